@@ -1,0 +1,1 @@
+// Public API of the organizations area; the root index re-exports it.
