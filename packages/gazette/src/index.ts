@@ -1,0 +1,2 @@
+// Public API of @gazette/gazette.
+export * from './seed-types.ts';
