@@ -1,0 +1,106 @@
+// The SchemaBuilder and its plugins. It defines no types: those live in src/schema/<area>.ts.
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import { DomainError, badInput, type PlainDate } from '@gazette/domain';
+import type PrismaTypes from './generated/pothos-types.ts';
+import { getDatamodel } from './generated/pothos-types.ts';
+import type { GazetteContext } from './context.ts';
+import { authScopesFor } from './auth/roles.ts';
+
+/** `first`/`last` of every connection and `perPage` of every page are at most this. */
+export const MAX_PAGE_SIZE = 100;
+
+const isProduction = process.env.NODE_ENV === 'production';
+
+/** Anything with a plain-notation `toFixed()`: Prisma.Decimal and the domain's Decimal. */
+export interface DecimalLikeOutput {
+  toFixed(): string;
+}
+
+export interface GazetteSchemaTypes {
+  Context: GazetteContext;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    ID: { Input: string; Output: string | number | bigint };
+    /** `YYYY-MM-DD` on the Asia/Shanghai calendar; Prisma's `@db.Date` values are UTC midnights. */
+    Date: { Input: PlainDate; Output: PlainDate | Date };
+    /** Plain decimal notation, never a float. */
+    Decimal: { Input: string; Output: string | DecimalLikeOutput };
+  };
+  AuthScopes: {
+    public: boolean;
+    authenticated: boolean;
+    viewer: boolean;
+    supervisor: boolean;
+    admin: boolean;
+  };
+}
+
+export const builder = new SchemaBuilder<GazetteSchemaTypes>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    // ADMIN ⊃ SUPERVISOR ⊃ VIEWER; API tokens read at most (see auth/roles.ts).
+    authScopes: (ctx) => authScopesFor(ctx.viewer),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer.kind === 'anonymous'
+        ? new DomainError('UNAUTHENTICATED', '请先登录')
+        : new DomainError('FORBIDDEN', '没有执行此操作的权限'),
+  },
+  errors: { defaultTypes: [] },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    // A resolver that forgets to spread `query` would silently cause N+1 queries.
+    onUnusedQuery: isProduction ? null : 'error',
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: 20,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  validation: {
+    validationError: (result) => {
+      const issues = result.issues.map((issue) => ({
+        field: (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.'),
+        message: issue.message,
+      }));
+      const first = issues[0];
+      return new DomainError('BAD_USER_INPUT', issues.map((i) => i.message).join(';'), {
+        field: first?.field || undefined,
+        details: { issues },
+      });
+    },
+  },
+});
+
+interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+}
+
+/** Refuses `first`/`last` above 100 (instead of silently clamping) and below 0. */
+export function assertPageArgs(args: PageArgs): void {
+  for (const key of ['first', 'last'] as const) {
+    const value = args[key];
+    if (value == null) continue;
+    if (value < 0 || value > MAX_PAGE_SIZE) {
+      throw badInput(key, `${key} 必须在 0 到 ${MAX_PAGE_SIZE} 之间`);
+    }
+  }
+}
+
+/** `maxSize` option for prismaConnection / relatedConnection: validates, then caps at 100. */
+export function checkedMaxSize(args: PageArgs): number {
+  assertPageArgs(args);
+  return MAX_PAGE_SIZE;
+}

@@ -1,0 +1,57 @@
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { DomainError, isDomainError } from '@gazette/domain';
+
+/** Extensions of an expected failure: the code programs switch on, the field at fault, details. */
+export function domainErrorExtensions(error: DomainError): Record<string, unknown> {
+  return {
+    ...(error.details ?? {}),
+    code: error.code,
+    ...(error.field ? { field: error.field } : {}),
+  };
+}
+
+/** A GraphQL error carrying a domain error's code (used where graphql-js wraps thrown errors). */
+export function toGraphQLError(error: DomainError, source?: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: source?.nodes,
+    source: source?.source,
+    positions: source?.positions,
+    path: source?.path,
+    extensions: domainErrorExtensions(error),
+  });
+}
+
+function findDomainError(error: unknown): DomainError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (isDomainError(current)) return current;
+    current = current instanceof Error ? (current as Error & { originalError?: unknown }).originalError ?? current.cause : undefined;
+  }
+  return undefined;
+}
+
+/** Pothos reports malformed cursors and argument combinations with this error class. */
+function isPothosValidationError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'PothosValidationError';
+}
+
+/**
+ * yoga's `maskedErrors.maskError`: a DomainError becomes a GraphQL error with `extensions.code`
+ * (and `extensions.field`); anything unexpected becomes "Unexpected error." with no stack or SQL.
+ */
+export function maskError(error: unknown, message: string): Error {
+  const domain = findDomainError(error);
+  if (domain) return toGraphQLError(domain, error instanceof GraphQLError ? error : undefined);
+  if (error instanceof GraphQLError && isPothosValidationError(error.originalError)) {
+    return new GraphQLError(error.originalError.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  // isDev=false: never attach the original error (stack, SQL) to the response.
+  return yogaMaskError(error, message, false);
+}
+
+export { DomainError };

@@ -1,0 +1,14 @@
+// Imports every area file (each registers its types and root fields) and builds the schema.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from '../builder.ts';
+import './scalars.ts';
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = builder.toSchema();
+
+/** The schema with types sorted, as printed into schema.graphql. */
+export function sortedSchema() {
+  return lexicographicSortSchema(schema);
+}

@@ -1,0 +1,53 @@
+import { GraphQLError, Kind } from 'graphql';
+import { fromUtcMidnight, isPlainDate } from '@gazette/domain';
+import { builder, type DecimalLikeOutput } from '../builder.ts';
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function badScalar(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isPlainDate(value)) {
+    throw badScalar(`日期格式应为 YYYY-MM-DD:${String(value)}`);
+  }
+  return value;
+}
+
+function parseDecimalString(value: unknown): string {
+  // Variables must be strings: a JSON float may already have lost digits.
+  const text = value;
+  if (typeof text !== 'string' || !DECIMAL.test(text.trim())) {
+    throw badScalar(`不是有效的十进制数字(应为字符串,如 "1154.01"):${String(value)}`);
+  }
+  return text.trim();
+}
+
+/** Plain notation, no exponent, no trailing zeros after the point ("0.39", "4223"). */
+function plain(value: DecimalLikeOutput): string {
+  const fixed = value.toFixed();
+  return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+}
+
+builder.scalarType('Date', {
+  description: 'A calendar date YYYY-MM-DD on the Asia/Shanghai calendar.',
+  serialize: (value) => (value instanceof Date ? fromUtcMidnight(value) : parseDate(value)),
+  parseValue: parseDate,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw badScalar('日期必须是字符串 YYYY-MM-DD');
+    return parseDate(ast.value);
+  },
+});
+
+builder.scalarType('Decimal', {
+  description: 'Money and rates as strings in plain decimal notation ("1154.01", "0.39"), never floats.',
+  serialize: (value) => (typeof value === 'string' ? value : plain(value)),
+  parseValue: parseDecimalString,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT && ast.kind !== Kind.FLOAT) {
+      throw badScalar('十进制数字必须是字符串');
+    }
+    return parseDecimalString(ast.value);
+  },
+});
