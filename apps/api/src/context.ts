@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { API_TOKEN_PREFIX, SESSION_PREFIX, bearerSecret, sha256Hex } from './auth/secrets.ts';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
 
@@ -18,4 +20,69 @@ export interface GazetteContext {
   actorLabel: string;
   /** Per-request memo (e.g. rate tables loaded once per request for quotes). */
   cache: Map<string, unknown>;
+}
+
+// ------------------------------------------------------------------ building the context
+
+
+/** lastUsedAt is written at most once a minute per token, not on every request. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+export interface CreateContextArgs {
+  request: Request;
+  prisma: PrismaClient;
+  logger: Logger;
+  /** The client's address when the server knows it (login throttling per address). */
+  clientAddress?: string;
+}
+
+export interface GazetteRequestContext extends GazetteContext {
+  clientAddress: string;
+}
+
+/** Resolves `Authorization: Bearer …` to a live session's user or an unrevoked API token. */
+export async function resolveViewer(prisma: PrismaClient, authorization: string | null): Promise<Viewer> {
+  const secret = bearerSecret(authorization);
+  if (!secret) return { kind: 'anonymous' };
+  const tokenHash = sha256Hex(secret);
+  const now = new Date();
+
+  if (secret.startsWith(SESSION_PREFIX)) {
+    const session = await prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    if (!session || session.expiresAt <= now || !session.user.active) return { kind: 'anonymous' };
+    const { user } = session;
+    return { kind: 'user', userId: user.id, email: user.email, role: user.role, sessionId: session.id };
+  }
+
+  if (secret.startsWith(API_TOKEN_PREFIX)) {
+    const token = await prisma.apiToken.findUnique({ where: { tokenHash } });
+    if (!token || token.revokedAt) return { kind: 'anonymous' };
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    }
+    return { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes };
+  }
+  return { kind: 'anonymous' };
+}
+
+/**
+ * The per-request context. An unknown, expired or revoked bearer makes the caller anonymous,
+ * so a confidential field then fails with UNAUTHENTICATED rather than leaking which check failed.
+ */
+export async function createContext(args: CreateContextArgs): Promise<GazetteRequestContext> {
+  const { request, prisma } = args;
+  const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+  const logger = args.logger.child({ requestId });
+  const viewer = await resolveViewer(prisma, request.headers.get('authorization'));
+  const actorLabel =
+    viewer.kind === 'user' ? viewer.email : viewer.kind === 'token' ? `token:${viewer.name}` : 'anonymous';
+  return {
+    prisma,
+    logger,
+    requestId,
+    viewer,
+    actorLabel,
+    cache: new Map(),
+    clientAddress: args.clientAddress ?? 'unknown',
+  };
 }

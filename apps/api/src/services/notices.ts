@@ -1,0 +1,61 @@
+import {
+  formatNoticeNumber,
+  fromUtcMidnight,
+  renderNotice,
+  type NoticeKind,
+  type RenderedNotice,
+  type CaseTrigger,
+  type ReviewMode,
+  type TerminationReason,
+} from '@gazette/domain';
+import type { DiscretionCase, Notice, Prisma } from '@gazette/db';
+
+/**
+ * The next serial of a notice kind in a year. The counter row is created or incremented by one
+ * statement that takes its row lock until the transaction ends, so concurrent issuers queue
+ * behind each other and a rolled-back transaction gives its number back: gapless and unique.
+ */
+export async function nextNoticeSerial(tx: Prisma.TransactionClient, kind: NoticeKind, year: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "NoticeCounter" (kind, year, last) VALUES (${kind}::"NoticeKind", ${year}, 1)
+    ON CONFLICT (kind, year) DO UPDATE SET last = "NoticeCounter".last + 1
+    RETURNING last`;
+  const last = rows[0]?.last;
+  if (last === undefined) throw new Error('notice counter returned no row');
+  return Number(last);
+}
+
+/** Issues one notice of `kind` for a case, numbered per kind and year (泸市监规发〔2024〕2号 附件4、5、7、9). */
+export async function issueNotice(
+  tx: Prisma.TransactionClient,
+  caseId: string,
+  kind: NoticeKind,
+  issuedOn: Date,
+  position: number,
+): Promise<Notice> {
+  const year = issuedOn.getUTCFullYear();
+  const serial = await nextNoticeSerial(tx, kind, year);
+  return tx.notice.create({
+    data: { caseId, kind, year, serial, number: formatNoticeNumber(kind, year, serial), issuedOn, position },
+  });
+}
+
+const optDate = (d: Date | null) => (d ? fromUtcMidnight(d) : null);
+
+/** The printable notice in the layout of its annex form. */
+export function noticePrint(notice: Notice, c: DiscretionCase): RenderedNotice {
+  return renderNotice(notice.kind, {
+    number: notice.number,
+    issuedOn: fromUtcMidnight(notice.issuedOn),
+    subjectName: c.subjectName,
+    caseName: c.caseName,
+    trigger: c.trigger as CaseTrigger,
+    filedOn: fromUtcMidnight(c.filedOn),
+    reviewMode: c.reviewMode as ReviewMode | null,
+    reviewDays: c.reviewDays,
+    acceptedOn: optDate(c.acceptedOn),
+    reviewDeadline: optDate(c.reviewDeadline),
+    terminationReason: c.terminationReason as TerminationReason | null,
+    passed: c.passed,
+  });
+}
