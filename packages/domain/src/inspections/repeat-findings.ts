@@ -1,0 +1,90 @@
+import { badInput } from '../shared/errors.ts';
+import { formatQuarter, parseQuarter, quartersBetween, type Quarter } from './quarter.ts';
+import type { FindingChannel, InspectionRound, RepeatFinding } from './types.ts';
+
+/** Splits 《部门信箱》超期未更新 into the column 《部门信箱》 and the issue 超期未更新. */
+export function splitFinding(description: string): { subject: string; issue: string } {
+  const text = description.replace(/\s+/gu, '');
+  const m = /^(《[^》]+》)(.*)$/u.exec(text);
+  return m ? { subject: m[1]!, issue: m[2]! } : { subject: '', issue: text };
+}
+
+interface Occurrence {
+  organizationId: string;
+  channel: FindingChannel;
+  subject: string;
+  issue: string;
+}
+
+function occurrences(round: InspectionRound, matchIssue: boolean): Map<string, Occurrence> {
+  const found = new Map<string, Occurrence>();
+  const add = (o: Occurrence) => {
+    const key = [o.organizationId, o.channel, o.subject, matchIssue ? o.issue : ''].join('\u0000');
+    if (!found.has(key)) found.set(key, matchIssue ? o : { ...o, issue: '' });
+  };
+  for (const f of round.websiteFindings) {
+    add({ organizationId: f.organizationId, channel: 'WEBSITE', ...splitFinding(f.description) });
+  }
+  for (const f of round.newMediaFindings) {
+    add({
+      organizationId: f.organizationId,
+      channel: 'NEW_MEDIA',
+      subject: f.account.replace(/\s+/gu, ''),
+      issue: f.description.replace(/\s+/gu, ''),
+    });
+  }
+  return found;
+}
+
+/**
+ * Problems found again in the next quarter: the same body, the same column (website) or
+ * account (new media), and — unless `matchIssue` is false — the same issue. Each maximal run
+ * of consecutive quarters is one result; a gap of a quarter breaks the run.
+ */
+export function repeatFindings(
+  rounds: readonly InspectionRound[],
+  options: { matchIssue?: boolean } = {},
+): RepeatFinding[] {
+  const matchIssue = options.matchIssue ?? true;
+  const parsed = rounds.map((r, i) => ({
+    round: r,
+    q: parseQuarter(r.quarter, `rounds[${i}].quarter`),
+  }));
+  parsed.sort((a, b) => quartersBetween(b.q, a.q));
+  for (let i = 1; i < parsed.length; i++) {
+    if (quartersBetween(parsed[i - 1]!.q, parsed[i]!.q) === 0) {
+      throw badInput('rounds', `rounds 中季度重复:${parsed[i]!.round.quarter}`);
+    }
+  }
+
+  const open = new Map<string, { occ: Occurrence; quarters: Quarter[] }>();
+  const results: RepeatFinding[] = [];
+  const close = (run: { occ: Occurrence; quarters: Quarter[] }) => {
+    if (run.quarters.length >= 2) {
+      results.push({ ...run.occ, quarters: run.quarters.map(formatQuarter) });
+    }
+  };
+
+  for (const { round, q } of parsed) {
+    const current = occurrences(round, matchIssue);
+    for (const [key, run] of open) {
+      const last = run.quarters[run.quarters.length - 1]!;
+      if (!current.has(key) || quartersBetween(last, q) !== 1) {
+        close(run);
+        open.delete(key);
+      }
+    }
+    for (const [key, occ] of current) {
+      const run = open.get(key);
+      if (run) run.quarters.push(q);
+      else open.set(key, { occ, quarters: [q] });
+    }
+  }
+  for (const run of open.values()) close(run);
+  return results.sort(
+    (a, b) =>
+      a.quarters[0]!.localeCompare(b.quarters[0]!) ||
+      a.organizationId.localeCompare(b.organizationId) ||
+      a.subject.localeCompare(b.subject),
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** A quarter written 2024Q4. */
+export const ZQuarter = z
+  .string({ error: 'quarter 必须是字符串' })
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{4}Q[1-4]$/u, { error: 'quarter 不是有效的季度(应为如 2024Q4)' });
+
+/** `complianceSummary(quarter)` / `compliance(quarter)` arguments. */
+export const ZComplianceQuery = z.object({ quarter: ZQuarter });
+export type TComplianceQuery = z.infer<typeof ZComplianceQuery>;
+
+/** Recording a rectification in the admin. */
+export const ZRectificationInput = z.object({
+  rectified: z.boolean({ error: 'rectified 必须是布尔值' }),
+  rectifiedOn: z
+    .string({ error: 'rectifiedOn 必须是日期字符串(YYYY-MM-DD)' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/u, { error: 'rectifiedOn 不是有效日期(应为 YYYY-MM-DD)' })
+    .nullish(),
+});
+export type TRectificationInput = z.infer<typeof ZRectificationInput>;
+
+/** Editing a round's headline figures; every count is a non-negative integer. */
+const count = (field: string) =>
+  z
+    .number({ error: `${field} 必须是整数` })
+    .int({ error: `${field} 必须是整数` })
+    .min(0, { error: `${field} 不能为负数` });
+
+export const ZInspectionRoundFigures = z
+  .object({
+    quarter: ZQuarter,
+    cityPortalsChecked: count('cityPortalsChecked'),
+    districtPortalsChecked: count('districtPortalsChecked'),
+    departmentSitesChecked: count('departmentSitesChecked'),
+    newMediaAccountsChecked: count('newMediaAccountsChecked'),
+    messagesReceived: count('messagesReceived'),
+    messagesClosed: count('messagesClosed'),
+    messagesOverdue: count('messagesOverdue'),
+  })
+  .refine((v) => v.messagesClosed <= v.messagesReceived, {
+    error: 'messagesClosed 不能大于 messagesReceived',
+    path: ['messagesClosed'],
+  });
+export type TInspectionRoundFigures = z.infer<typeof ZInspectionRoundFigures>;
