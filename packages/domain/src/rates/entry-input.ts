@@ -1,0 +1,122 @@
+import { badInput, DomainError } from '../shared/errors.ts';
+import { parseDecimal } from '../shared/money.ts';
+import type { DimensionDef, RateEntry, RateTable } from './model.ts';
+import { entryKey } from './versions.ts';
+
+/** An entry as people type it: decimals as strings (what ZRateEntryInput parses to). */
+export interface RateEntryInput {
+  dimensions: Record<string, string>;
+  code?: string | null;
+  name?: string | null;
+  unit?: string | null;
+  amount?: string | null;
+  rate?: string | null;
+  baseKey?: string | null;
+  attributes?: Record<string, unknown> | null;
+  position?: number | null;
+}
+
+export interface RateFieldError {
+  /** Path of the bad field, e.g. `entries[3].amount` or `dimensions.grade`. */
+  field: string;
+  message: string;
+}
+
+function checkDimension(def: DimensionDef, raw: string | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  if (!value) return `${def.name}(${def.label})不能为空`;
+  if (value.includes('|')) return `${def.name}(${def.label})不能包含“|”:${value}`;
+  if (def.values.some((v) => v.value === value)) return null;
+  if (def.open && (!def.pattern || new RegExp(def.pattern).test(value))) return null;
+  const allowed = def.values.map((v) => `${v.value}(${v.label})`).join('、');
+  return `${def.name}(${def.label})无效:${value}${allowed ? `,应为 ${allowed}${def.open ? ' 或其他符合格式的值' : ''}` : ''}`;
+}
+
+/**
+ * Every problem of one entry input against the table's dimensions, as field errors (empty when
+ * fine). Exactly one of amount (yuan) and rate (a fraction) is required.
+ */
+export function rateEntryInputErrors(table: Pick<RateTable, 'dimensions'>, input: RateEntryInput, path = ''): RateFieldError[] {
+  const errors: RateFieldError[] = [];
+  const at = (f: string) => (path ? `${path}.${f}` : f);
+  for (const def of table.dimensions) {
+    const msg = checkDimension(def, input.dimensions?.[def.name]);
+    if (msg) errors.push({ field: at(`dimensions.${def.name}`), message: msg });
+  }
+  const extra = Object.keys(input.dimensions ?? {}).filter((k) => !table.dimensions.some((d) => d.name === k));
+  for (const k of extra) errors.push({ field: at(`dimensions.${k}`), message: `表中没有维度 ${k}` });
+  const hasAmount = input.amount !== undefined && input.amount !== null && input.amount.trim() !== '';
+  const hasRate = input.rate !== undefined && input.rate !== null && input.rate.trim() !== '';
+  if (hasAmount === hasRate) {
+    errors.push({ field: at('amount'), message: 'amount(金额)与 rate(比例)须且只能填写一项' });
+  }
+  for (const [f, label, value] of [
+    ['amount', '金额', input.amount],
+    ['rate', '比例', input.rate],
+  ] as const) {
+    if (value === undefined || value === null || value.trim() === '') continue;
+    if (!/^\d+(\.\d+)?$/.test(value.trim())) {
+      errors.push({ field: at(f), message: `${f}(${label})应为非负十进制数字:${value}` });
+    }
+  }
+  if (input.baseKey && !hasRate) {
+    errors.push({ field: at('baseKey'), message: 'baseKey(基准项目)只用于按比例计价的条目,须同时填写 rate' });
+  }
+  return errors;
+}
+
+/** Builds an entry from input, or throws BAD_USER_INPUT naming the first bad field. */
+export function buildRateEntry(table: Pick<RateTable, 'dimensions'>, input: RateEntryInput, position = 0, path = ''): RateEntry {
+  const errors = rateEntryInputErrors(table, input, path);
+  const first = errors[0];
+  if (first) throw badInput(first.field, first.message, { errors });
+  const dimensions: Record<string, string> = {};
+  for (const d of table.dimensions) dimensions[d.name] = (input.dimensions[d.name] ?? '').trim();
+  const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+  const amount = blank(input.amount);
+  const rate = blank(input.rate);
+  return {
+    key: entryKey(table, dimensions),
+    dimensions,
+    code: blank(input.code),
+    name: blank(input.name),
+    unit: blank(input.unit),
+    amount: amount === null ? null : parseDecimal(amount, path ? `${path}.amount` : 'amount'),
+    rate: rate === null ? null : parseDecimal(rate, path ? `${path}.rate` : 'rate'),
+    baseKey: blank(input.baseKey),
+    attributes: input.attributes ?? {},
+    position: input.position ?? position,
+  };
+}
+
+/** Entry-set rules of a whole version: unique keys, and every baseKey naming an entry of it. */
+export function versionEntryErrors(entries: RateEntry[], path = 'entries'): RateFieldError[] {
+  const errors: RateFieldError[] = [];
+  const keys = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const prior = keys.get(e.key);
+    if (prior !== undefined) {
+      errors.push({ field: `${path}[${i}].dimensions`, message: `条目 ${e.key} 与第 ${prior + 1} 条重复` });
+    } else keys.set(e.key, i);
+  });
+  entries.forEach((e, i) => {
+    if (e.baseKey && !keys.has(e.baseKey)) {
+      errors.push({ field: `${path}[${i}].baseKey`, message: `baseKey(基准项目)${e.baseKey} 不在本版本中` });
+    }
+  });
+  return errors;
+}
+
+/** Builds all entries of a version, or throws BAD_USER_INPUT listing every error (nothing partial). */
+export function buildVersionEntries(table: Pick<RateTable, 'dimensions'>, inputs: RateEntryInput[]): RateEntry[] {
+  const errors = inputs.flatMap((input, i) => rateEntryInputErrors(table, input, `entries[${i}]`));
+  if (errors.length === 0) {
+    const entries = inputs.map((input, i) => buildRateEntry(table, input, i, `entries[${i}]`));
+    errors.push(...versionEntryErrors(entries));
+    if (errors.length === 0) return entries;
+  }
+  throw new DomainError('BAD_USER_INPUT', errors.map((e) => `${e.field}: ${e.message}`).join(';'), {
+    field: errors[0]?.field,
+    details: { errors },
+  });
+}
