@@ -1,2 +1,6 @@
 // Public API of @gazette/gazette.
 export * from './seed-types.ts';
+export { readGazetteIssue } from './read-gazette-issue.ts';
+export type { GazetteIssueReading, GazetteTable } from './read-gazette-issue.ts';
+export type { GazetteDocument } from './read-documents.ts';
+export { toSeedFiles, seedJson } from './to-seed.ts';

@@ -69,7 +69,7 @@ export interface SeedMedicalItem {
   seq: number;
   /** 编码, e.g. 311201070-1 */
   code: string;
-  /** For an add-on code `X-1`: the base item X; otherwise null. */
+  /** For a sub-item code `X-1`: the item X it extends (the base of a surcharge); else null. */
   baseCode: string | null;
   name: string;
   /** 项目内涵 */
@@ -224,8 +224,12 @@ export interface ReaderProblem {
 
 /** prisma/seed/<yyyy-mm>/problems.json: for the reviewer; the loader ignores it. */
 export interface SeedProblemsFile {
+  /** The issue file read, relative to the package. */
   source: string;
+  /** What the reader could not decide: a reviewer must look at each. */
   problems: ReaderProblem[];
+  /** OCR defects repaired by a fixed rule, listed so a reviewer can check them. */
+  repairs: ReaderProblem[];
 }
 
 /** File names under prisma/seed/<yyyy-mm>/. */
