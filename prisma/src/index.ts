@@ -1,0 +1,3 @@
+// @gazette/db: the Prisma client, its generated types, migrations and the embedded PostgreSQL.
+export { createPrismaClient, type CreatePrismaClientOptions } from './client.ts';
+export * from '../generated/client/client.ts';

@@ -1,0 +1,84 @@
+// Vitest globalSetup for every package whose tests need PostgreSQL:
+//   test: { globalSetup: [DB_TEST_GLOBAL_SETUP] }  (from '@gazette/db/testing')
+// Uses DATABASE_URL when set; otherwise starts one embedded PostgreSQL for this run. Either way
+// it makes sure a template database migrated from prisma/migrations exists (named by a hash of
+// the migrations, so it is built once and reused until they change); test files clone it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
+import { freePort, startEmbeddedPostgres } from './embedded.ts';
+import { migrationsHash } from './migrate.ts';
+import { PRISMA_DIR } from './migrate/files.ts';
+
+export const ADMIN_URL_ENV = 'GAZETTE_TEST_ADMIN_URL';
+export const TEMPLATE_ENV = 'GAZETTE_TEST_TEMPLATE';
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Builds the template under a temporary name and renames it, so no one clones a half-built one. */
+export async function ensureTemplate(adminUrl: string): Promise<string> {
+  const template = `gazette_template_${migrationsHash()}`;
+  const exists = (c: pg.Client) =>
+    c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]).then((r) => (r.rowCount ?? 0) > 0);
+  if (await withClient(adminUrl, exists)) return template;
+
+  const building = `${template}_building_${process.pid}`;
+  await withClient(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(building)}`);
+    await c.query(`CREATE DATABASE ${c.escapeIdentifier(building)}`);
+  });
+  // The schema engine is WebAssembly, which Node 20 imports only with a flag: run it apart.
+  execFileSync(
+    process.execPath,
+    ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', '--import', 'tsx', 'scripts/migrate.ts'],
+    { cwd: PRISMA_DIR, env: { ...process.env, DATABASE_URL: databaseUrl(adminUrl, building) }, stdio: 'pipe' },
+  );
+  await withClient(adminUrl, async (c) => {
+    try {
+      await c.query(`ALTER DATABASE ${c.escapeIdentifier(building)} RENAME TO ${c.escapeIdentifier(template)}`);
+    } catch (error) {
+      // Another run built it first: use theirs.
+      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(building)}`);
+      if (!(await exists(c))) throw error;
+    }
+  });
+  return template;
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  let adminUrl = process.env.DATABASE_URL;
+  let teardown = async () => {};
+  if (!adminUrl) {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-test-pg-'));
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), ephemeral: true });
+    adminUrl = cluster.url();
+    teardown = async () => {
+      await cluster.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    };
+  }
+  try {
+    process.env[TEMPLATE_ENV] = await ensureTemplate(adminUrl);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  process.env[ADMIN_URL_ENV] = adminUrl;
+  return teardown;
+}
