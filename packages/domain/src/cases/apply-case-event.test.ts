@@ -3,6 +3,8 @@ import { DomainError } from '../shared/errors.ts';
 import {
   allowedEvents,
   applyCaseEvent,
+  latestReviewDeadline,
+  maxReviewDays,
   caseTransitionTable,
   isAllowedStateChange,
   type CaseEventInput,
@@ -267,6 +269,18 @@ describe('the two-month review limit (第十三条: 最长不超过两个月)', 
 
   it('allows the usual half-month period (一般不超过半个月)', () => {
     expect(acceptOn('2025-01-06', 15).changes.reviewDeadline).toBe('2025-01-21');
+  });
+});
+
+describe('maxReviewDays and latestReviewDeadline (第十三条)', () => {
+  it.each([
+    ['2025-01-10', '2025-03-10', 59],
+    ['2025-12-31', '2026-02-28', 59],
+    ['2023-12-31', '2024-02-29', 60],
+    ['2025-08-31', '2025-10-31', 61],
+  ])('from %s the last allowed day is %s (%i days)', (on, latest, days) => {
+    expect(latestReviewDeadline(on)).toBe(latest);
+    expect(maxReviewDays(on)).toBe(days);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   addDays,
   addMonths,
   compareDates,
+  daysBetween,
   isPlainDate,
   type PlainDate,
 } from '../shared/plain-date.ts';
@@ -121,6 +122,16 @@ function requireCodeList<T extends string>(
   return codes.filter((code) => value.includes(code));
 }
 
+/** 泸市监规发〔2024〕2号 第十三条: the review may last at most two calendar months. */
+export function latestReviewDeadline(acceptedOn: PlainDate): PlainDate {
+  return addMonths(acceptedOn, 2);
+}
+
+/** The largest reviewDays an acceptance on `acceptedOn` may set (for the dashboard's input). */
+export function maxReviewDays(acceptedOn: PlainDate): number {
+  return daysBetween(acceptedOn, latestReviewDeadline(acceptedOn));
+}
+
 // ---------------------------------------------------------------- handlers
 
 function accept(event: CaseEventInput): Outcome {
@@ -145,11 +156,10 @@ function accept(event: CaseEventInput): Outcome {
 
   // 泸市监规发〔2024〕2号 第十三条: 裁量审查评估期限…最长不超过两个月 (calendar months from acceptance).
   const reviewDeadline = addDays(event.on, reviewDays);
-  const latest = addMonths(event.on, 2);
-  if (compareDates(reviewDeadline, latest) > 0) {
+  if (reviewDays > maxReviewDays(event.on)) {
     throw badInput(
       'reviewDays',
-      `reviewDays(审查评估期限天数)超出两个月上限:期限至 ${reviewDeadline},最迟为 ${latest}(泸市监规发〔2024〕2号第十三条)`,
+      `reviewDays(审查评估期限天数)超出两个月上限:期限至 ${reviewDeadline},最迟为 ${latestReviewDeadline(event.on)}(泸市监规发〔2024〕2号第十三条)`,
     );
   }
 
@@ -194,9 +204,7 @@ function accept(event: CaseEventInput): Outcome {
 
 function reject(event: CaseEventInput): Outcome {
   const reason = typeof event.reason === 'string' ? event.reason.trim() : '';
-  if (!present(event.reason) || typeof event.reason !== 'string' || reason === '') {
-    throw badInput('reason', 'reason(不予受理理由)为必填项');
-  }
+  if (reason === '') throw badInput('reason', 'reason(不予受理理由)为必填项');
   return { nextState: 'REJECTED', changes: { rejectionReason: reason }, notices: [] };
 }
 

@@ -212,3 +212,11 @@ it('refuses to render without the subject name', () => {
     badField(() => renderNotice('ACCEPTANCE', { ...CASE, number: 'n', subjectName: '' })),
   ).toBe('subjectName');
 });
+
+it('names issuedOn when the issue date is not a date', () => {
+  expect(
+    badField(() =>
+      renderNotice('RESULT', { ...CASE, number: 'n', passed: true, issuedOn: '2025-1-6' }),
+    ),
+  ).toBe('issuedOn');
+});

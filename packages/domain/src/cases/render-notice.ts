@@ -195,6 +195,7 @@ export function renderNotice(kind: NoticeKind, data: NoticeData): RenderedNotice
   if (!NOTICE_KIND_INFO[kind]) throw badInput('kind', `kind(通知书种类)取值无效:${String(kind)}`);
   const subjectName = need(data.subjectName, 'subjectName', '涉案主体名称');
   need(data.caseName, 'caseName', '案件名称');
+  const date = dateOf(data.issuedOn, 'issuedOn', '发文日期');
   const paragraphs = {
     ACCEPTANCE: acceptance,
     SUSPENSION: suspension,
@@ -211,7 +212,7 @@ export function renderNotice(kind: NoticeKind, data: NoticeData): RenderedNotice
     subjectName,
     paragraphs,
     issuer: NOTICE_ISSUER,
-    date: dateOf(data.issuedOn, 'issuedOn', '发文日期'),
+    date,
     footnote: FOOTNOTES[kind],
   };
 }
