@@ -51,9 +51,10 @@ export function parseValidityClause(text: string, signedOn: PlainDate): PolicyVa
   } else if (period) {
     const n = parseSmallNumber(period[2]!);
     if (n === null || n <= 0) throw badInput('text', `无法识别的有效期:${period[0]}`);
-    const end = period[3] === '年' ? addYears(effectiveFrom, n) : addMonths(effectiveFrom, n);
-    // The period counts from the first day in force, so the last day is the day before.
-    expiresOn = addDays(end, -1);
+    // The first day in force counts, so the period ends the day before the anniversary; counted
+    // from the eve so that a missing day clamps to month end (2024-03-01 + 5年 → 2029-02-28).
+    const eve = addDays(effectiveFrom, -1);
+    expiresOn = period[3] === '年' ? addYears(eve, n) : addMonths(eve, n);
   }
 
   return { effectiveFrom, expiresOn, isTrial: /试行/u.test(compact) };
