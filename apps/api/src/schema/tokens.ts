@@ -1,0 +1,115 @@
+// API tokens for downstream applications (ADMIN only): read-only scopes, the secret shown once.
+import { DomainError } from '@gazette/domain';
+import { builder } from '../builder.ts';
+import { API_TOKEN_SCOPES } from '../auth/roles.ts';
+import { apiTokenWhere, API_TOKEN_SORT_FIELDS, createApiToken, revokeApiToken, type ApiTokenFilter } from '../services/tokens.ts';
+import { pageArgs } from '../services/paging.ts';
+import { pageFieldArgs } from './users.ts';
+
+export const ApiTokenScopeEnum = builder.enumType('ApiTokenScope', {
+  values: {
+    READ_PUBLISHED: { description: '只读公开数据(政策、费率、测算、检查通报)' },
+    READ_ALL: { description: '只读全部数据,包括案件' },
+  } satisfies Record<(typeof API_TOKEN_SCOPES)[number], { description: string }>,
+});
+
+export const ApiToken = builder.prismaNode('ApiToken', {
+  id: { field: 'id' },
+  authScopes: { admin: true },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the secret, to recognise it.' }),
+    scopes: t.field({ type: [ApiTokenScopeEnum], select: { scopes: true }, resolve: (tk) => tk.scopes as (typeof API_TOKEN_SCOPES)[number][] }),
+    createdAt: t.string({ resolve: (tk) => tk.createdAt.toISOString() }),
+    lastUsedAt: t.string({ nullable: true, resolve: (tk) => tk.lastUsedAt?.toISOString() ?? null }),
+    revokedAt: t.string({ nullable: true, resolve: (tk) => tk.revokedAt?.toISOString() ?? null }),
+    revoked: t.boolean({ resolve: (tk) => tk.revokedAt !== null }),
+    createdBy: t.relation('createdBy'),
+  }),
+});
+
+const ApiTokenFilterInput = builder.inputType('ApiTokenFilter', {
+  fields: (t) => ({
+    q: t.string({ required: false, description: 'Part of the name, or the start of the prefix.' }),
+    revoked: t.boolean({ required: false }),
+  }),
+});
+
+interface ApiTokenPageArgs {
+  page?: number | null;
+  perPage?: number | null;
+  sort?: { field: string; order: 'ASC' | 'DESC' } | null;
+  filter?: ApiTokenFilter | null;
+}
+
+function tokenPageArgs(args: ApiTokenPageArgs) {
+  return pageArgs({ ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' }, API_TOKEN_SORT_FIELDS, 'createdAt');
+}
+
+const ApiTokenPage = builder.objectRef<ApiTokenPageArgs>('ApiTokenPage').implement({
+  fields: (t) => ({
+    nodes: t.prismaField({
+      type: ['ApiToken'],
+      resolve: (query, args, _a, ctx) => {
+        const { skip, take, orderBy } = tokenPageArgs(args);
+        return ctx.prisma.apiToken.findMany({ ...query, where: apiTokenWhere(args.filter ?? {}), skip, take, orderBy: [orderBy, { id: 'asc' }] });
+      },
+    }),
+    total: t.int({ resolve: (args, _a, ctx) => ctx.prisma.apiToken.count({ where: apiTokenWhere(args.filter ?? {}) }) }),
+  }),
+});
+
+const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Who uses it, e.g. 市政务服务平台.' }),
+    scopes: t.field({ type: [ApiTokenScopeEnum], required: true }),
+  }),
+});
+
+const CreateApiTokenPayload = builder.objectRef<{ tokenId: string; secret: string }>('CreateApiTokenPayload').implement({
+  fields: (t) => ({
+    secret: t.exposeString('secret', { description: 'Shown this once; only its sha256 is stored.' }),
+    token: t.prismaField({
+      type: 'ApiToken',
+      resolve: (query, parent, _a, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: parent.tokenId } }),
+    }),
+  }),
+});
+
+function tokenId(id: { typename: string; id: string }) {
+  if (id.typename !== 'ApiToken') throw new DomainError('NOT_FOUND', 'API 令牌不存在');
+  return id.id;
+}
+
+builder.queryFields((t) => ({
+  apiTokensPage: t.field({
+    type: ApiTokenPage,
+    authScopes: { admin: true },
+    args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: ApiTokenFilterInput, required: false }) },
+    resolve: (_root, args) => {
+      tokenPageArgs(args);
+      return args;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createApiToken: t.field({
+    type: CreateApiTokenPayload,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { token, secret } = await createApiToken(ctx, input);
+      return { tokenId: token.id, secret };
+    },
+  }),
+  revokeApiToken: t.prismaField({
+    type: 'ApiToken',
+    authScopes: { admin: true },
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const token = await revokeApiToken(ctx, tokenId(id));
+      return ctx.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: token.id } });
+    },
+  }),
+}));
