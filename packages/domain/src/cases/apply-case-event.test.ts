@@ -267,6 +267,12 @@ describe('the two-month review limit (第十三条: 最长不超过两个月)', 
     expect(errorOf(() => acceptOn('2025-07-31', 62)).field).toBe('reviewDays');
   });
 
+  it('refuses an absurdly long period without computing a date from it', () => {
+    const error = errorOf(() => acceptOn('2025-01-10', 1e12));
+    expect(error.field).toBe('reviewDays');
+    expect(error.message).not.toContain('NaN');
+  });
+
   it('allows the usual half-month period (一般不超过半个月)', () => {
     expect(acceptOn('2025-01-06', 15).changes.reviewDeadline).toBe('2025-01-21');
   });

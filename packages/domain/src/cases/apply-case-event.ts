@@ -155,13 +155,14 @@ function accept(event: CaseEventInput): Outcome {
   );
 
   // 泸市监规发〔2024〕2号 第十三条: 裁量审查评估期限…最长不超过两个月 (calendar months from acceptance).
-  const reviewDeadline = addDays(event.on, reviewDays);
-  if (reviewDays > maxReviewDays(event.on)) {
+  const maxDays = maxReviewDays(event.on);
+  if (reviewDays > maxDays) {
     throw badInput(
       'reviewDays',
-      `reviewDays(审查评估期限天数)超出两个月上限:期限至 ${reviewDeadline},最迟为 ${latestReviewDeadline(event.on)}(泸市监规发〔2024〕2号第十三条)`,
+      `reviewDays(审查评估期限天数)超出两个月上限:自 ${event.on} 起最多 ${maxDays} 日,最迟至 ${latestReviewDeadline(event.on)}(泸市监规发〔2024〕2号第十三条)`,
     );
   }
+  const reviewDeadline = addDays(event.on, reviewDays);
 
   // 泸市监规发〔2024〕2号 第四条: all four conditions must hold together (同时符合).
   const missing = REVIEW_CONDITIONS.filter((c) => !conditionsMet.includes(c));
