@@ -2,6 +2,11 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import './scalars.ts';
+import './auth.ts';
+import './users.ts';
+import './tokens.ts';
+import './cases.ts';
+import './audit.ts';
 
 builder.queryType({});
 builder.mutationType({});
