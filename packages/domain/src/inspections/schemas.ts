@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zPlainDate } from '../policies/schemas.ts';
 
 /** A quarter written 2024Q4. */
 export const ZQuarter = z
@@ -14,10 +15,7 @@ export type TComplianceQuery = z.infer<typeof ZComplianceQuery>;
 /** Recording a rectification in the admin. */
 export const ZRectificationInput = z.object({
   rectified: z.boolean({ error: 'rectified 必须是布尔值' }),
-  rectifiedOn: z
-    .string({ error: 'rectifiedOn 必须是日期字符串(YYYY-MM-DD)' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/u, { error: 'rectifiedOn 不是有效日期(应为 YYYY-MM-DD)' })
-    .nullish(),
+  rectifiedOn: zPlainDate('rectifiedOn').nullish(),
 });
 export type TRectificationInput = z.infer<typeof ZRectificationInput>;
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ZInspectionRoundFigures, ZQuarter, ZRectificationInput } from './schemas.ts';
+
+describe('inspection schemas', () => {
+  it('accepts 2024Q4 and upper-cases 2024q4', () => {
+    expect(ZQuarter.parse('2024q4')).toBe('2024Q4');
+  });
+  it('rejects 2024Q5 with a Chinese message naming quarter', () => {
+    expect(ZQuarter.safeParse('2024Q5').error?.issues[0]?.message).toMatch(
+      /quarter 不是有效的季度/,
+    );
+  });
+  it('rejects more messages closed than received, naming messagesClosed', () => {
+    const r = ZInspectionRoundFigures.safeParse({
+      quarter: '2024Q4',
+      cityPortalsChecked: 1,
+      districtPortalsChecked: 7,
+      departmentSitesChecked: 38,
+      newMediaAccountsChecked: 208,
+      messagesReceived: 3,
+      messagesClosed: 4,
+      messagesOverdue: 0,
+    });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['messagesClosed'] });
+  });
+  it('rejects a negative count naming the field', () => {
+    const r = ZInspectionRoundFigures.safeParse({
+      quarter: '2024Q4',
+      cityPortalsChecked: -1,
+      districtPortalsChecked: 7,
+      departmentSitesChecked: 38,
+      newMediaAccountsChecked: 208,
+      messagesReceived: 3,
+      messagesClosed: 3,
+      messagesOverdue: 0,
+    });
+    expect(r.error?.issues[0]?.message).toMatch(/cityPortalsChecked 不能为负数/);
+  });
+  it('accepts a rectification with or without a date', () => {
+    expect(
+      ZRectificationInput.parse({ rectified: true, rectifiedOn: '2024-12-20' }).rectifiedOn,
+    ).toBe('2024-12-20');
+    expect(ZRectificationInput.safeParse({ rectified: 'yes' }).error?.issues[0]?.message).toMatch(
+      /rectified/,
+    );
+  });
+});
+
+describe('rectifiedOn', () => {
+  it('rejects an impossible date naming rectifiedOn', () => {
+    expect(
+      ZRectificationInput.safeParse({ rectified: true, rectifiedOn: '2024-02-30' }).error?.issues[0]
+        ?.message,
+    ).toMatch(/rectifiedOn 不是有效日期/);
+  });
+});
