@@ -412,6 +412,18 @@ describe('the event date `on`', () => {
   });
 });
 
+describe('purity', () => {
+  it('leaves frozen inputs untouched and returns fresh lists', () => {
+    const conditionsMet = Object.freeze([...REVIEW_CONDITIONS].reverse());
+    const event = Object.freeze({ ...VALID.ACCEPT, conditionsMet });
+    const snapshot = Object.freeze(snap('REGISTERED'));
+    const result = applyCaseEvent(snapshot, event);
+    expect(result.changes.conditionsMet).not.toBe(conditionsMet);
+    expect(conditionsMet[0]).toBe('VOLUNTARY');
+    expect(snapshot.state).toBe('REGISTERED');
+  });
+});
+
 describe('a whole case', () => {
   it('runs from registration to a lenient decision', () => {
     let state: CaseState = 'REGISTERED';
