@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../src/auth/secrets.ts';
+import { PASSWORD, createHarness, type ApiHarness } from './auth-helpers.ts';
+
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt } }';
+const ME = '{ me { email role active } }';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe('login', () => {
+  it('returns an opaque token that identifies the user, stored only as its sha256 with a 12-hour expiry', async () => {
+    const { token, userId, email } = await h.userToken('SUPERVISOR', 'Sup.One@gazette.test'.toLowerCase());
+    expect(token).toMatch(/^gzs_[A-Za-z0-9_-]{43}$/);
+    const me = await h.gql(ME, {}, token);
+    expect(me.data?.me).toEqual({ email, role: 'SUPERVISOR', active: true });
+
+    const sessions = await h.db.prisma.session.findMany({ where: { userId } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.tokenHash).toBe(sha256Hex(token));
+    const hours = (sessions[0]!.expiresAt.getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(11.9);
+    expect(hours).toBeLessThanOrEqual(12);
+  });
+
+  it('accepts the email in any case and with spaces around it', async () => {
+    const { email } = await h.userToken('VIEWER');
+    const r = await h.gql(LOGIN, { e: `  ${email.toUpperCase()} `, p: PASSWORD });
+    expect(r.data?.login.token).toMatch(/^gzs_/);
+  });
+
+  it('answers a wrong password and an unknown email with the same UNAUTHENTICATED message', async () => {
+    const { email } = await h.userToken('VIEWER');
+    const wrong = await h.gql(LOGIN, { e: email, p: 'not the password' });
+    const unknown = await h.gql(LOGIN, { e: 'nobody@gazette.test', p: 'not the password' });
+    expect(wrong.codes).toEqual(['UNAUTHENTICATED']);
+    expect(unknown.codes).toEqual(['UNAUTHENTICATED']);
+    expect(wrong.errors![0]!.message).toBe('邮箱或密码错误');
+    expect(unknown.errors![0]!.message).toBe(wrong.errors![0]!.message);
+    expect(wrong.data).toBeNull();
+  });
+
+  it('refuses a deactivated account with the same message', async () => {
+    const { email, userId } = await h.userToken('VIEWER');
+    await h.db.prisma.user.update({ where: { id: userId }, data: { active: false } });
+    const r = await h.gql(LOGIN, { e: email, p: PASSWORD });
+    expect(r.codes).toEqual(['UNAUTHENTICATED']);
+    expect(r.errors![0]!.message).toBe('邮箱或密码错误');
+  });
+
+  it('locks an email after five wrong passwords, even against the right one, and writes no session', async () => {
+    const { email, userId } = await h.userToken('ADMIN');
+    await h.db.prisma.session.deleteMany({ where: { userId } });
+    for (let i = 0; i < 5; i++) {
+      const r = await h.gql(LOGIN, { e: email, p: `guess ${i}` });
+      expect(r.errors![0]!.message).toBe('邮箱或密码错误');
+    }
+    const locked = await h.gql(LOGIN, { e: email, p: PASSWORD });
+    expect(locked.codes).toEqual(['UNAUTHENTICATED']);
+    expect(locked.errors![0]!.message).toMatch(/登录失败次数过多/);
+    expect(locked.errors![0]!.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await h.db.prisma.session.count({ where: { userId } })).toBe(0);
+  });
+
+  it('locks an unknown email the same way, so locking reveals nothing either', async () => {
+    for (let i = 0; i < 5; i++) await h.gql(LOGIN, { e: 'ghost@gazette.test', p: `guess ${i}` });
+    const r = await h.gql(LOGIN, { e: 'ghost@gazette.test', p: 'guess 6' });
+    expect(r.errors![0]!.message).toMatch(/登录失败次数过多/);
+  });
+});
+
+describe('sessions', () => {
+  it('logout ends the session: the token then reads as anonymous', async () => {
+    const { token } = await h.userToken('VIEWER');
+    const out = await h.gql('mutation { logout }', {}, token);
+    expect(out.data?.logout).toBe(true);
+    const me = await h.gql(ME, {}, token);
+    expect(me.data?.me).toBeNull();
+    const cases = await h.gql('{ casesPage { total } }', {}, token);
+    expect(cases.codes).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('an expired session is anonymous', async () => {
+    const { token, userId } = await h.userToken('VIEWER');
+    await h.db.prisma.session.updateMany({ where: { userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await h.gql(ME, {}, token)).data?.me).toBeNull();
+  });
+
+  it('deactivating a user ends their sessions at once', async () => {
+    const admin = await h.userToken('ADMIN');
+    const viewer = await h.userToken('VIEWER');
+    const node = await h.db.prisma.user.findUniqueOrThrow({ where: { id: viewer.userId } });
+    const list = await h.gql('{ usersPage(perPage: 100) { nodes { id email } } }', {}, admin.token);
+    const gid = list.data!.usersPage.nodes.find((n: { email: string }) => n.email === viewer.email).id;
+    const r = await h.gql('mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { active } }', { id: gid, v: node.version }, admin.token);
+    expect(r.data?.deactivateUser.active).toBe(false);
+    expect((await h.gql(ME, {}, viewer.token)).data?.me).toBeNull();
+  });
+
+  it('a malformed or unknown bearer is anonymous, not an error', async () => {
+    expect((await h.gql(ME, {}, 'gzs_nope')).data?.me).toBeNull();
+    expect((await h.gql(ME, {}, 'garbage')).data?.me).toBeNull();
+  });
+
+  it('writes an audit entry for a login', async () => {
+    const { userId, email } = await h.userToken('VIEWER');
+    const entries = await h.db.prisma.auditEntry.findMany({ where: { action: 'session.login', actorId: userId } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actorLabel).toBe(email);
+  });
+});
