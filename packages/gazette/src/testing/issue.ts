@@ -29,13 +29,12 @@ export function readEdited(edits: Record<number, string | null>): GazetteIssueRe
   return readGazetteIssue(editIssue(edits));
 }
 
-export function tableOf<K extends GazetteTable['kind']>(
-  r: GazetteIssueReading,
-  kind: K,
-): Extract<GazetteTable, { kind: K }>['data'] {
+type TableData<K extends GazetteTable['kind']> = Extract<GazetteTable, { kind: K }>['data'];
+
+export function tableOf<K extends GazetteTable['kind']>(r: GazetteIssueReading, kind: K): TableData<K> {
   const table = r.tables.find((t) => t.kind === kind);
   if (!table) throw new Error(`no ${kind} table`);
-  return table.data as Extract<GazetteTable, { kind: K }>['data'];
+  return table.data as unknown as TableData<K>;
 }
 
 /** The line of the issue holding `needle` (first match), for edits. */
