@@ -32,6 +32,7 @@ export interface GazetteSchemaTypes {
     Date: { Input: PlainDate; Output: PlainDate | Date };
     /** Plain decimal notation, never a float. */
     Decimal: { Input: string; Output: string | DecimalLikeOutput };
+    JSON: { Input: unknown; Output: unknown };
   };
   AuthScopes: {
     public: boolean;

@@ -2,6 +2,12 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import './scalars.ts';
+import './policies.ts';
+import './organizations.ts';
+import './rates.ts';
+import './quotes.ts';
+import './inspections.ts';
+import './duties.ts';
 import './auth.ts';
 import './users.ts';
 import './tokens.ts';

@@ -51,3 +51,9 @@ builder.scalarType('Decimal', {
     return parseDecimalString(ast.value);
   },
 });
+
+builder.scalarType('JSON', {
+  description: 'Arbitrary JSON (rate table dimensions and entry attributes).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

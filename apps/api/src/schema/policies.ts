@@ -1,0 +1,188 @@
+import {
+  normalizeOrganizationName,
+  normalizeSearchText,
+  parseDocNo,
+  policyStatus,
+  resolveOrganization,
+  ZPolicyFilter,
+  type PlainDate,
+} from '@gazette/domain';
+import type { Prisma } from '@gazette/db';
+import { builder, checkedMaxSize } from '../builder.ts';
+import { asOfOrToday, dbDate, direction, plain, SortDirection } from './shared.ts';
+import { Organization } from './organizations.ts';
+
+export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
+  values: {
+    MUNICIPAL_GOVERNMENT: { description: '市政府文件' },
+    GOVERNMENT_OFFICE: { description: '市政府办公室文件' },
+    DEPARTMENT: { description: '部门文件' },
+  },
+});
+
+export const PolicyStatusEnum = builder.enumType('PolicyStatus', {
+  values: ['NOT_YET_EFFECTIVE', 'IN_FORCE', 'EXPIRED'] as const,
+});
+
+export const Policy = builder.prismaNode('Policy', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    docNo: t.exposeString('docNo'),
+    prefix: t.exposeString('prefix'),
+    year: t.exposeInt('year'),
+    serial: t.exposeInt('serial'),
+    title: t.exposeString('title'),
+    category: t.expose('category', { type: PolicyCategoryEnum }),
+    signedOn: t.expose('signedOn', { type: 'Date' }),
+    effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
+    expiresOn: t.expose('expiresOn', { type: 'Date', nullable: true }),
+    isTrial: t.exposeBoolean('isTrial'),
+    validityClause: t.exposeString('validityClause', { nullable: true }),
+    issueLabel: t.exposeString('issueLabel', { nullable: true }),
+    page: t.exposeInt('page', { nullable: true }),
+    summary: t.exposeString('summary', { nullable: true }),
+    version: t.exposeInt('version'),
+    // Every issuing body, in the order printed (contract README, "Policies").
+    issuers: t.field({
+      type: [Organization],
+      select: (_args, _ctx, nested) => ({
+        issuers: { orderBy: { position: 'asc' }, select: { organization: nested() } },
+      }),
+      resolve: (policy) => policy.issuers.map((i) => i.organization),
+    }),
+    status: t.field({
+      type: PolicyStatusEnum,
+      args: { asOf: t.arg({ type: 'Date', required: false }) },
+      select: { effectiveFrom: true, expiresOn: true },
+      resolve: (policy, args) =>
+        policyStatus(
+          { effectiveFrom: plain(policy.effectiveFrom), expiresOn: plain(policy.expiresOn) },
+          asOfOrToday(args.asOf),
+        ),
+    }),
+    rateTables: t.relation('rateTables', { query: { orderBy: { key: 'asc' } } }),
+    inspectionRounds: t.relation('inspectionRounds', { query: { orderBy: { quarter: 'asc' } } }),
+  }),
+});
+
+export const PolicyFilter = builder.inputType('PolicyFilter', {
+  fields: (t) => ({
+    status: t.field({ type: PolicyStatusEnum, required: false }),
+    asOf: t.field({ type: 'Date', required: false, description: 'Date the status is judged on; today when omitted.' }),
+    search: t.string({ required: false, description: 'Title or document number (any bracket form).' }),
+    issuer: t.string({ required: false, description: 'Official name or alias of an issuing body.' }),
+    category: t.field({ type: PolicyCategoryEnum, required: false }),
+  }),
+  validate: ZPolicyFilter,
+});
+
+export const PolicySortField = builder.enumType('PolicySortField', {
+  values: ['DOC_NO', 'TITLE', 'SIGNED_ON', 'EFFECTIVE_FROM', 'EXPIRES_ON'] as const,
+});
+
+export const PolicySort = builder.inputType('PolicySort', {
+  fields: (t) => ({
+    field: t.field({ type: PolicySortField, required: true }),
+    direction: t.field({ type: SortDirection, required: false }),
+  }),
+});
+
+export interface PolicyFilterValue {
+  status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | null;
+  asOf?: PlainDate | null;
+  search?: string | null;
+  issuer?: string | null;
+  category?: 'MUNICIPAL_GOVERNMENT' | 'GOVERNMENT_OFFICE' | 'DEPARTMENT' | null;
+}
+
+/** Organisation match by official name or alias (whitespace-insensitive). */
+export function organizationNameWhere(name: string): Prisma.OrganizationWhereInput {
+  const known = resolveOrganization(name);
+  const key = normalizeOrganizationName(name);
+  return {
+    OR: [
+      ...(known ? [{ name: known.name }] : []),
+      { name: key },
+      { shortName: key },
+      { aliases: { some: { alias: key } } },
+    ],
+  };
+}
+
+/** The filter of the contract's `policies` as a Prisma where (status is judged on asOf). */
+export function policyWhere(filter: PolicyFilterValue | null | undefined): Prisma.PolicyWhereInput {
+  if (!filter) return {};
+  const and: Prisma.PolicyWhereInput[] = [];
+  if (filter.status) {
+    const day = dbDate(asOfOrToday(filter.asOf));
+    // In force from effectiveFrom through expiresOn, both inclusive (policyStatus in the domain).
+    if (filter.status === 'NOT_YET_EFFECTIVE') and.push({ effectiveFrom: { gt: day } });
+    if (filter.status === 'EXPIRED') and.push({ expiresOn: { lt: day } });
+    if (filter.status === 'IN_FORCE') {
+      and.push({ effectiveFrom: { lte: day }, OR: [{ expiresOn: null }, { expiresOn: { gte: day } }] });
+    }
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    const needle = normalizeSearchText(search);
+    const parsed = parseDocNo(search);
+    and.push({
+      OR: [
+        { title: { contains: search, mode: 'insensitive' } },
+        { title: { contains: needle, mode: 'insensitive' } },
+        { docNo: { contains: parsed ? parsed.docNo : needle, mode: 'insensitive' } },
+      ],
+    });
+  }
+  if (filter.issuer?.trim()) {
+    and.push({ issuers: { some: { organization: organizationNameWhere(filter.issuer) } } });
+  }
+  if (filter.category) and.push({ category: filter.category });
+  return and.length ? { AND: and } : {};
+}
+
+const POLICY_SORT_COLUMNS = {
+  DOC_NO: 'docNo',
+  TITLE: 'title',
+  SIGNED_ON: 'signedOn',
+  EFFECTIVE_FROM: 'effectiveFrom',
+  EXPIRES_ON: 'expiresOn',
+} as const;
+
+export function policyOrderBy(
+  field: keyof typeof POLICY_SORT_COLUMNS | null | undefined,
+  dir: 'ASC' | 'DESC' | null | undefined,
+): Prisma.PolicyOrderByWithRelationInput[] {
+  const column = POLICY_SORT_COLUMNS[field ?? 'SIGNED_ON'];
+  return [{ [column]: direction(dir) }, { id: 'asc' }];
+}
+
+builder.queryFields((t) => ({
+  // Every printed variant of a number (〔〕, [], ［］, OCR spaces) finds the same document.
+  policy: t.prismaField({
+    type: 'Policy',
+    nullable: true,
+    args: { docNo: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const parsed = parseDocNo(args.docNo);
+      if (!parsed) return null;
+      return ctx.prisma.policy.findUnique({ ...query, where: { docNo: parsed.docNo } });
+    },
+  }),
+  policies: t.prismaConnection({
+    type: 'Policy',
+    cursor: 'id',
+    maxSize: checkedMaxSize,
+    args: {
+      filter: t.arg({ type: PolicyFilter, required: false }),
+      sort: t.arg({ type: PolicySort, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.policy.findMany({
+        ...query,
+        where: policyWhere(args.filter),
+        orderBy: policyOrderBy(args.sort?.field, args.sort?.direction),
+      }),
+    totalCount: (_parent, args, ctx) => ctx.prisma.policy.count({ where: policyWhere(args.filter) }),
+  }),
+}));

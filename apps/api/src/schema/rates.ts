@@ -1,0 +1,239 @@
+import { formatDecimal, versionInForce, rateTableFromRows, type PlainDate, type RateTable as DomainRateTable } from '@gazette/domain';
+import type { Prisma } from '@gazette/db';
+import type { GazetteContext } from '../context.ts';
+import { builder, checkedMaxSize } from '../builder.ts';
+import { asOfOrToday, direction, SortDirection } from './shared.ts';
+
+export const RateTableKindEnum = builder.enumType('RateTableKind', {
+  values: {
+    MEDICAL_SERVICE_PRICE: { description: '泸市医保规〔2024〕4号 医疗服务价格' },
+    LAND_TRANSFER_FEE: { description: '泸市自然资规函〔2024〕425号 出让金标准' },
+    LAND_TERM_COEFFICIENT: { description: '年期修正系数(管理员维护)' },
+    REHAB_ASSISTANCE: { description: '泸市府规〔2024〕4号 残疾儿童康复救助标准' },
+  },
+});
+
+export const RateVersionStatusEnum = builder.enumType('RateVersionStatus', {
+  values: {
+    DRAFT: { description: '草稿:可编辑,不参与计算' },
+    PUBLISHED: { description: '已发布:自生效日起参与计算;生效后不能原地修改' },
+  },
+});
+
+const decimalOrNull = (value: { toFixed(): string } | null) => (value === null ? null : formatDecimal(value as never));
+
+export const RateTable = builder.prismaNode('RateTable', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    kind: t.expose('kind', { type: RateTableKindEnum }),
+    name: t.exposeString('name'),
+    dimensions: t.expose('dimensions', { type: 'JSON' }),
+    version: t.exposeInt('version'),
+    policy: t.relation('policy'),
+    versions: t.relatedConnection('versions', {
+      cursor: 'id',
+      maxSize: checkedMaxSize,
+      args: { status: t.arg({ type: RateVersionStatusEnum, required: false }) },
+      query: (args) => ({
+        where: args.status ? { status: args.status } : {},
+        orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }],
+      }),
+      totalCount: true,
+    }),
+    // The published version in force on asOf (today when omitted), or null.
+    versionInForce: t.field({
+      type: RateTableVersion,
+      nullable: true,
+      args: { asOf: t.arg({ type: 'Date', required: false }) },
+      select: {
+        policy: { select: { docNo: true, effectiveFrom: true, expiresOn: true } },
+        versions: {
+          where: { status: 'PUBLISHED' },
+          select: { id: true, effectiveFrom: true, effectiveTo: true, status: true },
+        },
+      },
+      resolve: async (table, args, ctx) => {
+        const domain = rateTableFromRows({ ...table, key: '', kind: 'MEDICAL_SERVICE_PRICE', name: '', dimensions: [] }, table.policy);
+        const found = versionInForce(domain, asOfOrToday(args.asOf));
+        if (!found?.id) return null;
+        return ctx.prisma.rateTableVersion.findUnique({ where: { id: found.id } });
+      },
+    }),
+  }),
+});
+
+export const RateTableVersion = builder.prismaNode('RateTableVersion', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    label: t.exposeString('label', { nullable: true }),
+    effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
+    effectiveTo: t.expose('effectiveTo', { type: 'Date', nullable: true, description: 'Last day in force; null = while the policy is.' }),
+    status: t.expose('status', { type: RateVersionStatusEnum }),
+    note: t.exposeString('note', { nullable: true }),
+    basedOnId: t.exposeID('basedOnId', { nullable: true }),
+    publishedAt: t.string({
+      nullable: true,
+      description: 'ISO timestamp of publication.',
+      select: { publishedAt: true },
+      resolve: (v) => v.publishedAt?.toISOString() ?? null,
+    }),
+    version: t.exposeInt('version'),
+    table: t.relation('table'),
+    entryCount: t.relationCount('entries'),
+    entries: t.relatedConnection('entries', {
+      cursor: 'id',
+      maxSize: checkedMaxSize,
+      args: { search: t.arg.string({ required: false, description: 'Part of the code, name or key.' }) },
+      query: (args) => ({
+        where: args.search
+          ? {
+              OR: [
+                { code: { contains: args.search } },
+                { name: { contains: args.search } },
+                { key: { contains: args.search } },
+              ],
+            }
+          : {},
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      }),
+      totalCount: true,
+    }),
+  }),
+});
+
+export const RateEntry = builder.prismaNode('RateEntry', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    dimensions: t.expose('dimensions', { type: 'JSON' }),
+    code: t.exposeString('code', { nullable: true }),
+    name: t.exposeString('name', { nullable: true }),
+    unit: t.exposeString('unit', { nullable: true }),
+    amount: t.field({ type: 'Decimal', nullable: true, select: { amount: true }, resolve: (e) => decimalOrNull(e.amount) }),
+    rate: t.field({ type: 'Decimal', nullable: true, select: { rate: true }, resolve: (e) => decimalOrNull(e.rate) }),
+    baseKey: t.exposeString('baseKey', { nullable: true }),
+    attributes: t.expose('attributes', { type: 'JSON', nullable: true }),
+    position: t.exposeInt('position'),
+    version: t.exposeInt('version'),
+    tableVersion: t.relation('tableVersion'),
+  }),
+});
+
+export const RateTableFilter = builder.inputType('RateTableFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: RateTableKindEnum, required: false }),
+    policyDocNo: t.string({ required: false }),
+    search: t.string({ required: false }),
+  }),
+});
+
+export const RateTableSortField = builder.enumType('RateTableSortField', { values: ['KEY', 'NAME', 'KIND'] as const });
+export const RateTableSort = builder.inputType('RateTableSort', {
+  fields: (t) => ({
+    field: t.field({ type: RateTableSortField, required: true }),
+    direction: t.field({ type: SortDirection, required: false }),
+  }),
+});
+
+export function rateTableWhere(filter: { kind?: Prisma.RateTableWhereInput['kind'] | null; policyDocNo?: string | null; search?: string | null } | null | undefined): Prisma.RateTableWhereInput {
+  if (!filter) return {};
+  return {
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.policyDocNo ? { policy: { docNo: filter.policyDocNo.replace(/\s+/g, '').replace(/[[［]/, '〔').replace(/[\]］]/, '〕') } } : {}),
+    ...(filter.search ? { OR: [{ name: { contains: filter.search } }, { key: { contains: filter.search } }] } : {}),
+  };
+}
+
+const RATE_TABLE_SORT = { KEY: 'key', NAME: 'name', KIND: 'kind' } as const;
+
+/** Resolves which version `rateEntries` lists: an explicit one, or the one in force on asOf. */
+async function entriesVersionId(
+  ctx: GazetteContext,
+  tableKey: string,
+  versionId: string | null | undefined,
+  asOf: PlainDate | null | undefined,
+): Promise<string | null> {
+  if (versionId) return versionId;
+  const table = await loadRateTable(ctx, tableKey);
+  if (!table) return null;
+  return versionInForce(table, asOfOrToday(asOf))?.id ?? null;
+}
+
+builder.queryFields((t) => ({
+  rateTable: t.prismaField({
+    type: 'RateTable',
+    nullable: true,
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (query, _root, args, ctx) => ctx.prisma.rateTable.findUnique({ ...query, where: { key: args.key } }),
+  }),
+  rateTables: t.prismaConnection({
+    type: 'RateTable',
+    cursor: 'id',
+    maxSize: checkedMaxSize,
+    args: {
+      filter: t.arg({ type: RateTableFilter, required: false }),
+      sort: t.arg({ type: RateTableSort, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.rateTable.findMany({
+        ...query,
+        where: rateTableWhere(args.filter),
+        orderBy: [{ [RATE_TABLE_SORT[args.sort?.field ?? 'KEY']]: direction(args.sort?.direction) }, { id: 'asc' }],
+      }),
+    totalCount: (_p, args, ctx) => ctx.prisma.rateTable.count({ where: rateTableWhere(args.filter) }),
+  }),
+  // Entries of one version of a table: `versionId`, or else the version in force on `asOf` (today).
+  rateEntries: t.prismaConnection({
+    type: 'RateEntry',
+    cursor: 'id',
+    maxSize: checkedMaxSize,
+    args: {
+      tableKey: t.arg.string({ required: true }),
+      versionId: t.arg.id({ required: false }),
+      asOf: t.arg({ type: 'Date', required: false }),
+      code: t.arg.string({ required: false }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const versionId = await entriesVersionId(ctx, args.tableKey, args.versionId, args.asOf);
+      if (!versionId) return [];
+      return ctx.prisma.rateEntry.findMany({
+        ...query,
+        where: { versionId, tableVersion: { table: { key: args.tableKey } }, ...(args.code ? { code: args.code } : {}) },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      });
+    },
+    totalCount: async (_p, args, ctx) => {
+      const versionId = await entriesVersionId(ctx, args.tableKey, args.versionId, args.asOf);
+      if (!versionId) return 0;
+      return ctx.prisma.rateEntry.count({
+        where: { versionId, tableVersion: { table: { key: args.tableKey } }, ...(args.code ? { code: args.code } : {}) },
+      });
+    },
+  }),
+}));
+
+/**
+ * A table with its published versions and their entries, as the domain models it. Loaded at
+ * most once per request (quotes and price look-ups compute in memory from it).
+ */
+export async function loadRateTable(ctx: GazetteContext, key: string): Promise<DomainRateTable | null> {
+  const cacheKey = `rateTable:${key}`;
+  const cached = ctx.cache.get(cacheKey) as Promise<DomainRateTable | null> | undefined;
+  if (cached) return cached;
+  const loading = ctx.prisma.rateTable
+    .findUnique({
+      where: { key },
+      include: {
+        policy: { select: { docNo: true, effectiveFrom: true, expiresOn: true, isTrial: true } },
+        versions: { where: { status: 'PUBLISHED' }, include: { entries: true } },
+      },
+    })
+    .then((row) => {
+      if (!row) return null;
+      const table = rateTableFromRows(row, row.policy);
+      return { ...table, policy: { ...table.policy, isTrial: row.policy.isTrial } };
+    });
+  ctx.cache.set(cacheKey, loading);
+  return loading;
+}

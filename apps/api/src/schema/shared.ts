@@ -1,0 +1,32 @@
+// Small helpers shared by the area files.
+import { fromUtcMidnight, todayInShanghai, toUtcMidnight, type PlainDate } from '@gazette/domain';
+import { builder } from '../builder.ts';
+
+/** `asOf` omitted means today in Asia/Shanghai (contract README, "Scalars"). */
+export function asOfOrToday(asOf: PlainDate | null | undefined): PlainDate {
+  return asOf ?? todayInShanghai();
+}
+
+export function dbDate(date: PlainDate): Date {
+  return toUtcMidnight(date);
+}
+
+export function plain(date: Date): PlainDate;
+export function plain(date: Date | null): PlainDate | null;
+export function plain(date: Date | null): PlainDate | null {
+  return date ? fromUtcMidnight(date) : null;
+}
+
+export const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+
+/** Sorting for page-shaped list fields (react-admin's `sort: { field, order }`). */
+export const SortInput = builder.inputType('SortInput', {
+  fields: (t) => ({
+    field: t.string({ required: true }),
+    order: t.field({ type: SortDirection, required: true }),
+  }),
+});
+
+export function direction(order: 'ASC' | 'DESC' | null | undefined): 'asc' | 'desc' {
+  return order === 'DESC' ? 'desc' : 'asc';
+}
