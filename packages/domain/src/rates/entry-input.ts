@@ -78,7 +78,8 @@ export function buildRateEntry(table: Pick<RateTable, 'dimensions'>, input: Rate
   return {
     key: entryKey(table, dimensions),
     dimensions,
-    code: blank(input.code),
+    // A table whose dimension is the item code (medical prices) needs no separate code column.
+    code: blank(input.code) ?? dimensions.code ?? null,
     name: blank(input.name),
     unit: blank(input.unit),
     amount: amount === null ? null : parseDecimal(amount, path ? `${path}.amount` : 'amount'),

@@ -147,18 +147,22 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
 /** A version's entries as CSV (header + one row per entry), readable by parseRateVersionCsv. */
 export function toRateVersionCsv(version: Pick<RateVersion, 'entries'>, table?: Pick<RateTable, 'dimensions'>): string {
   const dims = table ? table.dimensions.map((d) => d.name) : Object.keys(version.entries[0]?.dimensions ?? {});
-  const header = [...dims, ...RATE_CSV_VALUE_COLUMNS];
+  // A dimension named like a value column (the medical table's `code`) is written once.
+  const values = RATE_CSV_VALUE_COLUMNS.filter((c) => !dims.includes(c));
+  const header = [...dims, ...values];
   const rows = [...version.entries]
     .sort((a, b) => a.position - b.position)
-    .map((e) => [
-      ...dims.map((d) => e.dimensions[d] ?? ''),
-      e.code ?? '',
-      e.name ?? '',
-      e.unit ?? '',
-      e.amount === null ? '' : formatDecimal(e.amount),
-      e.rate === null ? '' : formatDecimal(e.rate),
-      e.baseKey ?? '',
-      Object.keys(e.attributes).length === 0 ? '' : stableJson(e.attributes),
-    ]);
+    .map((e) => {
+      const cells: Record<(typeof RATE_CSV_VALUE_COLUMNS)[number], string> = {
+        code: e.code ?? '',
+        name: e.name ?? '',
+        unit: e.unit ?? '',
+        amount: e.amount === null ? '' : formatDecimal(e.amount),
+        rate: e.rate === null ? '' : formatDecimal(e.rate),
+        baseKey: e.baseKey ?? '',
+        attributes: Object.keys(e.attributes).length === 0 ? '' : stableJson(e.attributes),
+      };
+      return [...dims.map((d) => e.dimensions[d] ?? ''), ...values.map((c) => cells[c])];
+    });
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { diffVersions } from './diff-versions.ts';
+import { LAND_TRANSFER_FEE_TABLE } from './land-table.ts';
+import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
+import { parseCsvRecords, parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
+
+const medical = MEDICAL_SERVICE_TABLE;
+const medicalVersion = medical.versions[0]!;
+
+describe('toRateVersionCsv / parseRateVersionCsv', () => {
+  it('round-trips the seeded medical table exactly (quoted commas, quotes and Chinese text)', () => {
+    const csv = toRateVersionCsv(medicalVersion, medical);
+    const parsed = parseRateVersionCsv(csv, medical);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.entries).toHaveLength(85);
+    expect(diffVersions(medicalVersion, { entries: parsed.entries })).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it('round-trips the land table with the dimension columns first', () => {
+    const csv = toRateVersionCsv(LAND_TRANSFER_FEE_TABLE.versions[0]!, LAND_TRANSFER_FEE_TABLE);
+    expect(csv.split('\r\n')[0]).toBe('landUse,grade,frontage,code,name,unit,amount,rate,baseKey,attributes');
+    expect(csv).toContain('COMMERCIAL,1,STREET_FRONT_GROUND_FLOOR,,商服用地 I 级 临街且平街一层,元/建筑平方米,1425,');
+    const parsed = parseRateVersionCsv(csv, LAND_TRANSFER_FEE_TABLE);
+    expect(parsed.ok && parsed.entries.length).toBe(21);
+  });
+
+  it('accepts a UTF-8 BOM and LF line ends (Excel and editors)', () => {
+    const csv = '\uFEFFlandUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,400\n';
+    const parsed = parseRateVersionCsv(csv, LAND_TRANSFER_FEE_TABLE);
+    expect(parsed.ok && parsed.entries[0]?.key).toBe('RESIDENTIAL|1|ANY');
+  });
+
+  it('reports every bad row and column at once, in Chinese, and returns nothing partial', () => {
+    const csv = [
+      'landUse,grade,frontage,amount,rate',
+      'COMMERCIAL,1,OTHER,475,',
+      'INDUSTRIAL,1,OTHER,100,',
+      'COMMERCIAL,9,OTHER,abc,',
+      'COMMERCIAL,2,OTHER,,',
+      'COMMERCIAL,3,OTHER,1,0.5',
+      'COMMERCIAL,3',
+    ].join('\n');
+    const parsed = parseRateVersionCsv(csv, LAND_TRANSFER_FEE_TABLE);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const where = parsed.errors.map((e) => `${e.line}:${e.column ?? '-'}`);
+    expect(where).toEqual(['3:landUse', '4:grade', '4:amount', '5:amount', '6:amount', '7:-']);
+    expect(parsed.errors[0]?.message).toContain('土地用途');
+  });
+
+  it('reports duplicate keys with the line of the repeat', () => {
+    const csv = 'landUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,368\nRESIDENTIAL,1,ANY,369\n';
+    const parsed = parseRateVersionCsv(csv, LAND_TRANSFER_FEE_TABLE);
+    expect(parsed.ok ? [] : parsed.errors.map((e) => [e.line, e.message.includes('重复')])).toEqual([[3, true]]);
+  });
+
+  it('reports a baseKey that names no entry of the version', () => {
+    const csv = 'code,grade,rate,baseKey\n311201070-1,TERTIARY_A,0.39,311201070|TERTIARY_A\n';
+    const parsed = parseRateVersionCsv(csv, medical);
+    expect(parsed.ok ? null : parsed.errors[0]).toMatchObject({ line: 2, column: 'baseKey' });
+  });
+
+  it('rejects unknown and missing header columns', () => {
+    const parsed = parseRateVersionCsv('code,price\n311201069,1769\n', medical);
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.column)).toEqual(['price', 'grade', 'amount']);
+  });
+
+  it('rejects attributes that are not a JSON object', () => {
+    const parsed = parseRateVersionCsv('code,grade,amount,attributes\n311201069,TERTIARY_A,1,[1]\n', medical);
+    expect(parsed.ok ? null : parsed.errors[0]?.column).toBe('attributes');
+  });
+
+  it('rejects an empty file and a header without rows', () => {
+    expect(parseRateVersionCsv('', medical).ok).toBe(false);
+    const headerOnly = parseRateVersionCsv('code,grade,amount\n', medical);
+    expect(headerOnly.ok ? null : headerOnly.errors[0]?.message).toContain('没有数据行');
+  });
+});
+
+describe('parseCsvRecords', () => {
+  it('keeps commas, doubled quotes and line breaks inside quoted cells, with the starting line', () => {
+    const records = parseCsvRecords('a,b\r\n"x, ""y""","line1\nline2"\r\nlast,row');
+    expect(records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x, "y"', 'line1\nline2'] },
+      { line: 4, cells: ['last', 'row'] },
+    ]);
+  });
+
+  it('skips blank lines', () => {
+    expect(parseCsvRecords('a\n\n\nb\n').map((r) => r.line)).toEqual([1, 4]);
+  });
+});
