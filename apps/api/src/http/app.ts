@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '@gazette/db';
+import { checkReadiness } from './health.ts';
+import { createStaticHandler } from './static-files.ts';
+
+export interface AppOptions {
+  prisma: PrismaClient;
+  logger: Logger;
+  /** Handles /graphql (the yoga instance is a node request listener). */
+  graphql: RequestListener;
+  dashboardDir: string;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** One port: /graphql, /healthz, /readyz and the dashboard; one log line per request. */
+export function createApp(options: AppOptions) {
+  const { prisma, logger, graphql } = options;
+  const serveStatic = createStaticHandler(options.dashboardDir);
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers['x-request-id'] = requestId; // the GraphQL context logs with the same id
+    res.setHeader('x-request-id', requestId);
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+
+    res.once('close', () => {
+      // The path only: query strings of GET /graphql may carry variables.
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: pathname,
+          status: res.statusCode,
+          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          aborted: !res.writableFinished || undefined,
+        },
+        'request',
+      );
+    });
+
+    const fail = (error: unknown) => {
+      logger.error({ requestId, err: error }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error' });
+      else res.destroy();
+    };
+    try {
+      if (pathname === '/graphql') {
+        graphql(req, res);
+      } else if (pathname === '/healthz') {
+        json(res, 200, { status: 'ok' });
+      } else if (pathname === '/readyz') {
+        checkReadiness(prisma).then((r) => json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r }), fail);
+      } else {
+        serveStatic(req, res, pathname);
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+}

@@ -1,0 +1,81 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const NOT_BUILT = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Gazette</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto">
+<h1>Gazette</h1>
+<p>管理控制台尚未构建。请运行 <code>pnpm --filter @gazette/admin build</code>,或用 <code>pnpm start</code> 启动(会自动构建)。GraphQL 接口在 <a href="/graphql">/graphql</a>。</p>
+<p>The dashboard has not been built. Run <code>pnpm --filter @gazette/admin build</code>, or start with <code>pnpm start</code> (which builds it). The GraphQL API is at <a href="/graphql">/graphql</a>.</p>
+</body></html>
+`;
+
+function send(res: ServerResponse, req: IncomingMessage, file: string, cache: string): void {
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': statSync(file).size,
+    'cache-control': cache,
+    'x-content-type-options': 'nosniff',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}
+
+/**
+ * Serves the built dashboard (`apps/admin/dist`): files as they are, any other GET for a page
+ * falls back to index.html (the dashboard routes on the client). Without a build, a page that
+ * says how to build it.
+ */
+export function createStaticHandler(distDir: string) {
+  const root = path.resolve(distDir);
+  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const index = path.join(root, 'index.html');
+    if (!existsSync(index)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : NOT_BUILT);
+      return;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = path.join(root, path.normalize(decoded));
+    const inside = file === root || file.startsWith(root + path.sep);
+    if (inside && file !== root && existsSync(file) && statSync(file).isFile()) {
+      // Vite fingerprints everything under assets/, so those never change.
+      const immutable = file.startsWith(path.join(root, 'assets') + path.sep);
+      send(res, req, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return;
+    }
+    if (path.extname(decoded) && !decoded.endsWith('.html')) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    send(res, req, index, 'no-cache');
+  };
+}

@@ -1,0 +1,121 @@
+// The one-port server: `pnpm start` (root) or `pnpm --filter @gazette/api start`.
+// PostgreSQL from DATABASE_URL, or an embedded one in .data/postgres; migrations, seed and the
+// first administrator on start; /graphql, /healthz, /readyz and the dashboard on PORT.
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Logger } from 'pino';
+import { createPrismaClient, type PrismaClient } from '@gazette/db';
+import { DataDirLockedError } from '@gazette/db/embedded-lock';
+import { dataDir, openDatabase } from '@gazette/db/embedded-default';
+import { applyMigrations } from '@gazette/db/migrate';
+import { seedDatabase } from '@gazette/db/seed';
+import { bootstrapAdmin } from './bootstrap-admin.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './http/logger.ts';
+import { closeGracefully, trackInFlight } from './http/shutdown.ts';
+import { createGazetteYoga } from './yoga.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const DASHBOARD_DIR = path.resolve(HERE, '../../admin/dist');
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Where the first administrator's generated password is printed. */
+  announce?: (message: string) => void;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  prisma: PrismaClient;
+  /** Graceful stop: finish in-flight requests, close Prisma, stop the embedded PostgreSQL. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger(env);
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) {
+      await close().catch((error) => logger.error({ err: error }, 'shutdown step failed'));
+    }
+    closers.length = 0;
+  };
+
+  try {
+    const db = await openDatabase({ env, log: (m) => logger.info(m) });
+    closers.push(() => db.close());
+    logger.info({ embedded: db.embedded !== null }, db.embedded ? 'using the embedded PostgreSQL' : 'using DATABASE_URL');
+
+    const applied = await applyMigrations(db.url, { log: (m) => logger.info(m) });
+    logger.info({ applied: applied.length }, 'migrations up to date');
+
+    const prisma = createPrismaClient(db.url);
+    closers.push(() => prisma.$disconnect());
+    await seedDatabase(prisma);
+    logger.info('seed data loaded');
+    const admin = await bootstrapAdmin(prisma, { env, dataDir: dataDir(env), announce: options.announce });
+    if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
+
+    const yoga = createGazetteYoga({ prisma, logger });
+    const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));
+    const inFlight = trackInFlight(server);
+    const port = Number.parseInt(env.PORT ?? '4000', 10);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, env.HOST ?? '0.0.0.0', () => resolve());
+    });
+    closers.push(() => closeGracefully(server, inFlight));
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    logger.info({ port: actualPort }, `Gazette is listening on http://localhost:${actualPort}`);
+
+    let closing: Promise<void> | null = null;
+    return { server, port: actualPort, prisma, close: () => (closing ??= closeAll()) };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  let running: RunningServer | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    if (running) await finish(running); // else main() finishes once starting is over
+  };
+  const finish = async (server: RunningServer) => {
+    await server.close();
+    logger.info('stopped');
+    // The schema engine leaves a timer behind; nothing else is pending now.
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    running = await startServer({ logger, announce: (m) => process.stdout.write(`${m}\n`) });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`\n${error.message}\n\n`);
+    } else {
+      logger.fatal({ err: error }, 'failed to start');
+    }
+    process.exit(1);
+  }
+  if (stopping) await finish(running); // a signal arrived while starting
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void main();
+}
