@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Button as RaButton, DataTable, List, TopToolbar, useListContext, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Alert, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { API_TOKEN_SCOPES, createApiToken, revokeApiToken } from './api.ts';
+import { DateTimeField } from '../shared/fields.tsx';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+
+/** Create a token: its secret is shown this once, then only its prefix is known. */
+function CreateTokenButton() {
+  const translate = useTranslate();
+  const { refetch } = useListContext();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['READ_PUBLISHED']);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const close = () => { setOpen(false); setSecret(null); setName(''); setError(null); void refetch(); };
+  async function create() {
+    try {
+      setSecret((await createApiToken(name, scopes)).secret);
+    } catch (e) {
+      setError(e as Error);
+    }
+  }
+  return (
+    <>
+      <RaButton label="tokens.create" onClick={() => setOpen(true)}><AddIcon /></RaButton>
+      <Dialog open={open} onClose={secret ? undefined : close} fullWidth maxWidth="sm">
+        <DialogTitle>{translate('tokens.create')}</DialogTitle>
+        <DialogContent>
+          {secret ? (
+            <>
+              <Alert severity="warning" sx={{ mb: 1 }}>{translate('tokens.shownOnce')}</Alert>
+              <Typography component="code" sx={{ display: 'block', wordBreak: 'break-all', p: 1, bgcolor: 'grey.100', fontFamily: 'monospace' }} data-testid="token-secret">{secret}</Typography>
+              <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>{translate('tokens.copy')}</Button>
+            </>
+          ) : (
+            <>
+              <TextField autoFocus fullWidth margin="dense" label={translate('resources.apiTokens.fields.name')} value={name} onChange={(e) => setName(e.target.value)} />
+              {API_TOKEN_SCOPES.map((s) => (
+                <FormControlLabel key={s} control={<Checkbox checked={scopes.includes(s)} onChange={() => setScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s])} />} label={translate(`enums.ApiTokenScope.${s}`)} />
+              ))}
+              <ErrorAlert error={error} />
+            </>
+          )}
+        </DialogContent>
+        <DialogActions>
+          {secret ? <Button variant="contained" onClick={close}>{translate('tokens.done')}</Button> : (
+            <>
+              <Button onClick={close}>{translate('ra.action.cancel')}</Button>
+              <Button variant="contained" disabled={!name.trim() || scopes.length === 0} onClick={create}>{translate('ra.action.create')}</Button>
+            </>
+          )}
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function RevokeButton() {
+  const record = useRecordContext<{ id: string; revokedAt: string | null }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!record) return null;
+  if (record.revokedAt) return <Chip size="small" label={translate('tokens.revoked')} />;
+  return (
+    <Button
+      size="small"
+      color="error"
+      onClick={async (e) => {
+        e.stopPropagation();
+        if (!window.confirm(translate('tokens.confirmRevoke'))) return;
+        try {
+          await revokeApiToken(record.id);
+          notify('tokens.revokedDone', { type: 'success' });
+          refresh();
+        } catch (err) {
+          notify((err as Error).message, { type: 'error' });
+        }
+      }}
+    >
+      {translate('tokens.revoke')}
+    </Button>
+  );
+}
+
+export function ApiTokenList() {
+  const translate = useTranslate();
+  return (
+    <List actions={<TopToolbar><CreateTokenButton /></TopToolbar>} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="prefix" />
+        <DataTable.Col source="scopes" disableSort render={(r: { scopes: string[] }) => r.scopes.map((s) => translate(`enums.ApiTokenScope.${s}`)).join('、')} />
+        <DataTable.Col source="createdAt"><DateTimeField source="createdAt" /></DataTable.Col>
+        <DataTable.Col source="lastUsedAt"><DateTimeField source="lastUsedAt" /></DataTable.Col>
+        <DataTable.Col source="revokedAt" disableSort><RevokeButton /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,32 @@
+import { DataTable, List, TextInput, useRecordContext } from 'react-admin';
+import { DateTimeField } from '../shared/fields.tsx';
+
+function Json({ source }: { source: 'before' | 'after' }) {
+  const record = useRecordContext();
+  const value = record?.[source];
+  if (value === null || value === undefined) return null;
+  return <pre style={{ margin: 0, maxWidth: 320, maxHeight: 120, overflow: 'auto', fontSize: 11 }}>{JSON.stringify(value, null, 1)}</pre>;
+}
+
+const filters = [
+  <TextInput key="actor" source="actor" alwaysOn />,
+  <TextInput key="entity" source="entity" alwaysOn />,
+  <TextInput key="action" source="action" />,
+];
+
+/** Every write: who, when, what, before and after. Administrators only. */
+export function AuditList() {
+  return (
+    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+      <DataTable bulkActionButtons={false}>
+        <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
+        <DataTable.Col source="actorLabel" />
+        <DataTable.Col source="action" />
+        <DataTable.Col source="entity" />
+        <DataTable.Col source="entityId" />
+        <DataTable.Col source="before" disableSort><Json source="before" /></DataTable.Col>
+        <DataTable.Col source="after" disableSort><Json source="after" /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

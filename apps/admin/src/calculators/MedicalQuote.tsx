@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import {
+  Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+} from '@mui/material';
+import DeleteIcon from '@mui/icons-material/Delete';
+import { HOSPITAL_GRADES, medicalPrice, medicalQuote, type HospitalGrade, type MedicalPrice, type QuoteLine } from './api.ts';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { formatMoney, formatPercent } from '../shared/format.ts';
+import { useFormatters } from '../shared/fields.tsx';
+import { today } from '../shared/today.ts';
+
+// 泸市医保规〔2024〕4号 附件: 单精子注射 is priced per egg (+40% each further egg, capped per grade).
+const PER_EGG_CODE = '311201079';
+
+interface Row {
+  code: string;
+  quantity: number;
+}
+
+export function MedicalQuote() {
+  const translate = useTranslate();
+  const fmt = useFormatters();
+  const [grade, setGrade] = useState<HospitalGrade>('TERTIARY_A');
+  const [asOf, setAsOf] = useState(today());
+  const [rows, setRows] = useState<Row[]>([{ code: '311201069', quantity: 1 }]);
+  const [result, setResult] = useState<{ total: string; lines: (QuoteLine & { price: MedicalPrice | null })[]; asOf: string } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  async function calculate() {
+    setLoading(true);
+    setError(null);
+    try {
+      const items = rows.filter((r) => r.code.trim()).map((r) => ({ code: r.code.trim(), quantity: Number(r.quantity) }));
+      const quote = await medicalQuote({ grade, asOf, items });
+      const prices = await Promise.all(quote.lines.map((l) => medicalPrice(l.code, grade, asOf).catch(() => null)));
+      setResult({ total: quote.total, asOf, lines: quote.lines.map((l, i) => ({ ...l, price: prices[i] ?? null })) });
+    } catch (e) {
+      setResult(null);
+      setError(e as Error);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  function ruleOf(line: QuoteLine & { price: MedicalPrice | null }) {
+    if (line.price?.surchargeRate) return translate('calc.medical.ruleSurcharge', { rate: formatPercent(line.price.surchargeRate) });
+    if (line.code === PER_EGG_CODE)
+      return line.capApplied ? translate('calc.medical.rulePerEggCapped') : translate('calc.medical.rulePerEgg');
+    return translate('calc.medical.ruleTable');
+  }
+
+  return (
+    <Card>
+      <CardContent>
+        <Typography variant="h6" gutterBottom>{translate('calc.medical.title')}</Typography>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+          <TextField select size="small" label={translate('calc.medical.grade')} value={grade} onChange={(e) => setGrade(e.target.value as HospitalGrade)} sx={{ minWidth: 160 }} inputProps={{ 'data-testid': 'medical-grade' }}>
+            {HOSPITAL_GRADES.map((g) => <MenuItem key={g} value={g}>{translate(`enums.HospitalGrade.${g}`)}</MenuItem>)}
+          </TextField>
+          <TextField size="small" type="date" label={translate('calc.asOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'medical-asOf' }} />
+        </Stack>
+        {rows.map((row, i) => (
+          <Stack key={i} direction="row" spacing={1} sx={{ mb: 1 }} alignItems="center">
+            <TextField size="small" label={translate('calc.medical.code')} value={row.code} onChange={(e) => setRow(i, { code: e.target.value })} inputProps={{ 'data-testid': `medical-code-${i}` }} />
+            <TextField size="small" type="number" label={translate('calc.medical.quantity')} value={row.quantity} onChange={(e) => setRow(i, { quantity: Math.max(1, Number(e.target.value)) })} sx={{ width: 110 }} inputProps={{ min: 1, 'data-testid': `medical-qty-${i}` }} />
+            <IconButton aria-label={translate('ra.action.remove')} onClick={() => setRows(rows.filter((_, j) => j !== i))} disabled={rows.length === 1}><DeleteIcon /></IconButton>
+          </Stack>
+        ))}
+        <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+          <Button onClick={() => setRows([...rows, { code: '', quantity: 1 }])}>{translate('calc.medical.addItem')}</Button>
+          <Button variant="contained" onClick={calculate} disabled={loading} data-testid="medical-calculate">{translate('calc.calculate')}</Button>
+        </Stack>
+        <ErrorAlert error={error} />
+        {result && (
+          <Box data-testid="medical-result">
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('calc.medical.code')}</TableCell>
+                  <TableCell>{translate('calc.medical.name')}</TableCell>
+                  <TableCell>{translate('calc.medical.unit')}</TableCell>
+                  <TableCell align="right">{translate('calc.medical.price')}</TableCell>
+                  <TableCell align="right">{translate('calc.medical.quantity')}</TableCell>
+                  <TableCell align="right">{translate('calc.amount')}</TableCell>
+                  <TableCell>{translate('calc.rule')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {result.lines.map((line, i) => (
+                  <TableRow key={i}>
+                    <TableCell>{line.code}</TableCell>
+                    <TableCell>{line.price?.name}</TableCell>
+                    <TableCell>{line.price?.unit}</TableCell>
+                    <TableCell align="right">{line.price?.surchargeRate ? formatPercent(line.price.surchargeRate) : formatMoney(line.price?.amount)}</TableCell>
+                    <TableCell align="right">{line.quantity}</TableCell>
+                    <TableCell align="right" data-testid={`medical-line-${i}`}>{formatMoney(line.amount)}</TableCell>
+                    <TableCell>
+                      {ruleOf(line)} {line.capApplied && <Chip size="small" color="warning" label={translate('calc.medical.capApplied')} />}
+                    </TableCell>
+                  </TableRow>
+                ))}
+                <TableRow>
+                  <TableCell colSpan={5}><strong>{translate('calc.total')}</strong></TableCell>
+                  <TableCell align="right" data-testid="medical-total"><strong>{formatMoney(result.total)}</strong></TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableBody>
+            </Table>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {translate('calc.source', { docNo: result.lines[0]?.price?.policy.docNo ?? '泸市医保规〔2024〕4号', article: translate('calc.medical.article'), date: fmt.date(result.asOf) })}
+            </Typography>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+import { CreateButton, DataTable, ExportButton, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Chip } from '@mui/material';
+import { CASE_STATES } from '@gazette/domain';
+import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
+import { isOverdue } from './overdue.ts';
+import { today } from '../shared/today.ts';
+
+function Deadline() {
+  const record = useRecordContext<{ state: string; reviewDeadline: string | null }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <>
+      <PlainDateField source="reviewDeadline" />
+      {isOverdue(record, today()) && <Chip size="small" color="error" label={translate('cases.overdue')} sx={{ ml: 1 }} data-testid="overdue-badge" />}
+    </>
+  );
+}
+
+const filters = [
+  <SearchInput key="search" source="search" alwaysOn />,
+  <SelectInput key="state" source="state" choices={enumChoices('CaseState', CASE_STATES)} alwaysOn />,
+];
+
+export function CaseList() {
+  return (
+    <List filters={filters} sort={{ field: 'filedOn', order: 'DESC' }} actions={<TopToolbar><CreateButton /><ExportButton /></TopToolbar>}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="caseName" />
+        <DataTable.Col source="subjectName" />
+        <DataTable.Col source="trigger"><EnumField source="trigger" enumName="CaseTrigger" /></DataTable.Col>
+        <DataTable.Col source="filedOn"><PlainDateField source="filedOn" /></DataTable.Col>
+        <DataTable.Col source="state"><EnumField source="state" enumName="CaseState" /></DataTable.Col>
+        <DataTable.Col source="reviewDeadline"><Deadline /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

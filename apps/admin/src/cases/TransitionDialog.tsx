@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import {
+  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormLabel, MenuItem, Radio, RadioGroup, Stack, TextField, Typography,
+} from '@mui/material';
+import {
+  CASE_DECISIONS, REVIEW_CONDITIONS, REVIEW_EXCLUSIONS, REVIEW_MODES, TERMINATION_REASONS, addDays, addMonths, isLenientDecision, maxReviewDays, type CaseDecision,
+} from '@gazette/domain';
+import { transitionCase, type CaseEvent } from './api.ts';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { useFormatters } from '../shared/fields.tsx';
+import { today } from '../shared/today.ts';
+
+/** The form one transition needs, per 泸市监规发〔2024〕2号; nothing else is sent. */
+export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: string; type: string; onClose: () => void; onDone: () => void }) {
+  const translate = useTranslate();
+  const fmt = useFormatters();
+  const [on, setOn] = useState(today());
+  const [reviewMode, setReviewMode] = useState<string>('INTERNAL');
+  const [reviewDays, setReviewDays] = useState(30);
+  const [conditions, setConditions] = useState<string[]>([]);
+  const [exclusions, setExclusions] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [passed, setPassed] = useState<'true' | 'false'>('true');
+  const [decision, setDecision] = useState<CaseDecision>('NO_PENALTY');
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // 第十三条: the review lasts at most two calendar months from acceptance.
+  const maxDays = maxReviewDays(on);
+  const acceptBlocked = type === 'ACCEPT' && (conditions.length < REVIEW_CONDITIONS.length || exclusions.length > 0);
+  const daysBad = type === 'ACCEPT' && (reviewDays < 1 || reviewDays > maxDays);
+  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  function event(): CaseEvent {
+    switch (type) {
+      case 'ACCEPT':
+        return { type, on, reviewMode, reviewDays, conditionsMet: conditions, exclusions };
+      case 'REJECT':
+        return { type, on, reason };
+      case 'TERMINATE':
+        return { type, on, reason };
+      case 'RECORD_RESULT':
+        return { type, on, passed: passed === 'true' };
+      case 'DECIDE':
+        return { type, on, decision };
+      default:
+        return { type, on };
+    }
+  }
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      await transitionCase(caseId, event());
+      onDone();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const missingReason = (type === 'REJECT' || type === 'TERMINATE') && !reason.trim();
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth data-testid={`transition-dialog-${type}`}>
+      <DialogTitle>{translate(`enums.CaseEventType.${type}`)}</DialogTitle>
+      <DialogContent>
+        <TextField margin="dense" type="date" label={translate('cases.on')} value={on} onChange={(e) => setOn(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'transition-on' }} />
+        {type === 'ACCEPT' && (
+          <Stack spacing={1} sx={{ mt: 1 }}>
+            <TextField select size="small" label={translate('resources.cases.fields.reviewMode')} value={reviewMode} onChange={(e) => setReviewMode(e.target.value)}>
+              {REVIEW_MODES.map((m) => <MenuItem key={m} value={m}>{translate(`enums.ReviewMode.${m}`)}</MenuItem>)}
+            </TextField>
+            <TextField
+              size="small"
+              type="number"
+              label={translate('resources.cases.fields.reviewDays')}
+              value={reviewDays}
+              onChange={(e) => setReviewDays(Number(e.target.value))}
+              error={daysBad}
+              inputProps={{ min: 1, max: maxDays, 'data-testid': 'review-days' }}
+              helperText={translate('cases.reviewDaysHelp', { max: maxDays, latest: fmt.date(addMonths(on, 2)), deadline: reviewDays > 0 ? fmt.date(addDays(on, reviewDays)) : '—' })}
+            />
+            <FormLabel>{translate('cases.conditionsTitle')}</FormLabel>
+            <FormGroup>
+              {REVIEW_CONDITIONS.map((c) => (
+                <FormControlLabel key={c} control={<Checkbox checked={conditions.includes(c)} onChange={() => setConditions(toggle(conditions, c))} inputProps={{ 'data-testid': `condition-${c}` } as never} />} label={translate(`enums.ReviewCondition.${c}`)} />
+              ))}
+            </FormGroup>
+            <FormLabel>{translate('cases.exclusionsTitle')}</FormLabel>
+            <FormGroup>
+              {REVIEW_EXCLUSIONS.map((x) => (
+                <FormControlLabel key={x} control={<Checkbox checked={exclusions.includes(x)} onChange={() => setExclusions(toggle(exclusions, x))} />} label={translate(`enums.ReviewExclusion.${x}`)} />
+              ))}
+            </FormGroup>
+            {acceptBlocked && <Alert severity="warning">{translate('cases.acceptBlocked')}</Alert>}
+          </Stack>
+        )}
+        {type === 'REJECT' && <TextField fullWidth margin="dense" multiline label={translate('cases.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {type === 'TERMINATE' && (
+          <TextField select fullWidth margin="dense" label={translate('cases.terminationReason')} value={reason} onChange={(e) => setReason(e.target.value)}>
+            {TERMINATION_REASONS.map((r) => <MenuItem key={r} value={r}>{translate(`enums.TerminationReason.${r}`)}</MenuItem>)}
+          </TextField>
+        )}
+        {type === 'RECORD_RESULT' && (
+          <RadioGroup row value={passed} onChange={(e) => setPassed(e.target.value as 'true' | 'false')}>
+            <FormControlLabel value="true" control={<Radio />} label={translate('cases.passed')} />
+            <FormControlLabel value="false" control={<Radio />} label={translate('cases.failed')} />
+          </RadioGroup>
+        )}
+        {type === 'DECIDE' && (
+          <>
+            <TextField select fullWidth margin="dense" label={translate('resources.cases.fields.decision')} value={decision} onChange={(e) => setDecision(e.target.value as CaseDecision)} inputProps={{ 'data-testid': 'decision' }}>
+              {CASE_DECISIONS.map((d) => <MenuItem key={d} value={d}>{translate(`enums.CaseDecision.${d}`)}</MenuItem>)}
+            </TextField>
+            {isLenientDecision(decision) && <Typography variant="body2" color="warning.main">{translate('cases.keySupervisionNote')}</Typography>}
+          </>
+        )}
+        <ErrorAlert error={error} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" onClick={submit} disabled={busy || acceptBlocked || daysBad || missingReason} data-testid="transition-submit">{translate('ra.action.confirm')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

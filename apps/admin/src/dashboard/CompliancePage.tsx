@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Title, useCanAccess, useTranslate } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, type ComplianceSummary } from './api.ts';
+import { organizationRows, repeatFindings, type Finding, type RepeatFinding } from './aggregate.ts';
+import { previousQuarter, quartersEndingWith } from './quarters.ts';
+import { Headline } from './Headline.tsx';
+import { OrgTable, orgRowsForExport } from './OrgTable.tsx';
+import { TrendChart } from './TrendChart.tsx';
+import { AnnexImport } from './AnnexImport.tsx';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { downloadBlob, downloadText, toCsv } from '../shared/csv.ts';
+import { toXlsx } from '../shared/xlsx.ts';
+
+const DEFAULT_QUARTER = '2024Q4';
+
+/** The supervisors' home page: one quarter's compliance, its organisations and the trend. */
+export function CompliancePage() {
+  const translate = useTranslate();
+  const [quarters, setQuarters] = useState<string[]>([DEFAULT_QUARTER]);
+  const [quarter, setQuarter] = useState(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ?? DEFAULT_QUARTER);
+  const [summary, setSummary] = useState<ComplianceSummary | null>(null);
+  const [findings, setFindings] = useState<{ website: Finding[]; newMedia: Finding[] } | null>(null);
+  const [repeats, setRepeats] = useState<RepeatFinding[]>([]);
+  const [trend, setTrend] = useState<(ComplianceSummary | null)[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [reload, setReload] = useState(0);
+  const { canAccess: canImport } = useCanAccess({ resource: 'websiteFindings', action: 'create' });
+
+  useEffect(() => {
+    inspectedQuarters()
+      .then((qs) => qs.length && setQuarters(Array.from(new Set([...qs, DEFAULT_QUARTER])).sort().reverse()))
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    (async () => {
+      try {
+        const s = await complianceSummary(quarter);
+        if (!live) return;
+        setSummary(s);
+        const [current, previous, trendSummaries] = await Promise.all([
+          findingsOf(quarter).catch(() => null),
+          findingsOf(previousQuarter(quarter)).catch(() => null),
+          Promise.all(quartersEndingWith(quarter, 6).map(complianceSummaryOrNull)),
+        ]);
+        if (!live) return;
+        setFindings(current);
+        setRepeats(current && previous ? repeatFindings([...current.website, ...current.newMedia], [...previous.website, ...previous.newMedia]) : []);
+        setTrend(trendSummaries);
+      } catch (e) {
+        if (live) setError(e as Error);
+      } finally {
+        if (live) setLoading(false);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [quarter, reload]);
+
+  const rows = useMemo(
+    () => (summary ? organizationRows(findings?.website ?? [], findings?.newMedia ?? [], summary.baseDataMissing.map((o) => o.name), summary.processDataMissing.map((o) => o.name)) : []),
+    [summary, findings],
+  );
+  const trendQuarters = useMemo(() => quartersEndingWith(quarter, 6), [quarter]);
+  const trendSeries = useMemo(
+    () => [
+      { name: translate('dashboard.websitesWithIssues'), values: trend.map((t) => t?.websitesWithIssues ?? null) },
+      { name: translate('dashboard.websiteIssues'), values: trend.map((t) => t?.websiteIssues ?? null) },
+      { name: translate('dashboard.newMediaAccountsWithIssues'), values: trend.map((t) => t?.newMediaAccountsWithIssues ?? null) },
+      { name: translate('dashboard.messagesReceived'), values: trend.map((t) => t?.messagesReceived ?? null), type: 'bar' as const },
+    ],
+    [trend, translate],
+  );
+  const exportRows = useCallback(() => orgRowsForExport(rows, translate), [rows, translate]);
+
+  return (
+    <Box sx={{ mt: 1, mb: 4 }}>
+      <Title title="app.menu.compliance" />
+      <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
+        <Typography variant="h5">{translate('dashboard.title')}</Typography>
+        <TextField select size="small" label={translate('dashboard.quarter')} value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ minWidth: 140 }} inputProps={{ 'data-testid': 'quarter-select' }}>
+          {quarters.map((q) => <MenuItem key={q} value={q}>{translate('dashboard.quarterLabel', { year: q.slice(0, 4), q: q.slice(5) })}</MenuItem>)}
+        </TextField>
+        <Box flex={1} />
+        <Button variant="outlined" size="small" disabled={!rows.length} onClick={() => downloadText(`compliance-${quarter}.csv`, toCsv(exportRows()))} data-testid="export-csv">{translate('dashboard.exportCsv')}</Button>
+        <Button variant="outlined" size="small" disabled={!rows.length} onClick={() => downloadBlob(`compliance-${quarter}.xlsx`, new Blob([toXlsx(quarter, exportRows()) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))} data-testid="export-xlsx">{translate('dashboard.exportXlsx')}</Button>
+      </Stack>
+      {loading && <CircularProgress size={24} />}
+      <ErrorAlert error={error} />
+      {!loading && !summary && !error && <Alert severity="info">{translate('dashboard.noData', { quarter })}</Alert>}
+      {summary && <Headline summary={summary} />}
+      {summary && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 7 }}>
+            <Card variant="outlined">
+              <CardContent>
+                <Typography variant="subtitle1" gutterBottom>{translate('dashboard.byOrganization')}</Typography>
+                <OrgTable rows={rows} />
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 5 }}>
+            <Card variant="outlined" sx={{ mb: 2 }}>
+              <CardContent>
+                <Typography variant="subtitle1">{translate('dashboard.trend')}</Typography>
+                <TrendChart categories={trendQuarters} series={trendSeries} testId="trend-chart" />
+              </CardContent>
+            </Card>
+            <Card variant="outlined" sx={{ mb: 2 }}>
+              <CardContent>
+                <Typography variant="subtitle1">{translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}</Typography>
+                {repeats.length === 0 ? (
+                  <Typography variant="body2" color="text.secondary" data-testid="no-repeats">{translate('dashboard.noRepeats')}</Typography>
+                ) : (
+                  <List dense>
+                    {repeats.map((r) => <ListItem key={r.organization}><ListItemText primary={r.organization} secondary={`${r.previous.join('；')} → ${r.current.join('；')}`} /></ListItem>)}
+                  </List>
+                )}
+              </CardContent>
+            </Card>
+            <Card variant="outlined" sx={{ mb: 2 }}>
+              <CardContent>
+                <Typography variant="subtitle1">{translate('dashboard.dataCollection')}</Typography>
+                <Typography variant="body2"><strong>{translate('dashboard.baseDataMissing')}：</strong>{summary.baseDataMissing.map((o) => o.name).join('、') || '—'}</Typography>
+                <Typography variant="body2" sx={{ mt: 1 }}><strong>{translate('dashboard.processDataMissing')}：</strong>{summary.processDataMissing.map((o) => o.name).join('、') || '—'}</Typography>
+              </CardContent>
+            </Card>
+            {canImport && <AnnexImport quarter={quarter} onDone={() => setReload((n) => n + 1)} />}
+          </Grid>
+        </Grid>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,135 @@
+// Hand-written GraphQL documents per resource (no introspection: it is off in production).
+// Every edited resource follows the API's agreed shape:
+//   <plural>Page(page, perPage, sort, filter) { nodes total }, node(id),
+//   create<X>(input), update<X>(id, version, input), delete<X>(id, version).
+
+export interface ResourceOps {
+  /** GraphQL object type, used in `... on X` for node(id). */
+  type: string;
+  /** Selection set of one record. */
+  fields: string;
+  /** Root list field, e.g. policiesPage. */
+  page: string;
+  filterType: string;
+  /** Mutation names and input types; absent = read-only resource. */
+  create?: { field: string; input: string; payload?: string };
+  update?: { field: string; input: string };
+  remove?: { field: string };
+  /** Keeps only the fields the input type accepts. */
+  toInput?: (data: Record<string, unknown>) => Record<string, unknown>;
+  /** When update takes fewer fields than create. */
+  toUpdateInput?: (data: Record<string, unknown>) => Record<string, unknown>;
+}
+
+const pick =
+  (...keys: string[]) =>
+  (data: Record<string, unknown>) =>
+    Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k] === '' ? null : data[k]]));
+
+function crud(type: string, input: string[], opts: { create?: boolean; remove?: boolean } = {}) {
+  return {
+    ...(opts.create === false ? {} : { create: { field: `create${type}`, input: `Create${type}Input` } }),
+    update: { field: `update${type}`, input: `Update${type}Input` },
+    ...(opts.remove === false ? {} : { remove: { field: `delete${type}` } }),
+    toInput: pick(...input),
+  };
+}
+
+export const resources: Record<string, ResourceOps> = {
+  policies: {
+    type: 'Policy',
+    fields: `id docNo title category signedOn effectiveFrom expiresOn isTrial validityClause issueLabel page summary version
+      status issuers { id name }`,
+    page: 'policiesPage',
+    filterType: 'PolicyPageFilter',
+    ...crud('Policy', ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'isTrial', 'validityClause', 'summary', 'issuerIds']),
+  },
+  organizations: {
+    type: 'Organization',
+    fields: `id name shortName type parentId version aliases { id alias }`,
+    page: 'organizationsPage',
+    filterType: 'OrganizationFilter',
+    ...crud('Organization', ['name', 'shortName', 'type', 'parentId']),
+  },
+  organizationAliases: {
+    type: 'OrganizationAlias',
+    fields: `id alias organizationId version`,
+    page: 'organizationAliasesPage',
+    filterType: 'OrganizationAliasFilter',
+    ...crud('OrganizationAlias', ['alias', 'organizationId']),
+  },
+  rateTables: {
+    type: 'RateTable',
+    fields: `id key kind name policyId policy { id docNo title } dimensions version`,
+    page: 'rateTablesPage',
+    filterType: 'RateTableFilter',
+    ...crud('RateTable', ['name'], { create: false, remove: false }),
+  },
+  rateTableVersions: {
+    type: 'RateTableVersion',
+    fields: `id tableId label effectiveFrom effectiveTo status note basedOnId publishedAt version updatedAt`,
+    page: 'rateTableVersionsPage',
+    filterType: 'RateTableVersionFilter',
+    ...crud('RateTableVersion', ['tableId', 'label', 'effectiveFrom', 'effectiveTo', 'note', 'basedOnId', 'status']),
+  },
+  rateEntries: {
+    type: 'RateEntry',
+    fields: `id versionId key dimensions code name unit amount rate baseKey position version updatedAt updatedBy`,
+    page: 'rateEntriesPage',
+    filterType: 'RateEntryFilter',
+    ...crud('RateEntry', ['versionId', 'key', 'dimensions', 'code', 'name', 'unit', 'amount', 'rate', 'baseKey']),
+  },
+  inspectionRounds: {
+    type: 'InspectionRound',
+    fields: `id quarter windowStart windowEnd cityPortalsChecked districtPortalsChecked departmentSitesChecked
+      newMediaAccountsChecked messagesReceived messagesClosed messagesOverdue version`,
+    page: 'inspectionRoundsPage',
+    filterType: 'InspectionRoundFilter',
+    ...crud('InspectionRound', ['quarter', 'windowStart', 'windowEnd', 'messagesReceived', 'messagesClosed', 'messagesOverdue']),
+  },
+  websiteFindings: {
+    type: 'WebsiteFinding',
+    fields: `id roundId quarter organizationId organization { id name } siteSeq siteName description rectified rectifiedOn version`,
+    page: 'websiteFindingsPage',
+    filterType: 'WebsiteFindingFilter',
+    ...crud('WebsiteFinding', ['rectified', 'rectifiedOn', 'description']),
+  },
+  newMediaFindings: {
+    type: 'NewMediaFinding',
+    fields: `id roundId quarter organizationId organization { id name } seq account platform description rectified rectifiedOn version`,
+    page: 'newMediaFindingsPage',
+    filterType: 'NewMediaFindingFilter',
+    ...crud('NewMediaFinding', ['rectified', 'rectifiedOn', 'description']),
+  },
+  cases: {
+    type: 'DiscretionCase',
+    fields: `id caseName subjectName trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline
+      conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision version
+      notices { kind number issuedOn } events { seq type on fromState toState payload at }`,
+    page: 'casesPage',
+    filterType: 'CaseFilter',
+    ...crud('Case', ['caseName', 'subjectName', 'trigger', 'filedOn'], { remove: false }),
+    // The contract's openDiscretionReview starts a case (泸市监规发〔2024〕2号 第六条).
+    create: { field: 'openDiscretionReview', input: 'OpenDiscretionReviewInput', payload: 'case' },
+  },
+  users: {
+    type: 'User',
+    fields: `id email name role active version createdAt`,
+    page: 'usersPage',
+    filterType: 'UserFilter',
+    ...crud('User', ['email', 'name', 'role', 'password']),
+    toUpdateInput: pick('name', 'role', 'active', 'password'),
+  },
+  apiTokens: {
+    type: 'ApiToken',
+    fields: `id name prefix scopes createdAt lastUsedAt revokedAt`,
+    page: 'apiTokensPage',
+    filterType: 'ApiTokenFilter',
+  },
+  auditEntries: {
+    type: 'AuditEntry',
+    fields: `id at actorLabel action entity entityId before after`,
+    page: 'auditEntriesPage',
+    filterType: 'AuditEntryFilter',
+  },
+};

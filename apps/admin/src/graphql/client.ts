@@ -1,0 +1,57 @@
+// The dashboard's only transport: POST /graphql on the same origin, bearer token attached.
+import { getToken } from '../auth/token.ts';
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+}
+
+/** A failed operation: the first error's code (CONFLICT, UNAUTHENTICATED…) and all errors. */
+export class GraphQLRequestError extends Error {
+  readonly code: string | undefined;
+  readonly status: number;
+  readonly body: { errors: GraphQLErrorShape[] };
+  constructor(readonly errors: GraphQLErrorShape[], httpStatus = 200) {
+    super(errors.map((e) => e.message).join('；') || 'GraphQL error');
+    this.code = errors[0]?.extensions?.code;
+    // react-admin's checkError reads `status`; map the auth codes onto HTTP-like numbers.
+    this.status = this.code === 'UNAUTHENTICATED' ? 401 : this.code === 'FORBIDDEN' ? 403 : httpStatus;
+    this.body = { errors };
+  }
+  get extensions() {
+    return this.errors[0]?.extensions ?? {};
+  }
+}
+
+export const GRAPHQL_URL = '/graphql';
+
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string | null } = {},
+): Promise<T> {
+  const token = options.token === undefined ? getToken() : options.token;
+  const response = await fetch(GRAPHQL_URL, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  let payload: { data?: T; errors?: GraphQLErrorShape[] };
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    throw new GraphQLRequestError([{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP_ERROR' } }], response.status);
+  }
+  if (payload.errors?.length) throw new GraphQLRequestError(payload.errors, response.status);
+  if (!payload.data) throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
+  return payload.data;
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof GraphQLRequestError ? error.code : undefined;
+}

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { Box, Chip } from '@mui/material';
+import { Menu } from './Menu.tsx';
+import { ConflictDialog } from '../shared/ConflictDialog.tsx';
+
+function RoleChip() {
+  const { permissions } = usePermissions<string | null>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  if (!permissions) return null;
+  return (
+    <Chip
+      size="small"
+      color="default"
+      sx={{ bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit', mr: 1, display: { xs: 'none', sm: 'flex' } }}
+      label={`${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`}
+      data-testid="role-chip"
+    />
+  );
+}
+
+function GazetteAppBar() {
+  return (
+    <AppBar toolbar={<><RoleChip /><LocalesMenuButton /></>}>
+      <TitlePortal />
+      <Box flex={1} />
+    </AppBar>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <RaLayout appBar={GazetteAppBar} menu={Menu}>
+      {children}
+      <ConflictDialog />
+    </RaLayout>
+  );
+}

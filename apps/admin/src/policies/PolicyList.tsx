@@ -1,0 +1,30 @@
+import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
+import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
+import { today } from '../shared/today.ts';
+
+const filters = [
+  <SearchInput key="search" source="search" alwaysOn placeholder="policies.searchHint" />,
+  <SelectInput key="status" source="status" label="resources.policies.fields.status" choices={enumChoices('PolicyStatus', POLICY_STATUSES)} alwaysOn />,
+  <TextInput key="asOf" source="asOf" label="policies.statusOn" type="date" alwaysOn InputLabelProps={{ shrink: true }} />,
+  <ReferenceInput key="issuer" source="issuerId" reference="organizations" label="resources.policies.fields.issuers">
+    <AutocompleteInput optionText="name" label="resources.policies.fields.issuers" filterToQuery={(q) => ({ search: q })} />
+  </ReferenceInput>,
+  <SelectInput key="category" source="category" label="resources.policies.fields.category" choices={enumChoices('PolicyCategory', POLICY_CATEGORIES)} />,
+];
+
+export function PolicyList() {
+  return (
+    <List filters={filters} filterDefaultValues={{ asOf: today() }} sort={{ field: 'effectiveFrom', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="docNo" />
+        <DataTable.Col source="title" sx={{ maxWidth: 420 }} />
+        <DataTable.Col source="category"><EnumField source="category" enumName="PolicyCategory" /></DataTable.Col>
+        <DataTable.Col source="effectiveFrom"><PlainDateField source="effectiveFrom" /></DataTable.Col>
+        <DataTable.Col source="expiresOn"><PlainDateField source="expiresOn" /></DataTable.Col>
+        <DataTable.Col source="status" disableSort><EnumField source="status" enumName="PolicyStatus" /></DataTable.Col>
+        <DataTable.Col source="isTrial"><BooleanField source="isTrial" /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

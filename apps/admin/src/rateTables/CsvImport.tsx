@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { parseRateVersionCsv, type DimensionDef, type RateCsvError } from '@gazette/domain';
+import { parseCsv } from '../shared/csv.ts';
+import { importCsv, type ApiRateVersion } from './api.ts';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+
+/**
+ * CSV import into a draft version: the file is checked row by row (in the browser with the
+ * domain's parser, then again by the server); while any row is wrong nothing is written.
+ */
+export function CsvImport({ version, dimensions, onImported }: { version: ApiRateVersion; dimensions: DimensionDef[]; onImported: () => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [errors, setErrors] = useState<{ row: number; column: string | null; message: string }[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+  const preview = csv ? parseCsv(csv) : [];
+
+  function check(text: string) {
+    const local = parseRateVersionCsv(text, { dimensions });
+    setErrors(local.ok ? [] : local.errors.map((e: RateCsvError) => ({ row: e.line, column: e.column, message: e.message })));
+  }
+
+  async function write() {
+    setError(null);
+    try {
+      const report = await importCsv(version.id, csv, false);
+      if (!report.ok) return setErrors(report.errors);
+      notify('rates.imported', { type: 'success', messageArgs: { n: report.imported } });
+      setCsv('');
+      setFileName('');
+      onImported();
+    } catch (e) {
+      setError(e as Error);
+    }
+  }
+
+  const badRows = new Set(errors.map((e) => e.row));
+  return (
+    <Box data-testid="csv-import">
+      <Stack direction="row" spacing={2} alignItems="center" sx={{ my: 1 }}>
+        <Button component="label" variant="outlined">
+          {translate('rates.chooseCsv')}
+          <input hidden type="file" accept=".csv,text/csv" data-testid="csv-file" onChange={async (e) => { const file = e.target.files?.[0]; if (!file) return; const text = await file.text(); setFileName(file.name); setCsv(text); check(text); }} />
+        </Button>
+        <Typography variant="body2">{fileName}</Typography>
+        <Button variant="contained" disabled={!csv || errors.length > 0} onClick={write} data-testid="csv-write">{translate('rates.importWrite')}</Button>
+      </Stack>
+      <Typography variant="caption" color="text.secondary">{translate('rates.csvHelp', { columns: [...dimensions.map((d) => d.name), 'code', 'name', 'unit', 'amount', 'rate'].join(', ') })}</Typography>
+      <ErrorAlert error={error} />
+      {errors.length > 0 && (
+        <>
+          <Alert severity="error" sx={{ my: 1 }} data-testid="csv-rejected">{translate('app.import.rejected', { n: errors.length })}</Alert>
+          <Table size="small" data-testid="csv-errors">
+            <TableHead><TableRow><TableCell>{translate('app.import.row')}</TableCell><TableCell>{translate('app.import.column')}</TableCell><TableCell>{translate('app.import.message')}</TableCell></TableRow></TableHead>
+            <TableBody>{errors.map((e, i) => <TableRow key={i}><TableCell>{translate('app.import.rowN', { n: e.row })}</TableCell><TableCell>{e.column}</TableCell><TableCell>{e.message}</TableCell></TableRow>)}</TableBody>
+          </Table>
+        </>
+      )}
+      {preview.length > 0 && (
+        <>
+          <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('rates.preview', { n: preview.length - 1 })}</Typography>
+          <Box sx={{ overflowX: 'auto', maxHeight: 300 }}>
+            <Table size="small">
+              <TableBody>
+                {preview.slice(0, 50).map((r, i) => (
+                  <TableRow key={i} sx={badRows.has(i + 1) ? { bgcolor: 'error.light' } : i === 0 ? { fontWeight: 'bold' } : undefined}>
+                    <TableCell>{i === 0 ? '' : i + 1}</TableCell>
+                    {r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        </>
+      )}
+    </Box>
+  );
+}

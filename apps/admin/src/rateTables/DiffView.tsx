@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { Alert, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { diffVersions, formatDecimal, type RateVersionDiff } from '@gazette/domain';
+import { entriesOf, type ApiRateVersion } from './api.ts';
+import { toDomainEntry } from './toDomain.ts';
+import { useFormatters } from '../shared/fields.tsx';
+
+/** What changed between two versions of a table, entry by entry (domain diffVersions). */
+export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; initialB?: string }) {
+  const translate = useTranslate();
+  const fmt = useFormatters();
+  const [b, setB] = useState(initialB ?? versions[0]?.id ?? '');
+  const [a, setA] = useState(() => versions.find((v) => v.id === (versions.find((x) => x.id === b)?.basedOnId))?.id ?? versions[1]?.id ?? '');
+  const [diff, setDiff] = useState<RateVersionDiff | null>(null);
+  useEffect(() => {
+    if (!a || !b) return;
+    let live = true;
+    void Promise.all([entriesOf(a), entriesOf(b)]).then(([ea, eb]) => {
+      if (live) setDiff(diffVersions({ entries: ea.map(toDomainEntry) }, { entries: eb.map(toDomainEntry) }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [a, b]);
+  const label = (v: ApiRateVersion) => `${v.label ?? ''} ${fmt.date(v.effectiveFrom)}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
+  const show = (d: { toString(): string } | null) => (d === null ? '—' : formatDecimal(d as never));
+  return (
+    <div data-testid="diff-view">
+      <Stack direction="row" spacing={2} sx={{ my: 1 }}>
+        <TextField select size="small" label={translate('rates.diffFrom')} value={a} onChange={(e) => setA(e.target.value)} sx={{ minWidth: 260 }}>
+          {versions.map((v) => <MenuItem key={v.id} value={v.id}>{label(v)}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={translate('rates.diffTo')} value={b} onChange={(e) => setB(e.target.value)} sx={{ minWidth: 260 }}>
+          {versions.map((v) => <MenuItem key={v.id} value={v.id}>{label(v)}</MenuItem>)}
+        </TextField>
+      </Stack>
+      {diff && diff.added.length + diff.removed.length + diff.changed.length === 0 && <Alert severity="info">{translate('rates.noDifferences')}</Alert>}
+      {diff && diff.added.length + diff.removed.length + diff.changed.length > 0 && (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('rates.diffKind')}</TableCell>
+              <TableCell>{translate('resources.rateEntries.fields.key')}</TableCell>
+              <TableCell>{translate('resources.rateEntries.fields.name')}</TableCell>
+              <TableCell>{translate('rates.before')}</TableCell>
+              <TableCell>{translate('rates.after')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {diff.changed.map((c) => (
+              <TableRow key={c.key} data-testid={`diff-changed-${c.key}`}>
+                <TableCell><Chip size="small" color="warning" label={translate('rates.changed')} /></TableCell>
+                <TableCell>{c.key}</TableCell>
+                <TableCell>{c.after.name}</TableCell>
+                <TableCell>{c.fields.map((f) => `${translate(`resources.rateEntries.fields.${f}`)} ${f === 'amount' ? show(c.before.amount) : f === 'rate' ? show(c.before.rate) : ''}`).join('；')}</TableCell>
+                <TableCell>{c.fields.map((f) => `${translate(`resources.rateEntries.fields.${f}`)} ${f === 'amount' ? show(c.after.amount) : f === 'rate' ? show(c.after.rate) : ''}`).join('；')}</TableCell>
+              </TableRow>
+            ))}
+            {diff.added.map((e) => (
+              <TableRow key={`+${e.key}`}><TableCell><Chip size="small" color="success" label={translate('rates.added')} /></TableCell><TableCell>{e.key}</TableCell><TableCell>{e.name}</TableCell><TableCell /><TableCell>{show(e.amount ?? e.rate)}</TableCell></TableRow>
+            ))}
+            {diff.removed.map((e) => (
+              <TableRow key={`-${e.key}`}><TableCell><Chip size="small" color="error" label={translate('rates.removed')} /></TableCell><TableCell>{e.key}</TableCell><TableCell>{e.name}</TableCell><TableCell>{show(e.amount ?? e.rate)}</TableCell><TableCell /></TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
+import type { DimensionDef } from '@gazette/domain';
+import { updateEntry, type ApiRateEntry } from './api.ts';
+import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
+import { formatMoney, formatPercent } from '../shared/format.ts';
+
+function dimLabel(dims: DimensionDef[], name: string, value: string) {
+  return dims.find((d) => d.name === name)?.values.find((v) => v.value === value)?.label ?? value;
+}
+
+/** One cell edited in place; saved on Enter or leaving the cell, pessimistically (no undo window). */
+function EditableCell({ entry, field, editable, onSaved }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const value = entry[field];
+  const shown = field === 'amount' ? formatMoney(value) : formatPercent(value);
+  if (!editable || value === null) return <TableCell align="right" data-testid={`entry-${field}-${entry.key}`}>{shown}</TableCell>;
+
+  async function save() {
+    if (draft === null || draft.trim() === (value ?? '')) return setDraft(null);
+    if (!/^\d+(\.\d+)?$/.test(draft.trim())) {
+      notify('rates.badNumber', { type: 'warning' });
+      return;
+    }
+    setSaving(true);
+    try {
+      onSaved(await updateEntry(entry, { [field]: draft.trim() }));
+      notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
+      setDraft(null);
+    } catch (error) {
+      const conflict = conflictFromError(error, 'rateEntries', entry.id);
+      if (conflict) reportConflict(conflict);
+      else notify((error as Error).message, { type: 'error' });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <TableCell align="right" sx={{ py: 0.25 }}>
+      <Tooltip title={translate('rates.editHint')}>
+        <TextField
+          size="small"
+          variant="standard"
+          disabled={saving}
+          value={draft ?? value ?? ''}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={save}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void save();
+            if (e.key === 'Escape') setDraft(null);
+          }}
+          inputProps={{ 'data-testid': `entry-${field}-${entry.key}`, inputMode: 'decimal', style: { textAlign: 'right', width: 90 } }}
+        />
+      </Tooltip>
+    </TableCell>
+  );
+}
+
+export function EntriesGrid({ entries, dimensions, editable, onSaved }: { entries: ApiRateEntry[]; dimensions: DimensionDef[]; editable: boolean; onSaved: (e: ApiRateEntry) => void }) {
+  const translate = useTranslate();
+  const hasRate = entries.some((e) => e.rate !== null);
+  return (
+    <TableContainer sx={{ maxHeight: 'calc(100vh - 300px)', minHeight: 200 }}>
+      <Table size="small" stickyHeader data-testid="entries-grid">
+        <TableHead>
+          <TableRow>
+            {dimensions.map((d) => <TableCell key={d.name}>{d.label}</TableCell>)}
+            <TableCell>{translate('resources.rateEntries.fields.name')}</TableCell>
+            <TableCell>{translate('resources.rateEntries.fields.unit')}</TableCell>
+            <TableCell align="right">{translate('resources.rateEntries.fields.amount')}</TableCell>
+            {hasRate && <TableCell align="right">{translate('resources.rateEntries.fields.rate')}</TableCell>}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {entries.map((e) => (
+            <TableRow key={e.id} hover>
+              {dimensions.map((d) => <TableCell key={d.name}>{dimLabel(dimensions, d.name, e.dimensions?.[d.name] ?? '')}</TableCell>)}
+              <TableCell sx={{ maxWidth: 240 }}>{e.name}</TableCell>
+              <TableCell>{e.unit}</TableCell>
+              <EditableCell entry={e} field="amount" editable={editable} onSaved={onSaved} />
+              {hasRate && <EditableCell entry={e} field="rate" editable={editable} onSaved={onSaved} />}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

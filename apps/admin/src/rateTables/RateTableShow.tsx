@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Show, useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { Alert, Box, Button, Chip, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
+import { entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
+import { EntriesGrid } from './EntriesGrid.tsx';
+import { NewVersionDialog } from './NewVersionDialog.tsx';
+import { DiffView } from './DiffView.tsx';
+import { CsvImport } from './CsvImport.tsx';
+import { toDomainEntry } from './toDomain.ts';
+import { downloadText } from '../shared/csv.ts';
+import { useFormatters } from '../shared/fields.tsx';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
+import { today } from '../shared/today.ts';
+
+interface TableRecord {
+  id: string;
+  key: string;
+  name: string;
+  kind: string;
+  dimensions: DimensionDef[];
+  policy: { docNo: string; title: string };
+}
+
+/** A version may be edited in place only while it is a draft that has not started. */
+function isEditable(v: ApiRateVersion | undefined) {
+  return !!v && v.status === 'DRAFT';
+}
+
+function Workspace() {
+  const table = useRecordContext<TableRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const fmt = useFormatters();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'rateEntries', action: 'edit' });
+  const [versions, setVersions] = useState<ApiRateVersion[]>([]);
+  const [selected, setSelected] = useState<string>('');
+  const [entries, setEntries] = useState<ApiRateEntry[]>([]);
+  const [tab, setTab] = useState(0);
+  const [newOpen, setNewOpen] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+
+  const loadVersions = useCallback(async (select?: string) => {
+    if (!table) return;
+    try {
+      const list = await versionsOf(table.id);
+      setVersions(list);
+      const now = today();
+      const inForce = list.find((v) => v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, now) <= 0 && (!v.effectiveTo || compareDates(now, v.effectiveTo) <= 0));
+      setSelected((cur) => select ?? (cur || inForce?.id || list[0]?.id || ''));
+    } catch (e) {
+      setError(e as Error);
+    }
+  }, [table]);
+  useEffect(() => void loadVersions(), [loadVersions]);
+
+  const loadEntries = useCallback(async () => {
+    if (!selected) return;
+    try {
+      setEntries(await entriesOf(selected));
+    } catch (e) {
+      setError(e as Error);
+    }
+  }, [selected]);
+  useEffect(() => void loadEntries(), [loadEntries]);
+
+  if (!table) return null;
+  const dimensions = (table.dimensions ?? []) as DimensionDef[];
+  const version = versions.find((v) => v.id === selected);
+  const editable = !!canEdit && isEditable(version);
+
+  async function publish() {
+    if (!version) return;
+    try {
+      await publishVersion(version);
+      notify('rates.published', { type: 'success' });
+      await loadVersions(version.id);
+    } catch (e) {
+      const conflict = conflictFromError(e, 'rateTableVersions', version.id);
+      if (conflict) reportConflict(conflict);
+      else setError(e as Error);
+    }
+  }
+
+  function exportCsv() {
+    if (!version) return;
+    downloadText(`${table!.key}-${version.effectiveFrom}.csv`, toRateVersionCsv({ entries: entries.map(toDomainEntry) }, { dimensions }));
+  }
+
+  const versionLabel = (v: ApiRateVersion) => `${fmt.date(v.effectiveFrom)}${v.effectiveTo ? ` — ${fmt.date(v.effectiveTo)}` : ''} ${v.label ?? ''}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
+
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h6">{table.name}</Typography>
+      <Typography variant="body2" color="text.secondary" gutterBottom>{table.policy?.docNo} {table.policy?.title}</Typography>
+      <ErrorAlert error={error} />
+      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap sx={{ my: 1 }}>
+        <TextField select size="small" label={translate('rates.version')} value={selected} onChange={(e) => setSelected(e.target.value)} sx={{ minWidth: 300 }} inputProps={{ 'data-testid': 'version-select' }}>
+          {versions.map((v) => <MenuItem key={v.id} value={v.id}>{versionLabel(v)}</MenuItem>)}
+        </TextField>
+        {version && <Chip size="small" color={version.status === 'DRAFT' ? 'warning' : 'success'} label={translate(`enums.RateVersionStatus.${version.status}`)} data-testid="version-status" />}
+        {canEdit && <Button variant="outlined" size="small" onClick={() => setNewOpen(true)} disabled={!version} data-testid="new-version">{translate('rates.newVersion')}</Button>}
+        {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={publish} data-testid="publish-version">{translate('rates.publish')}</Button>}
+        <Button size="small" onClick={exportCsv} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
+      </Stack>
+      {version && !editable && canEdit && <Alert severity="info" sx={{ mb: 1 }}>{translate('rates.readOnlyStarted')}</Alert>}
+      {!canEdit && <Alert severity="info" sx={{ mb: 1 }} data-testid="rates-read-only">{translate('rates.readOnlyRole')}</Alert>}
+      <Tabs value={tab} onChange={(_, v: number) => setTab(v)} sx={{ mb: 1 }}>
+        <Tab label={translate('rates.tabs.entries')} />
+        <Tab label={translate('rates.tabs.diff')} data-testid="tab-diff" />
+        {editable && <Tab label={translate('rates.tabs.import')} data-testid="tab-import" />}
+      </Tabs>
+      {tab === 0 && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} onSaved={(e) => setEntries((list) => list.map((x) => (x.id === e.id ? e : x)))} />}
+      {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} />}
+      {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
+      {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={loadEntries} />}
+      <NewVersionDialog
+        open={newOpen}
+        base={version}
+        onClose={() => setNewOpen(false)}
+        onCreated={(v) => {
+          setNewOpen(false);
+          notify('rates.versionCreated', { type: 'success' });
+          void loadVersions(v.id);
+          setTab(0);
+        }}
+      />
+    </Box>
+  );
+}
+
+export function RateTableShow() {
+  return (
+    <Show actions={false}>
+      <Workspace />
+    </Show>
+  );
+}

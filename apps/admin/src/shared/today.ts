@@ -1,0 +1,3 @@
+import { todayInShanghai } from '@gazette/domain';
+
+export const today = () => todayInShanghai();

@@ -1,0 +1,46 @@
+import { BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, SelectInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
+import { EnumField, enumChoices } from '../shared/fields.tsx';
+import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
+
+const ROLES = ['ADMIN', 'SUPERVISOR', 'VIEWER'] as const;
+
+export function UserList() {
+  return (
+    <List sort={{ field: 'email', order: 'ASC' }} filters={[<SelectInput key="role" source="role" choices={enumChoices('Role', ROLES)} alwaysOn />]}>
+      <DataTable rowClick="edit" bulkActionButtons={false}>
+        <DataTable.Col source="email" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="role"><EnumField source="role" enumName="Role" /></DataTable.Col>
+        <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
+
+export function UserEdit() {
+  const onError = useSaveErrorHandler('users');
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }}>
+      <SimpleForm>
+        <TextInput source="email" disabled />
+        <TextInput source="name" />
+        <SelectInput source="role" choices={enumChoices('Role', ROLES)} validate={required()} />
+        <BooleanInput source="active" />
+        <PasswordInput source="password" validate={minLength(10)} />
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export function UserCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm>
+        <TextInput source="email" validate={[required(), email()]} />
+        <TextInput source="name" />
+        <SelectInput source="role" choices={enumChoices('Role', ROLES)} validate={required()} />
+        <PasswordInput source="password" validate={[required(), minLength(10)]} />
+      </SimpleForm>
+    </Create>
+  );
+}
