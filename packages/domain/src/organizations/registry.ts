@@ -184,4 +184,6 @@ export const ORGANIZATIONS: readonly Organization[] = [
   org('OTHER', '泸州市工商业联合会', '市工商联', ['市工商联', '泸州市工商联']),
   org('OTHER', '泸州市律师协会', '市律师协会', ['市律师协会']),
   org('OTHER', '西南医科大学', null, []),
+  // 泸市府规〔2024〕4号 三, 四: 市、区县残联 run the rehabilitation assistance.
+  org('OTHER', '泸州市残疾人联合会', '市残联', ['市残联', '泸州市残联']),
 ];

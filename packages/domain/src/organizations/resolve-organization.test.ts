@@ -173,3 +173,26 @@ describe('requireOrganization', () => {
     expect(() => requireOrganization('火星局', 'input.issuer')).toThrow(/input\.issuer/);
   });
 });
+
+describe('the bodies 泸市府函〔2024〕270号 names beside its appointees', () => {
+  it.each([
+    ['市公安局', 'DEPARTMENT'],
+    ['市司法局', 'DEPARTMENT'],
+    ['市财政局', 'DEPARTMENT'],
+    ['市自然资源和规划局', 'DEPARTMENT'],
+    ['市住房城乡建设局', 'DEPARTMENT'],
+    ['市国资委', 'DEPARTMENT'],
+    ['市市场监管局', 'DEPARTMENT'],
+    ['人行泸州市分行', 'STATE_AGENCY'],
+    ['市工商联', 'OTHER'],
+    ['泸州仲裁委员会', 'OTHER'],
+    ['西南医科大学', 'OTHER'],
+    ['市律师协会', 'OTHER'],
+  ])('%s resolves as %s', (printed, type) => {
+    expect(resolveOrganization(printed)?.type).toBe(type);
+  });
+  it('does not strip 政府 from an unregistered site name', () => {
+    expect(resolveOrganization('泸县人民政府网站')?.name).toBe('泸县人民政府');
+    expect(nameOf('泸州市人民政府门户网站')).toBe('泸州市人民政府');
+  });
+});

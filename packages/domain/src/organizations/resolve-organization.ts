@@ -43,7 +43,7 @@ const INDEX = buildOrganizationIndex(ORGANIZATIONS);
 
 // 附件1 names each body by its website (泸州市民政局网站); a site not registered as an alias
 // still resolves to its owner.
-const SITE_SUFFIX = /(?:政府)?(?:门户)?网站$/u;
+const SITE_SUFFIX = /(?:门户)?网站$/u;
 
 /** The body a name refers to (official name or any alias), or null. */
 export function resolveOrganization(name: string): Organization | null {

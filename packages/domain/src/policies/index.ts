@@ -8,3 +8,4 @@ export * from './normalize-search.ts';
 export * from './issue-2024-12.ts';
 export * from './schemas.ts';
 export { parseSmallNumber } from './chinese-number.ts';
+export * from './filter-policies.ts';
