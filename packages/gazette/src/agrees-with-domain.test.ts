@@ -23,7 +23,9 @@ import { reading, tableOf } from './testing/issue.ts';
 
 describe('the reader agrees with the domain registries', () => {
   it('policies: every field of the 9 documents equals ISSUE_2024_12_POLICIES', () => {
-    const read = reading().documents.map(({ line: _l, startLine: _s, endLine: _e, ...policy }) => policy);
+    const read = reading().documents.map(
+      ({ line: _l, startLine: _s, endLine: _e, ...policy }) => policy,
+    );
     expect(read).toEqual(ISSUE_2024_12_POLICIES.map((p) => ({ ...p })));
   });
 
@@ -46,9 +48,15 @@ describe('the reader agrees with the domain registries', () => {
         unit: item.unit,
         note: item.notes ?? '',
         printed: HOSPITAL_GRADES.map((g) =>
-          item.priceKind === 'SURCHARGE_RATE' ? `${new Decimal(item.values[g]).times(100).toString()}%` : item.values[g],
+          item.priceKind === 'SURCHARGE_RATE'
+            ? `${new Decimal(item.values[g]).times(100).toString()}%`
+            : item.values[g],
         ),
-      }).toEqual({ ...expected, code: undefined, printed: [...expected.printed] } as unknown as object);
+      }).toEqual({
+        ...expected,
+        code: undefined,
+        printed: [...expected.printed],
+      } as unknown as object);
     }
   });
 
@@ -56,7 +64,8 @@ describe('the reader agrees with the domain registries', () => {
     const items = tableOf(reading(), 'MEDICAL_SERVICE_PRICE').items;
     for (const item of items) {
       const rule = MEDICAL_ITEM_RULES[item.code] ?? {};
-      if (item.priceKind === 'SURCHARGE_RATE') expect(rule.surchargeOf, item.code).toBe(item.baseCode);
+      if (item.priceKind === 'SURCHARGE_RATE')
+        expect(rule.surchargeOf, item.code).toBe(item.baseCode);
       if (rule.addOnTo) expect(item.baseCode, item.code).toBe(rule.addOnTo);
       expect(item.extraUnit?.rate, item.code).toBe(rule.perExtraUnitRate);
       expect(item.extraUnit?.caps, item.code).toEqual(rule.lineCap);
@@ -66,7 +75,12 @@ describe('the reader agrees with the domain registries', () => {
 
   it('medical and land tables carry the ranges of the domain policies', () => {
     const medical = tableOf(reading(), 'MEDICAL_SERVICE_PRICE');
-    expect([medical.policyDocNo, medical.effectiveFrom, medical.effectiveTo, medical.isTrial]).toEqual([
+    expect([
+      medical.policyDocNo,
+      medical.effectiveFrom,
+      medical.effectiveTo,
+      medical.isTrial,
+    ]).toEqual([
       MEDICAL_SERVICE_POLICY.docNo,
       MEDICAL_SERVICE_POLICY.effectiveFrom,
       MEDICAL_SERVICE_POLICY.expiresOn,
@@ -84,9 +98,16 @@ describe('the reader agrees with the domain registries', () => {
     const entries = tableOf(reading(), 'LAND_TRANSFER_FEE').entries;
     const rows = LAND_TRANSFER_STANDARDS.map((row) => {
       const cell = (frontage: string) =>
-        entries.find((e) => e.landUse === row.landUse && e.grade === row.grade && e.frontage === frontage)?.amount;
+        entries.find(
+          (e) => e.landUse === row.landUse && e.grade === row.grade && e.frontage === frontage,
+        )?.amount;
       return row.landUse === 'RESIDENTIAL'
-        ? { landUse: row.landUse, grade: row.grade, streetFrontGroundFloor: null, other: cell('ANY') }
+        ? {
+            landUse: row.landUse,
+            grade: row.grade,
+            streetFrontGroundFloor: null,
+            other: cell('ANY'),
+          }
         : {
             landUse: row.landUse,
             grade: row.grade,
@@ -102,7 +123,12 @@ describe('the reader agrees with the domain registries', () => {
     const table = tableOf(reading(), 'NOISE_DUTIES');
     expect(table.policyDocNo).toBe(NOISE_DUTIES_POLICY_DOC_NO);
     expect(table.duties).toEqual(
-      NOISE_DUTY_ARTICLES.map(({ seq, article, lawText, duty }) => ({ seq, article, lawText, duty })),
+      NOISE_DUTY_ARTICLES.map(({ seq, article, lawText, duty }) => ({
+        seq,
+        article,
+        lawText,
+        duty,
+      })),
     );
   });
 
@@ -146,9 +172,13 @@ describe('the reader agrees with the domain registries', () => {
     const sites = WEBSITE_FINDINGS_2024Q4_PRINTED.map((s) => ({
       siteSeq: s.siteSeq,
       siteName: s.siteName,
-      findings: round.websiteFindings.filter((f) => f.siteSeq === s.siteSeq).map((f) => f.description),
+      findings: round.websiteFindings
+        .filter((f) => f.siteSeq === s.siteSeq)
+        .map((f) => f.description),
     }));
-    expect(sites).toEqual(WEBSITE_FINDINGS_2024Q4_PRINTED.map((s) => ({ ...s, findings: [...s.findings] })));
+    expect(sites).toEqual(
+      WEBSITE_FINDINGS_2024Q4_PRINTED.map((s) => ({ ...s, findings: [...s.findings] })),
+    );
     expect(round.websiteFindings.map((f) => f.rectified)).toEqual(
       ROUND_2024Q4.websiteFindings.map((f) => f.rectified),
     );
@@ -159,8 +189,12 @@ describe('the reader agrees with the domain registries', () => {
       [...DATA_GAPS_2024Q4_PRINTED.base2023],
       [...DATA_GAPS_2024Q4_PRINTED.process2024],
     ]);
-    const by = (rating: string) => round.adoptions.filter((a) => a.rating === rating).map((a) => a.organization);
-    expect([by('GOOD'), by('ZERO')]).toEqual([[...ADOPTIONS_2024Q4_PRINTED.good], [...ADOPTIONS_2024Q4_PRINTED.zero]]);
+    const by = (rating: string) =>
+      round.adoptions.filter((a) => a.rating === rating).map((a) => a.organization);
+    expect([by('GOOD'), by('ZERO')]).toEqual([
+      [...ADOPTIONS_2024Q4_PRINTED.good],
+      [...ADOPTIONS_2024Q4_PRINTED.zero],
+    ]);
   });
 
   it('inspection: every body the annexes and adoption lists name resolves to an organisation', () => {

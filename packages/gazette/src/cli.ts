@@ -25,7 +25,8 @@ function main(argv: readonly string[]): number {
     `${reading.issue.label}: ${reading.documents.length} documents, ${reading.tables.length} tables, ` +
       `${reading.repairs.length} repairs, ${reading.problems.length} problems\n`,
   );
-  for (const p of reading.problems) process.stdout.write(`  line ${p.line} ${p.code}: ${p.message}\n`);
+  for (const p of reading.problems)
+    process.stdout.write(`  line ${p.line} ${p.code}: ${p.message}\n`);
   return 0;
 }
 

@@ -78,7 +78,13 @@ export function readContents(
     if (!category) {
       report.problem(line.no, 'CONTENTS_NO_SECTION', `${docNo} 不在任何目录栏目下,无法确定类别`);
     } else {
-      entries.push({ docNo, title: joinTitle(titleLines), category, page: Number(end[2]), line: line.no });
+      entries.push({
+        docNo,
+        title: joinTitle(titleLines),
+        category,
+        page: Number(end[2]),
+        line: line.no,
+      });
     }
     titleLines = [];
   }

@@ -36,7 +36,10 @@ describe('the documents of 2024年第12期', () => {
 
   it('normalises numbers printed with [2024] to 〔2024〕 and splits prefix, year and serial', () => {
     expect(doc('泸市府规〔2024〕4号')).toMatchObject({ prefix: '泸市府规', year: 2024, serial: 4 });
-    expect(doc('泸市自然资规函〔2024〕425号')).toMatchObject({ prefix: '泸市自然资规函', serial: 425 });
+    expect(doc('泸市自然资规函〔2024〕425号')).toMatchObject({
+      prefix: '泸市自然资规函',
+      serial: 425,
+    });
   });
 
   it.each([
@@ -55,7 +58,9 @@ describe('the documents of 2024年第12期', () => {
 
   it('files 泸市府室发〔2024〕34号 under 市政府办公室文件 across the slogan heading at the page break', () => {
     expect(doc('泸市府室发〔2024〕34号').category).toBe('GOVERNMENT_OFFICE');
-    expect(reading().repairs).toContainEqual(expect.objectContaining({ line: 74, code: 'CONTENTS_PAGE_HEAD' }));
+    expect(reading().repairs).toContainEqual(
+      expect.objectContaining({ line: 74, code: 'CONTENTS_PAGE_HEAD' }),
+    );
   });
 
   it.each([
@@ -66,7 +71,10 @@ describe('the documents of 2024年第12期', () => {
       '泸市府办发〔2024〕46号',
       '泸州市人民政府办公室关于印发《建设全国纺织产业人工智能创新示范基地(泸州)行动纲要(2024—2028年)》的通知',
     ],
-    ['泸市府室发〔2024〕34号', '泸州市人民政府办公室关于2024年第四季度政府网站和政府系统政务新媒体检查情况的通报'],
+    [
+      '泸市府室发〔2024〕34号',
+      '泸州市人民政府办公室关于2024年第四季度政府网站和政府系统政务新媒体检查情况的通报',
+    ],
   ])('joins the title of %s across its line breaks', (docNo, title) => {
     expect(doc(docNo).title).toBe(title);
   });
@@ -151,7 +159,11 @@ describe('the documents of 2024年第12期', () => {
       '泸市府室发〔2024〕34号',
     ]) {
       const d = doc(docNo);
-      expect(d, docNo).toMatchObject({ validityClause: null, effectiveFrom: d.signedOn, expiresOn: null });
+      expect(d, docNo).toMatchObject({
+        validityClause: null,
+        effectiveFrom: d.signedOn,
+        expiresOn: null,
+      });
     }
   });
 
@@ -172,7 +184,10 @@ describe('what the reader reports instead of guessing', () => {
     const r = readEdited({ [line]: '(泸市府函〔2024〕999号) ..... (6)' });
     expect(r.documents.some((d) => d.docNo === '泸市府函〔2024〕270号')).toBe(false);
     expect(r.problems).toContainEqual(
-      expect.objectContaining({ line: lineOf('泸市府函[2024]270号', 200), code: 'DOC_NOT_IN_CONTENTS' }),
+      expect.objectContaining({
+        line: lineOf('泸市府函[2024]270号', 200),
+        code: 'DOC_NOT_IN_CONTENTS',
+      }),
     );
     expect(r.problems).toContainEqual(expect.objectContaining({ line, code: 'DOC_BODY_MISSING' }));
   });
@@ -186,12 +201,20 @@ describe('what the reader reports instead of guessing', () => {
   it('reports a signature that disagrees with the title', () => {
     const r = readEdited({ [lineOf('泸州市财政局', 780)]: '泸州市审计局' });
     const land = r.documents.find((d) => d.docNo === '泸市自然资规函〔2024〕425号')!;
-    expect(land.issuers).toEqual(['泸州市自然资源和规划局', '泸州市审计局', '国家税务总局泸州市税务局']);
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 790, code: 'ISSUERS_MISMATCH' }));
+    expect(land.issuers).toEqual([
+      '泸州市自然资源和规划局',
+      '泸州市审计局',
+      '国家税务总局泸州市税务局',
+    ]);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 790, code: 'ISSUERS_MISMATCH' }),
+    );
   });
 
   it('reports a document with two validity clauses and records neither', () => {
-    const r = readEdited({ [lineOf('(四)各区县可参照执行。')]: '(四)本通知自2025年2月1日起施行。' });
+    const r = readEdited({
+      [lineOf('(四)各区县可参照执行。')]: '(四)本通知自2025年2月1日起施行。',
+    });
     const land = r.documents.find((d) => d.docNo === '泸市自然资规函〔2024〕425号')!;
     expect(land.validityClause).toBeNull();
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'VALIDITY_AMBIGUOUS' }));
@@ -202,7 +225,9 @@ describe('what the reader reports instead of guessing', () => {
     expect(r.documents.find((d) => d.serial === 270)!.title).toBe(
       '泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知',
     );
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 220, code: 'TITLE_MISMATCH' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 220, code: 'TITLE_MISMATCH' }),
+    );
   });
 
   it('reports a 目录 without its masthead figures', () => {

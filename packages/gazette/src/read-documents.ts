@@ -85,7 +85,11 @@ export function readDocuments(
     const docLine = lines[anchor.docNoIndex]!.no;
     const entry = contents.find((e) => e.docNo === anchor.docNo);
     if (!entry) {
-      report.problem(docLine, 'DOC_NOT_IN_CONTENTS', `${anchor.docNo} 不在目录中,无法确定类别与页码`);
+      report.problem(
+        docLine,
+        'DOC_NOT_IN_CONTENTS',
+        `${anchor.docNo} 不在目录中,无法确定类别与页码`,
+      );
       return;
     }
     const parsed = parseDocNo(anchor.docNo)!;
@@ -118,7 +122,11 @@ export function readDocuments(
     }
     const signedOn = parseChineseDate(lines[dateIndex]!.text);
     if (!signedOn) {
-      report.problem(lines[dateIndex]!.no, 'SIGNED_DATE_INVALID', `落款日期无效:${lines[dateIndex]!.text}`);
+      report.problem(
+        lines[dateIndex]!.no,
+        'SIGNED_DATE_INVALID',
+        `落款日期无效:${lines[dateIndex]!.text}`,
+      );
       return;
     }
 
@@ -141,7 +149,11 @@ export function readDocuments(
 
     const clauses = validityClauses(lines, anchor.docNoIndex, lastIndex);
     if (clauses.length > 1) {
-      report.problem(docLine, 'VALIDITY_AMBIGUOUS', `${anchor.docNo} 有多个施行条款:${clauses.join(' / ')}`);
+      report.problem(
+        docLine,
+        'VALIDITY_AMBIGUOUS',
+        `${anchor.docNo} 有多个施行条款:${clauses.join(' / ')}`,
+      );
     }
     const validityClause = clauses.length === 1 ? clauses[0]! : null;
     // The title counts for 试行 too: 泸市监规发〔2024〕2号 is titled …指导意见(试行).

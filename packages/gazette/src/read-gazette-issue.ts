@@ -44,7 +44,11 @@ export interface GazetteIssueReading {
 // A blank form (审批表): label cells with nothing filled in but `年 月 日`.
 function isBlankForm(block: TsvBlock): boolean {
   return block.rows.every(
-    (r) => r.cells.length <= 2 && (r.cells[1] === undefined || /^[^\d]*年\s*月\s*日$|^$/u.test(r.cells[1]) || r.cells[0] === '审批事项'),
+    (r) =>
+      r.cells.length <= 2 &&
+      (r.cells[1] === undefined ||
+        /^[^\d]*年\s*月\s*日$|^$/u.test(r.cells[1]) ||
+        r.cells[0] === '审批事项'),
   );
 }
 
@@ -60,7 +64,11 @@ function statedItemCount(lines: readonly Line[], doc: GazetteDocument): number |
   return m ? Number(m[1]) : null;
 }
 
-function readTables(lines: readonly Line[], doc: GazetteDocument, report: ReadReport): GazetteTable[] {
+function readTables(
+  lines: readonly Line[],
+  doc: GazetteDocument,
+  report: ReadReport,
+): GazetteTable[] {
   const from = lines.findIndex((l) => l.no === doc.startLine);
   const to = lines.findIndex((l) => l.no === doc.endLine);
   const blocks = findTsvBlocks(lines, from, to, report);

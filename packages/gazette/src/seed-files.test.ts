@@ -51,11 +51,15 @@ describe('read-issue', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('writes the same files as the committed seed and prints what needs review', () => {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ISSUE_PATH, out], {
-      cwd: PACKAGE_DIR,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: PACKAGE_DIR },
-    });
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', ISSUE_PATH, out],
+      {
+        cwd: PACKAGE_DIR,
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: PACKAGE_DIR },
+      },
+    );
     expect(stdout).toContain('2024年第12期: 9 documents, 4 tables');
     expect(stdout).toContain('MEDICAL_DUPLICATE_NAME');
     for (const name of readdirSync(SEED_DIR)) {
@@ -67,7 +71,10 @@ describe('read-issue', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts'], { cwd: PACKAGE_DIR, stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts'], {
+        cwd: PACKAGE_DIR,
+        stdio: 'pipe',
+      });
     } catch (error) {
       const e = error as { status: number; stderr: Buffer };
       status = e.status;

@@ -204,7 +204,12 @@ export interface SeedInspectionRound {
   /** 检测时间 */
   windowStart: SeedDate;
   windowEnd: SeedDate;
-  websites: { cityPortals: number; districtPortals: number; departmentSites: number; total: number };
+  websites: {
+    cityPortals: number;
+    districtPortals: number;
+    departmentSites: number;
+    total: number;
+  };
   newMedia: { accounts: number; districts: number; parks: number; departments: number };
   messages: { received: number; closed: number; overdue: number };
   adoptions: SeedAdoption[];

@@ -6,7 +6,9 @@ describe('stripCjkSpaces', () => {
     expect(stripCjkSpaces('市 退役军人事务局')).toBe('市退役军人事务局');
   });
   it('joins a site name split by OCR around the middle dot', () => {
-    expect(stripCjkSpaces('中国·四川泸州长江经济 开发区网站')).toBe('中国·四川泸州长江经济开发区网站');
+    expect(stripCjkSpaces('中国·四川泸州长江经济 开发区网站')).toBe(
+      '中国·四川泸州长江经济开发区网站',
+    );
   });
   it('keeps the space between Latin words', () => {
     expect(stripCjkSpaces('以 OpenAI 开发的 GPT 4o')).toBe('以 OpenAI 开发的 GPT 4o');
@@ -34,7 +36,8 @@ describe('htmlCellToText', () => {
     );
   });
   it('turns an <ol> list into one line per item and drops its attributes', () => {
-    const cell = '<ol style="list-style-type: none"> <li>1. 市场监管部门。</li> <li>2. 海关部门。</li> </ol>';
+    const cell =
+      '<ol style="list-style-type: none"> <li>1. 市场监管部门。</li> <li>2. 海关部门。</li> </ol>';
     expect(htmlCellToText(cell)).toBe('1. 市场监管部门。\n2. 海关部门。');
   });
   it('leaves a plain cell alone', () => {

@@ -7,7 +7,11 @@
 export function joinTitle(parts: readonly string[]): string {
   // Line breaks join directly (the 目录 breaks lines anywhere); spaces within a line may
   // separate joint issuers.
-  const text = parts.map((p) => p.trim()).join('').replace(/\s+/gu, ' ').trim();
+  const text = parts
+    .map((p) => p.trim())
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
   const at = text.indexOf('关于');
   if (at < 0) return text.replace(/\s+/gu, '');
   const issuers = text

@@ -30,7 +30,11 @@ export function toSeedFiles(reading: GazetteIssueReading, source: string): Map<s
     })),
   };
   files.set(SEED_FILES.policies, policies);
-  const problems: SeedProblemsFile = { source, problems: [...reading.problems], repairs: [...reading.repairs] };
+  const problems: SeedProblemsFile = {
+    source,
+    problems: [...reading.problems],
+    repairs: [...reading.repairs],
+  };
   for (const table of reading.tables) {
     const name =
       table.kind === 'MEDICAL_SERVICE_PRICE'

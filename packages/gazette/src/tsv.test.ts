@@ -31,8 +31,12 @@ describe('findTsvBlocks', () => {
   });
 
   it('captions a table with the heading above it, past a line such as 附件', () => {
-    expect(blocksBetween(1154, 1198).blocks[0]!.caption).toBe('泸州市公立医疗机构取卵术等医疗服务项目试行价格表');
-    expect(blocksBetween(792, 812).blocks[0]!.caption).toBe('泸州市中心城区商业用房与住宅房屋出让金标准表');
+    expect(blocksBetween(1154, 1198).blocks[0]!.caption).toBe(
+      '泸州市公立医疗机构取卵术等医疗服务项目试行价格表',
+    );
+    expect(blocksBetween(792, 812).blocks[0]!.caption).toBe(
+      '泸州市中心城区商业用房与住宅房屋出让金标准表',
+    );
   });
 
   it('ends a table at a line of text (the 说明 under annex 2)', () => {

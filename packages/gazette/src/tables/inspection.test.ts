@@ -15,7 +15,12 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
   });
 
   it('counts 46 websites as 1 city portal + 7 district portals + 38 department sites', () => {
-    expect(round().websites).toEqual({ cityPortals: 1, districtPortals: 7, departmentSites: 38, total: 46 });
+    expect(round().websites).toEqual({
+      cityPortals: 1,
+      districtPortals: 7,
+      departmentSites: 38,
+      total: 46,
+    });
   });
 
   it('counts 208 accounts of 7 districts/counties, 6 parks and 31 departments', () => {
@@ -27,10 +32,24 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
   });
 
   it('lists the bodies with good information adoption and those with zero', () => {
-    const by = (rating: string) => round().adoptions.filter((a) => a.rating === rating).map((a) => a.organization);
-    expect(by('GOOD')).toEqual(['古蔺县', '泸县', '合江县', '市自然资源和规划局', '市住房城乡建设局', '市市场监管局']);
+    const by = (rating: string) =>
+      round()
+        .adoptions.filter((a) => a.rating === rating)
+        .map((a) => a.organization);
+    expect(by('GOOD')).toEqual([
+      '古蔺县',
+      '泸县',
+      '合江县',
+      '市自然资源和规划局',
+      '市住房城乡建设局',
+      '市市场监管局',
+    ]);
     expect(by('ZERO')).toEqual(['长开区', '市公安局', '市信访局', '市酒业发展局']);
-    expect(round().adoptions.filter((a) => a.rating === 'ZERO').map((a) => a.position)).toEqual([0, 1, 2, 3]);
+    expect(
+      round()
+        .adoptions.filter((a) => a.rating === 'ZERO')
+        .map((a) => a.position),
+    ).toEqual([0, 1, 2, 3]);
   });
 
   it('reads annex 1: 13 sites with 15 findings, all 整改完成', () => {
@@ -65,7 +84,16 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
       description: '严重表述错误',
       rectified: false,
     });
-    expect(media.map((m) => m.platform)).toEqual(['微信', '微信', '微信', '微信', '微信', '微信', '微博', '微博']);
+    expect(media.map((m) => m.platform)).toEqual([
+      '微信',
+      '微信',
+      '微信',
+      '微信',
+      '微信',
+      '微信',
+      '微博',
+      '微博',
+    ]);
   });
 
   it('reads annex 3: 3 bodies behind on 2023 base data and 12 on 2024 process data', () => {
@@ -92,8 +120,14 @@ describe('inspection helpers', () => {
   });
 
   it('reads a window whose end omits the year, or spans a new year', () => {
-    expect(readWindow('说明:检测时间为2024年10月1日至12月1日。')).toEqual({ start: '2024-10-01', end: '2024-12-01' });
-    expect(readWindow('检测时间为2024年12月1日至2025年3月1日')).toEqual({ start: '2024-12-01', end: '2025-03-01' });
+    expect(readWindow('说明:检测时间为2024年10月1日至12月1日。')).toEqual({
+      start: '2024-10-01',
+      end: '2024-12-01',
+    });
+    expect(readWindow('检测时间为2024年12月1日至2025年3月1日')).toEqual({
+      start: '2024-12-01',
+      end: '2025-03-01',
+    });
   });
 
   it('refuses a window with a date that is not on the calendar', () => {
@@ -106,12 +140,16 @@ describe('inspection defects the reader reports', () => {
     const r = readEdited({ 705: lineText(705).replace('整改完成', '见附表') });
     const site = tableOf(r, 'INSPECTION').websiteFindings.find((f) => f.siteSeq === 9)!;
     expect(site.rectified).toBe(false);
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 705, code: 'WEBSITE_STATUS' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 705, code: 'WEBSITE_STATUS' }),
+    );
   });
 
   it('reports headline figures it cannot find', () => {
     const r = readEdited({ 654: '(二)政务新媒体检查情况。检查情况较好(见附件2)。' });
-    expect(r.problems).toContainEqual(expect.objectContaining({ code: 'INSPECTION_FIGURE_MISSING' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ code: 'INSPECTION_FIGURE_MISSING' }),
+    );
   });
 
   it('reports a missing inspection window', () => {
@@ -121,6 +159,8 @@ describe('inspection defects the reader reports', () => {
 
   it('reports an annex 3 row it cannot classify', () => {
     const r = readEdited({ 731: lineText(731).replace('基础数据', '其他数据') });
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 731, code: 'DATA_GAP_LABEL' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 731, code: 'DATA_GAP_LABEL' }),
+    );
   });
 });

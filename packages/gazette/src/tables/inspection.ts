@@ -18,7 +18,8 @@ export function inspectionAnnexOf(block: TsvBlock): InspectionAnnex | null {
   const header = (block.rows[0]?.cells ?? []).map(compact);
   if (header.includes('检查网站')) return 'WEBSITES';
   if (header.includes('新媒体名称')) return 'NEW_MEDIA';
-  if (block.caption.includes('数据汇集') || header[0]?.startsWith('未更新')) return 'DATA_COLLECTION';
+  if (block.caption.includes('数据汇集') || header[0]?.startsWith('未更新'))
+    return 'DATA_COLLECTION';
   return null;
 }
 
@@ -97,23 +98,33 @@ export function readHeadlineFigures(text: string, line: number, report: ReadRepo
   push('GOOD', [...names(goodDistricts?.[1] ?? ''), ...names(goodDepts?.[1] ?? '')]);
   push('ZERO', names(zero?.[1] ?? ''));
   return {
-    websites: { cityPortals: city!, districtPortals: district!, departmentSites: dept!, total: city! + district! + dept! },
+    websites: {
+      cityPortals: city!,
+      districtPortals: district!,
+      departmentSites: dept!,
+      total: city! + district! + dept!,
+    },
     newMedia: {
       districts: num(media?.[1]) ?? 0,
       parks: num(media?.[2]) ?? 0,
       departments: num(media?.[3]) ?? 0,
       accounts: num(media?.[4]) ?? 0,
     },
-    messages: { received: num(received?.[1]) ?? 0, closed: num(closed?.[1]) ?? 0, overdue: overdue ?? 0 },
+    messages: {
+      received: num(received?.[1]) ?? 0,
+      closed: num(closed?.[1]) ?? 0,
+      overdue: overdue ?? 0,
+    },
     adoptions,
   };
 }
 
 /** `检测时间为2024年10月1日至12月1日` (the end may omit the year). */
 export function readWindow(text: string): { start: string; end: string } | null {
-  const m = /检测时间为?(\d{4})年(\d{1,2})月(\d{1,2})日[至到—-](?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/u.exec(
-    compact(text),
-  );
+  const m =
+    /检测时间为?(\d{4})年(\d{1,2})月(\d{1,2})日[至到—-](?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/u.exec(
+      compact(text),
+    );
   if (!m) return null;
   const start = parseChineseDate(`${m[1]}年${m[2]}月${m[3]}日`);
   const end = parseChineseDate(`${m[4] ?? m[1]}年${m[5]}月${m[6]}日`);
@@ -140,10 +151,16 @@ export function readWebsiteAnnex(block: TsvBlock, report: ReadReport): SeedWebsi
       continue;
     }
     const siteName = compact(site);
-    if (siteName !== site.trim()) report.repair(line, 'OCR_SPACE', `网站名称“${site.trim()}”读作“${siteName}”`);
+    if (siteName !== site.trim())
+      report.repair(line, 'OCR_SPACE', `网站名称“${site.trim()}”读作“${siteName}”`);
     // Two findings in one cell are printed side by side, each opening with its column 《…》.
-    const parts = issues.trim().split(/\s+(?=《)/u).map(stripCjkSpaces).filter((p) => p !== '');
-    if (parts.length > 1) report.repair(line, 'CELL_SPLIT', `一个单元格中有${parts.length}个问题,已分开`);
+    const parts = issues
+      .trim()
+      .split(/\s+(?=《)/u)
+      .map(stripCjkSpaces)
+      .filter((p) => p !== '');
+    if (parts.length > 1)
+      report.repair(line, 'CELL_SPLIT', `一个单元格中有${parts.length}个问题,已分开`);
     if (parts.length === 0) report.problem(line, 'WEBSITE_NO_FINDING', `${siteName} 没有列出问题`);
     const rectified = rectifiedOf(compact(status));
     if (rectified === null) {
@@ -166,9 +183,19 @@ export function readWebsiteAnnex(block: TsvBlock, report: ReadReport): SeedWebsi
 export function readNewMediaAnnex(block: TsvBlock, report: ReadReport): SeedNewMediaFinding[] {
   const header = block.rows[0]!.cells.map(compact);
   const at = (name: string) => header.findIndex((c) => c.startsWith(name));
-  const cols = { seq: at('序号'), account: at('新媒体名称'), owner: at('所属'), platform: at('类型'), issue: at('存在') };
+  const cols = {
+    seq: at('序号'),
+    account: at('新媒体名称'),
+    owner: at('所属'),
+    platform: at('类型'),
+    issue: at('存在'),
+  };
   if (Object.values(cols).some((i) => i < 0)) {
-    report.problem(block.rows[0]!.line, 'NEW_MEDIA_COLUMNS', `政务新媒体表的表头不全:${header.join(' | ')}`);
+    report.problem(
+      block.rows[0]!.line,
+      'NEW_MEDIA_COLUMNS',
+      `政务新媒体表的表头不全:${header.join(' | ')}`,
+    );
   }
   const findings: SeedNewMediaFinding[] = [];
   for (const { cells, line } of block.rows.slice(1)) {
@@ -178,13 +205,21 @@ export function readNewMediaAnnex(block: TsvBlock, report: ReadReport): SeedNewM
       continue;
     }
     if (!/^\d+$/u.test(compact(get(cols.seq)))) {
-      report.problem(line, 'NEW_MEDIA_ROW_UNREADABLE', `无法识别的政务新媒体行:${cells.join(' | ')}`);
+      report.problem(
+        line,
+        'NEW_MEDIA_ROW_UNREADABLE',
+        `无法识别的政务新媒体行:${cells.join(' | ')}`,
+      );
       continue;
     }
     const account = compact(get(cols.account));
     const owner = compact(get(cols.owner));
     if (account !== get(cols.account).trim() || owner !== get(cols.owner).trim()) {
-      report.repair(line, 'OCR_SPACE', `账号或主办单位名称中的换行空格已去除:${account} / ${owner}`);
+      report.repair(
+        line,
+        'OCR_SPACE',
+        `账号或主办单位名称中的换行空格已去除:${account} / ${owner}`,
+      );
     }
     const finding: SeedNewMediaFinding = {
       seq: Number(compact(get(cols.seq))),
@@ -203,7 +238,10 @@ export function readNewMediaAnnex(block: TsvBlock, report: ReadReport): SeedNewM
   return findings;
 }
 
-export function readDataCollectionAnnex(block: TsvBlock, report: ReadReport): SeedDataCollectionGap[] {
+export function readDataCollectionAnnex(
+  block: TsvBlock,
+  report: ReadReport,
+): SeedDataCollectionGap[] {
   const gaps: SeedDataCollectionGap[] = [];
   for (const { cells, line } of block.rows) {
     const label = compact(cells[0] ?? '');
@@ -218,7 +256,11 @@ export function readDataCollectionAnnex(block: TsvBlock, report: ReadReport): Se
       report.repair(line, 'OCR_SPACE', '部门名称中的换行空格已去除');
     }
     if (organizations.length === 0) report.problem(line, 'DATA_GAP_EMPTY', `${label} 没有列出部门`);
-    gaps.push({ kind: m[2] === '基础' ? 'BASE' : 'PROCESS', dataYear: Number(m[1]), organizations });
+    gaps.push({
+      kind: m[2] === '基础' ? 'BASE' : 'PROCESS',
+      dataYear: Number(m[1]),
+      organizations,
+    });
   }
   return gaps;
 }
@@ -234,8 +276,12 @@ export function readInspection(
   report: ReadReport,
 ): SeedInspectionRound {
   const inDoc = lines.filter((l) => l.no >= doc.line && l.no <= doc.endLine);
-  const signedAt = inDoc.findIndex((l) => parseChineseDate(l.text) === doc.signedOn && /^\s*\d/u.test(l.text));
-  const notice = (signedAt >= 0 ? inDoc.slice(0, signedAt) : inDoc).map((l) => l.text.trim()).join('');
+  const signedAt = inDoc.findIndex(
+    (l) => parseChineseDate(l.text) === doc.signedOn && /^\s*\d/u.test(l.text),
+  );
+  const notice = (signedAt >= 0 ? inDoc.slice(0, signedAt) : inDoc)
+    .map((l) => l.text.trim())
+    .join('');
   const figures = readHeadlineFigures(notice, doc.line, report);
 
   const quarter = quarterOf(doc.title);
@@ -246,9 +292,12 @@ export function readInspection(
   const of = (annex: InspectionAnnex) => blocks.filter((b) => inspectionAnnexOf(b) === annex);
   const websiteFindings = of('WEBSITES').flatMap((b) => readWebsiteAnnex(b, report));
   const newMediaFindings = of('NEW_MEDIA').flatMap((b) => readNewMediaAnnex(b, report));
-  const dataCollectionGaps = of('DATA_COLLECTION').flatMap((b) => readDataCollectionAnnex(b, report));
+  const dataCollectionGaps = of('DATA_COLLECTION').flatMap((b) =>
+    readDataCollectionAnnex(b, report),
+  );
   for (const annex of ['WEBSITES', 'NEW_MEDIA', 'DATA_COLLECTION'] as const) {
-    if (of(annex).length === 0) report.problem(doc.line, 'INSPECTION_ANNEX_MISSING', `未找到附件表格:${annex}`);
+    if (of(annex).length === 0)
+      report.problem(doc.line, 'INSPECTION_ANNEX_MISSING', `未找到附件表格:${annex}`);
   }
   return {
     quarter: quarter ?? '',

@@ -4,7 +4,8 @@ import { parseGrade } from './land.ts';
 
 const table = () => tableOf(reading(), 'LAND_TRANSFER_FEE');
 const amount = (landUse: string, grade: number, frontage: string) =>
-  table().entries.find((e) => e.landUse === landUse && e.grade === grade && e.frontage === frontage)?.amount;
+  table().entries.find((e) => e.landUse === landUse && e.grade === grade && e.frontage === frontage)
+    ?.amount;
 
 describe('the land transfer fee standards of 泸市自然资规函〔2024〕425号', () => {
   it('reads 14 commercial cells and 7 residential ones', () => {
@@ -25,7 +26,9 @@ describe('the land transfer fee standards of 泸市自然资规函〔2024〕425�
   it('gives residential land one standard per grade whatever the frontage (住宅 VII 140)', () => {
     expect(amount('RESIDENTIAL', 7, 'ANY')).toBe('140');
     expect(amount('RESIDENTIAL', 1, 'ANY')).toBe('368');
-    expect(table().entries.some((e) => e.landUse === 'RESIDENTIAL' && e.frontage !== 'ANY')).toBe(false);
+    expect(table().entries.some((e) => e.landUse === 'RESIDENTIAL' && e.frontage !== 'ANY')).toBe(
+      false,
+    );
   });
 
   it('takes its unit, name and range from the table and the policy', () => {
@@ -39,7 +42,9 @@ describe('the land transfer fee standards of 泸市自然资规函〔2024〕425�
   });
 
   it('reads the land-use labels broken by OCR spaces (商服 用地)', () => {
-    expect(reading().repairs.filter((r) => r.code === 'OCR_SPACE' && r.line >= 798 && r.line <= 805)).toHaveLength(2);
+    expect(
+      reading().repairs.filter((r) => r.code === 'OCR_SPACE' && r.line >= 798 && r.line <= 805),
+    ).toHaveLength(2);
   });
 
   it('parses roman grades with or without the space, ASCII or Unicode', () => {
@@ -53,14 +58,22 @@ describe('the land transfer fee standards of 泸市自然资规函〔2024〕425�
 describe('land table defects the reader reports', () => {
   it('reports a commercial grade without its 其他 standard', () => {
     const r = readEdited({ 801: '\tIV 级\t678\t' });
-    expect(tableOf(r, 'LAND_TRANSFER_FEE').entries.some((e) => e.landUse === 'COMMERCIAL' && e.grade === 4)).toBe(false);
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 801, code: 'LAND_OTHER_MISSING' }));
+    expect(
+      tableOf(r, 'LAND_TRANSFER_FEE').entries.some(
+        (e) => e.landUse === 'COMMERCIAL' && e.grade === 4,
+      ),
+    ).toBe(false);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 801, code: 'LAND_OTHER_MISSING' }),
+    );
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'LAND_GRADES' }));
   });
 
   it('reports a land use it does not know', () => {
     const r = readEdited({ 805: lineText(805).replace('住宅 用地', '工业 用地') });
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 805, code: 'LAND_USE_UNKNOWN' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 805, code: 'LAND_USE_UNKNOWN' }),
+    );
   });
 
   it('reports an unreadable standard', () => {

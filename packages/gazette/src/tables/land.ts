@@ -12,8 +12,26 @@ export const LAND_USES: readonly { value: SeedLandUse; label: string }[] = [
 ];
 
 const ROMAN: Record<string, number> = {
-  I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10,
-  Ⅰ: 1, Ⅱ: 2, Ⅲ: 3, Ⅳ: 4, Ⅴ: 5, Ⅵ: 6, Ⅶ: 7, Ⅷ: 8, Ⅸ: 9, Ⅹ: 10,
+  I: 1,
+  II: 2,
+  III: 3,
+  IV: 4,
+  V: 5,
+  VI: 6,
+  VII: 7,
+  VIII: 8,
+  IX: 9,
+  X: 10,
+  Ⅰ: 1,
+  Ⅱ: 2,
+  Ⅲ: 3,
+  Ⅳ: 4,
+  Ⅴ: 5,
+  Ⅵ: 6,
+  Ⅶ: 7,
+  Ⅷ: 8,
+  Ⅸ: 9,
+  Ⅹ: 10,
 };
 
 /** `I 级` / `Ⅶ级` → 1 / 7; null otherwise. */
@@ -44,7 +62,11 @@ export function readLandTable(
   const frontAt = columns.indexOf('临街且平街一层');
   const otherAt = columns.indexOf('其他');
   if (frontAt < 0 || otherAt < 0) {
-    report.problem(block.rows[1]?.line ?? header.line, 'LAND_COLUMNS', '未找到“临街且平街一层/其他”两列');
+    report.problem(
+      block.rows[1]?.line ?? header.line,
+      'LAND_COLUMNS',
+      '未找到“临街且平街一层/其他”两列',
+    );
   }
 
   const entries: SeedLandFeeEntry[] = [];
@@ -64,7 +86,8 @@ export function readLandTable(
         continue;
       }
       landUse = use.value;
-      if (cells[0] !== useText) report.repair(line, 'OCR_SPACE', `土地用途“${cells[0]}”读作“${useText}”`);
+      if (cells[0] !== useText)
+        report.repair(line, 'OCR_SPACE', `土地用途“${cells[0]}”读作“${useText}”`);
     } else if (!landUse) {
       report.problem(line, 'LAND_USE_MISSING', '该行没有土地用途,上方也没有合并单元格');
       continue;
@@ -81,12 +104,21 @@ export function readLandTable(
       [other, '其他'],
     ] as const) {
       if (text !== '' && !AMOUNT.test(text)) {
-        report.problem(line, 'LAND_AMOUNT', `${useText || landUse} ${grade}级 ${name} 的标准无法识别:${text}`);
+        report.problem(
+          line,
+          'LAND_AMOUNT',
+          `${useText || landUse} ${grade}级 ${name} 的标准无法识别:${text}`,
+        );
       }
     }
     if (!AMOUNT.test(front)) continue;
     if (AMOUNT.test(other)) {
-      entries.push({ landUse, grade, frontage: 'STREET_FRONT_GROUND_FLOOR', amount: new Decimal(front).toString() });
+      entries.push({
+        landUse,
+        grade,
+        frontage: 'STREET_FRONT_GROUND_FLOOR',
+        amount: new Decimal(front).toString(),
+      });
       entries.push({ landUse, grade, frontage: 'OTHER', amount: new Decimal(other).toString() });
     } else if (other === '' && landUse === 'RESIDENTIAL') {
       // 住宅用地 prints one standard per grade, whatever the frontage.
@@ -109,12 +141,20 @@ export function readLandTable(
   };
 }
 
-function checkGrades(entries: readonly SeedLandFeeEntry[], block: TsvBlock, report: ReadReport): void {
+function checkGrades(
+  entries: readonly SeedLandFeeEntry[],
+  block: TsvBlock,
+  report: ReadReport,
+): void {
   for (const use of LAND_USES) {
     const grades = [...new Set(entries.filter((e) => e.landUse === use.value).map((e) => e.grade))];
     const expected = Array.from({ length: grades.length }, (_, k) => k + 1);
     if (grades.length === 0 || grades.join() !== expected.join()) {
-      report.problem(block.startLine, 'LAND_GRADES', `${use.label} 的级别不完整或乱序:${grades.join(',')}`);
+      report.problem(
+        block.startLine,
+        'LAND_GRADES',
+        `${use.label} 的级别不完整或乱序:${grades.join(',')}`,
+      );
     }
   }
 }

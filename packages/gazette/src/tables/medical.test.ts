@@ -7,7 +7,10 @@ const item = (code: string) => {
   if (!found) throw new Error(`missing ${code}`);
   return found;
 };
-const repairsAt = (code: string) => reading().repairs.filter((r) => r.code === code).map((r) => r.line);
+const repairsAt = (code: string) =>
+  reading()
+    .repairs.filter((r) => r.code === code)
+    .map((r) => r.line);
 
 describe('the medical price table of 泸市医保规〔2024〕4号', () => {
   it('reads the 17 items in order, as the notice announces (取卵术等17项)', () => {
@@ -46,8 +49,17 @@ describe('the medical price table of 泸市医保规〔2024〕4号', () => {
   });
 
   it('reads 311201073-1 冻融胚胎 as a 68% surcharge of 311201073', () => {
-    expect(item('311201073-1')).toMatchObject({ priceKind: 'SURCHARGE_RATE', baseCode: '311201073' });
-    expect(Object.values(item('311201073-1').values)).toEqual(['0.68', '0.68', '0.68', '0.68', '0.68']);
+    expect(item('311201073-1')).toMatchObject({
+      priceKind: 'SURCHARGE_RATE',
+      baseCode: '311201073',
+    });
+    expect(Object.values(item('311201073-1').values)).toEqual([
+      '0.68',
+      '0.68',
+      '0.68',
+      '0.68',
+      '0.68',
+    ]);
   });
 
   it('keeps absolute add-ons (显微镜下操作, 卵子激活) as amounts on their base item', () => {
@@ -71,14 +83,18 @@ describe('the medical price table of 泸市医保规〔2024〕4号', () => {
 
   it('skips the 部门文件 page-break lines and the headers repeated on each page', () => {
     expect(repairsAt('TABLE_PAGE_HEAD').filter((l) => l > 1150)).toEqual([1164, 1177, 1192]);
-    expect(repairsAt('REPEATED_HEADER').filter((l) => l > 1150)).toEqual([1166, 1171, 1179, 1185, 1194]);
+    expect(repairsAt('REPEATED_HEADER').filter((l) => l > 1150)).toEqual([
+      1166, 1171, 1179, 1185, 1194,
+    ]);
   });
 
   it('reads rows 6–8 whose lines end in empty cells, and reports a filled cell past the grades', () => {
     expect(lineText(1173).endsWith('\t905\t\t\t')).toBe(true);
     expect(reading().problems.some((p) => p.code === 'MEDICAL_EXTRA_CELLS')).toBe(false);
     const r = readEdited({ 1173: lineText(1173).replace(/\t+$/u, '\t\t800') });
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 1173, code: 'MEDICAL_EXTRA_CELLS' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 1173, code: 'MEDICAL_EXTRA_CELLS' }),
+    );
   });
 
   it('reads the units, including 管·月, 卵·次 and 每个胚胎(卵)', () => {
@@ -116,7 +132,9 @@ describe('the medical price table of 泸市医保规〔2024〕4号', () => {
 
   it('reports the two items printed with the same name instead of renaming one', () => {
     expect(item('311201071').name).toBe(item('311201072').name);
-    expect(reading().problems.find((p) => p.code === 'MEDICAL_DUPLICATE_NAME')?.message).toContain('311201072');
+    expect(reading().problems.find((p) => p.code === 'MEDICAL_DUPLICATE_NAME')?.message).toContain(
+      '311201072',
+    );
   });
 });
 
@@ -125,24 +143,36 @@ describe('medical table defects the reader must not guess', () => {
 
   it('reports a price that rises from one grade to the next (a misread digit)', () => {
     const r = readEdited({ [row16]: lineText(row16).replace('\t918\t842\t', '\t918\t942\t') });
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: row16, code: 'MEDICAL_PRICE_ORDER' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: row16, code: 'MEDICAL_PRICE_ORDER' }),
+    );
   });
 
   it('reports and leaves out a row whose price cannot be read', () => {
     const r = readEdited({ [row16]: lineText(row16).replace('\t918\t', '\t9l8\t') });
-    expect(tableOf(r, 'MEDICAL_SERVICE_PRICE').items.some((i) => i.code === '311201079')).toBe(false);
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: row16, code: 'MEDICAL_PRICE_UNREADABLE' }));
+    expect(tableOf(r, 'MEDICAL_SERVICE_PRICE').items.some((i) => i.code === '311201079')).toBe(
+      false,
+    );
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: row16, code: 'MEDICAL_PRICE_UNREADABLE' }),
+    );
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'MEDICAL_ITEM_COUNT' }));
   });
 
   it('reports a grade header it cannot read when no earlier header stands for it', () => {
     const r = readEdited({ 1159: '\t\t\t\t\t\t\t三甲\t三甲\t三甲\t三甲\t三甲' });
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 1159, code: 'GRADE_HEADER_UNREADABLE' }));
-    expect(r.problems).toContainEqual(expect.objectContaining({ line: 1160, code: 'MEDICAL_NO_GRADES' }));
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 1159, code: 'GRADE_HEADER_UNREADABLE' }),
+    );
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 1160, code: 'MEDICAL_NO_GRADES' }),
+    );
   });
 
   it('reports incomplete caps instead of inventing one', () => {
-    const r = readEdited({ [row16]: lineText(row16).replace('二乙以下医疗机构计价总费用不超过2815元', '') });
+    const r = readEdited({
+      [row16]: lineText(row16).replace('二乙以下医疗机构计价总费用不超过2815元', ''),
+    });
     const cell = tableOf(r, 'MEDICAL_SERVICE_PRICE').items.find((i) => i.code === '311201079')!;
     expect(cell.extraUnit).toBeUndefined();
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'MEDICAL_CAPS_INCOMPLETE' }));

@@ -44,7 +44,11 @@ function extraUnitOf(
   const capPattern = /(三甲|三乙|二甲|二乙以下|二乙)医疗机构计价总费用不超过(\d+(?:\.\d+)?)元/gu;
   for (const m of notes.matchAll(capPattern)) caps[GRADE_BY_LABEL.get(m[1]!)!] = m[2]!;
   if (GRADE_LABELS.some((g) => caps[g.value] === undefined)) {
-    report.problem(line, 'MEDICAL_CAPS_INCOMPLETE', `${code} 说明中的封顶价不全,未录入逐个加收规则`);
+    report.problem(
+      line,
+      'MEDICAL_CAPS_INCOMPLETE',
+      `${code} 说明中的封顶价不全,未录入逐个加收规则`,
+    );
     return undefined;
   }
   return { rate: percentToFraction(add[1]!), caps: caps as Record<SeedHospitalGrade, string> };
@@ -77,7 +81,8 @@ export function readMedicalTable(
   >;
   const priceAt = header.findIndex((c) => compact(c).startsWith('价格'));
   for (const [name, i] of Object.entries(index)) {
-    if (i < 0) report.problem(block.rows[0]!.line, 'MEDICAL_COLUMN_MISSING', `价格表缺少“${name}”列`);
+    if (i < 0)
+      report.problem(block.rows[0]!.line, 'MEDICAL_COLUMN_MISSING', `价格表缺少“${name}”列`);
   }
   if (compact(header[priceAt] ?? '') !== PRICE_HEADER) {
     report.problem(block.rows[0]!.line, 'MEDICAL_PRICE_UNIT', `价格列标题不是“${PRICE_HEADER}”`);
@@ -144,7 +149,10 @@ export function readMedicalTable(
     }
     const values = {} as Record<SeedHospitalGrade, string>;
     grades.forEach((g, k) => {
-      values[g] = kind === 'AMOUNT' ? new Decimal(raw[k]!).toString() : percentToFraction(PERCENT.exec(raw[k]!)![1]!);
+      values[g] =
+        kind === 'AMOUNT'
+          ? new Decimal(raw[k]!).toString()
+          : percentToFraction(PERCENT.exec(raw[k]!)![1]!);
     });
     const notes = cell(cells, index.说明) || null;
     const item: SeedMedicalItem = {
@@ -202,13 +210,25 @@ function checkTable(
 ): void {
   items.forEach((item, k) => {
     if (item.seq !== k + 1) {
-      report.problem(block.startLine, 'MEDICAL_SEQ_GAP', `序号不连续:第${k + 1}项的序号为${item.seq}`);
+      report.problem(
+        block.startLine,
+        'MEDICAL_SEQ_GAP',
+        `序号不连续:第${k + 1}项的序号为${item.seq}`,
+      );
     }
     if (item.baseCode && !items.some((i) => i.code === item.baseCode)) {
-      report.problem(block.startLine, 'MEDICAL_BASE_MISSING', `${item.code} 的主项目 ${item.baseCode} 不在表中`);
+      report.problem(
+        block.startLine,
+        'MEDICAL_BASE_MISSING',
+        `${item.code} 的主项目 ${item.baseCode} 不在表中`,
+      );
     }
     if (item.priceKind === 'SURCHARGE_RATE' && !item.baseCode) {
-      report.problem(block.startLine, 'MEDICAL_SURCHARGE_BASE', `${item.code} 为百分比加收但无主项目`);
+      report.problem(
+        block.startLine,
+        'MEDICAL_SURCHARGE_BASE',
+        `${item.code} 为百分比加收但无主项目`,
+      );
     }
     const twin = items.find((i) => i !== item && i.name === item.name);
     if (twin && twin.seq > item.seq) {

@@ -33,8 +33,12 @@ describe('the noise-law duty table of 泸市府办发〔2024〕47号', () => {
 
   it('skips the 市政府办公室文件 lines and the repeated headers', () => {
     const repairs = reading().repairs.filter((r) => r.line >= 613 && r.line <= 640);
-    expect(repairs.filter((r) => r.code === 'TABLE_PAGE_HEAD').map((r) => r.line)).toEqual([623, 633]);
-    expect(repairs.filter((r) => r.code === 'REPEATED_HEADER').map((r) => r.line)).toEqual([618, 625, 629, 635, 639]);
+    expect(repairs.filter((r) => r.code === 'TABLE_PAGE_HEAD').map((r) => r.line)).toEqual([
+      623, 633,
+    ]);
+    expect(repairs.filter((r) => r.code === 'REPEATED_HEADER').map((r) => r.line)).toEqual([
+      618, 625, 629, 635, 639,
+    ]);
   });
 
   it('turns an <ol><li> duty cell into one line per item', () => {
@@ -50,7 +54,9 @@ describe('the noise-law duty table of 泸市府办发〔2024〕47号', () => {
       '(一)超过噪声排放标准排放建筑施工噪声的;',
       '(二)未按照规定取得证明,在噪声敏感建筑物集中区域夜间进行产生噪声的建筑施工作业的。',
     ]);
-    expect(duty(13).duty).toBe('由城管执法部门行使处罚权;其中,涉及电梯等特殊设备产品质量问题引起的噪声污染,由市场监管部门负责。');
+    expect(duty(13).duty).toBe(
+      '由城管执法部门行使处罚权;其中,涉及电梯等特殊设备产品质量问题引起的噪声污染,由市场监管部门负责。',
+    );
   });
 
   it('keeps a plain cell verbatim', () => {

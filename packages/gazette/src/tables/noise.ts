@@ -25,7 +25,11 @@ export function readNoiseTable(
   const at = (name: string) => header.findIndex((c) => compact(c) === name);
   const [seqAt, articleAt, lawAt, dutyAt] = ['序号', '法律条款', '法律内容', '职责部门'].map(at);
   if ([seqAt, articleAt, lawAt, dutyAt].some((i) => i! < 0)) {
-    report.problem(block.rows[0]!.line, 'DUTY_COLUMNS', `职责分工表的表头不全:${header.join(' | ')}`);
+    report.problem(
+      block.rows[0]!.line,
+      'DUTY_COLUMNS',
+      `职责分工表的表头不全:${header.join(' | ')}`,
+    );
   }
   const duties: SeedNoiseDuty[] = [];
   for (const row of block.rows.slice(1)) {
@@ -36,7 +40,11 @@ export function readNoiseTable(
     }
     const seqText = compact(cells[seqAt!] ?? '');
     if (!/^\d+$/u.test(seqText)) {
-      report.problem(line, 'DUTY_ROW_UNREADABLE', `无法识别的职责分工表行:${cells.slice(0, 2).join(' | ')}`);
+      report.problem(
+        line,
+        'DUTY_ROW_UNREADABLE',
+        `无法识别的职责分工表行:${cells.slice(0, 2).join(' | ')}`,
+      );
       continue;
     }
     const seq = Number(seqText);

@@ -1,7 +1,11 @@
 // Test support: the committed issue and readings of it with a few lines changed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readGazetteIssue, type GazetteIssueReading, type GazetteTable } from '../read-gazette-issue.ts';
+import {
+  readGazetteIssue,
+  type GazetteIssueReading,
+  type GazetteTable,
+} from '../read-gazette-issue.ts';
 
 export const ISSUE_PATH = fileURLToPath(new URL('../../issues/luzhou-2024-12.md', import.meta.url));
 export const ISSUE_TEXT = readFileSync(ISSUE_PATH, 'utf8');
@@ -31,7 +35,10 @@ export function readEdited(edits: Record<number, string | null>): GazetteIssueRe
 
 type TableData<K extends GazetteTable['kind']> = Extract<GazetteTable, { kind: K }>['data'];
 
-export function tableOf<K extends GazetteTable['kind']>(r: GazetteIssueReading, kind: K): TableData<K> {
+export function tableOf<K extends GazetteTable['kind']>(
+  r: GazetteIssueReading,
+  kind: K,
+): TableData<K> {
   const table = r.tables.find((t) => t.kind === kind);
   if (!table) throw new Error(`no ${kind} table`);
   return table.data as unknown as TableData<K>;
