@@ -1,11 +1,15 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { withBase } from '@gazette/vitest-config';
 
-// Each test file gets its own database cloned from a migrated template (@gazette/db/testing).
-const dbGlobalSetup = fileURLToPath(new URL('../../prisma/src/testing-global-setup.ts', import.meta.url));
+// One graphql instance: Vite would pick graphql's ESM build for our sources while Pothos and
+// yoga load its CommonJS build, and graphql refuses types from "another module or realm".
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
 
 export default withBase({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    globalSetup: [dbGlobalSetup],
+    // One PostgreSQL per run (DATABASE_URL or embedded), a migrated template, a database per file.
+    globalSetup: ['@gazette/db/testing-global-setup'],
+    exclude: ['**/node_modules/**', 'test/**/*.e2e.test.ts'],
   },
 });
