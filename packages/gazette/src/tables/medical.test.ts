@@ -178,3 +178,23 @@ describe('medical table defects the reader must not guess', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'MEDICAL_CAPS_INCOMPLETE' }));
   });
 });
+
+describe('a price table whose headers changed', () => {
+  it('reports a missing column and the rows it leaves without a unit', () => {
+    const r = readEdited({ 1158: lineText(1158).replace('计价单位', '单位') });
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 1158, code: 'MEDICAL_COLUMN_MISSING' }),
+    );
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 1160, code: 'MEDICAL_UNIT_MISSING' }),
+    );
+  });
+
+  it('reports a table it no longer recognises instead of reading it as prices', () => {
+    const r = readEdited({ 1158: lineText(1158).replace('编码', '代码') });
+    expect(r.tables.find((t) => t.kind === 'MEDICAL_SERVICE_PRICE')).toBeUndefined();
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 1158, code: 'UNKNOWN_TABLE' }),
+    );
+  });
+});

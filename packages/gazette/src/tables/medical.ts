@@ -88,6 +88,20 @@ export function readMedicalTable(
     report.problem(block.rows[0]!.line, 'MEDICAL_PRICE_UNIT', `价格列标题不是“${PRICE_HEADER}”`);
   }
 
+  const table: SeedMedicalPriceTable = {
+    key: 'medical-service-prices',
+    kind: 'MEDICAL_SERVICE_PRICE',
+    name: block.caption,
+    policyDocNo: doc.docNo,
+    effectiveFrom: doc.effectiveFrom,
+    effectiveTo: doc.expiresOn,
+    isTrial: doc.isTrial,
+    grades: GRADE_LABELS.map((g) => ({ ...g })),
+    items: [],
+  };
+  // Without the code or the price columns no row can be placed: read none rather than guess.
+  if (index.编码 < 0 || priceAt < 0) return table;
+
   let firstGrades: SeedHospitalGrade[] | null = null;
   let grades: SeedHospitalGrade[] | null = null;
   const items: SeedMedicalItem[] = [];
@@ -177,17 +191,7 @@ export function readMedicalTable(
   }
 
   checkTable(items, block, expectedItems, report);
-  return {
-    key: 'medical-service-prices',
-    kind: 'MEDICAL_SERVICE_PRICE',
-    name: block.caption,
-    policyDocNo: doc.docNo,
-    effectiveFrom: doc.effectiveFrom,
-    effectiveTo: doc.expiresOn,
-    isTrial: doc.isTrial,
-    grades: GRADE_LABELS.map((g) => ({ ...g })),
-    items,
-  };
+  return { ...table, items };
 }
 
 function checkItem(item: SeedMedicalItem, line: number, report: ReadReport): void {
