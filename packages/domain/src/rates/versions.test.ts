@@ -133,6 +133,17 @@ describe('supersede', () => {
     expect(supersede(closed, next).versions[0]?.effectiveTo).toBe('2025-01-31');
   });
 
+  it('does not stretch a version that ended with its policy when the next starts later', () => {
+    const after = supersede(t, version('2027-01-01', '2027-12-31'), { today: '2026-12-01' });
+    expect(after.versions[0]?.effectiveTo).toBeNull();
+    expect(versionInForce(after, '2026-11-15')).toBeNull();
+    expect(versionInForce(after, '2027-01-01')?.effectiveFrom).toBe('2027-01-01');
+  });
+
+  it('requires an explicit end for a version starting after the policy expired', () => {
+    expect(codeOf(() => supersede(t, version('2027-01-01', null)))).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a new version ending before it starts', () => {
     expect(codeOf(() => supersede(t, version('2025-07-01', '2025-06-30')))).toBe('BAD_USER_INPUT');
   });

@@ -68,6 +68,11 @@ export function supersede(table: RateTable, next: RateVersion, options: { today?
   if (options.today && compareDates(from, options.today) < 0) {
     throw badInput('effectiveFrom', `新版本的生效日期 ${from} 早于今天 ${options.today},不能改写历史`);
   }
+  const policyEnd = table.policy.expiresOn;
+  if (next.effectiveTo === null && policyEnd !== null && compareDates(from, policyEnd) > 0) {
+    // An open-ended version lasts while the policy does, so after its expiry it would never apply.
+    throw badInput('effectiveTo', `${table.policy.docNo} 已于 ${policyEnd} 失效,新版本须明确填写失效日期`);
+  }
   const published = table.versions.filter((v) => v.status === 'PUBLISHED');
   const clash = published.find((v) => compareDates(v.effectiveFrom, from) >= 0);
   if (clash) {
@@ -79,7 +84,8 @@ export function supersede(table: RateTable, next: RateVersion, options: { today?
   const dayBefore = addDays(from, -1);
   const versions = table.versions.map((v) => {
     if (v.status !== 'PUBLISHED') return v;
-    const last = v.effectiveTo;
+    // A version that already ends before D (by itself or with its policy) keeps its range.
+    const last = versionLastDay(v, table.policy);
     if (last !== null && compareDates(last, dayBefore) <= 0) return v;
     return { ...v, effectiveTo: dayBefore };
   });
