@@ -237,3 +237,17 @@ describe('what the reader reports instead of guessing', () => {
     );
   });
 });
+
+describe('tables the reader does not know', () => {
+  it('skips the blank approval forms of 泸市监规发〔2024〕2号 and lists them for review', () => {
+    const forms = reading().repairs.filter((r) => r.code === 'FORM_SKIPPED');
+    expect(forms.map((f) => f.line)).toEqual([1012, 1023, 1074, 1102]);
+  });
+
+  it('reports a filled table it cannot classify', () => {
+    const r = readEdited({ 228: '主任\t王琪\t副市长、市公安局局长' });
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ line: 228, code: 'UNKNOWN_TABLE' }),
+    );
+  });
+});
