@@ -8,7 +8,7 @@ export interface Readiness {
 }
 
 /** Ready when the database answers and every migration on disk has been applied. */
-export async function checkReadiness(prisma: PrismaClient, timeoutMs = 2000): Promise<Readiness> {
+export async function checkReadiness(prisma: PrismaClient, timeoutMs = 5000): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
