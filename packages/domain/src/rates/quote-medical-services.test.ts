@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
-import { formatMoney } from '../shared/money.ts';
+import { dec, formatMoney } from '../shared/money.ts';
 import type { HospitalGrade } from './medical-seed.ts';
+import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
 import { quoteMedicalServices, type MedicalServiceQuoteItem } from './quote-medical-services.ts';
+import { supersede } from './versions.ts';
 
 const quote = (grade: HospitalGrade, items: MedicalServiceQuoteItem[], asOf = '2025-03-01') =>
   quoteMedicalServices({ grade, asOf, items });
@@ -145,5 +147,17 @@ describe('quote errors', () => {
 
   it('refuses an invalid asOf naming the field', () => {
     expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2025-02-30')).field).toBe('asOf');
+  });
+});
+
+describe('history after a price change', () => {
+  it('quotes the old price up to the day before a new version and the new price from its first day', () => {
+    const old = MEDICAL_SERVICE_TABLE.versions[0]!;
+    const entries = old.entries.map((e) => (e.key === '311201070|TERTIARY_A' ? { ...e, amount: dec('3000') } : e));
+    const table = supersede(MEDICAL_SERVICE_TABLE, { ...old, label: '调价', effectiveFrom: '2025-07-01', entries });
+    const blastocyst = (asOf: string) =>
+      quoteMedicalServices({ grade: 'TERTIARY_A', asOf, items: [{ code: '311201070-1', quantity: 1 }] }, table);
+    expect(formatMoney(blastocyst('2025-06-30').total)).toBe('1154.01');
+    expect(formatMoney(blastocyst('2025-07-01').total)).toBe('1170.00');
   });
 });
