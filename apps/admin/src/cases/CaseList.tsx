@@ -18,7 +18,7 @@ function Deadline() {
 }
 
 const filters = [
-  <SearchInput key="search" source="search" alwaysOn />,
+  <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="state" source="state" choices={enumChoices('CaseState', CASE_STATES)} alwaysOn />,
 ];
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, useCanAccess, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, type ComplianceSummary } from './api.ts';
-import { organizationRows, repeatFindings, type Finding, type RepeatFinding } from './aggregate.ts';
+import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, repeatFindingsOf, type ApiRepeatFinding, type ComplianceSummary } from './api.ts';
+import { organizationRows, type Finding } from './aggregate.ts';
 import { previousQuarter, quartersEndingWith } from './quarters.ts';
 import { Headline } from './Headline.tsx';
 import { OrgTable, orgRowsForExport } from './OrgTable.tsx';
@@ -21,7 +21,7 @@ export function CompliancePage() {
   const [quarter, setQuarter] = useState(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ?? DEFAULT_QUARTER);
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
   const [findings, setFindings] = useState<{ website: Finding[]; newMedia: Finding[] } | null>(null);
-  const [repeats, setRepeats] = useState<RepeatFinding[]>([]);
+  const [repeats, setRepeats] = useState<ApiRepeatFinding[]>([]);
   const [trend, setTrend] = useState<(ComplianceSummary | null)[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
@@ -43,14 +43,14 @@ export function CompliancePage() {
         const s = await complianceSummary(quarter);
         if (!live) return;
         setSummary(s);
-        const [current, previous, trendSummaries] = await Promise.all([
+        const [current, repeated, trendSummaries] = await Promise.all([
           findingsOf(quarter).catch(() => null),
-          findingsOf(previousQuarter(quarter)).catch(() => null),
+          repeatFindingsOf(quarter).catch(() => []),
           Promise.all(quartersEndingWith(quarter, 6).map(complianceSummaryOrNull)),
         ]);
         if (!live) return;
         setFindings(current);
-        setRepeats(current && previous ? repeatFindings([...current.website, ...current.newMedia], [...previous.website, ...previous.newMedia]) : []);
+        setRepeats(repeated);
         setTrend(trendSummaries);
       } catch (e) {
         if (live) setError(e as Error);
@@ -119,7 +119,7 @@ export function CompliancePage() {
                   <Typography variant="body2" color="text.secondary" data-testid="no-repeats">{translate('dashboard.noRepeats')}</Typography>
                 ) : (
                   <List dense>
-                    {repeats.map((r) => <ListItem key={r.organization}><ListItemText primary={r.organization} secondary={`${r.previous.join('；')} → ${r.current.join('；')}`} /></ListItem>)}
+                    {repeats.map((r, i) => <ListItem key={i}><ListItemText primary={`${r.organization.name} · ${r.subject}`} secondary={`${r.issue}（${r.quarters.join('、')}）`} /></ListItem>)}
                   </List>
                 )}
               </CardContent>

@@ -38,21 +38,45 @@ export async function complianceSummaryOrNull(quarter: string) {
 }
 
 export async function inspectedQuarters(): Promise<string[]> {
-  const data = await gql<{ inspectionRoundsPage: { nodes: { quarter: string }[] } }>(
-    `query Quarters { inspectionRoundsPage(page: 1, perPage: 100, sort: { field: "quarter", order: DESC }) { nodes { quarter } } }`,
+  const data = await gql<{ inspectionRounds: { edges: { node: { quarter: string } }[] } }>(
+    `query Quarters { inspectionRounds(first: 100, direction: DESC) { edges { node { quarter } } } }`,
   );
-  return data.inspectionRoundsPage.nodes.map((n) => n.quarter);
+  return data.inspectionRounds.edges.map((e) => e.node.quarter);
 }
 
-export async function findingsOf(quarter: string): Promise<{ website: Finding[]; newMedia: Finding[] }> {
-  const data = await gql<{ websiteFindingsPage: { nodes: Finding[] }; newMediaFindingsPage: { nodes: Finding[] } }>(
-    `query Findings($filter: WebsiteFindingFilter, $nmFilter: NewMediaFindingFilter) {
-      websiteFindingsPage(page: 1, perPage: 100, filter: $filter) { nodes { id siteName description rectified organization { id name } } }
-      newMediaFindingsPage(page: 1, perPage: 100, filter: $nmFilter) { nodes { id account description rectified organization { id name } } }
+type Conn<T> = { edges: { node: T }[] };
+
+export async function findingsOf(quarter: string): Promise<{ website: Finding[]; newMedia: Finding[] } | null> {
+  const data = await gql<{ inspectionRound: { websiteFindings: Conn<Finding>; newMediaFindings: Conn<Finding> } | null }>(
+    `query Findings($quarter: String!) {
+      inspectionRound(quarter: $quarter) {
+        websiteFindings(first: 100) { edges { node { id siteName description rectified organization { id name } } } }
+        newMediaFindings(first: 100) { edges { node { id account description rectified organization { id name } } } }
+      }
     }`,
-    { filter: { quarter }, nmFilter: { quarter } },
+    { quarter },
   );
-  return { website: data.websiteFindingsPage.nodes, newMedia: data.newMediaFindingsPage.nodes };
+  if (!data.inspectionRound) return null;
+  return {
+    website: data.inspectionRound.websiteFindings.edges.map((e) => e.node),
+    newMedia: data.inspectionRound.newMediaFindings.edges.map((e) => e.node),
+  };
+}
+
+export interface ApiRepeatFinding {
+  channel: string;
+  subject: string;
+  issue: string;
+  quarters: string[];
+  organization: { name: string };
+}
+
+/** Findings repeated across consecutive quarters, as the API judges them. */
+export async function repeatFindingsOf(quarter: string): Promise<ApiRepeatFinding[]> {
+  const data = await gql<{ repeatFindings: ApiRepeatFinding[] }>(
+    `query Repeats { repeatFindings { channel subject issue quarters organization { name } } }`,
+  );
+  return data.repeatFindings.filter((r) => r.quarters.includes(quarter));
 }
 
 export type AnnexKind = 'WEBSITE_FINDINGS' | 'NEW_MEDIA_FINDINGS';

@@ -15,6 +15,10 @@ export interface ResourceOps {
   create?: { field: string; input: string; payload?: string };
   update?: { field: string; input: string };
   remove?: { field: string };
+  /** Relay connection to fall back on while the page field is not in the schema yet. */
+  connection?: string;
+  /** Renames or reshapes filter values for the API's filter input. */
+  mapFilter?: (filter: Record<string, unknown>) => Record<string, unknown>;
   /** Keeps only the fields the input type accepts. */
   toInput?: (data: Record<string, unknown>) => Record<string, unknown>;
   /** When update takes fewer fields than create. */
@@ -39,42 +43,45 @@ export const resources: Record<string, ResourceOps> = {
   policies: {
     type: 'Policy',
     fields: `id docNo title category signedOn effectiveFrom expiresOn isTrial validityClause issueLabel page summary version
-      status issuers { id name }`,
+      status issuers { id name } rateTables { id name kind }`,
+    connection: 'policies',
     page: 'policiesPage',
-    filterType: 'PolicyPageFilter',
+    filterType: 'PolicyFilter',
     ...crud('Policy', ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'isTrial', 'validityClause', 'summary', 'issuerIds']),
   },
   organizations: {
     type: 'Organization',
-    fields: `id name shortName type parentId version aliases { id alias }`,
+    fields: `id name shortName type version aliases { id alias }`,
+    connection: 'organizations',
     page: 'organizationsPage',
     filterType: 'OrganizationFilter',
     ...crud('Organization', ['name', 'shortName', 'type', 'parentId']),
   },
   organizationAliases: {
     type: 'OrganizationAlias',
-    fields: `id alias organizationId version`,
+    fields: `id alias organization { id name }`,
     page: 'organizationAliasesPage',
     filterType: 'OrganizationAliasFilter',
     ...crud('OrganizationAlias', ['alias', 'organizationId']),
   },
   rateTables: {
     type: 'RateTable',
-    fields: `id key kind name policyId policy { id docNo title } dimensions version`,
+    fields: `id key kind name policy { id docNo title } dimensions version`,
+    connection: 'rateTables',
     page: 'rateTablesPage',
     filterType: 'RateTableFilter',
     ...crud('RateTable', ['name'], { create: false, remove: false }),
   },
   rateTableVersions: {
     type: 'RateTableVersion',
-    fields: `id tableId label effectiveFrom effectiveTo status note basedOnId publishedAt version updatedAt`,
+    fields: `id table { id } label effectiveFrom effectiveTo status note basedOnId publishedAt version`,
     page: 'rateTableVersionsPage',
     filterType: 'RateTableVersionFilter',
     ...crud('RateTableVersion', ['tableId', 'label', 'effectiveFrom', 'effectiveTo', 'note', 'basedOnId', 'status']),
   },
   rateEntries: {
     type: 'RateEntry',
-    fields: `id versionId key dimensions code name unit amount rate baseKey position version updatedAt updatedBy`,
+    fields: `id key dimensions code name unit amount rate baseKey position version`,
     page: 'rateEntriesPage',
     filterType: 'RateEntryFilter',
     ...crud('RateEntry', ['versionId', 'key', 'dimensions', 'code', 'name', 'unit', 'amount', 'rate', 'baseKey']),
@@ -83,20 +90,21 @@ export const resources: Record<string, ResourceOps> = {
     type: 'InspectionRound',
     fields: `id quarter windowStart windowEnd cityPortalsChecked districtPortalsChecked departmentSitesChecked
       newMediaAccountsChecked messagesReceived messagesClosed messagesOverdue version`,
+    connection: 'inspectionRounds',
     page: 'inspectionRoundsPage',
     filterType: 'InspectionRoundFilter',
     ...crud('InspectionRound', ['quarter', 'windowStart', 'windowEnd', 'messagesReceived', 'messagesClosed', 'messagesOverdue']),
   },
   websiteFindings: {
     type: 'WebsiteFinding',
-    fields: `id roundId quarter organizationId organization { id name } siteSeq siteName description rectified rectifiedOn version`,
+    fields: `id round { quarter } organization { id name } siteSeq siteName description rectified rectifiedOn version`,
     page: 'websiteFindingsPage',
     filterType: 'WebsiteFindingFilter',
     ...crud('WebsiteFinding', ['rectified', 'rectifiedOn', 'description']),
   },
   newMediaFindings: {
     type: 'NewMediaFinding',
-    fields: `id roundId quarter organizationId organization { id name } seq account platform description rectified rectifiedOn version`,
+    fields: `id round { quarter } organization { id name } seq account platform description rectified rectifiedOn version`,
     page: 'newMediaFindingsPage',
     filterType: 'NewMediaFindingFilter',
     ...crud('NewMediaFinding', ['rectified', 'rectifiedOn', 'description']),
@@ -105,7 +113,8 @@ export const resources: Record<string, ResourceOps> = {
     type: 'DiscretionCase',
     fields: `id caseName subjectName trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline
       conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision version
-      notices { kind number issuedOn } events { seq type on fromState toState payload at }`,
+      allowedEvents overdue notices { kind number issuedOn } events { seq type on fromState toState payload at }`,
+    mapFilter: ({ state, policyDocNo: _all, ...rest }) => ({ ...rest, ...(state ? { state: Array.isArray(state) ? state : [state] } : {}) }),
     page: 'casesPage',
     filterType: 'CaseFilter',
     ...crud('Case', ['caseName', 'subjectName', 'trigger', 'filedOn'], { remove: false }),
@@ -122,7 +131,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   apiTokens: {
     type: 'ApiToken',
-    fields: `id name prefix scopes createdAt lastUsedAt revokedAt`,
+    fields: `id name prefix scopes createdAt lastUsedAt revoked revokedAt`,
     page: 'apiTokensPage',
     filterType: 'ApiTokenFilter',
   },

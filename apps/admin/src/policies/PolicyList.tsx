@@ -1,4 +1,4 @@
-import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanField, DataTable, List, SearchInput, SelectInput, TextInput } from 'react-admin';
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
 import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
 import { today } from '../shared/today.ts';
@@ -7,9 +7,7 @@ const filters = [
   <SearchInput key="search" source="search" alwaysOn placeholder="policies.searchHint" />,
   <SelectInput key="status" source="status" label="resources.policies.fields.status" choices={enumChoices('PolicyStatus', POLICY_STATUSES)} alwaysOn />,
   <TextInput key="asOf" source="asOf" label="policies.statusOn" type="date" alwaysOn InputLabelProps={{ shrink: true }} />,
-  <ReferenceInput key="issuer" source="issuerId" reference="organizations" label="resources.policies.fields.issuers">
-    <AutocompleteInput optionText="name" label="resources.policies.fields.issuers" filterToQuery={(q) => ({ search: q })} />
-  </ReferenceInput>,
+  <TextInput key="issuer" source="issuer" label="resources.policies.fields.issuers" />,
   <SelectInput key="category" source="category" label="resources.policies.fields.category" choices={enumChoices('PolicyCategory', POLICY_CATEGORIES)} />,
 ];
 

@@ -1,9 +1,26 @@
 import {
-  ArrayField, BooleanField, ChipField, DataTable, EditButton, ReferenceManyField, Show, SingleFieldList, TabbedShowLayout, TextField, TopToolbar, useTranslate,
+  ArrayField, BooleanField, ChipField, DataTable, EditButton, ReferenceManyField, Show, SingleFieldList, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate,
 } from 'react-admin';
 import { Typography } from '@mui/material';
+import { DISCRETION_REVIEW_DOC_NO } from '@gazette/domain';
 import { EnumField, PlainDateField } from '../shared/fields.tsx';
 import { ValidityTimeline } from './ValidityTimeline.tsx';
+
+/** Review cases stem from 泸市监规发〔2024〕2号 only; other documents have no cases tab. */
+function CasesTab(props: { path: string; label: string }) {
+  const record = useRecordContext<{ docNo: string }>();
+  if (record?.docNo !== DISCRETION_REVIEW_DOC_NO) return null;
+  return (
+    <TabbedShowLayout.Tab {...props}>
+      <ReferenceManyField reference="cases" target="policyDocNo" label={false}>
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="caseName" label="resources.cases.fields.caseName" />
+          <DataTable.Col source="state" label="resources.cases.fields.state"><EnumField source="state" enumName="CaseState" /></DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </TabbedShowLayout.Tab>
+  );
+}
 
 function Actions() {
   return <TopToolbar><EditButton /></TopToolbar>;
@@ -30,21 +47,14 @@ export function PolicyShow() {
           <TextField source="summary" emptyText="—" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="policies.tabs.rateTables">
-          <ReferenceManyField reference="rateTables" target="policyId" label={false}>
-            <DataTable rowClick="show" bulkActionButtons={false}>
+          <ArrayField source="rateTables" label={false}>
+            <DataTable rowClick={(id) => `/rateTables/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false}>
               <DataTable.Col source="name" label="resources.rateTables.fields.name" />
               <DataTable.Col source="kind" label="resources.rateTables.fields.kind"><EnumField source="kind" enumName="RateTableKind" /></DataTable.Col>
             </DataTable>
-          </ReferenceManyField>
+          </ArrayField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="policies.tabs.cases">
-          <ReferenceManyField reference="cases" target="policyId" label={false}>
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="caseName" label="resources.cases.fields.caseName" />
-              <DataTable.Col source="state" label="resources.cases.fields.state"><EnumField source="state" enumName="CaseState" /></DataTable.Col>
-            </DataTable>
-          </ReferenceManyField>
-        </TabbedShowLayout.Tab>
+        <CasesTab path="cases" label="policies.tabs.cases" />
       </TabbedShowLayout>
     </Show>
   );

@@ -33,27 +33,30 @@ export interface ApiRateEntry {
 const VERSION_FIELDS = resources.rateTableVersions!.fields;
 const ENTRY_FIELDS = resources.rateEntries!.fields;
 
+type Conn<T> = { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
 export async function versionsOf(tableId: string): Promise<ApiRateVersion[]> {
-  const data = await gql<{ rateTableVersionsPage: { nodes: ApiRateVersion[] } }>(
-    `query Versions($filter: RateTableVersionFilter) {
-      rateTableVersionsPage(page: 1, perPage: 100, sort: { field: "effectiveFrom", order: DESC }, filter: $filter) { nodes { ${VERSION_FIELDS} } }
-    }`,
-    { filter: { tableId } },
+  const data = await gql<{ node: { versions: Conn<ApiRateVersion & { table: { id: string } }> } | null }>(
+    `query Versions($id: ID!) { node(id: $id) { ... on RateTable { versions(first: 100) { pageInfo { hasNextPage endCursor } edges { node { ${VERSION_FIELDS} } } } } } }`,
+    { id: tableId },
   );
-  return data.rateTableVersionsPage.nodes;
+  const list = (data.node?.versions.edges ?? []).map((e) => ({ ...e.node, tableId: e.node.table?.id ?? tableId }));
+  return list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0));
 }
 
 export async function entriesOf(versionId: string): Promise<ApiRateEntry[]> {
   const all: ApiRateEntry[] = [];
-  for (let page = 1; ; page++) {
-    const data = await gql<{ rateEntriesPage: { nodes: ApiRateEntry[]; total: number } }>(
-      `query Entries($page: Int!, $filter: RateEntryFilter) {
-        rateEntriesPage(page: $page, perPage: 100, sort: { field: "position", order: ASC }, filter: $filter) { total nodes { ${ENTRY_FIELDS} } }
-      }`,
-      { page, filter: { versionId } },
+  let after: string | null = null;
+  for (;;) {
+    const data: { node: { entries: Conn<ApiRateEntry> } | null } = await gql(
+      `query Entries($id: ID!, $after: String) { node(id: $id) { ... on RateTableVersion { entries(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${ENTRY_FIELDS} } } } } } }`,
+      { id: versionId, after },
     );
-    all.push(...data.rateEntriesPage.nodes);
-    if (all.length >= data.rateEntriesPage.total || data.rateEntriesPage.nodes.length === 0) return all;
+    const conn = data.node?.entries;
+    if (!conn) return all;
+    all.push(...conn.edges.map((e) => ({ ...e.node, versionId })));
+    if (!conn.pageInfo.hasNextPage) return all.sort((a, b) => a.position - b.position);
+    after = conn.pageInfo.endCursor;
   }
 }
 

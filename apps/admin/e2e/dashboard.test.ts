@@ -1,0 +1,152 @@
+// The dashboard in a real headless Chromium against the real API and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+let adminToken: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  adminToken = await h.token(ADMIN);
+  const created = await h.gql(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email: SUPERVISOR.email, password: SUPERVISOR.password, role: 'SUPERVISOR', name: '监督员' } },
+    adminToken,
+  );
+  expect(created.errors).toBeUndefined();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('signing in and the compliance home page', () => {
+  it('shows the 2024Q4 figures of 泸市府室发〔2024〕34号 after logging in', async () => {
+    const { page, errors, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 }).toBe('46');
+    expect(await page.getByTestId('fig-websitesWithIssues').textContent()).toBe('13');
+    expect(await page.getByTestId('fig-websiteIssues').textContent()).toBe('15');
+    expect(await page.getByTestId('fig-newMediaAccountsChecked').textContent()).toBe('208');
+    expect(await page.getByTestId('fig-newMediaAccountsWithIssues').textContent()).toBe('8');
+    expect(await page.getByTestId('fig-messages').textContent()).toBe('3/3');
+    expect(await page.getByTestId('rectification-progress').textContent()).toContain('15/15');
+    await page.getByTestId('org-table').waitFor();
+    expect(await page.getByTestId('org-table').locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.waitForTimeout(500);
+    await shot(page, '01-compliance');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.waitForTimeout(300);
+    await shot(page, '01b-compliance-tablet');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches the interface to English and dates follow', async () => {
+    const { page, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/policies`);
+    await page.getByText('泸市府规〔2024〕4号').first().waitFor({ timeout: 20_000 });
+    await shot(page, '02-policies');
+    expect(await page.locator('body').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    await page.getByText('泸市府规〔2024〕4号').first().click();
+    await page.getByTestId('validity-timeline').waitFor();
+    await shot(page, '03-policy-show');
+    await context.close();
+  });
+});
+
+describe('calculators', () => {
+  it('quotes 取卵术 at a 三甲 hospital with the price, rule and document', async () => {
+    const { page, errors, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/calculators`);
+    await page.getByTestId('medical-asOf').fill('2025-01-10');
+    await page.getByTestId('medical-calculate').click();
+    await expect.poll(() => page.getByTestId('medical-total').textContent(), { timeout: 15_000 }).toBe('1,769.00');
+    expect(await page.getByTestId('medical-result').textContent()).toContain('泸市医保规〔2024〕4号');
+    await shot(page, '04-calculator-medical');
+    await page.getByTestId('tab-land').click();
+    await page.getByTestId('land-calculate').click();
+    await page.getByTestId('land-result').waitFor();
+    expect(await page.getByTestId('land-result').textContent()).toContain('泸市自然资规函〔2024〕425号');
+    await shot(page, '05-calculator-land');
+    await page.getByTestId('tab-rehab').click();
+    await page.getByTestId('rehab-check').click();
+    await page.getByTestId('rehab-result').waitFor();
+    await shot(page, '06-calculator-rehab');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('cases', () => {
+  it('moves a case from registration to decision and prints the acceptance notice', async () => {
+    const opened = await h.gql<{ openDiscretionReview: { case: { id: string } } }>(
+      `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
+      { input: { caseName: '某超市销售过期食品案', subjectName: '泸州市某超市有限公司', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-02-10' } },
+      adminToken,
+    );
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data!.openDiscretionReview.case.id;
+    const { page, errors, context } = await h.newPage();
+    await login(page, h.baseUrl, SUPERVISOR);
+    await page.goto(`${h.baseUrl}/#/cases`);
+    await page.getByText('某超市销售过期食品案').waitFor({ timeout: 15_000 });
+    await shot(page, '07-cases');
+    await page.goto(`${h.baseUrl}/#/cases/${encodeURIComponent(id)}/show`);
+    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('已登记');
+    // Only the transitions allowed from REGISTERED are offered.
+    expect(await page.getByTestId('transition-DECIDE').count()).toBe(0);
+
+    await page.getByTestId('transition-ACCEPT').click();
+    await page.getByTestId('transition-on').fill('2025-02-12');
+    for (const c of ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING', 'VOLUNTARY']) await page.getByTestId(`condition-${c}`).check();
+    await page.getByTestId('review-days').fill('30');
+    await shot(page, '08-case-accept-form');
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('审查评估中');
+
+    await page.getByTestId('transition-RECORD_RESULT').click();
+    await page.getByTestId('transition-on').fill('2025-03-10');
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('通过审查评估');
+
+    await page.getByTestId('transition-DECIDE').click();
+    await page.getByTestId('transition-on').fill('2025-03-12');
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('已作出处理决定');
+    expect(await page.getByTestId('case-timeline').textContent()).toContain('泸市监受理书〔2025〕');
+    await shot(page, '09-case-decided');
+
+    await page.getByTestId('print-ACCEPTANCE').click();
+    await page.getByTestId('notice-page').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('notice-title').textContent()).toContain('受理通知书');
+    expect(await page.getByTestId('notice-number').textContent()).toMatch(/泸市监受理书〔2025〕\d+号/);
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, '10-notice-print');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('roles', () => {
+  it('lets a supervisor see a rate table but not edit it', async () => {
+    const { page, context } = await h.newPage();
+    await login(page, h.baseUrl, SUPERVISOR);
+    expect(await page.locator('a[href="#/auditEntries"]').count()).toBe(0);
+    await page.goto(`${h.baseUrl}/#/rateTables`);
+    await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    await page.locator('tbody tr').first().click();
+    await page.getByTestId('rates-read-only').waitFor({ timeout: 15_000 });
+    await page.getByTestId('entries-grid').waitFor();
+    expect(await page.getByTestId('new-version').count()).toBe(0);
+    expect(await page.getByTestId('entries-grid').locator('input').count()).toBe(0);
+    await shot(page, '11-rates-supervisor');
+    // The API refuses too, whatever the page shows.
+    const sup = await h.token(SUPERVISOR);
+    const r = await h.gql(`mutation { updateRateEntry(id: "x", version: 1, input: { amount: "1" }) { id } }`, {}, sup);
+    expect(r.errors?.[0]).toBeDefined();
+    await context.close();
+  });
+});
