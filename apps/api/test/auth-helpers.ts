@@ -25,8 +25,10 @@ export interface ApiHarness {
 
 let counter = 0;
 
-export async function createHarness(options: { maxConnections?: number } = {}): Promise<ApiHarness> {
-  const db = await createTestDatabase({ maxConnections: options.maxConnections ?? 5 });
+export async function createHarness(
+  options: { maxConnections?: number; onQuery?: (e: { query: string }) => void } = {},
+): Promise<ApiHarness> {
+  const db = await createTestDatabase({ maxConnections: options.maxConnections ?? 5, onQuery: options.onQuery });
   const yoga = createGazetteYoga({ prisma: db.prisma, logger: pino({ level: 'silent' }), production: false });
 
   async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GqlResult<T>> {

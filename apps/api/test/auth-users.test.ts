@@ -34,12 +34,13 @@ describe('users administration', () => {
   it('refuses a duplicate email, a short password and a malformed email, naming the field', async () => {
     await create('dup@gazette.test');
     const count = await h.db.prisma.user.count();
-    for (const [input, field] of [
+    const attempts: [Parameters<typeof create>, string][] = [
       [['DUP@gazette.test'], 'email'],
       [['short@gazette.test', 'VIEWER', 'short'], 'password'],
       [['not-an-email'], 'email'],
-    ] as const) {
-      const r = await create(...(input as [string, string?, string?]));
+    ];
+    for (const [input, field] of attempts) {
+      const r = await create(...input);
       expect(r.codes).toEqual(['BAD_USER_INPUT']);
       expect(r.errors![0]!.extensions?.field).toBe(field);
     }
