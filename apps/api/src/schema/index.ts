@@ -8,6 +8,7 @@ import './rates.ts';
 import './quotes.ts';
 import './inspections.ts';
 import './duties.ts';
+import './admin-lists.ts';
 import './auth.ts';
 import './users.ts';
 import './tokens.ts';

@@ -2,7 +2,7 @@ import { formatDecimal, versionInForce, rateTableFromRows, type PlainDate, type 
 import type { Prisma } from '@gazette/db';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { asOfOrToday, direction, SortDirection } from './shared.ts';
+import { asOfOrToday, direction, seesDrafts, SortDirection } from './shared.ts';
 
 export const RateTableKindEnum = builder.enumType('RateTableKind', {
   values: {
@@ -35,8 +35,8 @@ export const RateTable = builder.prismaNode('RateTable', {
       cursor: 'id',
       maxSize: checkedMaxSize,
       args: { status: t.arg({ type: RateVersionStatusEnum, required: false }) },
-      query: (args) => ({
-        where: args.status ? { status: args.status } : {},
+      query: (args, ctx) => ({
+        where: { AND: [args.status ? { status: args.status } : {}, seesDrafts(ctx) ? {} : { status: 'PUBLISHED' as const }] },
         orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }],
       }),
       totalCount: true,
@@ -65,6 +65,8 @@ export const RateTable = builder.prismaNode('RateTable', {
 
 export const RateTableVersion = builder.prismaNode('RateTableVersion', {
   id: { field: 'id' },
+  // Drafts are not published (node(id) and nested fields alike).
+  authScopes: (version, ctx) => version.status === 'PUBLISHED' || seesDrafts(ctx),
   fields: (t) => ({
     label: t.exposeString('label', { nullable: true }),
     effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
@@ -160,6 +162,14 @@ async function entriesVersionId(
   return versionInForce(table, asOfOrToday(asOf))?.id ?? null;
 }
 
+function entriesWhere(ctx: GazetteContext, tableKey: string, versionId: string, code: string | null | undefined): Prisma.RateEntryWhereInput {
+  return {
+    versionId,
+    tableVersion: { table: { key: tableKey }, ...(seesDrafts(ctx) ? {} : { status: 'PUBLISHED' }) },
+    ...(code ? { code } : {}),
+  };
+}
+
 builder.queryFields((t) => ({
   rateTable: t.prismaField({
     type: 'RateTable',
@@ -199,16 +209,14 @@ builder.queryFields((t) => ({
       if (!versionId) return [];
       return ctx.prisma.rateEntry.findMany({
         ...query,
-        where: { versionId, tableVersion: { table: { key: args.tableKey } }, ...(args.code ? { code: args.code } : {}) },
+        where: entriesWhere(ctx, args.tableKey, versionId, args.code),
         orderBy: [{ position: 'asc' }, { id: 'asc' }],
       });
     },
     totalCount: async (_p, args, ctx) => {
       const versionId = await entriesVersionId(ctx, args.tableKey, args.versionId, args.asOf);
       if (!versionId) return 0;
-      return ctx.prisma.rateEntry.count({
-        where: { versionId, tableVersion: { table: { key: args.tableKey } }, ...(args.code ? { code: args.code } : {}) },
-      });
+      return ctx.prisma.rateEntry.count({ where: entriesWhere(ctx, args.tableKey, versionId, args.code) });
     },
   }),
 }));

@@ -1,6 +1,8 @@
 // Small helpers shared by the area files.
 import { fromUtcMidnight, todayInShanghai, toUtcMidnight, type PlainDate } from '@gazette/domain';
 import { builder } from '../builder.ts';
+import type { GazetteContext } from '../context.ts';
+import { authScopesFor } from '../auth/roles.ts';
 
 /** `asOf` omitted means today in Asia/Shanghai (contract README, "Scalars"). */
 export function asOfOrToday(asOf: PlainDate | null | undefined): PlainDate {
@@ -29,4 +31,9 @@ export const SortInput = builder.inputType('SortInput', {
 
 export function direction(order: 'ASC' | 'DESC' | null | undefined): 'asc' | 'desc' {
   return order === 'DESC' ? 'desc' : 'asc';
+}
+
+/** Draft rate versions are not published: only callers with the viewer scope see them. */
+export function seesDrafts(ctx: Pick<GazetteContext, 'viewer'>): boolean {
+  return authScopesFor(ctx.viewer).viewer;
 }
