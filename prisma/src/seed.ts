@@ -5,16 +5,13 @@
 // and never reverts an administrator's edits. Everything runs in one transaction.
 import {
   ISSUE_2024_12_POLICIES,
-  LAND_TRANSFER_FEE_TABLE,
-  MEDICAL_SERVICE_TABLE,
   NOISE_DUTIES_POLICY_DOC_NO,
   NOISE_DUTY_ARTICLES,
   ORGANIZATIONS,
-  REHAB_ASSISTANCE_TABLE,
   ROUND_2024Q4,
+  SEED_RATE_TABLES,
   aliasRowsOf,
   dutyAssignments,
-  landTermCoefficientTable,
   rateEntryToRow,
   requireOrganization,
   toUtcMidnight,
@@ -243,14 +240,6 @@ async function seedRound(
   });
   report.inspectionRounds++;
 }
-
-/** The rate tables of the issue (and the empty 年期修正系数 table administrators fill). */
-export const SEED_RATE_TABLES: readonly RateTable[] = [
-  MEDICAL_SERVICE_TABLE,
-  LAND_TRANSFER_FEE_TABLE,
-  REHAB_ASSISTANCE_TABLE,
-  landTermCoefficientTable(),
-];
 
 /** Loads the seed idempotently in one transaction; returns how many records were created. */
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {

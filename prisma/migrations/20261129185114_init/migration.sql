@@ -50,6 +50,7 @@ CREATE TABLE "OrganizationAlias" (
     "id" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
     "alias" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OrganizationAlias_pkey" PRIMARY KEY ("id")
