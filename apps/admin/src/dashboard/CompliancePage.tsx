@@ -84,7 +84,7 @@ export function CompliancePage() {
       <Title title="app.menu.compliance" />
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
         <Typography variant="h5">{translate('dashboard.title')}</Typography>
-        <TextField select size="small" label={translate('dashboard.quarter')} value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ minWidth: 140 }} inputProps={{ 'data-testid': 'quarter-select' }}>
+        <TextField select size="small" label={translate('dashboard.quarter')} value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ width: 180 }} inputProps={{ 'data-testid': 'quarter-select' }}>
           {quarters.map((q) => <MenuItem key={q} value={q}>{translate('dashboard.quarterLabel', { year: q.slice(0, 4), q: q.slice(5) })}</MenuItem>)}
         </TextField>
         <Box flex={1} />

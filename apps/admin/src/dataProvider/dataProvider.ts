@@ -1,6 +1,6 @@
 // react-admin's DataProvider over the API's page/node/create/update/delete fields.
 import type { DataProvider, RaRecord } from 'react-admin';
-import { GraphQLRequestError, gql } from '../graphql/client.ts';
+import { gql } from '../graphql/client.ts';
 import { resources, type ResourceOps } from './resources.ts';
 
 function ops(resource: string): ResourceOps {
@@ -15,32 +15,10 @@ export function cleanFilter(filter: Record<string, unknown> = {}): Record<string
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-/** Page fields the running API turned out not to have; their Relay connection is used instead. */
-const missingPageFields = new Set<string>();
-
 async function fetchPage(resource: string, page: number, perPage: number, sort: { field: string; order: string } | undefined, rawFilter: Record<string, unknown> | undefined) {
   const o = ops(resource);
   const filter = rawFilter && o.mapFilter ? o.mapFilter(rawFilter) : rawFilter;
-  if (o.connection && missingPageFields.has(o.page)) return fetchViaConnection(o, page, perPage, filter);
-  try {
-    return await fetchPageField(o, page, perPage, sort, filter);
-  } catch (error) {
-    if (o.connection && error instanceof GraphQLRequestError && error.message.includes(`"${o.page}"`)) {
-      missingPageFields.add(o.page);
-      return fetchViaConnection(o, page, perPage, filter);
-    }
-    throw error;
-  }
-}
-
-async function fetchViaConnection(o: ResourceOps, page: number, perPage: number, filter: Record<string, unknown> | undefined) {
-  const first = Math.min(100, page * perPage);
-  const query = `query ${o.connection}($first: Int, $filter: ${o.filterType}) {
-    ${o.connection}(first: $first, filter: $filter) { totalCount edges { node { ${o.fields} } } }
-  }`;
-  const data = await gql<Record<string, { totalCount: number; edges: { node: RaRecord }[] }>>(query, { first, filter });
-  const conn = data[o.connection!]!;
-  return { data: conn.edges.slice((page - 1) * perPage, page * perPage).map((e) => e.node), total: conn.totalCount };
+  return fetchPageField(o, page, perPage, sort, filter);
 }
 
 async function fetchPageField(o: ResourceOps, page: number, perPage: number, sort: { field: string; order: string } | undefined, filter: Record<string, unknown> | undefined) {

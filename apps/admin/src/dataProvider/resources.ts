@@ -15,8 +15,6 @@ export interface ResourceOps {
   create?: { field: string; input: string; payload?: string };
   update?: { field: string; input: string };
   remove?: { field: string };
-  /** Relay connection to fall back on while the page field is not in the schema yet. */
-  connection?: string;
   /** Renames or reshapes filter values for the API's filter input. */
   mapFilter?: (filter: Record<string, unknown>) => Record<string, unknown>;
   /** Keeps only the fields the input type accepts. */
@@ -44,69 +42,65 @@ export const resources: Record<string, ResourceOps> = {
     type: 'Policy',
     fields: `id docNo title category signedOn effectiveFrom expiresOn isTrial validityClause issueLabel page summary version
       status issuers { id name } rateTables { id name kind }`,
-    connection: 'policies',
     page: 'policiesPage',
-    filterType: 'PolicyFilter',
+    filterType: 'PolicyPageFilter',
     ...crud('Policy', ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'isTrial', 'validityClause', 'summary', 'issuerIds']),
   },
   organizations: {
     type: 'Organization',
     fields: `id name shortName type version aliases { id alias }`,
-    connection: 'organizations',
     page: 'organizationsPage',
-    filterType: 'OrganizationFilter',
+    filterType: 'OrganizationPageFilter',
     ...crud('Organization', ['name', 'shortName', 'type', 'parentId']),
   },
   organizationAliases: {
     type: 'OrganizationAlias',
     fields: `id alias organization { id name }`,
     page: 'organizationAliasesPage',
-    filterType: 'OrganizationAliasFilter',
+    filterType: 'OrganizationAliasPageFilter',
     ...crud('OrganizationAlias', ['alias', 'organizationId']),
   },
   rateTables: {
     type: 'RateTable',
     fields: `id key kind name policy { id docNo title } dimensions version`,
-    connection: 'rateTables',
     page: 'rateTablesPage',
-    filterType: 'RateTableFilter',
+    filterType: 'RateTablePageFilter',
     ...crud('RateTable', ['name'], { create: false, remove: false }),
   },
   rateTableVersions: {
     type: 'RateTableVersion',
     fields: `id table { id } label effectiveFrom effectiveTo status note basedOnId publishedAt version`,
     page: 'rateTableVersionsPage',
-    filterType: 'RateTableVersionFilter',
+    filterType: 'RateTableVersionPageFilter',
     ...crud('RateTableVersion', ['tableId', 'label', 'effectiveFrom', 'effectiveTo', 'note', 'basedOnId', 'status']),
   },
   rateEntries: {
     type: 'RateEntry',
     fields: `id key dimensions code name unit amount rate baseKey position version`,
     page: 'rateEntriesPage',
-    filterType: 'RateEntryFilter',
+    filterType: 'RateEntryPageFilter',
     ...crud('RateEntry', ['versionId', 'key', 'dimensions', 'code', 'name', 'unit', 'amount', 'rate', 'baseKey']),
   },
   inspectionRounds: {
     type: 'InspectionRound',
     fields: `id quarter windowStart windowEnd cityPortalsChecked districtPortalsChecked departmentSitesChecked
       newMediaAccountsChecked messagesReceived messagesClosed messagesOverdue version`,
-    connection: 'inspectionRounds',
     page: 'inspectionRoundsPage',
-    filterType: 'InspectionRoundFilter',
+    filterType: 'InspectionRoundPageFilter',
     ...crud('InspectionRound', ['quarter', 'windowStart', 'windowEnd', 'messagesReceived', 'messagesClosed', 'messagesOverdue']),
   },
   websiteFindings: {
     type: 'WebsiteFinding',
     fields: `id round { quarter } organization { id name } siteSeq siteName description rectified rectifiedOn version`,
     page: 'websiteFindingsPage',
-    filterType: 'WebsiteFindingFilter',
+    filterType: 'WebsiteFindingPageFilter',
     ...crud('WebsiteFinding', ['rectified', 'rectifiedOn', 'description']),
   },
   newMediaFindings: {
     type: 'NewMediaFinding',
     fields: `id round { quarter } organization { id name } seq account platform description rectified rectifiedOn version`,
     page: 'newMediaFindingsPage',
-    filterType: 'NewMediaFindingFilter',
+    filterType: 'NewMediaFindingPageFilter',
     ...crud('NewMediaFinding', ['rectified', 'rectifiedOn', 'description']),
   },
   cases: {

@@ -61,10 +61,10 @@ export const appEn: Shape<typeof appZh> = {
       name: 'Policy |||| Policies',
       fields: {
         docNo: 'Number', title: 'Title', category: 'Category', issuers: 'Issuers', signedOn: 'Signed', effectiveFrom: 'Effective from',
-        expiresOn: 'Last day in force', isTrial: 'Trial', status: 'Status', validityClause: 'Validity clause', summary: 'Summary', search: 'Search', asOf: 'Date', issuerIds: 'Issuers',
+        expiresOn: 'Last day in force', isTrial: 'Trial', status: 'Status', validityClause: 'Validity clause', summary: 'Summary', search: 'Search', q: 'Search', asOf: 'Date', issuerIds: 'Issuers',
       },
     },
-    rateTables: { name: 'Rate table |||| Rate tables', fields: { name: 'Name', kind: 'Kind', policy: 'Policy', key: 'Key', search: 'Search' } },
+    rateTables: { name: 'Rate table |||| Rate tables', fields: { name: 'Name', kind: 'Kind', policy: 'Policy', key: 'Key', search: 'Search', q: 'Search' } },
     rateTableVersions: { name: 'Version |||| Versions', fields: { effectiveFrom: 'Effective from', effectiveTo: 'Effective to', label: 'Label', status: 'Status', note: 'Note' } },
     rateEntries: {
       name: 'Entry |||| Entries',
@@ -75,7 +75,7 @@ export const appEn: Shape<typeof appZh> = {
       fields: {
         caseName: 'Case', subjectName: 'Subject', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
         reviewDays: 'Review days', acceptedOn: 'Accepted', reviewDeadline: 'Deadline', conditionsMet: 'Article 4 conditions', exclusions: 'Article 5 exclusions',
-        rejectionReason: 'Rejection reason', terminationReason: 'Termination reason', passed: 'Result', decision: 'Decision', keySupervision: 'Key supervision', search: 'Search',
+        rejectionReason: 'Rejection reason', terminationReason: 'Termination reason', passed: 'Result', decision: 'Decision', keySupervision: 'Key supervision', search: 'Search', q: 'Search',
       },
     },
     websiteFindings: {
@@ -86,7 +86,7 @@ export const appEn: Shape<typeof appZh> = {
       name: 'New-media finding |||| New-media findings',
       fields: { seq: 'No.', account: 'Account', platform: 'Platform', organization: 'Organisation', description: 'Finding', rectified: 'Rectified', rectifiedOn: 'Rectified on', quarter: 'Quarter' },
     },
-    organizations: { name: 'Organisation |||| Organisations', fields: { name: 'Name', shortName: 'Short name', type: 'Type', aliases: 'Aliases', search: 'Search' } },
+    organizations: { name: 'Organisation |||| Organisations', fields: { name: 'Name', shortName: 'Short name', type: 'Type', aliases: 'Aliases', search: 'Search', q: 'Search' } },
     organizationAliases: { name: 'Alias |||| Aliases', fields: { alias: 'Alias' } },
     auditEntries: {
       name: 'Audit entry |||| Audit log',

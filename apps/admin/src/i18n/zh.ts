@@ -82,10 +82,10 @@ export const appZh = {
       name: '政策文件',
       fields: {
         docNo: '文号', title: '标题', category: '类别', issuers: '发文单位', signedOn: '成文日期', effectiveFrom: '施行日期',
-        expiresOn: '有效期至', isTrial: '试行', status: '状态', validityClause: '效力条款', summary: '摘要', search: '搜索', asOf: '日期', issuerIds: '发文单位',
+        expiresOn: '有效期至', isTrial: '试行', status: '状态', validityClause: '效力条款', summary: '摘要', search: '搜索', q: '搜索', asOf: '日期', issuerIds: '发文单位',
       },
     },
-    rateTables: { name: '费率标准表', fields: { name: '名称', kind: '类型', policy: '依据文件', key: '标识', search: '搜索' } },
+    rateTables: { name: '费率标准表', fields: { name: '名称', kind: '类型', policy: '依据文件', key: '标识', search: '搜索', q: '搜索' } },
     rateTableVersions: { name: '版本', fields: { effectiveFrom: '生效日期', effectiveTo: '截止日期', label: '版本说明', status: '状态', note: '备注' } },
     rateEntries: {
       name: '标准条目',
@@ -96,7 +96,7 @@ export const appZh = {
       fields: {
         caseName: '案件名称', subjectName: '涉案主体', trigger: '启动方式', filedOn: '登记日期', state: '状态', reviewMode: '审查评估方式',
         reviewDays: '审查评估期限（天）', acceptedOn: '受理日期', reviewDeadline: '审查期限', conditionsMet: '符合第四条条件', exclusions: '第五条排除情形',
-        rejectionReason: '不予受理理由', terminationReason: '终止理由', passed: '审查结果', decision: '处理决定', keySupervision: '纳入重点监管', search: '搜索',
+        rejectionReason: '不予受理理由', terminationReason: '终止理由', passed: '审查结果', decision: '处理决定', keySupervision: '纳入重点监管', search: '搜索', q: '搜索',
       },
     },
     websiteFindings: {
@@ -107,7 +107,7 @@ export const appZh = {
       name: '新媒体问题',
       fields: { seq: '序号', account: '账号名称', platform: '类型', organization: '单位', description: '问题', rectified: '已整改', rectifiedOn: '整改日期', quarter: '季度' },
     },
-    organizations: { name: '单位', fields: { name: '全称', shortName: '简称', type: '类型', aliases: '别名', search: '搜索' } },
+    organizations: { name: '单位', fields: { name: '全称', shortName: '简称', type: '类型', aliases: '别名', search: '搜索', q: '搜索' } },
     organizationAliases: { name: '别名', fields: { alias: '别名' } },
     auditEntries: {
       name: '操作日志',

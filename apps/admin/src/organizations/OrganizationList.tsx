@@ -4,7 +4,7 @@ import { EnumField, enumChoices } from '../shared/fields.tsx';
 export const ORGANIZATION_TYPES = ['CITY_GOVERNMENT', 'DISTRICT_COUNTY', 'PARK', 'DEPARTMENT', 'STATE_AGENCY', 'OTHER'] as const;
 
 const filters = [
-  <SearchInput key="search" source="search" alwaysOn />,
+  <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="type" source="type" choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)} alwaysOn />,
 ];
 

@@ -4,7 +4,7 @@ import { EnumField, enumChoices } from '../shared/fields.tsx';
 export const RATE_TABLE_KINDS = ['MEDICAL_SERVICE_PRICE', 'LAND_TRANSFER_FEE', 'LAND_TERM_COEFFICIENT', 'REHAB_ASSISTANCE'] as const;
 
 const filters = [
-  <SearchInput key="search" source="search" alwaysOn />,
+  <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={enumChoices('RateTableKind', RATE_TABLE_KINDS)} alwaysOn />,
 ];
 
