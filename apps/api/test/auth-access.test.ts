@@ -56,6 +56,13 @@ const OPS: Op[] = [
   { name: 'node(case)', query: 'query($id: ID!) { node(id: $id) { id ... on DiscretionCase { state caseName } } }', vars: async () => ({ id: await newCase() }), expected: CASE_READ },
   { name: 'openDiscretionReview', query: OPEN, vars: async () => ({ input: OPEN_INPUT }), expected: CASE_WRITE, write: true },
   { name: 'transitionCase', query: TRANSITION, vars: async () => ({ id: await newCase(), event: ACCEPT }), expected: CASE_WRITE, write: true },
+  {
+    name: 'updateCase',
+    query: 'mutation($id: ID!) { updateCase(id: $id, version: 1, input: { caseName: "更正" }) { caseName } }',
+    vars: async () => ({ id: await newCase() }),
+    expected: CASE_WRITE,
+    write: true,
+  },
   { name: 'usersPage', query: '{ usersPage { total nodes { id email role } } }', expected: ADMIN_ONLY },
   { name: 'node(user)', query: 'query($id: ID!) { node(id: $id) { id ... on User { email } } }', vars: async () => ({ id: (await viewerUser()).id }), expected: ADMIN_ONLY },
   {
@@ -87,7 +94,7 @@ const OPS: Op[] = [
 
 async function counts() {
   const p = h.db.prisma;
-  const [cases, events, notices, users, apiTokens, revoked, audit, supervisors] = await Promise.all([
+  const [cases, events, notices, users, apiTokens, revoked, audit, supervisors, renamed] = await Promise.all([
     p.discretionCase.count(),
     p.caseEvent.count(),
     p.notice.count(),
@@ -96,8 +103,9 @@ async function counts() {
     p.apiToken.count({ where: { revokedAt: { not: null } } }),
     p.auditEntry.count({ where: { NOT: { action: 'session.login' } } }),
     p.user.count({ where: { role: 'SUPERVISOR' } }),
+    p.discretionCase.count({ where: { caseName: '更正' } }),
   ]);
-  return { cases, events, notices, users, apiTokens, revoked, audit, supervisors };
+  return { cases, events, notices, users, apiTokens, revoked, audit, supervisors, renamed };
 }
 
 beforeAll(async () => {

@@ -223,3 +223,20 @@ describe('listing cases', () => {
     expect((await h.gql('{ cases(first: 101) { totalCount } }', {}, sup)).codes).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('correcting a case', () => {
+  const UPDATE = 'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { caseName subjectName state version } }';
+
+  it('renames with the current version, refuses a stale one with CONFLICT and a blank name with BAD_USER_INPUT', async () => {
+    const id = await open();
+    const ok = await h.gql(UPDATE, { id, v: 1, input: { subjectName: '泸州市江阳区某餐饮有限公司' } }, sup);
+    expect(ok.data!.updateCase).toEqual({ caseName: OPEN_INPUT.caseName, subjectName: '泸州市江阳区某餐饮有限公司', state: 'REGISTERED', version: 2 });
+    const before = await snapshot();
+    const stale = await h.gql(UPDATE, { id, v: 1, input: { caseName: '旧版本' } }, sup);
+    expect(stale.codes).toEqual(['CONFLICT']);
+    const blank = await h.gql(UPDATE, { id, v: 2, input: { caseName: '  ' } }, sup);
+    expect(blank.codes).toEqual(['BAD_USER_INPUT']);
+    expect(blank.errors![0]!.extensions?.field).toBe('caseName');
+    expect(await snapshot()).toEqual(before);
+  });
+});

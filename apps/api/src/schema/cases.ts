@@ -21,7 +21,15 @@ import {
   type ReviewMode,
 } from '@gazette/domain';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { CASE_SORT_FIELDS, caseWhere, isOverdue, openDiscretionReview, transitionCase, type CaseFilter } from '../services/cases.ts';
+import {
+  CASE_SORT_FIELDS,
+  caseWhere,
+  isOverdue,
+  openDiscretionReview,
+  transitionCase,
+  updateCase,
+  type CaseFilter,
+} from '../services/cases.ts';
 import { noticePrint } from '../services/notices.ts';
 import { pageArgs } from '../services/paging.ts';
 import { direction, SortDirection } from './shared.ts';
@@ -155,6 +163,14 @@ const CaseEventInput = builder.inputType('CaseEventInput', {
   validate: ZCaseEventInput,
 });
 
+const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
+  description: 'Corrects the names; the workflow fields change only through transitionCase.',
+  fields: (t) => ({
+    caseName: t.string({ required: false }),
+    subjectName: t.string({ required: false }),
+  }),
+});
+
 const CaseFilterInput = builder.inputType('CaseFilter', {
   fields: (t) => ({
     q: t.string({ required: false, description: 'Part of the case or subject name.' }),
@@ -280,5 +296,19 @@ builder.mutationFields((t) => ({
     authScopes: { supervisor: true },
     args: { id: t.arg.globalID({ required: true }), event: t.arg({ type: CaseEventInput, required: true }) },
     resolve: async (_root, { id, event }, ctx) => ({ caseId: (await transitionCase(ctx, caseId(id), event)).id }),
+  }),
+  updateCase: t.prismaField({
+    type: 'DiscretionCase',
+    authScopes: { supervisor: true },
+    description: 'Fails with CONFLICT when `version` is not the current one.',
+    args: {
+      id: t.arg.globalID({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: UpdateCaseInput, required: true }),
+    },
+    resolve: async (query, _root, { id, version, input }, ctx) => {
+      const updated = await updateCase(ctx, { id: caseId(id), version, ...input });
+      return ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: updated.id } });
+    },
   }),
 }));

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  badInput,
   ZOpenDiscretionReviewInput,
   applyCaseEvent,
   compareDates,
@@ -30,7 +31,12 @@ function actorId(ctx: Ctx) {
 
 /** 泸市监规发〔2024〕2号 第六条: a review starts registered, on one of four triggers. */
 export async function openDiscretionReview(ctx: Ctx, raw: TOpenDiscretionReviewInput): Promise<DiscretionCase> {
-  const input = ZOpenDiscretionReviewInput.parse(raw);
+  const parsed = ZOpenDiscretionReviewInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badInput(String(issue?.path[0] ?? 'input'), issue?.message ?? '输入无效');
+  }
+  const input = parsed.data;
   return ctx.prisma.$transaction(async (tx) => {
     const policy = await tx.policy.findUnique({ where: { docNo: DOC_NO }, select: { id: true } });
     const created = await tx.discretionCase.create({
@@ -45,6 +51,40 @@ export async function openDiscretionReview(ctx: Ctx, raw: TOpenDiscretionReviewI
     });
     await recordAudit(tx, ctx, { action: 'case.open', entity: 'DiscretionCase', entityId: created.id, after: created });
     return created;
+  }, TX_OPTIONS);
+}
+
+export interface UpdateCaseInput {
+  id: string;
+  version: number;
+  caseName?: string | null;
+  subjectName?: string | null;
+}
+
+/** Corrects the names of a case (not its workflow fields, which only transitions change). */
+export async function updateCase(ctx: Ctx, input: UpdateCaseInput): Promise<DiscretionCase> {
+  const parsed = ZOpenDiscretionReviewInput.pick({ caseName: true, subjectName: true }).partial().safeParse({
+    caseName: input.caseName ?? undefined,
+    subjectName: input.subjectName ?? undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badInput(String(issue?.path[0] ?? 'input'), issue?.message ?? '输入无效');
+  }
+  const names = parsed.data;
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.discretionCase.findUnique({ where: { id: input.id } });
+    if (!before) throw new DomainError('NOT_FOUND', '案件不存在');
+    const { count } = await tx.discretionCase.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...names, version: { increment: 1 } },
+    });
+    if (count !== 1) {
+      throw new DomainError('CONFLICT', '案件已被他人修改,请刷新后重试', { details: { currentVersion: before.version } });
+    }
+    const after = await tx.discretionCase.findUniqueOrThrow({ where: { id: input.id } });
+    await recordAudit(tx, ctx, { action: 'case.update', entity: 'DiscretionCase', entityId: after.id, before, after });
+    return after;
   }, TX_OPTIONS);
 }
 
