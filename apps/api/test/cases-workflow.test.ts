@@ -240,3 +240,19 @@ describe('correcting a case', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('correcting the registration', () => {
+  const UPDATE = 'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { trigger filedOn version } }';
+
+  it('changes trigger and filing date while REGISTERED, not after acceptance', async () => {
+    const id = await open();
+    const ok = await h.gql(UPDATE, { id, v: 1, input: { trigger: 'OVERSIGHT_RECOMMENDATION', filedOn: '2025-01-07' } }, sup);
+    expect(ok.data!.updateCase).toEqual({ trigger: 'OVERSIGHT_RECOMMENDATION', filedOn: '2025-01-07', version: 2 });
+    await move(id, ACCEPT);
+    const before = await snapshot();
+    const late = await h.gql(UPDATE, { id, v: 3, input: { filedOn: '2025-01-02' } }, sup);
+    expect(late.codes).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors![0]!.extensions?.field).toBe('filedOn');
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -164,10 +164,12 @@ const CaseEventInput = builder.inputType('CaseEventInput', {
 });
 
 const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
-  description: 'Corrects the names; the workflow fields change only through transitionCase.',
+  description: 'Corrects the registration (trigger and filedOn only while REGISTERED); the workflow fields change only through transitionCase.',
   fields: (t) => ({
     caseName: t.string({ required: false }),
     subjectName: t.string({ required: false }),
+    trigger: t.field({ type: CaseTriggerEnum, required: false }),
+    filedOn: t.field({ type: 'Date', required: false }),
   }),
 });
 

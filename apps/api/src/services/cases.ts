@@ -59,25 +59,37 @@ export interface UpdateCaseInput {
   version: number;
   caseName?: string | null;
   subjectName?: string | null;
+  trigger?: TOpenDiscretionReviewInput['trigger'] | null;
+  filedOn?: PlainDate | null;
 }
 
-/** Corrects the names of a case (not its workflow fields, which only transitions change). */
+/**
+ * Corrects what was registered (names; trigger and filing date while still REGISTERED),
+ * never the workflow fields, which only transitions change.
+ */
 export async function updateCase(ctx: Ctx, input: UpdateCaseInput): Promise<DiscretionCase> {
-  const parsed = ZOpenDiscretionReviewInput.pick({ caseName: true, subjectName: true }).partial().safeParse({
+  const parsed = ZOpenDiscretionReviewInput.partial().safeParse({
     caseName: input.caseName ?? undefined,
     subjectName: input.subjectName ?? undefined,
+    trigger: input.trigger ?? undefined,
+    filedOn: input.filedOn ?? undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw badInput(String(issue?.path[0] ?? 'input'), issue?.message ?? '输入无效');
   }
-  const names = parsed.data;
+  const { filedOn, ...names } = parsed.data;
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.discretionCase.findUnique({ where: { id: input.id } });
     if (!before) throw new DomainError('NOT_FOUND', '案件不存在');
+    const registration = names.trigger !== undefined || filedOn !== undefined;
+    if (registration && before.state !== 'REGISTERED') {
+      throw badInput(names.trigger !== undefined ? 'trigger' : 'filedOn', '案件已受理或已处理,启动情形和登记日期不能再更改');
+    }
     const { count } = await tx.discretionCase.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...names, version: { increment: 1 } },
+      // The state is re-checked here too, so a concurrent acceptance cannot slip under the change.
+      where: { id: input.id, version: input.version, ...(registration && { state: 'REGISTERED' as const }) },
+      data: { ...names, ...(filedOn && { filedOn: toUtcMidnight(filedOn) }), version: { increment: 1 } },
     });
     if (count !== 1) {
       throw new DomainError('CONFLICT', '案件已被他人修改,请刷新后重试', { details: { currentVersion: before.version } });
