@@ -9,6 +9,8 @@ import './quotes.ts';
 import './inspections.ts';
 import './duties.ts';
 import './admin-lists.ts';
+import './admin-writes.ts';
+import './rate-writes.ts';
 import './auth.ts';
 import './users.ts';
 import './tokens.ts';
