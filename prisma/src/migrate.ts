@@ -1,45 +1,82 @@
 import pg from 'pg';
-import { createHash } from 'node:crypto';
-import { withSchemaEngine, NO_FILTERS } from './migrate/engine.ts';
-import { MIGRATIONS_DIR, migrationList, readMigrations, readSchema } from './migrate/files.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { MIGRATIONS_DIR, readMigrations } from './migrate/files.ts';
 
 export { diffDatamodels } from './migrate/engine.ts';
 export { MIGRATIONS_DIR, SCHEMA_PATH, readMigrations, readSchema, type Migration } from './migrate/files.ts';
 
-/**
- * Key of the advisory lock that serialises migrators. Not Prisma's own key (72707369): the
- * engine takes that one itself on its own connection, and holding it here would deadlock.
- */
+/** Key of the advisory lock that serialises migrators (not Prisma's own 72707369). */
 export const MIGRATION_LOCK_KEY = 0x6761_7a65; // "gaze"
+
+/** Prisma's migrations table, exactly as its schema engine creates it. */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
 
 export interface ApplyMigrationsOptions {
   migrationsDir?: string;
   log?: (message: string) => void;
 }
 
+export function checksum(sql: string): string {
+  return createHash('sha256').update(sql).digest('hex');
+}
+
 /**
- * Applies the pending migrations of `prisma/migrations` and records them in `_prisma_migrations`
- * (the table `prisma migrate deploy` uses). Idempotent; two callers at once are serialised by
- * a PostgreSQL advisory lock, so two servers starting together cannot race.
- * Returns the names of the migrations it applied.
+ * Applies the pending migrations of `prisma/migrations`, each in its own transaction together
+ * with its row in `_prisma_migrations` (the table and row format of `prisma migrate deploy`, so
+ * the stock CLI agrees on what is applied). A failing migration leaves nothing behind and stops
+ * the run. Idempotent; concurrent callers are serialised by a PostgreSQL advisory lock, so two
+ * servers starting together cannot race. Returns the names it applied.
+ *
+ * (The WebAssembly schema engine can apply migrations too, but runs their statements one by
+ * one outside a transaction, so a failure halfway leaves a half-migrated database.)
  */
 export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<string[]> {
-  const dir = options.migrationsDir ?? MIGRATIONS_DIR;
-  const lock = new pg.Client({ connectionString: databaseUrl });
-  lock.on('error', () => {});
-  await lock.connect();
+  const migrations = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => {});
+  await client.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    // Applying runs each migration.sql as one simple-protocol script, which PostgreSQL executes
-    // as a single implicit transaction: a failing migration leaves none of its statements behind.
-    const { appliedMigrationNames } = await withSchemaEngine(databaseUrl, readSchema(), (engine) =>
-      engine.applyMigrations({ migrationsList: migrationList(dir), filters: NO_FILTERS }),
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query(MIGRATIONS_TABLE);
+    const { rows } = await client.query<{ migration_name: string; finished_at: Date | null }>(
+      'SELECT migration_name, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
     );
-    for (const name of appliedMigrationNames) options.log?.(`applied migration ${name}`);
-    return appliedMigrationNames;
+    const failed = rows.filter((r) => r.finished_at === null).map((r) => r.migration_name);
+    if (failed.length) {
+      throw new Error(`migration(s) ${failed.join(', ')} failed earlier; resolve them (prisma migrate resolve) first`);
+    }
+    const applied = new Set(rows.map((r) => r.migration_name));
+    const done: string[] = [];
+    for (const migration of migrations.filter((m) => !applied.has(m.name))) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+           VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
+          [randomUUID(), checksum(migration.sql), migration.name],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw new Error(`migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+      }
+      options.log?.(`applied migration ${migration.name}`);
+      done.push(migration.name);
+    }
+    return done;
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    await lock.end();
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end();
   }
 }
 

@@ -6,11 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from './embedded.ts';
-import { migrationsHash } from './migrate.ts';
-import { PRISMA_DIR } from './migrate/files.ts';
+import { applyMigrations, migrationsHash } from './migrate.ts';
 
 export const ADMIN_URL_ENV = 'GAZETTE_TEST_ADMIN_URL';
 export const TEMPLATE_ENV = 'GAZETTE_TEST_TEMPLATE';
@@ -43,12 +41,7 @@ export async function ensureTemplate(adminUrl: string): Promise<string> {
     await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(building)}`);
     await c.query(`CREATE DATABASE ${c.escapeIdentifier(building)}`);
   });
-  // The schema engine is WebAssembly, which Node 20 imports only with a flag: run it apart.
-  execFileSync(
-    process.execPath,
-    ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', '--import', 'tsx', 'scripts/migrate.ts'],
-    { cwd: PRISMA_DIR, env: { ...process.env, DATABASE_URL: databaseUrl(adminUrl, building) }, stdio: 'pipe' },
-  );
+  await applyMigrations(databaseUrl(adminUrl, building));
   await withClient(adminUrl, async (c) => {
     try {
       await c.query(`ALTER DATABASE ${c.escapeIdentifier(building)} RENAME TO ${c.escapeIdentifier(template)}`);

@@ -37,6 +37,16 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** An empty database with no tables at all (for tests of migrations themselves). */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `gazette_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+  return {
+    url: withName(process.env[ADMIN_URL_ENV]!, name),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
 /** A fresh, migrated, empty database of its own. Call `drop()` in afterAll. */
 export async function createTestDatabase(options: CreatePrismaClientOptions = {}): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MigrationList } from '@prisma/schema-engine-wasm';
 
 export const PRISMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
@@ -32,20 +31,6 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
         snapshot: existsSync(snapshotPath) ? readFileSync(snapshotPath, 'utf8') : null,
       };
     });
-}
-
-/** The migrations directory in the shape the schema engine reads. */
-export function migrationList(dir = MIGRATIONS_DIR): MigrationList {
-  const lockPath = path.join(dir, LOCKFILE);
-  return {
-    baseDir: dir,
-    lockfile: { path: LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
-    shadowDbInitScript: '',
-    migrationDirectories: readMigrations(dir).map((m) => ({
-      path: m.name,
-      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql } },
-    })),
-  };
 }
 
 export function readSchema(file = SCHEMA_PATH): string {
