@@ -139,7 +139,8 @@ describe('roles', () => {
     await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
     await page.locator('tbody tr').first().click();
     await page.getByTestId('rates-read-only').waitFor({ timeout: 15_000 });
-    await page.getByTestId('entries-grid').waitFor();
+    await page.getByTestId('entries-grid').locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('error-alert').count()).toBe(0);
     expect(await page.getByTestId('new-version').count()).toBe(0);
     expect(await page.getByTestId('entries-grid').locator('input').count()).toBe(0);
     await shot(page, '11-rates-supervisor');

@@ -5,6 +5,7 @@ import { parseRateVersionCsv, type DimensionDef, type RateCsvError } from '@gaze
 import { parseCsv } from '../shared/csv.ts';
 import { importCsv, type ApiRateVersion } from './api.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { GraphQLRequestError } from '../graphql/client.ts';
 
 /**
  * CSV import into a draft version: the file is checked row by row (in the browser with the
@@ -27,13 +28,15 @@ export function CsvImport({ version, dimensions, onImported }: { version: ApiRat
   async function write() {
     setError(null);
     try {
-      const report = await importCsv(version.id, csv, false);
-      if (!report.ok) return setErrors(report.errors);
-      notify('rates.imported', { type: 'success', messageArgs: { n: report.imported } });
+      await importCsv(version, csv);
+      notify('rates.imported', { type: 'success', messageArgs: { n: preview.length - 1 } });
       setCsv('');
       setFileName('');
       onImported();
     } catch (e) {
+      // The server names every bad row in extensions.details.rows.
+      const rows = (e instanceof GraphQLRequestError ? (e.extensions.details as { rows?: RateCsvError[] } | undefined)?.rows : undefined) ?? [];
+      if (rows.length) setErrors(rows.map((r) => ({ row: r.line, column: r.column, message: r.message })));
       setError(e as Error);
     }
   }

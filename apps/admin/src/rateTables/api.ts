@@ -33,37 +33,34 @@ export interface ApiRateEntry {
 const VERSION_FIELDS = resources.rateTableVersions!.fields;
 const ENTRY_FIELDS = resources.rateEntries!.fields;
 
-type Conn<T> = { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-
 export async function versionsOf(tableId: string): Promise<ApiRateVersion[]> {
-  const data = await gql<{ node: { versions: Conn<ApiRateVersion & { table: { id: string } }> } | null }>(
-    `query Versions($id: ID!) { node(id: $id) { ... on RateTable { versions(first: 100) { pageInfo { hasNextPage endCursor } edges { node { ${VERSION_FIELDS} } } } } } }`,
-    { id: tableId },
+  const data = await gql<{ rateTableVersionsPage: { nodes: (ApiRateVersion & { table?: { id: string } })[] } }>(
+    `query Versions($filter: RateTableVersionPageFilter) {
+      rateTableVersionsPage(page: 1, perPage: 100, sort: { field: "effectiveFrom", order: DESC }, filter: $filter) { nodes { ${VERSION_FIELDS} } }
+    }`,
+    { filter: { tableId } },
   );
-  const list = (data.node?.versions.edges ?? []).map((e) => ({ ...e.node, tableId: e.node.table?.id ?? tableId }));
-  return list.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0));
+  return data.rateTableVersionsPage.nodes.map((v) => ({ ...v, tableId: v.table?.id ?? tableId }));
 }
 
 export async function entriesOf(versionId: string): Promise<ApiRateEntry[]> {
   const all: ApiRateEntry[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data: { node: { entries: Conn<ApiRateEntry> } | null } = await gql(
-      `query Entries($id: ID!, $after: String) { node(id: $id) { ... on RateTableVersion { entries(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${ENTRY_FIELDS} } } } } } }`,
-      { id: versionId, after },
+  for (let page = 1; ; page++) {
+    const data = await gql<{ rateEntriesPage: { nodes: ApiRateEntry[]; total: number } }>(
+      `query Entries($page: Int!, $filter: RateEntryPageFilter) {
+        rateEntriesPage(page: $page, perPage: 100, sort: { field: "position", order: ASC }, filter: $filter) { total nodes { ${ENTRY_FIELDS} } }
+      }`,
+      { page, filter: { versionId } },
     );
-    const conn = data.node?.entries;
-    if (!conn) return all;
-    all.push(...conn.edges.map((e) => ({ ...e.node, versionId })));
-    if (!conn.pageInfo.hasNextPage) return all.sort((a, b) => a.position - b.position);
-    after = conn.pageInfo.endCursor;
+    all.push(...data.rateEntriesPage.nodes.map((e) => ({ ...e, versionId })));
+    if (all.length >= data.rateEntriesPage.total || data.rateEntriesPage.nodes.length === 0) return all;
   }
 }
 
 /** A new draft version effective from `effectiveFrom`, with the entries of `basedOnId` copied in. */
 export async function createVersionFrom(input: { tableId: string; basedOnId: string; effectiveFrom: string; label?: string; note?: string }) {
   const data = await gql<{ createRateTableVersion: ApiRateVersion }>(
-    `mutation NewVersion($input: CreateRateTableVersionInput!) { createRateTableVersion(input: $input) { ${VERSION_FIELDS} } }`,
+    `mutation NewVersion($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { ${VERSION_FIELDS} } }`,
     { input },
   );
   return data.createRateTableVersion;
@@ -79,23 +76,17 @@ export async function publishVersion(v: ApiRateVersion) {
 
 export async function updateEntry(entry: ApiRateEntry, input: { amount?: string | null; rate?: string | null }) {
   const data = await gql<{ updateRateEntry: ApiRateEntry }>(
-    `mutation UpdateEntry($id: ID!, $version: Int!, $input: UpdateRateEntryInput!) { updateRateEntry(id: $id, version: $version, input: $input) { ${ENTRY_FIELDS} } }`,
+    `mutation UpdateEntry($id: ID!, $version: Int!, $input: RateEntryPatch!) { updateRateEntry(id: $id, version: $version, input: $input) { ${ENTRY_FIELDS} } }`,
     { id: entry.id, version: entry.version, input },
   );
   return data.updateRateEntry;
 }
 
-export interface CsvImportReport {
-  ok: boolean;
-  imported: number;
-  errors: { row: number; column: string | null; message: string }[];
-}
-
-/** Validated whole by the server; with any bad row nothing is written. */
-export async function importCsv(versionId: string, csv: string, dryRun: boolean): Promise<CsvImportReport> {
-  const data = await gql<{ importRateTableVersionCsv: CsvImportReport }>(
-    `mutation ImportCsv($input: ImportRateCsvInput!) { importRateTableVersionCsv(input: $input) { ok imported errors { row column message } } }`,
-    { input: { versionId, csv, dryRun } },
+/** Replaces a draft's entries; validated whole by the server, so a bad row writes nothing. */
+export async function importCsv(v: ApiRateVersion, csv: string): Promise<ApiRateVersion> {
+  const data = await gql<{ importRateTableVersionCsv: ApiRateVersion }>(
+    `mutation ImportCsv($id: ID!, $version: Int!, $csv: String!) { importRateTableVersionCsv(id: $id, version: $version, csv: $csv) { ${VERSION_FIELDS} } }`,
+    { id: v.id, version: v.version, csv },
   );
   return data.importRateTableVersionCsv;
 }
