@@ -242,6 +242,12 @@ const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').impleme
   }),
 });
 
+/** Answers null without a query; spreading marks Pothos' selection as used. */
+export function noRow(query: object): null {
+  void { ...query };
+  return null;
+}
+
 function caseId(id: { typename: string; id: string }) {
   if (id.typename !== 'DiscretionCase') throw new DomainError('NOT_FOUND', '案件不存在');
   return id.id;
@@ -255,8 +261,9 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { viewer: true },
     args: { id: t.arg.globalID({ required: true }) },
+    // Another type's global id names no case (the query is marked used: nothing to load).
     resolve: (query, _root, { id }, ctx) =>
-      id.typename === 'DiscretionCase' ? ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } }) : null,
+      id.typename === 'DiscretionCase' ? ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } }) : noRow(query),
   }),
   casesPage: t.field({
     type: CasePage,
