@@ -30,6 +30,8 @@ beforeAll(async () => {
   const ms = await waitReady(server, START_TIMEOUT);
   console.info(`acceptance: /readyz 200 after ${ms} ms (data dir ${server.dataDir})`);
   api = new ContractClient(server.baseUrl);
+  const health = await fetch(`${server.baseUrl}/healthz`);
+  if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
 }, START_TIMEOUT + 10_000);
 
 afterAll(async () => {
@@ -967,6 +969,20 @@ describe('OrganizationCompliance', () => {
   );
 
   it(
+    'resolves 长开区 and 中国·四川泸州长江经济开发区 to one body (issue 3 aliases)',
+    async () => {
+      const a = await orgCompliance('长开区'); // 0-adoption list of 34号
+      const b = await orgCompliance('中国·四川泸州长江经济开发区'); // 附件1 row 1 (site name)
+      expect(a).not.toBeNull();
+      expect(b).toEqual(a);
+      expect(a.compliance.websiteIssues).toHaveLength(1); // 《问卷调查》没有调查结果
+      expect(a.compliance.websiteIssues[0]).toMatchObject({ rectified: true });
+      expect(a.compliance.websiteIssues[0].description).toContain('问卷调查');
+    },
+    T,
+  );
+
+  it(
     'answers null for a body the gazette does not name',
     async () => {
       expect(await orgCompliance('火星市测试局')).toBeNull();
@@ -1223,6 +1239,63 @@ describe('Discretion review cases (泸市监规发〔2024〕2号)', () => {
   );
 
   it(
+    'rejects an event missing the field its type needs with BAD_USER_INPUT and changes nothing',
+    async () => {
+      const id = await open('缺项检查案', '2025-05-01');
+      expectFailure(
+        await transition(id, { type: 'REJECT', on: '2025-05-02' }),
+        'BAD_USER_INPUT',
+        'reason',
+      );
+      const noMode = accept('2025-05-02', 10, { reviewMode: undefined });
+      expectFailure(await transition(id, noMode), 'BAD_USER_INPUT', 'reviewMode');
+      expect(await readCase(id)).toMatchObject({ state: 'REGISTERED', notices: [] });
+      ok(await transition(id, accept('2025-05-02', 10)));
+      const before = await readCase(id);
+      expectFailure(
+        await transition(id, { type: 'RECORD_RESULT', on: '2025-05-10' }),
+        'BAD_USER_INPUT',
+        'passed',
+      );
+      expectFailure(
+        await transition(id, { type: 'TERMINATE', on: '2025-05-10' }),
+        'BAD_USER_INPUT',
+        'reason',
+      );
+      // 第十五条 lists five grounds; anything else is not a TERMINATE reason.
+      expectFailure(
+        await transition(id, { type: 'TERMINATE', on: '2025-05-10', reason: '随便' }),
+        'BAD_USER_INPUT',
+        'reason',
+      );
+      expect(await readCase(id)).toEqual(before);
+      ok(await transition(id, { type: 'RECORD_RESULT', on: '2025-05-10', passed: true }));
+      expectFailure(
+        await transition(id, { type: 'DECIDE', on: '2025-05-11' }),
+        'BAD_USER_INPUT',
+        'decision',
+      );
+      expect((await readCase(id)).state).toBe('PASSED');
+    },
+    T,
+  );
+
+  it(
+    'limits review to two calendar months from a month end (第十三条)',
+    async () => {
+      // 2025-12-31 + two months: 2026-02-28 (last day of the month) or 2026-03-03 (overflow)? The
+      // text does not say; only days within both readings (59 → 02-28) and beyond both (63 → 03-04)
+      // are asserted.
+      const id = await open('月末受理案', '2025-12-30');
+      expectFailure(await transition(id, accept('2025-12-31', 63)), 'BAD_USER_INPUT', 'reviewDays');
+      const r = await transition(id, accept('2025-12-31', 59));
+      ok(r);
+      expect(r.data.transitionCase.case.reviewDeadline).toBe('2026-02-28');
+    },
+    T,
+  );
+
+  it(
     'starts each kind at 1 in a new year',
     async () => {
       const id = await open('跨年案', '2025-12-20');
@@ -1278,6 +1351,56 @@ describe('Discretion review cases (泸市监规发〔2024〕2号)', () => {
           JSON.stringify(r.errors),
         ).toBe(true);
       else expect(r.data.case).toBeNull();
+    },
+    T,
+  );
+});
+
+describe('malformed input', () => {
+  // Whatever the code, such errors must name no internals (checked for every response below).
+  it.each([
+    ['an impossible Date', 'Policy', { docNo: '泸市府规〔2024〕4号', asOf: '2025-13-45' }],
+    ['a Date in another notation', 'Policy', { docNo: '泸市府规〔2024〕4号', asOf: '2025/01/06' }],
+    [
+      'a Decimal that is not a number',
+      'LandTransferFeeQuote',
+      {
+        input: {
+          landUse: 'COMMERCIAL',
+          grade: 1,
+          floorArea: 'abc',
+          termCoefficient: '1',
+          asOf: '2025-03-01',
+        },
+      },
+    ],
+    [
+      'a Decimal sent as a float',
+      'LandTransferFeeQuote',
+      {
+        input: {
+          landUse: 'COMMERCIAL',
+          grade: 1,
+          floorArea: 1e400,
+          termCoefficient: '1',
+          asOf: '2025-03-01',
+        },
+      },
+    ],
+    [
+      'an unknown enum value',
+      'MedicalServicePrice',
+      { code: '311201079', grade: 'TERTIARY_Z', asOf: '2025-03-01' },
+    ],
+    ['a malformed cursor', 'Policies', { first: 3, after: 'not-a-cursor' }],
+    ['a malformed quarter', 'ComplianceSummary', { quarter: '2024Q5' }],
+  ] as const)(
+    'refuses %s with an error and no data',
+    async (_what, name, variables) => {
+      const r = await api.run(name, variables as Record<string, unknown>);
+      expect(r.errors?.length, JSON.stringify(r)).toBeGreaterThan(0);
+      expect(r.errors!.every((e) => typeof e.message === 'string')).toBe(true);
+      expect(Object.values(r.data ?? {}).every((v) => v === null)).toBe(true);
     },
     T,
   );
