@@ -35,6 +35,7 @@ export const OrganizationAlias = builder.prismaNode('OrganizationAlias', {
   id: { field: 'id' },
   fields: (t) => ({
     alias: t.exposeString('alias'),
+    version: t.exposeInt('version'),
     organization: t.relation('organization'),
   }),
 });
