@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATION_LOCK_KEY, MIGRATIONS_DIR, applyMigrations, pendingMigrations, readMigrations } from './migrate.ts';
+import {
+  EditedMigrationError,
+  MIGRATION_LOCK_KEY,
+  MIGRATIONS_DIR,
+  applyMigrations,
+  pendingMigrations,
+  readMigrations,
+} from './migrate.ts';
 import { createEmptyDatabase } from './testing.ts';
 
 const cleanup: Array<() => Promise<void> | void> = [];
@@ -75,5 +82,15 @@ describe('applyMigrations', () => {
     await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(/NoSuchTable|99990101000000_broken/);
     expect(await db.query(`SELECT to_regclass('"HalfDone"') AS t`)).toEqual([{ t: null }]);
     expect(await pendingMigrations(db.query, dir)).toEqual(['99990101000000_broken']);
+  });
+});
+
+describe('applyMigrations on a database whose applied migration was since edited', () => {
+  it('refuses with a message saying how to recover, and changes nothing', async () => {
+    const db = await emptyDatabase();
+    await applyMigrations(db.url);
+    await db.query(`UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = '${onDisk[0]}'`);
+    await expect(applyMigrations(db.url)).rejects.toThrow(EditedMigrationError);
+    await expect(applyMigrations(db.url)).rejects.toThrow(/delete \.data\/postgres/);
   });
 });

@@ -25,6 +25,18 @@ export interface ApplyMigrationsOptions {
   log?: (message: string) => void;
 }
 
+/** A migration changed after this database applied it (e.g. `init --squash` before a release). */
+export class EditedMigrationError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `数据库已应用的迁移 ${names.join(', ')} 之后被修改过,数据库结构与迁移不一致。开发环境请删除 .data/postgres(或重建该数据库)后重启。\n` +
+        `Migration(s) ${names.join(', ')} changed after this database applied them, so its schema no longer matches. ` +
+        `In development (e.g. after \`pnpm db:migration init --squash\`), delete .data/postgres (or recreate the database) and restart.`,
+    );
+    this.name = 'EditedMigrationError';
+  }
+}
+
 export function checksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
 }
@@ -47,13 +59,16 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; finished_at: Date | null }>(
-      'SELECT migration_name, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
+    const { rows } = await client.query<{ migration_name: string; finished_at: Date | null; checksum: string }>(
+      'SELECT migration_name, finished_at, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
     );
     const failed = rows.filter((r) => r.finished_at === null).map((r) => r.migration_name);
     if (failed.length) {
       throw new Error(`migration(s) ${failed.join(', ')} failed earlier; resolve them (prisma migrate resolve) first`);
     }
+    const onDisk = new Map(migrations.map((m) => [m.name, checksum(m.sql)]));
+    const edited = rows.filter((r) => onDisk.has(r.migration_name) && onDisk.get(r.migration_name) !== r.checksum);
+    if (edited.length) throw new EditedMigrationError(edited.map((r) => r.migration_name));
     const applied = new Set(rows.map((r) => r.migration_name));
     const done: string[] = [];
     for (const migration of migrations.filter((m) => !applied.has(m.name))) {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { createPrismaClient, type PrismaClient } from '@gazette/db';
 import { DataDirLockedError } from '@gazette/db/embedded-lock';
 import { dataDir, openDatabase } from '@gazette/db/embedded-default';
-import { applyMigrations } from '@gazette/db/migrate';
+import { EditedMigrationError, applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { createApp } from './http/app.ts';
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   try {
     running = await startServer({ logger, announce: (m) => process.stdout.write(`${m}\n`) });
   } catch (error) {
-    if (error instanceof DataDirLockedError) {
+    if (error instanceof DataDirLockedError || error instanceof EditedMigrationError) {
       process.stderr.write(`\n${error.message}\n\n`);
     } else {
       logger.fatal({ err: error }, 'failed to start');
