@@ -1,6 +1,6 @@
 // createYoga(...) only; server.ts listens. Tests call `yoga.fetch` without opening a port.
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { IncomingMessage } from 'node:http';
@@ -40,7 +40,7 @@ function useRequestSizeLimit(maxBytes: number): Plugin {
 }
 
 function tooLarge() {
-  return Object.assign(new Error('请求体过大'), {
+  return createGraphQLError(`请求体过大(上限 ${MAX_REQUEST_BYTES} 字节)`, {
     extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } },
   });
 }
