@@ -24,7 +24,6 @@ export interface GazetteContext {
 
 // ------------------------------------------------------------------ building the context
 
-
 /** lastUsedAt is written at most once a minute per token, not on every request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
 
@@ -41,23 +40,38 @@ export interface GazetteRequestContext extends GazetteContext {
 }
 
 /** Resolves `Authorization: Bearer …` to a live session's user or an unrevoked API token. */
-export async function resolveViewer(prisma: PrismaClient, authorization: string | null): Promise<Viewer> {
+export async function resolveViewer(
+  prisma: PrismaClient,
+  authorization: string | null,
+): Promise<Viewer> {
   const secret = bearerSecret(authorization);
   if (!secret) return { kind: 'anonymous' };
   const tokenHash = sha256Hex(secret);
   const now = new Date();
 
   if (secret.startsWith(SESSION_PREFIX)) {
-    const session = await prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    const session = await prisma.session.findUnique({
+      where: { tokenHash },
+      include: { user: true },
+    });
     if (!session || session.expiresAt <= now || !session.user.active) return { kind: 'anonymous' };
     const { user } = session;
-    return { kind: 'user', userId: user.id, email: user.email, role: user.role, sessionId: session.id };
+    return {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      sessionId: session.id,
+    };
   }
 
   if (secret.startsWith(API_TOKEN_PREFIX)) {
     const token = await prisma.apiToken.findUnique({ where: { tokenHash } });
     if (!token || token.revokedAt) return { kind: 'anonymous' };
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+    if (
+      !token.lastUsedAt ||
+      now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS
+    ) {
       await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
     }
     return { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes };
@@ -75,7 +89,11 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
   const logger = args.logger.child({ requestId });
   const viewer = await resolveViewer(prisma, request.headers.get('authorization'));
   const actorLabel =
-    viewer.kind === 'user' ? viewer.email : viewer.kind === 'token' ? `token:${viewer.name}` : 'anonymous';
+    viewer.kind === 'user'
+      ? viewer.email
+      : viewer.kind === 'token'
+        ? `token:${viewer.name}`
+        : 'anonymous';
   return {
     prisma,
     logger,

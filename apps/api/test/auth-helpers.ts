@@ -17,7 +17,11 @@ export interface GqlResult<T = Record<string, any>> {
 
 export interface ApiHarness {
   db: TestDatabase;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResult<T>>;
   /** Creates an active user with PASSWORD and returns its bearer token from `login`. */
   userToken(role: Role, email?: string): Promise<{ token: string; userId: string; email: string }>;
   close(): Promise<void>;
@@ -28,20 +32,37 @@ let counter = 0;
 export async function createHarness(
   options: { maxConnections?: number; onQuery?: (e: { query: string }) => void } = {},
 ): Promise<ApiHarness> {
-  const db = await createTestDatabase({ maxConnections: options.maxConnections ?? 5, onQuery: options.onQuery });
-  const yoga = createGazetteYoga({ prisma: db.prisma, logger: pino({ level: 'silent' }), production: false });
+  const db = await createTestDatabase({
+    maxConnections: options.maxConnections ?? 5,
+    onQuery: options.onQuery,
+  });
+  const yoga = createGazetteYoga({
+    prisma: db.prisma,
+    logger: pino({ level: 'silent' }),
+    production: false,
+  });
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GqlResult<T>> {
+  async function gql<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string | null,
+  ): Promise<GqlResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await yoga.fetch('http://gazette.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as Omit<GqlResult<T>, 'status' | 'codes'>;
     const codes = (body.errors ?? []).map((e) => String(e.extensions?.code ?? 'NONE'));
     return { status: res.status, ...body, codes };
   }
 
   async function userToken(role: Role, email = `${role.toLowerCase()}-${++counter}@gazette.test`) {
-    const user = await db.prisma.user.create({ data: { email, role, passwordHash: await hashPassword(PASSWORD) } });
+    const user = await db.prisma.user.create({
+      data: { email, role, passwordHash: await hashPassword(PASSWORD) },
+    });
     const r = await gql<{ login: { token: string } }>(
       'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
       { e: email, p: PASSWORD },

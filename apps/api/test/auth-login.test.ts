@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/auth/secrets.ts';
 import { PASSWORD, createHarness, type ApiHarness } from './auth-helpers.ts';
 
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt } }';
 const ME = '{ me { email role active } }';
 
 let h: ApiHarness;
@@ -13,7 +14,10 @@ afterAll(() => h.close());
 
 describe('login', () => {
   it('returns an opaque token that identifies the user, stored only as its sha256 with a 12-hour expiry', async () => {
-    const { token, userId, email } = await h.userToken('SUPERVISOR', 'Sup.One@gazette.test'.toLowerCase());
+    const { token, userId, email } = await h.userToken(
+      'SUPERVISOR',
+      'Sup.One@gazette.test'.toLowerCase(),
+    );
     expect(token).toMatch(/^gzs_[A-Za-z0-9_-]{43}$/);
     const me = await h.gql(ME, {}, token);
     expect(me.data?.me).toEqual({ email, role: 'SUPERVISOR', active: true });
@@ -85,7 +89,10 @@ describe('sessions', () => {
 
   it('an expired session is anonymous', async () => {
     const { token, userId } = await h.userToken('VIEWER');
-    await h.db.prisma.session.updateMany({ where: { userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.db.prisma.session.updateMany({
+      where: { userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await h.gql(ME, {}, token)).data?.me).toBeNull();
   });
 
@@ -94,8 +101,14 @@ describe('sessions', () => {
     const viewer = await h.userToken('VIEWER');
     const node = await h.db.prisma.user.findUniqueOrThrow({ where: { id: viewer.userId } });
     const list = await h.gql('{ usersPage(perPage: 100) { nodes { id email } } }', {}, admin.token);
-    const gid = list.data!.usersPage.nodes.find((n: { email: string }) => n.email === viewer.email).id;
-    const r = await h.gql('mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { active } }', { id: gid, v: node.version }, admin.token);
+    const gid = list.data!.usersPage.nodes.find(
+      (n: { email: string }) => n.email === viewer.email,
+    ).id;
+    const r = await h.gql(
+      'mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { active } }',
+      { id: gid, v: node.version },
+      admin.token,
+    );
     expect(r.data?.deactivateUser.active).toBe(false);
     expect((await h.gql(ME, {}, viewer.token)).data?.me).toBeNull();
   });
@@ -107,7 +120,9 @@ describe('sessions', () => {
 
   it('writes an audit entry for a login', async () => {
     const { userId, email } = await h.userToken('VIEWER');
-    const entries = await h.db.prisma.auditEntry.findMany({ where: { action: 'session.login', actorId: userId } });
+    const entries = await h.db.prisma.auditEntry.findMany({
+      where: { action: 'session.login', actorId: userId },
+    });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.actorLabel).toBe(email);
   });

@@ -25,7 +25,14 @@ describe('API tokens', () => {
   it('shows the secret once, stores only its sha256 and keeps a recognisable prefix', async () => {
     const { secret, token } = await create('市政务服务平台', ['READ_ALL']);
     expect(secret).toMatch(/^gzt_[A-Za-z0-9_-]{43}$/);
-    expect(token).toMatchObject({ name: '市政务服务平台', scopes: ['READ_ALL'], prefix: secret.slice(0, 10), lastUsedAt: null, revoked: false, createdBy: { email: admin.email } });
+    expect(token).toMatchObject({
+      name: '市政务服务平台',
+      scopes: ['READ_ALL'],
+      prefix: secret.slice(0, 10),
+      lastUsedAt: null,
+      revoked: false,
+      createdBy: { email: admin.email },
+    });
 
     const row = await h.db.prisma.apiToken.findFirstOrThrow({ where: { name: '市政务服务平台' } });
     expect(row.tokenHash).toBe(sha256Hex(secret));
@@ -33,8 +40,12 @@ describe('API tokens', () => {
     // No later read returns the secret: the type has no such field, and the list holds only the prefix.
     const list = await h.gql(LIST, {}, admin.token);
     expect(JSON.stringify(list.data)).not.toContain(secret);
-    expect((await h.gql('{ apiTokensPage { nodes { secret } } }', {}, admin.token)).errors?.[0]?.message).toMatch(/secret/);
-    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'apiToken.create', entityId: row.id } });
+    expect(
+      (await h.gql('{ apiTokensPage { nodes { secret } } }', {}, admin.token)).errors?.[0]?.message,
+    ).toMatch(/secret/);
+    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'apiToken.create', entityId: row.id },
+    });
     const logged = JSON.stringify([audit.before, audit.after]);
     expect(logged).toContain(row.prefix);
     expect(logged).not.toContain(secret);
@@ -78,13 +89,27 @@ describe('API tokens', () => {
 
   it('revoking stops the token at once, keeps it listed, and is idempotent', async () => {
     const { secret, token } = await create('to revoke', ['READ_ALL']);
-    const r1 = await h.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt revoked } }', { id: token.id }, admin.token);
+    const r1 = await h.gql(
+      'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt revoked } }',
+      { id: token.id },
+      admin.token,
+    );
     expect(r1.data!.revokeApiToken.revoked).toBe(true);
     expect((await h.gql('{ casesPage { total } }', {}, secret)).codes).toEqual(['UNAUTHENTICATED']);
-    const r2 = await h.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: token.id }, admin.token);
+    const r2 = await h.gql(
+      'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
+      { id: token.id },
+      admin.token,
+    );
     expect(r2.data!.revokeApiToken.revokedAt).toBe(r1.data!.revokeApiToken.revokedAt);
-    const revoked = await h.gql('{ apiTokensPage(filter: { revoked: true }) { total nodes { name } } }', {}, admin.token);
-    expect(revoked.data!.apiTokensPage.nodes.map((n: { name: string }) => n.name)).toEqual(['to revoke']);
+    const revoked = await h.gql(
+      '{ apiTokensPage(filter: { revoked: true }) { total nodes { name } } }',
+      {},
+      admin.token,
+    );
+    expect(revoked.data!.apiTokensPage.nodes.map((n: { name: string }) => n.name)).toEqual([
+      'to revoke',
+    ]);
     const audits = await h.db.prisma.auditEntry.count({ where: { action: 'apiToken.revoke' } });
     expect(audits).toBe(1);
   });

@@ -1,6 +1,13 @@
 // No N+1: listing cases with their notices and events runs the same statements for 3 or 12 cases.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './auth-helpers.ts';
+import {
+  ACCEPT,
+  OPEN,
+  OPEN_INPUT,
+  TRANSITION,
+  createHarness,
+  type ApiHarness,
+} from './auth-helpers.ts';
 
 let h: ApiHarness;
 let sup: string;
@@ -29,8 +36,10 @@ async function count(query: string) {
   return { n: statements.length, data: r.data! };
 }
 
-const PAGE = '{ casesPage(perPage: 100) { total nodes { id state allowedEvents overdue notices { kind number print { title } } events { seq type } } } }';
-const CONN = '{ cases(first: 100) { totalCount edges { node { id state notices { number } events { type } } } } }';
+const PAGE =
+  '{ casesPage(perPage: 100) { total nodes { id state allowedEvents overdue notices { kind number print { title } } events { seq type } } } }';
+const CONN =
+  '{ cases(first: 100) { totalCount edges { node { id state notices { number } events { type } } } } }';
 
 it('casesPage and cases run a constant number of statements whatever the number of cases', async () => {
   await addCases(3);

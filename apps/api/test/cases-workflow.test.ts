@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@gazette/domain';
-import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './auth-helpers.ts';
+import {
+  ACCEPT,
+  OPEN,
+  OPEN_INPUT,
+  TRANSITION,
+  createHarness,
+  type ApiHarness,
+} from './auth-helpers.ts';
 
 const CASE = `query($id: ID!) { case(id: $id) {
   id caseName subjectName trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline overdue
@@ -44,7 +51,13 @@ describe('a discretion review from registration to decision', () => {
   it('opens REGISTERED, accepts with two notices, records the result and decides', async () => {
     const id = await open();
     const opened = (await h.gql(CASE, { id }, sup)).data!.case;
-    expect(opened).toMatchObject({ state: 'REGISTERED', filedOn: '2025-01-06', trigger: 'SUBJECT_APPLICATION', notices: [], events: [] });
+    expect(opened).toMatchObject({
+      state: 'REGISTERED',
+      filedOn: '2025-01-06',
+      trigger: 'SUBJECT_APPLICATION',
+      notices: [],
+      events: [],
+    });
     expect(opened.allowedEvents).toEqual(['ACCEPT', 'REJECT']);
 
     const accepted = await move(id, { ...ACCEPT, note: '经部门负责人审核同意' });
@@ -60,7 +73,9 @@ describe('a discretion review from registration to decision', () => {
       ],
     });
 
-    expect((await move(id, { type: 'RECORD_RESULT', on: '2025-01-24', passed: true })).errors).toBeUndefined();
+    expect(
+      (await move(id, { type: 'RECORD_RESULT', on: '2025-01-24', passed: true })).errors,
+    ).toBeUndefined();
     const decided = await move(id, { type: 'DECIDE', on: '2025-01-27', decision: 'LIGHTER' });
     expect(decided.errors).toBeUndefined();
 
@@ -79,7 +94,14 @@ describe('a discretion review from registration to decision', () => {
       overdue: false,
       version: 4,
     });
-    expect(c.events.map((e: { type: string; fromState: string; toState: string; seq: number }) => [e.seq, e.type, e.fromState, e.toState])).toEqual([
+    expect(
+      c.events.map((e: { type: string; fromState: string; toState: string; seq: number }) => [
+        e.seq,
+        e.type,
+        e.fromState,
+        e.toState,
+      ]),
+    ).toEqual([
       [1, 'ACCEPT', 'REGISTERED', 'UNDER_REVIEW'],
       [2, 'RECORD_RESULT', 'UNDER_REVIEW', 'PASSED'],
       [3, 'DECIDE', 'PASSED', 'DECIDED'],
@@ -93,7 +115,11 @@ describe('a discretion review from registration to decision', () => {
     ]);
     const print = c.notices[0].print;
     expect(print.title).toContain('受理通知书');
-    expect(print).toMatchObject({ number: '泸市监受理书〔2025〕1号', issuer: '泸州市市场监督管理局', date: '2025年1月10日' });
+    expect(print).toMatchObject({
+      number: '泸市监受理书〔2025〕1号',
+      issuer: '泸州市市场监督管理局',
+      date: '2025年1月10日',
+    });
     expect(print.addressee).toContain(OPEN_INPUT.subjectName);
     expect(print.paragraphs.join('')).toContain('至2025年1月25日');
   });
@@ -101,20 +127,22 @@ describe('a discretion review from registration to decision', () => {
   it('numbers notices per kind and year: the next case continues, a new year starts at 1', async () => {
     const a = await open();
     const termination = await move(a, ACCEPT);
-    expect(termination.data!.transitionCase.case.notices.map((n: { number: string }) => n.number)).toEqual([
-      '泸市监受理书〔2025〕2号',
-      '泸市监中止书〔2025〕2号',
-    ]);
+    expect(
+      termination.data!.transitionCase.case.notices.map((n: { number: string }) => n.number),
+    ).toEqual(['泸市监受理书〔2025〕2号', '泸市监中止书〔2025〕2号']);
     const t = await move(a, { type: 'TERMINATE', on: '2025-01-20', reason: 'NEW_VIOLATION' });
     expect(t.data!.transitionCase.case.state).toBe('TERMINATED');
-    expect(t.data!.transitionCase.case.notices.at(-1)).toEqual({ kind: 'TERMINATION', number: '泸市监终止书〔2025〕1号', issuedOn: '2025-01-20' });
+    expect(t.data!.transitionCase.case.notices.at(-1)).toEqual({
+      kind: 'TERMINATION',
+      number: '泸市监终止书〔2025〕1号',
+      issuedOn: '2025-01-20',
+    });
 
     const b = await open({ ...OPEN_INPUT, filedOn: '2025-12-20' });
     const next = await move(b, { ...ACCEPT, on: '2026-01-05' });
-    expect(next.data!.transitionCase.case.notices.map((n: { number: string }) => n.number)).toEqual([
-      '泸市监受理书〔2026〕1号',
-      '泸市监中止书〔2026〕1号',
-    ]);
+    expect(next.data!.transitionCase.case.notices.map((n: { number: string }) => n.number)).toEqual(
+      ['泸市监受理书〔2026〕1号', '泸市监中止书〔2026〕1号'],
+    );
   });
 
   it('rejects from REGISTERED with a reason and no notice', async () => {
@@ -130,33 +158,94 @@ describe('a discretion review from registration to decision', () => {
     const id = await open();
     await move(id, ACCEPT);
     const raw = Buffer.from(id, 'base64').toString().split(':')[1]!;
-    const entries = await h.db.prisma.auditEntry.findMany({ where: { entity: 'DiscretionCase', entityId: raw }, orderBy: { id: 'asc' } });
+    const entries = await h.db.prisma.auditEntry.findMany({
+      where: { entity: 'DiscretionCase', entityId: raw },
+      orderBy: { id: 'asc' },
+    });
     expect(entries.map((e) => e.action)).toEqual(['case.open', 'case.accept']);
     expect(entries[1]!.actorLabel).toMatch(/^supervisor-\d+@gazette\.test$/);
     expect(entries[1]!.before).toMatchObject({ state: 'REGISTERED' });
-    expect(entries[1]!.after).toMatchObject({ state: 'UNDER_REVIEW', notices: [expect.stringMatching(/^泸市监受理书/), expect.stringMatching(/^泸市监中止书/)] });
+    expect(entries[1]!.after).toMatchObject({
+      state: 'UNDER_REVIEW',
+      notices: [expect.stringMatching(/^泸市监受理书/), expect.stringMatching(/^泸市监中止书/)],
+    });
   });
 });
 
 describe('refusals change nothing', () => {
-  const cases: [string, (id: string) => Promise<unknown>, Record<string, unknown>, string, string?][] = [
-    ['DECIDE from REGISTERED', async () => undefined, { type: 'DECIDE', on: '2025-01-10', decision: 'NO_PENALTY' }, 'INVALID_TRANSITION'],
-    ['TERMINATE from REGISTERED', async () => undefined, { type: 'TERMINATE', on: '2025-01-10', reason: 'OTHER' }, 'INVALID_TRANSITION'],
+  const cases: [
+    string,
+    (id: string) => Promise<unknown>,
+    Record<string, unknown>,
+    string,
+    string?,
+  ][] = [
+    [
+      'DECIDE from REGISTERED',
+      async () => undefined,
+      { type: 'DECIDE', on: '2025-01-10', decision: 'NO_PENALTY' },
+      'INVALID_TRANSITION',
+    ],
+    [
+      'TERMINATE from REGISTERED',
+      async () => undefined,
+      { type: 'TERMINATE', on: '2025-01-10', reason: 'OTHER' },
+      'INVALID_TRANSITION',
+    ],
     ['ACCEPT twice', (id) => move(id, ACCEPT), ACCEPT, 'INVALID_TRANSITION'],
     // 第四条: all four conditions must hold.
-    ['ACCEPT without VOLUNTARY', async () => undefined, { ...ACCEPT, conditionsMet: ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING'] }, 'INVALID_TRANSITION'],
+    [
+      'ACCEPT without VOLUNTARY',
+      async () => undefined,
+      { ...ACCEPT, conditionsMet: ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING'] },
+      'INVALID_TRANSITION',
+    ],
     // 第五条: any exclusion rules the subject out.
-    ['ACCEPT with an exclusion', async () => undefined, { ...ACCEPT, exclusions: ['INTENTIONAL'] }, 'INVALID_TRANSITION'],
+    [
+      'ACCEPT with an exclusion',
+      async () => undefined,
+      { ...ACCEPT, exclusions: ['INTENTIONAL'] },
+      'INVALID_TRANSITION',
+    ],
     // 第十三条: at most two calendar months.
-    ['ACCEPT past two months', async () => undefined, { ...ACCEPT, reviewDays: 60 }, 'BAD_USER_INPUT', 'reviewDays'],
-    ['ACCEPT without reviewMode', async () => undefined, { ...ACCEPT, reviewMode: null }, 'BAD_USER_INPUT', 'reviewMode'],
-    ['REJECT without reason', async () => undefined, { type: 'REJECT', on: '2025-01-10' }, 'BAD_USER_INPUT', 'reason'],
-    ['an event before filing', async () => undefined, { ...ACCEPT, on: '2025-01-01' }, 'BAD_USER_INPUT', 'on'],
-    ['RECORD_RESULT after DECIDE', async (id) => {
-      await move(id, ACCEPT);
-      await move(id, { type: 'RECORD_RESULT', on: '2025-01-20', passed: false });
-      await move(id, { type: 'DECIDE', on: '2025-01-21', decision: 'STANDARD' });
-    }, { type: 'RECORD_RESULT', on: '2025-01-22', passed: true }, 'INVALID_TRANSITION'],
+    [
+      'ACCEPT past two months',
+      async () => undefined,
+      { ...ACCEPT, reviewDays: 60 },
+      'BAD_USER_INPUT',
+      'reviewDays',
+    ],
+    [
+      'ACCEPT without reviewMode',
+      async () => undefined,
+      { ...ACCEPT, reviewMode: null },
+      'BAD_USER_INPUT',
+      'reviewMode',
+    ],
+    [
+      'REJECT without reason',
+      async () => undefined,
+      { type: 'REJECT', on: '2025-01-10' },
+      'BAD_USER_INPUT',
+      'reason',
+    ],
+    [
+      'an event before filing',
+      async () => undefined,
+      { ...ACCEPT, on: '2025-01-01' },
+      'BAD_USER_INPUT',
+      'on',
+    ],
+    [
+      'RECORD_RESULT after DECIDE',
+      async (id) => {
+        await move(id, ACCEPT);
+        await move(id, { type: 'RECORD_RESULT', on: '2025-01-20', passed: false });
+        await move(id, { type: 'DECIDE', on: '2025-01-21', decision: 'STANDARD' });
+      },
+      { type: 'RECORD_RESULT', on: '2025-01-22', passed: true },
+      'INVALID_TRANSITION',
+    ],
   ];
 
   it.each(cases)('%s → %s', async (_name, prepare, event, code, field) => {
@@ -171,7 +260,9 @@ describe('refusals change nothing', () => {
   });
 
   it('an unknown case is NOT_FOUND', async () => {
-    const ghost = Buffer.from('DiscretionCase:00000000-0000-0000-0000-000000000000').toString('base64');
+    const ghost = Buffer.from('DiscretionCase:00000000-0000-0000-0000-000000000000').toString(
+      'base64',
+    );
     const r = await move(ghost, ACCEPT);
     expect(r.codes).toEqual(['NOT_FOUND']);
     expect((await h.gql(CASE, { id: ghost }, sup)).data!.case).toBeNull();
@@ -188,49 +279,100 @@ describe('refusals change nothing', () => {
 describe('listing cases', () => {
   it('filters by state and overdue, sorts, and pages with a total', async () => {
     const today = todayInShanghai();
-    const late = await open({ ...OPEN_INPUT, caseName: '列表甲逾期', filedOn: addDays(today, -40) });
+    const late = await open({
+      ...OPEN_INPUT,
+      caseName: '列表甲逾期',
+      filedOn: addDays(today, -40),
+    });
     await move(late, { ...ACCEPT, on: addDays(today, -30), reviewDays: 10 });
-    const fresh = await open({ ...OPEN_INPUT, caseName: '列表乙按期', filedOn: addDays(today, -2) });
+    const fresh = await open({
+      ...OPEN_INPUT,
+      caseName: '列表乙按期',
+      filedOn: addDays(today, -2),
+    });
     await move(fresh, { ...ACCEPT, on: addDays(today, -1), reviewDays: 15 });
 
-    const overdue = await h.gql('{ casesPage(filter: { overdue: true, q: "列表" }) { total nodes { caseName overdue } } }', {}, sup);
-    expect(overdue.data!.casesPage).toEqual({ total: 1, nodes: [{ caseName: '列表甲逾期', overdue: true }] });
+    const overdue = await h.gql(
+      '{ casesPage(filter: { overdue: true, q: "列表" }) { total nodes { caseName overdue } } }',
+      {},
+      sup,
+    );
+    expect(overdue.data!.casesPage).toEqual({
+      total: 1,
+      nodes: [{ caseName: '列表甲逾期', overdue: true }],
+    });
 
-    const onTime = await h.gql('{ casesPage(filter: { overdue: false, q: "列表" }) { total nodes { caseName overdue } } }', {}, sup);
-    expect(onTime.data!.casesPage).toEqual({ total: 1, nodes: [{ caseName: '列表乙按期', overdue: false }] });
+    const onTime = await h.gql(
+      '{ casesPage(filter: { overdue: false, q: "列表" }) { total nodes { caseName overdue } } }',
+      {},
+      sup,
+    );
+    expect(onTime.data!.casesPage).toEqual({
+      total: 1,
+      nodes: [{ caseName: '列表乙按期', overdue: false }],
+    });
 
     const conn = await h.gql(
       '{ cases(first: 10, filter: { state: [UNDER_REVIEW] }, sort: { field: REVIEW_DEADLINE, direction: DESC }) { totalCount edges { node { caseName reviewDeadline } } } }',
       {},
       sup,
     );
-    const names = conn.data!.cases.edges.map((e: { node: { caseName: string } }) => e.node.caseName);
+    const names = conn.data!.cases.edges.map(
+      (e: { node: { caseName: string } }) => e.node.caseName,
+    );
     expect(names[0]).toBe('列表乙按期');
     expect(names).toContain('列表甲逾期');
-    const deadlines = conn.data!.cases.edges.map((e: { node: { reviewDeadline: string } }) => e.node.reviewDeadline);
+    const deadlines = conn.data!.cases.edges.map(
+      (e: { node: { reviewDeadline: string } }) => e.node.reviewDeadline,
+    );
     expect([...deadlines].sort().reverse()).toEqual(deadlines);
     expect(conn.data!.cases.totalCount).toBe(names.length);
 
-    const page2 = await h.gql('{ casesPage(page: 2, perPage: 1, sort: { field: "caseName", order: ASC }) { total nodes { caseName } } }', {}, sup);
-    const all = await h.gql('{ casesPage(perPage: 100, sort: { field: "caseName", order: ASC }) { total nodes { caseName } } }', {}, sup);
+    const page2 = await h.gql(
+      '{ casesPage(page: 2, perPage: 1, sort: { field: "caseName", order: ASC }) { total nodes { caseName } } }',
+      {},
+      sup,
+    );
+    const all = await h.gql(
+      '{ casesPage(perPage: 100, sort: { field: "caseName", order: ASC }) { total nodes { caseName } } }',
+      {},
+      sup,
+    );
     expect(page2.data!.casesPage.total).toBe(all.data!.casesPage.total);
     expect(page2.data!.casesPage.nodes[0].caseName).toBe(all.data!.casesPage.nodes[1].caseName);
   });
 
   it('refuses perPage over 100 and an unknown sort field', async () => {
-    expect((await h.gql('{ casesPage(perPage: 101) { total } }', {}, sup)).codes).toEqual(['BAD_USER_INPUT']);
-    expect((await h.gql('{ casesPage(sort: { field: "passwordHash", order: ASC }) { total } }', {}, sup)).codes).toEqual(['BAD_USER_INPUT']);
-    expect((await h.gql('{ cases(first: 101) { totalCount } }', {}, sup)).codes).toEqual(['BAD_USER_INPUT']);
+    expect((await h.gql('{ casesPage(perPage: 101) { total } }', {}, sup)).codes).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(
+      (await h.gql('{ casesPage(sort: { field: "passwordHash", order: ASC }) { total } }', {}, sup))
+        .codes,
+    ).toEqual(['BAD_USER_INPUT']);
+    expect((await h.gql('{ cases(first: 101) { totalCount } }', {}, sup)).codes).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });
 
 describe('correcting a case', () => {
-  const UPDATE = 'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { caseName subjectName state version } }';
+  const UPDATE =
+    'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { caseName subjectName state version } }';
 
   it('renames with the current version, refuses a stale one with CONFLICT and a blank name with BAD_USER_INPUT', async () => {
     const id = await open();
-    const ok = await h.gql(UPDATE, { id, v: 1, input: { subjectName: '泸州市江阳区某餐饮有限公司' } }, sup);
-    expect(ok.data!.updateCase).toEqual({ caseName: OPEN_INPUT.caseName, subjectName: '泸州市江阳区某餐饮有限公司', state: 'REGISTERED', version: 2 });
+    const ok = await h.gql(
+      UPDATE,
+      { id, v: 1, input: { subjectName: '泸州市江阳区某餐饮有限公司' } },
+      sup,
+    );
+    expect(ok.data!.updateCase).toEqual({
+      caseName: OPEN_INPUT.caseName,
+      subjectName: '泸州市江阳区某餐饮有限公司',
+      state: 'REGISTERED',
+      version: 2,
+    });
     const before = await snapshot();
     const stale = await h.gql(UPDATE, { id, v: 1, input: { caseName: '旧版本' } }, sup);
     expect(stale.codes).toEqual(['CONFLICT']);
@@ -242,12 +384,21 @@ describe('correcting a case', () => {
 });
 
 describe('correcting the registration', () => {
-  const UPDATE = 'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { trigger filedOn version } }';
+  const UPDATE =
+    'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { trigger filedOn version } }';
 
   it('changes trigger and filing date while REGISTERED, not after acceptance', async () => {
     const id = await open();
-    const ok = await h.gql(UPDATE, { id, v: 1, input: { trigger: 'OVERSIGHT_RECOMMENDATION', filedOn: '2025-01-07' } }, sup);
-    expect(ok.data!.updateCase).toEqual({ trigger: 'OVERSIGHT_RECOMMENDATION', filedOn: '2025-01-07', version: 2 });
+    const ok = await h.gql(
+      UPDATE,
+      { id, v: 1, input: { trigger: 'OVERSIGHT_RECOMMENDATION', filedOn: '2025-01-07' } },
+      sup,
+    );
+    expect(ok.data!.updateCase).toEqual({
+      trigger: 'OVERSIGHT_RECOMMENDATION',
+      filedOn: '2025-01-07',
+      version: 2,
+    });
     await move(id, ACCEPT);
     const before = await snapshot();
     const late = await h.gql(UPDATE, { id, v: 3, input: { filedOn: '2025-01-02' } }, sup);

@@ -77,7 +77,8 @@ export class LoginThrottle {
   private prune(now: number) {
     if (this.buckets.size < 10_000) return;
     for (const [key, bucket] of this.buckets) {
-      const stale = bucket.lockedUntil <= now && bucket.failures.every((t) => now - t >= this.opts.windowMs);
+      const stale =
+        bucket.lockedUntil <= now && bucket.failures.every((t) => now - t >= this.opts.windowMs);
       if (stale) this.buckets.delete(key);
     }
   }

@@ -33,7 +33,10 @@ const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
   fields: (t) => ({
     entity: t.string({ required: false, description: 'Model name, e.g. DiscretionCase.' }),
     entityId: t.string({ required: false }),
-    actor: t.string({ required: false, description: "The actor's id, or part of the email / token name." }),
+    actor: t.string({
+      required: false,
+      description: "The actor's id, or part of the email / token name.",
+    }),
     action: t.string({ required: false, description: 'Exact action, e.g. case.accept.' }),
     from: t.field({ type: 'Date', required: false, description: 'First day, Asia/Shanghai.' }),
     to: t.field({ type: 'Date', required: false, description: 'Last day, Asia/Shanghai.' }),
@@ -54,7 +57,8 @@ export function auditWhere(filter: AuditFilter | null | undefined): Prisma.Audit
     const a = filter.actor.trim();
     and.push({ OR: [{ actorId: a }, { actorLabel: { contains: a, mode: 'insensitive' } }] });
   }
-  if (filter.from && filter.to && filter.from > filter.to) throw badInput('filter.to', '结束日期不能早于开始日期');
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw badInput('filter.to', '结束日期不能早于开始日期');
   if (filter.from) and.push({ at: { gte: dayStart(filter.from) } });
   if (filter.to) and.push({ at: { lt: dayStart(addDays(filter.to, 1)) } });
   return and.length ? { AND: and } : {};
@@ -70,7 +74,11 @@ interface AuditPageArgs {
 }
 
 function auditPageArgs(args: AuditPageArgs) {
-  return pageArgs({ ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' }, AUDIT_SORT_FIELDS, 'at');
+  return pageArgs(
+    { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' },
+    AUDIT_SORT_FIELDS,
+    'at',
+  );
 }
 
 const AuditEntryPage = builder.objectRef<AuditPageArgs>('AuditEntryPage').implement({
@@ -79,10 +87,18 @@ const AuditEntryPage = builder.objectRef<AuditPageArgs>('AuditEntryPage').implem
       type: ['AuditEntry'],
       resolve: (query, args, _a, ctx) => {
         const { skip, take, orderBy } = auditPageArgs(args);
-        return ctx.prisma.auditEntry.findMany({ ...query, where: auditWhere(args.filter), skip, take, orderBy: [orderBy, { id: 'desc' }] });
+        return ctx.prisma.auditEntry.findMany({
+          ...query,
+          where: auditWhere(args.filter),
+          skip,
+          take,
+          orderBy: [orderBy, { id: 'desc' }],
+        });
       },
     }),
-    total: t.int({ resolve: (args, _a, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }) }),
+    total: t.int({
+      resolve: (args, _a, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
+    }),
   }),
 });
 
@@ -105,7 +121,12 @@ builder.queryFields((t) => ({
     maxSize: checkedMaxSize,
     args: { filter: t.arg({ type: AuditEntryFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: { id: 'desc' } }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
+      ctx.prisma.auditEntry.findMany({
+        ...query,
+        where: auditWhere(args.filter),
+        orderBy: { id: 'desc' },
+      }),
+    totalCount: (_parent, args, ctx) =>
+      ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
   }),
 }));

@@ -10,7 +10,10 @@ interface LoginShape {
 
 const LoginPayload = builder.objectRef<LoginShape>('LoginPayload').implement({
   fields: (t) => ({
-    token: t.exposeString('token', { description: 'Send as `Authorization: Bearer <token>`; valid for 12 hours. Ask `me` with it for the user.' }),
+    token: t.exposeString('token', {
+      description:
+        'Send as `Authorization: Bearer <token>`; valid for 12 hours. Ask `me` with it for the user.',
+    }),
     expiresAt: t.string({ resolve: (p) => p.expiresAt.toISOString() }),
   }),
 });

@@ -80,12 +80,20 @@ builder.prismaObject('CaseEvent', {
   authScopes: { viewer: true },
   fields: (t) => ({
     seq: t.exposeInt('seq'),
-    type: t.field({ type: CaseEventTypeEnum, select: { type: true }, resolve: (e) => e.type as CaseEventType }),
+    type: t.field({
+      type: CaseEventTypeEnum,
+      select: { type: true },
+      resolve: (e) => e.type as CaseEventType,
+    }),
     on: t.expose('on', { type: 'Date' }),
     fromState: t.expose('fromState', { type: CaseStateEnum }),
     toState: t.expose('toState', { type: CaseStateEnum }),
     payload: t.expose('payload', { type: 'JSON' }),
-    note: t.string({ nullable: true, select: { payload: true }, resolve: (e) => noteOf(e.payload) }),
+    note: t.string({
+      nullable: true,
+      select: { payload: true },
+      resolve: (e) => noteOf(e.payload),
+    }),
     at: t.string({ resolve: (e) => iso(e.at) }),
   }),
 });
@@ -104,22 +112,43 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
     trigger: t.expose('trigger', { type: CaseTriggerEnum }),
     filedOn: t.expose('filedOn', { type: 'Date' }),
     state: t.expose('state', { type: CaseStateEnum }),
-    reviewMode: t.field({ type: ReviewModeEnum, nullable: true, select: { reviewMode: true }, resolve: (c) => c.reviewMode as ReviewMode | null }),
+    reviewMode: t.field({
+      type: ReviewModeEnum,
+      nullable: true,
+      select: { reviewMode: true },
+      resolve: (c) => c.reviewMode as ReviewMode | null,
+    }),
     reviewDays: t.exposeInt('reviewDays', { nullable: true }),
     acceptedOn: t.expose('acceptedOn', { type: 'Date', nullable: true }),
     reviewDeadline: t.expose('reviewDeadline', { type: 'Date', nullable: true }),
     overdue: t.boolean({
-      description: 'Still under review after its deadline (第十三条), judged today in Asia/Shanghai.',
+      description:
+        'Still under review after its deadline (第十三条), judged today in Asia/Shanghai.',
       select: { state: true, reviewDeadline: true },
       resolve: (c) => isOverdue(c),
     }),
-    conditionsMet: t.field({ type: [ReviewConditionEnum], select: { conditionsMet: true }, resolve: (c) => c.conditionsMet as never }),
-    exclusions: t.field({ type: [ReviewExclusionEnum], select: { exclusions: true }, resolve: (c) => c.exclusions as never }),
+    conditionsMet: t.field({
+      type: [ReviewConditionEnum],
+      select: { conditionsMet: true },
+      resolve: (c) => c.conditionsMet as never,
+    }),
+    exclusions: t.field({
+      type: [ReviewExclusionEnum],
+      select: { exclusions: true },
+      resolve: (c) => c.exclusions as never,
+    }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
     terminationReason: t.exposeString('terminationReason', { nullable: true }),
     passed: t.exposeBoolean('passed', { nullable: true }),
-    decision: t.field({ type: CaseDecisionEnum, nullable: true, select: { decision: true }, resolve: (c) => c.decision as CaseDecision | null }),
-    keySupervision: t.exposeBoolean('keySupervision', { description: '纳入日常重点监管 (第十八条).' }),
+    decision: t.field({
+      type: CaseDecisionEnum,
+      nullable: true,
+      select: { decision: true },
+      resolve: (c) => c.decision as CaseDecision | null,
+    }),
+    keySupervision: t.exposeBoolean('keySupervision', {
+      description: '纳入日常重点监管 (第十八条).',
+    }),
     allowedEvents: t.field({
       type: [CaseEventTypeEnum],
       description: 'The events the transition table allows from the current state.',
@@ -130,7 +159,10 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
     createdAt: t.string({ resolve: (c) => iso(c.createdAt) }),
     updatedAt: t.string({ resolve: (c) => iso(c.updatedAt) }),
     events: t.relation('events', { query: { orderBy: { seq: 'asc' } } }),
-    notices: t.relation('notices', { description: 'In issue order.', query: { orderBy: { position: 'asc' } } }),
+    notices: t.relation('notices', {
+      description: 'In issue order.',
+      query: { orderBy: { position: 'asc' } },
+    }),
   }),
 });
 
@@ -147,7 +179,8 @@ const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput',
 });
 
 const CaseEventInput = builder.inputType('CaseEventInput', {
-  description: 'Each event type reads the fields it needs and rejects a missing one with BAD_USER_INPUT.',
+  description:
+    'Each event type reads the fields it needs and rejects a missing one with BAD_USER_INPUT.',
   fields: (t) => ({
     type: t.field({ type: CaseEventTypeEnum, required: true }),
     on: t.field({ type: 'Date', required: true }),
@@ -155,7 +188,10 @@ const CaseEventInput = builder.inputType('CaseEventInput', {
     reviewDays: t.int({ required: false }),
     conditionsMet: t.field({ type: [ReviewConditionEnum], required: false }),
     exclusions: t.field({ type: [ReviewExclusionEnum], required: false }),
-    reason: t.string({ required: false, description: 'REJECT: free text; TERMINATE: a 第十五条 code.' }),
+    reason: t.string({
+      required: false,
+      description: 'REJECT: free text; TERMINATE: a 第十五条 code.',
+    }),
     passed: t.boolean({ required: false }),
     decision: t.field({ type: CaseDecisionEnum, required: false }),
     note: t.string({ required: false }),
@@ -164,7 +200,8 @@ const CaseEventInput = builder.inputType('CaseEventInput', {
 });
 
 const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
-  description: 'Corrects the registration (trigger and filedOn only while REGISTERED); the workflow fields change only through transitionCase.',
+  description:
+    'Corrects the registration (trigger and filedOn only while REGISTERED); the workflow fields change only through transitionCase.',
   fields: (t) => ({
     caseName: t.string({ required: false }),
     subjectName: t.string({ required: false }),
@@ -186,7 +223,15 @@ const CaseFilterInput = builder.inputType('CaseFilter', {
 });
 
 const CaseSortField = builder.enumType('CaseSortField', {
-  values: ['FILED_ON', 'REVIEW_DEADLINE', 'CASE_NAME', 'SUBJECT_NAME', 'STATE', 'CREATED_AT', 'UPDATED_AT'] as const,
+  values: [
+    'FILED_ON',
+    'REVIEW_DEADLINE',
+    'CASE_NAME',
+    'SUBJECT_NAME',
+    'STATE',
+    'CREATED_AT',
+    'UPDATED_AT',
+  ] as const,
 });
 const SORT_COLUMNS = {
   FILED_ON: 'filedOn',
@@ -205,7 +250,10 @@ const CaseSort = builder.inputType('CaseSort', {
   }),
 });
 
-function filterOf(filter: (CaseFilter & { state?: CaseState[] | null; filedFrom?: PlainDate | null }) | null | undefined): CaseFilter {
+function filterOf(
+  filter:
+    (CaseFilter & { state?: CaseState[] | null; filedFrom?: PlainDate | null }) | null | undefined,
+): CaseFilter {
   return filter ?? {};
 }
 
@@ -217,7 +265,11 @@ interface CasePageArgs {
 }
 
 function casePageArgs(args: CasePageArgs) {
-  return pageArgs({ ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' }, CASE_SORT_FIELDS, 'filedOn');
+  return pageArgs(
+    { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' },
+    CASE_SORT_FIELDS,
+    'filedOn',
+  );
 }
 
 const CasePage = builder.objectRef<CasePageArgs>('CasePage').implement({
@@ -226,10 +278,19 @@ const CasePage = builder.objectRef<CasePageArgs>('CasePage').implement({
       type: ['DiscretionCase'],
       resolve: (query, args, _a, ctx) => {
         const { skip, take, orderBy } = casePageArgs(args);
-        return ctx.prisma.discretionCase.findMany({ ...query, where: caseWhere(filterOf(args.filter)), skip, take, orderBy: [orderBy, { id: 'asc' }] });
+        return ctx.prisma.discretionCase.findMany({
+          ...query,
+          where: caseWhere(filterOf(args.filter)),
+          skip,
+          take,
+          orderBy: [orderBy, { id: 'asc' }],
+        });
       },
     }),
-    total: t.int({ resolve: (args, _a, ctx) => ctx.prisma.discretionCase.count({ where: caseWhere(filterOf(args.filter)) }) }),
+    total: t.int({
+      resolve: (args, _a, ctx) =>
+        ctx.prisma.discretionCase.count({ where: caseWhere(filterOf(args.filter)) }),
+    }),
   }),
 });
 
@@ -237,7 +298,8 @@ const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').impleme
   fields: (t) => ({
     case: t.prismaField({
       type: 'DiscretionCase',
-      resolve: (query, parent, _a, ctx) => ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: parent.caseId } }),
+      resolve: (query, parent, _a, ctx) =>
+        ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: parent.caseId } }),
     }),
   }),
 });
@@ -263,7 +325,9 @@ builder.queryFields((t) => ({
     args: { id: t.arg.globalID({ required: true }) },
     // Another type's global id names no case (the query is marked used: nothing to load).
     resolve: (query, _root, { id }, ctx) =>
-      id.typename === 'DiscretionCase' ? ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } }) : noRow(query),
+      id.typename === 'DiscretionCase'
+        ? ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } })
+        : noRow(query),
   }),
   casesPage: t.field({
     type: CasePage,
@@ -287,9 +351,17 @@ builder.queryFields((t) => ({
       ctx.prisma.discretionCase.findMany({
         ...query,
         where: caseWhere(filterOf(args.filter)),
-        orderBy: [{ [SORT_COLUMNS[args.sort?.field ?? 'FILED_ON']]: direction(args.sort?.direction ?? 'DESC') }, { id: 'asc' }],
+        orderBy: [
+          {
+            [SORT_COLUMNS[args.sort?.field ?? 'FILED_ON']]: direction(
+              args.sort?.direction ?? 'DESC',
+            ),
+          },
+          { id: 'asc' },
+        ],
       }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.discretionCase.count({ where: caseWhere(filterOf(args.filter)) }),
+    totalCount: (_parent, args, ctx) =>
+      ctx.prisma.discretionCase.count({ where: caseWhere(filterOf(args.filter)) }),
   }),
 }));
 
@@ -298,13 +370,20 @@ builder.mutationFields((t) => ({
     type: CasePayload,
     authScopes: { supervisor: true },
     args: { input: t.arg({ type: OpenDiscretionReviewInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({ caseId: (await openDiscretionReview(ctx, input)).id }),
+    resolve: async (_root, { input }, ctx) => ({
+      caseId: (await openDiscretionReview(ctx, input)).id,
+    }),
   }),
   transitionCase: t.field({
     type: CasePayload,
     authScopes: { supervisor: true },
-    args: { id: t.arg.globalID({ required: true }), event: t.arg({ type: CaseEventInput, required: true }) },
-    resolve: async (_root, { id, event }, ctx) => ({ caseId: (await transitionCase(ctx, caseId(id), event)).id }),
+    args: {
+      id: t.arg.globalID({ required: true }),
+      event: t.arg({ type: CaseEventInput, required: true }),
+    },
+    resolve: async (_root, { id, event }, ctx) => ({
+      caseId: (await transitionCase(ctx, caseId(id), event)).id,
+    }),
   }),
   updateCase: t.prismaField({
     type: 'DiscretionCase',

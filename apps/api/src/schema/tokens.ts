@@ -2,7 +2,13 @@
 import { DomainError } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { API_TOKEN_SCOPES } from '../auth/roles.ts';
-import { apiTokenWhere, API_TOKEN_SORT_FIELDS, createApiToken, revokeApiToken, type ApiTokenFilter } from '../services/tokens.ts';
+import {
+  apiTokenWhere,
+  API_TOKEN_SORT_FIELDS,
+  createApiToken,
+  revokeApiToken,
+  type ApiTokenFilter,
+} from '../services/tokens.ts';
 import { pageArgs } from '../services/paging.ts';
 import { pageFieldArgs } from './users.ts';
 
@@ -18,8 +24,14 @@ export const ApiToken = builder.prismaNode('ApiToken', {
   authScopes: { admin: true },
   fields: (t) => ({
     name: t.exposeString('name'),
-    prefix: t.exposeString('prefix', { description: 'The first characters of the secret, to recognise it.' }),
-    scopes: t.field({ type: [ApiTokenScopeEnum], select: { scopes: true }, resolve: (tk) => tk.scopes as (typeof API_TOKEN_SCOPES)[number][] }),
+    prefix: t.exposeString('prefix', {
+      description: 'The first characters of the secret, to recognise it.',
+    }),
+    scopes: t.field({
+      type: [ApiTokenScopeEnum],
+      select: { scopes: true },
+      resolve: (tk) => tk.scopes as (typeof API_TOKEN_SCOPES)[number][],
+    }),
     createdAt: t.string({ resolve: (tk) => tk.createdAt.toISOString() }),
     lastUsedAt: t.string({ nullable: true, resolve: (tk) => tk.lastUsedAt?.toISOString() ?? null }),
     revokedAt: t.string({ nullable: true, resolve: (tk) => tk.revokedAt?.toISOString() ?? null }),
@@ -43,7 +55,11 @@ interface ApiTokenPageArgs {
 }
 
 function tokenPageArgs(args: ApiTokenPageArgs) {
-  return pageArgs({ ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' }, API_TOKEN_SORT_FIELDS, 'createdAt');
+  return pageArgs(
+    { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' },
+    API_TOKEN_SORT_FIELDS,
+    'createdAt',
+  );
 }
 
 const ApiTokenPage = builder.objectRef<ApiTokenPageArgs>('ApiTokenPage').implement({
@@ -52,10 +68,19 @@ const ApiTokenPage = builder.objectRef<ApiTokenPageArgs>('ApiTokenPage').impleme
       type: ['ApiToken'],
       resolve: (query, args, _a, ctx) => {
         const { skip, take, orderBy } = tokenPageArgs(args);
-        return ctx.prisma.apiToken.findMany({ ...query, where: apiTokenWhere(args.filter ?? {}), skip, take, orderBy: [orderBy, { id: 'asc' }] });
+        return ctx.prisma.apiToken.findMany({
+          ...query,
+          where: apiTokenWhere(args.filter ?? {}),
+          skip,
+          take,
+          orderBy: [orderBy, { id: 'asc' }],
+        });
       },
     }),
-    total: t.int({ resolve: (args, _a, ctx) => ctx.prisma.apiToken.count({ where: apiTokenWhere(args.filter ?? {}) }) }),
+    total: t.int({
+      resolve: (args, _a, ctx) =>
+        ctx.prisma.apiToken.count({ where: apiTokenWhere(args.filter ?? {}) }),
+    }),
   }),
 });
 
@@ -66,15 +91,20 @@ const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
   }),
 });
 
-const CreateApiTokenPayload = builder.objectRef<{ tokenId: string; secret: string }>('CreateApiTokenPayload').implement({
-  fields: (t) => ({
-    secret: t.exposeString('secret', { description: 'Shown this once; only its sha256 is stored.' }),
-    token: t.prismaField({
-      type: 'ApiToken',
-      resolve: (query, parent, _a, ctx) => ctx.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: parent.tokenId } }),
+const CreateApiTokenPayload = builder
+  .objectRef<{ tokenId: string; secret: string }>('CreateApiTokenPayload')
+  .implement({
+    fields: (t) => ({
+      secret: t.exposeString('secret', {
+        description: 'Shown this once; only its sha256 is stored.',
+      }),
+      token: t.prismaField({
+        type: 'ApiToken',
+        resolve: (query, parent, _a, ctx) =>
+          ctx.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: parent.tokenId } }),
+      }),
     }),
-  }),
-});
+  });
 
 function tokenId(id: { typename: string; id: string }) {
   if (id.typename !== 'ApiToken') throw new DomainError('NOT_FOUND', 'API 令牌不存在');
@@ -85,7 +115,10 @@ builder.queryFields((t) => ({
   apiTokensPage: t.field({
     type: ApiTokenPage,
     authScopes: { admin: true },
-    args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: ApiTokenFilterInput, required: false }) },
+    args: {
+      ...pageFieldArgs(t.arg),
+      filter: t.arg({ type: ApiTokenFilterInput, required: false }),
+    },
     resolve: (_root, args) => {
       tokenPageArgs(args);
       return args;

@@ -3,7 +3,14 @@ import { DomainError } from '@gazette/domain';
 import type { Role } from '@gazette/db';
 import type { ArgBuilder } from '@pothos/core';
 import { builder } from '../builder.ts';
-import { createUser, deactivateUser, updateUser, userWhere, USER_SORT_FIELDS, type UserFilter } from '../services/accounts.ts';
+import {
+  createUser,
+  deactivateUser,
+  updateUser,
+  userWhere,
+  USER_SORT_FIELDS,
+  type UserFilter,
+} from '../services/accounts.ts';
 import { pageArgs } from '../services/paging.ts';
 import { authScopesFor } from '../auth/roles.ts';
 import { SortInput } from './shared.ts';
@@ -19,7 +26,9 @@ export const RoleEnum = builder.enumType('Role', {
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
   // Administrators see every account; anyone else only their own (through `me`).
-  authScopes: (user, ctx) => authScopesFor(ctx.viewer).admin || (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id),
+  authScopes: (user, ctx) =>
+    authScopesFor(ctx.viewer).admin ||
+    (ctx.viewer.kind === 'user' && ctx.viewer.userId === user.id),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name', { nullable: true }),
@@ -67,10 +76,18 @@ const UserPage = builder.objectRef<UserPageArgs>('UserPage').implement({
           USER_SORT_FIELDS,
           'email',
         );
-        return ctx.prisma.user.findMany({ ...query, where: userWhere(args.filter ?? {}), skip, take, orderBy: [orderBy, { id: 'asc' }] });
+        return ctx.prisma.user.findMany({
+          ...query,
+          where: userWhere(args.filter ?? {}),
+          skip,
+          take,
+          orderBy: [orderBy, { id: 'asc' }],
+        });
       },
     }),
-    total: t.int({ resolve: (args, _a, ctx) => ctx.prisma.user.count({ where: userWhere(args.filter ?? {}) }) }),
+    total: t.int({
+      resolve: (args, _a, ctx) => ctx.prisma.user.count({ where: userWhere(args.filter ?? {}) }),
+    }),
   }),
 });
 
@@ -79,7 +96,10 @@ export const CreateUserInput = builder.inputType('CreateUserInput', {
     email: t.string({ required: true }),
     name: t.string({ required: false }),
     role: t.field({ type: RoleEnum, required: true }),
-    password: t.string({ required: true, description: 'At least 10 characters; stored only as a scrypt hash.' }),
+    password: t.string({
+      required: true,
+      description: 'At least 10 characters; stored only as a scrypt hash.',
+    }),
   }),
 });
 
@@ -110,14 +130,20 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The signed-in user; null for anonymous callers and API tokens.',
     resolve: (query, _root, _args, ctx) =>
-      ctx.viewer.kind === 'user' ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } }) : noRow(query),
+      ctx.viewer.kind === 'user'
+        ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } })
+        : noRow(query),
   }),
   usersPage: t.field({
     type: UserPage,
     authScopes: { admin: true },
     args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: UserFilterInput, required: false }) },
     resolve: (_root, args) => {
-      pageArgs({ ...args, sortField: args.sort?.field, sortOrder: args.sort?.order }, USER_SORT_FIELDS, 'email');
+      pageArgs(
+        { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order },
+        USER_SORT_FIELDS,
+        'email',
+      );
       return args;
     },
   }),

@@ -43,9 +43,13 @@ export async function login(
   const normalized = normalizeEmail(email);
   const wait = throttle.lockedFor(normalized, address);
   if (wait > 0) {
-    throw new DomainError('UNAUTHENTICATED', `登录失败次数过多,请 ${Math.ceil(wait / 60_000)} 分钟后再试`, {
-      details: { retryAfterSeconds: Math.ceil(wait / 1000) },
-    });
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      `登录失败次数过多,请 ${Math.ceil(wait / 60_000)} 分钟后再试`,
+      {
+        details: { retryAfterSeconds: Math.ceil(wait / 1000) },
+      },
+    );
   }
   const user = await ctx.prisma.user.findUnique({ where: { email: normalized } });
   const ok = user
@@ -63,8 +67,14 @@ export async function login(
   await ctx.prisma.$transaction(async (tx) => {
     // Expired sessions of this user are dead weight; clear them while we are here.
     await tx.session.deleteMany({ where: { userId: user.id, expiresAt: { lte: new Date() } } });
-    const session = await tx.session.create({ data: { userId: user.id, tokenHash: sha256Hex(token), expiresAt } });
-    await recordAudit(tx, actor, { action: 'session.login', entity: 'Session', entityId: session.id });
+    const session = await tx.session.create({
+      data: { userId: user.id, tokenHash: sha256Hex(token), expiresAt },
+    });
+    await recordAudit(tx, actor, {
+      action: 'session.login',
+      entity: 'Session',
+      entityId: session.id,
+    });
   });
   return { token, expiresAt, user };
 }
@@ -75,7 +85,12 @@ export async function logout(ctx: Ctx): Promise<boolean> {
   if (viewer.kind !== 'user') return false;
   return ctx.prisma.$transaction(async (tx) => {
     const { count } = await tx.session.deleteMany({ where: { id: viewer.sessionId } });
-    if (count) await recordAudit(tx, ctx, { action: 'session.logout', entity: 'Session', entityId: viewer.sessionId });
+    if (count)
+      await recordAudit(tx, ctx, {
+        action: 'session.logout',
+        entity: 'Session',
+        entityId: viewer.sessionId,
+      });
     return count > 0;
   });
 }
@@ -114,7 +129,12 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
     const user = await tx.user.create({
       data: { email, name: input.name?.trim() || null, role: input.role, passwordHash },
     });
-    await recordAudit(tx, ctx, { action: 'user.create', entity: 'User', entityId: user.id, after: auditView(user) });
+    await recordAudit(tx, ctx, {
+      action: 'user.create',
+      entity: 'User',
+      entityId: user.id,
+      after: auditView(user),
+    });
     return user;
   });
 }
@@ -151,7 +171,10 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
       where: { id: input.id, version: input.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (count === 0) throw new DomainError('CONFLICT', '该用户已被他人修改,请刷新后重试', { details: { currentVersion: before.version } });
+    if (count === 0)
+      throw new DomainError('CONFLICT', '该用户已被他人修改,请刷新后重试', {
+        details: { currentVersion: before.version },
+      });
     const after = await tx.user.findUniqueOrThrow({ where: { id: input.id } });
     // A deactivated account, a new role or a new password ends its open sessions.
     if (data.active === false || data.role || data.passwordHash) {
@@ -191,14 +214,21 @@ export function userWhere(filter: UserFilter = {}): Prisma.UserWhereInput {
   const where: Prisma.UserWhereInput = {};
   if (filter.q?.trim()) {
     const q = filter.q.trim();
-    where.OR = [{ email: { contains: q, mode: 'insensitive' } }, { name: { contains: q, mode: 'insensitive' } }];
+    where.OR = [
+      { email: { contains: q, mode: 'insensitive' } },
+      { name: { contains: q, mode: 'insensitive' } },
+    ];
   }
   if (filter.role) where.role = filter.role;
   if (filter.active !== undefined && filter.active !== null) where.active = filter.active;
   return where;
 }
 
-export async function usersPage(ctx: Ctx, input: PageInput<UserFilter>, query: object = {}): Promise<Page<User>> {
+export async function usersPage(
+  ctx: Ctx,
+  input: PageInput<UserFilter>,
+  query: object = {},
+): Promise<Page<User>> {
   const where = userWhere(input.filter ?? {});
   const { skip, take, orderBy } = pageArgs(input, USER_SORT_FIELDS, 'email');
   const [nodes, total] = await Promise.all([

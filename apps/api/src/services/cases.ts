@@ -30,7 +30,10 @@ function actorId(ctx: Ctx) {
 }
 
 /** 泸市监规发〔2024〕2号 第六条: a review starts registered, on one of four triggers. */
-export async function openDiscretionReview(ctx: Ctx, raw: TOpenDiscretionReviewInput): Promise<DiscretionCase> {
+export async function openDiscretionReview(
+  ctx: Ctx,
+  raw: TOpenDiscretionReviewInput,
+): Promise<DiscretionCase> {
   const parsed = ZOpenDiscretionReviewInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -49,7 +52,12 @@ export async function openDiscretionReview(ctx: Ctx, raw: TOpenDiscretionReviewI
         createdById: actorId(ctx),
       },
     });
-    await recordAudit(tx, ctx, { action: 'case.open', entity: 'DiscretionCase', entityId: created.id, after: created });
+    await recordAudit(tx, ctx, {
+      action: 'case.open',
+      entity: 'DiscretionCase',
+      entityId: created.id,
+      after: created,
+    });
     return created;
   }, TX_OPTIONS);
 }
@@ -84,18 +92,37 @@ export async function updateCase(ctx: Ctx, input: UpdateCaseInput): Promise<Disc
     if (!before) throw new DomainError('NOT_FOUND', '案件不存在');
     const registration = names.trigger !== undefined || filedOn !== undefined;
     if (registration && before.state !== 'REGISTERED') {
-      throw badInput(names.trigger !== undefined ? 'trigger' : 'filedOn', '案件已受理或已处理,启动情形和登记日期不能再更改');
+      throw badInput(
+        names.trigger !== undefined ? 'trigger' : 'filedOn',
+        '案件已受理或已处理,启动情形和登记日期不能再更改',
+      );
     }
     const { count } = await tx.discretionCase.updateMany({
       // The state is re-checked here too, so a concurrent acceptance cannot slip under the change.
-      where: { id: input.id, version: input.version, ...(registration && { state: 'REGISTERED' as const }) },
-      data: { ...names, ...(filedOn && { filedOn: toUtcMidnight(filedOn) }), version: { increment: 1 } },
+      where: {
+        id: input.id,
+        version: input.version,
+        ...(registration && { state: 'REGISTERED' as const }),
+      },
+      data: {
+        ...names,
+        ...(filedOn && { filedOn: toUtcMidnight(filedOn) }),
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) {
-      throw new DomainError('CONFLICT', '案件已被他人修改,请刷新后重试', { details: { currentVersion: before.version } });
+      throw new DomainError('CONFLICT', '案件已被他人修改,请刷新后重试', {
+        details: { currentVersion: before.version },
+      });
     }
     const after = await tx.discretionCase.findUniqueOrThrow({ where: { id: input.id } });
-    await recordAudit(tx, ctx, { action: 'case.update', entity: 'DiscretionCase', entityId: after.id, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'case.update',
+      entity: 'DiscretionCase',
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   }, TX_OPTIONS);
 }
@@ -112,7 +139,11 @@ interface LockedCase {
  * transition table decides, then the case, its event, its notices and the audit entry are
  * written together. Any refusal (DomainError) rolls everything back.
  */
-export async function transitionCase(ctx: Ctx, id: string, event: CaseEventInput): Promise<DiscretionCase> {
+export async function transitionCase(
+  ctx: Ctx,
+  id: string,
+  event: CaseEventInput,
+): Promise<DiscretionCase> {
   return ctx.prisma.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<LockedCase[]>`
       SELECT id, state::text AS state, "filedOn", version FROM "DiscretionCase" WHERE id = ${id} FOR UPDATE`;
@@ -121,7 +152,11 @@ export async function transitionCase(ctx: Ctx, id: string, event: CaseEventInput
     const last = await tx.caseEvent.findFirst({ where: { caseId: id }, orderBy: { seq: 'desc' } });
 
     const t = applyCaseEvent(
-      { state: locked.state, filedOn: fromUtcMidnight(locked.filedOn), lastEventOn: last ? fromUtcMidnight(last.on) : null },
+      {
+        state: locked.state,
+        filedOn: fromUtcMidnight(locked.filedOn),
+        lastEventOn: last ? fromUtcMidnight(last.on) : null,
+      },
       event,
     );
     const c = t.changes;
@@ -188,8 +223,15 @@ function eventPayload(event: CaseEventInput): Prisma.InputJsonObject {
 }
 
 /** 泸市监规发〔2024〕2号 第十三条: a review still open after its deadline is overdue. */
-export function isOverdue(c: Pick<DiscretionCase, 'state' | 'reviewDeadline'>, today: PlainDate = todayInShanghai()) {
-  return c.state === 'UNDER_REVIEW' && !!c.reviewDeadline && compareDates(fromUtcMidnight(c.reviewDeadline), today) < 0;
+export function isOverdue(
+  c: Pick<DiscretionCase, 'state' | 'reviewDeadline'>,
+  today: PlainDate = todayInShanghai(),
+) {
+  return (
+    c.state === 'UNDER_REVIEW' &&
+    !!c.reviewDeadline &&
+    compareDates(fromUtcMidnight(c.reviewDeadline), today) < 0
+  );
 }
 
 export interface CaseFilter {
@@ -202,7 +244,10 @@ export interface CaseFilter {
   filedTo?: PlainDate | null;
 }
 
-export function caseWhere(filter: CaseFilter = {}, today: PlainDate = todayInShanghai()): Prisma.DiscretionCaseWhereInput {
+export function caseWhere(
+  filter: CaseFilter = {},
+  today: PlainDate = todayInShanghai(),
+): Prisma.DiscretionCaseWhereInput {
   const and: Prisma.DiscretionCaseWhereInput[] = [];
   if (filter.q?.trim()) {
     const q = filter.q.trim();
@@ -222,13 +267,31 @@ export function caseWhere(filter: CaseFilter = {}, today: PlainDate = todayInSha
   return and.length ? { AND: and } : {};
 }
 
-export const CASE_SORT_FIELDS = ['filedOn', 'reviewDeadline', 'caseName', 'subjectName', 'state', 'createdAt', 'updatedAt'] as const;
+export const CASE_SORT_FIELDS = [
+  'filedOn',
+  'reviewDeadline',
+  'caseName',
+  'subjectName',
+  'state',
+  'createdAt',
+  'updatedAt',
+] as const;
 
-export async function casesPage(ctx: Ctx, input: PageInput<CaseFilter>, query: object = {}): Promise<Page<DiscretionCase>> {
+export async function casesPage(
+  ctx: Ctx,
+  input: PageInput<CaseFilter>,
+  query: object = {},
+): Promise<Page<DiscretionCase>> {
   const where = caseWhere(input.filter ?? {});
   const { skip, take, orderBy } = pageArgs(input, CASE_SORT_FIELDS, 'filedOn');
   const [nodes, total] = await Promise.all([
-    ctx.prisma.discretionCase.findMany({ ...query, where, skip, take, orderBy: [orderBy, { id: 'asc' }] }),
+    ctx.prisma.discretionCase.findMany({
+      ...query,
+      where,
+      skip,
+      take,
+      orderBy: [orderBy, { id: 'asc' }],
+    }),
     ctx.prisma.discretionCase.count({ where }),
   ]);
   return { nodes, total };

@@ -15,7 +15,11 @@ import type { DiscretionCase, Notice, Prisma } from '@gazette/db';
  * statement that takes its row lock until the transaction ends, so concurrent issuers queue
  * behind each other and a rolled-back transaction gives its number back: gapless and unique.
  */
-export async function nextNoticeSerial(tx: Prisma.TransactionClient, kind: NoticeKind, year: number): Promise<number> {
+export async function nextNoticeSerial(
+  tx: Prisma.TransactionClient,
+  kind: NoticeKind,
+  year: number,
+): Promise<number> {
   const rows = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "NoticeCounter" (kind, year, last) VALUES (${kind}::"NoticeKind", ${year}, 1)
     ON CONFLICT (kind, year) DO UPDATE SET last = "NoticeCounter".last + 1
@@ -36,7 +40,15 @@ export async function issueNotice(
   const year = issuedOn.getUTCFullYear();
   const serial = await nextNoticeSerial(tx, kind, year);
   return tx.notice.create({
-    data: { caseId, kind, year, serial, number: formatNoticeNumber(kind, year, serial), issuedOn, position },
+    data: {
+      caseId,
+      kind,
+      year,
+      serial,
+      number: formatNoticeNumber(kind, year, serial),
+      issuedOn,
+      position,
+    },
   });
 }
 

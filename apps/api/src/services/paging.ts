@@ -16,7 +16,11 @@ export interface Page<T> {
 
 export const MAX_PER_PAGE = 100;
 
-export function pageArgs(input: PageInput<unknown>, sortable: readonly string[], defaultSort: string) {
+export function pageArgs(
+  input: PageInput<unknown>,
+  sortable: readonly string[],
+  defaultSort: string,
+) {
   const page = input.page ?? 1;
   const perPage = input.perPage ?? 25;
   if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page 必须是从 1 开始的整数');
@@ -24,7 +28,12 @@ export function pageArgs(input: PageInput<unknown>, sortable: readonly string[],
     throw badInput('perPage', `perPage 必须在 1 到 ${MAX_PER_PAGE} 之间`);
   }
   const field = input.sortField ?? defaultSort;
-  if (!sortable.includes(field)) throw badInput('sortField', `不支持按 ${field} 排序,可选:${sortable.join('、')}`);
+  if (!sortable.includes(field))
+    throw badInput('sortField', `不支持按 ${field} 排序,可选:${sortable.join('、')}`);
   const direction = input.sortOrder === 'DESC' ? 'desc' : 'asc';
-  return { skip: (page - 1) * perPage, take: perPage, orderBy: { [field]: direction } as Record<string, 'asc' | 'desc'> };
+  return {
+    skip: (page - 1) * perPage,
+    take: perPage,
+    orderBy: { [field]: direction } as Record<string, 'asc' | 'desc'>,
+  };
 }

@@ -25,8 +25,12 @@ function auditView(token: ApiToken) {
   return rest;
 }
 
-export async function createApiToken(ctx: Ctx, input: CreateApiTokenInput): Promise<CreatedApiToken> {
-  if (ctx.viewer.kind !== 'user') throw new DomainError('FORBIDDEN', '只有登录用户可以创建 API 令牌');
+export async function createApiToken(
+  ctx: Ctx,
+  input: CreateApiTokenInput,
+): Promise<CreatedApiToken> {
+  if (ctx.viewer.kind !== 'user')
+    throw new DomainError('FORBIDDEN', '只有登录用户可以创建 API 令牌');
   const name = input.name.trim();
   if (!name) throw badInput('name', '令牌名称为必填项');
   if (name.length > 100) throw badInput('name', '令牌名称不能超过 100 个字符');
@@ -41,9 +45,20 @@ export async function createApiToken(ctx: Ctx, input: CreateApiTokenInput): Prom
   const createdById = ctx.viewer.userId;
   const token = await ctx.prisma.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { name, scopes, tokenHash: sha256Hex(secret), prefix: displayPrefix(secret), createdById },
+      data: {
+        name,
+        scopes,
+        tokenHash: sha256Hex(secret),
+        prefix: displayPrefix(secret),
+        createdById,
+      },
     });
-    await recordAudit(tx, ctx, { action: 'apiToken.create', entity: 'ApiToken', entityId: created.id, after: auditView(created) });
+    await recordAudit(tx, ctx, {
+      action: 'apiToken.create',
+      entity: 'ApiToken',
+      entityId: created.id,
+      after: auditView(created),
+    });
     return created;
   });
   return { token, secret };
@@ -55,7 +70,10 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<ApiToken> {
     const before = await tx.apiToken.findUnique({ where: { id } });
     if (!before) throw new DomainError('NOT_FOUND', 'API 令牌不存在');
     if (before.revokedAt) return before;
-    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const after = await tx.apiToken.findUniqueOrThrow({ where: { id } });
     if (count) {
       await recordAudit(tx, ctx, {
@@ -88,11 +106,21 @@ export function apiTokenWhere(filter: ApiTokenFilter = {}): Prisma.ApiTokenWhere
   return where;
 }
 
-export async function apiTokensPage(ctx: Ctx, input: PageInput<ApiTokenFilter>, query: object = {}): Promise<Page<ApiToken>> {
+export async function apiTokensPage(
+  ctx: Ctx,
+  input: PageInput<ApiTokenFilter>,
+  query: object = {},
+): Promise<Page<ApiToken>> {
   const where = apiTokenWhere(input.filter ?? {});
   const { skip, take, orderBy } = pageArgs(input, API_TOKEN_SORT_FIELDS, 'createdAt');
   const [nodes, total] = await Promise.all([
-    ctx.prisma.apiToken.findMany({ ...query, where, skip, take, orderBy: [orderBy, { id: 'asc' }] }),
+    ctx.prisma.apiToken.findMany({
+      ...query,
+      where,
+      skip,
+      take,
+      orderBy: [orderBy, { id: 'asc' }],
+    }),
     ctx.prisma.apiToken.count({ where }),
   ]);
   return { nodes, total };
