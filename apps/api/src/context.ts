@@ -80,6 +80,24 @@ export async function resolveViewer(
 }
 
 /**
+ * The address login throttling counts against. Behind a reverse proxy every request comes from
+ * the proxy, so with GAZETTE_TRUST_PROXY=1 the nearest address the proxy appended to
+ * X-Forwarded-For counts instead (never trusted otherwise: a client could rotate it at will).
+ */
+export function clientAddressOf(request: Request, socketAddress: string | undefined): string {
+  if (process.env.GAZETTE_TRUST_PROXY === '1') {
+    const forwarded = request.headers
+      .get('x-forwarded-for')
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const nearest = forwarded?.at(-1);
+    if (nearest) return nearest;
+  }
+  return socketAddress ?? 'unknown';
+}
+
+/**
  * The per-request context. An unknown, expired or revoked bearer makes the caller anonymous,
  * so a confidential field then fails with UNAUTHENTICATED rather than leaking which check failed.
  */
@@ -101,6 +119,6 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
     viewer,
     actorLabel,
     cache: new Map(),
-    clientAddress: args.clientAddress ?? 'unknown',
+    clientAddress: clientAddressOf(request, args.clientAddress),
   };
 }

@@ -21,6 +21,7 @@ export interface ApiHarness {
     query: string,
     variables?: Record<string, unknown>,
     token?: string | null,
+    clientAddress?: string,
   ): Promise<GqlResult<T>>;
   /** Creates an active user with PASSWORD and returns its bearer token from `login`. */
   userToken(role: Role, email?: string): Promise<{ token: string; userId: string; email: string }>;
@@ -46,14 +47,19 @@ export async function createHarness(
     query: string,
     variables: Record<string, unknown> = {},
     token?: string | null,
+    clientAddress?: string,
   ): Promise<GqlResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await yoga.fetch('http://gazette.test/graphql', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
+    // The server context the node adapter would pass: the socket's remote address.
+    const serverContext = clientAddress
+      ? { req: { socket: { remoteAddress: clientAddress } } }
+      : {};
+    const res = await yoga.fetch(
+      'http://gazette.test/graphql',
+      { method: 'POST', headers, body: JSON.stringify({ query, variables }) },
+      serverContext as never,
+    );
     const body = (await res.json()) as Omit<GqlResult<T>, 'status' | 'codes'>;
     const codes = (body.errors ?? []).map((e) => String(e.extensions?.code ?? 'NONE'));
     return { status: res.status, ...body, codes };

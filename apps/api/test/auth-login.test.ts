@@ -76,6 +76,39 @@ describe('login', () => {
   });
 });
 
+describe('login throttling per client address', () => {
+  it('locks an address that sprays 20 wrong guesses over many emails, but not other addresses', async () => {
+    const { email } = await h.userToken('VIEWER');
+    for (let i = 0; i < 20; i++) {
+      const r = await h.gql(
+        LOGIN,
+        { e: `spray${i}@gazette.test`, p: 'guess' },
+        null,
+        '203.0.113.7',
+      );
+      expect(r.errors![0]!.message).toBe('邮箱或密码错误');
+    }
+    const locked = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '203.0.113.7');
+    expect(locked.errors![0]!.message).toMatch(/登录失败次数过多/);
+    const elsewhere = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '198.51.100.1');
+    expect(elsewhere.data?.login.token).toMatch(/^gzs_/);
+  });
+
+  it('trusts X-Forwarded-For only when GAZETTE_TRUST_PROXY=1', async () => {
+    const { clientAddressOf } = await import('../src/context.ts');
+    const req = new Request('http://x/graphql', {
+      headers: { 'x-forwarded-for': '1.1.1.1, 10.0.0.2' },
+    });
+    expect(clientAddressOf(req, '10.0.0.1')).toBe('10.0.0.1');
+    process.env.GAZETTE_TRUST_PROXY = '1';
+    try {
+      expect(clientAddressOf(req, '10.0.0.1')).toBe('10.0.0.2');
+    } finally {
+      delete process.env.GAZETTE_TRUST_PROXY;
+    }
+  });
+});
+
 describe('sessions', () => {
   it('logout ends the session: the token then reads as anonymous', async () => {
     const { token } = await h.userToken('VIEWER');
