@@ -1381,7 +1381,7 @@ describe('malformed input', () => {
         input: {
           landUse: 'COMMERCIAL',
           grade: 1,
-          floorArea: 1e400,
+          floorArea: 100.5,
           termCoefficient: '1',
           asOf: '2025-03-01',
         },

@@ -42,19 +42,23 @@ function newUserEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export async function startServer(admin: {
-  email: string;
-  password: string;
-}): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gazette-acceptance-'));
+/**
+ * `admin`: ADMIN_EMAIL/ADMIN_PASSWORD, or null to leave them unset. `dataDir`: reuse one (a
+ * restart); a new temporary directory otherwise.
+ */
+export async function startServer(
+  admin: { email: string; password: string } | null,
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'gazette-acceptance-')),
+): Promise<ServerProcess> {
   const [port, pgPort] = [await freePort(), await freePort()];
   const env = newUserEnv({
     PORT: String(port),
     GAZETTE_DATA_DIR: dataDir,
     GAZETTE_PG_PORT: String(pgPort),
-    ADMIN_EMAIL: admin.email,
-    ADMIN_PASSWORD: admin.password,
   });
+  delete env.ADMIN_EMAIL;
+  delete env.ADMIN_PASSWORD;
+  if (admin) Object.assign(env, { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password });
   const child = spawn('pnpm', ['--filter', '@gazette/api', 'start'], {
     cwd: REPO_ROOT,
     env,
@@ -64,7 +68,7 @@ export async function startServer(admin: {
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const logFile = path.join(os.tmpdir(), `${path.basename(dataDir)}.log`);
+  const logFile = path.join(os.tmpdir(), `${path.basename(dataDir)}-${port}.log`);
   return { child, port, dataDir, baseUrl: `http://127.0.0.1:${port}`, output: () => out, logFile };
 }
 
