@@ -10,6 +10,7 @@ export default withBase({
   test: {
     // One PostgreSQL per run (DATABASE_URL or embedded), a migrated template, a database per file.
     globalSetup: ['@gazette/db/testing-global-setup'],
-    exclude: ['**/node_modules/**', 'test/**/*.e2e.test.ts'],
+    // The e2e and acceptance suites start real servers; they have their own configs.
+    exclude: ['**/node_modules/**', 'test/**/*.e2e.test.ts', 'test/acceptance/**'],
   },
 });
