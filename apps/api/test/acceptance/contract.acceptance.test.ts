@@ -982,6 +982,63 @@ describe('OrganizationCompliance', () => {
     T,
   );
 
+  // 附件1: each inspected site by the body name it prints (网站 dropped), with its problem count.
+  const WEBSITE_ROWS: Array<[string, number]> = [
+    ['中国·四川泸州长江经济开发区', 1],
+    ['四川泸州白酒产业园区', 1],
+    ['泸州市经济和信息化局', 2], // 《区县动态》超期未更新 《重要文件通知》超期未更新
+    ['泸州市教育和体育局', 1],
+    ['泸州市科学技术局', 1],
+    ['泸州市民政局', 2], // 《部门信箱》要素不齐 《重大民生栏目》超期未更新
+    ['泸州市住房和城乡建设局', 1],
+    ['泸州市农业农村局', 1],
+    ['泸州市商务和会展局', 1],
+    ['泸州市应急管理局', 1],
+    ['泸州市审计局', 1],
+    ['泸州市统计局', 1],
+    ['泸州市林业和竹业局', 1],
+  ];
+  it.each(WEBSITE_ROWS)(
+    'finds %s with its %i rectified website issue(s)',
+    async (name, count) => {
+      const org = await orgCompliance(name);
+      expect(org, name).not.toBeNull();
+      expect(org.compliance.websiteIssues).toHaveLength(count);
+      expect(org.compliance.websiteIssues.every((i: { rectified: boolean }) => i.rectified)).toBe(
+        true,
+      );
+    },
+    T,
+  );
+
+  // 附件2: account, owner as printed. The scan splits one account name with a space
+  // (自贸试验区 川南临港片区), so account names are compared without spaces.
+  const NEW_MEDIA_ROWS: Array<[string, string]> = [
+    ['法治泸县', '泸县'],
+    ['泸州农业', '市农业农村局'],
+    ['自贸试验区川南临港片区', '中国(四川)自由贸易试验区川南临港片区管理委员会'],
+    ['泸州退役军人', '市退役军人事务局'],
+    ['泸州水务发布', '市水务局'],
+    ['文旅泸州', '市文化广电旅游局'],
+    ['平安合江', '合江县'],
+    ['平安江阳', '江阳区'],
+  ];
+  it.each(NEW_MEDIA_ROWS)(
+    'finds the account %s under %s with 严重表述错误',
+    async (account, owner) => {
+      const org = await orgCompliance(owner);
+      expect(org, owner).not.toBeNull();
+      const issues = org.compliance.newMediaIssues as Array<{
+        account: string;
+        description: string;
+      }>;
+      const found = issues.find((i) => i.account.replace(/\s/g, '') === account);
+      expect(found, JSON.stringify(issues)).toBeDefined();
+      expect(found!.description).toContain('严重表述错误');
+    },
+    T,
+  );
+
   it(
     'answers null for a body the gazette does not name',
     async () => {
