@@ -47,7 +47,7 @@ export function LandFee() {
           <TextField size="small" label={translate('calc.land.floorArea')} value={input.floorArea} onChange={(e) => set({ floorArea: e.target.value })} inputProps={{ inputMode: 'decimal', 'data-testid': 'land-area' }} />
           <TextField size="small" label={translate('calc.land.termCoefficient')} value={input.termCoefficient} onChange={(e) => set({ termCoefficient: e.target.value })} inputProps={{ inputMode: 'decimal' }} />
           <TextField size="small" label={translate('calc.land.appraisedAmount')} value={input.appraisedAmount} onChange={(e) => set({ appraisedAmount: e.target.value })} helperText={translate('calc.land.appraisedHelp')} inputProps={{ inputMode: 'decimal' }} />
-          <TextField size="small" type="date" label={translate('calc.asOf')} value={input.asOf} onChange={(e) => set({ asOf: e.target.value })} InputLabelProps={{ shrink: true }} />
+          <TextField size="small" type="date" label={translate('calc.asOf')} value={input.asOf} onChange={(e) => set({ asOf: e.target.value })} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'land-asOf' }} />
         </Stack>
         <Stack direction="row" spacing={2} sx={{ mb: 2 }} flexWrap="wrap">
           <FormControlLabel control={<Checkbox checked={input.streetFrontGroundFloor} disabled={input.landUse === 'RESIDENTIAL'} onChange={(e) => set({ streetFrontGroundFloor: e.target.checked })} />} label={translate('calc.land.streetFront')} />

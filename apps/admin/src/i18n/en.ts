@@ -166,6 +166,7 @@ export const appEn: Shape<typeof appZh> = {
     version: 'Version',
     newVersion: 'New version from date…',
     newVersionHelp: 'Copies every entry of the selected version (from %{from}) into a draft effective from the chosen date; edit it before publishing.',
+    effectiveToHelp: 'Optional: ends with the policy; required once the policy has expired',
     publish: 'Publish',
     published: 'Version published',
     versionCreated: 'New version created',

@@ -231,6 +231,7 @@ export const appZh = {
     version: '版本',
     newVersion: '自某日起新建版本',
     newVersionHelp: '复制当前所选版本（%{from} 起）的全部条目为草稿，自所选日期起生效；发布前可修改。',
+    effectiveToHelp: '可不填：随依据文件失效；文件已失效时须填写',
     publish: '发布',
     published: '版本已发布',
     versionCreated: '新版本已创建',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
 import type { DimensionDef } from '@gazette/domain';
@@ -11,31 +11,36 @@ function dimLabel(dims: DimensionDef[], name: string, value: string) {
 }
 
 /** One cell edited in place; saved on Enter or leaving the cell, pessimistically (no undo window). */
-function EditableCell({ entry, field, editable, onSaved }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void }) {
+function EditableCell({ entry, field, editable, onSaved, onReload }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // One save at a time: Enter then blur must not send the same stale version twice.
+  const inFlight = useRef(false);
   const value = entry[field];
   const shown = field === 'amount' ? formatMoney(value) : formatPercent(value);
   if (!editable || value === null) return <TableCell align="right" data-testid={`entry-${field}-${entry.key}`}>{shown}</TableCell>;
 
   async function save() {
+    if (inFlight.current) return;
     if (draft === null || draft.trim() === (value ?? '')) return setDraft(null);
     if (!/^\d+(\.\d+)?$/.test(draft.trim())) {
       notify('rates.badNumber', { type: 'warning' });
       return;
     }
     setSaving(true);
+    inFlight.current = true;
     try {
       onSaved(await updateEntry(entry, { [field]: draft.trim() }));
       notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
       setDraft(null);
     } catch (error) {
       const conflict = conflictFromError(error, 'rateEntries', entry.id);
-      if (conflict) reportConflict(conflict);
+      if (conflict) reportConflict({ ...conflict, reload: () => { setDraft(null); onReload(); } });
       else notify((error as Error).message, { type: 'error' });
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   }
@@ -46,7 +51,7 @@ function EditableCell({ entry, field, editable, onSaved }: { entry: ApiRateEntry
         <TextField
           size="small"
           variant="standard"
-          disabled={saving}
+          InputProps={{ readOnly: saving }}
           value={draft ?? value ?? ''}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={save}
@@ -61,7 +66,7 @@ function EditableCell({ entry, field, editable, onSaved }: { entry: ApiRateEntry
   );
 }
 
-export function EntriesGrid({ entries, dimensions, editable, onSaved }: { entries: ApiRateEntry[]; dimensions: DimensionDef[]; editable: boolean; onSaved: (e: ApiRateEntry) => void }) {
+export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload }: { entries: ApiRateEntry[]; dimensions: DimensionDef[]; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void }) {
   const translate = useTranslate();
   const hasRate = entries.some((e) => e.rate !== null);
   return (
@@ -82,8 +87,8 @@ export function EntriesGrid({ entries, dimensions, editable, onSaved }: { entrie
               {dimensions.map((d) => <TableCell key={d.name}>{dimLabel(dimensions, d.name, e.dimensions?.[d.name] ?? '')}</TableCell>)}
               <TableCell sx={{ maxWidth: 240 }}>{e.name}</TableCell>
               <TableCell>{e.unit}</TableCell>
-              <EditableCell entry={e} field="amount" editable={editable} onSaved={onSaved} />
-              {hasRate && <EditableCell entry={e} field="rate" editable={editable} onSaved={onSaved} />}
+              <EditableCell entry={e} field="amount" editable={editable} onSaved={onSaved} onReload={onReload} />
+              {hasRate && <EditableCell entry={e} field="rate" editable={editable} onSaved={onSaved} onReload={onReload} />}
             </TableRow>
           ))}
         </TableBody>

@@ -12,6 +12,7 @@ export function NewVersionDialog({ open, base, onClose, onCreated }: { open: boo
   const translate = useTranslate();
   const fmt = useFormatters();
   const [effectiveFrom, setEffectiveFrom] = useState(addDays(today(), 1));
+  const [effectiveTo, setEffectiveTo] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +21,7 @@ export function NewVersionDialog({ open, base, onClose, onCreated }: { open: boo
     setBusy(true);
     setError(null);
     try {
-      onCreated(await createVersionFrom({ tableId: base.tableId, basedOnId: base.id, effectiveFrom, ...(label ? { label } : {}) }));
+      onCreated(await createVersionFrom({ tableId: base.tableId, basedOnId: base.id, effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -33,6 +34,7 @@ export function NewVersionDialog({ open, base, onClose, onCreated }: { open: boo
       <DialogContent>
         <DialogContentText>{translate('rates.newVersionHelp', { from: base ? fmt.date(base.effectiveFrom) : '' })}</DialogContentText>
         <TextField autoFocus margin="dense" type="date" fullWidth label={translate('resources.rateTableVersions.fields.effectiveFrom')} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'new-version-date' }} />
+        <TextField margin="dense" type="date" fullWidth label={translate('resources.rateTableVersions.fields.effectiveTo')} helperText={translate('rates.effectiveToHelp')} value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} InputLabelProps={{ shrink: true }} />
         <TextField margin="dense" fullWidth label={translate('resources.rateTableVersions.fields.label')} value={label} onChange={(e) => setLabel(e.target.value)} />
         <ErrorAlert error={error} />
       </DialogContent>

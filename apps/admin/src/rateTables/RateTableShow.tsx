@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Show, useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Chip, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
 import { entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
@@ -35,7 +35,17 @@ function Workspace() {
   const fmt = useFormatters();
   const { canAccess: canEdit } = useCanAccess({ resource: 'rateEntries', action: 'edit' });
   const [versions, setVersions] = useState<ApiRateVersion[]>([]);
-  const [selected, setSelected] = useState<string>('');
+  // The selected version lives in the address (?version=…), so a link opens the same version.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected = new URLSearchParams(location.search).get('version') ?? '';
+  const setSelected = useCallback(
+    (next: string | ((cur: string) => string)) => {
+      const value = typeof next === 'function' ? next(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('version') ?? '') : next;
+      navigate({ pathname: location.pathname, search: value ? `?version=${encodeURIComponent(value)}` : '' }, { replace: true });
+    },
+    [navigate, location.pathname],
+  );
   const [entries, setEntries] = useState<ApiRateEntry[]>([]);
   const [tab, setTab] = useState(0);
   const [newOpen, setNewOpen] = useState(false);
@@ -52,7 +62,7 @@ function Workspace() {
     } catch (e) {
       setError(e as Error);
     }
-  }, [table]);
+  }, [table, setSelected]);
   useEffect(() => void loadVersions(), [loadVersions]);
 
   const loadEntries = useCallback(async () => {
@@ -111,10 +121,10 @@ function Workspace() {
         <Tab label={translate('rates.tabs.diff')} data-testid="tab-diff" />
         {editable && <Tab label={translate('rates.tabs.import')} data-testid="tab-import" />}
       </Tabs>
-      {tab === 0 && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} onSaved={(e) => setEntries((list) => list.map((x) => (x.id === e.id ? e : x)))} />}
+      {tab === 0 && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} onSaved={(e) => { setEntries((list) => list.map((x) => (x.id === e.id ? e : x))); void loadVersions(selected); }} onReload={() => void loadEntries()} />}
       {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} />}
       {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
-      {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={loadEntries} />}
+      {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={() => { void loadEntries(); void loadVersions(selected); }} />}
       <NewVersionDialog
         open={newOpen}
         base={version}

@@ -58,7 +58,7 @@ export async function entriesOf(versionId: string): Promise<ApiRateEntry[]> {
 }
 
 /** A new draft version effective from `effectiveFrom`, with the entries of `basedOnId` copied in. */
-export async function createVersionFrom(input: { tableId: string; basedOnId: string; effectiveFrom: string; label?: string; note?: string }) {
+export async function createVersionFrom(input: { tableId: string; basedOnId: string; effectiveFrom: string; effectiveTo?: string; label?: string; note?: string }) {
   const data = await gql<{ createRateTableVersion: ApiRateVersion }>(
     `mutation NewVersion($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { ${VERSION_FIELDS} } }`,
     { input },

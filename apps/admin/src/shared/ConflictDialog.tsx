@@ -10,6 +10,8 @@ export interface Conflict {
   message: string;
   changedBy?: string | null;
   changedAt?: string | null;
+  /** Reloads what the page shows; react-admin's refresh when absent. */
+  reload?: () => void;
 }
 
 type Listener = (c: Conflict) => void;
@@ -86,7 +88,7 @@ export function ConflictDialog() {
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>{translate('app.conflict.keepEditing')}</Button>
-        <Button variant="contained" onClick={() => { close(); refresh(); }} data-testid="conflict-reload">{translate('app.conflict.reload')}</Button>
+        <Button variant="contained" onClick={() => { const reload = conflict?.reload ?? refresh; close(); reload(); }} data-testid="conflict-reload">{translate('app.conflict.reload')}</Button>
       </DialogActions>
     </Dialog>
   );
