@@ -85,6 +85,20 @@ describe('organisations and aliases', () => {
   });
 });
 
+describe('inspection rounds', () => {
+  it('creates a quarter with its figures and refuses closed > received naming the field', async () => {
+    const CREATE = `mutation($input: InspectionRoundInput!) { createInspectionRound(input: $input) { quarter windowStart windowEnd messagesClosed version } }`;
+    const input = { quarter: '2025q1', windowStart: '2025-01-01', windowEnd: '2025-03-01', cityPortalsChecked: 1, districtPortalsChecked: 7, departmentSitesChecked: 38, newMediaAccountsChecked: 200, messagesReceived: 5, messagesClosed: 5 };
+    const ok = await api.gql(CREATE, { input }, { token: admin });
+    expect(ok.errors?.map((e) => e.message)).toBeUndefined();
+    expect(ok.data?.createInspectionRound).toEqual({ quarter: '2025Q1', windowStart: '2025-01-01', windowEnd: '2025-03-01', messagesClosed: 5, version: 1 });
+    const bad = await api.gql(CREATE, { input: { ...input, quarter: '2025Q2', messagesClosed: 6 } }, { token: admin });
+    expect(bad.codes).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors?.[0]?.extensions?.field).toContain('messagesClosed');
+    expect(await api.db.prisma.inspectionRound.count({ where: { quarter: '2025Q2' } })).toBe(0);
+  });
+});
+
 describe('inspection records', () => {
   async function housingFinding() {
     const r = await api.gql(`{ websiteFindingsPage(filter: { quarter: "2024Q4", q: "住房" }) { nodes { id version rectified description } } }`);

@@ -33,15 +33,22 @@ const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
     districtPortalsChecked: t.int({ required: true }),
     departmentSitesChecked: t.int({ required: true }),
     newMediaAccountsChecked: t.int({ required: true }),
-    newMediaDistricts: t.int({ required: false }),
-    newMediaParks: t.int({ required: false }),
-    newMediaDepartments: t.int({ required: false }),
+    newMediaDistricts: t.int({ required: false, defaultValue: 0 }),
+    newMediaParks: t.int({ required: false, defaultValue: 0 }),
+    newMediaDepartments: t.int({ required: false, defaultValue: 0 }),
     messagesReceived: t.int({ required: true }),
     messagesClosed: t.int({ required: true }),
-    messagesOverdue: t.int({ required: false }),
+    messagesOverdue: t.int({ required: false, defaultValue: 0 }),
   }),
-  validate: ZInspectionRoundFigures,
 });
+
+/** The domain's rules for a round's figures (counts ≥ 0, closed ≤ received), every issue named. */
+function checkFigures(input: Record<string, unknown>) {
+  const result = ZInspectionRoundFigures.safeParse(input);
+  if (result.success) return;
+  const issues = result.error.issues.map((i) => ({ field: `input.${i.path.join('.')}`, message: i.message }));
+  throw new DomainError('BAD_USER_INPUT', issues.map((i) => i.message).join(';'), { field: issues[0]?.field, details: { issues } });
+}
 
 const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
   fields: (t) => ({
@@ -162,6 +169,7 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: InspectionRoundInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
+      checkFigures(input);
       const id = await writeTransaction(ctx, async (tx) =>
         (
           await createAudited(tx, ctx, 'inspectionRound', {
