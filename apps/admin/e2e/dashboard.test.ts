@@ -42,16 +42,40 @@ describe('signing in and the compliance home page', () => {
     await context.close();
   });
 
-  it('switches the interface to English and dates follow', async () => {
-    const { page, context } = await h.newPage();
+  it('lists policies with Chinese dates, shows a validity timeline, and switches to English', async () => {
+    const { page, errors, context } = await h.newPage();
     await login(page, h.baseUrl, ADMIN);
     await page.goto(`${h.baseUrl}/#/policies`);
     await page.getByText('泸市府规〔2024〕4号').first().waitFor({ timeout: 20_000 });
     await shot(page, '02-policies');
-    expect(await page.locator('body').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await page.locator('body').textContent()).toContain('2025年1月6日');
     await page.getByText('泸市府规〔2024〕4号').first().click();
     await page.getByTestId('validity-timeline').waitFor();
+    expect(await page.getByTestId('validity-timeline').textContent()).toContain('2030年1月5日');
     await shot(page, '03-policy-show');
+    await page.getByRole('button', { name: /中文/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('validity-timeline').textContent()).toContain('Jan 5, 2030');
+    expect(await page.locator('body').textContent()).toContain('Last day in force');
+    await shot(page, '03b-policy-show-english');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a form being typed when the session expires, and offers it again after signing in', async () => {
+    const { page, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/cases/create`);
+    await page.locator('input[name="caseName"]').fill('会话过期测试案');
+    await page.locator('input[name="subjectName"]').fill('某公司');
+    await page.evaluate(() => localStorage.setItem('gazette.token', 'expired-token'));
+    await page.goto(`${h.baseUrl}/#/cases`);
+    await page.locator('input[name="password"]').waitFor({ timeout: 15_000 });
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/cases/create`);
+    await expect.poll(() => page.locator('input[name="caseName"]').inputValue(), { timeout: 10_000 }).toBe('会话过期测试案');
+    expect(await page.locator('input[name="subjectName"]').inputValue()).toBe('某公司');
+    await shot(page, '16-form-restored');
     await context.close();
   });
 });

@@ -16,7 +16,7 @@ export function OrgTable({ rows }: { rows: OrgRow[] }) {
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (
-              <TableCell key={c} align={c === 'organization' ? 'left' : 'right'} sortDirection={sort.key === c ? sort.order : false}>
+              <TableCell key={c} align={c === 'organization' ? 'left' : 'right'} sortDirection={sort.key === c ? sort.order : false} sx={{ whiteSpace: 'nowrap', minWidth: c === 'organization' ? 180 : undefined }}>
                 <TableSortLabel active={sort.key === c} direction={sort.key === c ? sort.order : 'asc'} onClick={() => setSort({ key: c, order: sort.key === c && sort.order === 'desc' ? 'asc' : 'desc' })}>
                   {translate(`dashboard.col.${c}`)}
                 </TableSortLabel>
@@ -28,7 +28,7 @@ export function OrgTable({ rows }: { rows: OrgRow[] }) {
           {sorted.map((r) => (
             <TableRow key={r.organization} hover>
               {COLUMNS.map((c) => (
-                <TableCell key={c} align={c === 'organization' ? 'left' : 'right'}>
+                <TableCell key={c} align={c === 'organization' ? 'left' : 'right'} sx={{ whiteSpace: c === 'organization' ? 'normal' : 'nowrap' }}>
                   {typeof r[c] === 'boolean' ? (r[c] ? translate('dashboard.missing') : '') : r[c]}
                 </TableCell>
               ))}

@@ -96,7 +96,6 @@ export const appEn: Shape<typeof appZh> = {
     users: { name: 'User |||| Users', fields: { email: 'Email', name: 'Name', role: 'Role', active: 'Active', password: 'New password', createdAt: 'Created' } },
   },
   policies: {
-    searchHint: 'Title or number',
     statusOn: 'Status on',
     timeline: 'Validity',
     today: 'Today',

@@ -117,7 +117,6 @@ export const appZh = {
     users: { name: '用户账号', fields: { email: '邮箱', name: '姓名', role: '角色', active: '启用', password: '新密码', createdAt: '创建时间' } },
   },
   policies: {
-    searchHint: '标题或文号',
     statusOn: '状态判断日期',
     timeline: '效力时间轴',
     today: '今天',

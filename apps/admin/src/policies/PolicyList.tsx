@@ -4,7 +4,7 @@ import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
 import { today } from '../shared/today.ts';
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="policies.searchHint" />,
+  <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" label="resources.policies.fields.status" choices={enumChoices('PolicyStatus', POLICY_STATUSES)} alwaysOn />,
   <TextInput key="asOf" source="asOf" label="policies.statusOn" type="date" alwaysOn InputLabelProps={{ shrink: true }} />,
   <TextInput key="issuer" source="issuer" label="resources.policies.fields.issuers" />,

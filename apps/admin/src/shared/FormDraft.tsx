@@ -21,16 +21,20 @@ export function FormDraft({ name }: { name: string }) {
   const restored = useRef(false);
   useEffect(() => {
     if (restored.current) return;
-    restored.current = true;
     const raw = localStorage.getItem(PREFIX + name);
     if (!raw) return;
-    try {
-      const saved = JSON.parse(raw) as Record<string, unknown>;
-      reset({ ...getValues(), ...saved }, { keepDefaultValues: true });
-      notify('app.draftRestored', { type: 'info' });
-    } catch {
-      localStorage.removeItem(PREFIX + name);
-    }
+    // After the form's own initial reset (parent effects run after this child's).
+    const timer = setTimeout(() => {
+      restored.current = true;
+      try {
+        const saved = JSON.parse(raw) as Record<string, unknown>;
+        reset({ ...getValues(), ...saved }, { keepDefaultValues: true });
+        notify('app.draftRestored', { type: 'info' });
+      } catch {
+        localStorage.removeItem(PREFIX + name);
+      }
+    }, 50);
+    return () => clearTimeout(timer);
   }, [name, reset, getValues, notify]);
   useEffect(() => {
     const sub = watch((values) => {

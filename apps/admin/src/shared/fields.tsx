@@ -17,7 +17,7 @@ function get(record: Record<string, unknown> | undefined, path: string): unknown
 export function PlainDateField({ source }: FieldProps) {
   const record = useRecordContext();
   const [locale] = useLocaleState();
-  return <Typography variant="body2" component="span">{formatDate(get(record, source) as string, locale)}</Typography>;
+  return <Typography variant="body2" component="span" sx={{ whiteSpace: 'nowrap' }}>{formatDate(get(record, source) as string, locale)}</Typography>;
 }
 
 export function DateTimeField({ source }: FieldProps) {
