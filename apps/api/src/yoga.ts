@@ -63,10 +63,11 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     graphiql: !production,
     landingPage: false,
     logging: {
-      debug: (...args) => logger.debug(args),
-      info: (...args) => logger.info(args),
-      warn: (...args) => logger.warn(args),
-      error: (...args) => logger.error(args),
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      // Unexpected errors are logged in full here; clients only see "Unexpected error.".
+      error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
     maskedErrors: { maskError },
     context: ({ request, req }) =>
