@@ -60,6 +60,13 @@ describe('a rate change', () => {
     expect((await entryOf(draftId, KEY)).amount).toBe('1500');
   });
 
+  it('shows the change against the version it was copied from', async () => {
+    const old = (await landTable()).versions.edges.map((e: any) => e.node).find((v: any) => v.id !== draftId);
+    const r = await api.gql(`query($a: ID!, $b: ID!) { rateVersionDiff(fromId: $a, toId: $b) { added { key } removed { key } changed { key fields before { amount } after { amount } } } }`, { a: old.id, b: draftId }, { token: admin });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.rateVersionDiff).toEqual({ added: [], removed: [], changed: [{ key: KEY, fields: ['amount'], before: { amount: '1425' }, after: { amount: '1500' } }] });
+  });
+
   it('is not used by quotes while a draft', async () => {
     expect((await landQuote(D)).data?.landTransferFeeQuote.standardPerSqm).toBe('1425.00');
   });

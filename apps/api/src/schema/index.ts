@@ -11,6 +11,7 @@ import './duties.ts';
 import './admin-lists.ts';
 import './admin-writes.ts';
 import './rate-writes.ts';
+import './rate-diff.ts';
 import './inspection-writes.ts';
 import './auth.ts';
 import './users.ts';
