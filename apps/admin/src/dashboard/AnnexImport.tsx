@@ -1,30 +1,45 @@
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Button, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { importAnnex, type AnnexKind, type ImportReport } from './api.ts';
-import { parseCsv } from '../shared/csv.ts';
+import { annexCsv, importAnnex, type AnnexKind } from './api.ts';
+import { downloadText, parseCsv } from '../shared/csv.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { GraphQLRequestError } from '../graphql/client.ts';
 
-/** Import a quarter's annex table from CSV: preview, check on the server, then write all or nothing. */
+interface RowError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+/** Import a quarter's annex table from CSV (preview first; the server writes all rows or none), or export it. */
 export function AnnexImport({ quarter, onDone }: { quarter: string; onDone: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const [kind, setKind] = useState<AnnexKind>('WEBSITE_FINDINGS');
+  const [kind, setKind] = useState<AnnexKind>('WEBSITE');
   const [csv, setCsv] = useState('');
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const preview = csv ? parseCsv(csv).slice(0, 8) : [];
 
-  async function send(dryRun: boolean) {
+  async function send() {
     setError(null);
+    setRowErrors([]);
     try {
-      const r = await importAnnex(quarter, kind, csv, dryRun);
-      setReport(r);
-      if (!dryRun && r.ok) {
-        notify('dashboard.import.done', { type: 'success', messageArgs: { n: r.imported } });
-        setCsv('');
-        onDone();
-      }
+      await importAnnex(quarter, kind, csv);
+      notify('dashboard.import.done', { type: 'success', messageArgs: { n: parseCsv(csv).length - 1 } });
+      setCsv('');
+      onDone();
+    } catch (e) {
+      const rows = e instanceof GraphQLRequestError ? (e.extensions.details as { rows?: RowError[] } | undefined)?.rows : undefined;
+      if (rows) setRowErrors(rows);
+      setError(e as Error);
+    }
+  }
+
+  async function exportCsv() {
+    try {
+      downloadText(`${quarter}-${kind}.csv`, await annexCsv(quarter, kind));
     } catch (e) {
       setError(e as Error);
     }
@@ -34,36 +49,33 @@ export function AnnexImport({ quarter, onDone }: { quarter: string; onDone: () =
     <Card variant="outlined">
       <CardContent>
         <Typography variant="subtitle1">{translate('dashboard.import.title', { quarter })}</Typography>
-        <Stack direction="row" spacing={2} sx={{ my: 1 }} alignItems="center" flexWrap="wrap">
+        <Stack direction="row" spacing={1} sx={{ my: 1 }} alignItems="center" flexWrap="wrap" useFlexGap>
           <TextField select size="small" label={translate('dashboard.import.kind')} value={kind} onChange={(e) => setKind(e.target.value as AnnexKind)} sx={{ minWidth: 180 }}>
-            <MenuItem value="WEBSITE_FINDINGS">{translate('enums.AnnexKind.WEBSITE_FINDINGS')}</MenuItem>
-            <MenuItem value="NEW_MEDIA_FINDINGS">{translate('enums.AnnexKind.NEW_MEDIA_FINDINGS')}</MenuItem>
+            <MenuItem value="WEBSITE">{translate('enums.AnnexKind.WEBSITE')}</MenuItem>
+            <MenuItem value="NEW_MEDIA">{translate('enums.AnnexKind.NEW_MEDIA')}</MenuItem>
           </TextField>
-          <Button component="label" variant="outlined">
+          <Button size="small" onClick={exportCsv}>{translate('dashboard.import.export')}</Button>
+          <Button size="small" component="label" variant="outlined">
             {translate('dashboard.import.choose')}
-            <input hidden type="file" accept=".csv,text/csv" onChange={async (e) => { const file = e.target.files?.[0]; if (file) { setCsv(await file.text()); setReport(null); } }} />
+            <input hidden type="file" accept=".csv,text/csv" onChange={async (e) => { const file = e.target.files?.[0]; if (file) { setCsv(await file.text()); setRowErrors([]); setError(null); } }} />
           </Button>
-          <Button disabled={!csv} onClick={() => send(true)}>{translate('dashboard.import.check')}</Button>
-          <Button disabled={!csv || !report?.ok} variant="contained" onClick={() => send(false)}>{translate('dashboard.import.write')}</Button>
+          <Button size="small" disabled={!csv} variant="contained" onClick={send}>{translate('dashboard.import.write')}</Button>
         </Stack>
         {preview.length > 0 && (
           <Table size="small">
-            <TableBody>
-              {preview.map((r, i) => <TableRow key={i}>{r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}</TableRow>)}
-            </TableBody>
+            <TableBody>{preview.map((r, i) => <TableRow key={i}>{r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}</TableRow>)}</TableBody>
           </Table>
         )}
         <ErrorAlert error={error} />
-        {report && !report.ok && (
+        {rowErrors.length > 0 && (
           <>
-            <Alert severity="error" sx={{ mt: 1 }}>{translate('app.import.rejected', { n: report.errors.length })}</Alert>
+            <Alert severity="error" sx={{ mt: 1 }}>{translate('app.import.rejected', { n: rowErrors.length })}</Alert>
             <Table size="small">
               <TableHead><TableRow><TableCell>{translate('app.import.row')}</TableCell><TableCell>{translate('app.import.column')}</TableCell><TableCell>{translate('app.import.message')}</TableCell></TableRow></TableHead>
-              <TableBody>{report.errors.map((e, i) => <TableRow key={i}><TableCell>{e.row}</TableCell><TableCell>{e.column}</TableCell><TableCell>{e.message}</TableCell></TableRow>)}</TableBody>
+              <TableBody>{rowErrors.map((e, i) => <TableRow key={i}><TableCell>{translate('app.import.rowN', { n: e.line })}</TableCell><TableCell>{e.column}</TableCell><TableCell>{e.message}</TableCell></TableRow>)}</TableBody>
             </Table>
           </>
         )}
-        {report?.ok && <Alert severity="success" sx={{ mt: 1 }}>{translate('app.import.valid', { n: report.imported })}</Alert>}
       </CardContent>
     </Card>
   );

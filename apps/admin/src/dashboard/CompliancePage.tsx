@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Title, useCanAccess, useTranslate } from 'react-admin';
+import { Title, usePermissions, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, repeatFindingsOf, type ApiRepeatFinding, type ComplianceSummary } from './api.ts';
 import { organizationRows, type Finding } from './aggregate.ts';
@@ -26,7 +26,9 @@ export function CompliancePage() {
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
   const [reload, setReload] = useState(0);
-  const { canAccess: canImport } = useCanAccess({ resource: 'websiteFindings', action: 'create' });
+  // Annex import replaces a quarter's findings: administrators only, as the API enforces.
+  const { permissions } = usePermissions<string | null>();
+  const canImport = permissions === 'ADMIN';
 
   useEffect(() => {
     inspectedQuarters()

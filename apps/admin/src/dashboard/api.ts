@@ -79,21 +79,25 @@ export async function repeatFindingsOf(quarter: string): Promise<ApiRepeatFindin
   return data.repeatFindings.filter((r) => r.quarters.includes(quarter));
 }
 
-export type AnnexKind = 'WEBSITE_FINDINGS' | 'NEW_MEDIA_FINDINGS';
+export type AnnexKind = 'WEBSITE' | 'NEW_MEDIA';
 
-export interface ImportReport {
-  ok: boolean;
-  imported: number;
-  errors: { row: number; column: string | null; message: string }[];
+/** A quarter's annex as CSV, in the import's format. */
+export async function annexCsv(quarter: string, annex: AnnexKind): Promise<string> {
+  const data = await gql<{ inspectionAnnexCsv: string }>(
+    `query AnnexCsv($quarter: String!, $annex: InspectionAnnex!) { inspectionAnnexCsv(quarter: $quarter, annex: $annex) }`,
+    { quarter, annex },
+  );
+  return data.inspectionAnnexCsv;
 }
 
-/** Validated whole on the server: any bad row means nothing is written. */
-export async function importAnnex(quarter: string, kind: AnnexKind, csv: string, dryRun: boolean): Promise<ImportReport> {
-  const data = await gql<{ importInspectionAnnex: ImportReport }>(
-    `mutation ImportAnnex($input: ImportInspectionAnnexInput!) {
-      importInspectionAnnex(input: $input) { ok imported errors { row column message } }
+/** Replaces the quarter's findings of that annex; validated whole, so a bad row writes nothing. */
+export async function importAnnex(quarter: string, annex: AnnexKind, csv: string): Promise<void> {
+  const round = await gql<{ inspectionRound: { version: number } | null }>(`query RoundVersion($quarter: String!) { inspectionRound(quarter: $quarter) { version } }`, { quarter });
+  if (!round.inspectionRound) throw new Error(quarter);
+  await gql(
+    `mutation ImportAnnex($quarter: String!, $version: Int!, $websiteCsv: String, $newMediaCsv: String) {
+      importInspectionAnnexesCsv(quarter: $quarter, version: $version, websiteCsv: $websiteCsv, newMediaCsv: $newMediaCsv) { id version }
     }`,
-    { input: { quarter, kind, csv, dryRun } },
+    { quarter, version: round.inspectionRound.version, ...(annex === 'WEBSITE' ? { websiteCsv: csv } : { newMediaCsv: csv }) },
   );
-  return data.importInspectionAnnex;
 }

@@ -54,7 +54,7 @@ export const appEn: Shape<typeof appZh> = {
     CaseDecision: { NO_PENALTY: 'No penalty', LIGHTER: 'Lighter penalty', MITIGATED: 'Mitigated penalty', STANDARD: 'Standard penalty' },
     NoticeKind: { ACCEPTANCE: 'Acceptance notice', SUSPENSION: 'Suspension notice', TERMINATION: 'Termination notice', RESULT: 'Result notice' },
     ApiTokenScope: { READ_PUBLISHED: 'Read published data', READ_ALL: 'Read all data' },
-    AnnexKind: { WEBSITE_FINDINGS: 'Annex 1 website findings', NEW_MEDIA_FINDINGS: 'Annex 2 new-media findings' },
+    AnnexKind: { WEBSITE: 'Annex 1 website findings', NEW_MEDIA: 'Annex 2 new-media findings' },
   },
   resources: {
     policies: {
@@ -96,6 +96,7 @@ export const appEn: Shape<typeof appZh> = {
     users: { name: 'User |||| Users', fields: { email: 'Email', name: 'Name', role: 'Role', active: 'Active', password: 'New password', createdAt: 'Created' } },
   },
   policies: {
+    issuersHelp: 'Issuing bodies (names or aliases) in printed order, separated by 、 or commas',
     statusOn: 'Status on',
     timeline: 'Validity',
     today: 'Today',
@@ -159,7 +160,7 @@ export const appEn: Shape<typeof appZh> = {
       organization: 'Organisation', websiteIssues: 'Website issues', websiteRectified: 'Website rectified', newMediaIssues: 'New-media issues',
       newMediaRectified: 'New-media rectified', baseDataMissing: 'Base data', processDataMissing: 'Process data', total: 'Total',
     },
-    import: { title: 'Import %{quarter} annex table (CSV)', kind: 'Annex', choose: 'Choose file', check: 'Check', write: 'Import', done: '%{n} rows imported' },
+    import: { title: 'Import %{quarter} annex table (CSV)', kind: 'Annex', choose: 'Choose file', export: 'Export CSV', write: 'Import', done: '%{n} rows imported' },
   },
   rates: {
     version: 'Version',

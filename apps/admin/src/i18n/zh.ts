@@ -75,7 +75,7 @@ export const appZh = {
     CaseDecision: { NO_PENALTY: '不予处罚', LIGHTER: '从轻处罚', MITIGATED: '减轻处罚', STANDARD: '依法处罚' },
     NoticeKind: { ACCEPTANCE: '受理通知书', SUSPENSION: '中止调查通知书', TERMINATION: '终止考察通知书', RESULT: '结果通知书' },
     ApiTokenScope: { READ_PUBLISHED: '读取公开数据', READ_ALL: '读取全部数据' },
-    AnnexKind: { WEBSITE_FINDINGS: '附件1 网站问题', NEW_MEDIA_FINDINGS: '附件2 新媒体问题' },
+    AnnexKind: { WEBSITE: '附件1 网站问题', NEW_MEDIA: '附件2 新媒体问题' },
   },
   resources: {
     policies: {
@@ -117,6 +117,7 @@ export const appZh = {
     users: { name: '用户账号', fields: { email: '邮箱', name: '姓名', role: '角色', active: '启用', password: '新密码', createdAt: '创建时间' } },
   },
   policies: {
+    issuersHelp: '按印发顺序填写发文机关名称或简称，用顿号分隔',
     statusOn: '状态判断日期',
     timeline: '效力时间轴',
     today: '今天',
@@ -221,7 +222,7 @@ export const appZh = {
       title: '导入 %{quarter} 附件表格（CSV）',
       kind: '附件',
       choose: '选择文件',
-      check: '校验',
+      export: '导出 CSV',
       write: '导入',
       done: '已导入 %{n} 行',
     },

@@ -44,7 +44,7 @@ function FindingForm({ resource }: { resource: string }) {
     <SimpleForm>
       <FormDraft name={`${resource}.${record?.id}`} />
       <TextField source="organization.name" />
-      <TextInput source="description" fullWidth multiline />
+      <TextField source="description" />
       <BooleanInput source="rectified" />
       <TextInput source="rectifiedOn" type="date" InputLabelProps={{ shrink: true }} />
     </SimpleForm>

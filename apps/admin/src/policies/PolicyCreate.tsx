@@ -1,9 +1,9 @@
 import { Create } from 'react-admin';
-import { PolicyForm } from './PolicyForm.tsx';
+import { PolicyForm, withIssuerNames } from './PolicyForm.tsx';
 
 export function PolicyCreate() {
   return (
-    <Create redirect="show">
+    <Create redirect="show" transform={withIssuerNames}>
       <PolicyForm draft="policies.new" />
     </Create>
   );

@@ -1,20 +1,16 @@
 import { Edit, useRecordContext } from 'react-admin';
-import { PolicyForm } from './PolicyForm.tsx';
+import { PolicyForm, withIssuerNames } from './PolicyForm.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 
 function Form() {
-  const record = useRecordContext();
-  return <PolicyForm draft={`policies.${record?.id}`} />;
+  const record = useRecordContext<{ id: string; issuers?: { name: string }[] }>();
+  return <PolicyForm draft={`policies.${record?.id}`} defaultValues={{ issuerNames: record?.issuers?.map((i) => i.name).join('、') ?? '' }} />;
 }
 
 export function PolicyEdit() {
   const onError = useSaveErrorHandler('policies');
   return (
-    <Edit
-      mutationMode="pessimistic"
-      mutationOptions={{ onError }}
-      transform={(d) => ({ ...d, issuerIds: d.issuerIds ?? d.issuers?.map((i: { id: string }) => i.id) })}
-    >
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} transform={withIssuerNames}>
       <Form />
     </Edit>
   );
