@@ -73,6 +73,15 @@ describe('duties and inspections', () => {
     expect(r.data?.inspectionRound.adoptions.filter((a: { rating: string }) => a.rating === 'ZERO')).toHaveLength(4);
   });
 
+  it('gives the compliance table of a quarter and the trend across quarters', async () => {
+    const r = await api.gql(`{ organizationsCompliance(quarter: "2024Q4") { organization { name } websiteIssues websiteIssuesRectified processDataMissing adoption } complianceSummaries { quarter websiteIssues } }`);
+    expect(r.errors).toBeUndefined();
+    const rows = r.data?.organizationsCompliance as { organization: { name: string }; websiteIssues: number }[];
+    expect(rows.reduce((n, row) => n + row.websiteIssues, 0)).toBe(15);
+    expect(rows.find((row) => row.organization.name === '泸州市民政局')).toMatchObject({ websiteIssues: 2, websiteIssuesRectified: 2 });
+    expect(r.data?.complianceSummaries).toEqual([{ quarter: '2024Q4', websiteIssues: 15 }]);
+  });
+
   it('finds no repeat findings with a single quarter', async () => {
     const r = await api.gql(`{ repeatFindings { subject quarters } }`);
     expect(r.errors).toBeUndefined();

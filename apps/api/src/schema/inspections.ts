@@ -245,16 +245,58 @@ export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', 
   fields: (t) => ({ year: t.int({ required: false }) }),
 });
 
+const OrganizationComplianceRowRef = builder
+  .objectRef<OrgCompliance & { organization: OrgRow }>('OrganizationComplianceRow')
+  .implement({
+    description: "One body's line in a quarter's compliance table.",
+    fields: (t) => ({
+      organization: t.field({ type: Organization, resolve: (r) => r.organization }),
+      websiteIssues: t.int({ resolve: (r) => r.websiteIssues.length }),
+      websiteIssuesRectified: t.int({ resolve: (r) => r.websiteIssues.filter((f) => f.rectified).length }),
+      newMediaIssues: t.int({ resolve: (r) => r.newMediaIssues.length }),
+      newMediaIssuesRectified: t.int({ resolve: (r) => r.newMediaIssues.filter((f) => f.rectified).length }),
+      baseDataMissing: t.exposeBoolean('baseDataMissing'),
+      processDataMissing: t.exposeBoolean('processDataMissing'),
+      adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (r) => r.adoption }),
+    }),
+  });
+
+function summaryOf(round: LoadedRound): Summary {
+  const orgs = new Map(round.row.dataGaps.map((g) => [g.organizationId, g.organization]));
+  return { ...complianceSummary(round.domain), orgs };
+}
+
 builder.queryFields((t) => ({
+  // Every quarter's headline figures, oldest first (trend charts).
+  complianceSummaries: t.field({
+    type: [ComplianceSummaryRef],
+    resolve: async (_root, _args, ctx) => {
+      const rows = await ctx.prisma.inspectionRound.findMany({ include: roundInclude, orderBy: { quarter: 'asc' } });
+      return rows.map((row) => summaryOf({ row, domain: toDomainRound(row) }));
+    },
+  }),
+  // Every body named in a quarter's round, with its findings counted (the compliance table).
+  organizationsCompliance: t.field({
+    type: [OrganizationComplianceRowRef],
+    args: { quarter: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const round = await loadRound(ctx, args.quarter);
+      if (!round) return [];
+      const orgs = new Map<string, OrgRow>();
+      const r = round.row;
+      for (const x of [...r.websiteFindings, ...r.newMediaFindings, ...r.dataGaps, ...r.adoptions]) orgs.set(x.organizationId, x.organization);
+      return [...orgs.values()]
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+        .map((organization) => ({ ...organizationCompliance(round.domain, organization.id), organization }));
+    },
+  }),
   complianceSummary: t.field({
     type: ComplianceSummaryRef,
     nullable: true,
     args: { quarter: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const round = await loadRound(ctx, args.quarter);
-      if (!round) return null;
-      const orgs = new Map(round.row.dataGaps.map((g) => [g.organizationId, g.organization]));
-      return { ...complianceSummary(round.domain), orgs };
+      return round ? summaryOf(round) : null;
     },
   }),
   inspectionRound: t.prismaField({
