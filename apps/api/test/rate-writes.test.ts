@@ -32,7 +32,7 @@ async function entryOf(versionId: string, key: string) {
   return r.data!.rateEntriesPage.nodes.find((n: any) => n.key === key);
 }
 
-const CREATE = `mutation($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { id version status effectiveFrom entryCount } }`;
+const CREATE = `mutation($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { id version status effectiveFrom entryCount basedOn { effectiveFrom } } }`;
 const UPDATE_ENTRY = `mutation($id: ID!, $version: Int!, $amount: Decimal) { updateRateEntry(id: $id, version: $version, input: { amount: $amount }) { id version amount } }`;
 const KEY = 'COMMERCIAL|1|STREET_FRONT_GROUND_FLOOR';
 
@@ -43,7 +43,7 @@ describe('a rate change', () => {
     const table = await landTable();
     const r = await api.gql(CREATE, { input: { tableId: table.id, effectiveFrom: D, label: '测试调整' } }, { token: admin });
     expect(r.errors).toBeUndefined();
-    expect(r.data?.createRateTableVersion).toMatchObject({ status: 'DRAFT', effectiveFrom: D, entryCount: 21 });
+    expect(r.data?.createRateTableVersion).toMatchObject({ status: 'DRAFT', effectiveFrom: D, entryCount: 21, basedOn: { effectiveFrom: '2025-01-08' } });
     draftId = r.data!.createRateTableVersion.id;
   });
 

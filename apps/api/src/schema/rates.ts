@@ -104,6 +104,17 @@ export const RateTableVersion = builder.prismaNode('RateTableVersion', {
   }),
 });
 
+// basedOnId is no Prisma relation, so Prisma cannot batch it: a dataloader does.
+builder.prismaObjectFields('RateTableVersion', (t) => ({
+  basedOn: t.loadable({
+    type: RateTableVersion,
+    nullable: true,
+    load: (ids: string[], ctx) => ctx.prisma.rateTableVersion.findMany({ where: { id: { in: ids } } }),
+    sort: (v) => v.id,
+    resolve: (v) => v.basedOnId,
+  }),
+}));
+
 export const RateEntry = builder.prismaNode('RateEntry', {
   id: { field: 'id' },
   fields: (t) => ({
