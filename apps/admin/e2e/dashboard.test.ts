@@ -175,3 +175,39 @@ describe('roles', () => {
     await context.close();
   });
 });
+
+describe('administration', () => {
+  it('shows organisations with aliases, the audit log, and a token shown once then revoked', async () => {
+    const { page, errors, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/organizations`);
+    await page.locator('input[name="q"]').fill('教育');
+    await page.getByText('市教育体育局').first().waitFor({ timeout: 15_000 });
+    await shot(page, '17-organizations');
+    await page.locator('tbody tr').first().click();
+    await page.locator('input[name="name"]').waitFor({ timeout: 15_000 });
+    await shot(page, '18-organization-edit');
+
+    await page.goto(`${h.baseUrl}/#/auditEntries`);
+    await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('tbody').textContent()).toContain(ADMIN.email);
+    await shot(page, '19-audit-log');
+
+    await page.goto(`${h.baseUrl}/#/apiTokens`);
+    await page.getByRole('button', { name: '新建令牌' }).click();
+    await page.getByRole('dialog').locator('input').first().fill('下游统计系统');
+    await page.getByRole('dialog').getByRole('button', { name: '新建' }).click();
+    const secret = (await page.getByTestId('token-secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    await shot(page, '20-token-shown-once');
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await page.getByText('下游统计系统').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain(secret);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '吊销' }).first().click();
+    await page.getByText('已吊销').first().waitFor({ timeout: 15_000 });
+    await shot(page, '21-token-revoked');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { organizationRows, repeatFindings, sortRows, type Finding } from './aggregate.ts';
+import { organizationRows, sortRows, type Finding } from './aggregate.ts';
 import { previousQuarter, quarterOf, quartersEndingWith } from './quarters.ts';
 
 const f = (org: string, description: string, rectified = true): Finding => ({ id: description, organization: { id: org, name: org }, description, rectified });
@@ -18,13 +18,6 @@ describe('sortRows', () => {
     const rows = [{ n: '市民政局', v: 1 }, { n: '市教育体育局', v: 3 }];
     expect(sortRows(rows, 'v', 'desc')[0]!.v).toBe(3);
     expect(sortRows(rows, 'n', 'asc')[0]!.n).toBe('市教育体育局');
-  });
-});
-
-describe('repeatFindings', () => {
-  it('names organisations with findings in two consecutive quarters only', () => {
-    const out = repeatFindings([f('A', 'x'), f('B', 'y')], [f('A', 'old')]);
-    expect(out).toEqual([{ organization: 'A', current: ['x'], previous: ['old'] }]);
   });
 });
 

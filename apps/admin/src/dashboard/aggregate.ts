@@ -61,23 +61,3 @@ export function sortRows<T>(rows: T[], key: keyof T, order: 'asc' | 'desc'): T[]
     return String(x).localeCompare(String(y), 'zh-Hans-CN') * sign;
   });
 }
-
-export interface RepeatFinding {
-  organization: string;
-  current: string[];
-  previous: string[];
-}
-
-/** Organisations with findings in both this quarter and the one before. */
-export function repeatFindings(current: Finding[], previous: Finding[]): RepeatFinding[] {
-  const byOrg = (list: Finding[]) => {
-    const m = new Map<string, string[]>();
-    for (const f of list) m.set(f.organization.name, [...(m.get(f.organization.name) ?? []), f.description]);
-    return m;
-  };
-  const now = byOrg(current);
-  const before = byOrg(previous);
-  return [...now.entries()]
-    .filter(([org]) => before.has(org))
-    .map(([organization, list]) => ({ organization, current: list, previous: before.get(organization)! }));
-}

@@ -1,5 +1,14 @@
 // Every visible string of the dashboard in Chinese (the default language).
+import {
+  CASE_DECISION_INFO, CASE_EVENT_INFO, CASE_STATE_INFO, CASE_TRIGGER_INFO, NOTICE_KIND_INFO, REVIEW_CONDITION_INFO, REVIEW_EXCLUSION_INFO,
+  REVIEW_MODE_INFO, TERMINATION_REASON_INFO, type CodeInfo,
+} from '@gazette/domain';
 import { raChinese } from './ra-zh.ts';
+
+// The review workflow's labels are the gazette's own words (泸市监规发〔2024〕2号), kept in the domain.
+function labels<K extends string>(info: Record<K, CodeInfo>, withArticle = false): Record<K, string> {
+  return Object.fromEntries(Object.entries<CodeInfo>(info).map(([k, v]) => [k, withArticle ? `${v.label}（${v.article}）` : v.label])) as Record<K, string>;
+}
 
 export const appZh = {
   app: {
@@ -62,18 +71,15 @@ export const appZh = {
     },
     RateVersionStatus: { DRAFT: '草稿', PUBLISHED: '已发布' },
     OrganizationType: { CITY_GOVERNMENT: '市政府', DISTRICT_COUNTY: '区县', PARK: '园区', DEPARTMENT: '市级部门', STATE_AGENCY: '垂直管理单位', OTHER: '其他' },
-    CaseState: { REGISTERED: '已登记', UNDER_REVIEW: '审查评估中', REJECTED: '不予受理', TERMINATED: '已终止考察', PASSED: '通过审查评估', FAILED: '未通过审查评估', DECIDED: '已作出处理决定' },
-    CaseTrigger: { SUBJECT_APPLICATION: '涉案主体申请', ENFORCEMENT_UNIT: '执法机构提出', OVERSIGHT_RECOMMENDATION: '监督建议（三书一函）', SUPERIOR_RECOMMENDATION: '上级机关建议' },
-    CaseEventType: { ACCEPT: '受理', REJECT: '不予受理', TERMINATE: '终止考察', RECORD_RESULT: '登记审查结果', DECIDE: '作出处理决定' },
-    ReviewMode: { INTERNAL: '内部审查评估', THIRD_PARTY: '第三方审查评估' },
-    ReviewCondition: { FACTS_CLEAR: '违法事实清楚、证据确凿', COOPERATED: '积极配合调查', RECTIFYING: '已改正或正在改正违法行为', VOLUNTARY: '自愿接受审查评估' },
-    ReviewExclusion: {
-      INTENTIONAL: '故意违法', UNLICENSED: '无证无照经营', SERIOUS_HARM: '造成严重危害后果', REPEAT_OFFENCE: '再次违法',
-      EVIDENCE_TAMPERING: '伪造、隐匿、毁灭证据', INCITEMENT: '教唆、胁迫他人违法', OBSTRUCTION: '阻碍执法', CRIMINAL_REFERRAL: '涉嫌犯罪需移送', OTHER: '其他不适用情形',
-    },
-    TerminationReason: { NEW_VIOLATION: '考察期内再次违法', REFUSED_RECTIFICATION: '拒不改正', OBSTRUCTION_OR_FRAUD: '阻碍审查或弄虚作假', SERIOUS_BREACH: '严重违反承诺', OTHER: '其他' },
-    CaseDecision: { NO_PENALTY: '不予处罚', LIGHTER: '从轻处罚', MITIGATED: '减轻处罚', STANDARD: '依法处罚' },
-    NoticeKind: { ACCEPTANCE: '受理通知书', SUSPENSION: '中止调查通知书', TERMINATION: '终止考察通知书', RESULT: '结果通知书' },
+    CaseState: labels(CASE_STATE_INFO),
+    CaseTrigger: labels(CASE_TRIGGER_INFO),
+    CaseEventType: labels(CASE_EVENT_INFO),
+    ReviewMode: labels(REVIEW_MODE_INFO),
+    ReviewCondition: labels(REVIEW_CONDITION_INFO, true),
+    ReviewExclusion: labels(REVIEW_EXCLUSION_INFO, true),
+    TerminationReason: labels(TERMINATION_REASON_INFO, true),
+    CaseDecision: labels(CASE_DECISION_INFO),
+    NoticeKind: labels(NOTICE_KIND_INFO),
     ApiTokenScope: { READ_PUBLISHED: '读取公开数据', READ_ALL: '读取全部数据' },
     AnnexKind: { WEBSITE: '附件1 网站问题', NEW_MEDIA: '附件2 新媒体问题' },
   },
