@@ -89,7 +89,7 @@ function RevokeButton() {
 export function ApiTokenList() {
   const translate = useTranslate();
   return (
-    <List actions={<TopToolbar><CreateTokenButton /></TopToolbar>} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List empty={false} actions={<TopToolbar><CreateTokenButton /></TopToolbar>} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="prefix" />
