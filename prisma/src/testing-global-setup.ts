@@ -54,6 +54,28 @@ export async function ensureTemplate(adminUrl: string): Promise<string> {
   return template;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Drops databases left by test processes of this machine that died before dropping them. */
+async function dropOrphans(adminUrl: string): Promise<void> {
+  await withClient(adminUrl, async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^gazette_(test|empty)_[0-9]+_' OR datname ~ '_building_[0-9]+$'`,
+    );
+    for (const { datname } of rows) {
+      const pid = Number(/^gazette_(?:test|empty)_(\d+)_/.exec(datname)?.[1] ?? /_building_(\d+)$/.exec(datname)?.[1]);
+      if (pid && !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`).catch(() => {});
+    }
+  });
+}
+
 export default async function setup(): Promise<() => Promise<void>> {
   let adminUrl = process.env.DATABASE_URL;
   let teardown = async () => {};
@@ -67,6 +89,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     };
   }
   try {
+    await dropOrphans(adminUrl);
     process.env[TEMPLATE_ENV] = await ensureTemplate(adminUrl);
   } catch (error) {
     await teardown();
