@@ -1,5 +1,6 @@
 // Protection of the endpoint: depth, alias and cost limits, CSRF, request size, masked errors,
 // introspection and GraphiQL only outside production; node(id) honours the typed fields' rules.
+import { getIntrospectionQuery } from 'graphql';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGazetteYoga } from '../src/yoga.ts';
@@ -85,8 +86,9 @@ describe('production', () => {
     expect(await page.text()).not.toMatch(/graphiql/i);
   });
 
-  it('serves introspection outside production', async () => {
-    const r = await api.gql(`{ __schema { queryType { name } } }`);
+  it('serves the full introspection query (GraphiQL, codegen) outside production', async () => {
+    const r = await api.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(r.errors).toBeUndefined();
     expect(r.data?.__schema.queryType.name).toBe('Query');
   });
 });
