@@ -34,10 +34,13 @@ export const RateTable = builder.prismaNode('RateTable', {
     versions: t.relatedConnection('versions', {
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: { status: t.arg({ type: RateVersionStatusEnum, required: false }) },
+      args: {
+        status: t.arg({ type: RateVersionStatusEnum, required: false }),
+        direction: t.arg({ type: SortDirection, required: false, description: 'By effectiveFrom; ASC (oldest first) by default.' }),
+      },
       query: (args, ctx) => ({
         where: { AND: [args.status ? { status: args.status } : {}, seesDrafts(ctx) ? {} : { status: 'PUBLISHED' as const }] },
-        orderBy: [{ effectiveFrom: 'asc' }, { createdAt: 'asc' }],
+        orderBy: [{ effectiveFrom: direction(args.direction) }, { createdAt: direction(args.direction) }, { id: 'asc' }],
       }),
       totalCount: true,
     }),
