@@ -87,8 +87,9 @@ async function main(): Promise<void> {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
+      // Exiting now would leave the embedded PostgreSQL running; shutdown is bounded anyway.
+      logger.warn({ signal }, 'already stopping: finishing requests (at most 10 s), then stopping PostgreSQL');
+      return;
     }
     stopping = true;
     logger.info({ signal }, 'shutting down');
