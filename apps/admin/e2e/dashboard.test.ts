@@ -33,6 +33,10 @@ describe('signing in and the compliance home page', () => {
     expect(await page.getByTestId('rectification-progress').textContent()).toContain('15/15');
     await page.getByTestId('org-table').waitFor();
     expect(await page.getByTestId('org-table').locator('tbody tr').count()).toBeGreaterThan(5);
+    // Annex 1 names two findings of this department's site (《重要文件通知》《区县动态》), both rectified.
+    const row = page.getByTestId('org-row-泸州市经济和信息化局').locator('td');
+    expect(await row.nth(1).textContent()).toBe('2');
+    expect(await row.nth(2).textContent()).toBe('2');
     await page.waitForTimeout(500);
     await shot(page, '01-compliance');
     await page.setViewportSize({ width: 820, height: 1180 });
@@ -186,7 +190,13 @@ describe('administration', () => {
     await shot(page, '17-organizations');
     await page.locator('tbody tr').first().click();
     await page.locator('input[name="name"]').waitFor({ timeout: 15_000 });
+    await page.getByText('市教育和体育局', { exact: true }).waitFor({ timeout: 15_000 });
     await shot(page, '18-organization-edit');
+
+    await page.goto(`${h.baseUrl}/#/websiteFindings`);
+    await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('tbody tr').count()).toBe(10);
+    await shot(page, '18b-website-findings');
 
     await page.goto(`${h.baseUrl}/#/auditEntries`);
     await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });

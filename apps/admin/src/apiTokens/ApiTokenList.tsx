@@ -92,7 +92,7 @@ export function ApiTokenList() {
     <List empty={false} actions={<TopToolbar><CreateTokenButton /></TopToolbar>} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />
-        <DataTable.Col source="prefix" />
+        <DataTable.Col source="prefix" disableSort />
         <DataTable.Col source="scopes" disableSort render={(r: { scopes: string[] }) => r.scopes.map((s) => translate(`enums.ApiTokenScope.${s}`)).join('、')} />
         <DataTable.Col source="createdAt"><DateTimeField source="createdAt" /></DataTable.Col>
         <DataTable.Col source="lastUsedAt"><DateTimeField source="lastUsedAt" /></DataTable.Col>

@@ -23,7 +23,7 @@ export function AuditList() {
         <DataTable.Col source="actorLabel" />
         <DataTable.Col source="action" />
         <DataTable.Col source="entity" />
-        <DataTable.Col source="entityId" />
+        <DataTable.Col source="entityId" disableSort />
         <DataTable.Col source="before" disableSort><Json source="before" /></DataTable.Col>
         <DataTable.Col source="after" disableSort><Json source="after" /></DataTable.Col>
       </DataTable>

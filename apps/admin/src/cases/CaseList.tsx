@@ -28,7 +28,7 @@ export function CaseList() {
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="caseName" />
         <DataTable.Col source="subjectName" />
-        <DataTable.Col source="trigger"><EnumField source="trigger" enumName="CaseTrigger" /></DataTable.Col>
+        <DataTable.Col source="trigger" disableSort><EnumField source="trigger" enumName="CaseTrigger" /></DataTable.Col>
         <DataTable.Col source="filedOn"><PlainDateField source="filedOn" /></DataTable.Col>
         <DataTable.Col source="state"><EnumField source="state" enumName="CaseState" /></DataTable.Col>
         <DataTable.Col source="reviewDeadline"><Deadline /></DataTable.Col>

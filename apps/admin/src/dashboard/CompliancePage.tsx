@@ -46,7 +46,7 @@ export function CompliancePage() {
         if (!live) return;
         setSummary(s);
         const [current, repeated, trendSummaries] = await Promise.all([
-          findingsOf(quarter).catch(() => null),
+          findingsOf(quarter),
           repeatFindingsOf(quarter).catch(() => []),
           Promise.all(quartersEndingWith(quarter, 6).map(complianceSummaryOrNull)),
         ]);

@@ -26,7 +26,7 @@ export function OrgTable({ rows }: { rows: OrgRow[] }) {
         </TableHead>
         <TableBody>
           {sorted.map((r) => (
-            <TableRow key={r.organization} hover>
+            <TableRow key={r.organization} hover data-testid={`org-row-${r.organization}`}>
               {COLUMNS.map((c) => (
                 <TableCell key={c} align={c === 'organization' ? 'left' : 'right'} sx={{ whiteSpace: c === 'organization' ? 'normal' : 'nowrap' }}>
                   {typeof r[c] === 'boolean' ? (r[c] ? translate('dashboard.missing') : '') : r[c]}

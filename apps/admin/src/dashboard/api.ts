@@ -44,23 +44,15 @@ export async function inspectedQuarters(): Promise<string[]> {
   return data.inspectionRounds.edges.map((e) => e.node.quarter);
 }
 
-type Conn<T> = { edges: { node: T }[] };
-
-export async function findingsOf(quarter: string): Promise<{ website: Finding[]; newMedia: Finding[] } | null> {
-  const data = await gql<{ inspectionRound: { websiteFindings: Conn<Finding>; newMediaFindings: Conn<Finding> } | null }>(
-    `query Findings($quarter: String!) {
-      inspectionRound(quarter: $quarter) {
-        websiteFindings(first: 100) { edges { node { id siteName description rectified organization { id name } } } }
-        newMediaFindings(first: 100) { edges { node { id account description rectified organization { id name } } } }
-      }
+export async function findingsOf(quarter: string): Promise<{ website: Finding[]; newMedia: Finding[] }> {
+  const data = await gql<{ websiteFindingsPage: { nodes: Finding[] }; newMediaFindingsPage: { nodes: Finding[] } }>(
+    `query Findings($w: WebsiteFindingPageFilter, $n: NewMediaFindingPageFilter) {
+      websiteFindingsPage(page: 1, perPage: 100, filter: $w) { nodes { id siteName description rectified organization { id name } } }
+      newMediaFindingsPage(page: 1, perPage: 100, filter: $n) { nodes { id account description rectified organization { id name } } }
     }`,
-    { quarter },
+    { w: { quarter }, n: { quarter } },
   );
-  if (!data.inspectionRound) return null;
-  return {
-    website: data.inspectionRound.websiteFindings.edges.map((e) => e.node),
-    newMedia: data.inspectionRound.newMediaFindings.edges.map((e) => e.node),
-  };
+  return { website: data.websiteFindingsPage.nodes, newMedia: data.newMediaFindingsPage.nodes };
 }
 
 export interface ApiRepeatFinding {

@@ -60,7 +60,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   organizationAliases: {
     type: 'OrganizationAlias',
-    fields: `id alias organization { id name }`,
+    fields: `id alias version organization { id name }`,
     page: 'organizationAliasesPage',
     filterType: 'OrganizationAliasPageFilter',
     ...crud('OrganizationAlias', ['alias', 'organizationId']),

@@ -1,11 +1,11 @@
-import { BooleanField, BooleanInput, DataTable, Edit, List, SelectInput, SimpleForm, TextField, TextInput, useRecordContext } from 'react-admin';
+import { BooleanField, BooleanInput, DataTable, Edit, List, NullableBooleanInput, SimpleForm, TextField, TextInput, useRecordContext } from 'react-admin';
 import { PlainDateField } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 
 const filters = [
   <TextInput key="quarter" source="quarter" alwaysOn />,
-  <SelectInput key="rectified" source="rectified" alwaysOn choices={[{ id: true, name: 'ra.boolean.true' }, { id: false, name: 'ra.boolean.false' }]} />,
+  <NullableBooleanInput key="rectified" source="rectified" alwaysOn />,
 ];
 
 export function WebsiteFindingList() {
@@ -14,10 +14,10 @@ export function WebsiteFindingList() {
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="siteSeq" />
         <DataTable.Col source="siteName" />
-        <DataTable.Col source="organization.name" label="resources.websiteFindings.fields.organization"><TextField source="organization.name" /></DataTable.Col>
+        <DataTable.Col source="organization.name" label="resources.websiteFindings.fields.organization" disableSort><TextField source="organization.name" /></DataTable.Col>
         <DataTable.Col source="description" />
         <DataTable.Col source="rectified"><BooleanField source="rectified" /></DataTable.Col>
-        <DataTable.Col source="rectifiedOn"><PlainDateField source="rectifiedOn" /></DataTable.Col>
+        <DataTable.Col source="rectifiedOn" disableSort><PlainDateField source="rectifiedOn" /></DataTable.Col>
       </DataTable>
     </List>
   );
@@ -30,7 +30,7 @@ export function NewMediaFindingList() {
         <DataTable.Col source="seq" />
         <DataTable.Col source="account" />
         <DataTable.Col source="platform" />
-        <DataTable.Col source="organization.name" label="resources.newMediaFindings.fields.organization"><TextField source="organization.name" /></DataTable.Col>
+        <DataTable.Col source="organization.name" label="resources.newMediaFindings.fields.organization" disableSort><TextField source="organization.name" /></DataTable.Col>
         <DataTable.Col source="description" />
         <DataTable.Col source="rectified"><BooleanField source="rectified" /></DataTable.Col>
       </DataTable>

@@ -32,7 +32,7 @@ function Aliases() {
   return (
     <Box sx={{ p: 2 }}>
       <Typography variant="subtitle1">{translate('resources.organizations.fields.aliases')}</Typography>
-      <ReferenceManyField reference="organizationAliases" target="organizationId">
+      <ReferenceManyField reference="organizationAliases" target="organizationId" sort={{ field: "alias", order: "ASC" }}>
         <DataTable bulkActionButtons={false}>
           <DataTable.Col source="alias" label="resources.organizationAliases.fields.alias" />
           <DataTable.Col label={false}><DeleteButton mutationMode="pessimistic" redirect={false} /></DataTable.Col>

@@ -21,7 +21,7 @@ export function PolicyList() {
         <DataTable.Col source="effectiveFrom"><PlainDateField source="effectiveFrom" /></DataTable.Col>
         <DataTable.Col source="expiresOn"><PlainDateField source="expiresOn" /></DataTable.Col>
         <DataTable.Col source="status" disableSort><EnumField source="status" enumName="PolicyStatus" /></DataTable.Col>
-        <DataTable.Col source="isTrial"><BooleanField source="isTrial" /></DataTable.Col>
+        <DataTable.Col source="isTrial" disableSort><BooleanField source="isTrial" /></DataTable.Col>
       </DataTable>
     </List>
   );

@@ -11,7 +11,7 @@ export function UserList() {
         <DataTable.Col source="email" />
         <DataTable.Col source="name" />
         <DataTable.Col source="role"><EnumField source="role" enumName="Role" /></DataTable.Col>
-        <DataTable.Col source="active"><BooleanField source="active" /></DataTable.Col>
+        <DataTable.Col source="active" disableSort><BooleanField source="active" /></DataTable.Col>
       </DataTable>
     </List>
   );
