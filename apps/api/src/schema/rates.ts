@@ -45,22 +45,25 @@ export const RateTable = builder.prismaNode('RateTable', {
       totalCount: true,
     }),
     // The published version in force on asOf (today when omitted), or null.
-    versionInForce: t.field({
-      type: RateTableVersion,
+    versionInForce: t.prismaField({
+      type: 'RateTableVersion',
       nullable: true,
       args: { asOf: t.arg({ type: 'Date', required: false }) },
-      select: {
-        policy: { select: { docNo: true, effectiveFrom: true, expiresOn: true } },
-        versions: {
-          where: { status: 'PUBLISHED' },
+      resolve: async (query, table, args, ctx) => {
+        const selection = { ...query };
+        // Which version is in force is the domain's rule (a version without an end lasts while
+        // its policy does); the chosen one is then loaded with the client's selection.
+        const rows = await ctx.prisma.rateTableVersion.findMany({
+          where: { tableId: table.id, status: 'PUBLISHED' },
           select: { id: true, effectiveFrom: true, effectiveTo: true, status: true },
-        },
-      },
-      resolve: async (table, args, ctx) => {
-        const domain = rateTableFromRows({ ...table, key: '', kind: 'MEDICAL_SERVICE_PRICE', name: '', dimensions: [] }, table.policy);
+        });
+        const policy = await ctx.prisma.policy.findUniqueOrThrow({
+          where: { id: table.policyId },
+          select: { docNo: true, effectiveFrom: true, expiresOn: true },
+        });
+        const domain = rateTableFromRows({ key: '', kind: 'MEDICAL_SERVICE_PRICE', name: '', dimensions: [] }, policy, rows);
         const found = versionInForce(domain, asOfOrToday(args.asOf));
-        if (!found?.id) return null;
-        return ctx.prisma.rateTableVersion.findUnique({ where: { id: found.id } });
+        return found?.id ? ctx.prisma.rateTableVersion.findUnique({ ...selection, where: { id: found.id } }) : null;
       },
     }),
   }),
