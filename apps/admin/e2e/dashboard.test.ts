@@ -39,6 +39,7 @@ describe('signing in and the compliance home page', () => {
     expect(await row.nth(2).textContent()).toBe('2');
     await page.waitForTimeout(500);
     await shot(page, '01-compliance');
+    await shot(page, '01c-compliance-full', true);
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.waitForTimeout(300);
     await shot(page, '01b-compliance-tablet');

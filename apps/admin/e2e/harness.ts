@@ -112,6 +112,6 @@ export async function login(page: Page, baseUrl: string, user: { email: string; 
   await page.getByTestId('role-chip').waitFor({ timeout: 20_000 });
 }
 
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+export async function shot(page: Page, name: string, fullPage = false) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }

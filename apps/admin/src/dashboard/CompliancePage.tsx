@@ -99,7 +99,7 @@ export function CompliancePage() {
       {summary && <Headline summary={summary} />}
       {summary && (
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, lg: 7 }}>
+          <Grid size={{ xs: 12 }}>
             <Card variant="outlined">
               <CardContent>
                 <Typography variant="subtitle1" gutterBottom>{translate('dashboard.byOrganization')}</Typography>
@@ -107,13 +107,15 @@ export function CompliancePage() {
               </CardContent>
             </Card>
           </Grid>
-          <Grid size={{ xs: 12, lg: 5 }}>
+          <Grid size={{ xs: 12, lg: 6 }}>
             <Card variant="outlined" sx={{ mb: 2 }}>
               <CardContent>
                 <Typography variant="subtitle1">{translate('dashboard.trend')}</Typography>
                 <TrendChart categories={trendQuarters} series={trendSeries} testId="trend-chart" />
               </CardContent>
             </Card>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
             <Card variant="outlined" sx={{ mb: 2 }}>
               <CardContent>
                 <Typography variant="subtitle1">{translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}</Typography>

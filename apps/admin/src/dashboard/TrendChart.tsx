@@ -24,7 +24,7 @@ export function TrendChart({ categories, series, height = 280, testId }: { categ
       grid: { left: 40, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: categories },
       yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((s) => ({ name: s.name, type: s.type ?? 'line', data: s.values, connectNulls: false })),
+      series: series.map((s) => ({ name: s.name, type: s.type ?? 'line', data: s.values, connectNulls: false, showSymbol: true, symbolSize: 8 })),
     });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(ref.current);
