@@ -35,7 +35,7 @@ describe('signing in and the compliance home page', () => {
     expect(await page.getByTestId('org-table').locator('tbody tr').count()).toBeGreaterThan(5);
     // Annex 1 names two findings of this department's site (《重要文件通知》《区县动态》), both rectified.
     const row = page.getByTestId('org-row-泸州市经济和信息化局').locator('td');
-    expect(await row.nth(1).textContent()).toBe('2');
+    await expect.poll(() => row.nth(1).textContent()).toBe('2');
     expect(await row.nth(2).textContent()).toBe('2');
     await page.waitForTimeout(500);
     await shot(page, '01-compliance');

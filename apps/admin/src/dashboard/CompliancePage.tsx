@@ -44,13 +44,14 @@ export function CompliancePage() {
       try {
         const s = await complianceSummary(quarter);
         if (!live) return;
-        setSummary(s);
         const [current, repeated, trendSummaries] = await Promise.all([
           findingsOf(quarter),
           repeatFindingsOf(quarter).catch(() => []),
           Promise.all(quartersEndingWith(quarter, 6).map(complianceSummaryOrNull)),
         ]);
         if (!live) return;
+        // Figures, per-organisation rows and trend appear together, never half-loaded.
+        setSummary(s);
         setFindings(current);
         setRepeats(repeated);
         setTrend(trendSummaries);
