@@ -91,6 +91,12 @@ describe('calculators', () => {
     await login(page, h.baseUrl, ADMIN);
     await page.goto(`${h.baseUrl}/#/calculators`);
     await page.getByTestId('medical-asOf').fill('2025-01-10');
+    // Items in force that day are offered by code and name.
+    await page.getByTestId('medical-code-0').click();
+    await page.getByTestId('medical-code-0').fill('3112010');
+    await page.getByRole('option', { name: /单精子注射/ }).first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('medical-code-0').fill('311201069');
+    await page.keyboard.press('Escape');
     await page.getByTestId('medical-calculate').click();
     await expect.poll(() => page.getByTestId('medical-total').textContent(), { timeout: 15_000 }).toBe('1,769.00');
     expect(await page.getByTestId('medical-result').textContent()).toContain('泸市医保规〔2024〕4号');

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
-  Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Autocomplete, Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { HOSPITAL_GRADES, medicalPrice, medicalQuote, type HospitalGrade, type MedicalPrice, type QuoteLine } from './api.ts';
+import { HOSPITAL_GRADES, medicalItems, medicalPrice, medicalQuote, type HospitalGrade, type MedicalPrice, type QuoteLine } from './api.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney, formatPercent } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
@@ -28,6 +28,14 @@ export function MedicalQuote() {
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
 
+  const [items, setItems] = useState<{ code: string; name: string }[]>([]);
+  useEffect(() => {
+    let live = true;
+    medicalItems(asOf).then((list) => live && setItems(list), () => live && setItems([]));
+    return () => {
+      live = false;
+    };
+  }, [asOf]);
   const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function calculate() {
@@ -65,7 +73,16 @@ export function MedicalQuote() {
         </Stack>
         {rows.map((row, i) => (
           <Stack key={i} direction="row" spacing={1} sx={{ mb: 1 }} alignItems="center">
-            <TextField size="small" label={translate('calc.medical.code')} value={row.code} onChange={(e) => setRow(i, { code: e.target.value })} inputProps={{ 'data-testid': `medical-code-${i}` }} />
+            <Autocomplete
+              freeSolo
+              size="small"
+              sx={{ flex: 1, minWidth: 220 }}
+              options={items.map((it) => it.code)}
+              getOptionLabel={(code) => { const name = items.find((it) => it.code === code)?.name; return name ? `${code} ${name}` : code; }}
+              inputValue={row.code}
+              onInputChange={(_, value) => setRow(i, { code: value.split(' ')[0] ?? '' })}
+              renderInput={(params) => <TextField {...params} label={translate('calc.medical.code')} inputProps={{ ...params.inputProps, 'data-testid': `medical-code-${i}` }} />}
+            />
             <TextField size="small" type="number" label={translate('calc.medical.quantity')} value={row.quantity} onChange={(e) => setRow(i, { quantity: Math.max(1, Number(e.target.value)) })} sx={{ width: 110 }} inputProps={{ min: 1, 'data-testid': `medical-qty-${i}` }} />
             <IconButton aria-label={translate('ra.action.remove')} onClick={() => setRows(rows.filter((_, j) => j !== i))} disabled={rows.length === 1}><DeleteIcon /></IconButton>
           </Stack>

@@ -1,4 +1,5 @@
 // The calculators use the public contract's operations unchanged (shared/contract/operations.graphql).
+import { MEDICAL_SERVICE_TABLE_KEY } from '@gazette/domain';
 import { gql } from '../graphql/client.ts';
 
 export type HospitalGrade = 'TERTIARY_A' | 'TERTIARY_B' | 'SECONDARY_A' | 'SECONDARY_B' | 'BELOW_SECONDARY_B';
@@ -69,4 +70,15 @@ export interface RehabInput {
 export async function rehabCheck(input: RehabInput) {
   return (await gql<{ rehabAssistanceCheck: { eligible: boolean; cap: string | null; approvedAmount: string; reasons: string[] } }>(REHAB, { input }))
     .rehabAssistanceCheck;
+}
+
+/** The item codes and names in force on a date, to pick from (one grade is enough for names). */
+export async function medicalItems(asOf: string): Promise<{ code: string; name: string }[]> {
+  const data = await gql<{ rateEntries: { edges: { node: { code: string | null; name: string | null; dimensions: Record<string, string> } }[] } }>(
+    `query MedicalItems($key: String!, $asOf: Date) { rateEntries(tableKey: $key, asOf: $asOf, first: 100) { edges { node { code name dimensions } } } }`,
+    { key: MEDICAL_SERVICE_TABLE_KEY, asOf },
+  );
+  const seen = new Map<string, string>();
+  for (const { node } of data.rateEntries.edges) if (node.code && !seen.has(node.code)) seen.set(node.code, node.name ?? '');
+  return [...seen].map(([code, name]) => ({ code, name }));
 }
