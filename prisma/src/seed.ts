@@ -1,24 +1,31 @@
-// Loads the gazette 2024年第12期 into the database: the 9 documents, the organisations and their
-// aliases, the rate tables as published versions, the noise-law duties and the 2024Q4 inspection
-// round. The reviewed data comes from the domain package (the gazette reader's output is tested
-// against it). Idempotent: a record that exists is left alone, so a second run changes nothing
-// and never reverts an administrator's edits. Everything runs in one transaction.
+// Loads the gazette issues under prisma/seed/<yyyy-mm>/ into the database: the documents, the rate
+// tables as published versions, the noise-law duties and the inspection rounds, from the gazette
+// reader's reviewed JSON files (checked, with the domain's rules applied, before any write; see
+// seed/build.ts), and the organisations with their aliases from the domain registry.
+// Idempotent: a record that exists is left alone, so a second run changes nothing and never
+// reverts an administrator's edits. Everything runs in one transaction.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
-  ISSUE_2024_12_POLICIES,
-  NOISE_DUTIES_POLICY_DOC_NO,
-  NOISE_DUTY_ARTICLES,
   ORGANIZATIONS,
-  ROUND_2024Q4,
-  SEED_RATE_TABLES,
   aliasRowsOf,
-  dutyAssignments,
   rateEntryToRow,
   requireOrganization,
   toUtcMidnight,
+  type GazettePolicy,
   type InspectionRound,
   type RateTable,
 } from '@gazette/domain';
 import type { Prisma, PrismaClient } from '../generated/client/client.ts';
+import { buildIssueRecords, type IssueRecords } from './seed/build.ts';
+import { readIssueSeed } from './seed/files.ts';
+
+export { SeedFileError } from './seed/check.ts';
+
+/** The folders of prisma/seed/, oldest first: the next monthly issue is one more folder here. */
+export const SEED_ISSUES = ['2024-12'] as const;
+
+const SEED_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'seed');
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,10 +81,15 @@ function orgId(ids: Map<string, string>, name: string, field: string): string {
   return id;
 }
 
-async function seedPolicies(tx: Tx, ids: Map<string, string>, report: SeedReport): Promise<Map<string, string>> {
+async function seedPolicies(
+  tx: Tx,
+  policies: readonly GazettePolicy[],
+  ids: Map<string, string>,
+  report: SeedReport,
+): Promise<Map<string, string>> {
   const existing = await tx.policy.findMany({ select: { id: true, docNo: true } });
   const policyIds = new Map(existing.map((p) => [p.docNo, p.id]));
-  for (const p of ISSUE_2024_12_POLICIES) {
+  for (const p of policies) {
     if (policyIds.has(p.docNo)) continue;
     const created = await tx.policy.create({
       data: {
@@ -146,16 +158,19 @@ async function seedRateTable(tx: Tx, table: RateTable, policyIds: Map<string, st
   report.rateTables++;
 }
 
-async function seedDuties(tx: Tx, ids: Map<string, string>, policyIds: Map<string, string>, report: SeedReport) {
-  const policyId = policyIds.get(NOISE_DUTIES_POLICY_DOC_NO);
-  if (!policyId) throw new Error(`policy ${NOISE_DUTIES_POLICY_DOC_NO} is not seeded`);
+async function seedDuties(
+  tx: Tx,
+  duties: NonNullable<IssueRecords['duties']>,
+  ids: Map<string, string>,
+  policyIds: Map<string, string>,
+  report: SeedReport,
+) {
+  const policyId = policyIds.get(duties.policyDocNo);
+  if (!policyId) throw new Error(`policy ${duties.policyDocNo} is not seeded`);
   const existing = await tx.dutyAllocation.findMany({ where: { policyId }, select: { seq: true } });
   const have = new Set(existing.map((d) => d.seq));
-  const assignments = dutyAssignments();
-  for (const article of NOISE_DUTY_ARTICLES) {
+  for (const article of duties.duties) {
     if (have.has(article.seq)) continue;
-    const mine = assignments.filter((a) => a.seq === article.seq);
-    const seen = new Set<string>();
     await tx.dutyAllocation.create({
       data: {
         policyId,
@@ -164,9 +179,7 @@ async function seedDuties(tx: Tx, ids: Map<string, string>, policyIds: Map<strin
         lawText: article.lawText,
         duty: article.duty,
         assignments: {
-          create: mine
-            .map((a) => ({ organizationId: orgId(ids, a.organization, 'duty'), role: a.role }))
-            .filter((a) => (seen.has(a.organizationId) ? false : (seen.add(a.organizationId), true))),
+          create: article.assignments.map((a) => ({ organizationId: orgId(ids, a.organization, 'duty'), role: a.role })),
         },
       },
     });
@@ -241,8 +254,24 @@ async function seedRound(
   report.inspectionRounds++;
 }
 
-/** Loads the seed idempotently in one transaction; returns how many records were created. */
-export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
+/** Reads and checks every issue's files; throws SeedFileError (file and field) on the first defect. */
+export function readSeedIssues(issues: readonly string[] = SEED_ISSUES, root: string = SEED_ROOT): IssueRecords[] {
+  return issues.map((issue) => buildIssueRecords(readIssueSeed(path.join(root, issue))));
+}
+
+export interface SeedOptions {
+  /** Issue folders to load (default SEED_ISSUES). */
+  issues?: readonly string[];
+  /** The folder holding them (default prisma/seed). */
+  root?: string;
+}
+
+/**
+ * Loads the seed idempotently in one transaction; returns how many records were created.
+ * Every file is read and checked first, so a malformed one writes nothing.
+ */
+export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
+  const issues = readSeedIssues(options.issues, options.root);
   return prisma.$transaction(
     async (tx) => {
       const report: SeedReport = {
@@ -256,10 +285,12 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedReport> {
       // Two servers starting at once: the second waits here, then finds everything present.
       await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(724012)');
       const ids = await seedOrganizations(tx, report);
-      const policyIds = await seedPolicies(tx, ids, report);
-      for (const table of SEED_RATE_TABLES) await seedRateTable(tx, table, policyIds, report);
-      await seedDuties(tx, ids, policyIds, report);
-      await seedRound(tx, ROUND_2024Q4, ids, policyIds, report);
+      for (const issue of issues) {
+        const policyIds = await seedPolicies(tx, issue.policies, ids, report);
+        for (const table of issue.rateTables) await seedRateTable(tx, table, policyIds, report);
+        if (issue.duties) await seedDuties(tx, issue.duties, ids, policyIds, report);
+        for (const round of issue.rounds) await seedRound(tx, round, ids, policyIds, report);
+      }
       return report;
     },
     { timeout: 120_000, maxWait: 30_000 },
