@@ -15,6 +15,7 @@ import {
   dec,
   dutyAssignments,
   landEntryKey,
+  medicalEntryAttributes,
   medicalEntryKey,
   parseDocNo,
   parseValidityClause,
@@ -91,6 +92,21 @@ function checkTablePolicy(
   return policy;
 }
 
+/** The domain's table structure with the file's name, policy, start date and entries. */
+function seededTable(
+  structure: RateTable,
+  t: { name: string; effectiveFrom: string },
+  policy: GazettePolicy,
+  entries: RateEntry[],
+): RateTable {
+  return {
+    ...structure,
+    name: t.name,
+    policy,
+    versions: structure.versions.map((v) => ({ ...v, effectiveFrom: t.effectiveFrom, entries })),
+  };
+}
+
 function medicalTable(dir: string, t: SeedMedicalPriceTable, policies: GazettePolicy[]): RateTable {
   const file = at(dir, SEED_FILES.medicalServicePrices);
   const policy = checkTablePolicy(file, t, policies);
@@ -106,19 +122,11 @@ function medicalTable(dir: string, t: SeedMedicalPriceTable, policies: GazettePo
     if (item.includedMonths !== rule.coversMonths) here.key('includedMonths').fail(`应为 ${String(rule.coversMonths)}`);
     for (const grade of HOSPITAL_GRADES) {
       const value = item.values[grade];
-      const attributes: Record<string, unknown> = {
-        seq: item.seq,
-        contents: item.contents ?? '',
-        exclusions: item.exclusions ?? '',
-        note: item.notes ?? '',
-      };
-      if (rule.surchargeOf) attributes.surchargeOf = rule.surchargeOf;
-      if (rule.addOnTo) attributes.addOnTo = rule.addOnTo;
-      if (rule.notBilledWith) attributes.notBilledWith = rule.notBilledWith;
-      if (rule.coversMonths) attributes.coversMonths = rule.coversMonths;
-      if (rule.storageAfter) attributes.storageAfter = rule.storageAfter;
-      if (rule.perExtraUnitRate) attributes.perExtraUnitRate = rule.perExtraUnitRate;
-      if (rule.lineCap) attributes.lineCap = rule.lineCap[grade];
+      const attributes = medicalEntryAttributes(
+        { seq: item.seq, contents: item.contents ?? '', exclusions: item.exclusions ?? '', note: item.notes ?? '' },
+        rule,
+        grade,
+      );
       const surcharge = item.priceKind === 'SURCHARGE_RATE';
       entries.push({
         key: medicalEntryKey(item.code, grade),
@@ -134,13 +142,7 @@ function medicalTable(dir: string, t: SeedMedicalPriceTable, policies: GazettePo
       });
     }
   });
-  const structure = MEDICAL_SERVICE_TABLE;
-  return {
-    ...structure,
-    name: t.name,
-    policy,
-    versions: structure.versions.map((v) => ({ ...v, effectiveFrom: t.effectiveFrom, entries })),
-  };
+  return seededTable(MEDICAL_SERVICE_TABLE, t, policy, entries);
 }
 
 function landTable(dir: string, t: SeedLandTransferFeeTable, policies: GazettePolicy[]): RateTable {
@@ -165,13 +167,7 @@ function landTable(dir: string, t: SeedLandTransferFeeTable, policies: GazettePo
       position: i,
     };
   });
-  const structure = LAND_TRANSFER_FEE_TABLE;
-  return {
-    ...structure,
-    name: t.name,
-    policy,
-    versions: structure.versions.map((v) => ({ ...v, effectiveFrom: t.effectiveFrom, entries })),
-  };
+  return seededTable(LAND_TRANSFER_FEE_TABLE, t, policy, entries);
 }
 
 function buildDuties(dir: string, f: SeedNoiseDutiesFile, policies: GazettePolicy[]): IssueRecords['duties'] {

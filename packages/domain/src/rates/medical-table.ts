@@ -7,6 +7,7 @@ import {
   MEDICAL_SERVICE_ITEMS,
   MEDICAL_SERVICE_POLICY,
   type HospitalGrade,
+  type MedicalItemRule,
 } from './medical-seed.ts';
 
 export const MEDICAL_SERVICE_TABLE_KEY = 'medical-service-prices';
@@ -24,6 +25,28 @@ export function medicalEntryKey(code: string, grade: HospitalGrade): string {
   return `${code}|${grade}`;
 }
 
+/** The printed texts of an annex row plus its typed rule, as one entry's (grade's) attributes. */
+export function medicalEntryAttributes(
+  item: { seq: number; contents: string; exclusions: string; note: string },
+  rule: MedicalItemRule,
+  grade: HospitalGrade,
+): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {
+    seq: item.seq,
+    contents: item.contents,
+    exclusions: item.exclusions,
+    note: item.note,
+  };
+  if (rule.surchargeOf) attributes.surchargeOf = rule.surchargeOf;
+  if (rule.addOnTo) attributes.addOnTo = rule.addOnTo;
+  if (rule.notBilledWith) attributes.notBilledWith = rule.notBilledWith;
+  if (rule.coversMonths) attributes.coversMonths = rule.coversMonths;
+  if (rule.storageAfter) attributes.storageAfter = rule.storageAfter;
+  if (rule.perExtraUnitRate) attributes.perExtraUnitRate = rule.perExtraUnitRate;
+  if (rule.lineCap) attributes.lineCap = rule.lineCap[grade];
+  return attributes;
+}
+
 /** The annex as entries: code × grade, yuan amounts or rates of the base item (same grade). */
 export function medicalServiceEntries(): RateEntry[] {
   const entries: RateEntry[] = [];
@@ -32,19 +55,7 @@ export function medicalServiceEntries(): RateEntry[] {
     HOSPITAL_GRADES.forEach((grade, i) => {
       const printed = item.printed[i] ?? '';
       const percent = /^(\d+(?:\.\d+)?)%$/.exec(printed);
-      const attributes: Record<string, unknown> = {
-        seq: item.seq,
-        contents: item.contents,
-        exclusions: item.exclusions,
-        note: item.note,
-      };
-      if (rule.surchargeOf) attributes.surchargeOf = rule.surchargeOf;
-      if (rule.addOnTo) attributes.addOnTo = rule.addOnTo;
-      if (rule.notBilledWith) attributes.notBilledWith = rule.notBilledWith;
-      if (rule.coversMonths) attributes.coversMonths = rule.coversMonths;
-      if (rule.storageAfter) attributes.storageAfter = rule.storageAfter;
-      if (rule.perExtraUnitRate) attributes.perExtraUnitRate = rule.perExtraUnitRate;
-      if (rule.lineCap) attributes.lineCap = rule.lineCap[grade];
+      const attributes = medicalEntryAttributes(item, rule, grade);
       entries.push({
         key: medicalEntryKey(item.code, grade),
         dimensions: { code: item.code, grade },
