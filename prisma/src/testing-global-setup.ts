@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from './embedded.ts';
+import { isAlive } from './embedded-lock.ts';
 import { applyMigrations, migrationsHash } from './migrate.ts';
 
 export const ADMIN_URL_ENV = 'GAZETTE_TEST_ADMIN_URL';
@@ -52,15 +53,6 @@ export async function ensureTemplate(adminUrl: string): Promise<string> {
     }
   });
   return template;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Drops databases left by test processes of this machine that died before dropping them. */
