@@ -112,13 +112,13 @@ export const UpdateUserInput = builder.inputType('UpdateUserInput', {
   }),
 });
 
-/** Decodes a User global ID (or accepts a raw id), refusing other types' IDs. */
 /** Answers null without a query; spreading marks Pothos' selection as used. */
 function noRow(query: object): null {
   void { ...query };
   return null;
 }
 
+/** Decodes a User global ID (or accepts a raw id), refusing other types' IDs. */
 function userId(id: { typename: string; id: string }) {
   if (id.typename !== 'User') throw new DomainError('NOT_FOUND', '用户不存在');
   return id.id;
@@ -149,47 +149,43 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  createUser: t.prismaField({
-    type: 'User',
-    authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const user = await createUser(ctx, { ...input, role: input.role as Role });
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
-    },
-  }),
-  updateUser: t.prismaField({
-    type: 'User',
-    authScopes: { admin: true },
-    description: 'Fails with CONFLICT when `version` is not the current one.',
-    args: {
-      id: t.arg.globalID({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: UpdateUserInput, required: true }),
-    },
-    resolve: async (query, _root, { id, version, input }, ctx) => {
-      const user = await updateUser(ctx, { id: userId(id), version, ...input });
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
-    },
-  }),
-  deactivateUser: t.prismaField({
-    type: 'User',
-    authScopes: { admin: true },
-    args: { id: t.arg.globalID({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: async (query, _root, { id, version }, ctx) => {
-      const user = await deactivateUser(ctx, userId(id), version);
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
-    },
-  }),
-  // react-admin's delete: accounts are never deleted (audit entries point at them), only deactivated.
-  deleteUser: t.prismaField({
-    type: 'User',
-    authScopes: { admin: true },
-    args: { id: t.arg.globalID({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: async (query, _root, { id, version }, ctx) => {
-      const user = await deactivateUser(ctx, userId(id), version);
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
-    },
-  }),
-}));
+builder.mutationFields((t) => {
+  const deactivateField = () =>
+    t.prismaField({
+      type: 'User',
+      authScopes: { admin: true },
+      args: { id: t.arg.globalID({ required: true }), version: t.arg.int({ required: true }) },
+      resolve: async (query, _root, { id, version }, ctx) => {
+        const user = await deactivateUser(ctx, userId(id), version);
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      },
+    });
+  return {
+    createUser: t.prismaField({
+      type: 'User',
+      authScopes: { admin: true },
+      args: { input: t.arg({ type: CreateUserInput, required: true }) },
+      resolve: async (query, _root, { input }, ctx) => {
+        const user = await createUser(ctx, { ...input, role: input.role as Role });
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      },
+    }),
+    updateUser: t.prismaField({
+      type: 'User',
+      authScopes: { admin: true },
+      description: 'Fails with CONFLICT when `version` is not the current one.',
+      args: {
+        id: t.arg.globalID({ required: true }),
+        version: t.arg.int({ required: true }),
+        input: t.arg({ type: UpdateUserInput, required: true }),
+      },
+      resolve: async (query, _root, { id, version, input }, ctx) => {
+        const user = await updateUser(ctx, { id: userId(id), version, ...input });
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+      },
+    }),
+    deactivateUser: deactivateField(),
+    // react-admin's delete: accounts are never deleted (audit entries point at them), only deactivated.
+    deleteUser: deactivateField(),
+  };
+});
