@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Checkbox, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { landFee, type LandInput } from './api.ts';
@@ -6,6 +5,7 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
+import { useCalculator } from './useCalculator.ts';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7];
 const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ'];
@@ -13,24 +13,12 @@ const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ'];
 export function LandFee() {
   const translate = useTranslate();
   const fmt = useFormatters();
-  const [input, setInput] = useState<LandInput>({
-    landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '100', termCoefficient: '1', housingReform: false, appraisedAmount: '', asOf: today(),
-  });
-  const [result, setResult] = useState<Awaited<ReturnType<typeof landFee>> & { input: LandInput } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const set = (patch: Partial<LandInput>) => setInput({ ...input, ...patch });
-
-  async function calculate() {
-    setError(null);
-    try {
-      const { appraisedAmount, ...rest } = input;
-      const sent = { ...rest, ...(appraisedAmount ? { appraisedAmount } : {}) };
-      setResult({ ...(await landFee(sent)), input });
-    } catch (e) {
-      setResult(null);
-      setError(e as Error);
-    }
-  }
+  const { input, set, result, error, calculate } = useCalculator<LandInput, Awaited<ReturnType<typeof landFee>>>(
+    {
+      landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '100', termCoefficient: '1', housingReform: false, appraisedAmount: '', asOf: today(),
+    },
+    ({ appraisedAmount, ...rest }) => landFee({ ...rest, ...(appraisedAmount ? { appraisedAmount } : {}) }),
+  );
 
   return (
     <Card>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, List, ListItem, MenuItem, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { rehabCheck, type RehabInput } from './api.ts';
@@ -6,29 +5,20 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
+import { useCalculator } from './useCalculator.ts';
 
 export const REHAB_SERVICES = ['SURGERY', 'TRAINING', 'BASIC_DEVICE', 'COCHLEAR_IMPLANT', 'HEARING_AID', 'PROSTHESIS', 'LIMB_ORTHOSIS'] as const;
 
 export function RehabCheck() {
   const translate = useTranslate();
   const fmt = useFormatters();
-  const [input, setInput] = useState<RehabInput>({
-    birthDate: '2018-06-01', applicationDate: today(), luzhouHukou: true, service: 'TRAINING', requestedAmount: '20000', fundedThisYear: '', lastSameDeviceDate: '', county: '',
-  });
-  const [result, setResult] = useState<Awaited<ReturnType<typeof rehabCheck>> & { input: RehabInput } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const set = (patch: Partial<RehabInput>) => setInput({ ...input, ...patch });
-
-  async function check() {
-    setError(null);
-    try {
-      const sent = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== '')) as unknown as RehabInput;
-      setResult({ ...(await rehabCheck(sent)), input });
-    } catch (e) {
-      setResult(null);
-      setError(e as Error);
-    }
-  }
+  const { input, set, result, error, calculate: check } = useCalculator<RehabInput, Awaited<ReturnType<typeof rehabCheck>>>(
+    {
+      birthDate: '2018-06-01', applicationDate: today(), luzhouHukou: true, service: 'TRAINING', requestedAmount: '20000', fundedThisYear: '', lastSameDeviceDate: '', county: '',
+    },
+    // Empty optional fields are left out rather than sent as ''.
+    (input) => rehabCheck(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== '')) as unknown as RehabInput),
+  );
 
   return (
     <Card>
