@@ -25,4 +25,23 @@ describe('maskError', () => {
     expect(JSON.stringify(out.toJSON())).not.toContain('Policy');
     expect(out.extensions.code).toBe('INTERNAL_SERVER_ERROR');
   });
+
+  it('masks Pothos programming errors, which are GraphQLErrors yoga would otherwise pass through', () => {
+    const unused = new GraphQLError('Prisma query was unused in resolver for Query.case');
+    unused.name = 'PothosSchemaError';
+    for (const error of [wrapped(unused), unused]) {
+      const out = maskError(error, 'Unexpected error.') as GraphQLError;
+      expect(out.message).toBe('Unexpected error.');
+      expect(JSON.stringify(out.toJSON())).not.toContain('Prisma');
+      expect(out.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    }
+  });
+
+  it('keeps Pothos validation errors (a malformed cursor) as BAD_USER_INPUT', () => {
+    const invalid = new GraphQLError('Invalid cursor');
+    invalid.name = 'PothosValidationError';
+    const out = maskError(wrapped(invalid), 'Unexpected error.') as GraphQLError;
+    expect(out.message).toBe('Invalid cursor');
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
 });

@@ -31,6 +31,10 @@ function findDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
+function isPothosError(error: unknown): boolean {
+  return error instanceof Error && error.name.startsWith('Pothos');
+}
+
 /** Pothos reports malformed cursors and argument combinations with this error class. */
 function isPothosValidationError(error: unknown): error is Error {
   return error instanceof Error && error.name === 'PothosValidationError';
@@ -49,6 +53,11 @@ export function maskError(error: unknown, message: string): Error {
       path: error.path,
       extensions: { code: 'BAD_USER_INPUT' },
     });
+  }
+  // Other Pothos errors (e.g. an unused Prisma query) are programming errors. PothosError extends
+  // GraphQLError, which yoga would pass through as "expected": mask them like anything unexpected.
+  if (error instanceof GraphQLError && isPothosError(error.originalError ?? error)) {
+    return yogaMaskError(new Error(message), message, false);
   }
   // isDev=false: never attach the original error (stack, SQL) to the response.
   return yogaMaskError(error, message, false);
