@@ -90,6 +90,8 @@ export interface SeedMedicalItem {
   extraUnit?: { rate: SeedDecimal; caps: Record<SeedHospitalGrade, SeedDecimal> };
   /** Months of storage included in the price (311201071: 含冷冻当月起保存2个月). */
   includedMonths?: number;
+  /** Line of the row in the issue text (1-based). */
+  line: number;
 }
 
 /** prisma/seed/<yyyy-mm>/medical-service-prices.json (RateTable kind MEDICAL_SERVICE_PRICE) */
@@ -119,6 +121,8 @@ export interface SeedLandFeeEntry {
   frontage: SeedFrontage;
   /** 元/建筑平方米 */
   amount: SeedDecimal;
+  /** Line of the row in the issue text (1-based). */
+  line: number;
 }
 
 /** prisma/seed/<yyyy-mm>/land-transfer-fees.json (RateTable kind LAND_TRANSFER_FEE) */
@@ -145,6 +149,8 @@ export interface SeedNoiseDuty {
   lawText: string;
   /** 职责部门, plain text (list items become lines joined by \n). */
   duty: string;
+  /** Line of the row in the issue text (1-based). */
+  line: number;
 }
 
 /** prisma/seed/<yyyy-mm>/noise-duties.json (DutyAllocation rows) */
@@ -167,6 +173,8 @@ export interface SeedWebsiteFinding {
   /** 是否整改完成 as printed, e.g. 整改完成 */
   status: string;
   rectified: boolean;
+  /** Line of the site's row in the issue text (1-based). */
+  line: number;
 }
 
 export interface SeedNewMediaFinding {
@@ -180,6 +188,8 @@ export interface SeedNewMediaFinding {
   description: string;
   /** Annex 2 prints no rectification column. */
   rectified: boolean;
+  /** Line of the row in the issue text (1-based). */
+  line: number;
 }
 
 export interface SeedDataCollectionGap {
@@ -187,6 +197,8 @@ export interface SeedDataCollectionGap {
   dataYear: number;
   /** Bodies as printed, in order. */
   organizations: string[];
+  /** Line of the issue text printing each body, parallel to `organizations`. */
+  lines: number[];
 }
 
 export interface SeedAdoption {
@@ -194,6 +206,8 @@ export interface SeedAdoption {
   organization: string;
   /** Order within its rating */
   position: number;
+  /** Line of the notice text printing the name. */
+  line: number;
 }
 
 /** prisma/seed/<yyyy-mm>/inspection-<quarter>.json (InspectionRound and its children) */
@@ -201,6 +215,8 @@ export interface SeedInspectionRound {
   /** e.g. 2024Q4 */
   quarter: string;
   policyDocNo: string;
+  /** Line of the notice text where its headline figures (the websites checked) are printed. */
+  line: number;
   /** 检测时间 */
   windowStart: SeedDate;
   windowEnd: SeedDate;

@@ -63,3 +63,39 @@ export function htmlCellToText(cell: string): string {
     .filter((l) => l.length > 0)
     .join('\n');
 }
+
+/**
+ * Lines read as one text (each line mapped, by default compacted), remembering which line every
+ * character came from: a sentence OCR broke over a page break is matched whole, and what is
+ * found in it still names its line.
+ */
+export class LocatedText {
+  readonly text: string;
+  private readonly starts: number[] = [];
+  private readonly nos: number[] = [];
+
+  constructor(lines: readonly Line[], map: (text: string) => string = compact) {
+    let text = '';
+    for (const line of lines) {
+      const part = map(line.text);
+      if (part === '') continue;
+      this.starts.push(text.length);
+      this.nos.push(line.no);
+      text += part;
+    }
+    this.text = text;
+  }
+
+  /** The line holding the character at `offset` (the last line for the end of the text). */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    if (hi < 0) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.nos[lo]!;
+  }
+}

@@ -27,6 +27,10 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
     expect(round().newMedia).toEqual({ accounts: 208, districts: 7, parks: 6, departments: 31 });
   });
 
+  it('names the line of the headline figures', () => {
+    expect(round().line).toBe(652);
+  });
+
   it('reads 3 messages received and 3 closed across the OCR paragraph break, none overdue', () => {
     expect(round().messages).toEqual({ received: 3, closed: 3, overdue: 0 });
   });
@@ -50,6 +54,17 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
         .adoptions.filter((a) => a.rating === 'ZERO')
         .map((a) => a.position),
     ).toEqual([0, 1, 2, 3]);
+    expect(new Set(round().adoptions.map((a) => a.line))).toEqual(new Set([658]));
+  });
+
+  it('names the line of an adoption list broken over two lines', () => {
+    const text = lineText(658);
+    const at = text.indexOf('市住房城乡建设局');
+    const r = readEdited({ 658: `${text.slice(0, at)}\n\n${text.slice(at)}` });
+    const lines = tableOf(r, 'INSPECTION').adoptions.map((a) => [a.organization, a.line]);
+    expect(lines).toContainEqual(['市自然资源和规划局', 658]);
+    expect(lines).toContainEqual(['市住房城乡建设局', 660]);
+    expect(lines).toContainEqual(['市酒业发展局', 660]);
   });
 
   it('reads annex 1: 13 sites with 15 findings, all 整改完成', () => {
@@ -57,6 +72,9 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
     expect(new Set(findings.map((f) => f.siteSeq)).size).toBe(13);
     expect(findings).toHaveLength(15);
     expect(findings.every((f) => f.rectified && f.status === '整改完成')).toBe(true);
+    expect(findings[0]!.line).toBe(697);
+    expect(findings.filter((f) => f.siteSeq === 3).map((f) => f.line)).toEqual([699, 699]);
+    expect(findings.at(-1)!.line).toBe(709);
   });
 
   it('splits a cell holding two findings', () => {
@@ -83,6 +101,7 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
       platform: '微信',
       description: '严重表述错误',
       rectified: false,
+      line: 718,
     });
     expect(media.map((m) => m.platform)).toEqual([
       '微信',
@@ -102,7 +121,10 @@ describe('the 2024Q4 inspection of 泸市府室发〔2024〕34号', () => {
       kind: 'BASE',
       dataYear: 2023,
       organizations: ['市经济和信息化局', '市文化广电旅游局', '市统计局'],
+      lines: [731, 731, 731],
     });
+    expect(new Set(process!.lines)).toEqual(new Set([732]));
+    expect(process!.lines).toHaveLength(process!.organizations.length);
     expect(process!.kind).toBe('PROCESS');
     expect(process!.dataYear).toBe(2024);
     expect(process!.organizations).toHaveLength(12);

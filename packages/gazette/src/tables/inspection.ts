@@ -8,7 +8,7 @@ import type {
   SeedNewMediaFinding,
   SeedWebsiteFinding,
 } from '../seed-types.ts';
-import { compact, parseChineseDate, stripCjkSpaces, type Line } from '../text.ts';
+import { compact, LocatedText, parseChineseDate, stripCjkSpaces, type Line } from '../text.ts';
 import { sameRow, type TsvBlock } from '../tsv.ts';
 
 export type InspectionAnnex = 'WEBSITES' | 'NEW_MEDIA' | 'DATA_COLLECTION';
@@ -42,7 +42,19 @@ function names(list: string): string[] {
     .filter((n) => n.length > 0);
 }
 
+/** The names of a `、`-separated list starting at `offset` of a located text, with their lines. */
+function namesAt(list: string, offset: number, at: LocatedText): { name: string; line: number }[] {
+  const found: { name: string; line: number }[] = [];
+  for (const m of list.matchAll(/[^、,,]+/gu)) {
+    const name = compact(m[0]);
+    if (name.length > 0) found.push({ name, line: at.lineAt(offset + m.index) });
+  }
+  return found;
+}
+
 interface Figures {
+  /** Line of the first headline figure (the websites checked). */
+  line: number;
   websites: SeedInspectionRound['websites'];
   newMedia: SeedInspectionRound['newMedia'];
   messages: SeedInspectionRound['messages'];
@@ -51,10 +63,15 @@ interface Figures {
 
 /**
  * The headline figures of the notice text (泸市府室发〔2024〕34号 一). Paragraphs broken by OCR
- * mid-sentence (`办结` / `3条`) are read as one text.
+ * mid-sentence (`办结` / `3条`) are read as one text; `line` names problems when a figure is
+ * missing.
  */
-export function readHeadlineFigures(text: string, line: number, report: ReadReport): Figures {
-  const t = compact(text);
+export function readHeadlineFigures(
+  notice: LocatedText,
+  line: number,
+  report: ReadReport,
+): Figures {
+  const t = notice.text;
   const need = (re: RegExp, what: string): RegExpExecArray | null => {
     const m = re.exec(t);
     if (!m) report.problem(line, 'INSPECTION_FIGURE_MISSING', `通报正文中未找到${what}`);
@@ -80,24 +97,28 @@ export function readHeadlineFigures(text: string, line: number, report: ReadRepo
   }
   const [city, district, dept] = [1, 2, 3].map((k) => num(sites?.[k]) ?? 0);
   const adoptions: SeedAdoption[] = [];
-  const push = (rating: SeedAdoption['rating'], list: string[]) => {
-    for (const organization of list) {
+  const push = (rating: SeedAdoption['rating'], match: RegExpExecArray | null) => {
+    if (!match) return;
+    for (const { name, line } of namesAt(match[1]!, match.indices![1]![0], notice)) {
       adoptions.push({
         rating,
-        organization,
+        organization: name,
         position: adoptions.filter((a) => a.rating === rating).length,
+        line,
       });
     }
   };
-  const goodDistricts = /区县信息采用情况较好的有(.+?)[;;。]/u.exec(t);
-  const goodDepts = /部门信息采用情况较好的有(.+?)[;;。]/u.exec(t);
-  const zero = /采用为0条的(?:部门|单位)?有(.+?)[;;。]/u.exec(t);
+  const goodDistricts = /区县信息采用情况较好的有(.+?)[;;。]/du.exec(t);
+  const goodDepts = /部门信息采用情况较好的有(.+?)[;;。]/du.exec(t);
+  const zero = /采用为0条的(?:部门|单位)?有(.+?)[;;。]/du.exec(t);
   if (!goodDistricts && !goodDepts && !zero) {
     report.problem(line, 'INSPECTION_FIGURE_MISSING', '通报正文中未找到信息采用情况');
   }
-  push('GOOD', [...names(goodDistricts?.[1] ?? ''), ...names(goodDepts?.[1] ?? '')]);
-  push('ZERO', names(zero?.[1] ?? ''));
+  push('GOOD', goodDistricts);
+  push('GOOD', goodDepts);
+  push('ZERO', zero);
   return {
+    line: sites ? notice.lineAt(sites.index) : line,
     websites: {
       cityPortals: city!,
       districtPortals: district!,
@@ -174,6 +195,7 @@ export function readWebsiteAnnex(block: TsvBlock, report: ReadReport): SeedWebsi
         description,
         status: compact(status),
         rectified: rectified ?? false,
+        line,
       });
     });
   }
@@ -229,6 +251,7 @@ export function readNewMediaAnnex(block: TsvBlock, report: ReadReport): SeedNewM
       description: stripCjkSpaces(get(cols.issue)),
       // Annex 2 prints no rectification column.
       rectified: false,
+      line,
     };
     if (!finding.account || !finding.owner || !finding.platform || !finding.description) {
       report.problem(line, 'NEW_MEDIA_CELL_EMPTY', `政务新媒体第${finding.seq}行有空单元格`);
@@ -260,6 +283,7 @@ export function readDataCollectionAnnex(
       kind: m[2] === '基础' ? 'BASE' : 'PROCESS',
       dataYear: Number(m[1]),
       organizations,
+      lines: organizations.map(() => line),
     });
   }
   return gaps;
@@ -279,9 +303,7 @@ export function readInspection(
   const signedAt = inDoc.findIndex(
     (l) => parseChineseDate(l.text) === doc.signedOn && /^\s*\d/u.test(l.text),
   );
-  const notice = (signedAt >= 0 ? inDoc.slice(0, signedAt) : inDoc)
-    .map((l) => l.text.trim())
-    .join('');
+  const notice = new LocatedText(signedAt >= 0 ? inDoc.slice(0, signedAt) : inDoc);
   const figures = readHeadlineFigures(notice, doc.line, report);
 
   const quarter = quarterOf(doc.title);
@@ -299,12 +321,14 @@ export function readInspection(
     if (of(annex).length === 0)
       report.problem(doc.line, 'INSPECTION_ANNEX_MISSING', `未找到附件表格:${annex}`);
   }
+  const { line, ...rest } = figures;
   return {
     quarter: quarter ?? '',
     policyDocNo: doc.docNo,
+    line,
     windowStart: window?.start ?? '',
     windowEnd: window?.end ?? '',
-    ...figures,
+    ...rest,
     websiteFindings,
     newMediaFindings,
     dataCollectionGaps,

@@ -47,6 +47,20 @@ describe('the land transfer fee standards of 泸市自然资规函〔2024〕425�
     ).toHaveLength(2);
   });
 
+  it('gives every cell the line of its row', () => {
+    const line = (landUse: string, grade: number) => [
+      ...new Set(
+        table()
+          .entries.filter((e) => e.landUse === landUse && e.grade === grade)
+          .map((e) => e.line),
+      ),
+    ];
+    expect(line('COMMERCIAL', 1)).toEqual([798]);
+    expect(line('COMMERCIAL', 7)).toEqual([804]);
+    expect(line('RESIDENTIAL', 1)).toEqual([805]);
+    expect(line('RESIDENTIAL', 7)).toEqual([811]);
+  });
+
   it('parses roman grades with or without the space, ASCII or Unicode', () => {
     expect(parseGrade('I 级')).toBe(1);
     expect(parseGrade('VII 级')).toBe(7);

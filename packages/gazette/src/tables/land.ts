@@ -118,11 +118,24 @@ export function readLandTable(
         grade,
         frontage: 'STREET_FRONT_GROUND_FLOOR',
         amount: new Decimal(front).toString(),
+        line,
       });
-      entries.push({ landUse, grade, frontage: 'OTHER', amount: new Decimal(other).toString() });
+      entries.push({
+        landUse,
+        grade,
+        frontage: 'OTHER',
+        amount: new Decimal(other).toString(),
+        line,
+      });
     } else if (other === '' && landUse === 'RESIDENTIAL') {
       // 住宅用地 prints one standard per grade, whatever the frontage.
-      entries.push({ landUse, grade, frontage: 'ANY', amount: new Decimal(front).toString() });
+      entries.push({
+        landUse,
+        grade,
+        frontage: 'ANY',
+        amount: new Decimal(front).toString(),
+        line,
+      });
     } else if (other === '') {
       report.problem(line, 'LAND_OTHER_MISSING', `商服用地 ${grade}级 缺少“其他”标准`);
     }

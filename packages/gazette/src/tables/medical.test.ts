@@ -130,11 +130,20 @@ describe('the medical price table of 泸市医保规〔2024〕4号', () => {
     expect(item('311201072').includedMonths).toBeUndefined();
   });
 
-  it('reports the two items printed with the same name instead of renaming one', () => {
+  it('keeps the two items printed with the same name and notes the pair for review', () => {
     expect(item('311201071').name).toBe(item('311201072').name);
-    expect(reading().problems.find((p) => p.code === 'MEDICAL_DUPLICATE_NAME')?.message).toContain(
-      '311201072',
-    );
+    expect(reading().problems.some((p) => p.code === 'MEDICAL_DUPLICATE_NAME')).toBe(false);
+    const note = reading().repairs.find((r) => r.code === 'MEDICAL_DUPLICATE_NAME');
+    expect(note).toMatchObject({ line: 1169 });
+    expect(note?.message).toContain('311201071');
+    expect(note?.message).toContain('311201072');
+  });
+
+  it('gives every item the line of its row', () => {
+    expect(item('311201069').line).toBe(1160);
+    expect(item('311201073').line).toBe(1173);
+    expect(item('311201079-1').line).toBe(1197);
+    for (const i of table().items) expect(lineText(i.line), i.code).toContain(`\t${i.code}\t`);
   });
 });
 

@@ -180,6 +180,7 @@ export function readMedicalTable(
       notes,
       priceKind: kind,
       values,
+      line,
     };
     const extraUnit = notes ? extraUnitOf(notes, line, code, report) : undefined;
     if (extraUnit) item.extraUnit = extraUnit;
@@ -234,12 +235,14 @@ function checkTable(
         `${item.code} 为百分比加收但无主项目`,
       );
     }
+    // Two codes printed with one name (311201071/311201072 组织/体细胞冷冻): the codes tell
+    // them apart, so the names are kept as printed and the pair is noted for review.
     const twin = items.find((i) => i !== item && i.name === item.name);
     if (twin && twin.seq > item.seq) {
-      report.problem(
-        block.startLine,
+      report.repair(
+        twin.line,
         'MEDICAL_DUPLICATE_NAME',
-        `${item.code} 与 ${twin.code} 的项目名称同为“${item.name}”(按原文录入,请核对)`,
+        `${item.code} 与 ${twin.code} 的项目名称同为“${item.name}”(按原文录入,编码不同)`,
       );
     }
   });

@@ -59,6 +59,12 @@ describe('the noise-law duty table of 泸市府办发〔2024〕47号', () => {
     );
   });
 
+  it('gives every row the line it is printed on', () => {
+    expect(table().duties.map((d) => d.line)).toEqual([
+      614, 615, 616, 619, 620, 621, 626, 627, 630, 631, 636, 637, 640,
+    ]);
+  });
+
   it('keeps a plain cell verbatim', () => {
     expect(duty(2).duty).toBe('由住房城乡建设、交通运输等各类工程建设行业主管部门出具证明。');
   });

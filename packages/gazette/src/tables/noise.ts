@@ -65,7 +65,7 @@ export function readNoiseTable(
     if (cells.length > header.length) {
       report.problem(line, 'DUTY_EXTRA_CELLS', `序号${seq} 行多出单元格`);
     }
-    duties.push({ seq, article, lawText, duty });
+    duties.push({ seq, article, lawText, duty, line });
   }
   duties.forEach((d, k) => {
     if (d.seq !== k + 1) {
