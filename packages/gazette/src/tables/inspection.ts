@@ -37,7 +37,7 @@ export function quarterOf(title: string): string | null {
 
 function names(list: string): string[] {
   return list
-    .split(/[、,,]/u)
+    .split(/[、,\uFF0C]/u)
     .map(compact)
     .filter((n) => n.length > 0);
 }
@@ -45,7 +45,7 @@ function names(list: string): string[] {
 /** The names of a `、`-separated list starting at `offset` of a located text, with their lines. */
 function namesAt(list: string, offset: number, at: LocatedText): { name: string; line: number }[] {
   const found: { name: string; line: number }[] = [];
-  for (const m of list.matchAll(/[^、,,]+/gu)) {
+  for (const m of list.matchAll(/[^、,\uFF0C]+/gu)) {
     const name = compact(m[0]);
     if (name.length > 0) found.push({ name, line: at.lineAt(offset + m.index) });
   }
@@ -108,9 +108,9 @@ export function readHeadlineFigures(
       });
     }
   };
-  const goodDistricts = /区县信息采用情况较好的有(.+?)[;;。]/du.exec(t);
-  const goodDepts = /部门信息采用情况较好的有(.+?)[;;。]/du.exec(t);
-  const zero = /采用为0条的(?:部门|单位)?有(.+?)[;;。]/du.exec(t);
+  const goodDistricts = /区县信息采用情况较好的有(.+?)[;\uFF1B。]/du.exec(t);
+  const goodDepts = /部门信息采用情况较好的有(.+?)[;\uFF1B。]/du.exec(t);
+  const zero = /采用为0条的(?:部门|单位)?有(.+?)[;\uFF1B。]/du.exec(t);
   if (!goodDistricts && !goodDepts && !zero) {
     report.problem(line, 'INSPECTION_FIGURE_MISSING', '通报正文中未找到信息采用情况');
   }
@@ -275,7 +275,7 @@ export function readDataCollectionAnnex(
     }
     const list = cells.slice(1).join('、');
     const organizations = names(list);
-    if (organizations.some((o, k) => o !== list.split(/[、,,]/u)[k]?.trim())) {
+    if (organizations.some((o, k) => o !== list.split(/[、,\uFF0C]/u)[k]?.trim())) {
       report.repair(line, 'OCR_SPACE', '部门名称中的换行空格已去除');
     }
     if (organizations.length === 0) report.problem(line, 'DATA_GAP_EMPTY', `${label} 没有列出部门`);
