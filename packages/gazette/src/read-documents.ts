@@ -1,17 +1,31 @@
 import { findValidityClause, parseDocNo, parseValidityClause } from '@gazette/domain';
 import type { SeedPolicy } from './seed-types.ts';
 import type { ContentsEntry } from './read-contents.ts';
+import { colophonIndex, readArticles, textOf, type GazetteArticle } from './read-articles.ts';
+import { readRepeals, type GazetteRepeal } from './read-repeals.ts';
 import type { ReadReport } from './report.ts';
-import { compact, isDateLine, parseChineseDate, type Line } from './text.ts';
+import { compact, isDateLine, isOrganizationLine, parseChineseDate, type Line } from './text.ts';
 import { joinTitle, titleIssuers } from './title.ts';
 
 /** A document as read, with where it sits in the issue. */
 export interface GazetteDocument extends SeedPolicy {
   /** Line of the document number under the heading. */
   line: number;
-  /** First and last line of the document (heading through the line before the next one). */
+  /**
+   * First and last line of the document: its heading through the last line of text before the
+   * next document's heading (or before the issue's colophon).
+   */
   startLine: number;
   endLine: number;
+  /**
+   * The whole text as printed, heading through endLine, one printed line per line: Markdown
+   * heading, list and bold markers removed, page running heads dropped, table rows as printed.
+   */
+  text: string;
+  /** Its articles (第X条) or numbered sections (一、, (一)), in order. */
+  articles: GazetteArticle[];
+  /** The documents its body repeals or replaces, by number. */
+  repeals: GazetteRepeal[];
 }
 
 /** Where a document's body starts: its heading and the line holding only its number. */
@@ -39,17 +53,13 @@ export function findDocumentAnchors(lines: readonly Line[]): DocumentAnchor[] {
   return anchors;
 }
 
-// A signature line: an organisation's name and nothing else.
-const ORG_LINE =
-  /^[\p{Script=Han}·()()]{2,40}(?:人民政府|政府|办公室|局|委员会|管委会|委|厅|院|中心|会|支队)$/u;
-
 /** Walks back from the date under the signature over the issuers' names, in printed order. */
 function signatureIssuers(lines: readonly Line[], dateIndex: number, floor: number): string[] {
   const names: string[] = [];
   for (let i = dateIndex - 1; i > floor; i--) {
     const text = lines[i]!.text.trim();
     if (text === '') continue;
-    if (!ORG_LINE.test(compact(text))) break;
+    if (!isOrganizationLine(compact(text))) break;
     names.unshift(compact(text));
   }
   return names;
@@ -93,7 +103,10 @@ export function readDocuments(
       return;
     }
     const parsed = parseDocNo(anchor.docNo)!;
-    const lastIndex = n + 1 < anchors.length ? anchors[n + 1]!.headingIndex - 1 : lines.length - 1;
+    let lastIndex = n + 1 < anchors.length ? anchors[n + 1]!.headingIndex - 1 : lines.length - 1;
+    const colophon = colophonIndex(lines, anchor.docNoIndex);
+    if (colophon >= 0 && colophon <= lastIndex) lastIndex = colophon - 1;
+    while (lastIndex > anchor.docNoIndex && lines[lastIndex]!.text.trim() === '') lastIndex--;
 
     const heading = lines[anchor.headingIndex]!;
     const bodyTitle = heading.text.startsWith('#')
@@ -177,6 +190,9 @@ export function readDocuments(
       line: docLine,
       startLine: heading.no,
       endLine: lines[lastIndex]!.no,
+      text: textOf(lines, anchor.headingIndex, lastIndex),
+      articles: readArticles(lines, anchor.docNoIndex + 1, lastIndex, parsed.docNo, report),
+      repeals: readRepeals(lines, anchor.docNoIndex + 1, lastIndex, parsed.docNo, report),
     });
   });
   for (const entry of contents) {

@@ -43,6 +43,15 @@ export function isDateLine(text: string): boolean {
   return /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(text);
 }
 
+// A signature line: an organisation's name and nothing else.
+const ORG_LINE =
+  /^[\p{Script=Han}·()()]{2,40}(?:人民政府|政府|办公室|局|委员会|管委会|委|厅|院|中心|会|支队)$/u;
+
+/** A line naming one organisation and nothing else (compacted), as in a signature block. */
+export function isOrganizationLine(text: string): boolean {
+  return ORG_LINE.test(text);
+}
+
 /**
  * Table cells sometimes carry HTML (`<p>…</p>`, `<ol><li>1. …</li></ol>`): paragraphs and list
  * items become lines joined by \n, other tags are dropped, entities decoded.

@@ -56,7 +56,9 @@ export function readLandTable(
   report: ReadReport,
 ): SeedLandTransferFeeTable {
   const header = block.rows[0]!;
-  const unitMatch = /[(\uFF08]([^()\uFF08\uFF09]+\/[^()\uFF08\uFF09]+)[)\uFF09]/u.exec(header.cells.join(''));
+  const unitMatch = /[(\uFF08]([^()\uFF08\uFF09]+\/[^()\uFF08\uFF09]+)[)\uFF09]/u.exec(
+    header.cells.join(''),
+  );
   if (!unitMatch) report.problem(header.line, 'LAND_UNIT_MISSING', '出让金标准表未注明计量单位');
   const columns = block.rows[1]?.cells.map(compact) ?? [];
   const frontAt = columns.indexOf('临街且平街一层');
