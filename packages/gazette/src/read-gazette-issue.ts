@@ -9,18 +9,20 @@ import type {
   SeedLandTransferFeeTable,
   SeedMedicalPriceTable,
   SeedNoiseDutiesFile,
+  SeedRehabStandardsTable,
 } from './seed-types.ts';
 import { inspectionAnnexOf, readInspection } from './tables/inspection.ts';
 import { isLandHeader, readLandTable } from './tables/land.ts';
 import { isMedicalHeader, readMedicalTable } from './tables/medical.ts';
 import { isDutyHeader, readNoiseTable } from './tables/noise.ts';
+import { isRehabStandardsArticle, readRehabStandards } from './tables/rehab.ts';
 import { compact, toLines, type Line } from './text.ts';
 import { findTsvBlocks, type TsvBlock } from './tsv.ts';
 
-interface TableOf<K extends string, T> {
+export interface TableOf<K extends string, T> {
   kind: K;
   docNo: string;
-  /** First line of the table in the issue. */
+  /** First line of the table in the issue (for standards read from the text: their section). */
   line: number;
   data: T;
 }
@@ -29,7 +31,8 @@ export type GazetteTable =
   | TableOf<'MEDICAL_SERVICE_PRICE', SeedMedicalPriceTable>
   | TableOf<'LAND_TRANSFER_FEE', SeedLandTransferFeeTable>
   | TableOf<'NOISE_DUTIES', SeedNoiseDutiesFile>
-  | TableOf<'INSPECTION', SeedInspectionRound>;
+  | TableOf<'INSPECTION', SeedInspectionRound>
+  | TableOf<'REHAB_ASSISTANCE', SeedRehabStandardsTable>;
 
 export interface GazetteIssueReading {
   issue: SeedIssue;
@@ -95,6 +98,11 @@ function readTables(
   if (annexes.length > 0) {
     const data = readInspection(lines, doc, annexes, report);
     tables.push({ kind: 'INSPECTION', docNo: doc.docNo, line: annexes[0]!.startLine, data });
+  }
+  // Standards printed as text, not as a table (泸市府规〔2024〕4号 二(二) 救助标准).
+  for (const article of doc.articles.filter(isRehabStandardsArticle)) {
+    const data = readRehabStandards(lines, doc, article, report);
+    tables.push({ kind: 'REHAB_ASSISTANCE', docNo: doc.docNo, line: article.line, data });
   }
   return tables;
 }

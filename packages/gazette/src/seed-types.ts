@@ -138,6 +138,45 @@ export interface SeedLandTransferFeeTable {
   entries: SeedLandFeeEntry[];
 }
 
+// ------------------------------------------------------------------ rehabilitation assistance
+
+/** Matches the domain's REHAB_SERVICES. */
+export type SeedRehabService =
+  | 'SURGERY' // 康复手术
+  | 'TRAINING' // 康复训练
+  | 'BASIC_DEVICE' // 基本辅具适配
+  | 'COCHLEAR_IMPLANT' // 人工耳蜗
+  | 'HEARING_AID' // 助听器
+  | 'PROSTHESIS' // 普及性假肢
+  | 'LIMB_ORTHOSIS'; // 肢体残疾矫形器
+
+/** How a cap counts: per calendar year (/年), once per person (/人) or per device (每具). */
+export type SeedRehabCapPeriod = 'YEAR' | 'PERSON' | 'EACH';
+
+export interface SeedRehabStandard {
+  service: SeedRehabService;
+  /** Yuan, e.g. "5000" for 0.5万元. */
+  cap: SeedDecimal;
+  period: SeedRehabCapPeriod;
+  /** A device of the same type is not funded again within this many years; null = no such rule. */
+  repeatYears: number | null;
+  /** Article path of the clause within its document, e.g. 二(二)3. */
+  article: string;
+  /** The clause as printed (OCR spaces removed). */
+  text: string;
+  /** Line of the issue text where the clause starts. */
+  line: number;
+}
+
+/** The 救助标准 of a document such as 泸市府规〔2024〕4号 二(二), read from its text. */
+export interface SeedRehabStandardsTable {
+  policyDocNo: string;
+  name: string;
+  effectiveFrom: SeedDate;
+  effectiveTo: SeedDate | null;
+  entries: SeedRehabStandard[];
+}
+
 // ------------------------------------------------------------------ noise-law duties
 
 export interface SeedNoiseDuty {

@@ -36,6 +36,8 @@ export function toSeedFiles(reading: GazetteIssueReading, source: string): Map<s
     repairs: [...reading.repairs],
   };
   for (const table of reading.tables) {
+    // The seed loader takes the rehabilitation standards from the domain, not from a file.
+    if (table.kind === 'REHAB_ASSISTANCE') continue;
     const name =
       table.kind === 'MEDICAL_SERVICE_PRICE'
         ? SEED_FILES.medicalServicePrices
