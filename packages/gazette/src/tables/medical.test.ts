@@ -166,6 +166,18 @@ describe('medical table defects the reader must not guess', () => {
       expect.objectContaining({ line: row16, code: 'MEDICAL_PRICE_UNREADABLE' }),
     );
     expect(r.problems).toContainEqual(expect.objectContaining({ code: 'MEDICAL_ITEM_COUNT' }));
+    // The row is reported on its own line; its 序号 is not a gap and its add-on keeps its base.
+    expect(r.problems.map((p) => p.code).sort()).toEqual([
+      'MEDICAL_ITEM_COUNT',
+      'MEDICAL_PRICE_UNREADABLE',
+    ]);
+  });
+
+  it('reports a row missing from the table once, as a gap in 序号', () => {
+    const r = readEdited({ [lineOf('311201075\t胚胎辅助孵化')]: null });
+    expect(r.problems.filter((p) => p.code === 'MEDICAL_SEQ_GAP')).toEqual([
+      expect.objectContaining({ message: '序号不连续:第9项的序号为10' }),
+    ]);
   });
 
   it('reports a grade header it cannot read when no earlier header stands for it', () => {

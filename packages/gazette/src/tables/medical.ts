@@ -105,6 +105,8 @@ export function readMedicalTable(
   let firstGrades: SeedHospitalGrade[] | null = null;
   let grades: SeedHospitalGrade[] | null = null;
   const items: SeedMedicalItem[] = [];
+  // Rows reported with their line and left out: they still hold their 序号 and 编码.
+  const reported: { seq: number; code: string }[] = [];
   const cell = (cells: readonly string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
 
   for (const row of block.rows) {
@@ -141,10 +143,12 @@ export function readMedicalTable(
     const code = compact(cell(cells, index.编码));
     if (!grades) {
       report.problem(line, 'MEDICAL_NO_GRADES', `${code} 之前没有可用的等级表头,未录入`);
+      reported.push({ seq, code });
       continue;
     }
     if (!/^\d{9}(?:-\d+)?$/u.test(code)) {
       report.problem(line, 'MEDICAL_CODE', `序号${seq} 的编码无法识别:${code}`);
+      reported.push({ seq, code });
       continue;
     }
     const extra = cells.slice(priceAt + grades.length).filter((c) => c !== '');
@@ -159,6 +163,7 @@ export function readMedicalTable(
         : null;
     if (!kind) {
       report.problem(line, 'MEDICAL_PRICE_UNREADABLE', `${code} 的价格无法识别:${raw.join(' ')}`);
+      reported.push({ seq, code });
       continue;
     }
     const values = {} as Record<SeedHospitalGrade, string>;
@@ -191,7 +196,7 @@ export function readMedicalTable(
     items.push(item);
   }
 
-  checkTable(items, block, expectedItems, report);
+  checkTable(items, reported, block, expectedItems, report);
   return { ...table, items };
 }
 
@@ -209,19 +214,24 @@ function checkItem(item: SeedMedicalItem, line: number, report: ReadReport): voi
 
 function checkTable(
   items: readonly SeedMedicalItem[],
+  reported: readonly { seq: number; code: string }[],
   block: TsvBlock,
   expectedItems: number | null,
   report: ReadReport,
 ): void {
-  items.forEach((item, k) => {
-    if (item.seq !== k + 1) {
-      report.problem(
-        block.startLine,
-        'MEDICAL_SEQ_GAP',
-        `序号不连续:第${k + 1}项的序号为${item.seq}`,
-      );
-    }
-    if (item.baseCode && !items.some((i) => i.code === item.baseCode)) {
+  // A row already reported on its own line is not a gap; the first gap is reported once.
+  const seqs = [...items, ...reported].map((r) => r.seq).sort((a, b) => a - b);
+  const gap = seqs.findIndex((seq, k) => seq !== k + 1);
+  if (gap >= 0) {
+    report.problem(
+      block.startLine,
+      'MEDICAL_SEQ_GAP',
+      `序号不连续:第${gap + 1}项的序号为${seqs[gap]}`,
+    );
+  }
+  items.forEach((item) => {
+    const printed = (code: string) => [...items, ...reported].some((i) => i.code === code);
+    if (item.baseCode && !printed(item.baseCode)) {
       report.problem(
         block.startLine,
         'MEDICAL_BASE_MISSING',
