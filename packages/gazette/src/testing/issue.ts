@@ -1,13 +1,13 @@
 // Test support: the committed issue and readings of it with a few lines changed.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   readGazetteIssue,
   type GazetteIssueReading,
   type GazetteTable,
 } from '../read-gazette-issue.ts';
+import { fixtureIssuePath } from './fixtures.ts';
 
-export const ISSUE_PATH = fileURLToPath(new URL('../../issues/luzhou-2024-12.md', import.meta.url));
+export const ISSUE_PATH = fixtureIssuePath('luzhou-2024-12');
 export const ISSUE_TEXT = readFileSync(ISSUE_PATH, 'utf8');
 
 let cached: GazetteIssueReading | null = null;
