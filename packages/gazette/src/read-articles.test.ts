@@ -80,6 +80,13 @@ describe('articles of documents that number them 第X条', () => {
     expect([a.line, a.endLine]).toEqual([907, 915]);
   });
 
+  it('finds the words search must find in the body (三书一函 in 第六条 and 第十条)', () => {
+    const a = article('泸市监规发〔2024〕2号', '第六条');
+    expect([a.line, a.endLine]).toEqual([858, 865]);
+    expect(a.text).toContain('三书一函');
+    expect(article('泸市监规发〔2024〕2号', '第十条').text).toContain('三书一函');
+  });
+
   it('keeps (一) items inside their article and does not count references to other articles', () => {
     const a = article('泸市监规发〔2024〕2号', '第四条');
     expect(a.text).toContain('(四)自愿适用裁量审查评估机制的。');
