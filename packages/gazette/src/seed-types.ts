@@ -1,5 +1,8 @@
-// The shapes of the seed files that `read-issue` writes under prisma/seed/<yyyy-mm>/.
-// The DB seed loader reads these; change them only together with it.
+// The shapes of what the reader delivers for the database: the data of an issue's annex tables
+// and inspection rounds (through the API's import), and, until they are removed, the seed files
+// `read-issue` writes under prisma/seed/<yyyy-mm>/ (prisma/src/seed/files.ts checks those
+// field by field and does not know the `line` fields yet).
+// `line` / `lines`: 1-based lines of the issue text, for provenance and for naming problems.
 // Conventions: amounts and rates are plain decimal strings ("918", "0.39"), never floats;
 // dates are Asia/Shanghai calendar dates `YYYY-MM-DD`; organisation names are as printed
 // (the loader resolves them through the organisations' aliases).
