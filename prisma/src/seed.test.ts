@@ -1,108 +1,107 @@
-// The database after seeding holds what the committed JSON of prisma/seed/2024-12 says, and a
-// malformed file stops the seed before it writes anything.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// A new database gets the reference organisations, then the committed seed issue imported through
+// the same path an administrator's import takes; a bad reference file or a seed issue the reader
+// cannot read cleanly stops the start before any gazette data is written.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type {
-  SeedInspectionRound,
-  SeedLandTransferFeeTable,
-  SeedMedicalPriceTable,
-  SeedNoiseDutiesFile,
-  SeedPoliciesFile,
-} from '@gazette/gazette';
-import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SeedFileError, seedDatabase } from './seed.ts';
+import { ISSUES_DIR, ORGANIZATIONS_FILE, SeedFileError, seedDatabase } from './seed.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
-
-const SEED_ROOT = fileURLToPath(new URL('../seed/', import.meta.url));
-const json = <T>(name: string) => JSON.parse(readFileSync(path.join(SEED_ROOT, '2024-12', name), 'utf8')) as T;
 
 let db: TestDatabase;
 let tmp: string;
 beforeAll(async () => {
   db = await createTestDatabase();
-  tmp = mkdtempSync(path.join(tmpdir(), 'seed-root-'));
+  tmp = mkdtempSync(path.join(tmpdir(), 'seed-'));
 });
 afterAll(async () => {
   await db?.drop();
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const published = (key: string) =>
-  db.prisma.rateEntry.findMany({ where: { tableVersion: { status: 'PUBLISHED', table: { key } } } });
+const SEED_TEXT = readFileSync(path.join(ISSUES_DIR, '2024-12.md'), 'utf8');
 
-describe('seedDatabase from prisma/seed/<issue>/', () => {
-  // First, on the empty database: nothing may be written, not even the organisations.
-  it('writes nothing when a file is malformed, and names the file and the field', async () => {
-    cpSync(path.join(SEED_ROOT, '2024-12'), path.join(tmp, '2024-12'), { recursive: true });
-    const file = path.join(tmp, '2024-12', 'land-transfer-fees.json');
-    const land = JSON.parse(readFileSync(file, 'utf8')) as SeedLandTransferFeeTable;
-    (land.entries[4] as unknown as { amount: number }).amount = 798;
-    writeFileSync(file, JSON.stringify(land));
-
-    const error = await seedDatabase(db.prisma, { root: tmp }).catch((e: unknown) => e);
+describe('seedDatabase', () => {
+  it('writes nothing when the reference file is malformed, and names the field', async () => {
+    const json = JSON.parse(readFileSync(ORGANIZATIONS_FILE, 'utf8')) as { organizations: { type: string }[] };
+    json.organizations[3]!.type = 'MINISTRY';
+    const file = path.join(tmp, 'organizations.json');
+    writeFileSync(file, JSON.stringify(json));
+    const error = await seedDatabase(db.prisma, { organizationsFile: file }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SeedFileError);
-    expect((error as Error).message).toContain('land-transfer-fees.json: entries[4].amount');
+    expect((error as Error).message).toContain('organizations[3].type');
     expect(await db.prisma.organization.count()).toBe(0);
+  });
+
+  it('refuses a seed issue with an unreadable price cell, naming its line, and writes no gazette data', async () => {
+    const lines = SEED_TEXT.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('1\t311201069\t'));
+    lines[at] = lines[at]!.replace('\t1769\t', '\t17б9\t');
+    writeFileSync(path.join(tmp, 'broken.md'), lines.join('\n'));
+    const error = await seedDatabase(db.prisma, { issues: ['broken'], issuesDir: tmp }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(`broken.md:${at + 1}`);
     expect(await db.prisma.policy.count()).toBe(0);
     expect(await db.prisma.rateEntry.count()).toBe(0);
+    expect(await db.prisma.gazetteIssue.count()).toBe(0);
+    // The draft stays, with its problems, for whoever looks at the imports.
+    expect(await db.prisma.gazetteImport.count({ where: { status: 'DRAFT' } })).toBe(1);
   });
 
-  it('every medical price cell of medical-service-prices.json is a published entry', async () => {
-    await seedDatabase(db.prisma);
-    const medical = json<SeedMedicalPriceTable>('medical-service-prices.json');
-    const rows = await published('medical-service-prices');
-    const cells = medical.items.flatMap((item) => Object.entries(item.values).map(([grade, value]) => ({ item, grade, value })));
-    expect(rows).toHaveLength(cells.length);
-    for (const { item, grade, value } of cells) {
-      const row = rows.find((r) => r.key === `${item.code}|${grade}`);
-      const stored = item.priceKind === 'SURCHARGE_RATE' ? row?.rate : row?.amount;
-      expect(stored && new Decimal(stored.toString()).equals(value), `${item.code} ${grade}`).toBe(true);
-      expect(row?.name).toBe(item.name);
-      expect(row?.baseKey).toBe(item.priceKind === 'SURCHARGE_RATE' ? `${item.baseCode}|${grade}` : null);
-    }
-  });
-
-  it('every land standard of land-transfer-fees.json is a published entry', async () => {
-    const land = json<SeedLandTransferFeeTable>('land-transfer-fees.json');
-    const rows = await published('land-transfer-fee-standards');
-    expect(rows).toHaveLength(land.entries.length);
-    for (const e of land.entries) {
-      const row = rows.find((r) => r.key === `${e.landUse}|${e.grade}|${e.frontage}`);
-      expect(row?.amount?.toString(), row?.key).toBe(new Decimal(e.amount).toString());
-    }
-  });
-
-  it('policies, duties and the inspection round are those of the files', async () => {
-    const { policies } = json<SeedPoliciesFile>('policies.json');
-    const stored = await db.prisma.policy.findMany({ include: { issuers: { orderBy: { position: 'asc' }, include: { organization: true } } } });
-    expect(stored.map((p) => p.docNo).sort()).toEqual(policies.map((p) => p.docNo).sort());
+  it('imports 2024年第12期 through importGazetteIssue and applyGazetteImport', async () => {
+    const report = await seedDatabase(db.prisma);
+    expect(report.issues).toEqual(['2024年第12期']);
+    const issue = await db.prisma.gazetteIssue.findUniqueOrThrow({ where: { label: '2024年第12期' } });
+    expect(issue.text).toBe(SEED_TEXT);
+    expect(await db.prisma.gazetteImport.count({ where: { status: 'APPLIED', issueId: issue.id } })).toBe(1);
+    const policies = await db.prisma.policy.findMany({ include: { articles: true } });
+    expect(policies).toHaveLength(9);
     for (const p of policies) {
-      const row = stored.find((s) => s.docNo === p.docNo)!;
-      expect([row.title, row.category, row.effectiveFrom.toISOString().slice(0, 10), row.expiresOn?.toISOString().slice(0, 10) ?? null]).toEqual([
-        p.title,
-        p.category,
-        p.effectiveFrom,
-        p.expiresOn,
-      ]);
-      expect(row.issuers).toHaveLength(p.issuers.length);
+      expect(p.sourceIssueId, p.docNo).toBe(issue.id);
+      expect(p.text?.length, p.docNo).toBeGreaterThan(100);
+      expect(p.lineFrom! < p.lineTo!, p.docNo).toBe(true);
     }
+    const guidance = policies.find((p) => p.docNo === '泸市监规发〔2024〕2号')!;
+    expect(guidance.articles.map((a) => a.number)).toContain('第十三条');
+    expect(guidance.articles.find((a) => a.number === '第十三条')?.text).toContain('最长不超过两个月');
+  });
 
-    const duties = json<SeedNoiseDutiesFile>('noise-duties.json');
-    const allocations = await db.prisma.dutyAllocation.findMany({ orderBy: { seq: 'asc' } });
-    expect(allocations.map(({ seq, article, lawText, duty }) => ({ seq, article, lawText, duty }))).toEqual(duties.duties);
+  it('keeps where every record came from: the rate versions, the round and the duties', async () => {
+    const issue = await db.prisma.gazetteIssue.findUniqueOrThrow({ where: { label: '2024年第12期' } });
+    const versions = await db.prisma.rateTableVersion.findMany({ include: { table: true, policy: true } });
+    expect(versions.map((v) => [v.table.key, v.policy?.docNo, v.sourceIssueId === issue.id]).sort()).toEqual(
+      [
+        ['child-rehab-assistance-standards', '泸市府规〔2024〕4号', true],
+        ['land-transfer-fee-standards', '泸市自然资规函〔2024〕425号', true],
+        ['medical-service-prices', '泸市医保规〔2024〕4号', true],
+      ].sort(),
+    );
+    const lines = SEED_TEXT.split('\n');
+    const medical = versions.find((v) => v.table.key === 'medical-service-prices')!;
+    expect(lines[medical.lineFrom! - 1]).toContain('序号');
+    const round = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { quarter: '2024Q4' }, include: { websiteFindings: true, newMediaFindings: true } });
+    expect(round.sourceIssueId).toBe(issue.id);
+    for (const f of round.websiteFindings) expect(lines[f.line! - 1], f.description).toContain(f.description);
+    // 附件2 prints no rectification column: unknown, not "not rectified".
+    expect(round.newMediaFindings.every((f) => f.rectified === null)).toBe(true);
+    const duties = await db.prisma.dutyAllocation.findMany({ include: { assignments: true } });
+    expect(duties).toHaveLength(13);
+    for (const d of duties) expect(lines[d.line! - 1]!.startsWith(`${d.seq}\t`), `序号${d.seq}`).toBe(true);
+  });
 
-    const round = json<SeedInspectionRound>('inspection-2024Q4.json');
-    const stored2 = await db.prisma.inspectionRound.findUniqueOrThrow({
-      where: { quarter: round.quarter },
-      include: { websiteFindings: true, newMediaFindings: true, dataGaps: true, adoptions: true },
+  it('changes nothing on a second run and keeps an edit made in between', async () => {
+    await db.prisma.policy.update({ where: { docNo: '泸市府函〔2024〕270号' }, data: { title: '管理员改过的标题' } });
+    const count = async () => ({
+      policies: await db.prisma.policy.count(),
+      versions: await db.prisma.rateTableVersion.count(),
+      entries: await db.prisma.rateEntry.count(),
+      imports: await db.prisma.gazetteImport.count(),
+      aliases: await db.prisma.organizationAlias.count(),
     });
-    expect(stored2.websiteFindings.map((f) => f.description).sort()).toEqual(round.websiteFindings.map((f) => f.description).sort());
-    expect(stored2.newMediaFindings.map((f) => f.account).sort()).toEqual(round.newMediaFindings.map((f) => f.account).sort());
-    expect(stored2.dataGaps).toHaveLength(round.dataCollectionGaps.flatMap((g) => g.organizations).length);
-    expect(stored2.adoptions).toHaveLength(round.adoptions.length);
-    expect(stored2.messagesReceived).toBe(round.messages.received);
+    const before = await count();
+    const report = await seedDatabase(db.prisma);
+    expect(report).toEqual({ organizations: 0, aliases: 0, issues: [] });
+    expect(await count()).toEqual(before);
+    expect((await db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府函〔2024〕270号' } })).title).toBe('管理员改过的标题');
   });
 });

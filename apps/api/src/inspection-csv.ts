@@ -1,6 +1,7 @@
 // CSV of a quarter's inspection annexes (泸市府室发〔2024〕34号 附件1 网站, 附件2 政务新媒体): parsed and
 // validated whole, so a file with any bad row is rejected with every bad row and column named.
-import { parseCsvRecords, resolveOrganization } from '@gazette/domain';
+import { parseCsvRecords } from '@gazette/domain';
+import type { BodyResolver } from './services/organizations/resolve-body.ts';
 
 export type Annex = 'WEBSITE' | 'NEW_MEDIA';
 
@@ -30,7 +31,8 @@ export interface NewMediaRow {
   platform: string;
   description: string;
   organization: string;
-  rectified: boolean;
+  /** null: unknown (附件2 prints no rectification column; an empty cell). */
+  rectified: boolean | null;
 }
 
 export const WEBSITE_COLUMNS = ['siteSeq', 'siteName', 'description', 'rectified', 'organization'] as const;
@@ -86,14 +88,14 @@ function required(value: string, annex: Annex, line: number, column: string, err
   return value;
 }
 
-function owner(name: string, annex: Annex, line: number, column: string, errors: AnnexCsvError[]): string {
+function owner(resolve: BodyResolver, name: string, annex: Annex, line: number, column: string, errors: AnnexCsvError[]): string {
   if (!name) return '';
-  const org = resolveOrganization(name);
-  if (!org) errors.push({ annex, line, column, message: `不是已登记的机构:${name}` });
+  const org = resolve(name);
+  if (!org) errors.push({ annex, line, column, message: `不是已登记的机构或别名:${name}(可在“机构”中添加别名)` });
   return org?.name ?? '';
 }
 
-export function parseWebsiteAnnexCsv(text: string, errors: AnnexCsvError[]): WebsiteRow[] {
+export function parseWebsiteAnnexCsv(text: string, errors: AnnexCsvError[], resolve: BodyResolver): WebsiteRow[] {
   const t = table(text, 'WEBSITE', WEBSITE_COLUMNS, errors);
   if (!t || errors.length) return [];
   const positions = new Map<number, number>();
@@ -108,8 +110,8 @@ export function parseWebsiteAnnexCsv(text: string, errors: AnnexCsvError[]): Web
     positions.set(siteSeq, position + 1);
     // 附件1 names each body by its website; an explicit organization column wins.
     const organization = get('organization')
-      ? owner(get('organization'), 'WEBSITE', r.line, 'organization', errors)
-      : owner(siteName, 'WEBSITE', r.line, 'siteName', errors);
+      ? owner(resolve, get('organization'), 'WEBSITE', r.line, 'organization', errors)
+      : owner(resolve, siteName, 'WEBSITE', r.line, 'siteName', errors);
     return {
       line: r.line,
       siteSeq,
@@ -122,7 +124,7 @@ export function parseWebsiteAnnexCsv(text: string, errors: AnnexCsvError[]): Web
   });
 }
 
-export function parseNewMediaAnnexCsv(text: string, errors: AnnexCsvError[]): NewMediaRow[] {
+export function parseNewMediaAnnexCsv(text: string, errors: AnnexCsvError[], resolve: BodyResolver): NewMediaRow[] {
   const t = table(text, 'NEW_MEDIA', NEW_MEDIA_COLUMNS, errors);
   if (!t || errors.length) return [];
   const seen = new Set<number>();
@@ -140,8 +142,8 @@ export function parseNewMediaAnnexCsv(text: string, errors: AnnexCsvError[]): Ne
       account: required(get('account'), 'NEW_MEDIA', r.line, 'account', errors),
       platform: required(get('platform'), 'NEW_MEDIA', r.line, 'platform', errors),
       description: required(get('description'), 'NEW_MEDIA', r.line, 'description', errors),
-      organization: owner(required(get('owner'), 'NEW_MEDIA', r.line, 'owner', errors), 'NEW_MEDIA', r.line, 'owner', errors),
-      rectified: rectifiedOf(get('rectified'), 'NEW_MEDIA', r.line, errors),
+      organization: owner(resolve, required(get('owner'), 'NEW_MEDIA', r.line, 'owner', errors), 'NEW_MEDIA', r.line, 'owner', errors),
+      rectified: get('rectified') === '' ? null : rectifiedOf(get('rectified'), 'NEW_MEDIA', r.line, errors),
     };
   });
 }

@@ -12,14 +12,15 @@ describe('read-issue', () => {
   const out = mkdtempSync(join(tmpdir(), 'read-issue-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('writes the seed files of an issue and prints its summary', () => {
+  it('prints the summary of an issue, its documents and its problems, and writes nothing', () => {
     const stdout = execFileSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', ISSUE_PATH, out],
+      ['--import', 'tsx', join(PACKAGE_DIR, 'src/cli.ts'), ISSUE_PATH],
       { cwd: PACKAGE_DIR, encoding: 'utf8', env: { ...process.env, INIT_CWD: PACKAGE_DIR } },
     );
     expect(stdout).toMatch(/2024年第12期: 9 documents, \d+ tables, \d+ repairs, 0 problems/u);
-    expect(readdirSync(out)).toContain('policies.json');
+    expect(stdout).toContain('泸市监规发〔2024〕2号 第38页');
+    expect(readdirSync(out)).toEqual([]);
   }, 30_000);
 
   it('explains its usage when arguments are missing', () => {

@@ -5,4 +5,3 @@ export type { GazetteIssueReading, GazetteTable, TableOf } from './read-gazette-
 export type { GazetteDocument } from './read-documents.ts';
 export type { GazetteArticle } from './read-articles.ts';
 export type { GazetteRepeal } from './read-repeals.ts';
-export { toSeedFiles, seedJson } from './to-seed.ts';

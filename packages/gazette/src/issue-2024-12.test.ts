@@ -1,5 +1,5 @@
 // What the committed issue 2024年第12期 reads as, field by field, stated directly (the values
-// are the printed ones; line numbers refer to issues/luzhou-2024-12.md).
+// are the printed ones; line numbers refer to prisma/issues/2024-12.md).
 import { describe, expect, it } from 'vitest';
 import { reading, tableOf } from './testing/issue.ts';
 

@@ -294,17 +294,3 @@ export interface SeedProblemsFile {
   /** OCR defects repaired by a fixed rule, listed so a reviewer can check them. */
   repairs: ReaderProblem[];
 }
-
-/** File names under prisma/seed/<yyyy-mm>/. */
-export const SEED_FILES = {
-  policies: 'policies.json',
-  medicalServicePrices: 'medical-service-prices.json',
-  landTransferFees: 'land-transfer-fees.json',
-  noiseDuties: 'noise-duties.json',
-  problems: 'problems.json',
-} as const;
-
-/** The inspection file name for a quarter, e.g. inspection-2024Q4.json */
-export function inspectionSeedFile(quarter: string): string {
-  return `inspection-${quarter}.json`;
-}

@@ -82,7 +82,7 @@ function definePage<F extends { ids?: string[] | null }>(spec: PageSpec<F>) {
 const contains = (q: string) => ({ contains: q.trim(), mode: 'insensitive' as const });
 
 
-definePage<{ ids?: string[] | null; q?: string | null; status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | null; asOf?: string | null; issuer?: string | null; category?: 'MUNICIPAL_GOVERNMENT' | 'GOVERNMENT_OFFICE' | 'DEPARTMENT' | null }>({
+definePage<{ ids?: string[] | null; q?: string | null; status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED' | null; asOf?: string | null; issuer?: string | null; category?: 'MUNICIPAL_GOVERNMENT' | 'GOVERNMENT_OFFICE' | 'DEPARTMENT' | null }>({
   field: 'policiesPage',
   type: 'Policy',
   model: 'policy',

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { organizationNameWhere } from './policies.ts';
+import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
 
 builder.prismaObject('DutyAllocation', {
   fields: (t) => ({
@@ -29,7 +29,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.dutyAllocation.findMany({
         ...query,
-        where: args.department ? { assignments: { some: { organization: organizationNameWhere(args.department) } } } : {},
+        where: args.department ? { assignments: { some: { organization: bodyNameWhere(args.department) } } } : {},
         orderBy: { seq: 'asc' },
       }),
   }),

@@ -18,6 +18,7 @@ import './users.ts';
 import './tokens.ts';
 import './cases.ts';
 import './audit.ts';
+import './gazette-imports.ts';
 
 builder.queryType({});
 builder.mutationType({});

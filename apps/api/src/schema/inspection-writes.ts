@@ -13,6 +13,7 @@ import {
   WEBSITE_COLUMNS,
   type AnnexCsvError,
 } from '../inspection-csv.ts';
+import { loadBodyResolver } from '../services/organizations/resolve-body.ts';
 import { rawId } from './ids.ts';
 import { createAudited, definedOnly, deleteVersioned, updateVersioned, writeTransaction, type Tx } from './write-helpers.ts';
 
@@ -158,7 +159,7 @@ builder.queryFields((t) => ({
         return toCsv(WEBSITE_COLUMNS, rows.map((r) => [r.siteSeq, r.siteName, r.description, r.rectified ? '是' : '否', r.organization.name]));
       }
       const rows = await ctx.prisma.newMediaFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: { seq: 'asc' } });
-      return toCsv(NEW_MEDIA_COLUMNS, rows.map((r) => [r.seq, r.account, r.organization.name, r.platform, r.description, r.rectified ? '是' : '否']));
+      return toCsv(NEW_MEDIA_COLUMNS, rows.map((r) => [r.seq, r.account, r.organization.name, r.platform, r.description, r.rectified === null ? '' : r.rectified ? '是' : '否']));
     },
   }),
 }));
@@ -327,8 +328,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const errors: AnnexCsvError[] = [];
-      const websites = args.websiteCsv != null ? parseWebsiteAnnexCsv(args.websiteCsv, errors) : null;
-      const media = args.newMediaCsv != null ? parseNewMediaAnnexCsv(args.newMediaCsv, errors) : null;
+      const resolve = await loadBodyResolver(ctx.prisma);
+      const websites = args.websiteCsv != null ? parseWebsiteAnnexCsv(args.websiteCsv, errors, resolve) : null;
+      const media = args.newMediaCsv != null ? parseNewMediaAnnexCsv(args.newMediaCsv, errors, resolve) : null;
       if (websites === null && media === null) {
         throw new DomainError('BAD_USER_INPUT', '至少提供一个附件的 CSV', { field: 'websiteCsv' });
       }

@@ -42,7 +42,10 @@ export const NewMediaFinding = builder.prismaNode('NewMediaFinding', {
     account: t.exposeString('account'),
     platform: t.exposeString('platform'),
     description: t.exposeString('description'),
-    rectified: t.exposeBoolean('rectified'),
+    rectified: t.exposeBoolean('rectified', {
+      nullable: true,
+      description: '是否整改完成;null 表示未知(通报附件2不列整改情况,待管理员录入)',
+    }),
     rectifiedOn: t.expose('rectifiedOn', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
     organization: t.relation('organization'),

@@ -1,4 +1,5 @@
-import { normalizeOrganizationName, resolveOrganization } from '@gazette/domain';
+import { normalizeOrganizationName } from '@gazette/domain';
+import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
 import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { direction, SortDirection } from './shared.ts';
@@ -95,25 +96,14 @@ export function organizationOrderBy(
   return [{ [ORG_SORT[field ?? 'NAME']]: direction(dir) }, { id: 'asc' }];
 }
 
-/** Finds a body by official name or any alias; the domain registry decides registered names. */
+/** Finds a body by official name, short name or any registered alias (the database decides). */
 export async function findOrganizationByName(
   prisma: Prisma.TransactionClient,
   name: string,
   query: { select?: Prisma.OrganizationSelect; include?: Prisma.OrganizationInclude } = {},
 ) {
-  const key = normalizeOrganizationName(name);
-  if (!key) return null;
-  const known = resolveOrganization(name);
-  return prisma.organization.findFirst({
-    ...query,
-    where: {
-      OR: [
-        ...(known ? [{ name: known.name }] : []),
-        { name: key },
-        { aliases: { some: { alias: key } } },
-      ],
-    },
-  });
+  if (!normalizeOrganizationName(name)) return null;
+  return prisma.organization.findFirst({ ...query, where: bodyNameWhere(name) });
 }
 
 builder.queryFields((t) => ({

@@ -1,9 +1,7 @@
 import {
-  normalizeOrganizationName,
   normalizeSearchText,
   parseDocNo,
   policyStatus,
-  resolveOrganization,
   ZPolicyFilter,
   type PlainDate,
 } from '@gazette/domain';
@@ -11,6 +9,7 @@ import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { asOfOrToday, dbDate, direction, plain, SortDirection } from './shared.ts';
 import { Organization } from './organizations.ts';
+import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
 
 export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
   values: {
@@ -21,7 +20,40 @@ export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
 });
 
 export const PolicyStatusEnum = builder.enumType('PolicyStatus', {
-  values: ['NOT_YET_EFFECTIVE', 'IN_FORCE', 'EXPIRED'] as const,
+  values: {
+    NOT_YET_EFFECTIVE: { description: '尚未施行' },
+    IN_FORCE: { description: '有效' },
+    EXPIRED: { description: '已失效(有效期或试行期届满)' },
+    REPEALED: { description: '已废止(被另一文件废止或代替,自该文件施行之日起)' },
+  },
+});
+
+interface PolicySourceShape {
+  issueLabel: string;
+  page: number | null;
+  lineFrom: number | null;
+  lineTo: number | null;
+}
+
+export const PolicySource = builder.objectRef<PolicySourceShape>('PolicySource').implement({
+  description: '文件的出处:公报期次与页码,以及在该期公报原文中的行号范围',
+  fields: (t) => ({
+    issueLabel: t.exposeString('issueLabel', { description: '公报期次,如 2024年第12期' }),
+    page: t.exposeInt('page', { nullable: true, description: '目录所列页码' }),
+    lineFrom: t.exposeInt('lineFrom', { nullable: true, description: '原文起始行(1 起)' }),
+    lineTo: t.exposeInt('lineTo', { nullable: true, description: '原文结束行' }),
+  }),
+});
+
+export const PolicyArticle = builder.prismaObject('PolicyArticle', {
+  description: '文件的一条或一个编号部分',
+  fields: (t) => ({
+    number: t.exposeString('number', { description: '原文编号:第十三条、二、(八)' }),
+    path: t.exposeString('path', { description: '文件内唯一的位置,如 二(八)、第十三条' }),
+    text: t.exposeString('text', { description: '该条全文' }),
+    lineFrom: t.exposeInt('lineFrom', { description: '在公报原文中的起始行' }),
+    lineTo: t.exposeInt('lineTo', { description: '在公报原文中的结束行' }),
+  }),
 });
 
 export const Policy = builder.prismaNode('Policy', {
@@ -53,12 +85,29 @@ export const Policy = builder.prismaNode('Policy', {
     status: t.field({
       type: PolicyStatusEnum,
       args: { asOf: t.arg({ type: 'Date', required: false }) },
-      select: { effectiveFrom: true, expiresOn: true },
+      select: { effectiveFrom: true, expiresOn: true, repealedOn: true },
       resolve: (policy, args) =>
         policyStatus(
-          { effectiveFrom: plain(policy.effectiveFrom), expiresOn: plain(policy.expiresOn) },
+          { effectiveFrom: plain(policy.effectiveFrom), expiresOn: plain(policy.expiresOn), repealedOn: plain(policy.repealedOn) },
           asOfOrToday(args.asOf),
         ),
+    }),
+    repealedBy: t.relation('repealedBy', {
+      nullable: true,
+      description: '废止或代替本文件的文件(自其施行之日起本文件为 REPEALED);未被废止时为 null',
+    }),
+    repealedOn: t.expose('repealedOn', { type: 'Date', nullable: true, description: '被废止之日(废止文件的施行日期)' }),
+    source: t.field({
+      type: PolicySource,
+      nullable: true,
+      description: '刊登本文件的公报期次、页码与原文行号;手工录入的文件为 null',
+      select: { issueLabel: true, page: true, lineFrom: true, lineTo: true, sourceIssueId: true },
+      resolve: (p) => (p.issueLabel === null ? null : { issueLabel: p.issueLabel, page: p.page, lineFrom: p.lineFrom, lineTo: p.lineTo }),
+    }),
+    text: t.exposeString('text', { nullable: true, description: '文件全文(按公报原文)' }),
+    articles: t.relation('articles', {
+      description: '正文各条/各部分,按原文顺序;number 为原文编号(第十三条、二、(八))',
+      query: { orderBy: { position: 'asc' } },
     }),
     rateTables: t.relation('rateTables', { query: { orderBy: { key: 'asc' } } }),
     inspectionRounds: t.relation('inspectionRounds', { query: { orderBy: { quarter: 'asc' } } }),
@@ -88,25 +137,11 @@ export const PolicySort = builder.inputType('PolicySort', {
 });
 
 export interface PolicyFilterValue {
-  status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | null;
+  status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED' | null;
   asOf?: PlainDate | null;
   search?: string | null;
   issuer?: string | null;
   category?: 'MUNICIPAL_GOVERNMENT' | 'GOVERNMENT_OFFICE' | 'DEPARTMENT' | null;
-}
-
-/** Organisation match by official name or alias (whitespace-insensitive). */
-export function organizationNameWhere(name: string): Prisma.OrganizationWhereInput {
-  const known = resolveOrganization(name);
-  const key = normalizeOrganizationName(name);
-  return {
-    OR: [
-      ...(known ? [{ name: known.name }] : []),
-      { name: key },
-      { shortName: key },
-      { aliases: { some: { alias: key } } },
-    ],
-  };
 }
 
 /** The filter of the contract's `policies` as a Prisma where (status is judged on asOf). */
@@ -117,9 +152,11 @@ export function policyWhere(filter: PolicyFilterValue | null | undefined): Prism
     const day = dbDate(asOfOrToday(filter.asOf));
     // In force from effectiveFrom through expiresOn, both inclusive (policyStatus in the domain).
     if (filter.status === 'NOT_YET_EFFECTIVE') and.push({ effectiveFrom: { gt: day } });
-    if (filter.status === 'EXPIRED') and.push({ expiresOn: { lt: day } });
+    const notRepealed: Prisma.PolicyWhereInput = { OR: [{ repealedOn: null }, { repealedOn: { gt: day } }] };
+    if (filter.status === 'EXPIRED') and.push({ expiresOn: { lt: day } }, notRepealed);
+    if (filter.status === 'REPEALED') and.push({ effectiveFrom: { lte: day }, repealedOn: { lte: day } });
     if (filter.status === 'IN_FORCE') {
-      and.push({ effectiveFrom: { lte: day }, OR: [{ expiresOn: null }, { expiresOn: { gte: day } }] });
+      and.push({ effectiveFrom: { lte: day }, OR: [{ expiresOn: null }, { expiresOn: { gte: day } }] }, notRepealed);
     }
   }
   const search = filter.search?.trim();
@@ -135,7 +172,7 @@ export function policyWhere(filter: PolicyFilterValue | null | undefined): Prism
     });
   }
   if (filter.issuer?.trim()) {
-    and.push({ issuers: { some: { organization: organizationNameWhere(filter.issuer) } } });
+    and.push({ issuers: { some: { organization: bodyNameWhere(filter.issuer) } } });
   }
   if (filter.category) and.push({ category: filter.category });
   return and.length ? { AND: and } : {};

@@ -55,12 +55,9 @@ export const RateTable = builder.prismaNode('RateTable', {
         // its policy does); the chosen one is then loaded with the client's selection.
         const rows = await ctx.prisma.rateTableVersion.findMany({
           where: { tableId: table.id, status: 'PUBLISHED' },
-          select: { id: true, effectiveFrom: true, effectiveTo: true, status: true },
+          select: { id: true, effectiveFrom: true, effectiveTo: true, status: true, policy: { select: POLICY_VALIDITY } },
         });
-        const policy = await ctx.prisma.policy.findUniqueOrThrow({
-          where: { id: table.policyId },
-          select: { docNo: true, effectiveFrom: true, expiresOn: true },
-        });
+        const policy = await ctx.prisma.policy.findUniqueOrThrow({ where: { id: table.policyId }, select: POLICY_VALIDITY });
         const domain = rateTableFromRows({ key: '', kind: 'MEDICAL_SERVICE_PRICE', name: '', dimensions: [] }, policy, rows);
         const found = versionInForce(domain, asOfOrToday(args.asOf));
         return found?.id ? ctx.prisma.rateTableVersion.findUnique({ ...selection, where: { id: found.id } }) : null;
@@ -88,6 +85,15 @@ export const RateTableVersion = builder.prismaNode('RateTableVersion', {
     }),
     version: t.exposeInt('version'),
     table: t.relation('table'),
+    policy: t.relation('policy', { nullable: true, description: '设定本版本的文件(重新公布的价格表各版本有各自的文件);为 null 时即价格表的文件' }),
+    sourceIssue: t.string({
+      nullable: true,
+      description: '刊登本版本的公报期次(由公报导入时)',
+      select: { sourceIssue: { select: { label: true } } },
+      resolve: (v) => v.sourceIssue?.label ?? null,
+    }),
+    lineFrom: t.exposeInt('lineFrom', { nullable: true, description: '附件在公报原文中的起始行' }),
+    lineTo: t.exposeInt('lineTo', { nullable: true, description: '附件在公报原文中的结束行' }),
     entryCount: t.relationCount('entries'),
     entries: t.relatedConnection('entries', {
       cursor: 'id',
@@ -238,6 +244,16 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** What decides how long a document's rates apply: its range, trial, and a repeal. */
+const POLICY_VALIDITY = {
+  docNo: true,
+  effectiveFrom: true,
+  expiresOn: true,
+  isTrial: true,
+  repealedOn: true,
+  repealedBy: { select: { docNo: true } },
+} as const;
+
 /**
  * A table with its published versions and their entries, as the domain models it. Loaded at
  * most once per request (quotes and price look-ups compute in memory from it).
@@ -250,15 +266,11 @@ export async function loadRateTable(ctx: GazetteContext, key: string): Promise<D
     .findUnique({
       where: { key },
       include: {
-        policy: { select: { docNo: true, effectiveFrom: true, expiresOn: true, isTrial: true } },
-        versions: { where: { status: 'PUBLISHED' }, include: { entries: true } },
+        policy: { select: POLICY_VALIDITY },
+        versions: { where: { status: 'PUBLISHED' }, include: { entries: true, policy: { select: POLICY_VALIDITY } } },
       },
     })
-    .then((row) => {
-      if (!row) return null;
-      const table = rateTableFromRows(row, row.policy);
-      return { ...table, policy: { ...table.policy, isTrial: row.policy.isTrial } };
-    });
+    .then((row) => (row ? rateTableFromRows(row, row.policy) : null));
   ctx.cache.set(cacheKey, loading);
   return loading;
 }

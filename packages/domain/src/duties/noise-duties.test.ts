@@ -55,7 +55,7 @@ describe('the duty table of 泸市府办发〔2024〕47号', () => {
   });
   it('matches the table in the committed gazette text cell for cell', () => {
     const text = readFileSync(
-      new URL('../../../gazette/issues/luzhou-2024-12.md', import.meta.url),
+      new URL('../../../../prisma/issues/2024-12.md', import.meta.url),
       'utf8',
     );
     const rows = text

@@ -30,8 +30,8 @@ export interface NewMediaFinding {
   /** 类型: 微信, 微博 … */
   platform: string;
   description: string;
-  /** 附件2 prints no rectification column; false until someone records it. */
-  rectified: boolean;
+  /** 附件2 prints no rectification column: null (unknown) until someone records it. */
+  rectified: boolean | null;
   rectifiedOn: PlainDate | null;
 }
 

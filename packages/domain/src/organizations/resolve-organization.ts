@@ -45,14 +45,50 @@ const INDEX = buildOrganizationIndex(ORGANIZATIONS);
 // still resolves to its owner.
 const SITE_SUFFIX = /(?:门户)?网站$/u;
 
+/** The keys a printed name is looked up by, in order: itself, then without a website suffix. */
+export function organizationLookupKeys(name: string): string[] {
+  const key = normalizeOrganizationName(name);
+  if (key.length === 0) return [];
+  const withoutSite = key.replace(SITE_SUFFIX, '');
+  return withoutSite !== key && withoutSite.length > 0 ? [key, withoutSite] : [key];
+}
+
+/** A body as the database holds it: official name, short name and registered aliases. */
+export interface NamedBody {
+  name: string;
+  shortName?: string | null;
+  aliases: readonly string[];
+}
+
+/**
+ * A resolver over the given bodies (the organisations and aliases in the database): the body a
+ * printed name refers to, or null. A name registered for two bodies resolves to neither.
+ */
+export function createOrganizationResolver<T extends NamedBody>(bodies: readonly T[]): (name: string) => T | null {
+  const index = new Map<string, T | null>();
+  for (const body of bodies) {
+    const names = [body.name, body.shortName ?? '', ...body.aliases].map(normalizeOrganizationName).filter((n) => n.length > 0);
+    for (const key of new Set(names)) {
+      const existing = index.get(key);
+      index.set(key, existing === undefined || existing === body ? body : null);
+    }
+  }
+  return (name) => {
+    for (const key of organizationLookupKeys(name)) {
+      const found = index.get(key);
+      if (found !== undefined) return found;
+    }
+    return null;
+  };
+}
+
 /** The body a name refers to (official name or any alias), or null. */
 export function resolveOrganization(name: string): Organization | null {
-  const key = normalizeOrganizationName(name);
-  if (key.length === 0) return null;
-  const direct = INDEX.get(key);
-  if (direct) return direct;
-  const withoutSite = key.replace(SITE_SUFFIX, '');
-  return withoutSite !== key && withoutSite.length > 0 ? (INDEX.get(withoutSite) ?? null) : null;
+  for (const key of organizationLookupKeys(name)) {
+    const found = INDEX.get(key);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Like resolveOrganization, but an unknown name is BAD_USER_INPUT naming the field. */

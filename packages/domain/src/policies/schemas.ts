@@ -19,7 +19,7 @@ export const ZPolicyCategory = z.enum(['MUNICIPAL_GOVERNMENT', 'GOVERNMENT_OFFIC
   error: 'category 必须是 MUNICIPAL_GOVERNMENT、GOVERNMENT_OFFICE 或 DEPARTMENT',
 });
 
-export const ZPolicyStatus = z.enum(['NOT_YET_EFFECTIVE', 'IN_FORCE', 'EXPIRED'], {
+export const ZPolicyStatus = z.enum(['NOT_YET_EFFECTIVE', 'IN_FORCE', 'EXPIRED', 'REPEALED'], {
   error: 'status 必须是 NOT_YET_EFFECTIVE、IN_FORCE 或 EXPIRED',
 });
 

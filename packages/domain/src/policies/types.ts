@@ -9,7 +9,7 @@ export const POLICY_CATEGORY_LABELS: Record<PolicyCategory, string> = {
   DEPARTMENT: '部门文件',
 };
 
-export type PolicyStatus = 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED';
+export type PolicyStatus = 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED';
 
 /** What a document's own validity clause decides. */
 export interface PolicyValidity {

@@ -4,7 +4,7 @@ import { addYears, compareDates, parsePlainDate, plainDate, type PlainDate } fro
 import type { RateEntry, RateTable } from './model.ts';
 import { REHAB_SERVICE_LABELS, REHAB_SERVICES, type RehabCapPeriod, type RehabService } from './rehab-seed.ts';
 import { REHAB_ASSISTANCE_TABLE, rehabEntryKey } from './rehab-table.ts';
-import { findEntry, requireVersionInForce } from './versions.ts';
+import { findEntry, requireVersionInForce, versionPolicy } from './versions.ts';
 
 export interface RehabAssistanceInput {
   birthDate: PlainDate;
@@ -84,7 +84,6 @@ export function checkRehabAssistance(
   input: RehabAssistanceInput,
   table: RateTable = REHAB_ASSISTANCE_TABLE,
 ): RehabAssistanceResult {
-  const docNo = table.policy.docNo;
   const birthDate = parsePlainDate(input.birthDate, 'birthDate');
   const applicationDate = parsePlainDate(input.applicationDate, 'applicationDate');
   if (compareDates(birthDate, applicationDate) > 0) {
@@ -103,6 +102,7 @@ export function checkRehabAssistance(
   const county = input.county?.trim() || null;
 
   const version = requireVersionInForce(table, applicationDate, '残疾儿童康复救助标准');
+  const docNo = versionPolicy(table, version).docNo;
   const { entry, county: countyApplied } = standardFor(version, input.service, county);
   if (!entry?.amount) {
     throw new DomainError('RATE_NOT_IN_FORCE', `${applicationDate} 没有${REHAB_SERVICE_LABELS[input.service]}的救助标准`, {

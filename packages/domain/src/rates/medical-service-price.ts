@@ -4,7 +4,7 @@ import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateEntry, RateTable } from './model.ts';
 import { HOSPITAL_GRADES, type HospitalGrade } from './medical-seed.ts';
 import { MEDICAL_SERVICE_TABLE, medicalEntryKey } from './medical-table.ts';
-import { findEntry, versionInForce } from './versions.ts';
+import { findEntry, versionInForce, versionPolicy } from './versions.ts';
 
 export interface MedicalServicePrice {
   code: string;
@@ -66,5 +66,5 @@ export function medicalServicePrice(
   const version = versionInForce(table, asOf);
   if (!version) return null;
   const entry = findEntry(version, medicalEntryKey(code.trim(), grade));
-  return entry ? medicalPriceFromEntry(entry, grade, table.policy.docNo) : null;
+  return entry ? medicalPriceFromEntry(entry, grade, versionPolicy(table, version).docNo) : null;
 }

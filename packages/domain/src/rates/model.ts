@@ -36,6 +36,10 @@ export interface RatePolicy {
   expiresOn: PlainDate | null;
   /** The document or its rates are on trial (试行). */
   isTrial?: boolean;
+  /** The day a repealing or replacing document took effect; the policy's last day is the day before. */
+  repealedOn?: PlainDate | null;
+  /** The number of that document. */
+  repealedBy?: string | null;
 }
 
 /** JSON-compatible extras of an entry (contents, exclusions, caps …); decimals as strings. */
@@ -67,6 +71,8 @@ export interface RateVersion {
   status: RateVersionStatus;
   note: string | null;
   basedOnId?: string | null;
+  /** The document that set this version (a re-issued table's versions have their own); else the table's. */
+  policy?: RatePolicy | null;
   entries: RateEntry[];
 }
 

@@ -4,7 +4,7 @@ import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateTable } from './model.ts';
 import { FRONTAGE_LABELS, LAND_USE_LABELS, LAND_USES, type Frontage, type LandUse } from './land-seed.ts';
 import { LAND_TRANSFER_FEE_TABLE, landEntryKey } from './land-table.ts';
-import { findEntry, requireVersionInForce } from './versions.ts';
+import { findEntry, requireVersionInForce, versionPolicy } from './versions.ts';
 
 export interface LandTransferFeeInput {
   landUse: LandUse;
@@ -71,7 +71,6 @@ export function quoteLandTransferFee(
   input: LandTransferFeeInput,
   table: RateTable = LAND_TRANSFER_FEE_TABLE,
 ): LandTransferFeeQuote {
-  const docNo = table.policy.docNo;
   if (!LAND_USES.includes(input.landUse)) {
     throw badInput('landUse', `landUse(土地用途)无效:${String(input.landUse)},应为 COMMERCIAL 或 RESIDENTIAL`);
   }
@@ -91,6 +90,7 @@ export function quoteLandTransferFee(
   }
   const asOf = parsePlainDate(input.asOf, 'asOf');
   const version = requireVersionInForce(table, asOf, '出让金缴纳标准');
+  const docNo = versionPolicy(table, version).docNo;
 
   const frontage: Frontage =
     input.landUse === 'RESIDENTIAL'

@@ -5,7 +5,7 @@ import type { RateEntry, RateTable, RateVersion } from './model.ts';
 import { HOSPITAL_GRADE_LABELS, type HospitalGrade } from './medical-seed.ts';
 import { assertHospitalGrade } from './medical-service-price.ts';
 import { MEDICAL_SERVICE_TABLE, medicalEntryKey } from './medical-table.ts';
-import { findEntry, versionInForce } from './versions.ts';
+import { findEntry, notInForceReason, versionInForce, versionPolicy } from './versions.ts';
 
 export interface MedicalServiceQuoteItem {
   code: string;
@@ -48,8 +48,8 @@ export interface MedicalServiceQuote {
   lines: MedicalServiceQuoteLine[];
 }
 
-function notInForce(code: string, asOf: PlainDate, field: string): DomainError {
-  return new DomainError('RATE_NOT_IN_FORCE', `项目 ${code} 在 ${asOf} 没有有效价格`, {
+function notInForce(table: RateTable, code: string, asOf: PlainDate, field: string): DomainError {
+  return new DomainError('RATE_NOT_IN_FORCE', `项目 ${code}:${notInForceReason(table, asOf, '价格')}`, {
     field,
     details: { code, asOf },
   });
@@ -98,7 +98,9 @@ function priceLine(
   if (entry.amount === null) {
     // 附件 序号3/7: a percentage surcharge costs its rate × the base item's price, per unit.
     const baseEntry = entry.baseKey ? findEntry(version, entry.baseKey) : undefined;
-    if (!baseEntry?.amount || !entry.rate) throw notInForce(code, asOf, field);
+    if (!baseEntry?.amount || !entry.rate) {
+      throw new DomainError('RATE_NOT_IN_FORCE', `项目 ${code} 的基准项目 ${entry.baseKey ?? ''} 在 ${asOf} 没有有效价格`, { field, details: { code, asOf } });
+    }
     const unitPrice = entry.rate.times(baseEntry.amount);
     const percent = entry.rate.times(100).toFixed();
     return {
@@ -174,11 +176,12 @@ export function quoteMedicalServices(
     const field = `items[${i}].code`;
     const entry = found[i];
     if (!version || !entry) {
-      if (knownAnywhere(table, item.code)) throw notInForce(item.code, asOf, field);
+      if (knownAnywhere(table, item.code)) throw notInForce(table, item.code, asOf, field);
       throw badInput(field, `未知的项目编码:${item.code}`, { code: item.code });
     }
-    return priceLine(entry, item.quantity, grade, version, table.policy.docNo, asOf, field);
+    return priceLine(entry, item.quantity, grade, version, versionPolicy(table, version).docNo, asOf, field);
   });
   const total = roundMoney(lines.reduce((sum, l) => sum.plus(l.amount), new Decimal(0)));
-  return { docNo: table.policy.docNo, grade, asOf, isTrial: table.policy.isTrial ?? false, total, lines };
+  const setBy = version ? versionPolicy(table, version) : table.policy;
+  return { docNo: setBy.docNo, grade, asOf, isTrial: setBy.isTrial ?? false, total, lines };
 }

@@ -39,6 +39,8 @@ export interface RateVersionRow {
   status: RateVersionStatus;
   note?: string | null;
   basedOnId?: string | null;
+  /** The document that set the version, when it is not the table's. */
+  policy?: RatePolicyRow | null;
   entries?: RateEntryRow[];
 }
 
@@ -56,6 +58,10 @@ export interface RatePolicyRow {
   docNo: string;
   effectiveFrom: DateCell;
   expiresOn?: DateCell | null;
+  isTrial?: boolean | null;
+  repealedOn?: DateCell | null;
+  /** The repealing document (its number), when loaded. */
+  repealedBy?: { docNo: string } | null;
 }
 
 function toPlainDate(cell: DateCell, field: string): PlainDate {
@@ -101,6 +107,7 @@ export function rateVersionFromRow(row: RateVersionRow): RateVersion {
     status: row.status,
     note: row.note ?? null,
     basedOnId: row.basedOnId ?? null,
+    ...(row.policy ? { policy: ratePolicyFromRow(row.policy) } : {}),
     entries,
   };
 }
@@ -110,6 +117,9 @@ export function ratePolicyFromRow(row: RatePolicyRow): RatePolicy {
     docNo: row.docNo,
     effectiveFrom: toPlainDate(row.effectiveFrom, 'effectiveFrom'),
     expiresOn: row.expiresOn ? toPlainDate(row.expiresOn, 'expiresOn') : null,
+    ...(row.isTrial !== undefined && row.isTrial !== null ? { isTrial: row.isTrial } : {}),
+    ...(row.repealedOn ? { repealedOn: toPlainDate(row.repealedOn, 'repealedOn') } : {}),
+    ...(row.repealedBy ? { repealedBy: row.repealedBy.docNo } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DomainError, badInput } from '../shared/errors.ts';
 import { addDays, compareDates, type PlainDate } from '../shared/plain-date.ts';
+import { policyLastDay } from '../policies/policy-status.ts';
 import type { RatePolicy, RateEntry, RateTable, RateVersion } from './model.ts';
 
 /** Canonical entry key: the values in dimension order joined by `|`, e.g. `311201069|TERTIARY_A`. */
@@ -7,9 +8,47 @@ export function entryKey(table: Pick<RateTable, 'dimensions'>, dimensions: Recor
   return table.dimensions.map((d) => dimensions[d.name] ?? '').join('|');
 }
 
-/** The last day a version applies: its own `effectiveTo`, else the policy's last day, else open. */
+/**
+ * The last day a version applies: its own `effectiveTo`, else the last day of the document that
+ * set it (the day before a repeal, or its expiry), else open.
+ */
 export function versionLastDay(version: RateVersion, policy?: RatePolicy | null): PlainDate | null {
-  return version.effectiveTo ?? policy?.expiresOn ?? null;
+  if (version.effectiveTo) return version.effectiveTo;
+  const setBy = version.policy ?? policy;
+  return setBy ? policyLastDay(setBy) : null;
+}
+
+/** The document that set a version: its own, else the table's. */
+export function versionPolicy(table: Pick<RateTable, 'policy'>, version: RateVersion): RatePolicy {
+  return version.policy ?? table.policy;
+}
+
+/**
+ * Why nothing of `table` is in force on `asOf`, naming the document and its end date (the
+ * `RATE_NOT_IN_FORCE` message): ended by repeal, by expiry of its (trial) period, or not yet begun.
+ */
+export function notInForceReason(table: Pick<RateTable, 'versions' | 'policy'>, asOf: PlainDate, what: string): string {
+  const published = table.versions.filter((v) => v.status === 'PUBLISHED');
+  const ended = published
+    .map((v) => ({ v, last: versionLastDay(v, table.policy) }))
+    .filter((x): x is { v: RateVersion; last: PlainDate } => x.last !== null && compareDates(x.last, asOf) < 0)
+    .sort((a, b) => compareDates(b.last, a.last))[0];
+  if (ended) {
+    const p = versionPolicy(table, ended.v);
+    const repealed = p.repealedOn && compareDates(addDays(p.repealedOn, -1), ended.last) === 0;
+    const expired = !repealed && p.expiresOn !== null && compareDates(p.expiresOn, ended.last) === 0;
+    const why = repealed
+      ? `${p.docNo} 已被${p.repealedBy ? ` ${p.repealedBy} ` : ''}废止,自 ${p.repealedOn} 起不再执行`
+      : expired
+        ? `${p.docNo} ${p.isTrial ? '试行期' : '有效期'}已于 ${p.expiresOn} 届满`
+        : `${p.docNo} 的${what}执行至 ${ended.last}`;
+    return `${asOf} 没有有效的${what}:${why},最后执行日为 ${ended.last}`;
+  }
+  const first = published.sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom))[0];
+  if (first && compareDates(asOf, first.effectiveFrom) < 0) {
+    return `${asOf} 没有有效的${what}:${versionPolicy(table, first).docNo} 自 ${first.effectiveFrom} 起施行`;
+  }
+  return `${asOf} 没有有效的${what}(${table.policy.docNo})`;
 }
 
 /**
@@ -37,7 +76,7 @@ export function versionInForce(
 export function requireVersionInForce(table: RateTable, asOf: PlainDate, what: string = table.name): RateVersion {
   const v = versionInForce(table, asOf);
   if (!v) {
-    throw new DomainError('RATE_NOT_IN_FORCE', `${asOf} 没有有效的${what}(${table.policy.docNo})`, {
+    throw new DomainError('RATE_NOT_IN_FORCE', notInForceReason(table, asOf, what), {
       field: 'asOf',
       details: { table: table.key, asOf },
     });

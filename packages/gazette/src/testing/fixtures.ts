@@ -5,16 +5,22 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE_DIR = new URL('../../', import.meta.url);
 
+/** The seed issue: prisma/issues/2024-12.md, the one copy the first start imports. */
+const SEED_ISSUES: Readonly<Record<string, string>> = {
+  'luzhou-2024-12': '../../prisma/issues/2024-12.md',
+};
+
 /**
  * The path of a committed issue by name: `luzhou-2025-03` (fixtures/, test-only issues) or
- * `luzhou-2024-12` (issues/, the seed issue).
+ * `luzhou-2024-12` (the seed issue in prisma/issues/).
  */
 export function fixtureIssuePath(name: string): string {
-  for (const dir of ['fixtures', 'issues']) {
-    const path = fileURLToPath(new URL(`${dir}/${name}.md`, PACKAGE_DIR));
+  const candidates = [`fixtures/${name}.md`, ...(SEED_ISSUES[name] ? [SEED_ISSUES[name]] : [])];
+  for (const rel of candidates) {
+    const path = fileURLToPath(new URL(rel, PACKAGE_DIR));
     if (existsSync(path)) return path;
   }
-  throw new Error(`no committed issue named ${name} (looked in fixtures/ and issues/)`);
+  throw new Error(`no committed issue named ${name} (looked in fixtures/ and prisma/issues/)`);
 }
 
 /** The Markdown text of a committed issue by name (see fixtureIssuePath). */
