@@ -114,6 +114,17 @@ describe('importGazetteIssue', () => {
   });
 });
 
+describe('RATE_NOT_IN_FORCE', () => {
+  it('names the document and the day its trial ended (泸市医保规〔2024〕4号, 2026-10-31)', async () => {
+    const r = await api.gql(
+      'query($input: MedicalServiceQuoteInput!) { medicalServiceQuote(input: $input) { total } }',
+      { input: { grade: 'TERTIARY_A', asOf: '2026-12-02', items: [{ code: '311201069', quantity: 1 }] } },
+    );
+    expect(r.codes).toEqual(['RATE_NOT_IN_FORCE']);
+    expect(r.errors![0]!.message).toContain('泸市医保规〔2024〕4号 试行期已于 2026-10-31 届满');
+  });
+});
+
 describe('PolicyText', () => {
   it('gives the source page and the articles as printed', async () => {
     const r = await next('PolicyText', { docNo: '泸市自然资规函[2024]425号', asOf: '2025-06-01' }, null);

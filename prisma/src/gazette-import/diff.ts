@@ -31,7 +31,7 @@ export function diffLines(before: string, after: string, context = 2): DiffLine[
       middle.push({ op: ' ', text: x[i]! });
       i++;
       j++;
-    } else if (j < y.length && (i >= x.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+    } else if (j < y.length && (i >= x.length || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
       middle.push({ op: '+', text: y[j]! });
       j++;
     } else {

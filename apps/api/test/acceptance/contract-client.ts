@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 
 export const CONTRACT_FILE = new URL('../../contract/operations.graphql', import.meta.url);
+/** The operations issues ask for next (contract/NEXT.md); each is run here once built. */
+export const NEXT_FILE = new URL('../../contract/next.graphql', import.meta.url);
 
 export interface GqlError {
   message: string;
@@ -19,8 +21,8 @@ export interface GqlResponse<T = any> {
 }
 
 /** Operation name → its exact source text in the contract file. */
-export function loadOperations(): Map<string, string> {
-  const source = readFileSync(CONTRACT_FILE, 'utf8');
+export function loadOperations(file: URL = CONTRACT_FILE): Map<string, string> {
+  const source = readFileSync(file, 'utf8');
   const ops = new Map<string, string>();
   for (const def of parse(source).definitions) {
     if (def.kind !== 'OperationDefinition')
@@ -49,11 +51,16 @@ export function leaksIn(errors: GqlError[] | undefined): string[] {
 }
 
 export class ContractClient {
-  readonly operations = loadOperations();
+  readonly operations: Map<string, string>;
   readonly used = new Set<string>();
   readonly leaks: string[] = [];
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    file: URL = CONTRACT_FILE,
+  ) {
+    this.operations = loadOperations(file);
+  }
 
   async run<T = any>(
     name: string,

@@ -2,13 +2,13 @@
 // it (the API's `pnpm start`, no DATABASE_URL → embedded PostgreSQL, first start: initdb,
 // migrations, seed, first administrator), then EVERY operation of contract/operations.graphql,
 // sent unchanged over HTTP. Every expected value below was worked out by hand from the gazette
-// (packages/gazette/issues/luzhou-2024-12.md) and contract/README.md, not from the domain package;
+// (prisma/issues/2024-12.md) and contract/README.md, not from the domain package;
 // each block quotes the line it comes from. Where the text is ambiguous the test says so and does
 // not assert that point.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, ContractClient, type GqlResponse } from './contract-client.ts';
+import { codes, ContractClient, NEXT_FILE, type GqlResponse } from './contract-client.ts';
 import {
   processesUsingDataDir,
   startServer,
@@ -1408,6 +1408,54 @@ describe('Discretion review cases (泸市监规发〔2024〕2号)', () => {
           JSON.stringify(r.errors),
         ).toBe(true);
       else expect(r.data.case).toBeNull();
+    },
+    T,
+  );
+});
+
+describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () => {
+  const SEED_ISSUE = readFileSync(new URL('../../../../prisma/issues/2024-12.md', import.meta.url), 'utf8');
+  let next: ContractClient;
+  beforeAll(() => {
+    next = new ContractClient(server!.baseUrl, NEXT_FILE);
+  });
+  afterAll(() => {
+    expect(next.leaks).toEqual([]);
+  });
+
+  it(
+    'reads the issue the server started from as UNCHANGED, and applying it changes nothing',
+    async () => {
+      const anonymous = await next.run('ImportGazetteIssue', { text: SEED_ISSUE });
+      expectFailure(anonymous, 'UNAUTHENTICATED');
+      const r = await next.run('ImportGazetteIssue', { text: SEED_ISSUE }, token);
+      ok(r);
+      const draft = r.data.importGazetteIssue;
+      expect(draft).toMatchObject({ status: 'DRAFT', issueLabel: '2024年第12期', inspectionQuarters: ['2024Q4'], problems: [] });
+      // 目录 lists nine documents.
+      expect(draft.documents.map((d: { docNo: string; change: string }) => [d.docNo, d.change]).sort()).toEqual(
+        DOCUMENTS.map((d) => [d.docNo, 'UNCHANGED']).sort(),
+      );
+      const applied = await next.run('ApplyGazetteImport', { id: draft.id }, token);
+      ok(applied);
+      expect(applied.data.applyGazetteImport).toEqual({ id: draft.id, status: 'APPLIED' });
+      const price = await api.run('MedicalServicePrice', { code: '311201069', grade: 'TERTIARY_A', asOf: '2025-01-01' });
+      expectDecimal(price.data.medicalServicePrice.amount, '1769');
+    },
+    T,
+  );
+
+  it(
+    'gives 泸市监规发〔2024〕2号 its source page (38) and its 22 articles as printed',
+    async () => {
+      // 目录: 泸市监规发[2024]2号 ..... (38); 第十三条: …最长不超过两个月。
+      const r = await next.run('PolicyText', { docNo: '泸市监规发[2024]2号', asOf: '2025-01-01' });
+      ok(r);
+      const p = r.data.policy;
+      expect(p).toMatchObject({ docNo: '泸市监规发〔2024〕2号', status: 'IN_FORCE', source: { issueLabel: '2024年第12期', page: 38 }, repealedBy: null });
+      expect(p.articles).toHaveLength(22);
+      expect(p.articles[12]).toMatchObject({ number: '第十三条' });
+      expect(p.articles[12].text).toContain('最长不超过两个月');
     },
     T,
   );

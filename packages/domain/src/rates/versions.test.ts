@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec } from '../shared/money.ts';
 import type { RateEntry, RateTable, RateVersion } from './model.ts';
-import { assertEditable, entryKey, requireVersionInForce, supersede, versionInForce } from './versions.ts';
+import { assertEditable, entryKey, notInForceReason, requireVersionInForce, supersede, versionInForce } from './versions.ts';
 
 function entry(key: string, amount: string): RateEntry {
   const [code = '', grade = ''] = key.split('|');
@@ -172,5 +172,37 @@ describe('assertEditable', () => {
   it('refuses an end date before the start date', () => {
     const v = version('2025-03-01', null, '1', 'DRAFT');
     expect(codeOf(() => assertEditable(v, '2025-01-01', { effectiveTo: '2025-02-28' }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('notInForceReason', () => {
+  const entries: RateTable['versions'][number]['entries'] = [];
+  const oldNotice = { docNo: '泸市医保规〔2024〕4号', effectiveFrom: '2024-11-01', expiresOn: '2026-10-31', isTrial: true };
+  const table = (versions: RateTable['versions'], policy = oldNotice): Pick<RateTable, 'versions' | 'policy'> => ({ versions, policy });
+  const v = (effectiveFrom: string, effectiveTo: string | null, policy?: RateTable['policy']) => ({
+    label: null,
+    effectiveFrom,
+    effectiveTo,
+    status: 'PUBLISHED' as const,
+    note: null,
+    entries,
+    ...(policy ? { policy } : {}),
+  });
+
+  it('names a trial that ran out and its last day', () => {
+    expect(notInForceReason(table([v('2024-11-01', null)]), '2026-12-02', '价格')).toBe(
+      '2026-12-02 没有有效的价格:泸市医保规〔2024〕4号 试行期已于 2026-10-31 届满,最后执行日为 2026-10-31',
+    );
+  });
+
+  it('names the repealing document and the day the repeal took effect', () => {
+    const repealed = { ...oldNotice, repealedOn: '2025-04-01', repealedBy: '泸市医保规〔2025〕1号' };
+    expect(notInForceReason(table([v('2024-11-01', null, repealed)], repealed), '2025-05-01', '价格')).toBe(
+      '2025-05-01 没有有效的价格:泸市医保规〔2024〕4号 已被 泸市医保规〔2025〕1号 废止,自 2025-04-01 起不再执行,最后执行日为 2025-03-31',
+    );
+  });
+
+  it('names the first day for a date before every version', () => {
+    expect(notInForceReason(table([v('2024-11-01', null)]), '2024-10-31', '价格')).toBe('2024-10-31 没有有效的价格:泸市医保规〔2024〕4号 自 2024-11-01 起施行');
   });
 });
