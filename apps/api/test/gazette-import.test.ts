@@ -149,3 +149,37 @@ describe('PolicyText', () => {
     expect(numbers).toHaveLength(22);
   });
 });
+
+describe('calculators cite articles that exist as stored text', () => {
+  /** "泸市自然资规函〔2024〕425号 二(一)" → the document's article whose path the citation starts with. */
+  async function citedArticle(citation: string) {
+    const [docNo, path] = citation.split(' ');
+    const articles = await api.db.prisma.policyArticle.findMany({ where: { policy: { docNo } }, select: { path: true, text: true } });
+    // A numbered item inside a section (二(二)3) lives in its section's text (二(二)).
+    return articles.filter((a) => path!.startsWith(a.path)).sort((a, b) => b.path.length - a.path.length)[0] ?? null;
+  }
+
+  it('land transfer fee: 二(一), 二(三) and 二(八) of 泸市自然资规函〔2024〕425号', async () => {
+    const r = await api.gql(
+      `query($input: LandTransferFeeInput!) { landTransferFeeQuote(input: $input) { steps { article } } }`,
+      {
+        input: { landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '10', termCoefficient: '1', housingReform: true, appraisedAmount: '5000', asOf: '2025-06-01' },
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    const citations = (r.data!.landTransferFeeQuote.steps as { article: string }[]).map((s) => s.article);
+    expect(citations.length).toBeGreaterThan(1);
+    for (const c of citations) expect(await citedArticle(c), c).not.toBeNull();
+    expect((await citedArticle('泸市自然资规函〔2024〕425号 二(三)'))?.text).toContain('房改房');
+  });
+
+  it('rehabilitation assistance: the cap article of 泸市府规〔2024〕4号', async () => {
+    const r = await api.gql(
+      `query($input: RehabAssistanceInput!) { rehabAssistanceCheck(input: $input) { article } }`,
+      { input: { birthDate: '2018-05-01', applicationDate: '2025-03-01', luzhouHukou: true, service: 'COCHLEAR_IMPLANT', requestedAmount: '70000' } },
+    );
+    expect(r.errors).toBeUndefined();
+    const article = await citedArticle(r.data!.rehabAssistanceCheck.article);
+    expect(article?.text).toContain('人工耳蜗');
+  });
+});

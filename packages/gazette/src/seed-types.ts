@@ -1,7 +1,6 @@
-// The shapes of what the reader delivers for the database: the data of an issue's annex tables
-// and inspection rounds (through the API's import), and, until they are removed, the seed files
-// `read-issue` writes under prisma/seed/<yyyy-mm>/ (prisma/src/seed/files.ts checks those
-// field by field and does not know the `line` fields yet).
+// The shapes of what the reader delivers for the database (prisma/src/gazette-import): the
+// documents' data, annex tables, text-set standards and inspection rounds of one issue. The
+// `Seed…` names are historical: nothing is written to files any more.
 // `line` / `lines`: 1-based lines of the issue text, for provenance and for naming problems.
 // Conventions: amounts and rates are plain decimal strings ("918", "0.39"), never floats;
 // dates are Asia/Shanghai calendar dates `YYYY-MM-DD`; organisation names are as printed
@@ -51,7 +50,7 @@ export interface SeedPolicy {
   page: number | null;
 }
 
-/** prisma/seed/<yyyy-mm>/policies.json */
+/** An issue and its documents. */
 export interface SeedPoliciesFile {
   issue: SeedIssue;
   policies: SeedPolicy[];
@@ -97,7 +96,7 @@ export interface SeedMedicalItem {
   line: number;
 }
 
-/** prisma/seed/<yyyy-mm>/medical-service-prices.json (RateTable kind MEDICAL_SERVICE_PRICE) */
+/** RateTable kind MEDICAL_SERVICE_PRICE */
 export interface SeedMedicalPriceTable {
   key: 'medical-service-prices';
   kind: 'MEDICAL_SERVICE_PRICE';
@@ -128,7 +127,7 @@ export interface SeedLandFeeEntry {
   line: number;
 }
 
-/** prisma/seed/<yyyy-mm>/land-transfer-fees.json (RateTable kind LAND_TRANSFER_FEE) */
+/** RateTable kind LAND_TRANSFER_FEE */
 export interface SeedLandTransferFeeTable {
   key: 'land-transfer-fees';
   kind: 'LAND_TRANSFER_FEE';
@@ -195,7 +194,7 @@ export interface SeedNoiseDuty {
   line: number;
 }
 
-/** prisma/seed/<yyyy-mm>/noise-duties.json (DutyAllocation rows) */
+/** DutyAllocation rows */
 export interface SeedNoiseDutiesFile {
   policyDocNo: string;
   title: string;
@@ -252,7 +251,7 @@ export interface SeedAdoption {
   line: number;
 }
 
-/** prisma/seed/<yyyy-mm>/inspection-<quarter>.json (InspectionRound and its children) */
+/** InspectionRound and its children */
 export interface SeedInspectionRound {
   /** e.g. 2024Q4 */
   quarter: string;
@@ -283,14 +282,4 @@ export interface ReaderProblem {
   line: number;
   code: string;
   message: string;
-}
-
-/** prisma/seed/<yyyy-mm>/problems.json: for the reviewer; the loader ignores it. */
-export interface SeedProblemsFile {
-  /** The issue file read, relative to the package. */
-  source: string;
-  /** What the reader could not decide: a reviewer must look at each. */
-  problems: ReaderProblem[];
-  /** OCR defects repaired by a fixed rule, listed so a reviewer can check them. */
-  repairs: ReaderProblem[];
 }
