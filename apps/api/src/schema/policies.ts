@@ -1,4 +1,8 @@
 import {
+  addDays,
+  badInput,
+  daysBetween,
+  policyLastDay,
   normalizeSearchText,
   parseDocNo,
   policyStatus,
@@ -105,6 +109,16 @@ export const Policy = builder.prismaNode('Policy', {
       resolve: (p) => (p.issueLabel === null ? null : { issueLabel: p.issueLabel, page: p.page, lineFrom: p.lineFrom, lineTo: p.lineTo }),
     }),
     text: t.exposeString('text', { nullable: true, description: '文件全文(按公报原文)' }),
+    daysLeft: t.int({
+      nullable: true,
+      description: '距最后有效日的天数(当天为 0;已失效或已废止为负数);无有效期限时为 null',
+      args: { asOf: t.arg({ type: 'Date', required: false, description: '计算日期,缺省为今天(Asia/Shanghai)' }) },
+      select: { expiresOn: true, repealedOn: true },
+      resolve: (p, args) => {
+        const last = policyLastDay({ expiresOn: plain(p.expiresOn), repealedOn: plain(p.repealedOn) });
+        return last === null ? null : daysBetween(asOfOrToday(args.asOf), last);
+      },
+    }),
     articles: t.relation('articles', {
       description: '正文各条/各部分,按原文顺序;number 为原文编号(第十三条、二、(八))',
       query: { orderBy: { position: 'asc' } },
@@ -194,7 +208,35 @@ export function policyOrderBy(
   return [{ [column]: direction(dir) }, { id: 'asc' }];
 }
 
+/** Longest look-ahead of expiringPolicies: ten years. */
+export const MAX_WITHIN_DAYS = 3650;
+
 builder.queryFields((t) => ({
+  // Validity watch (contract NEXT.md): documents whose last day falls within withinDays of asOf.
+  expiringPolicies: t.prismaField({
+    type: ['Policy'],
+    description: '有效期在 asOf 起 withinDays 天内(含)届满的文件,最先届满的在前;已废止的不列',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: '起算日期,缺省为今天(Asia/Shanghai)' }),
+      withinDays: t.arg.int({ required: true, description: `天数,0–${MAX_WITHIN_DAYS}` }),
+    },
+    resolve: (query, _root, args, ctx) => {
+      if (args.withinDays < 0 || args.withinDays > MAX_WITHIN_DAYS) {
+        throw badInput('withinDays', `withinDays(天数)应为 0–${MAX_WITHIN_DAYS} 的整数:${args.withinDays}`);
+      }
+      const from = asOfOrToday(args.asOf);
+      const to = addDays(from, args.withinDays);
+      return ctx.prisma.policy.findMany({
+        ...query,
+        where: {
+          expiresOn: { gte: dbDate(from), lte: dbDate(to) },
+          // A document repealed by then has no expiry left to watch.
+          OR: [{ repealedOn: null }, { repealedOn: { gt: dbDate(from) } }],
+        },
+        orderBy: [{ expiresOn: 'asc' }, { docNo: 'asc' }],
+      });
+    },
+  }),
   // Every printed variant of a number (〔〕, [], ［］, OCR spaces) finds the same document.
   policy: t.prismaField({
     type: 'Policy',

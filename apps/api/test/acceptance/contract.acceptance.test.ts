@@ -1459,6 +1459,17 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
     },
     T,
   );
+  it(
+    'Expiring: on 2026-12-02 泸市监规发〔2024〕2号 (自印发之日起施行,有效期2年; signed 2024-12-19) has 16 days left',
+    async () => {
+      const r = await next.run('Expiring', { asOf: '2026-12-02', withinDays: 30 });
+      ok(r);
+      expect(r.data.expiringPolicies).toEqual([
+        expect.objectContaining({ docNo: '泸市监规发〔2024〕2号', expiresOn: '2026-12-18', daysLeft: 16, isTrial: true }),
+      ]);
+    },
+    T,
+  );
 });
 
 describe('malformed input', () => {
