@@ -37,6 +37,7 @@ export const appZh = {
       INVALID_TRANSITION: '当前状态不允许此操作',
       RATE_NOT_IN_FORCE: '该日期无有效标准',
       HTTP_ERROR: '服务器错误',
+      INTERNAL_SERVER_ERROR: '服务器内部错误',
     },
     conflict: {
       title: '数据已被他人修改',
@@ -54,6 +55,7 @@ export const appZh = {
       message: '错误说明',
     },
     draftRestored: '已恢复您上次未保存的填写内容',
+    export: { failed: '导出失败：%{reason}' },
   },
   enums: {
     Role: { ADMIN: '管理员', SUPERVISOR: '监督人员', VIEWER: '只读用户' },
