@@ -150,6 +150,7 @@ export const appEn: Shape<typeof appZh> = {
     trend: 'Last six quarters',
     repeatFindings: 'Findings in two consecutive quarters (vs %{previous})',
     noRepeats: 'No organisation was named in two consecutive quarters',
+    repeatsFailed: 'Could not load the findings repeated across quarters: %{reason}',
     dataCollection: 'Government data collection',
     baseDataMissing: 'Prior year’s base data missing',
     processDataMissing: 'This year’s process data missing',

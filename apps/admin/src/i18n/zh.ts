@@ -215,6 +215,7 @@ export const appZh = {
     trend: '近六个季度趋势',
     repeatFindings: '连续两个季度存在问题（与%{previous}相比）',
     noRepeats: '没有连续两个季度被通报的单位',
+    repeatsFailed: '无法读取连续两个季度存在的问题：%{reason}',
     dataCollection: '政务数据归集',
     baseDataMissing: '上年度基础数据未报送',
     processDataMissing: '本年度过程数据未报送',

@@ -10,11 +10,11 @@ export function errorText(error: unknown, translate: TranslateFunction): string 
   return `${code ? `${translate(`app.errors.${code}`, { _: code })}：` : ''}${error.message}${field ? `（${translate('app.errors.field')}：${field}）` : ''}`;
 }
 
-export function ErrorAlert({ error, testId = 'error-alert' }: { error?: Error | null; testId?: string }) {
+export function ErrorAlert({ error }: { error?: Error | null }) {
   const translate = useTranslate();
   if (!error) return null;
   return (
-    <Alert severity="error" data-testid={testId} sx={{ my: 1 }}>
+    <Alert severity="error" data-testid="error-alert" sx={{ my: 1 }}>
       {errorText(error, translate)}
     </Alert>
   );
