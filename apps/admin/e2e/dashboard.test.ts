@@ -47,6 +47,28 @@ describe('signing in and the compliance home page', () => {
     await context.close();
   });
 
+  it('says so when the repeated findings cannot be read, instead of showing none', async () => {
+    const { page, context } = await h.newPage();
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('repeatFindings')) {
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
+      } else await route.continue();
+    });
+    await login(page, h.baseUrl, ADMIN);
+    // The rest of the page is there as usual.
+    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 }).toBe('46');
+    await page.getByTestId('repeats-error').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('repeats-error').textContent()).toBe('无法读取连续两个季度存在的问题：服务器内部错误：Unexpected error.');
+    expect(await page.getByTestId('no-repeats').count()).toBe(0);
+    await shot(page, '01d-compliance-repeats-failed');
+    // When the request works again, the card shows its answer.
+    await page.unroute('**/graphql');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 }).toBe('46');
+    expect(await page.getByTestId('repeats-error').count()).toBe(0);
+    await context.close();
+  });
+
   it('lists policies with Chinese dates, shows a validity timeline, and switches to English', async () => {
     const { page, errors, context } = await h.newPage();
     await login(page, h.baseUrl, ADMIN);

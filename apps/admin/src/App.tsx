@@ -30,7 +30,6 @@ export function App() {
       loginPage={LoginPage}
       dashboard={CompliancePage}
       theme={theme}
-      requireAuth
       disableTelemetry
     >
       <Resource name="policies" {...policies} />

@@ -1,5 +1,7 @@
 import { DataTable, List, TextInput, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../shared/fields.tsx';
+import { ListActions } from '../shared/ListActions.tsx';
+import { csvExporter } from '../shared/exporter.ts';
 
 function Json({ source }: { source: 'before' | 'after' }) {
   const record = useRecordContext();
@@ -14,10 +16,13 @@ const filters = [
   <TextInput key="action" source="action" />,
 ];
 
+// before/after are whole records of any kind: one JSON cell each rather than a column per field.
+const exporter = csvExporter({ json: ['before', 'after'] });
+
 /** Every write: who, when, what, before and after. Administrators only. */
 export function AuditList() {
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
         <DataTable.Col source="actorLabel" />

@@ -1,9 +1,11 @@
-import { CreateButton, DataTable, ExportButton, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { CASE_STATES } from '@gazette/domain';
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
 import { isOverdue } from './overdue.ts';
 import { today } from '../shared/today.ts';
+import { ExportButton } from '../shared/ExportButton.tsx';
+import { csvExporter } from '../shared/exporter.ts';
 
 function Deadline() {
   const record = useRecordContext<{ state: string; reviewDeadline: string | null }>();
@@ -22,9 +24,12 @@ const filters = [
   <SelectInput key="state" source="state" choices={enumChoices('CaseState', CASE_STATES)} alwaysOn />,
 ];
 
+// A case's history (events and their payloads) goes in one JSON cell.
+const exporter = csvExporter({ json: ['events'] });
+
 export function CaseList() {
   return (
-    <List filters={filters} sort={{ field: 'filedOn', order: 'DESC' }} actions={<TopToolbar><CreateButton /><ExportButton /></TopToolbar>}>
+    <List filters={filters} sort={{ field: 'filedOn', order: 'DESC' }} actions={<TopToolbar><CreateButton /><ExportButton /></TopToolbar>} exporter={exporter}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="caseName" />
         <DataTable.Col source="subjectName" />

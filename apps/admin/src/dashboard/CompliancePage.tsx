@@ -8,7 +8,7 @@ import { Headline } from './Headline.tsx';
 import { OrgTable, orgRowsForExport } from './OrgTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { AnnexImport } from './AnnexImport.tsx';
-import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { downloadBlob, downloadText, toCsv } from '../shared/csv.ts';
 import { toXlsx } from '../shared/xlsx.ts';
 
@@ -22,6 +22,8 @@ export function CompliancePage() {
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
   const [findings, setFindings] = useState<{ website: Finding[]; newMedia: Finding[] } | null>(null);
   const [repeats, setRepeats] = useState<ApiRepeatFinding[]>([]);
+  // A failed repeatFindings request is said as such, never shown as “none”.
+  const [repeatsError, setRepeatsError] = useState<Error | null>(null);
   const [trend, setTrend] = useState<(ComplianceSummary | null)[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
@@ -46,14 +48,18 @@ export function CompliancePage() {
         if (!live) return;
         const [current, repeated, trendSummaries] = await Promise.all([
           findingsOf(quarter),
-          repeatFindingsOf(quarter).catch(() => []),
+          repeatFindingsOf(quarter).then(
+            (found) => ({ found, failed: null }),
+            (failed: unknown) => ({ found: [], failed: failed instanceof Error ? failed : new Error(String(failed)) }),
+          ),
           Promise.all(quartersEndingWith(quarter, 6).map(complianceSummaryOrNull)),
         ]);
         if (!live) return;
         // Figures, per-organisation rows and trend appear together, never half-loaded.
         setSummary(s);
         setFindings(current);
-        setRepeats(repeated);
+        setRepeats(repeated.found);
+        setRepeatsError(repeated.failed);
         setTrend(trendSummaries);
       } catch (e) {
         if (live) setError(e as Error);
@@ -120,7 +126,9 @@ export function CompliancePage() {
             <Card variant="outlined" sx={{ mb: 2 }}>
               <CardContent>
                 <Typography variant="subtitle1">{translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}</Typography>
-                {repeats.length === 0 ? (
+                {repeatsError ? (
+                  <Alert severity="error" sx={{ mt: 1 }} data-testid="repeats-error">{translate('dashboard.repeatsFailed', { reason: errorText(repeatsError, translate) })}</Alert>
+                ) : repeats.length === 0 ? (
                   <Typography variant="body2" color="text.secondary" data-testid="no-repeats">{translate('dashboard.noRepeats')}</Typography>
                 ) : (
                   <List dense>

@@ -1,7 +1,21 @@
 // react-admin's DataProvider over the API's page/node/create/update/delete fields.
-import type { DataProvider, RaRecord } from 'react-admin';
+import type { DataProvider, RaRecord, SortPayload } from 'react-admin';
 import { gql } from '../graphql/client.ts';
 import { resources, type ResourceOps } from './resources.ts';
+
+/** The API's largest page (`perPage` of every `<resource>Page`, `first` of every connection). */
+export const API_MAX_PER_PAGE = 100;
+
+export interface GetAllParams {
+  sort?: SortPayload;
+  filter?: Record<string, unknown>;
+  meta?: unknown;
+}
+
+/** react-admin's methods, plus every row of a list at once (for exports). */
+export interface GazetteDataProvider extends DataProvider {
+  getAll(resource: string, params: GetAllParams): Promise<{ data: RaRecord[]; total: number }>;
+}
 
 function ops(resource: string): ResourceOps {
   const found = resources[resource];
@@ -15,7 +29,7 @@ export function cleanFilter(filter: Record<string, unknown> = {}): Record<string
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-async function fetchPage(resource: string, page: number, perPage: number, sort: { field: string; order: string } | undefined, rawFilter: Record<string, unknown> | undefined) {
+async function fetchPage(resource: string, page: number, perPage: number, sort: SortPayload | undefined, rawFilter: Record<string, unknown> | undefined) {
   const o = ops(resource);
   const filter = rawFilter && o.mapFilter ? o.mapFilter(rawFilter) : rawFilter;
   return fetchPageField(o, page, perPage, sort, filter);
@@ -33,6 +47,29 @@ async function fetchPageField(o: ResourceOps, page: number, perPage: number, sor
   });
   const result = data[o.page]!;
   return { data: result.nodes, total: result.total };
+}
+
+/** The largest page size the API accepts whose pages start exactly at `offset`. */
+function pageSizeAt(offset: number): number {
+  if (offset === 0) return API_MAX_PER_PAGE;
+  for (let size = API_MAX_PER_PAGE; size > 1; size--) if (offset % size === 0) return size;
+  return 1;
+}
+
+/**
+ * `limit` rows from `offset` (Infinity: all the rest). One API page when the request fits one;
+ * otherwise consecutive pages of at most API_MAX_PER_PAGE until enough rows, a short page, or the
+ * end of the list. The API orders every page by the sort field, then id, so pages do not overlap.
+ */
+async function fetchRows(resource: string, offset: number, limit: number, sort: SortPayload | undefined, filter: Record<string, unknown> | undefined) {
+  if (limit <= API_MAX_PER_PAGE && offset % limit === 0) return fetchPage(resource, offset / limit + 1, limit, sort, filter);
+  const size = pageSizeAt(offset);
+  const rows: RaRecord[] = [];
+  for (let page = offset / size + 1; ; page++) {
+    const { data, total } = await fetchPage(resource, page, size, sort, filter);
+    rows.push(...data);
+    if (rows.length >= limit || data.length < size || page * size >= total) return { data: rows.slice(0, limit), total };
+  }
 }
 
 async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Promise<RaRecord[]> {
@@ -55,10 +92,14 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
   return out;
 }
 
-export const dataProvider: DataProvider = {
+export const dataProvider: GazetteDataProvider = {
   async getList(resource, params) {
+    // Pages larger than the API's (react-admin's export asks for 1,000) are read in several.
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    return (await fetchPage(resource, page, perPage, params.sort, cleanFilter(params.filter))) as never;
+    return (await fetchRows(resource, (page - 1) * perPage, perPage, params.sort, cleanFilter(params.filter))) as never;
+  },
+  async getAll(resource, params) {
+    return fetchRows(resource, 0, Infinity, params.sort, cleanFilter(params.filter));
   },
   async getOne(resource, params) {
     const [record] = await fetchByIds(resource, [params.id]);
@@ -70,7 +111,7 @@ export const dataProvider: DataProvider = {
   },
   async getManyReference(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    return (await fetchPage(resource, page, perPage, params.sort, cleanFilter({ ...params.filter, [params.target]: params.id }))) as never;
+    return (await fetchRows(resource, (page - 1) * perPage, perPage, params.sort, cleanFilter({ ...params.filter, [params.target]: params.id }))) as never;
   },
   async create(resource, params) {
     const o = ops(resource);

@@ -15,7 +15,7 @@ export const appEn: Shape<typeof appZh> = {
     },
     errors: {
       field: 'field', BAD_USER_INPUT: 'Invalid input', NOT_FOUND: 'Not found', UNAUTHENTICATED: 'Please sign in', FORBIDDEN: 'Not allowed',
-      CONFLICT: 'Changed by someone else', INVALID_TRANSITION: 'Not allowed in this state', RATE_NOT_IN_FORCE: 'No rate in force on that date', HTTP_ERROR: 'Server error',
+      CONFLICT: 'Changed by someone else', INVALID_TRANSITION: 'Not allowed in this state', RATE_NOT_IN_FORCE: 'No rate in force on that date', HTTP_ERROR: 'Server error', INTERNAL_SERVER_ERROR: 'Internal server error',
     },
     conflict: {
       title: 'Someone else changed this record',
@@ -26,6 +26,7 @@ export const appEn: Shape<typeof appZh> = {
     },
     import: { rejected: '%{n} errors: nothing was written', valid: 'Valid: %{n} rows', row: 'Row', rowN: 'Row %{n}', column: 'Column', message: 'Problem' },
     draftRestored: 'Your unsaved input was restored',
+    export: { failed: 'Export failed: %{reason}' },
   },
   enums: {
     Role: { ADMIN: 'Administrator', SUPERVISOR: 'Supervisor', VIEWER: 'Viewer' },
@@ -149,6 +150,7 @@ export const appEn: Shape<typeof appZh> = {
     trend: 'Last six quarters',
     repeatFindings: 'Findings in two consecutive quarters (vs %{previous})',
     noRepeats: 'No organisation was named in two consecutive quarters',
+    repeatsFailed: 'Could not load the findings repeated across quarters: %{reason}',
     dataCollection: 'Government data collection',
     baseDataMissing: 'Prior year’s base data missing',
     processDataMissing: 'This year’s process data missing',

@@ -37,6 +37,7 @@ export const appZh = {
       INVALID_TRANSITION: '当前状态不允许此操作',
       RATE_NOT_IN_FORCE: '该日期无有效标准',
       HTTP_ERROR: '服务器错误',
+      INTERNAL_SERVER_ERROR: '服务器内部错误',
     },
     conflict: {
       title: '数据已被他人修改',
@@ -54,6 +55,7 @@ export const appZh = {
       message: '错误说明',
     },
     draftRestored: '已恢复您上次未保存的填写内容',
+    export: { failed: '导出失败：%{reason}' },
   },
   enums: {
     Role: { ADMIN: '管理员', SUPERVISOR: '监督人员', VIEWER: '只读用户' },
@@ -213,6 +215,7 @@ export const appZh = {
     trend: '近六个季度趋势',
     repeatFindings: '连续两个季度存在问题（与%{previous}相比）',
     noRepeats: '没有连续两个季度被通报的单位',
+    repeatsFailed: '无法读取连续两个季度存在的问题：%{reason}',
     dataCollection: '政务数据归集',
     baseDataMissing: '上年度基础数据未报送',
     processDataMissing: '本年度过程数据未报送',

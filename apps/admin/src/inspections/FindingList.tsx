@@ -2,15 +2,19 @@ import { BooleanField, BooleanInput, DataTable, Edit, List, NullableBooleanInput
 import { PlainDateField } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
+import { ListActions } from '../shared/ListActions.tsx';
+import { csvExporter } from '../shared/exporter.ts';
 
 const filters = [
   <TextInput key="quarter" source="quarter" alwaysOn />,
   <NullableBooleanInput key="rectified" source="rectified" alwaysOn />,
 ];
 
+const exporter = csvExporter();
+
 export function WebsiteFindingList() {
   return (
-    <List filters={filters} filterDefaultValues={{ quarter: '2024Q4' }} sort={{ field: 'siteSeq', order: 'ASC' }}>
+    <List filters={filters} filterDefaultValues={{ quarter: '2024Q4' }} sort={{ field: 'siteSeq', order: 'ASC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="siteSeq" />
         <DataTable.Col source="siteName" />
@@ -25,7 +29,7 @@ export function WebsiteFindingList() {
 
 export function NewMediaFindingList() {
   return (
-    <List filters={filters} filterDefaultValues={{ quarter: '2024Q4' }} sort={{ field: 'seq', order: 'ASC' }}>
+    <List filters={filters} filterDefaultValues={{ quarter: '2024Q4' }} sort={{ field: 'seq', order: 'ASC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="seq" />
         <DataTable.Col source="account" />

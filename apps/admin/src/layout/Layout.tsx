@@ -3,6 +3,7 @@ import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, useGetIdent
 import { Box, Chip } from '@mui/material';
 import { Menu } from './Menu.tsx';
 import { ConflictDialog } from '../shared/ConflictDialog.tsx';
+import { RequireSession } from '../auth/RequireSession.tsx';
 
 function RoleChip() {
   const { permissions } = usePermissions<string | null>();
@@ -31,9 +32,11 @@ function GazetteAppBar() {
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RaLayout appBar={GazetteAppBar} menu={Menu}>
-      {children}
-      <ConflictDialog />
-    </RaLayout>
+    <RequireSession>
+      <RaLayout appBar={GazetteAppBar} menu={Menu}>
+        {children}
+        <ConflictDialog />
+      </RaLayout>
+    </RequireSession>
   );
 }

@@ -1,5 +1,7 @@
 import { ArrayField, ChipField, DataTable, List, SearchInput, SelectInput, SingleFieldList } from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
+import { ListActions } from '../shared/ListActions.tsx';
+import { csvExporter } from '../shared/exporter.ts';
 
 export const ORGANIZATION_TYPES = ['CITY_GOVERNMENT', 'DISTRICT_COUNTY', 'PARK', 'DEPARTMENT', 'STATE_AGENCY', 'OTHER'] as const;
 
@@ -8,9 +10,11 @@ const filters = [
   <SelectInput key="type" source="type" choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)} alwaysOn />,
 ];
 
+const exporter = csvExporter();
+
 export function OrganizationList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="shortName" />

@@ -2,6 +2,8 @@ import { BooleanField, DataTable, List, SearchInput, SelectInput, TextInput } fr
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
 import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
 import { today } from '../shared/today.ts';
+import { ListActions } from '../shared/ListActions.tsx';
+import { csvExporter } from '../shared/exporter.ts';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,9 +13,11 @@ const filters = [
   <SelectInput key="category" source="category" label="resources.policies.fields.category" choices={enumChoices('PolicyCategory', POLICY_CATEGORIES)} />,
 ];
 
+const exporter = csvExporter();
+
 export function PolicyList() {
   return (
-    <List filters={filters} filterDefaultValues={{ asOf: today() }} sort={{ field: 'effectiveFrom', order: 'DESC' }}>
+    <List filters={filters} filterDefaultValues={{ asOf: today() }} sort={{ field: 'effectiveFrom', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="docNo" />
         <DataTable.Col source="title" sx={{ maxWidth: 420 }} />

@@ -1,12 +1,17 @@
 import { BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, SelectInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
+import { ListActions } from '../shared/ListActions.tsx';
+import { csvExporter } from '../shared/exporter.ts';
 
 const ROLES = ['ADMIN', 'SUPERVISOR', 'VIEWER'] as const;
 
+const filters = [<SelectInput key="role" source="role" choices={enumChoices('Role', ROLES)} alwaysOn />];
+const exporter = csvExporter();
+
 export function UserList() {
   return (
-    <List sort={{ field: 'email', order: 'ASC' }} filters={[<SelectInput key="role" source="role" choices={enumChoices('Role', ROLES)} alwaysOn />]}>
+    <List sort={{ field: 'email', order: 'ASC' }} filters={filters} actions={<ListActions />} exporter={exporter}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="email" />
         <DataTable.Col source="name" />
