@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { normalizeOrganizationName, type OrganizationType } from '@gazette/domain';
 import type { Prisma, PrismaClient } from '../generated/client/client.ts';
 import { applyGazetteImport, GAZETTE_WRITE_LOCK, importGazetteIssue } from './gazette-import/index.ts';
+import { indexMissingPolicies } from './search/index-policy.ts';
 
 /** The committed issues under prisma/issues/, oldest first. */
 export const SEED_ISSUES = ['2024-12'] as const;
@@ -142,5 +143,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
     await applyGazetteImport(prisma, draft.id, actor);
     report.issues.push(draft.issueLabel ?? name);
   }
+  // Documents written before search existed (or entered by hand without an index) get one.
+  await indexMissingPolicies(prisma);
   return report;
 }

@@ -8,6 +8,7 @@ import { readGazetteIssue, type ReaderProblem } from '@gazette/gazette';
 import type { Prisma, PrismaClient } from '../../generated/client/client.ts';
 import { planIssue, TERM_COEFFICIENT_TABLE, type IssuePlan, type KnownBody, type PlannedDocument } from './plan.ts';
 import { locateTable, reviewPlan, type IssueReview } from './review.ts';
+import { indexPolicy } from '../search/index-policy.ts';
 
 export type { IssueReview, ReviewedDocument, ReviewedTable, RateChange, FieldChange } from './review.ts';
 export type { DiffLine } from './diff.ts';
@@ -149,6 +150,7 @@ async function writeDocument(tx: Db, doc: PlannedDocument, issueId: string, issu
   await tx.policyArticle.createMany({
     data: doc.articles.map((a, position) => ({ policyId: id, position, number: a.number, path: a.path, text: a.text, lineFrom: a.lineFrom, lineTo: a.lineTo })),
   });
+  await indexPolicy(tx, id);
   return id;
 }
 

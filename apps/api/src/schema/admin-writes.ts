@@ -1,5 +1,6 @@
 // Administrators' create / update / delete of policies, organisations and aliases. Every update
 // and delete names the record's version (stale → CONFLICT, nothing changed) and is audited.
+import { indexPolicy } from '@gazette/db/search/index-policy';
 import { normalizeOrganizationName, parseDocNo, parseValidityClause, badInput, toUtcMidnight, type PlainDate } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { rawId } from './ids.ts';
@@ -141,6 +142,7 @@ builder.mutationFields((t) => ({
         if (input.issuers?.length) {
           await tx.policyIssuer.createMany({ data: (await issuerRows(tx, input.issuers)).map((r) => ({ ...r, policyId: created.id })) });
         }
+        await indexPolicy(tx, created.id);
         return created.id;
       });
       return ctx.prisma.policy.findUniqueOrThrow({ ...query, where: { id } });
@@ -172,6 +174,7 @@ builder.mutationFields((t) => ({
           await tx.policyIssuer.createMany({ data: rows.map((r) => ({ ...r, policyId: id })) });
         }
         await updateVersioned(tx, ctx, 'policy', id, args.version, data);
+        await indexPolicy(tx, id);
       });
       return ctx.prisma.policy.findUniqueOrThrow({ ...query, where: { id } });
     },

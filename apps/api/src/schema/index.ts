@@ -19,6 +19,7 @@ import './tokens.ts';
 import './cases.ts';
 import './audit.ts';
 import './gazette-imports.ts';
+import './search.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1460,6 +1460,23 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
     T,
   );
   it(
+    'Search: words found only in a document body (NEXT.md: 人工耳蜗, 三书一函, 临街)',
+    async () => {
+      for (const [q, docNo] of [
+        ['人工耳蜗', '泸市府规〔2024〕4号'],
+        ['三书一函', '泸市监规发〔2024〕2号'],
+        ['临街', '泸市自然资规函〔2024〕425号'],
+      ]) {
+        const r = await next.run('Search', { q, first: 5 });
+        ok(r);
+        expect(r.data.search[0].policy.docNo, q).toBe(docNo);
+        expect(r.data.search[0].article, q).not.toBeNull();
+        expect(r.data.search[0].snippet, q).toContain(q);
+      }
+    },
+    T,
+  );
+  it(
     'Expiring: on 2026-12-02 泸市监规发〔2024〕2号 (自印发之日起施行,有效期2年; signed 2024-12-19) has 16 days left',
     async () => {
       const r = await next.run('Expiring', { asOf: '2026-12-02', withinDays: 30 });
