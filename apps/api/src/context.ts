@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, bearerSecret, sha256Hex } from './auth/secrets.ts';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
+import type { ChangeWaiter } from './services/changes/waiter.ts';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'VIEWER';
 
@@ -20,6 +21,10 @@ export interface GazetteContext {
   actorLabel: string;
   /** Per-request memo (e.g. rate tables loaded once per request for quotes). */
   cache: Map<string, unknown>;
+  /** Wakes change-stream subscribers on a committed change (one LISTEN connection per process). */
+  changes?: ChangeWaiter;
+  /** Aborts when the client goes away (ends a subscription's loop). */
+  signal?: AbortSignal;
 }
 
 // ------------------------------------------------------------------ building the context

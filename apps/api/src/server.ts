@@ -60,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const admin = await bootstrapAdmin(prisma, { env, dataDir: dataDir(env), announce: options.announce });
     if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
 
-    const yoga = createGazetteYoga({ prisma, logger });
+    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url });
     const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));
     const inFlight = trackInFlight(server);
     const port = Number.parseInt(env.PORT ?? '4000', 10);
@@ -69,6 +69,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.listen(port, env.HOST ?? '0.0.0.0', () => resolve());
     });
     closers.push(() => closeGracefully(server, inFlight));
+    // Runs first on stop (closers run in reverse): ends live change streams, which would
+    // otherwise hold their requests open through the graceful close.
+    closers.push(async () => {
+      await yoga.dispose();
+    });
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     logger.info({ port: actualPort }, `Gazette is listening on http://localhost:${actualPort}`);

@@ -9,6 +9,7 @@ import type { PrismaClient } from '@gazette/db';
 import { createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
+import { listeningWaiter, pollingWaiter } from './services/changes/waiter.ts';
 
 /** Largest request body accepted, in bytes (a rate table CSV of a few hundred rows fits easily). */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -18,6 +19,8 @@ export interface GazetteYogaOptions {
   logger: Logger;
   /** Defaults to NODE_ENV === 'production': no introspection, no GraphiQL. */
   production?: boolean;
+  /** For the change stream's LISTEN connection; without it subscribers poll. */
+  databaseUrl?: string;
 }
 
 interface ServerContext {
@@ -57,6 +60,7 @@ function useNoIntrospection(): Plugin {
 export function createGazetteYoga(options: GazetteYogaOptions) {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const { prisma, logger } = options;
+  const changes = options.databaseUrl ? listeningWaiter(options.databaseUrl, logger) : pollingWaiter();
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -70,9 +74,13 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
     maskedErrors: { maskError },
-    context: ({ request, req }) =>
-      createContext({ request, prisma, logger, clientAddress: req?.socket?.remoteAddress ?? undefined }),
+    context: async ({ request, req }) => ({
+      ...(await createContext({ request, prisma, logger, clientAddress: req?.socket?.remoteAddress ?? undefined })),
+      changes,
+      signal: request.signal,
+    }),
     plugins: [
+      { onDispose: () => changes.close() },
       useRequestSizeLimit(MAX_REQUEST_BYTES),
       // Simple (non-preflighted) requests must carry a custom header; JSON POSTs are preflighted.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'] }),

@@ -24,6 +24,8 @@ export interface GqlResult<T = Record<string, any>> {
 
 export interface Api {
   db: TestDatabase;
+  /** The yoga itself, for requests gql() does not make (e.g. a subscription over SSE). */
+  yoga: ReturnType<typeof createGazetteYoga>;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -40,7 +42,7 @@ export async function createApi(): Promise<Api> {
   let statements: string[] = [];
   const db = await createTestDatabase({ maxConnections: 5, onQuery: (e) => statements.push(e.query) });
   await seedDatabase(db.prisma);
-  const yoga = createGazetteYoga({ prisma: db.prisma, logger: pino({ level: 'silent' }), production: false });
+  const yoga = createGazetteYoga({ prisma: db.prisma, logger: pino({ level: 'silent' }), production: false, databaseUrl: db.url });
   const tokens = new Map<Role, string>();
 
   async function gql<T>(
@@ -82,5 +84,14 @@ export async function createApi(): Promise<Api> {
     return r.data.login.token;
   }
 
-  return { db, gql, tokenFor, close: () => db.drop() };
+  return {
+    db,
+    yoga,
+    gql,
+    tokenFor,
+    close: async () => {
+      await yoga.dispose();
+      await db.drop();
+    },
+  };
 }

@@ -9,6 +9,7 @@ import type { Prisma, PrismaClient } from '../../generated/client/client.ts';
 import { planIssue, TERM_COEFFICIENT_TABLE, type IssuePlan, type KnownBody, type PlannedDocument } from './plan.ts';
 import { locateTable, reviewPlan, type IssueReview } from './review.ts';
 import { indexPolicy } from '../search/index-policy.ts';
+import { recordChange } from '../changes/record.ts';
 
 export type { IssueReview, ReviewedDocument, ReviewedTable, RateChange, FieldChange } from './review.ts';
 export type { DiffLine } from './diff.ts';
@@ -196,9 +197,13 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
   const policyIds = new Map<string, string>();
   for (const doc of plan.documents) {
     const change = review.documents.find((d) => d.docNo === doc.docNo)?.change ?? 'NEW';
-    policyIds.set(doc.docNo, await writeDocument(tx, doc, issue.id, label, change));
+    const policyId = await writeDocument(tx, doc, issue.id, label, change);
+    policyIds.set(doc.docNo, policyId);
     if (change === 'NEW') applied.policies.created++;
     if (change === 'CHANGED') applied.policies.updated++;
+    if (change !== 'UNCHANGED') {
+      await recordChange(tx, { kind: change === 'NEW' ? 'POLICY_ADDED' : 'POLICY_CHANGED', docNo: doc.docNo, entityId: policyId, details: { issueLabel: label } });
+    }
   }
   const docOf = new Map(plan.documents.map((d) => [d.docNo, d]));
 
@@ -254,6 +259,12 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
       }),
     });
     applied.rateVersions++;
+    await recordChange(tx, {
+      kind: 'RATES_PUBLISHED',
+      docNo: doc.docNo,
+      entityId: version.id,
+      details: { table: located.tableKey, effectiveFrom: doc.effectiveFrom, issueLabel: label },
+    });
   }
 
   for (const round of plan.rounds) {
@@ -315,6 +326,7 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
       },
     });
     applied.rounds.push(round.quarter);
+    await recordChange(tx, { kind: 'INSPECTION_RESULTS', quarter: round.quarter, docNo: round.docNo, details: { issueLabel: label } });
   }
 
   for (const d of plan.duties) {
@@ -353,6 +365,7 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
       });
       for (const t of tables) await closeOpenVersions(tx, t.id, doc.effectiveFrom);
       applied.repealed.push(r.docNo);
+      await recordChange(tx, { kind: 'POLICY_REPEALED', docNo: r.docNo, entityId: target.id, details: { repealedBy: doc.docNo, repealedOn: doc.effectiveFrom } });
     }
   }
   return { issueId: issue.id, applied };

@@ -1,6 +1,7 @@
 // Administrators' create / update / delete of policies, organisations and aliases. Every update
 // and delete names the record's version (stale → CONFLICT, nothing changed) and is audited.
 import { indexPolicy } from '@gazette/db/search/index-policy';
+import { recordChange } from '@gazette/db/changes/record';
 import { normalizeOrganizationName, parseDocNo, parseValidityClause, badInput, toUtcMidnight, type PlainDate } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { rawId } from './ids.ts';
@@ -143,6 +144,7 @@ builder.mutationFields((t) => ({
           await tx.policyIssuer.createMany({ data: (await issuerRows(tx, input.issuers)).map((r) => ({ ...r, policyId: created.id })) });
         }
         await indexPolicy(tx, created.id);
+        await recordChange(tx, { kind: 'POLICY_ADDED', docNo: parsed.docNo, entityId: created.id });
         return created.id;
       });
       return ctx.prisma.policy.findUniqueOrThrow({ ...query, where: { id } });
@@ -175,6 +177,7 @@ builder.mutationFields((t) => ({
         }
         await updateVersioned(tx, ctx, 'policy', id, args.version, data);
         await indexPolicy(tx, id);
+        await recordChange(tx, { kind: 'POLICY_CHANGED', docNo: current?.docNo ?? null, entityId: id, details: { fields: Object.keys(data) } });
       });
       return ctx.prisma.policy.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -187,7 +190,10 @@ builder.mutationFields((t) => ({
       writeTransaction(ctx, async (tx) => {
         const id = rawId(args.id, 'Policy');
         const row = await tx.policy.findUnique({ ...query, where: { id } });
+        const docNo = (await tx.policy.findUnique({ where: { id }, select: { docNo: true } }))?.docNo ?? null;
         await deleteVersioned(tx, ctx, 'policy', id, args.version);
+        // The contract has no "removed" kind: a removed document is a changed one, said so in details.
+        await recordChange(tx, { kind: 'POLICY_CHANGED', docNo, entityId: id, details: { deleted: true } });
         return row!;
       }),
   }),

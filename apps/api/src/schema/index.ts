@@ -20,9 +20,11 @@ import './cases.ts';
 import './audit.ts';
 import './gazette-imports.ts';
 import './search.ts';
+import './changes.ts';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 export const schema = builder.toSchema();
 

@@ -23,6 +23,7 @@ import {
   type RateTable as DomainRateTable,
 } from '@gazette/domain';
 import type { Prisma } from '@gazette/db';
+import { recordChange } from '@gazette/db/changes/record';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
@@ -48,6 +49,24 @@ async function lockedTable(tx: Tx, tableId: string): Promise<DomainRateTable> {
 function entryData(entry: RateEntry, versionId: string, updatedById: string | null) {
   const row = rateEntryToRow(entry);
   return { ...row, versionId, updatedById, attributes: row.attributes as Prisma.InputJsonValue };
+}
+
+/**
+ * A change to a published version (publishing it, or editing one that has not started yet) is a
+ * change to published data: it goes to the change feed. Drafts never do.
+ */
+async function ratesChanged(tx: Tx, versionId: string, what: string) {
+  const v = await tx.rateTableVersion.findUnique({
+    where: { id: versionId },
+    select: { status: true, effectiveFrom: true, policy: { select: { docNo: true } }, table: { select: { key: true, policy: { select: { docNo: true } } } } },
+  });
+  if (!v || v.status !== 'PUBLISHED') return;
+  await recordChange(tx, {
+    kind: 'RATES_PUBLISHED',
+    docNo: v.policy?.docNo ?? v.table.policy.docNo,
+    entityId: versionId,
+    details: { table: v.table.key, effectiveFrom: fromUtcMidnight(v.effectiveFrom), what },
+  });
 }
 
 const actorId = (ctx: GazetteContext) => (ctx.viewer.kind === 'user' ? ctx.viewer.userId : null);
@@ -284,6 +303,7 @@ builder.mutationFields((t) => ({
           label: input.label,
           note: input.note,
         }), current);
+        await ratesChanged(tx, id, 'version');
       });
       return ctx.prisma.rateTableVersion.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -327,6 +347,7 @@ builder.mutationFields((t) => ({
           await updateVersioned(tx, ctx, 'rateTableVersion', v.id, row.version, { effectiveTo: v.effectiveTo ? day(v.effectiveTo) : null }, row);
         }
         await updateVersioned(tx, ctx, 'rateTableVersion', id, args.version, { status: 'PUBLISHED', publishedAt: new Date() }, draft);
+        await ratesChanged(tx, id, 'publish');
       });
       return ctx.prisma.rateTableVersion.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -344,6 +365,7 @@ builder.mutationFields((t) => ({
         const entries = parseCsvOrThrow(args.csv, table);
         await updateVersioned(tx, ctx, 'rateTableVersion', id, args.version, {});
         await replaceEntries(tx, ctx, id, entries);
+        await ratesChanged(tx, id, 'entries');
       });
       return ctx.prisma.rateTableVersion.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -360,7 +382,9 @@ builder.mutationFields((t) => ({
         const table = await lockedTable(tx, v.tableId);
         const position = input.position ?? (await tx.rateEntry.count({ where: { versionId } }));
         const entry = buildRateEntry(table, { ...(input as RateEntryInput), attributes: (input.attributes as Record<string, unknown>) ?? null }, position, 'input');
-        return (await createAudited(tx, ctx, 'rateEntry', entryData(entry, versionId, actorId(ctx)))).id;
+        const created = (await createAudited(tx, ctx, 'rateEntry', entryData(entry, versionId, actorId(ctx)))).id;
+        await ratesChanged(tx, versionId, 'entries');
+        return created;
       });
       return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -380,6 +404,7 @@ builder.mutationFields((t) => ({
         const entry = buildRateEntry(table, merged, merged.position ?? current.position, 'input');
         const { versionId: _v, ...data } = entryData(entry, current.versionId, actorId(ctx));
         await updateVersioned(tx, ctx, 'rateEntry', id, args.version, data);
+        await ratesChanged(tx, current.versionId, 'entries');
       });
       return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -396,6 +421,7 @@ builder.mutationFields((t) => ({
         const current = await tx.rateEntry.findUniqueOrThrow({ where: { id }, select: { versionId: true } });
         await assertVersionEditable(tx, current.versionId);
         await deleteVersioned(tx, ctx, 'rateEntry', id, args.version);
+        await ratesChanged(tx, current.versionId, 'entries');
         return row;
       }),
   }),

@@ -1477,6 +1477,42 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
     T,
   );
   it(
+    'Changes and ChangeStream: the first start\'s imports in commit order, replayed live over SSE from a cursor',
+    async () => {
+      const edges: { cursor: string; node: { kind: string; docNo: string | null; quarter: string | null } }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: GqlResponse = await next.run('Changes', { after, first: 100 });
+        ok(page);
+        edges.push(...page.data.changes.edges);
+        if (!page.data.changes.pageInfo.hasNextPage) break;
+        after = page.data.changes.pageInfo.endCursor;
+      }
+      // 目录 lists nine documents; three rate tables; the 2024Q4 通报.
+      expect(edges.filter((e) => e.node.kind === 'POLICY_ADDED')).toHaveLength(DOCUMENTS.length);
+      expect(edges.filter((e) => e.node.kind === 'RATES_PUBLISHED').map((e) => e.node.docNo).sort()).toEqual(
+        ['泸市医保规〔2024〕4号', '泸市府规〔2024〕4号', '泸市自然资规函〔2024〕425号'].sort(),
+      );
+      expect(edges.filter((e) => e.node.kind === 'INSPECTION_RESULTS').map((e) => e.node.quarter)).toEqual(['2024Q4']);
+
+      const controller = new AbortController();
+      const res = await fetch(`${server!.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: next.operations.get('ChangeStream'), variables: { after: edges.at(-2)!.cursor } }),
+        signal: controller.signal,
+      });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      let text = '';
+      while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+      const data = JSON.parse(text.split('\n').find((l) => l.startsWith('data:'))!.slice(5));
+      expect(data.data.changeStream.cursor).toBe(edges.at(-1)!.cursor);
+    },
+    T,
+  );
+  it(
     'Expiring: on 2026-12-02 泸市监规发〔2024〕2号 (自印发之日起施行,有效期2年; signed 2024-12-19) has 16 days left',
     async () => {
       const r = await next.run('Expiring', { asOf: '2026-12-02', withinDays: 30 });
