@@ -71,8 +71,9 @@ export async function resolveViewer(
   }
 
   if (secret.startsWith(API_TOKEN_PREFIX)) {
-    const token = await prisma.apiToken.findUnique({ where: { tokenHash } });
-    if (!token || token.revokedAt) return { kind: 'anonymous' };
+    const token = await prisma.apiToken.findUnique({ where: { tokenHash }, include: { createdBy: { select: { active: true } } } });
+    // A token lives no longer than its creator's account: a deactivated administrator's tokens stop.
+    if (!token || token.revokedAt || !token.createdBy.active) return { kind: 'anonymous' };
     if (
       !token.lastUsedAt ||
       now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/auth/secrets.ts';
 import { createHarness, type ApiHarness } from './auth-helpers.ts';
@@ -112,5 +113,16 @@ describe('API tokens', () => {
     ]);
     const audits = await h.db.prisma.auditEntry.count({ where: { action: 'apiToken.revoke' } });
     expect(audits).toBe(1);
+  });
+
+  it('stops working when the administrator who created it is deactivated', async () => {
+    const creator = await h.userToken('ADMIN');
+    const r = await h.gql(CREATE, { input: { name: 'outlives its creator?', scopes: ['READ_ALL'] } }, creator.token);
+    const secret = r.data!.createApiToken.secret as string;
+    expect((await h.gql('{ casesPage { total } }', {}, secret)).errors).toBeUndefined();
+    const user = await h.db.prisma.user.findUniqueOrThrow({ where: { email: creator.email } });
+    const off = await h.gql('mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { active } }', { id: encodeGlobalID('User', user.id), v: user.version }, admin.token);
+    expect(off.errors).toBeUndefined();
+    expect((await h.gql('{ casesPage { total } }', {}, secret)).codes).toEqual(['UNAUTHENTICATED']);
   });
 });

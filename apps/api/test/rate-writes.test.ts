@@ -137,3 +137,28 @@ describe('who may change rates', () => {
     expect(await api.db.prisma.rateTableVersion.count()).toBe(before);
   });
 });
+
+describe('draft entries', () => {
+  it('are not readable through node(id) by anonymous callers or read-published tokens', async () => {
+    const table = await landTable();
+    const r = await api.gql(CREATE, { input: { tableId: table.id, effectiveFrom: addDays(D, 30), label: '未发布草稿' } }, { token: admin });
+    expect(r.errors).toBeUndefined();
+    const entry = await entryOf(r.data!.createRateTableVersion.id, KEY);
+    const NODE = `query($id: ID!) { node(id: $id) { ... on RateEntry { amount } } }`;
+    const anonymous = await api.gql(NODE, { id: entry.id });
+    expect(anonymous.data?.node?.amount ?? null).toBeNull();
+    expect(anonymous.codes).toEqual(['UNAUTHENTICATED']);
+    const created = await api.gql(
+      `mutation { createApiToken(input: { name: "公开数据", scopes: [READ_PUBLISHED] }) { secret } }`,
+      {},
+      { token: admin },
+    );
+    const published = await api.gql(NODE, { id: entry.id }, { token: created.data!.createApiToken.secret });
+    expect(published.data?.node?.amount ?? null).toBeNull();
+    expect(published.codes).toEqual(['FORBIDDEN']);
+    // Signed-in users see drafts (the dashboard shows them).
+    expect((await api.gql(NODE, { id: entry.id }, { token: await api.tokenFor('VIEWER') })).data?.node).toEqual({ amount: '1500' });
+    const asAdmin = await api.gql(NODE, { id: entry.id }, { token: admin });
+    expect(asAdmin.data?.node).toEqual({ amount: '1500' });
+  });
+});

@@ -127,8 +127,23 @@ builder.prismaObjectFields('RateTableVersion', (t) => ({
   }),
 }));
 
+/** Whether an entry's version is published, asked once per request per entry. */
+function entryIsPublished(ctx: GazetteContext, entryId: string): Promise<boolean> {
+  const key = `entryPublished:${entryId}`;
+  let known = ctx.cache.get(key) as Promise<boolean> | undefined;
+  if (!known) {
+    known = ctx.prisma.rateEntry
+      .findUnique({ where: { id: entryId }, select: { tableVersion: { select: { status: true } } } })
+      .then((e) => e?.tableVersion.status === 'PUBLISHED');
+    ctx.cache.set(key, known);
+  }
+  return known;
+}
+
 export const RateEntry = builder.prismaNode('RateEntry', {
   id: { field: 'id' },
+  // A draft's entries are as unpublished as the draft (node(id)/nodes(ids) included).
+  authScopes: async (entry, ctx) => seesDrafts(ctx) || (await entryIsPublished(ctx, entry.id)),
   fields: (t) => ({
     key: t.exposeString('key'),
     dimensions: t.expose('dimensions', { type: 'JSON' }),
