@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { buildRateEntry, buildVersionEntries, rateEntryInputErrors } from './entry-input.ts';
-import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
-import { REHAB_ASSISTANCE_TABLE } from './rehab-table.ts';
+import { medicalServiceTableFixture, rehabAssistanceTableFixture } from '../testing/rate-tables.ts';
+
+const MEDICAL_SERVICE_TABLE = medicalServiceTableFixture();
+const REHAB_ASSISTANCE_TABLE = rehabAssistanceTableFixture();
 
 describe('buildRateEntry', () => {
   it('builds the canonical key and takes the code from the code dimension', () => {

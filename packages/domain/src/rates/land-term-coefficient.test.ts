@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { buildVersionEntries } from './entry-input.ts';
-import { landTermCoefficientTable, maxLandTerm } from './land-table.ts';
+import { landTermCoefficientTableFixture } from '../testing/rate-tables.ts';
+import { maxLandTerm } from './land-table.ts';
 import { termCoefficientFor } from './land-term-coefficient.ts';
 import { supersede } from './versions.ts';
 
@@ -14,9 +15,9 @@ describe('maxLandTerm (泸市自然资规函〔2024〕425号 二(五))', () => {
 });
 
 describe('the 年期修正系数 table administrators maintain', () => {
-  const empty = landTermCoefficientTable();
+  const empty = landTermCoefficientTableFixture();
 
-  it('is seeded without values (the gazette prints none)', () => {
+  it('starts without values (the gazette prints none)', () => {
     expect(empty.versions).toEqual([]);
     expect(empty.kind).toBe('LAND_TERM_COEFFICIENT');
   });

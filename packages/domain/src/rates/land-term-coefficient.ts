@@ -2,7 +2,7 @@ import { DomainError, badInput } from '../shared/errors.ts';
 import type { Decimal } from '../shared/money.ts';
 import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateTable } from './model.ts';
-import { LAND_USE_LABELS, LAND_USES, type LandUse } from './land-seed.ts';
+import { LAND_USE_LABELS, LAND_USES, type LandUse } from './land-uses.ts';
 import { findEntry, requireVersionInForce } from './versions.ts';
 
 export function landTermEntryKey(landUse: LandUse, years: number): string {

@@ -2,9 +2,9 @@ import { DomainError, badInput } from '../shared/errors.ts';
 import { Decimal, dec, roundMoney } from '../shared/money.ts';
 import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateEntry, RateTable, RateVersion } from './model.ts';
-import { HOSPITAL_GRADE_LABELS, type HospitalGrade } from './medical-seed.ts';
+import { HOSPITAL_GRADE_LABELS, type HospitalGrade } from './hospital-grades.ts';
 import { assertHospitalGrade } from './medical-service-price.ts';
-import { MEDICAL_SERVICE_TABLE, medicalEntryKey } from './medical-table.ts';
+import { medicalEntryKey } from './medical-table.ts';
 import { findEntry, notInForceReason, versionInForce, versionPolicy } from './versions.ts';
 
 export interface MedicalServiceQuoteItem {
@@ -152,11 +152,9 @@ function priceLine(
 /**
  * Quotes items of 泸市医保规〔2024〕4号 for a hospital grade on a date: one line per item,
  * the total rounded half-up to 0.01 only at the end (contract README, `medicalServiceQuote`).
+ * `table` is the medical service price table as loaded from the database.
  */
-export function quoteMedicalServices(
-  input: MedicalServiceQuoteInput,
-  table: RateTable = MEDICAL_SERVICE_TABLE,
-): MedicalServiceQuote {
+export function quoteMedicalServices(table: RateTable, input: MedicalServiceQuoteInput): MedicalServiceQuote {
   const grade = assertHospitalGrade(input.grade);
   const asOf = parsePlainDate(input.asOf, 'asOf');
   const items = checkItems(input.items);

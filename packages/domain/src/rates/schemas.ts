@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isPlainDate } from '../shared/plain-date.ts';
-import { HOSPITAL_GRADES } from './medical-seed.ts';
-import { LAND_USES } from './land-seed.ts';
-import { REHAB_SERVICES } from './rehab-seed.ts';
+import { HOSPITAL_GRADES } from './hospital-grades.ts';
+import { LAND_USES } from './land-uses.ts';
+import { REHAB_SERVICES } from './rehab-services.ts';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
