@@ -1,5 +1,3 @@
 // Public API of the duties area; the root index re-exports it.
 export * from './types.ts';
-export * from './html-cell-to-text.ts';
 export * from './duty-sectors.ts';
-export * from './schemas.ts';

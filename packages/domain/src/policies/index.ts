@@ -1,7 +1,6 @@
 // Public API of the policies area; the root index re-exports it.
 export * from './parse-doc-no.ts';
 export * from './types.ts';
-export * from './classify-category.ts';
 export * from './parse-validity-clause.ts';
 export * from './policy-status.ts';
 export * from './normalize-search.ts';

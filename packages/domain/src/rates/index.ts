@@ -15,7 +15,6 @@ export * from './quote-medical-services.ts';
 // 泸市自然资规函〔2024〕425号: land transfer fee standards.
 export * from './land-uses.ts';
 export * from './land-table.ts';
-export * from './land-term-coefficient.ts';
 export * from './quote-land-transfer-fee.ts';
 // 泸市府规〔2024〕4号: child rehabilitation assistance.
 export * from './rehab-services.ts';

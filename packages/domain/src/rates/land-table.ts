@@ -1,4 +1,3 @@
-import { badInput } from '../shared/errors.ts';
 import type { DimensionDef } from './model.ts';
 import {
   FRONTAGE_LABELS,
@@ -6,9 +5,7 @@ import {
   LAND_GRADE_LABELS,
   LAND_USE_LABELS,
   LAND_USES,
-  MAX_LAND_TERMS,
   type Frontage,
-  type LandTermUse,
   type LandUse,
 } from './land-uses.ts';
 
@@ -44,11 +41,4 @@ export const LAND_TERM_COEFFICIENT_DIMENSIONS: DimensionDef[] = [
 
 export function landEntryKey(landUse: LandUse, grade: number, frontage: Frontage): string {
   return `${landUse}|${grade}|${frontage}`;
-}
-
-/** Maximum land-use term in years for a transfer under article 二(五). */
-export function maxLandTerm(use: LandTermUse): number {
-  const years = MAX_LAND_TERMS[use];
-  if (years === undefined) throw badInput('use', `use(土地用途)无效:${String(use)}`);
-  return years;
 }

@@ -18,13 +18,3 @@ export const FRONTAGE_LABELS: Record<Frontage, string> = {
 };
 
 export const LAND_GRADE_LABELS = ['I 级', 'II 级', 'III 级', 'IV 级', 'V 级', 'VI 级', 'VII 级'] as const;
-
-/** Uses for the maximum term of article 二(五). */
-export type LandTermUse = 'COMMERCIAL' | 'RESIDENTIAL' | 'MIXED_WITH_COMMERCIAL';
-
-// 泸市自然资规函〔2024〕425号 二(五): 商业用地40年,住宅用地50年;含商业用途的综合楼,住宅用地40年.
-export const MAX_LAND_TERMS: Record<LandTermUse, number> = {
-  COMMERCIAL: 40,
-  RESIDENTIAL: 50,
-  MIXED_WITH_COMMERCIAL: 40,
-};

@@ -5,14 +5,7 @@
 import { dec } from '../shared/money.ts';
 import { HOSPITAL_GRADES, type HospitalGrade } from '../rates/hospital-grades.ts';
 import { LAND_GRADE_LABELS, LAND_USE_LABELS, FRONTAGE_LABELS, type Frontage, type LandUse } from '../rates/land-uses.ts';
-import {
-  LAND_TERM_COEFFICIENT_DIMENSIONS,
-  LAND_TERM_COEFFICIENT_TABLE_KEY,
-  LAND_TERM_COEFFICIENT_TABLE_NAME,
-  LAND_TRANSFER_DIMENSIONS,
-  LAND_TRANSFER_TABLE_KEY,
-  landEntryKey,
-} from '../rates/land-table.ts';
+import { LAND_TRANSFER_DIMENSIONS, LAND_TRANSFER_TABLE_KEY, landEntryKey } from '../rates/land-table.ts';
 import { MEDICAL_SERVICE_DIMENSIONS, MEDICAL_SERVICE_TABLE_KEY, medicalEntryKey } from '../rates/medical-table.ts';
 import type { RateEntry, RatePolicy, RateTable } from '../rates/model.ts';
 import { REHAB_SERVICE_LABELS, type RehabCapPeriod, type RehabService } from '../rates/rehab-services.ts';
@@ -175,18 +168,6 @@ export function landTransferFeeTableFixture(): RateTable {
     versions: [
       { label: null, effectiveFrom: LAND_POLICY.effectiveFrom, effectiveTo: null, status: 'PUBLISHED', note: null, entries: landEntries() },
     ],
-  };
-}
-
-/** The 年期修正系数 table as the import creates it: no versions (the gazette prints no values). */
-export function landTermCoefficientTableFixture(): RateTable {
-  return {
-    key: LAND_TERM_COEFFICIENT_TABLE_KEY,
-    kind: 'LAND_TERM_COEFFICIENT',
-    name: LAND_TERM_COEFFICIENT_TABLE_NAME,
-    policy: LAND_POLICY,
-    dimensions: LAND_TERM_COEFFICIENT_DIMENSIONS,
-    versions: [],
   };
 }
 
