@@ -115,7 +115,8 @@ function priceLine(
   }
   const extraRate = entry.attributes.perExtraUnitRate;
   if (typeof extraRate === 'string') {
-    // 附件 序号16 说明: first egg at the table price, each further egg +40%, total capped per grade.
+    // 附件 序号16 说明: first egg at the table price, each further egg adds perExtraUnitRate of it,
+    // the line capped per grade (lineCap).
     const raw = entry.amount.plus(entry.amount.times(dec(extraRate)).times(quantity - 1));
     const capText = entry.attributes.lineCap;
     const cap = typeof capText === 'string' ? dec(capText) : null;
