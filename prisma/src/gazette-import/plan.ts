@@ -5,12 +5,18 @@ import {
   HOSPITAL_GRADES,
   LAND_GRADE_LABELS,
   LAND_TERM_COEFFICIENT_DIMENSIONS,
+  LAND_TERM_COEFFICIENT_TABLE_KEY,
+  LAND_TERM_COEFFICIENT_TABLE_NAME,
   LAND_TRANSFER_DIMENSIONS,
+  LAND_TRANSFER_TABLE_KEY,
   FRONTAGE_LABELS,
   LAND_USE_LABELS,
   MEDICAL_SERVICE_DIMENSIONS,
+  MEDICAL_SERVICE_TABLE_KEY,
   REHAB_DIMENSIONS,
   REHAB_SERVICE_LABELS,
+  REHAB_TABLE_KEY,
+  CITY_STANDARD,
   dec,
   dutySectorsOf,
   landEntryKey,
@@ -81,15 +87,15 @@ export interface PlannedDocument {
 
 /** Canonical keys and names of the table kinds the reader finds; later tables get the document's number. */
 export const TABLE_KINDS: Record<Exclude<RateTableKind, 'LAND_TERM_COEFFICIENT'>, { key: string; dimensions: DimensionDef[] }> = {
-  MEDICAL_SERVICE_PRICE: { key: 'medical-service-prices', dimensions: MEDICAL_SERVICE_DIMENSIONS },
-  LAND_TRANSFER_FEE: { key: 'land-transfer-fee-standards', dimensions: LAND_TRANSFER_DIMENSIONS },
-  REHAB_ASSISTANCE: { key: 'child-rehab-assistance-standards', dimensions: REHAB_DIMENSIONS },
+  MEDICAL_SERVICE_PRICE: { key: MEDICAL_SERVICE_TABLE_KEY, dimensions: MEDICAL_SERVICE_DIMENSIONS },
+  LAND_TRANSFER_FEE: { key: LAND_TRANSFER_TABLE_KEY, dimensions: LAND_TRANSFER_DIMENSIONS },
+  REHAB_ASSISTANCE: { key: REHAB_TABLE_KEY, dimensions: REHAB_DIMENSIONS },
 };
 
 /** The administrators' 年期修正系数 table, created empty beside the first land transfer fee table. */
 export const TERM_COEFFICIENT_TABLE = {
-  key: 'land-term-coefficients',
-  name: '土地出让年期修正系数表',
+  key: LAND_TERM_COEFFICIENT_TABLE_KEY,
+  name: LAND_TERM_COEFFICIENT_TABLE_NAME,
   dimensions: LAND_TERM_COEFFICIENT_DIMENSIONS,
 };
 
@@ -272,7 +278,7 @@ function landEntries(t: SeedLandTransferFeeTable): RateEntry[] {
 function rehabEntries(t: SeedRehabStandardsTable): RateEntry[] {
   return t.entries.map((s, position) => ({
     key: rehabEntryKey(s.service as RehabService),
-    dimensions: { service: s.service, county: 'CITY' },
+    dimensions: { service: s.service, county: CITY_STANDARD },
     code: s.service,
     name: REHAB_SERVICE_LABELS[s.service as RehabService],
     unit: s.period === 'YEAR' ? '元/人·年' : s.period === 'EACH' ? '元/具' : '元/人',

@@ -10,9 +10,6 @@ import { formatMoney, formatPercent } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
 
-// 泸市医保规〔2024〕4号 附件: 单精子注射 is priced per egg (+40% each further egg, capped per grade).
-const PER_EGG_CODE = '311201079';
-
 interface Row {
   code: string;
   quantity: number;
@@ -23,7 +20,7 @@ export function MedicalQuote() {
   const fmt = useFormatters();
   const [grade, setGrade] = useState<HospitalGrade>('TERTIARY_A');
   const [asOf, setAsOf] = useState(today());
-  const [rows, setRows] = useState<Row[]>([{ code: '311201069', quantity: 1 }]);
+  const [rows, setRows] = useState<Row[]>([{ code: '', quantity: 1 }]);
   const [result, setResult] = useState<{ total: string; lines: (QuoteLine & { price: MedicalPrice | null })[]; asOf: string } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
@@ -56,7 +53,8 @@ export function MedicalQuote() {
 
   function ruleOf(line: QuoteLine & { price: MedicalPrice | null }) {
     if (line.price?.surchargeRate) return translate('calc.medical.ruleSurcharge', { rate: formatPercent(line.price.surchargeRate) });
-    if (line.code === PER_EGG_CODE)
+    // 单精子注射 (per egg, a surcharge per further egg, capped per grade) is the line with a cap.
+    if (line.cap !== null)
       return line.capApplied ? translate('calc.medical.rulePerEggCapped') : translate('calc.medical.rulePerEgg');
     return translate('calc.medical.ruleTable');
   }

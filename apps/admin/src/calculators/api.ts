@@ -17,6 +17,8 @@ export interface QuoteLine {
   code: string;
   quantity: number;
   amount: string;
+  /** The grade's cap on the line (the per-egg item); null for other items. */
+  cap: string | null;
   capApplied: boolean;
 }
 
@@ -24,7 +26,7 @@ const PRICE = `query MedicalServicePrice($code: String!, $grade: HospitalGrade!,
   medicalServicePrice(code: $code, grade: $grade, asOf: $asOf) { code name unit amount surchargeRate policy { docNo } }
 }`;
 const QUOTE = `query MedicalServiceQuote($input: MedicalServiceQuoteInput!) {
-  medicalServiceQuote(input: $input) { total lines { code quantity amount capApplied } }
+  medicalServiceQuote(input: $input) { total lines { code quantity amount cap capApplied } }
 }`;
 const LAND = `query LandTransferFeeQuote($input: LandTransferFeeInput!) {
   landTransferFeeQuote(input: $input) { standardPerSqm amount basis policy { docNo } }

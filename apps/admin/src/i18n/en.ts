@@ -114,7 +114,7 @@ export const appEn: Shape<typeof appZh> = {
     medical: {
       title: 'Medical service quote', grade: 'Hospital grade', code: 'Item code', name: 'Item', unit: 'Unit', price: 'Unit price', quantity: 'Quantity',
       addItem: 'Add item', capApplied: 'Capped', ruleTable: 'Table price', ruleSurcharge: 'Surcharge: %{rate} of the base item’s price',
-      rulePerEgg: 'ICSI: first egg at the table price, +40% per further egg', rulePerEggCapped: 'ICSI: +40% per further egg, capped at the grade’s total',
+      rulePerEgg: 'ICSI: first egg at the table price, a surcharge per further egg (see the note)', rulePerEggCapped: 'ICSI: a surcharge per further egg, capped at the grade’s total',
       article: 'annex price table, notes column',
     },
     land: {

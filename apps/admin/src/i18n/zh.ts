@@ -151,8 +151,8 @@ export const appZh = {
       capApplied: '已封顶',
       ruleTable: '按价格表定价',
       ruleSurcharge: '加收项目：按基础项目价格的 %{rate} 计收',
-      rulePerEgg: '单精子注射：首个卵按表价，每增加一个卵加收40%',
-      rulePerEggCapped: '单精子注射：每增加一个卵加收40%，计价总费用已达该等级上限',
+      rulePerEgg: '单精子注射：首个卵按表价，每增加一个卵按说明栏比例加收',
+      rulePerEggCapped: '单精子注射：每增加一个卵按说明栏比例加收，计价总费用已达该等级上限',
       article: '附件《泸州市公立医疗机构取卵术等医疗服务项目试行价格表》说明栏',
     },
     land: {

@@ -206,51 +206,46 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, args, ctx) =>
-      medicalServicePrice(args.code, args.grade, args.asOf, await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY)),
+      medicalServicePrice(await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY), args.code, args.grade, args.asOf),
   }),
   medicalServiceQuote: t.field({
     type: MedicalServiceQuoteRef,
     args: { input: t.arg({ type: MedicalServiceQuoteInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
-      quoteMedicalServices(
-        { grade: input.grade, asOf: asOfOrToday(input.asOf), items: input.items },
-        await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY),
-      ),
+      quoteMedicalServices(await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY), {
+        grade: input.grade,
+        asOf: asOfOrToday(input.asOf),
+        items: input.items,
+      }),
   }),
   landTransferFeeQuote: t.field({
     type: LandTransferFeeQuoteRef,
     args: { input: t.arg({ type: LandTransferFeeInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
-      quoteLandTransferFee(
-        {
-          landUse: input.landUse,
-          grade: input.grade,
-          streetFrontGroundFloor: input.streetFrontGroundFloor ?? false,
-          floorArea: input.floorArea,
-          termCoefficient: input.termCoefficient,
-          housingReform: input.housingReform ?? false,
-          appraisedAmount: input.appraisedAmount ?? null,
-          asOf: asOfOrToday(input.asOf),
-        },
-        await requireTable(ctx, LAND_TRANSFER_TABLE_KEY),
-      ),
+      quoteLandTransferFee(await requireTable(ctx, LAND_TRANSFER_TABLE_KEY), {
+        landUse: input.landUse,
+        grade: input.grade,
+        streetFrontGroundFloor: input.streetFrontGroundFloor ?? false,
+        floorArea: input.floorArea,
+        termCoefficient: input.termCoefficient,
+        housingReform: input.housingReform ?? false,
+        appraisedAmount: input.appraisedAmount ?? null,
+        asOf: asOfOrToday(input.asOf),
+      }),
   }),
   rehabAssistanceCheck: t.field({
     type: RehabAssistanceResultRef,
     args: { input: t.arg({ type: RehabAssistanceInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
-      checkRehabAssistance(
-        {
-          birthDate: input.birthDate,
-          applicationDate: input.applicationDate,
-          luzhouHukou: input.luzhouHukou,
-          service: input.service,
-          requestedAmount: input.requestedAmount,
-          fundedThisYear: input.fundedThisYear ?? null,
-          lastSameDeviceDate: input.lastSameDeviceDate ?? null,
-          county: input.county ?? null,
-        },
-        await requireTable(ctx, REHAB_TABLE_KEY),
-      ),
+      checkRehabAssistance(await requireTable(ctx, REHAB_TABLE_KEY), {
+        birthDate: input.birthDate,
+        applicationDate: input.applicationDate,
+        luzhouHukou: input.luzhouHukou,
+        service: input.service,
+        requestedAmount: input.requestedAmount,
+        fundedThisYear: input.fundedThisYear ?? null,
+        lastSameDeviceDate: input.lastSameDeviceDate ?? null,
+        county: input.county ?? null,
+      }),
   }),
 }));

@@ -24,7 +24,7 @@ function parseDecimalString(value: unknown): string {
   return text.trim();
 }
 
-/** Plain notation, no exponent, no trailing zeros after the point ("0.39", "4223"). */
+/** Plain notation, no exponent, no trailing zeros after the point ("0.39", "1200"). */
 function plain(value: DecimalLikeOutput): string {
   const fixed = value.toFixed();
   return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;

@@ -272,24 +272,6 @@ export function allowedEvents(state: CaseState): CaseEventType[] {
   return CASE_EVENT_TYPES.filter((type) => row[type] !== undefined);
 }
 
-export interface CaseTransitionRow {
-  from: CaseState;
-  event: CaseEventType;
-  to: readonly CaseState[];
-}
-
-/** The table as data: every allowed (from, event, possible targets) row. */
-export function caseTransitionTable(): CaseTransitionRow[] {
-  return (Object.keys(TRANSITIONS) as CaseState[]).flatMap((from) =>
-    allowedEvents(from).map((event) => ({ from, event, to: TRANSITIONS[from][event]!.targets })),
-  );
-}
-
-/** Whether the state column may change from `from` to `to` (for a database-side check). */
-export function isAllowedStateChange(from: CaseState, to: CaseState): boolean {
-  return caseTransitionTable().some((row) => row.from === from && row.to.includes(to));
-}
-
 export function invalidTransition(state: CaseState, type: CaseEventType): DomainError {
   const s = CASE_STATE_INFO[state]?.label ?? state;
   const e = CASE_EVENT_INFO[type]?.label ?? type;

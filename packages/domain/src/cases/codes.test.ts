@@ -16,7 +16,6 @@ import {
   REVIEW_EXCLUSION_INFO,
   REVIEW_MODES,
   REVIEW_MODE_INFO,
-  REVIEWER_OBLIGATIONS,
   TERMINATION_REASONS,
   TERMINATION_REASON_INFO,
   isLenientDecision,
@@ -72,14 +71,5 @@ describe('isLenientDecision (第十八条)', () => {
     expect(
       CASE_DECISIONS.filter(isLenientDecision).map((d) => CASE_DECISION_INFO[d].label),
     ).toEqual(['不予处罚', '从轻处罚', '减轻处罚']);
-  });
-});
-
-describe('REVIEWER_OBLIGATIONS (第十九条)', () => {
-  it('lists the four duties in order', () => {
-    expect(REVIEWER_OBLIGATIONS.map((o) => o.article)).toEqual(
-      ITEMS.slice(0, 4).map((i) => `第十九条${i}`),
-    );
-    expect(REVIEWER_OBLIGATIONS[1]!.label).toContain('商业秘密');
   });
 });

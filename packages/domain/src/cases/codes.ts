@@ -188,15 +188,3 @@ export const NOTICE_KIND_INFO: Record<NoticeKind, NoticeKindInfo> = {
   TERMINATION: { label: '终止考察通知书', article: '第十五条、附件7', prefix: '泸市监终止书' },
   RESULT: { label: '结果通知书', article: '第十六条、附件9', prefix: '泸市监审结书' },
 };
-
-// 泸市监规发〔2024〕2号 第十九条: duties of bureau and third-party staff during a review, printed
-// for reviewers (e.g. on the dashboard's case page); not a workflow guard.
-export const REVIEWER_OBLIGATIONS: readonly CodeInfo[] = [
-  { label: '遵纪守法,勤勉尽责,客观中立', article: '第十九条(一)' },
-  { label: '不得泄露履职过程中知悉的国家秘密、商业秘密和个人隐私', article: '第十九条(二)' },
-  {
-    label: '不得利用履职便利,索取、收受贿赂或者非法侵占涉案市场主体、个人的财物',
-    article: '第十九条(三)',
-  },
-  { label: '不得利用履职便利,干扰涉案市场主体正常生产经营活动', article: '第十九条(四)' },
-];

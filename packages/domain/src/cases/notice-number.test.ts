@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
-import { NOTICE_KINDS } from './codes.ts';
-import { formatNoticeNumber, parseNoticeNumber } from './notice-number.ts';
+import { formatNoticeNumber } from './notice-number.ts';
 
 describe('formatNoticeNumber (附件4、5、7、9)', () => {
   it.each([
@@ -30,29 +29,5 @@ describe('formatNoticeNumber (附件4、5、7、9)', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).field).toBe(field);
     }
-  });
-});
-
-describe('parseNoticeNumber', () => {
-  it.each(NOTICE_KINDS)('round-trips %s', (kind) => {
-    const number = formatNoticeNumber(kind, 2025, 17);
-    expect(parseNoticeNumber(number)).toEqual({ kind, year: 2025, serial: 17, number });
-  });
-
-  it('accepts the square brackets and spaces the gazette prints (附件7、9)', () => {
-    expect(parseNoticeNumber('泸市监审结书[2025] 3号')?.number).toBe('泸市监审结书〔2025〕3号');
-    expect(parseNoticeNumber(' 泸市监终止书 [ 2025 ] 12 号 ')?.number).toBe(
-      '泸市监终止书〔2025〕12号',
-    );
-  });
-
-  it.each([
-    '泸市监规发〔2024〕2号',
-    '泸市监受理书〔2025〕0号',
-    '泸市监受理书〔25〕1号',
-    '',
-    '受理书1号',
-  ])('returns null for %j', (text) => {
-    expect(parseNoticeNumber(text)).toBeNull();
   });
 });

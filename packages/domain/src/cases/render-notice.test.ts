@@ -3,7 +3,6 @@ import { DomainError } from '../shared/errors.ts';
 import {
   DEFAULT_ENFORCEMENT_UNIT,
   formatChineseDate,
-  noticeToText,
   renderNotice,
   type NoticeData,
 } from './render-notice.ts';
@@ -190,20 +189,6 @@ describe('结果通知书 (附件9)', () => {
 
   it('needs passed', () => {
     expect(badField(() => renderNotice('RESULT', { ...base, passed: null }))).toBe('passed');
-  });
-});
-
-describe('noticeToText', () => {
-  it('lays the notice out top to bottom like the printed form', () => {
-    const text = noticeToText(
-      renderNotice('SUSPENSION', { ...CASE, number: '泸市监中止书〔2025〕2号' }),
-    );
-    const lines = text.split('\n');
-    expect(lines[0]).toBe('泸州市市场监督管理局涉案主体裁量审查中止调查通知书');
-    expect(lines[1]).toBe('泸市监中止书〔2025〕2号');
-    expect(lines[3]).toBe('泸州某某食品有限公司：');
-    expect(lines.at(-3)).toBe('2025年1月6日');
-    expect(lines.at(-1)).toBe('该文书一式两份，一份送达申请人，一份留存执法机构。');
   });
 });
 

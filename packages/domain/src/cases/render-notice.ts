@@ -216,19 +216,3 @@ export function renderNotice(kind: NoticeKind, data: NoticeData): RenderedNotice
     footnote: FOOTNOTES[kind],
   };
 }
-
-/** Plain text of a rendered notice, one block per line, for printing or preview. */
-export function noticeToText(notice: RenderedNotice): string {
-  const lines = [
-    notice.title,
-    notice.number,
-    '',
-    `${notice.addressee}：`,
-    ...notice.paragraphs.map((p) => `    ${p}`),
-    '',
-    notice.issuer,
-    notice.date,
-  ];
-  if (notice.footnote) lines.push('', notice.footnote);
-  return lines.join('\n');
-}

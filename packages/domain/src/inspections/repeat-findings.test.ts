@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { inspectionRoundFixture } from '../testing/inspection-round.ts';
 import { repeatFindings, splitFinding } from './repeat-findings.ts';
-import { ROUND_2024Q4 } from './round-2024q4.ts';
 import type { InspectionRound, WebsiteFinding } from './types.ts';
+
+const ROUND_2024Q4 = inspectionRoundFixture();
 
 const site = (organizationId: string, description: string, siteSeq = 1): WebsiteFinding => ({
   organizationId,
@@ -17,24 +19,24 @@ const round = (
   quarter: string,
   websiteFindings: WebsiteFinding[],
   account?: string,
-): InspectionRound => ({
-  ...ROUND_2024Q4,
-  quarter,
-  websiteFindings,
-  newMediaFindings: account
-    ? [
-        {
-          organizationId: '泸州市水务局',
-          seq: 1,
-          account,
-          platform: '微信',
-          description: '严重表述错误',
-          rectified: false,
-          rectifiedOn: null,
-        },
-      ]
-    : [],
-});
+): InspectionRound =>
+  inspectionRoundFixture({
+    quarter,
+    websiteFindings,
+    newMediaFindings: account
+      ? [
+          {
+            organizationId: '泸州市水务局',
+            seq: 1,
+            account,
+            platform: '微信',
+            description: '严重表述错误',
+            rectified: false,
+            rectifiedOn: null,
+          },
+        ]
+      : [],
+  });
 
 describe('splitFinding', () => {
   it('separates the column from the issue', () => {

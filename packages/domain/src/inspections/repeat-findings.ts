@@ -2,7 +2,7 @@ import { badInput } from '../shared/errors.ts';
 import { formatQuarter, parseQuarter, quartersBetween, type Quarter } from './quarter.ts';
 import type { FindingChannel, InspectionRound, RepeatFinding } from './types.ts';
 
-/** Splits 《部门信箱》超期未更新 into the column 《部门信箱》 and the issue 超期未更新. */
+/** Splits 《栏目》超期未更新 into the column 《栏目》 and the issue 超期未更新. */
 export function splitFinding(description: string): { subject: string; issue: string } {
   const text = description.replace(/\s+/gu, '');
   const m = /^(《[^》]+》)(.*)$/u.exec(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZInspectionRoundFigures, ZQuarter, ZRectificationInput } from './schemas.ts';
+import { ZInspectionRoundFigures, ZQuarter } from './schemas.ts';
 
 describe('inspection schemas', () => {
   it('accepts 2024Q4 and upper-cases 2024q4', () => {
@@ -35,22 +35,5 @@ describe('inspection schemas', () => {
       messagesOverdue: 0,
     });
     expect(r.error?.issues[0]?.message).toMatch(/cityPortalsChecked 不能为负数/);
-  });
-  it('accepts a rectification with or without a date', () => {
-    expect(
-      ZRectificationInput.parse({ rectified: true, rectifiedOn: '2024-12-20' }).rectifiedOn,
-    ).toBe('2024-12-20');
-    expect(ZRectificationInput.safeParse({ rectified: 'yes' }).error?.issues[0]?.message).toMatch(
-      /rectified/,
-    );
-  });
-});
-
-describe('rectifiedOn', () => {
-  it('rejects an impossible date naming rectifiedOn', () => {
-    expect(
-      ZRectificationInput.safeParse({ rectified: true, rectifiedOn: '2024-02-30' }).error?.issues[0]
-        ?.message,
-    ).toMatch(/rectifiedOn 不是有效日期/);
   });
 });

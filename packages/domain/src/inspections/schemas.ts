@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { zPlainDate } from '../policies/schemas.ts';
 
 /** A quarter written 2024Q4. */
 export const ZQuarter = z
@@ -7,17 +6,6 @@ export const ZQuarter = z
   .trim()
   .toUpperCase()
   .regex(/^\d{4}Q[1-4]$/u, { error: 'quarter 不是有效的季度(应为如 2024Q4)' });
-
-/** `complianceSummary(quarter)` / `compliance(quarter)` arguments. */
-export const ZComplianceQuery = z.object({ quarter: ZQuarter });
-export type TComplianceQuery = z.infer<typeof ZComplianceQuery>;
-
-/** Recording a rectification in the admin. */
-export const ZRectificationInput = z.object({
-  rectified: z.boolean({ error: 'rectified 必须是布尔值' }),
-  rectifiedOn: zPlainDate('rectifiedOn').nullish(),
-});
-export type TRectificationInput = z.infer<typeof ZRectificationInput>;
 
 /** Editing a round's headline figures; every count is a non-negative integer. */
 const count = (field: string) =>

@@ -3,7 +3,7 @@ import type { PlainDate } from '../shared/plain-date.ts';
 // The round's shapes mirror the Prisma models (InspectionRound and its children) field for
 // field, with dates as PlainDate, so the API can pass database rows after converting dates.
 // `organizationId` is whatever identifies a body consistently within a round: the database id
-// when built from rows, the official name in the typed seed data (ROUND_2024Q4).
+// when built from rows (any consistent name will do in tests).
 
 export type DataGapKind = 'BASE' | 'PROCESS';
 export type AdoptionRating = 'GOOD' | 'ZERO';
@@ -12,11 +12,11 @@ export interface WebsiteFinding {
   organizationId: string;
   /** 序号 of the site in annex 1 */
   siteSeq: number;
-  /** As printed, OCR breaks removed, e.g. 泸州市住房和城乡建设局网站 */
+  /** As printed, OCR breaks removed */
   siteName: string;
   /** Order within the site, from 0 */
   position: number;
-  /** e.g. 《部门信箱》超期未更新 */
+  /** The printed finding: a column in 《》 and its problem, e.g. 《栏目》超期未更新 */
   description: string;
   rectified: boolean;
   rectifiedOn: PlainDate | null;
@@ -104,7 +104,7 @@ export type FindingChannel = 'WEBSITE' | 'NEW_MEDIA';
 export interface RepeatFinding {
   organizationId: string;
   channel: FindingChannel;
-  /** The column or account the problem is about (《部门信箱》, or the account name). */
+  /** The column or account the problem is about (《栏目》, or the account name). */
   subject: string;
   /** The problem without its subject (超期未更新). */
   issue: string;

@@ -1,5 +1,3 @@
 // Public API of the organizations area; the root index re-exports it.
 export * from './types.ts';
-export { ORGANIZATIONS } from './registry.ts';
 export * from './resolve-organization.ts';
-export * from './schemas.ts';

@@ -1,7 +1,3 @@
-import { badInput } from '../shared/errors.ts';
-import { ORGANIZATIONS } from './registry.ts';
-import type { Organization } from './types.ts';
-
 /**
  * The key a name is matched on: OCR spaces and line breaks removed (the annexes print
  * 泸州市住房和城乡建设局 网站 and 中国(四川)自由贸易试 验区…), full-width ASCII made half-width
@@ -13,33 +9,6 @@ export function normalizeOrganizationName(name: string): string {
     .replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[•・‧･∙⋅]/gu, '·');
 }
-
-/** Every normalised name of a body: its official name, short name and aliases, deduplicated. */
-export function namesOf(organization: Organization): string[] {
-  const all = [organization.name, organization.shortName ?? '', ...organization.aliases]
-    .map(normalizeOrganizationName)
-    .filter((n) => n.length > 0);
-  return [...new Set(all)];
-}
-
-/** Builds the name → body index; throws when one name would point at two bodies. */
-export function buildOrganizationIndex(
-  organizations: readonly Organization[],
-): Map<string, Organization> {
-  const index = new Map<string, Organization>();
-  for (const organization of organizations) {
-    for (const key of namesOf(organization)) {
-      const existing = index.get(key);
-      if (existing && existing !== organization) {
-        throw new Error(`alias ${key} names both ${existing.name} and ${organization.name}`);
-      }
-      index.set(key, organization);
-    }
-  }
-  return index;
-}
-
-const INDEX = buildOrganizationIndex(ORGANIZATIONS);
 
 // 附件1 names each body by its website (泸州市民政局网站); a site not registered as an alias
 // still resolves to its owner.
@@ -80,32 +49,4 @@ export function createOrganizationResolver<T extends NamedBody>(bodies: readonly
     }
     return null;
   };
-}
-
-/** The body a name refers to (official name or any alias), or null. */
-export function resolveOrganization(name: string): Organization | null {
-  for (const key of organizationLookupKeys(name)) {
-    const found = INDEX.get(key);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Like resolveOrganization, but an unknown name is BAD_USER_INPUT naming the field. */
-export function requireOrganization(name: string, field: string): Organization {
-  const found = resolveOrganization(name);
-  if (!found) throw badInput(field, `${field} 不是已登记的机构名称:${name}`, { name });
-  return found;
-}
-
-/** The registered body with exactly this official name, or null. */
-export function organizationByName(name: string): Organization | null {
-  const found = resolveOrganization(name);
-  return found && found.name === normalizeOrganizationName(name) ? found : null;
-}
-
-/** Aliases to store for a body (OrganizationAlias rows): every name except the official one. */
-export function aliasRowsOf(organization: Organization): string[] {
-  const official = normalizeOrganizationName(organization.name);
-  return namesOf(organization).filter((n) => n !== official);
 }

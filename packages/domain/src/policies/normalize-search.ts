@@ -18,16 +18,3 @@ export function normalizeSearchText(text: string): string {
     .replace(/[“”"]/gu, '"')
     .toLowerCase();
 }
-
-/** Whether a policy's title or number contains the query (empty query matches everything). */
-export function matchesPolicySearch(
-  policy: { title: string; docNo: string },
-  query: string | null | undefined,
-): boolean {
-  const needle = normalizeSearchText(query ?? '');
-  if (needle.length === 0) return true;
-  return (
-    normalizeSearchText(policy.title).includes(needle) ||
-    normalizeSearchText(policy.docNo).includes(needle)
-  );
-}

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec, formatMoney } from '../shared/money.ts';
 import { checkRehabAssistance, fifteenthBirthday, type RehabAssistanceInput } from './check-rehab-assistance.ts';
+import { rehabAssistanceTableFixture } from '../testing/rate-tables.ts';
 import type { RateTable } from './model.ts';
-import { REHAB_ASSISTANCE_TABLE, rehabEntryKey } from './rehab-table.ts';
+import { rehabEntryKey } from './rehab-table.ts';
+
+// The standards of 泸市府规〔2024〕4号 二(二) (a fixture; production loads them from the database).
+const TABLE = rehabAssistanceTableFixture();
 
 const base: RehabAssistanceInput = {
   birthDate: '2015-05-20',
@@ -12,8 +16,8 @@ const base: RehabAssistanceInput = {
   service: 'SURGERY',
   requestedAmount: '1000000',
 };
-const check = (patch: Partial<RehabAssistanceInput>, table?: RateTable) =>
-  checkRehabAssistance({ ...base, ...patch }, table);
+const check = (patch: Partial<RehabAssistanceInput>, table: RateTable = TABLE) =>
+  checkRehabAssistance(table, { ...base, ...patch });
 
 function error(fn: () => unknown): DomainError {
   try {
@@ -149,10 +153,10 @@ describe('the two-year rule for devices, 二(二)3', () => {
 });
 
 describe('county higher standards (二(二): 有条件的区县…可适当提高救助标准)', () => {
-  const v = REHAB_ASSISTANCE_TABLE.versions[0]!;
+  const v = TABLE.versions[0]!;
   const surgery = v.entries.find((e) => e.key === rehabEntryKey('SURGERY'))!;
   const withCounty: RateTable = {
-    ...REHAB_ASSISTANCE_TABLE,
+    ...TABLE,
     versions: [
       {
         ...v,

@@ -2,8 +2,8 @@ import { DomainError, badInput } from '../shared/errors.ts';
 import { Decimal, parseDecimal, roundMoney, type DecimalLike } from '../shared/money.ts';
 import { addYears, compareDates, parsePlainDate, plainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateEntry, RateTable } from './model.ts';
-import { REHAB_SERVICE_LABELS, REHAB_SERVICES, type RehabCapPeriod, type RehabService } from './rehab-seed.ts';
-import { REHAB_ASSISTANCE_TABLE, rehabEntryKey } from './rehab-table.ts';
+import { REHAB_SERVICE_LABELS, REHAB_SERVICES, type RehabCapPeriod, type RehabService } from './rehab-services.ts';
+import { rehabEntryKey } from './rehab-table.ts';
 import { findEntry, requireVersionInForce, versionPolicy } from './versions.ts';
 
 export interface RehabAssistanceInput {
@@ -79,11 +79,9 @@ function standardFor(version: { entries: RateEntry[] }, service: RehabService, c
 /**
  * Checks an application for child rehabilitation assistance against 泸市府规〔2024〕4号
  * 一 and 二(二) as in force on the application date (contract README, `rehabAssistanceCheck`).
+ * `table` is the standards table as loaded from the database.
  */
-export function checkRehabAssistance(
-  input: RehabAssistanceInput,
-  table: RateTable = REHAB_ASSISTANCE_TABLE,
-): RehabAssistanceResult {
+export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInput): RehabAssistanceResult {
   const birthDate = parsePlainDate(input.birthDate, 'birthDate');
   const applicationDate = parsePlainDate(input.applicationDate, 'applicationDate');
   if (compareDates(birthDate, applicationDate) > 0) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../shared/money.ts';
 import { diffVersions } from './diff-versions.ts';
-import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
+import { medicalServiceTableFixture } from '../testing/rate-tables.ts';
 import type { RateEntry } from './model.ts';
 
-const entries = MEDICAL_SERVICE_TABLE.versions[0]?.entries ?? [];
+const entries = medicalServiceTableFixture().versions[0]?.entries ?? [];
 
 describe('diffVersions', () => {
   it('finds nothing between a version and itself', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
-import { buildRateEntry, buildVersionEntries, rateEntryInputErrors } from './entry-input.ts';
-import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
-import { REHAB_ASSISTANCE_TABLE } from './rehab-table.ts';
+import { buildRateEntry, rateEntryInputErrors, versionEntryErrors } from './entry-input.ts';
+import { medicalServiceTableFixture, rehabAssistanceTableFixture } from '../testing/rate-tables.ts';
+
+const MEDICAL_SERVICE_TABLE = medicalServiceTableFixture();
+const REHAB_ASSISTANCE_TABLE = rehabAssistanceTableFixture();
 
 describe('buildRateEntry', () => {
   it('builds the canonical key and takes the code from the code dimension', () => {
@@ -38,23 +40,17 @@ describe('buildRateEntry', () => {
   });
 });
 
-describe('buildVersionEntries', () => {
-  it('throws BAD_USER_INPUT listing every problem of every entry', () => {
-    try {
-      buildVersionEntries(REHAB_ASSISTANCE_TABLE, [
-        { dimensions: { service: 'SURGERY', county: 'CITY' } },
-        { dimensions: { service: 'TRAINING', county: 'CITY' }, amount: '-5' },
-      ]);
-      expect.unreachable();
-    } catch (e) {
-      const err = e as DomainError;
-      expect(err.code).toBe('BAD_USER_INPUT');
-      expect((err.details?.errors as { field: string }[]).map((x) => x.field)).toEqual(['entries[0].amount', 'entries[1].amount']);
-    }
+describe('versionEntryErrors', () => {
+  it('refuses duplicate keys, naming the repeat', () => {
+    const surgery = buildRateEntry(REHAB_ASSISTANCE_TABLE, { dimensions: { service: 'SURGERY', county: 'CITY' }, amount: '1' });
+    const errors = versionEntryErrors([surgery, { ...surgery, position: 1 }]);
+    expect(errors.map((e) => e.field)).toEqual(['entries[1].dimensions']);
+    expect(errors[0]?.message).toMatch(/重复/);
   });
 
-  it('refuses duplicate keys', () => {
-    const dup = { dimensions: { service: 'SURGERY', county: 'CITY' }, amount: '1' };
-    expect(() => buildVersionEntries(REHAB_ASSISTANCE_TABLE, [dup, dup])).toThrow(/重复/);
+  it('finds nothing wrong with distinct entries', () => {
+    const a = buildRateEntry(REHAB_ASSISTANCE_TABLE, { dimensions: { service: 'SURGERY', county: 'CITY' }, amount: '1' });
+    const b = buildRateEntry(REHAB_ASSISTANCE_TABLE, { dimensions: { service: 'TRAINING', county: 'CITY' }, amount: '1' }, 1);
+    expect(versionEntryErrors([a, b])).toEqual([]);
   });
 });

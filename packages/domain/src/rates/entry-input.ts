@@ -1,9 +1,9 @@
-import { badInput, DomainError } from '../shared/errors.ts';
+import { badInput } from '../shared/errors.ts';
 import { parseDecimal } from '../shared/money.ts';
 import type { DimensionDef, RateEntry, RateTable } from './model.ts';
 import { entryKey } from './versions.ts';
 
-/** An entry as people type it: decimals as strings (what ZRateEntryInput parses to). */
+/** An entry as people type it: decimals as strings. */
 export interface RateEntryInput {
   dimensions: Record<string, string>;
   code?: string | null;
@@ -106,18 +106,4 @@ export function versionEntryErrors(entries: RateEntry[], path = 'entries'): Rate
     }
   });
   return errors;
-}
-
-/** Builds all entries of a version, or throws BAD_USER_INPUT listing every error (nothing partial). */
-export function buildVersionEntries(table: Pick<RateTable, 'dimensions'>, inputs: RateEntryInput[]): RateEntry[] {
-  const errors = inputs.flatMap((input, i) => rateEntryInputErrors(table, input, `entries[${i}]`));
-  if (errors.length === 0) {
-    const entries = inputs.map((input, i) => buildRateEntry(table, input, i, `entries[${i}]`));
-    errors.push(...versionEntryErrors(entries));
-    if (errors.length === 0) return entries;
-  }
-  throw new DomainError('BAD_USER_INPUT', errors.map((e) => `${e.field}: ${e.message}`).join(';'), {
-    field: errors[0]?.field,
-    details: { errors },
-  });
 }

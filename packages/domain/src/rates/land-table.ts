@@ -1,22 +1,21 @@
-import { badInput } from '../shared/errors.ts';
-import { dec } from '../shared/money.ts';
-import type { DimensionDef, RateEntry, RateTable } from './model.ts';
+import type { DimensionDef } from './model.ts';
 import {
   FRONTAGE_LABELS,
   FRONTAGES,
   LAND_GRADE_LABELS,
-  LAND_TRANSFER_POLICY,
-  LAND_TRANSFER_STANDARDS,
   LAND_USE_LABELS,
   LAND_USES,
-  MAX_LAND_TERMS,
   type Frontage,
-  type LandTermUse,
   type LandUse,
-} from './land-seed.ts';
+} from './land-uses.ts';
+
+// The shapes of the land transfer fee standards table (泸市自然资规函〔2024〕425号 附件) and of
+// the 年期修正系数 table administrators maintain. The amounts themselves live in the database.
 
 export const LAND_TRANSFER_TABLE_KEY = 'land-transfer-fee-standards';
 export const LAND_TERM_COEFFICIENT_TABLE_KEY = 'land-term-coefficients';
+/** The name the 年期修正系数 table is created under (the gazette prints no such table). */
+export const LAND_TERM_COEFFICIENT_TABLE_NAME = '土地出让年期修正系数表';
 
 const landUseDimension: DimensionDef = {
   name: 'landUse',
@@ -42,71 +41,4 @@ export const LAND_TERM_COEFFICIENT_DIMENSIONS: DimensionDef[] = [
 
 export function landEntryKey(landUse: LandUse, grade: number, frontage: Frontage): string {
   return `${landUse}|${grade}|${frontage}`;
-}
-
-export function landTransferEntries(): RateEntry[] {
-  const entries: RateEntry[] = [];
-  const push = (landUse: LandUse, grade: number, frontage: Frontage, amount: string) =>
-    entries.push({
-      key: landEntryKey(landUse, grade, frontage),
-      dimensions: { landUse, grade: String(grade), frontage },
-      code: null,
-      name: `${LAND_USE_LABELS[landUse]} ${LAND_GRADE_LABELS[grade - 1] ?? ''} ${FRONTAGE_LABELS[frontage]}`,
-      unit: '元/建筑平方米',
-      amount: dec(amount),
-      rate: null,
-      baseKey: null,
-      attributes: {},
-      position: entries.length,
-    });
-  for (const row of LAND_TRANSFER_STANDARDS) {
-    if (row.streetFrontGroundFloor === null) {
-      push(row.landUse, row.grade, 'ANY', row.other);
-    } else {
-      push(row.landUse, row.grade, 'STREET_FRONT_GROUND_FLOOR', row.streetFrontGroundFloor);
-      push(row.landUse, row.grade, 'OTHER', row.other);
-    }
-  }
-  return entries;
-}
-
-export function landTransferFeeTable(): RateTable {
-  return {
-    key: LAND_TRANSFER_TABLE_KEY,
-    kind: 'LAND_TRANSFER_FEE',
-    name: '泸州市中心城区商业用房与住宅房屋出让金标准表',
-    policy: LAND_TRANSFER_POLICY,
-    dimensions: LAND_TRANSFER_DIMENSIONS,
-    versions: [
-      {
-        label: '2025年1月8日起',
-        effectiveFrom: LAND_TRANSFER_POLICY.effectiveFrom,
-        effectiveTo: null,
-        status: 'PUBLISHED',
-        note: '泸市自然资规函〔2024〕425号 附件',
-        entries: landTransferEntries(),
-      },
-    ],
-  };
-}
-
-export const LAND_TRANSFER_FEE_TABLE: RateTable = landTransferFeeTable();
-
-/** The empty 年期修正系数 table (no values are printed in the gazette). */
-export function landTermCoefficientTable(): RateTable {
-  return {
-    key: LAND_TERM_COEFFICIENT_TABLE_KEY,
-    kind: 'LAND_TERM_COEFFICIENT',
-    name: '土地出让年期修正系数表',
-    policy: LAND_TRANSFER_POLICY,
-    dimensions: LAND_TERM_COEFFICIENT_DIMENSIONS,
-    versions: [],
-  };
-}
-
-/** Maximum land-use term in years for a transfer under article 二(五). */
-export function maxLandTerm(use: LandTermUse): number {
-  const years = MAX_LAND_TERMS[use];
-  if (years === undefined) throw badInput('use', `use(土地用途)无效:${String(use)}`);
-  return years;
 }

@@ -2,8 +2,8 @@ import { badInput } from '../shared/errors.ts';
 import type { Decimal } from '../shared/money.ts';
 import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateEntry, RateTable } from './model.ts';
-import { HOSPITAL_GRADES, type HospitalGrade } from './medical-seed.ts';
-import { MEDICAL_SERVICE_TABLE, medicalEntryKey } from './medical-table.ts';
+import { HOSPITAL_GRADES, type HospitalGrade } from './hospital-grades.ts';
+import { medicalEntryKey } from './medical-table.ts';
 import { findEntry, versionInForce, versionPolicy } from './versions.ts';
 
 export interface MedicalServicePrice {
@@ -52,14 +52,15 @@ export function medicalPriceFromEntry(entry: RateEntry, grade: HospitalGrade, do
 }
 
 /**
- * The item of 泸市医保规〔2024〕4号 for a grade on a date, or null when no price is in force then
- * (contract README, `medicalServicePrice`).
+ * The item of a medical service price table (泸市医保规〔2024〕4号 and later versions) for a grade
+ * on a date, or null when no price is in force then (contract README, `medicalServicePrice`).
+ * `table` is the table as loaded from the database.
  */
 export function medicalServicePrice(
+  table: RateTable,
   code: string,
   grade: HospitalGrade,
   asOf: PlainDate,
-  table: RateTable = MEDICAL_SERVICE_TABLE,
 ): MedicalServicePrice | null {
   assertHospitalGrade(grade);
   parsePlainDate(asOf, 'asOf');

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { formatMoney } from '../shared/money.ts';
-import { LAND_TRANSFER_FEE_TABLE } from './land-table.ts';
+import { landTransferFeeTableFixture } from '../testing/rate-tables.ts';
 import { quoteLandTransferFee, type LandTransferFeeInput } from './quote-land-transfer-fee.ts';
+
+// The standards as 泸市自然资规函〔2024〕425号 附件 prints them (a fixture; production loads them
+// from the database).
+const TABLE = landTransferFeeTableFixture();
 
 const base: LandTransferFeeInput = {
   landUse: 'COMMERCIAL',
@@ -12,7 +16,7 @@ const base: LandTransferFeeInput = {
   termCoefficient: '1',
   asOf: '2025-06-01',
 };
-const fee = (patch: Partial<LandTransferFeeInput>) => quoteLandTransferFee({ ...base, ...patch });
+const fee = (patch: Partial<LandTransferFeeInput>) => quoteLandTransferFee(TABLE, { ...base, ...patch });
 
 function error(fn: () => unknown): DomainError {
   try {
@@ -24,12 +28,8 @@ function error(fn: () => unknown): DomainError {
   throw new Error('expected a DomainError');
 }
 
-describe('land transfer fee standards (泸市自然资规函〔2024〕425号 附件)', () => {
-  it('holds 7 commercial grades × 2 columns and 7 residential grades', () => {
-    expect(LAND_TRANSFER_FEE_TABLE.versions[0]?.entries).toHaveLength(21);
-  });
-
-  it('prints the commercial VII standards 240 / 104 and residential VII 140', () => {
+describe('the column applied', () => {
+  it('takes 临街且平街一层 or 其他 for commercial land and the one standard for residential (VII: 240 / 104 / 140)', () => {
     expect(formatMoney(fee({ grade: 7 }).standardPerSqm)).toBe('240.00');
     expect(formatMoney(fee({ grade: 7, streetFrontGroundFloor: false }).standardPerSqm)).toBe('104.00');
     expect(formatMoney(fee({ grade: 7, landUse: 'RESIDENTIAL' }).standardPerSqm)).toBe('140.00');

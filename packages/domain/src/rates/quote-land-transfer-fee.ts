@@ -2,8 +2,8 @@ import { DomainError, badInput } from '../shared/errors.ts';
 import { Decimal, parseDecimal, roundMoney, type DecimalLike } from '../shared/money.ts';
 import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateTable } from './model.ts';
-import { FRONTAGE_LABELS, LAND_USE_LABELS, LAND_USES, type Frontage, type LandUse } from './land-seed.ts';
-import { LAND_TRANSFER_FEE_TABLE, landEntryKey } from './land-table.ts';
+import { FRONTAGE_LABELS, LAND_USE_LABELS, LAND_USES, type Frontage, type LandUse } from './land-uses.ts';
+import { landEntryKey } from './land-table.ts';
 import { findEntry, requireVersionInForce, versionPolicy } from './versions.ts';
 
 export interface LandTransferFeeInput {
@@ -65,12 +65,10 @@ function positive(value: DecimalLike, field: string, label: string): Decimal {
 
 /**
  * The land transfer fee of 泸市自然资规函〔2024〕425号 for a shared-parcel unit on `asOf`
- * (contract README, `landTransferFeeQuote`).
+ * (contract README, `landTransferFeeQuote`). `table` is the standards table as loaded from the
+ * database.
  */
-export function quoteLandTransferFee(
-  input: LandTransferFeeInput,
-  table: RateTable = LAND_TRANSFER_FEE_TABLE,
-): LandTransferFeeQuote {
+export function quoteLandTransferFee(table: RateTable, input: LandTransferFeeInput): LandTransferFeeQuote {
   if (!LAND_USES.includes(input.landUse)) {
     throw badInput('landUse', `landUse(土地用途)无效:${String(input.landUse)},应为 COMMERCIAL 或 RESIDENTIAL`);
   }

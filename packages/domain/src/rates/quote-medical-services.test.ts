@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec, formatMoney } from '../shared/money.ts';
-import type { HospitalGrade } from './medical-seed.ts';
-import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
+import { medicalServiceTableFixture } from '../testing/rate-tables.ts';
+import type { HospitalGrade } from './hospital-grades.ts';
 import { quoteMedicalServices, type MedicalServiceQuoteItem } from './quote-medical-services.ts';
 import { supersede } from './versions.ts';
 
+// The table as 泸市医保规〔2024〕4号 附件 prints it (a fixture; production loads it from the database).
+const TABLE = medicalServiceTableFixture();
 const quote = (grade: HospitalGrade, items: MedicalServiceQuoteItem[], asOf = '2025-03-01') =>
-  quoteMedicalServices({ grade, asOf, items });
+  quoteMedicalServices(TABLE, { grade, asOf, items });
 
 function error(fn: () => unknown): DomainError {
   try {
@@ -152,11 +154,11 @@ describe('quote errors', () => {
 
 describe('history after a price change', () => {
   it('quotes the old price up to the day before a new version and the new price from its first day', () => {
-    const old = MEDICAL_SERVICE_TABLE.versions[0]!;
+    const old = TABLE.versions[0]!;
     const entries = old.entries.map((e) => (e.key === '311201070|TERTIARY_A' ? { ...e, amount: dec('3000') } : e));
-    const table = supersede(MEDICAL_SERVICE_TABLE, { ...old, label: '调价', effectiveFrom: '2025-07-01', entries });
+    const table = supersede(TABLE, { ...old, label: '调价', effectiveFrom: '2025-07-01', entries });
     const blastocyst = (asOf: string) =>
-      quoteMedicalServices({ grade: 'TERTIARY_A', asOf, items: [{ code: '311201070-1', quantity: 1 }] }, table);
+      quoteMedicalServices(table, { grade: 'TERTIARY_A', asOf, items: [{ code: '311201070-1', quantity: 1 }] });
     expect(formatMoney(blastocyst('2025-06-30').total)).toBe('1154.01');
     expect(formatMoney(blastocyst('2025-07-01').total)).toBe('1170.00');
   });

@@ -2,9 +2,9 @@ import { DomainError, badInput } from '../shared/errors.ts';
 import { Decimal, dec, roundMoney } from '../shared/money.ts';
 import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateEntry, RateTable, RateVersion } from './model.ts';
-import { HOSPITAL_GRADE_LABELS, type HospitalGrade } from './medical-seed.ts';
+import { HOSPITAL_GRADE_LABELS, type HospitalGrade } from './hospital-grades.ts';
 import { assertHospitalGrade } from './medical-service-price.ts';
-import { MEDICAL_SERVICE_TABLE, medicalEntryKey } from './medical-table.ts';
+import { medicalEntryKey } from './medical-table.ts';
 import { findEntry, notInForceReason, versionInForce, versionPolicy } from './versions.ts';
 
 export interface MedicalServiceQuoteItem {
@@ -115,7 +115,8 @@ function priceLine(
   }
   const extraRate = entry.attributes.perExtraUnitRate;
   if (typeof extraRate === 'string') {
-    // 附件 序号16 说明: first egg at the table price, each further egg +40%, total capped per grade.
+    // 附件 序号16 说明: first egg at the table price, each further egg adds perExtraUnitRate of it,
+    // the line capped per grade (lineCap).
     const raw = entry.amount.plus(entry.amount.times(dec(extraRate)).times(quantity - 1));
     const capText = entry.attributes.lineCap;
     const cap = typeof capText === 'string' ? dec(capText) : null;
@@ -152,11 +153,9 @@ function priceLine(
 /**
  * Quotes items of 泸市医保规〔2024〕4号 for a hospital grade on a date: one line per item,
  * the total rounded half-up to 0.01 only at the end (contract README, `medicalServiceQuote`).
+ * `table` is the medical service price table as loaded from the database.
  */
-export function quoteMedicalServices(
-  input: MedicalServiceQuoteInput,
-  table: RateTable = MEDICAL_SERVICE_TABLE,
-): MedicalServiceQuote {
+export function quoteMedicalServices(table: RateTable, input: MedicalServiceQuoteInput): MedicalServiceQuote {
   const grade = assertHospitalGrade(input.grade);
   const asOf = parsePlainDate(input.asOf, 'asOf');
   const items = checkItems(input.items);

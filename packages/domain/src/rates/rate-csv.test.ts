@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from './diff-versions.ts';
-import { LAND_TRANSFER_FEE_TABLE } from './land-table.ts';
-import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
+import { landTransferFeeTableFixture, medicalServiceTableFixture } from '../testing/rate-tables.ts';
 import { parseCsvRecords, parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
 
-const medical = MEDICAL_SERVICE_TABLE;
+const medical = medicalServiceTableFixture();
+const LAND_TRANSFER_FEE_TABLE = landTransferFeeTableFixture();
 const medicalVersion = medical.versions[0]!;
 
 describe('toRateVersionCsv / parseRateVersionCsv', () => {
-  it('round-trips the seeded medical table exactly (quoted commas, quotes and Chinese text)', () => {
+  it('round-trips the medical table exactly (quoted commas, quotes and Chinese text)', () => {
     const csv = toRateVersionCsv(medicalVersion, medical);
     const parsed = parseRateVersionCsv(csv, medical);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.entries).toHaveLength(85);
+    expect(parsed.entries).toHaveLength(medicalVersion.entries.length);
     expect(diffVersions(medicalVersion, { entries: parsed.entries })).toEqual({ added: [], removed: [], changed: [] });
   });
 

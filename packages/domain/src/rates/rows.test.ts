@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
-import { MEDICAL_SERVICE_TABLE } from './medical-table.ts';
+import { medicalServiceTableFixture } from '../testing/rate-tables.ts';
 import { quoteMedicalServices } from './quote-medical-services.ts';
 import { rateEntryFromRow, rateEntryToRow, rateTableFromRows } from './rows.ts';
 
-const seeded = MEDICAL_SERVICE_TABLE;
+const seeded = medicalServiceTableFixture();
 
 /** What Prisma hands back: Dates at UTC midnight, Decimal-like objects, Json columns. */
 function dbRows() {
@@ -42,13 +42,14 @@ describe('rows', () => {
     expect(e.attributes).toEqual({});
   });
 
-  it('rebuilds a table from DB rows that quotes exactly like the seed', () => {
+  it('rebuilds a table from DB rows that quotes exactly like the in-memory table', () => {
     const r = dbRows();
     const table = rateTableFromRows(r.table, r.policy, r.versions);
     expect(table.versions[0]?.effectiveFrom).toBe('2024-11-01');
     expect(table.policy.expiresOn).toBe('2026-10-31');
     const input = { grade: 'TERTIARY_A' as const, asOf: '2025-01-01', items: [{ code: '311201070-1', quantity: 1 }] };
-    expect(quoteMedicalServices(input, table).total.toFixed(2)).toBe('1154.01');
+    expect(quoteMedicalServices(table, input).total.toFixed(2)).toBe('1154.01');
+    expect(quoteMedicalServices(seeded, input).total.toFixed(2)).toBe('1154.01');
   });
 
   it('orders entries by position whatever order the rows come in', () => {

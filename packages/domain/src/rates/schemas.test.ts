@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ZCreateRateVersionInput,
-  ZLandTransferFeeInput,
-  ZMedicalServiceQuoteInput,
-  ZRateEntryInput,
-  ZRehabAssistanceInput,
-} from './schemas.ts';
+import { ZLandTransferFeeInput, ZMedicalServiceQuoteInput, ZRehabAssistanceInput } from './schemas.ts';
 
 function messages(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) {
   return (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -67,28 +61,5 @@ describe('ZRehabAssistanceInput', () => {
       ZRehabAssistanceInput.safeParse({ birthDate: '2012-02-30', applicationDate: '2025-03-01', luzhouHukou: 'yes', service: 'X', requestedAmount: '1e3' }),
     );
     expect(m.map((x) => x.split(':')[0])).toEqual(['birthDate', 'luzhouHukou', 'service', 'requestedAmount']);
-  });
-});
-
-describe('ZRateEntryInput and ZCreateRateVersionInput', () => {
-  it('requires exactly one of amount and rate', () => {
-    const dims = { code: '311201069', grade: 'TERTIARY_A' };
-    expect(ZRateEntryInput.safeParse({ dimensions: dims, amount: '1769' }).success).toBe(true);
-    expect(messages(ZRateEntryInput.safeParse({ dimensions: dims }))).toEqual(['amount: amount(金额)与 rate(比例)须且只能填写一项']);
-    expect(ZRateEntryInput.safeParse({ dimensions: dims, amount: '1', rate: '0.3' }).success).toBe(false);
-  });
-
-  it('rejects a version ending before it starts, on effectiveTo', () => {
-    const r = ZCreateRateVersionInput.safeParse({ tableId: 't', effectiveFrom: '2025-07-01', effectiveTo: '2025-06-30' });
-    expect(messages(r)).toEqual(['effectiveTo: effectiveTo(失效日期)不能早于 effectiveFrom(生效日期)']);
-  });
-
-  it('accepts an open-ended version with entries', () => {
-    const r = ZCreateRateVersionInput.safeParse({
-      tableId: 't',
-      effectiveFrom: '2025-07-01',
-      entries: [{ dimensions: { landUse: 'RESIDENTIAL', years: '30' }, rate: '0.85' }],
-    });
-    expect(r.success).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isPlainDate } from '../shared/plain-date.ts';
-import { HOSPITAL_GRADES } from './medical-seed.ts';
-import { LAND_USES } from './land-seed.ts';
-import { REHAB_SERVICES } from './rehab-seed.ts';
+import { HOSPITAL_GRADES } from './hospital-grades.ts';
+import { LAND_USES } from './land-uses.ts';
+import { REHAB_SERVICES } from './rehab-services.ts';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -67,77 +67,3 @@ export const ZRehabAssistanceInput = z.object({
   county: z.string({ error: 'county(区县)必须是文字' }).trim().min(1, { error: 'county(区县)不能为空字符串' }).nullish(),
 });
 export type TRehabAssistanceInput = z.infer<typeof ZRehabAssistanceInput>;
-
-export const ZRateEntryInput = z
-  .object({
-    dimensions: z.record(z.string(), z.string({ error: 'dimensions(维度)的值必须是文字' }), {
-      error: 'dimensions(维度)必须是对象',
-    }),
-    code: z.string({ error: 'code(项目编码)必须是文字' }).trim().nullish(),
-    name: z.string({ error: 'name(名称)必须是文字' }).trim().nullish(),
-    unit: z.string({ error: 'unit(计价单位)必须是文字' }).trim().nullish(),
-    amount: zDecimalString('amount', '金额').nullish(),
-    rate: zDecimalString('rate', '比例').nullish(),
-    baseKey: z.string({ error: 'baseKey(基准项目)必须是文字' }).trim().nullish(),
-    attributes: z.record(z.string(), z.unknown(), { error: 'attributes(附加属性)必须是对象' }).nullish(),
-    position: z.number().int({ error: 'position(顺序)必须是整数' }).min(0).nullish(),
-  })
-  .refine((e) => (e.amount == null) !== (e.rate == null), {
-    error: 'amount(金额)与 rate(比例)须且只能填写一项',
-    path: ['amount'],
-  });
-export type TRateEntryInput = z.infer<typeof ZRateEntryInput>;
-
-const rangeOk = (v: { effectiveFrom?: string; effectiveTo?: string | null }) =>
-  !v.effectiveFrom || !v.effectiveTo || v.effectiveTo >= v.effectiveFrom;
-const rangeMessage = { error: 'effectiveTo(失效日期)不能早于 effectiveFrom(生效日期)', path: ['effectiveTo'] };
-
-export const ZCreateRateVersionInput = z
-  .object({
-    tableId: z.string({ error: 'tableId(费率表)不能为空' }).min(1, { error: 'tableId(费率表)不能为空' }),
-    label: z.string().trim().max(100, { error: 'label(版本名称)最多 100 字' }).nullish(),
-    effectiveFrom: zDate('effectiveFrom', '生效日期'),
-    effectiveTo: zDate('effectiveTo', '失效日期').nullish(),
-    note: z.string().trim().max(1000, { error: 'note(备注)最多 1000 字' }).nullish(),
-    /** Copy the entries of this version when `entries` is omitted. */
-    basedOnId: z.string().min(1).nullish(),
-    entries: z.array(ZRateEntryInput, { error: 'entries(条目)必须是列表' }).nullish(),
-  })
-  .refine(rangeOk, rangeMessage);
-export type TCreateRateVersionInput = z.infer<typeof ZCreateRateVersionInput>;
-
-/** Edits a draft (or a published version that has not started); `expectedVersion` detects stale edits. */
-export const ZUpdateRateVersionInput = z
-  .object({
-    id: z.string({ error: 'id(版本)不能为空' }).min(1, { error: 'id(版本)不能为空' }),
-    expectedVersion: z.number({ error: 'expectedVersion(版本号)必须是整数' }).int({ error: 'expectedVersion(版本号)必须是整数' }),
-    label: z.string().trim().max(100, { error: 'label(版本名称)最多 100 字' }).nullish(),
-    effectiveFrom: zDate('effectiveFrom', '生效日期').optional(),
-    effectiveTo: zDate('effectiveTo', '失效日期').nullish(),
-    note: z.string().trim().max(1000, { error: 'note(备注)最多 1000 字' }).nullish(),
-  })
-  .refine(rangeOk, rangeMessage);
-export type TUpdateRateVersionInput = z.infer<typeof ZUpdateRateVersionInput>;
-
-export const ZUpdateRateEntryInput = z.object({
-  id: z.string({ error: 'id(条目)不能为空' }).min(1, { error: 'id(条目)不能为空' }),
-  expectedVersion: z.number({ error: 'expectedVersion(版本号)必须是整数' }).int({ error: 'expectedVersion(版本号)必须是整数' }),
-  entry: ZRateEntryInput,
-});
-export type TUpdateRateEntryInput = z.infer<typeof ZUpdateRateEntryInput>;
-
-/** Publishing a version may supersede the one in force (closing it the day before). */
-export const ZPublishRateVersionInput = z.object({
-  id: z.string({ error: 'id(版本)不能为空' }).min(1, { error: 'id(版本)不能为空' }),
-  expectedVersion: z.number({ error: 'expectedVersion(版本号)必须是整数' }).int({ error: 'expectedVersion(版本号)必须是整数' }),
-});
-export type TPublishRateVersionInput = z.infer<typeof ZPublishRateVersionInput>;
-
-export const ZImportRateVersionCsvInput = z.object({
-  tableId: z.string({ error: 'tableId(费率表)不能为空' }).min(1, { error: 'tableId(费率表)不能为空' }),
-  effectiveFrom: zDate('effectiveFrom', '生效日期'),
-  effectiveTo: zDate('effectiveTo', '失效日期').nullish(),
-  label: z.string().trim().max(100, { error: 'label(版本名称)最多 100 字' }).nullish(),
-  csv: z.string({ error: 'csv(CSV 内容)不能为空' }).min(1, { error: 'csv(CSV 内容)不能为空' }),
-});
-export type TImportRateVersionCsvInput = z.infer<typeof ZImportRateVersionCsvInput>;

@@ -68,10 +68,6 @@ export function daysBetween(a: PlainDate, b: PlainDate): number {
   return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
 }
 
-export function yearOf(date: PlainDate): number {
-  return parts(date)[0];
-}
-
 /** Today on the Asia/Shanghai calendar (UTC+8, no daylight saving). */
 export function todayInShanghai(now: Date = new Date()): PlainDate {
   const t = new Date(now.getTime() + 8 * 3_600_000);
