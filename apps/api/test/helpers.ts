@@ -30,6 +30,8 @@ export interface Api {
     options?: { token?: string | null; operationName?: string },
   ): Promise<GqlResult<T>>;
   tokenFor(role: Role): Promise<string>;
+  /** A raw POST to /graphql (e.g. a multipart upload); the caller sets the headers. */
+  post(body: BodyInit, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -82,5 +84,8 @@ export async function createApi(): Promise<Api> {
     return r.data.login.token;
   }
 
-  return { db, gql, tokenFor, close: () => db.drop() };
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    Promise.resolve(yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body }));
+
+  return { db, gql, tokenFor, post, close: () => db.drop() };
 }

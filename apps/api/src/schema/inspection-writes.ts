@@ -1,28 +1,14 @@
 // Writes to inspection records. Administrators change everything; supervisors may change only a
-// finding's rectification status. A quarter's annexes can be imported as CSV (validated whole).
+// finding's rectification status. A quarter's annexes are imported in inspection-annexes.ts.
 import { DomainError, formatQuarter, parseQuarter, toUtcMidnight, ZInspectionRoundFigures, type PlainDate } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { authScopesFor } from '../auth/roles.ts';
-import { recordAudit } from '../audit.ts';
-import {
-  NEW_MEDIA_COLUMNS,
-  parseNewMediaAnnexCsv,
-  parseWebsiteAnnexCsv,
-  toCsv,
-  WEBSITE_COLUMNS,
-  type AnnexCsvError,
-} from '../inspection-csv.ts';
-import { loadBodyResolver } from '../services/organizations/resolve-body.ts';
 import { rawId } from './ids.ts';
-import { createAudited, definedOnly, deleteVersioned, updateVersioned, writeTransaction, type Tx } from './write-helpers.ts';
+import { createAudited, definedOnly, deleteVersioned, updateVersioned, writeTransaction } from './write-helpers.ts';
 
 const day = (d: PlainDate | null | undefined) => (d == null ? d : toUtcMidnight(d));
 const admin = { admin: true } as const;
-
-export const AnnexEnum = builder.enumType('InspectionAnnex', {
-  values: { WEBSITE: { description: '附件1 网站' }, NEW_MEDIA: { description: '附件2 政务新媒体' } },
-});
 
 const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
   fields: (t) => ({
@@ -135,34 +121,6 @@ function findingData(ctx: GazetteContext, patch: FindingPatchValue, kind: 'websi
     rectifiedOn: rectified === false ? null : rectifiedOn === undefined ? undefined : day(rectifiedOn),
   });
 }
-
-async function orgIdsByName(tx: Tx, names: string[]) {
-  const rows = await tx.organization.findMany({ where: { name: { in: [...new Set(names)] } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.name, r.id]));
-}
-
-async function roundByQuarter(ctx: GazetteContext | { prisma: Tx }, quarter: string) {
-  const q = formatQuarter(parseQuarter(quarter, 'quarter'));
-  const round = await (ctx.prisma as Tx).inspectionRound.findUnique({ where: { quarter: q } });
-  if (!round) throw new DomainError('NOT_FOUND', `没有 ${q} 的检查记录`, { field: 'quarter' });
-  return round;
-}
-
-builder.queryFields((t) => ({
-  // CSV export of a quarter's annex, in the import's format.
-  inspectionAnnexCsv: t.string({
-    args: { quarter: t.arg.string({ required: true }), annex: t.arg({ type: AnnexEnum, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const round = await roundByQuarter(ctx, args.quarter);
-      if (args.annex === 'WEBSITE') {
-        const rows = await ctx.prisma.websiteFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }] });
-        return toCsv(WEBSITE_COLUMNS, rows.map((r) => [r.siteSeq, r.siteName, r.description, r.rectified ? '是' : '否', r.organization.name]));
-      }
-      const rows = await ctx.prisma.newMediaFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: { seq: 'asc' } });
-      return toCsv(NEW_MEDIA_COLUMNS, rows.map((r) => [r.seq, r.account, r.organization.name, r.platform, r.description, r.rectified === null ? '' : r.rectified ? '是' : '否']));
-    },
-  }),
-}));
 
 builder.mutationFields((t) => ({
   createInspectionRound: t.prismaField({
@@ -314,64 +272,5 @@ builder.mutationFields((t) => ({
         await deleteVersioned(tx, ctx, 'newMediaFinding', id, args.version);
         return row!;
       }),
-  }),
-
-  // Replaces a quarter's annex findings with CSV files; any bad row in either file writes nothing.
-  importInspectionAnnexesCsv: t.prismaField({
-    type: 'InspectionRound',
-    authScopes: admin,
-    args: {
-      quarter: t.arg.string({ required: true }),
-      version: t.arg.int({ required: true, description: "The round's version (stale → CONFLICT)." }),
-      websiteCsv: t.arg.string({ required: false }),
-      newMediaCsv: t.arg.string({ required: false }),
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const errors: AnnexCsvError[] = [];
-      const resolve = await loadBodyResolver(ctx.prisma);
-      const websites = args.websiteCsv != null ? parseWebsiteAnnexCsv(args.websiteCsv, errors, resolve) : null;
-      const media = args.newMediaCsv != null ? parseNewMediaAnnexCsv(args.newMediaCsv, errors, resolve) : null;
-      if (websites === null && media === null) {
-        throw new DomainError('BAD_USER_INPUT', '至少提供一个附件的 CSV', { field: 'websiteCsv' });
-      }
-      if (errors.length) {
-        const lines = [...new Set(errors.map((e) => `${e.annex === 'WEBSITE' ? '附件1' : '附件2'}第${e.line}行`))];
-        throw new DomainError('BAD_USER_INPUT', `CSV 有 ${errors.length} 处错误(${lines.join('、')}),未写入任何数据`, {
-          field: errors[0]!.annex === 'WEBSITE' ? 'websiteCsv' : 'newMediaCsv',
-          details: { rows: errors },
-        });
-      }
-      const round = await roundByQuarter(ctx, args.quarter);
-      await writeTransaction(ctx, async (tx) => {
-        const ids = await orgIdsByName(tx, [...(websites ?? []), ...(media ?? [])].map((r) => r.organization));
-        const missing = [...(websites ?? []), ...(media ?? [])].filter((r) => !ids.has(r.organization));
-        if (missing.length) {
-          throw new DomainError('BAD_USER_INPUT', '机构尚未录入数据库', {
-            field: 'csv',
-            details: { rows: missing.map((r) => ({ line: r.line, column: 'organization', message: `机构 ${r.organization} 尚未录入` })) },
-          });
-        }
-        await updateVersioned(tx, ctx, 'inspectionRound', round.id, args.version, {});
-        if (websites) {
-          await tx.websiteFinding.deleteMany({ where: { roundId: round.id } });
-          await tx.websiteFinding.createMany({
-            data: websites.map(({ line: _l, organization, ...r }) => ({ ...r, roundId: round.id, organizationId: ids.get(organization)! })),
-          });
-        }
-        if (media) {
-          await tx.newMediaFinding.deleteMany({ where: { roundId: round.id } });
-          await tx.newMediaFinding.createMany({
-            data: media.map(({ line: _l, organization, ...r }) => ({ ...r, roundId: round.id, organizationId: ids.get(organization)! })),
-          });
-        }
-        await recordAudit(tx, ctx, {
-          action: 'inspectionRound.importCsv',
-          entity: 'InspectionRound',
-          entityId: round.id,
-          after: { websiteFindings: websites?.length ?? null, newMediaFindings: media?.length ?? null },
-        });
-      });
-      return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id: round.id } });
-    },
   }),
 }));
