@@ -1,5 +1,6 @@
-// A new quarter entered from the dashboard: its annexes imported as CSV or XLSX with the headers
-// the gazette prints (all or nothing, behind the round's version), and exported back the same way.
+// A new quarter entered from the dashboard: its 通报's headline figures, its annexes imported as
+// CSV or XLSX with the headers the gazette prints (all or nothing, behind the round's version),
+// exported back the same way, and a single new-media finding set back to "unknown".
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
@@ -102,6 +103,40 @@ describe('a new quarter', () => {
     expect(figures).toEqual(FIGURES);
     expect(version).toBe(1);
     expect(p).toEqual({ docNo: '泸市府室发〔2024〕34号' });
+  });
+
+  it.each([
+    ['a negative count', { districtPortalsChecked: -1 }, 'input.districtPortalsChecked'],
+    ['a negative body count', { newMediaParks: -2 }, 'input.newMediaParks'],
+    ['more messages closed than received', { messagesClosed: 5 }, 'input.messagesClosed'],
+    ['more messages overdue than received', { messagesOverdue: 5 }, 'input.messagesOverdue'],
+    ['a window ending before it starts', { windowEnd: '2024-12-31' }, 'input.windowEnd'],
+    ['a 通报 that does not exist', { policyId: 'UG9saWN5OjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA==' }, 'input.policyId'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_what, change, field) => {
+    const r = await api.gql(CREATE, { input: { ...FIGURES, quarter: '2025Q2', ...change } }, { token: admin });
+    expect(r.codes).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors?.[0]?.extensions?.field).toBe(field);
+    expect(await api.db.prisma.inspectionRound.count({ where: { quarter: '2025Q2' } })).toBe(0);
+  });
+
+  it('keeps those rules on update, naming the field the patch sent', async () => {
+    const round = (await api.gql(`{ inspectionRound(quarter: "2025Q1") { id version } }`)).data!.inspectionRound;
+    const UPDATE = `mutation($id: ID!, $v: Int!, $input: InspectionRoundPatch!) { updateInspectionRound(id: $id, version: $v, input: $input) { version messagesReceived windowEnd policy { docNo } } }`;
+    for (const [input, field] of [
+      [{ messagesReceived: 3 }, 'input.messagesReceived'],
+      [{ messagesClosed: 9 }, 'input.messagesClosed'],
+      [{ windowEnd: '2024-12-01' }, 'input.windowEnd'],
+      [{ windowStart: '2025-03-02' }, 'input.windowStart'],
+      [{ newMediaDepartments: -1 }, 'input.newMediaDepartments'],
+    ] as const) {
+      const r = await api.gql(UPDATE, { id: round.id, v: round.version, input }, { token: admin });
+      expect(r.codes, JSON.stringify(input)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.extensions?.field).toBe(field);
+    }
+    const ok = await api.gql(UPDATE, { id: round.id, v: round.version, input: { messagesReceived: 5, windowEnd: '2025-03-01' } }, { token: admin });
+    expect(ok.data?.updateInspectionRound).toEqual({ version: round.version + 1, messagesReceived: 5, windowEnd: '2025-03-01', policy: { docNo: '泸市府室发〔2024〕34号' } });
+    const detached = await api.gql(UPDATE, { id: round.id, v: round.version + 1, input: { policyId: null } }, { token: admin });
+    expect(detached.data?.updateInspectionRound.policy).toBeNull();
   });
 });
 
@@ -309,5 +344,43 @@ describe('exporting the annexes', () => {
     expect(r.errors).toBeUndefined();
     expect((await records('2024Q4')).annexes).toEqual(before.annexes);
     expect(before.annexes.newMedia.every((f: { rectified: boolean | null }) => f.rectified === null)).toBe(true);
+  });
+});
+
+describe('a single new-media finding', () => {
+  const UPDATE = `mutation($id: ID!, $v: Int!, $input: FindingPatch!) { updateNewMediaFinding(id: $id, version: $v, input: $input) { rectified rectifiedOn version } }`;
+  async function finding() {
+    const r = await api.gql(`{ inspectionRound(quarter: "2024Q4") { newMediaFindings(first: 1) { edges { node { id version rectified rectifiedOn } } } } }`);
+    return r.data!.inspectionRound.newMediaFindings.edges[0].node;
+  }
+
+  it('is unknown (null) as the gazette prints it, set to true or false, and back to unknown — by a supervisor too', async () => {
+    const sup = await api.tokenFor('SUPERVISOR');
+    let f = await finding();
+    expect(f.rectified).toBeNull();
+    const done = await api.gql(UPDATE, { id: f.id, v: f.version, input: { rectified: true, rectifiedOn: '2025-01-10' } }, { token: sup });
+    expect(done.data?.updateNewMediaFinding).toEqual({ rectified: true, rectifiedOn: '2025-01-10', version: f.version + 1 });
+    f = await finding();
+    const notDone = await api.gql(UPDATE, { id: f.id, v: f.version, input: { rectified: false } }, { token: sup });
+    expect(notDone.data?.updateNewMediaFinding).toEqual({ rectified: false, rectifiedOn: null, version: f.version + 1 });
+    f = await finding();
+    const unknown = await api.gql(UPDATE, { id: f.id, v: f.version, input: { rectified: null } }, { token: sup });
+    expect(unknown.data?.updateNewMediaFinding).toEqual({ rectified: null, rectifiedOn: null, version: f.version + 1 });
+    expect((await finding()).rectified).toBeNull();
+    // Omitting rectified leaves it as it is.
+    f = await finding();
+    const untouched = await api.gql(`mutation($id: ID!, $v: Int!) { updateNewMediaFinding(id: $id, version: $v, input: { description: "严重表述错误(已核实)" }) { rectified description } }`, { id: f.id, v: f.version }, { token: admin });
+    expect(untouched.data?.updateNewMediaFinding).toEqual({ rectified: null, description: '严重表述错误(已核实)' });
+  });
+
+  it('refuses an unknown status with a date, and an unknown status for a website finding', async () => {
+    const f = await finding();
+    const dated = await api.gql(UPDATE, { id: f.id, v: f.version, input: { rectified: null, rectifiedOn: '2025-01-10' } }, { token: admin });
+    expect(dated.codes).toEqual(['BAD_USER_INPUT']);
+    expect(dated.errors?.[0]?.extensions?.field).toBe('input.rectifiedOn');
+    const site = (await api.gql(`{ inspectionRound(quarter: "2024Q4") { websiteFindings(first: 1) { edges { node { id version } } } } }`)).data!.inspectionRound.websiteFindings.edges[0].node;
+    const r = await api.gql(`mutation($id: ID!, $v: Int!) { updateWebsiteFinding(id: $id, version: $v, input: { rectified: null }) { rectified } }`, { id: site.id, v: site.version }, { token: admin });
+    expect(r.codes).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors?.[0]?.extensions?.field).toBe('input.rectified');
   });
 });

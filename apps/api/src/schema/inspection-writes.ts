@@ -1,44 +1,74 @@
 // Writes to inspection records. Administrators change everything; supervisors may change only a
 // finding's rectification status. A quarter's annexes are imported in inspection-annexes.ts.
-import { DomainError, formatQuarter, parseQuarter, toUtcMidnight, ZInspectionRoundFigures, type PlainDate } from '@gazette/domain';
+import {
+  DomainError,
+  formatQuarter,
+  fromUtcMidnight,
+  parseQuarter,
+  ROUND_FIGURE_PARTNERS,
+  toUtcMidnight,
+  ZInspectionRoundFigures,
+  type PlainDate,
+} from '@gazette/domain';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { authScopesFor } from '../auth/roles.ts';
 import { rawId } from './ids.ts';
-import { createAudited, definedOnly, deleteVersioned, updateVersioned, writeTransaction } from './write-helpers.ts';
+import { createAudited, definedOnly, deleteVersioned, findOrThrow, updateVersioned, writeTransaction, type Tx } from './write-helpers.ts';
 
 const day = (d: PlainDate | null | undefined) => (d == null ? d : toUtcMidnight(d));
 const admin = { admin: true } as const;
 
 const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
+  description: "A quarter's headline figures as its 通报 prints them (泸市府室发〔2024〕34号 一、附件2 说明).",
   fields: (t) => ({
-    quarter: t.string({ required: true }),
-    policyId: t.id({ required: false }),
-    windowStart: t.field({ type: 'Date', required: true }),
-    windowEnd: t.field({ type: 'Date', required: true }),
-    cityPortalsChecked: t.int({ required: true }),
-    districtPortalsChecked: t.int({ required: true }),
-    departmentSitesChecked: t.int({ required: true }),
-    newMediaAccountsChecked: t.int({ required: true }),
-    newMediaDistricts: t.int({ required: false, defaultValue: 0 }),
-    newMediaParks: t.int({ required: false, defaultValue: 0 }),
-    newMediaDepartments: t.int({ required: false, defaultValue: 0 }),
-    messagesReceived: t.int({ required: true }),
-    messagesClosed: t.int({ required: true }),
-    messagesOverdue: t.int({ required: false, defaultValue: 0 }),
+    quarter: t.string({ required: true, description: '2025Q1' }),
+    policyId: t.id({ required: false, description: 'The 通报 itself (a Policy, e.g. 泸市府室发〔2024〕34号).' }),
+    windowStart: t.field({ type: 'Date', required: true, description: '检测时间 from' }),
+    windowEnd: t.field({ type: 'Date', required: true, description: '检测时间 to (not before windowStart)' }),
+    cityPortalsChecked: t.int({ required: true, description: '市政府门户网站' }),
+    districtPortalsChecked: t.int({ required: true, description: '区县政府门户网站' }),
+    departmentSitesChecked: t.int({ required: true, description: '市级部门网站' }),
+    newMediaAccountsChecked: t.int({ required: true, description: '政务新媒体账号和应用' }),
+    newMediaDistricts: t.int({ required: false, defaultValue: 0, description: '账号所属区县数' }),
+    newMediaParks: t.int({ required: false, defaultValue: 0, description: '账号所属园区数' }),
+    newMediaDepartments: t.int({ required: false, defaultValue: 0, description: '账号所属市级有关部门数' }),
+    messagesReceived: t.int({ required: true, description: '“我为政府网站找错”网民有效留言 received' }),
+    messagesClosed: t.int({ required: true, description: '办结 (at most received)' }),
+    messagesOverdue: t.int({ required: false, defaultValue: 0, description: '超期 (at most received)' }),
   }),
 });
 
-/** The domain's rules for a round's figures (counts ≥ 0, closed ≤ received), every issue named. */
-function checkFigures(input: Record<string, unknown>) {
+/**
+ * The domain's rules for a round's figures (counts ≥ 0, closed and overdue ≤ received, the window
+ * not ending before it starts), every issue named. `changed`: the fields a patch sent; a rule
+ * between two figures names the one of them that was sent.
+ */
+function checkFigures(input: Record<string, unknown>, changed?: Set<string>) {
   const result = ZInspectionRoundFigures.safeParse(input);
   if (result.success) return;
-  const issues = result.error.issues.map((i) => ({ field: `input.${i.path.join('.')}`, message: i.message }));
+  const issues = result.error.issues.map((i) => {
+    let key = String(i.path[0] ?? '');
+    const partner = ROUND_FIGURE_PARTNERS[key];
+    if (changed && !changed.has(key) && partner && changed.has(partner)) key = partner;
+    return { field: `input.${key}`, message: i.message };
+  });
   throw new DomainError('BAD_USER_INPUT', issues.map((i) => i.message).join(';'), { field: issues[0]?.field, details: { issues } });
 }
 
+async function policyIdOf(tx: Tx, id: string | null | undefined): Promise<string | null | undefined> {
+  if (id == null) return id;
+  const policyId = rawId(id, 'Policy', 'input.policyId');
+  if (!(await tx.policy.findUnique({ where: { id: policyId }, select: { id: true } }))) {
+    throw new DomainError('BAD_USER_INPUT', '没有这个文件(policyId)', { field: 'input.policyId' });
+  }
+  return policyId;
+}
+
 const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
+  description: 'Omitted or null: unchanged (policyId: null detaches the 通报).',
   fields: (t) => ({
+    policyId: t.id({ required: false }),
     windowStart: t.field({ type: 'Date', required: false }),
     windowEnd: t.field({ type: 'Date', required: false }),
     cityPortalsChecked: t.int({ required: false }),
@@ -81,9 +111,12 @@ const NewMediaFindingInput = builder.inputType('NewMediaFindingInput', {
 });
 
 const FindingPatch = builder.inputType('FindingPatch', {
-  description: 'Supervisors may set only rectified and rectifiedOn; administrators anything.',
+  description: 'Supervisors may set only rectified and rectifiedOn; administrators anything. Omitted: unchanged.',
   fields: (t) => ({
-    rectified: t.boolean({ required: false }),
+    rectified: t.boolean({
+      required: false,
+      description: 'New-media findings: null sets the status back to unknown (and clears rectifiedOn). Website findings: true or false only.',
+    }),
     rectifiedOn: t.field({ type: 'Date', required: false }),
     organizationId: t.id({ required: false }),
     description: t.string({ required: false }),
@@ -113,12 +146,19 @@ function findingData(ctx: GazetteContext, patch: FindingPatchValue, kind: 'websi
   for (const [key] of others) {
     if (!allowed.includes(key)) throw new DomainError('BAD_USER_INPUT', `${key} 不适用于此类问题`, { field: `input.${key}` });
   }
+  if (rectified === null && kind === 'website') {
+    throw new DomainError('BAD_USER_INPUT', '网站问题的整改状态只能是 true 或 false(附件1 总会列出是否整改完成)', { field: 'input.rectified' });
+  }
+  if (rectified === null && rectifiedOn != null) {
+    throw new DomainError('BAD_USER_INPUT', '整改状态未知(rectified: null)时不能有整改日期', { field: 'input.rectifiedOn' });
+  }
   return definedOnly({
     ...Object.fromEntries(others),
     organizationId: organizationId ? rawId(organizationId, 'Organization', 'input.organizationId') : undefined,
-    rectified: rectified ?? undefined,
-    // Not rectified: no rectification date.
-    rectifiedOn: rectified === false ? null : rectifiedOn === undefined ? undefined : day(rectifiedOn),
+    // New media: an explicit null sets the status back to unknown (附件2 prints none); omitted: unchanged.
+    rectified,
+    // Not rectified, or unknown: no rectification date.
+    rectifiedOn: rectified === false || rectified === null ? null : rectifiedOn === undefined ? undefined : day(rectifiedOn),
   });
 }
 
@@ -128,19 +168,22 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: InspectionRoundInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      checkFigures(input);
+      const figures = {
+        ...input,
+        newMediaDistricts: input.newMediaDistricts ?? 0,
+        newMediaParks: input.newMediaParks ?? 0,
+        newMediaDepartments: input.newMediaDepartments ?? 0,
+        messagesOverdue: input.messagesOverdue ?? 0,
+      };
+      checkFigures(figures);
       const id = await writeTransaction(ctx, async (tx) =>
         (
           await createAudited(tx, ctx, 'inspectionRound', {
-            ...input,
+            ...figures,
             quarter: formatQuarter(parseQuarter(input.quarter, 'input.quarter')),
-            policyId: input.policyId ? rawId(input.policyId, 'Policy', 'input.policyId') : null,
+            policyId: (await policyIdOf(tx, input.policyId)) ?? null,
             windowStart: day(input.windowStart),
             windowEnd: day(input.windowEnd),
-            newMediaDistricts: input.newMediaDistricts ?? 0,
-            newMediaParks: input.newMediaParks ?? 0,
-            newMediaDepartments: input.newMediaDepartments ?? 0,
-            messagesOverdue: input.messagesOverdue ?? 0,
           })
         ).id,
       );
@@ -150,20 +193,29 @@ builder.mutationFields((t) => ({
   updateInspectionRound: t.prismaField({
     type: 'InspectionRound',
     authScopes: admin,
+    description: "Changes a round's headline figures; the result must still keep the rules of createInspectionRound.",
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: InspectionRoundPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
-      const patch = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v != null));
-      for (const [k, v] of Object.entries(patch)) {
-        if (typeof v === 'number' && v < 0) throw new DomainError('BAD_USER_INPUT', `${k} 不能为负数`, { field: `input.${k}` });
-      }
-      await writeTransaction(ctx, (tx) =>
-        updateVersioned(tx, ctx, 'inspectionRound', id, args.version, {
+      const { policyId, ...figures } = args.input;
+      const patch = Object.fromEntries(Object.entries(figures).filter(([, v]) => v != null));
+      await writeTransaction(ctx, async (tx) => {
+        const current = await findOrThrow(tx, 'inspectionRound', id);
+        const merged = {
+          ...current,
+          windowStart: fromUtcMidnight(current.windowStart as Date),
+          windowEnd: fromUtcMidnight(current.windowEnd as Date),
+          ...patch,
+        };
+        checkFigures(merged, new Set(Object.keys(patch)));
+        const data: Record<string, unknown> = {
           ...patch,
           ...(args.input.windowStart ? { windowStart: day(args.input.windowStart) } : {}),
           ...(args.input.windowEnd ? { windowEnd: day(args.input.windowEnd) } : {}),
-        }),
-      );
+        };
+        if (policyId !== undefined) data.policyId = await policyIdOf(tx, policyId);
+        return updateVersioned(tx, ctx, 'inspectionRound', id, args.version, data, current);
+      });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
