@@ -373,6 +373,15 @@ describe('a single new-media finding', () => {
     expect(untouched.data?.updateNewMediaFinding).toEqual({ rectified: null, description: '严重表述错误(已核实)' });
   });
 
+  it('is created unknown when the administrator gives no status', async () => {
+    const round = (await api.gql(`{ inspectionRound(quarter: "2025Q1") { id } }`)).data!.inspectionRound;
+    const org = (await api.gql(`{ organization(name: "泸县") { id } }`)).data!.organization;
+    const input = { roundId: round.id, organizationId: org.id, seq: 90, account: '泸县发布', platform: '抖音', description: '严重表述错误' };
+    const r = await api.gql(`mutation($input: NewMediaFindingInput!) { createNewMediaFinding(input: $input) { rectified rectifiedOn } }`, { input }, { token: admin });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.createNewMediaFinding).toEqual({ rectified: null, rectifiedOn: null });
+  });
+
   it('refuses an unknown status with a date, and an unknown status for a website finding', async () => {
     const f = await finding();
     const dated = await api.gql(UPDATE, { id: f.id, v: f.version, input: { rectified: null, rectifiedOn: '2025-01-10' } }, { token: admin });

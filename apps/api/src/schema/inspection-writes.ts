@@ -105,7 +105,7 @@ const NewMediaFindingInput = builder.inputType('NewMediaFindingInput', {
     account: t.string({ required: true }),
     platform: t.string({ required: true }),
     description: t.string({ required: true }),
-    rectified: t.boolean({ required: false }),
+    rectified: t.boolean({ required: false, description: 'Omitted or null: unknown.' }),
     rectifiedOn: t.field({ type: 'Date', required: false }),
   }),
 });
@@ -294,7 +294,8 @@ builder.mutationFields((t) => ({
             account: input.account.trim(),
             platform: input.platform.trim(),
             description: input.description.trim(),
-            rectified: input.rectified ?? false,
+            // Omitted: unknown, as for a finding read from 附件2 (which prints no rectification).
+            rectified: input.rectified ?? null,
             rectifiedOn: input.rectified ? day(input.rectifiedOn) ?? null : null,
           })
         ).id,
