@@ -10,6 +10,7 @@ import { DomainError, badInput, type PlainDate } from '@gazette/domain';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 import type { GazetteContext } from './context.ts';
+import type { UploadedFile } from './inspection-annexes/import.ts';
 import { authScopesFor } from './auth/roles.ts';
 
 /** `first`/`last` of every connection and `perPage` of every page are at most this. */
@@ -33,6 +34,8 @@ export interface GazetteSchemaTypes {
     /** Plain decimal notation, never a float. */
     Decimal: { Input: string; Output: string | DecimalLikeOutput };
     JSON: { Input: unknown; Output: unknown };
+    /** A file of a GraphQL multipart request (input only). */
+    File: { Input: UploadedFile; Output: never };
   };
   AuthScopes: {
     public: boolean;

@@ -32,6 +32,8 @@ export interface Api {
     options?: { token?: string | null; operationName?: string },
   ): Promise<GqlResult<T>>;
   tokenFor(role: Role): Promise<string>;
+  /** A raw POST to /graphql (e.g. a multipart upload); the caller sets the headers. */
+  post(body: BodyInit, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -84,11 +86,15 @@ export async function createApi(): Promise<Api> {
     return r.data.login.token;
   }
 
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    Promise.resolve(yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body }));
+
   return {
     db,
     yoga,
     gql,
     tokenFor,
+    post,
     close: async () => {
       await yoga.dispose();
       await db.drop();

@@ -55,6 +55,7 @@ const MUTATIONS: Record<string, string> = {
   updateNewMediaFinding: `updateNewMediaFinding(id: ${ID}, version: 1, input: { rectified: true }) { id }`,
   deleteNewMediaFinding: `deleteNewMediaFinding(id: ${ID}, version: 1) { id }`,
   importInspectionAnnexesCsv: `importInspectionAnnexesCsv(quarter: "2031Q1", version: 1, websiteCsv: "a") { id }`,
+  importInspectionAnnexes: `importInspectionAnnexes(quarter: "2031Q1", version: 1, annexes: { website: { format: CSV, content: "a" } }) { id }`,
 };
 
 const SUPERVISOR_MAY = new Set(['updateWebsiteFinding', 'updateNewMediaFinding']);

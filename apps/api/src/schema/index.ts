@@ -13,6 +13,7 @@ import './admin-writes.ts';
 import './rate-writes.ts';
 import './rate-diff.ts';
 import './inspection-writes.ts';
+import './inspection-annexes.ts';
 import './auth.ts';
 import './users.ts';
 import './tokens.ts';

@@ -1,58 +1,74 @@
 // Writes to inspection records. Administrators change everything; supervisors may change only a
-// finding's rectification status. A quarter's annexes can be imported as CSV (validated whole).
-import { DomainError, formatQuarter, parseQuarter, toUtcMidnight, ZInspectionRoundFigures, type PlainDate } from '@gazette/domain';
+// finding's rectification status. A quarter's annexes are imported in inspection-annexes.ts.
+import {
+  DomainError,
+  formatQuarter,
+  fromUtcMidnight,
+  parseQuarter,
+  ROUND_FIGURE_PARTNERS,
+  toUtcMidnight,
+  ZInspectionRoundFigures,
+  type PlainDate,
+} from '@gazette/domain';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { authScopesFor } from '../auth/roles.ts';
-import { recordAudit } from '../audit.ts';
-import {
-  NEW_MEDIA_COLUMNS,
-  parseNewMediaAnnexCsv,
-  parseWebsiteAnnexCsv,
-  toCsv,
-  WEBSITE_COLUMNS,
-  type AnnexCsvError,
-} from '../inspection-csv.ts';
-import { loadBodyResolver } from '../services/organizations/resolve-body.ts';
 import { rawId } from './ids.ts';
-import { createAudited, definedOnly, deleteVersioned, updateVersioned, writeTransaction, type Tx } from './write-helpers.ts';
+import { createAudited, definedOnly, deleteVersioned, findOrThrow, updateVersioned, writeTransaction, type Tx } from './write-helpers.ts';
 
 const day = (d: PlainDate | null | undefined) => (d == null ? d : toUtcMidnight(d));
 const admin = { admin: true } as const;
 
-export const AnnexEnum = builder.enumType('InspectionAnnex', {
-  values: { WEBSITE: { description: '附件1 网站' }, NEW_MEDIA: { description: '附件2 政务新媒体' } },
-});
-
 const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
+  description: "A quarter's headline figures as its 通报 prints them (泸市府室发〔2024〕34号 一、附件2 说明).",
   fields: (t) => ({
-    quarter: t.string({ required: true }),
-    policyId: t.id({ required: false }),
-    windowStart: t.field({ type: 'Date', required: true }),
-    windowEnd: t.field({ type: 'Date', required: true }),
-    cityPortalsChecked: t.int({ required: true }),
-    districtPortalsChecked: t.int({ required: true }),
-    departmentSitesChecked: t.int({ required: true }),
-    newMediaAccountsChecked: t.int({ required: true }),
-    newMediaDistricts: t.int({ required: false, defaultValue: 0 }),
-    newMediaParks: t.int({ required: false, defaultValue: 0 }),
-    newMediaDepartments: t.int({ required: false, defaultValue: 0 }),
-    messagesReceived: t.int({ required: true }),
-    messagesClosed: t.int({ required: true }),
-    messagesOverdue: t.int({ required: false, defaultValue: 0 }),
+    quarter: t.string({ required: true, description: '2025Q1' }),
+    policyId: t.id({ required: false, description: 'The 通报 itself (a Policy, e.g. 泸市府室发〔2024〕34号).' }),
+    windowStart: t.field({ type: 'Date', required: true, description: '检测时间 from' }),
+    windowEnd: t.field({ type: 'Date', required: true, description: '检测时间 to (not before windowStart)' }),
+    cityPortalsChecked: t.int({ required: true, description: '市政府门户网站' }),
+    districtPortalsChecked: t.int({ required: true, description: '区县政府门户网站' }),
+    departmentSitesChecked: t.int({ required: true, description: '市级部门网站' }),
+    newMediaAccountsChecked: t.int({ required: true, description: '政务新媒体账号和应用' }),
+    newMediaDistricts: t.int({ required: false, defaultValue: 0, description: '账号所属区县数' }),
+    newMediaParks: t.int({ required: false, defaultValue: 0, description: '账号所属园区数' }),
+    newMediaDepartments: t.int({ required: false, defaultValue: 0, description: '账号所属市级有关部门数' }),
+    messagesReceived: t.int({ required: true, description: '“我为政府网站找错”网民有效留言 received' }),
+    messagesClosed: t.int({ required: true, description: '办结 (at most received)' }),
+    messagesOverdue: t.int({ required: false, defaultValue: 0, description: '超期 (at most received)' }),
   }),
 });
 
-/** The domain's rules for a round's figures (counts ≥ 0, closed ≤ received), every issue named. */
-function checkFigures(input: Record<string, unknown>) {
+/**
+ * The domain's rules for a round's figures (counts ≥ 0, closed and overdue ≤ received, the window
+ * not ending before it starts), every issue named. `changed`: the fields a patch sent; a rule
+ * between two figures names the one of them that was sent.
+ */
+function checkFigures(input: Record<string, unknown>, changed?: Set<string>) {
   const result = ZInspectionRoundFigures.safeParse(input);
   if (result.success) return;
-  const issues = result.error.issues.map((i) => ({ field: `input.${i.path.join('.')}`, message: i.message }));
+  const issues = result.error.issues.map((i) => {
+    let key = String(i.path[0] ?? '');
+    const partner = ROUND_FIGURE_PARTNERS[key];
+    if (changed && !changed.has(key) && partner && changed.has(partner)) key = partner;
+    return { field: `input.${key}`, message: i.message };
+  });
   throw new DomainError('BAD_USER_INPUT', issues.map((i) => i.message).join(';'), { field: issues[0]?.field, details: { issues } });
 }
 
+async function policyIdOf(tx: Tx, id: string | null | undefined): Promise<string | null | undefined> {
+  if (id == null) return id;
+  const policyId = rawId(id, 'Policy', 'input.policyId');
+  if (!(await tx.policy.findUnique({ where: { id: policyId }, select: { id: true } }))) {
+    throw new DomainError('BAD_USER_INPUT', '没有这个文件(policyId)', { field: 'input.policyId' });
+  }
+  return policyId;
+}
+
 const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
+  description: 'Omitted or null: unchanged (policyId: null detaches the 通报).',
   fields: (t) => ({
+    policyId: t.id({ required: false }),
     windowStart: t.field({ type: 'Date', required: false }),
     windowEnd: t.field({ type: 'Date', required: false }),
     cityPortalsChecked: t.int({ required: false }),
@@ -89,15 +105,18 @@ const NewMediaFindingInput = builder.inputType('NewMediaFindingInput', {
     account: t.string({ required: true }),
     platform: t.string({ required: true }),
     description: t.string({ required: true }),
-    rectified: t.boolean({ required: false }),
+    rectified: t.boolean({ required: false, description: 'Omitted or null: unknown.' }),
     rectifiedOn: t.field({ type: 'Date', required: false }),
   }),
 });
 
 const FindingPatch = builder.inputType('FindingPatch', {
-  description: 'Supervisors may set only rectified and rectifiedOn; administrators anything.',
+  description: 'Supervisors may set only rectified and rectifiedOn; administrators anything. Omitted: unchanged.',
   fields: (t) => ({
-    rectified: t.boolean({ required: false }),
+    rectified: t.boolean({
+      required: false,
+      description: 'New-media findings: null sets the status back to unknown (and clears rectifiedOn). Website findings: true or false only.',
+    }),
     rectifiedOn: t.field({ type: 'Date', required: false }),
     organizationId: t.id({ required: false }),
     description: t.string({ required: false }),
@@ -127,42 +146,21 @@ function findingData(ctx: GazetteContext, patch: FindingPatchValue, kind: 'websi
   for (const [key] of others) {
     if (!allowed.includes(key)) throw new DomainError('BAD_USER_INPUT', `${key} 不适用于此类问题`, { field: `input.${key}` });
   }
+  if (rectified === null && kind === 'website') {
+    throw new DomainError('BAD_USER_INPUT', '网站问题的整改状态只能是 true 或 false(附件1 总会列出是否整改完成)', { field: 'input.rectified' });
+  }
+  if (rectified === null && rectifiedOn != null) {
+    throw new DomainError('BAD_USER_INPUT', '整改状态未知(rectified: null)时不能有整改日期', { field: 'input.rectifiedOn' });
+  }
   return definedOnly({
     ...Object.fromEntries(others),
     organizationId: organizationId ? rawId(organizationId, 'Organization', 'input.organizationId') : undefined,
-    rectified: rectified ?? undefined,
-    // Not rectified: no rectification date.
-    rectifiedOn: rectified === false ? null : rectifiedOn === undefined ? undefined : day(rectifiedOn),
+    // New media: an explicit null sets the status back to unknown (附件2 prints none); omitted: unchanged.
+    rectified,
+    // Not rectified, or unknown: no rectification date.
+    rectifiedOn: rectified === false || rectified === null ? null : rectifiedOn === undefined ? undefined : day(rectifiedOn),
   });
 }
-
-async function orgIdsByName(tx: Tx, names: string[]) {
-  const rows = await tx.organization.findMany({ where: { name: { in: [...new Set(names)] } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.name, r.id]));
-}
-
-async function roundByQuarter(ctx: GazetteContext | { prisma: Tx }, quarter: string) {
-  const q = formatQuarter(parseQuarter(quarter, 'quarter'));
-  const round = await (ctx.prisma as Tx).inspectionRound.findUnique({ where: { quarter: q } });
-  if (!round) throw new DomainError('NOT_FOUND', `没有 ${q} 的检查记录`, { field: 'quarter' });
-  return round;
-}
-
-builder.queryFields((t) => ({
-  // CSV export of a quarter's annex, in the import's format.
-  inspectionAnnexCsv: t.string({
-    args: { quarter: t.arg.string({ required: true }), annex: t.arg({ type: AnnexEnum, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const round = await roundByQuarter(ctx, args.quarter);
-      if (args.annex === 'WEBSITE') {
-        const rows = await ctx.prisma.websiteFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }] });
-        return toCsv(WEBSITE_COLUMNS, rows.map((r) => [r.siteSeq, r.siteName, r.description, r.rectified ? '是' : '否', r.organization.name]));
-      }
-      const rows = await ctx.prisma.newMediaFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: { seq: 'asc' } });
-      return toCsv(NEW_MEDIA_COLUMNS, rows.map((r) => [r.seq, r.account, r.organization.name, r.platform, r.description, r.rectified === null ? '' : r.rectified ? '是' : '否']));
-    },
-  }),
-}));
 
 builder.mutationFields((t) => ({
   createInspectionRound: t.prismaField({
@@ -170,19 +168,22 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: InspectionRoundInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      checkFigures(input);
+      const figures = {
+        ...input,
+        newMediaDistricts: input.newMediaDistricts ?? 0,
+        newMediaParks: input.newMediaParks ?? 0,
+        newMediaDepartments: input.newMediaDepartments ?? 0,
+        messagesOverdue: input.messagesOverdue ?? 0,
+      };
+      checkFigures(figures);
       const id = await writeTransaction(ctx, async (tx) =>
         (
           await createAudited(tx, ctx, 'inspectionRound', {
-            ...input,
+            ...figures,
             quarter: formatQuarter(parseQuarter(input.quarter, 'input.quarter')),
-            policyId: input.policyId ? rawId(input.policyId, 'Policy', 'input.policyId') : null,
+            policyId: (await policyIdOf(tx, input.policyId)) ?? null,
             windowStart: day(input.windowStart),
             windowEnd: day(input.windowEnd),
-            newMediaDistricts: input.newMediaDistricts ?? 0,
-            newMediaParks: input.newMediaParks ?? 0,
-            newMediaDepartments: input.newMediaDepartments ?? 0,
-            messagesOverdue: input.messagesOverdue ?? 0,
           })
         ).id,
       );
@@ -192,20 +193,29 @@ builder.mutationFields((t) => ({
   updateInspectionRound: t.prismaField({
     type: 'InspectionRound',
     authScopes: admin,
+    description: "Changes a round's headline figures; the result must still keep the rules of createInspectionRound.",
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: InspectionRoundPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
-      const patch = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v != null));
-      for (const [k, v] of Object.entries(patch)) {
-        if (typeof v === 'number' && v < 0) throw new DomainError('BAD_USER_INPUT', `${k} 不能为负数`, { field: `input.${k}` });
-      }
-      await writeTransaction(ctx, (tx) =>
-        updateVersioned(tx, ctx, 'inspectionRound', id, args.version, {
+      const { policyId, ...figures } = args.input;
+      const patch = Object.fromEntries(Object.entries(figures).filter(([, v]) => v != null));
+      await writeTransaction(ctx, async (tx) => {
+        const current = await findOrThrow(tx, 'inspectionRound', id);
+        const merged = {
+          ...current,
+          windowStart: fromUtcMidnight(current.windowStart as Date),
+          windowEnd: fromUtcMidnight(current.windowEnd as Date),
+          ...patch,
+        };
+        checkFigures(merged, new Set(Object.keys(patch)));
+        const data: Record<string, unknown> = {
           ...patch,
           ...(args.input.windowStart ? { windowStart: day(args.input.windowStart) } : {}),
           ...(args.input.windowEnd ? { windowEnd: day(args.input.windowEnd) } : {}),
-        }),
-      );
+        };
+        if (policyId !== undefined) data.policyId = await policyIdOf(tx, policyId);
+        return updateVersioned(tx, ctx, 'inspectionRound', id, args.version, data, current);
+      });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -284,7 +294,8 @@ builder.mutationFields((t) => ({
             account: input.account.trim(),
             platform: input.platform.trim(),
             description: input.description.trim(),
-            rectified: input.rectified ?? false,
+            // Omitted: unknown, as for a finding read from 附件2 (which prints no rectification).
+            rectified: input.rectified ?? null,
             rectifiedOn: input.rectified ? day(input.rectifiedOn) ?? null : null,
           })
         ).id,
@@ -314,64 +325,5 @@ builder.mutationFields((t) => ({
         await deleteVersioned(tx, ctx, 'newMediaFinding', id, args.version);
         return row!;
       }),
-  }),
-
-  // Replaces a quarter's annex findings with CSV files; any bad row in either file writes nothing.
-  importInspectionAnnexesCsv: t.prismaField({
-    type: 'InspectionRound',
-    authScopes: admin,
-    args: {
-      quarter: t.arg.string({ required: true }),
-      version: t.arg.int({ required: true, description: "The round's version (stale → CONFLICT)." }),
-      websiteCsv: t.arg.string({ required: false }),
-      newMediaCsv: t.arg.string({ required: false }),
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const errors: AnnexCsvError[] = [];
-      const resolve = await loadBodyResolver(ctx.prisma);
-      const websites = args.websiteCsv != null ? parseWebsiteAnnexCsv(args.websiteCsv, errors, resolve) : null;
-      const media = args.newMediaCsv != null ? parseNewMediaAnnexCsv(args.newMediaCsv, errors, resolve) : null;
-      if (websites === null && media === null) {
-        throw new DomainError('BAD_USER_INPUT', '至少提供一个附件的 CSV', { field: 'websiteCsv' });
-      }
-      if (errors.length) {
-        const lines = [...new Set(errors.map((e) => `${e.annex === 'WEBSITE' ? '附件1' : '附件2'}第${e.line}行`))];
-        throw new DomainError('BAD_USER_INPUT', `CSV 有 ${errors.length} 处错误(${lines.join('、')}),未写入任何数据`, {
-          field: errors[0]!.annex === 'WEBSITE' ? 'websiteCsv' : 'newMediaCsv',
-          details: { rows: errors },
-        });
-      }
-      const round = await roundByQuarter(ctx, args.quarter);
-      await writeTransaction(ctx, async (tx) => {
-        const ids = await orgIdsByName(tx, [...(websites ?? []), ...(media ?? [])].map((r) => r.organization));
-        const missing = [...(websites ?? []), ...(media ?? [])].filter((r) => !ids.has(r.organization));
-        if (missing.length) {
-          throw new DomainError('BAD_USER_INPUT', '机构尚未录入数据库', {
-            field: 'csv',
-            details: { rows: missing.map((r) => ({ line: r.line, column: 'organization', message: `机构 ${r.organization} 尚未录入` })) },
-          });
-        }
-        await updateVersioned(tx, ctx, 'inspectionRound', round.id, args.version, {});
-        if (websites) {
-          await tx.websiteFinding.deleteMany({ where: { roundId: round.id } });
-          await tx.websiteFinding.createMany({
-            data: websites.map(({ line: _l, organization, ...r }) => ({ ...r, roundId: round.id, organizationId: ids.get(organization)! })),
-          });
-        }
-        if (media) {
-          await tx.newMediaFinding.deleteMany({ where: { roundId: round.id } });
-          await tx.newMediaFinding.createMany({
-            data: media.map(({ line: _l, organization, ...r }) => ({ ...r, roundId: round.id, organizationId: ids.get(organization)! })),
-          });
-        }
-        await recordAudit(tx, ctx, {
-          action: 'inspectionRound.importCsv',
-          entity: 'InspectionRound',
-          entityId: round.id,
-          after: { websiteFindings: websites?.length ?? null, newMediaFindings: media?.length ?? null },
-        });
-      });
-      return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id: round.id } });
-    },
   }),
 }));

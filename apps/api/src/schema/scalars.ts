@@ -1,6 +1,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { fromUtcMidnight, isPlainDate } from '@gazette/domain';
 import { builder, type DecimalLikeOutput } from '../builder.ts';
+import type { UploadedFile } from '../inspection-annexes/import.ts';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -56,4 +57,23 @@ builder.scalarType('JSON', {
   description: 'Arbitrary JSON (rate table dimensions and entry attributes).',
   serialize: (value) => value,
   parseValue: (value) => value,
+});
+
+/** A file sent as a GraphQL multipart request (graphql-yoga hands over a WHATWG File). */
+function parseFile(value: unknown) {
+  if (typeof value === 'object' && value !== null && typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function') {
+    return value as UploadedFile;
+  }
+  throw badScalar('File 只能通过 multipart 请求上传(GraphQL multipart request 规范)');
+}
+
+builder.scalarType('File', {
+  description: 'A file uploaded in a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). Input only.',
+  serialize: () => {
+    throw new Error('File is an input type');
+  },
+  parseValue: parseFile,
+  parseLiteral: () => {
+    throw badScalar('File 只能通过 multipart 请求上传');
+  },
 });

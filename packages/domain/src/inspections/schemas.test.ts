@@ -36,4 +36,37 @@ describe('inspection schemas', () => {
     });
     expect(r.error?.issues[0]?.message).toMatch(/cityPortalsChecked 不能为负数/);
   });
+  it('rejects more messages overdue than received, and a window that ends before it starts', () => {
+    const base = {
+      quarter: '2025Q1',
+      cityPortalsChecked: 1,
+      districtPortalsChecked: 7,
+      departmentSitesChecked: 38,
+      newMediaAccountsChecked: 200,
+      messagesReceived: 2,
+      messagesClosed: 2,
+      messagesOverdue: 0,
+    };
+    expect(
+      ZInspectionRoundFigures.safeParse({ ...base, messagesOverdue: 3 }).error?.issues[0],
+    ).toMatchObject({
+      path: ['messagesOverdue'],
+    });
+    const window = { windowStart: '2025-03-01', windowEnd: '2025-01-01' };
+    expect(
+      ZInspectionRoundFigures.safeParse({ ...base, ...window }).error?.issues[0],
+    ).toMatchObject({
+      path: ['windowEnd'],
+    });
+    expect(
+      ZInspectionRoundFigures.safeParse({ ...base, newMediaParks: -1 }).error?.issues[0]?.message,
+    ).toMatch(/newMediaParks 不能为负数/);
+    expect(
+      ZInspectionRoundFigures.safeParse({
+        ...base,
+        windowStart: '2025-01-01',
+        windowEnd: '2025-03-01',
+      }).success,
+    ).toBe(true);
+  });
 });
