@@ -1,5 +1,6 @@
 // createYoga(...) only; server.ts listens. Tests call `yoga.fetch` without opening a port.
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { isDomainError } from '@gazette/domain';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -33,10 +34,20 @@ function useRequestSizeLimit(maxBytes: number): Plugin {
     async onRequestParse({ request }) {
       const declared = Number(request.headers.get('content-length') ?? '0');
       if (declared > maxBytes) throw tooLarge();
-      if (request.method === 'POST' && !request.headers.has('content-length')) {
-        // Chunked body: measure it (clone so the parser can still read the original).
-        const size = (await request.clone().arrayBuffer()).byteLength;
-        if (size > maxBytes) throw tooLarge();
+      if (request.method === 'POST' && !request.headers.has('content-length') && request.body) {
+        // Chunked body: count it as it arrives and stop reading at the limit, so memory never
+        // holds more than the limit (the clone shares the stream; the parser reads the original).
+        const reader = request.clone().body!.getReader();
+        let size = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          size += value.byteLength;
+          if (size > maxBytes) {
+            await reader.cancel().catch(() => {});
+            throw tooLarge();
+          }
+        }
       }
     },
   };
@@ -46,6 +57,44 @@ function tooLarge() {
   return createGraphQLError(`请求体过大(上限 ${MAX_REQUEST_BYTES} 字节)`, {
     extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } },
   });
+}
+
+/** Error codes of expected failures: logged at info, never at error level. */
+const EXPECTED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_NOT_IN_FORCE',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+]);
+
+/** An error as logged: message, code, path and the original cause's stack, but no source text. */
+function loggable(error: Error): Record<string, unknown> {
+  const original = (error as GraphQLError).originalError ?? error;
+  return {
+    type: original.name,
+    message: error.message,
+    ...(error instanceof GraphQLError ? { path: error.path, code: error.extensions?.code } : {}),
+    stack: original.stack?.split('\n').filter((l) => !l.includes('GraphQL request')).join('\n'),
+  };
+}
+
+export function logYogaError(logger: Logger, args: unknown[]): void {
+  const error = args.find((a): a is Error => a instanceof Error);
+  // String(graphQLError) prints the request's source around the error: messages only.
+  const text = args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : '')).filter(Boolean).join(' ');
+  const code = error && (isDomainError(error) ? error.code : error instanceof GraphQLError ? error.extensions?.code : undefined);
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const expected = (typeof code === 'string' && EXPECTED_CODES.has(code)) || (original !== undefined && isDomainError(original));
+  if (expected) logger.info({ code: code ?? (original as { code?: string }).code }, text);
+  else logger.error({ err: error ? loggable(error) : undefined }, text);
 }
 
 /** Turns off introspection in production (GraphiQL is turned off separately). */
@@ -70,8 +119,10 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      // Unexpected errors are logged in full here; clients only see "Unexpected error.".
-      error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
+      // Unexpected errors are logged in full here (clients only see "Unexpected error."); expected
+      // ones (bad input, conflicts, wrong passwords) at info without a stack. Never the query text:
+      // it may hold an inlined password.
+      error: (...args) => logYogaError(logger, args),
     },
     maskedErrors: { maskError },
     context: async ({ request, req }) => ({
