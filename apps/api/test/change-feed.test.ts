@@ -2,6 +2,7 @@
 // commit order with permanent cursors, live over server-sent events, never a draft.
 import { readFileSync } from 'node:fs';
 import { addDays, todayInShanghai } from '@gazette/domain';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
@@ -155,6 +156,34 @@ describe('changes', () => {
     expect((await all(last)).map((e) => [e.node.kind, e.node.docNo])).toEqual([
       ['POLICY_CHANGED', '泸市府函〔2024〕270号'],
       ['RATES_PUBLISHED', '泸市自然资规函〔2024〕425号'],
+    ]);
+  });
+});
+
+describe('inspection results', () => {
+  it('a quarter created and a finding edited from the dashboard each record INSPECTION_RESULTS', async () => {
+    const last = (await all()).at(-1)!.cursor;
+    const created = await api.gql(
+      `mutation($input: InspectionRoundInput!) { createInspectionRound(input: $input) { id version } }`,
+      {
+        input: {
+          quarter: '2025Q1', windowStart: '2025-01-01', windowEnd: '2025-03-01', cityPortalsChecked: 1, districtPortalsChecked: 7,
+          departmentSitesChecked: 37, newMediaAccountsChecked: 205, messagesReceived: 5, messagesClosed: 5,
+        },
+      },
+      { token: admin },
+    );
+    expect(created.errors).toBeUndefined();
+    const finding = await api.db.prisma.websiteFinding.findFirstOrThrow({ where: { round: { quarter: '2024Q4' } } });
+    const edit = await api.gql(
+      `mutation($id: ID!, $v: Int!) { updateWebsiteFinding(id: $id, version: $v, input: { rectified: false }) { rectified } }`,
+      { id: encodeGlobalID('WebsiteFinding', finding.id), v: finding.version },
+      { token: admin },
+    );
+    expect(edit.errors).toBeUndefined();
+    expect((await all(last)).map((e) => [e.node.kind, e.node.quarter])).toEqual([
+      ['INSPECTION_RESULTS', '2025Q1'],
+      ['INSPECTION_RESULTS', '2024Q4'],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
+import { inspectionChanged } from '../services/changes/inspection-changed.ts';
 import { ANNEX_LABEL, fileError, parseAnnex, type AnnexKind, type AnnexRowError, type AnnexRows } from './annexes.ts';
 import { decodeCsvBytes, readCsv, readXlsx, UnreadableFile, type AnnexFileFormat, type RawTable } from './table.ts';
 
@@ -94,6 +95,7 @@ export async function replaceAnnexes(
   const roundId = round.id;
   await writeTransaction(ctx, async (tx) => {
     await updateVersioned(tx, ctx, 'inspectionRound', roundId, version, {});
+    await inspectionChanged(tx, roundId, 'annexes');
     const before = {
       websiteFindings: await tx.websiteFinding.count({ where: { roundId } }),
       newMediaFindings: await tx.newMediaFinding.count({ where: { roundId } }),

@@ -10,6 +10,7 @@ import {
   ZInspectionRoundFigures,
   type PlainDate,
 } from '@gazette/domain';
+import { inspectionChanged, roundOfFinding } from '../services/changes/inspection-changed.ts';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { authScopesFor } from '../auth/roles.ts';
@@ -176,17 +177,17 @@ builder.mutationFields((t) => ({
         messagesOverdue: input.messagesOverdue ?? 0,
       };
       checkFigures(figures);
-      const id = await writeTransaction(ctx, async (tx) =>
-        (
-          await createAudited(tx, ctx, 'inspectionRound', {
-            ...figures,
-            quarter: formatQuarter(parseQuarter(input.quarter, 'input.quarter')),
-            policyId: (await policyIdOf(tx, input.policyId)) ?? null,
-            windowStart: day(input.windowStart),
-            windowEnd: day(input.windowEnd),
-          })
-        ).id,
-      );
+      const id = await writeTransaction(ctx, async (tx) => {
+        const created = await createAudited(tx, ctx, 'inspectionRound', {
+          ...figures,
+          quarter: formatQuarter(parseQuarter(input.quarter, 'input.quarter')),
+          policyId: (await policyIdOf(tx, input.policyId)) ?? null,
+          windowStart: day(input.windowStart),
+          windowEnd: day(input.windowEnd),
+        });
+        await inspectionChanged(tx, created.id, 'round');
+        return created.id;
+      });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -214,7 +215,8 @@ builder.mutationFields((t) => ({
           ...(args.input.windowEnd ? { windowEnd: day(args.input.windowEnd) } : {}),
         };
         if (policyId !== undefined) data.policyId = await policyIdOf(tx, policyId);
-        return updateVersioned(tx, ctx, 'inspectionRound', id, args.version, data, current);
+        await updateVersioned(tx, ctx, 'inspectionRound', id, args.version, data, current);
+        await inspectionChanged(tx, id, 'figures');
       });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -227,7 +229,9 @@ builder.mutationFields((t) => ({
       writeTransaction(ctx, async (tx) => {
         const id = rawId(args.id, 'InspectionRound');
         const row = await tx.inspectionRound.findUnique({ ...query, where: { id } });
+        const quarter = (await tx.inspectionRound.findUnique({ where: { id }, select: { quarter: true } }))?.quarter;
         await deleteVersioned(tx, ctx, 'inspectionRound', id, args.version);
+        await inspectionChanged(tx, id, 'deleted', quarter);
         return row!;
       }),
   }),
@@ -240,7 +244,7 @@ builder.mutationFields((t) => ({
       const roundId = rawId(input.roundId, 'InspectionRound', 'input.roundId');
       const id = await writeTransaction(ctx, async (tx) => {
         const position = input.position ?? (await tx.websiteFinding.count({ where: { roundId, siteSeq: input.siteSeq } }));
-        return (
+        const created = (
           await createAudited(tx, ctx, 'websiteFinding', {
             roundId,
             organizationId: rawId(input.organizationId, 'Organization', 'input.organizationId'),
@@ -252,6 +256,8 @@ builder.mutationFields((t) => ({
             rectifiedOn: input.rectified ? day(input.rectifiedOn) ?? null : null,
           })
         ).id;
+        await inspectionChanged(tx, roundId, 'findings');
+        return created;
       });
       return ctx.prisma.websiteFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -263,7 +269,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'WebsiteFinding');
       const data = findingData(ctx, args.input as FindingPatchValue, 'website');
-      await writeTransaction(ctx, (tx) => updateVersioned(tx, ctx, 'websiteFinding', id, args.version, data));
+      await writeTransaction(ctx, async (tx) => {
+        await updateVersioned(tx, ctx, 'websiteFinding', id, args.version, data);
+        const roundId = await roundOfFinding(tx, 'websiteFinding', id);
+        if (roundId) await inspectionChanged(tx, roundId, 'findings');
+      });
       return ctx.prisma.websiteFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -275,7 +285,9 @@ builder.mutationFields((t) => ({
       writeTransaction(ctx, async (tx) => {
         const id = rawId(args.id, 'WebsiteFinding');
         const row = await tx.websiteFinding.findUnique({ ...query, where: { id } });
+        const roundId = await roundOfFinding(tx, 'websiteFinding', id);
         await deleteVersioned(tx, ctx, 'websiteFinding', id, args.version);
+        if (roundId) await inspectionChanged(tx, roundId, 'findings');
         return row!;
       }),
   }),
@@ -285,10 +297,11 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     args: { input: t.arg({ type: NewMediaFindingInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await writeTransaction(ctx, async (tx) =>
-        (
+      const roundId = rawId(input.roundId, 'InspectionRound', 'input.roundId');
+      const id = await writeTransaction(ctx, async (tx) => {
+        const created = (
           await createAudited(tx, ctx, 'newMediaFinding', {
-            roundId: rawId(input.roundId, 'InspectionRound', 'input.roundId'),
+            roundId,
             organizationId: rawId(input.organizationId, 'Organization', 'input.organizationId'),
             seq: input.seq,
             account: input.account.trim(),
@@ -298,8 +311,10 @@ builder.mutationFields((t) => ({
             rectified: input.rectified ?? null,
             rectifiedOn: input.rectified ? day(input.rectifiedOn) ?? null : null,
           })
-        ).id,
-      );
+        ).id;
+        await inspectionChanged(tx, roundId, 'findings');
+        return created;
+      });
       return ctx.prisma.newMediaFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -310,7 +325,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'NewMediaFinding');
       const data = findingData(ctx, args.input as FindingPatchValue, 'newMedia');
-      await writeTransaction(ctx, (tx) => updateVersioned(tx, ctx, 'newMediaFinding', id, args.version, data));
+      await writeTransaction(ctx, async (tx) => {
+        await updateVersioned(tx, ctx, 'newMediaFinding', id, args.version, data);
+        const roundId = await roundOfFinding(tx, 'newMediaFinding', id);
+        if (roundId) await inspectionChanged(tx, roundId, 'findings');
+      });
       return ctx.prisma.newMediaFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -322,7 +341,9 @@ builder.mutationFields((t) => ({
       writeTransaction(ctx, async (tx) => {
         const id = rawId(args.id, 'NewMediaFinding');
         const row = await tx.newMediaFinding.findUnique({ ...query, where: { id } });
+        const roundId = await roundOfFinding(tx, 'newMediaFinding', id);
         await deleteVersioned(tx, ctx, 'newMediaFinding', id, args.version);
+        if (roundId) await inspectionChanged(tx, roundId, 'findings');
         return row!;
       }),
   }),
