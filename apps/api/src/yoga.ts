@@ -34,7 +34,12 @@ function useRequestSizeLimit(maxBytes: number): Plugin {
     async onRequestParse({ request }) {
       const declared = Number(request.headers.get('content-length') ?? '0');
       if (declared > maxBytes) throw tooLarge();
-      if (request.method === 'POST' && !request.headers.has('content-length') && request.body) {
+      const multipart = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/') ?? false;
+      if (request.method === 'POST' && !request.headers.has('content-length') && multipart) {
+        // A form body read through a second stream loses its parts in whatwg-node: measure the
+        // clone whole (the old way; see the hardening issue's note for uploads without a length).
+        if ((await request.clone().arrayBuffer()).byteLength > maxBytes) throw tooLarge();
+      } else if (request.method === 'POST' && !request.headers.has('content-length') && request.body) {
         // Chunked body: count it as it arrives and stop reading at the limit, so memory never
         // holds more than the limit (the clone shares the stream; the parser reads the original).
         const reader = request.clone().body!.getReader();
