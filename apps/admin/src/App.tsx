@@ -16,6 +16,7 @@ import users from './users/index.ts';
 import { websiteFindings, newMediaFindings } from './inspections/index.ts';
 import { theme } from './layout/theme.ts';
 import { NoticePrint } from './cases/NoticePrint.tsx';
+import { GazetteImportPage } from './gazetteImports/GazetteImportPage.tsx';
 
 const { Route } = reactRouterProvider;
 
@@ -51,6 +52,8 @@ export function App() {
       <CustomRoutes>
         <Route path="/calculators" element={<CalculatorsPage />} />
         <Route path="/compliance" element={<CompliancePage />} />
+        <Route path="/gazette-imports" element={<GazetteImportPage />} />
+        <Route path="/gazette-imports/:id" element={<GazetteImportPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -24,6 +24,11 @@ describe('canAccess', () => {
     expect(canAccess('VIEWER', 'apiTokens', 'list')).toBe(false);
     expect(canAccess('ADMIN', 'auditEntries', 'list')).toBe(true);
   });
+  it('shows 导入公报 to administrators only', () => {
+    expect(canAccess('ADMIN', 'gazetteImports', 'list')).toBe(true);
+    expect(canAccess('SUPERVISOR', 'gazetteImports', 'list')).toBe(false);
+    expect(canAccess('VIEWER', 'gazetteImports', 'list')).toBe(false);
+  });
   it('denies everything without a role', () => {
     expect(canAccess(null, 'policies', 'list')).toBe(false);
   });

@@ -5,8 +5,8 @@ import type { Role } from './token.ts';
 
 const READ_ACTIONS = new Set(['list', 'show', 'export', 'read']);
 
-/** Resources only administrators may even read. */
-const ADMIN_ONLY = new Set(['users', 'apiTokens', 'auditEntries']);
+/** Resources only administrators may even read (gazetteImports: the 导入公报 page). */
+const ADMIN_ONLY = new Set(['users', 'apiTokens', 'auditEntries', 'gazetteImports']);
 
 /** Resources supervisors may change. */
 const SUPERVISOR_WRITES = new Set(['cases', 'inspectionRounds', 'websiteFindings', 'newMediaFindings']);

@@ -10,6 +10,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/VpnKey';
 import PeopleIcon from '@mui/icons-material/People';
+import NewspaperIcon from '@mui/icons-material/Newspaper';
 
 function ResourceItem({ name, label, icon }: { name: string; label: string; icon: React.ReactNode }) {
   const { canAccess } = useCanAccess({ resource: name, action: 'list' });
@@ -17,7 +18,14 @@ function ResourceItem({ name, label, icon }: { name: string; label: string; icon
   return <RaMenu.Item to={`/${name}`} primaryText={label} leftIcon={icon} />;
 }
 
-/** The menu follows the role: accounts, tokens and the audit log only for administrators. */
+/** A page that is not a resource list, shown only to those allowed to `list` the resource it stands for. */
+function PageItem({ to, resource, label, icon }: { to: string; resource: string; label: string; icon: React.ReactNode }) {
+  const { canAccess } = useCanAccess({ resource, action: 'list' });
+  if (!canAccess) return null;
+  return <RaMenu.Item to={to} primaryText={label} leftIcon={icon} />;
+}
+
+/** The menu follows the role: 导入公报, accounts, tokens and the audit log only for administrators. */
 export function Menu() {
   return (
     <RaMenu>
@@ -28,6 +36,7 @@ export function Menu() {
       <ResourceItem name="cases" label="app.menu.cases" icon={<GavelIcon />} />
       <ResourceItem name="websiteFindings" label="app.menu.websiteFindings" icon={<LanguageIcon />} />
       <ResourceItem name="newMediaFindings" label="app.menu.newMediaFindings" icon={<PhoneAndroidIcon />} />
+      <PageItem to="/gazette-imports" resource="gazetteImports" label="app.menu.gazetteImports" icon={<NewspaperIcon />} />
       <ResourceItem name="organizations" label="app.menu.organizations" icon={<ApartmentIcon />} />
       <ResourceItem name="auditEntries" label="app.menu.auditEntries" icon={<HistoryIcon />} />
       <ResourceItem name="apiTokens" label="app.menu.apiTokens" icon={<KeyIcon />} />

@@ -5,6 +5,7 @@ import { Typography } from '@mui/material';
 import { DISCRETION_REVIEW_DOC_NO } from '@gazette/domain';
 import { EnumField, PlainDateField } from '../shared/fields.tsx';
 import { ValidityTimeline } from './ValidityTimeline.tsx';
+import { PolicyDetailsProvider, PolicyText, SourceLine, ValidityNotice } from './PolicyDetails.tsx';
 
 /** Review cases stem from 泸市监规发〔2024〕2号 only; other documents have no cases tab. */
 function CasesTab(props: { path: string; label: string }) {
@@ -30,6 +31,7 @@ export function PolicyShow() {
   const translate = useTranslate();
   return (
     <Show actions={<Actions />}>
+      <PolicyDetailsProvider>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="policies.tabs.document">
           <TextField source="docNo" />
@@ -39,12 +41,17 @@ export function PolicyShow() {
             <SingleFieldList linkType={false}><ChipField source="name" size="small" /></SingleFieldList>
           </ArrayField>
           <EnumField source="status" enumName="PolicyStatus" label="resources.policies.fields.status" />
+          <ValidityNotice label={false} />
           <BooleanField source="isTrial" />
           <TextField source="validityClause" emptyText="—" />
           <Typography variant="subtitle2">{translate('policies.timeline')}</Typography>
           <ValidityTimeline />
           <PlainDateField source="signedOn" label="resources.policies.fields.signedOn" />
           <TextField source="summary" emptyText="—" />
+          <SourceLine label="policies.source" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="policies.tabs.text" path="text">
+          <PolicyText label={false} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="policies.tabs.rateTables">
           <ArrayField source="rateTables" label={false}>
@@ -56,6 +63,7 @@ export function PolicyShow() {
         </TabbedShowLayout.Tab>
         <CasesTab path="cases" label="policies.tabs.cases" />
       </TabbedShowLayout>
+      </PolicyDetailsProvider>
     </Show>
   );
 }
