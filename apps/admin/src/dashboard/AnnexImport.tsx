@@ -31,7 +31,8 @@ export function AnnexImport({ quarter, onDone }: { quarter: string; onDone: () =
       setCsv('');
       onDone();
     } catch (e) {
-      const rows = e instanceof GraphQLRequestError ? (e.extensions.details as { rows?: RowError[] } | undefined)?.rows : undefined;
+      // The server names every bad row in extensions.rows.
+      const rows = e instanceof GraphQLRequestError ? (e.extensions.rows as RowError[] | undefined) : undefined;
       if (rows) setRowErrors(rows);
       setError(e as Error);
     }

@@ -34,8 +34,8 @@ export function CsvImport({ version, dimensions, onImported }: { version: ApiRat
       setFileName('');
       onImported();
     } catch (e) {
-      // The server names every bad row in extensions.details.rows.
-      const rows = (e instanceof GraphQLRequestError ? (e.extensions.details as { rows?: RateCsvError[] } | undefined)?.rows : undefined) ?? [];
+      // The server names every bad row in extensions.rows.
+      const rows = (e instanceof GraphQLRequestError ? (e.extensions.rows as RateCsvError[] | undefined) : undefined) ?? [];
       if (rows.length) setErrors(rows.map((r) => ({ row: r.line, column: r.column, message: r.message })));
       setError(e as Error);
     }
