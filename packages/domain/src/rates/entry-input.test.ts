@@ -54,3 +54,17 @@ describe('versionEntryErrors', () => {
     expect(versionEntryErrors([a, b])).toEqual([]);
   });
 });
+
+describe('values the database would round or overflow', () => {
+  const table = { dimensions: [{ name: 'code', label: '项目编码', values: [], open: true }] };
+  const errors = (input: Record<string, string>) => rateEntryInputErrors(table, { dimensions: { code: 'X1' }, ...input }).map((e) => [e.field, e.message]);
+  it('refuses an amount with more than 4 decimals or 10 integer digits, naming the field', () => {
+    expect(errors({ amount: '1.23456' })).toEqual([['amount', 'amount(金额)最多 4 位小数:1.23456']]);
+    expect(errors({ amount: '12345678901' })).toEqual([['amount', 'amount(金额)整数部分最多 10 位:12345678901']]);
+    expect(errors({ amount: '1234567890.1234' })).toEqual([]);
+  });
+  it('refuses a rate with more than 6 decimals', () => {
+    expect(errors({ rate: '0.1234567' })).toEqual([['rate', 'rate(比例)最多 6 位小数:0.1234567']]);
+    expect(errors({ rate: '0.39' })).toEqual([]);
+  });
+});

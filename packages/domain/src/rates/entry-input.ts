@@ -36,6 +36,9 @@ function checkDimension(def: DimensionDef, raw: string | undefined): string | nu
  * Every problem of one entry input against the table's dimensions, as field errors (empty when
  * fine). Exactly one of amount (yuan) and rate (a fraction) is required.
  */
+/** Integer digits and decimal places the database keeps for each value. */
+const STORED = { amount: { digits: 10, places: 4 }, rate: { digits: 4, places: 6 } } as const;
+
 export function rateEntryInputErrors(table: Pick<RateTable, 'dimensions'>, input: RateEntryInput, path = ''): RateFieldError[] {
   const errors: RateFieldError[] = [];
   const at = (f: string) => (path ? `${path}.${f}` : f);
@@ -55,8 +58,19 @@ export function rateEntryInputErrors(table: Pick<RateTable, 'dimensions'>, input
     ['rate', '比例', input.rate],
   ] as const) {
     if (value === undefined || value === null || value.trim() === '') continue;
-    if (!/^\d+(\.\d+)?$/.test(value.trim())) {
+    const text = value.trim();
+    if (!/^\d+(\.\d+)?$/.test(text)) {
       errors.push({ field: at(f), message: `${f}(${label})应为非负十进制数字:${value}` });
+      continue;
+    }
+    // What the database stores exactly (RateEntry: amount numeric(14,4), rate numeric(10,6)):
+    // anything finer or larger is refused, never rounded or overflowed in silence.
+    const [whole, fraction = ''] = text.split('.');
+    const { digits, places } = STORED[f];
+    if (fraction.length > places) {
+      errors.push({ field: at(f), message: `${f}(${label})最多 ${places} 位小数:${value}` });
+    } else if (whole!.replace(/^0+(?=\d)/u, '').length > digits) {
+      errors.push({ field: at(f), message: `${f}(${label})整数部分最多 ${digits} 位:${value}` });
     }
   }
   if (input.baseKey && !hasRate) {
