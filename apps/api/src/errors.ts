@@ -4,10 +4,15 @@ import { DomainError, isDomainError } from '@gazette/domain';
 
 /** Extensions of an expected failure: the code programs switch on, the field at fault, details. */
 export function domainErrorExtensions(error: DomainError): Record<string, unknown> {
+  const retryAfter = error.details?.retryAfterSeconds;
   return {
     ...(error.details ?? {}),
     code: error.code,
     ...(error.field ? { field: error.field } : {}),
+    // yoga sends extensions.http as the response's status and headers (and drops it from the body).
+    ...(error.code === 'RATE_LIMITED' && typeof retryAfter === 'number'
+      ? { http: { headers: { 'retry-after': String(retryAfter) } } }
+      : {}),
   };
 }
 

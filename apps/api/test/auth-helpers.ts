@@ -10,6 +10,8 @@ export const PASSWORD = 'correct horse battery';
 
 export interface GqlResult<T = Record<string, any>> {
   status: number;
+  /** The Retry-After header, when the answer is RATE_LIMITED. */
+  retryAfter?: string | null;
   data: T | null | undefined;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
   codes: string[];
@@ -62,7 +64,7 @@ export async function createHarness(
     );
     const body = (await res.json()) as Omit<GqlResult<T>, 'status' | 'codes'>;
     const codes = (body.errors ?? []).map((e) => String(e.extensions?.code ?? 'NONE'));
-    return { status: res.status, ...body, codes };
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), ...body, codes };
   }
 
   async function userToken(role: Role, email = `${role.toLowerCase()}-${++counter}@gazette.test`) {

@@ -55,24 +55,54 @@ describe('login', () => {
     expect(r.errors![0]!.message).toBe('邮箱或密码错误');
   });
 
-  it('locks an email after five wrong passwords, even against the right one, and writes no session', async () => {
+  it('delays the address guessing an account after three wrong passwords (RATE_LIMITED, Retry-After), writing no session', async () => {
     const { email, userId } = await h.userToken('ADMIN');
     await h.db.prisma.session.deleteMany({ where: { userId } });
-    for (let i = 0; i < 5; i++) {
-      const r = await h.gql(LOGIN, { e: email, p: `guess ${i}` });
+    for (let i = 0; i < 3; i++) {
+      const r = await h.gql(LOGIN, { e: email, p: `guess ${i}` }, null, '192.0.2.66');
       expect(r.errors![0]!.message).toBe('邮箱或密码错误');
     }
-    const locked = await h.gql(LOGIN, { e: email, p: PASSWORD });
-    expect(locked.codes).toEqual(['UNAUTHENTICATED']);
-    expect(locked.errors![0]!.message).toMatch(/登录失败次数过多/);
-    expect(locked.errors![0]!.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    const delayed = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '192.0.2.66');
+    expect(delayed.codes).toEqual(['RATE_LIMITED']);
+    expect(delayed.errors![0]!.message).toMatch(/登录尝试过于频繁/);
+    expect(Number(delayed.retryAfter)).toBeGreaterThan(0);
+    expect(delayed.errors![0]!.extensions?.retryAfterSeconds).toBe(Number(delayed.retryAfter));
     expect(await h.db.prisma.session.count({ where: { userId } })).toBe(0);
   });
 
-  it('locks an unknown email the same way, so locking reveals nothing either', async () => {
-    for (let i = 0; i < 5; i++) await h.gql(LOGIN, { e: 'ghost@gazette.test', p: `guess ${i}` });
-    const r = await h.gql(LOGIN, { e: 'ghost@gazette.test', p: 'guess 6' });
-    expect(r.errors![0]!.message).toMatch(/登录失败次数过多/);
+  it('never locks the owner out: the right password from their own address still works', async () => {
+    const { email } = await h.userToken('ADMIN');
+    // A stranger guesses from elsewhere, again and again.
+    for (let i = 0; i < 8; i++) await h.gql(LOGIN, { e: email, p: `guess ${i}` }, null, '198.51.100.99');
+    const stranger = await h.gql(LOGIN, { e: email, p: 'guess 9' }, null, '198.51.100.99');
+    expect(stranger.codes).toEqual(['RATE_LIMITED']);
+    const owner = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '192.0.2.10');
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data?.login.token).toMatch(/^gzs_/);
+  });
+
+  it('doubles the delay with each further failure, and lets the address try again once it has passed', async () => {
+    const { email } = await h.userToken('VIEWER');
+    const address = '192.0.2.77';
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await h.gql(LOGIN, { e: email, p: `guess ${i}` }, null, address);
+      const row = await h.db.prisma.loginThrottle.findUnique({ where: { key: `ea:${email}|${address}` } });
+      waits.push(row?.blockedUntil && row.blockedUntil.getTime() > Date.now() ? Math.round((row.blockedUntil.getTime() - Date.now()) / 1000) : 0);
+      // Let it pass at once, so the next guess is counted.
+      await h.db.prisma.loginThrottle.updateMany({ where: { key: `ea:${email}|${address}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+    }
+    expect(waits).toEqual([0, 0, 1, 2, 4]);
+    const ok = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, address);
+    expect(ok.errors).toBeUndefined();
+    // A success clears the pair's count.
+    expect(await h.db.prisma.loginThrottle.count({ where: { key: `ea:${email}|${address}` } })).toBe(0);
+  });
+
+  it('treats an unknown email the same way, so throttling reveals nothing either', async () => {
+    for (let i = 0; i < 3; i++) await h.gql(LOGIN, { e: 'ghost@gazette.test', p: `guess ${i}` }, null, '192.0.2.88');
+    const r = await h.gql(LOGIN, { e: 'ghost@gazette.test', p: 'guess 6' }, null, '192.0.2.88');
+    expect(r.codes).toEqual(['RATE_LIMITED']);
   });
 });
 
@@ -89,7 +119,8 @@ describe('login throttling per client address', () => {
       expect(r.errors![0]!.message).toBe('邮箱或密码错误');
     }
     const locked = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '203.0.113.7');
-    expect(locked.errors![0]!.message).toMatch(/登录失败次数过多/);
+    expect(locked.codes).toEqual(['RATE_LIMITED']);
+    expect(locked.errors![0]!.message).toMatch(/登录尝试过于频繁/);
     const elsewhere = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '198.51.100.1');
     expect(elsewhere.data?.login.token).toMatch(/^gzs_/);
   });

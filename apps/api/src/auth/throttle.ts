@@ -1,88 +1,90 @@
 /**
- * Login throttling against password guessing: failures are counted per email and per client
- * address inside a sliding window; past the limit the key is locked for `lockMs`. A success
- * clears the email's counter (not the address's, so one good account cannot launder guesses).
- * In memory: one server process serves the API, and a restart only forgives recent failures.
+ * Sign-in throttling that protects without locking anyone out. Failures are counted in
+ * PostgreSQL (every API instance sees the same counts) under two keys:
+ * - per (account, address): after `freePerPair` failures each further one doubles a delay
+ *   (1 s, 2 s, 4 s … up to `maxDelayMs`) before that address may try that account again. A
+ *   stranger guessing from elsewhere never delays the owner at their own address.
+ * - per address: `maxPerAddress` failures within the window (a spray over many accounts) block
+ *   the address for `addressBlockMs`.
+ * Counts older than the window start again. A success clears its (account, address) key only,
+ * so one good account cannot launder an address's guesses.
  */
+import type { PrismaClient } from '@gazette/db';
+
 export interface ThrottleOptions {
-  maxPerEmail: number;
+  freePerPair: number;
+  maxDelayMs: number;
   maxPerAddress: number;
   windowMs: number;
-  lockMs: number;
-  now?: () => number;
-}
-
-interface Bucket {
-  failures: number[];
-  lockedUntil: number;
+  addressBlockMs: number;
 }
 
 export const DEFAULT_THROTTLE: ThrottleOptions = {
-  maxPerEmail: 5,
+  freePerPair: 3,
+  maxDelayMs: 15 * 60_000,
   maxPerAddress: 20,
   windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
+  addressBlockMs: 15 * 60_000,
 };
 
+type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
+
+const pairKey = (email: string, address: string) => `ea:${email.trim().toLowerCase()}|${address}`;
+const addressKey = (address: string) => `a:${address}`;
+
+/** The delay after the n-th failure of one (account, address). */
+export function pairDelayMs(failures: number, opts: ThrottleOptions = DEFAULT_THROTTLE): number {
+  if (failures < opts.freePerPair) return 0;
+  return Math.min(opts.maxDelayMs, 1000 * 2 ** (failures - opts.freePerPair));
+}
+
 export class LoginThrottle {
-  private readonly buckets = new Map<string, Bucket>();
   private readonly opts: ThrottleOptions;
 
   constructor(options: Partial<ThrottleOptions> = {}) {
     this.opts = { ...DEFAULT_THROTTLE, ...options };
   }
 
-  private now() {
-    return (this.opts.now ?? Date.now)();
+  /** Milliseconds until this address may try this account again; 0 when it may now. */
+  async waitFor(db: Db, email: string, address: string): Promise<number> {
+    const rows = await db.$queryRaw<{ wait: number | null }[]>`
+      SELECT GREATEST(0, CEIL(EXTRACT(EPOCH FROM MAX("blockedUntil") - now()) * 1000))::float8 AS wait
+      FROM "LoginThrottle" WHERE key IN (${pairKey(email, address)}, ${addressKey(address)}) AND "blockedUntil" > now()`;
+    return Number(rows[0]?.wait ?? 0);
   }
 
-  private keys(email: string, address: string) {
-    return [
-      { key: `e:${email.trim().toLowerCase()}`, max: this.opts.maxPerEmail },
-      { key: `a:${address}`, max: this.opts.maxPerAddress },
-    ];
-  }
-
-  /** Milliseconds until the caller may try again; 0 when not locked. */
-  lockedFor(email: string, address: string): number {
-    const now = this.now();
-    let wait = 0;
-    for (const { key } of this.keys(email, address)) {
-      const bucket = this.buckets.get(key);
-      if (bucket && bucket.lockedUntil > now) wait = Math.max(wait, bucket.lockedUntil - now);
-    }
-    return wait;
-  }
-
-  recordFailure(email: string, address: string): void {
-    const now = this.now();
-    for (const { key, max } of this.keys(email, address)) {
-      const bucket = this.buckets.get(key) ?? { failures: [], lockedUntil: 0 };
-      bucket.failures = bucket.failures.filter((t) => now - t < this.opts.windowMs);
-      bucket.failures.push(now);
-      if (bucket.failures.length >= max) {
-        bucket.lockedUntil = now + this.opts.lockMs;
-        bucket.failures = [];
+  /** Counts a failure under both keys (atomically, whichever instance) and sets their delays. */
+  async recordFailure(db: Db, email: string, address: string): Promise<void> {
+    const windowSeconds = this.opts.windowMs / 1000;
+    for (const key of [pairKey(email, address), addressKey(address)]) {
+      const [row] = await db.$queryRaw<{ failures: number }[]>`
+        INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, now())
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds})
+                          THEN 1 ELSE "LoginThrottle".failures + 1 END,
+          "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds})
+                          THEN now() ELSE "LoginThrottle"."windowStart" END
+        RETURNING failures`;
+      const failures = row?.failures ?? 1;
+      const delay = key.startsWith('a:')
+        ? failures >= this.opts.maxPerAddress
+          ? this.opts.addressBlockMs
+          : 0
+        : pairDelayMs(failures, this.opts);
+      if (delay > 0) {
+        await db.$executeRaw`UPDATE "LoginThrottle" SET "blockedUntil" = now() + make_interval(secs => ${delay / 1000}) WHERE key = ${key}`;
       }
-      this.buckets.set(key, bucket);
     }
-    this.prune(now);
+    // Keep the table small: forget keys idle for a day (now and then).
+    if (Math.random() < 0.02) {
+      await db.$executeRaw`DELETE FROM "LoginThrottle" WHERE "windowStart" < now() - interval '1 day' AND ("blockedUntil" IS NULL OR "blockedUntil" < now())`;
+    }
   }
 
-  recordSuccess(email: string): void {
-    this.buckets.delete(`e:${email.trim().toLowerCase()}`);
-  }
-
-  /** Keep memory bounded when someone sprays many emails. */
-  private prune(now: number) {
-    if (this.buckets.size < 10_000) return;
-    for (const [key, bucket] of this.buckets) {
-      const stale =
-        bucket.lockedUntil <= now && bucket.failures.every((t) => now - t >= this.opts.windowMs);
-      if (stale) this.buckets.delete(key);
-    }
+  async recordSuccess(db: Db, email: string, address: string): Promise<void> {
+    await db.$executeRaw`DELETE FROM "LoginThrottle" WHERE key = ${pairKey(email, address)}`;
   }
 }
 
-/** The process-wide throttle used by the `login` mutation. */
+/** The throttle used by the `login` mutation (its state lives in the database). */
 export const loginThrottle = new LoginThrottle();

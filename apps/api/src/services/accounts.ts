@@ -41,25 +41,22 @@ export async function login(
 ): Promise<LoginResult> {
   const address = ctx.clientAddress ?? 'unknown';
   const normalized = normalizeEmail(email);
-  const wait = throttle.lockedFor(normalized, address);
+  const wait = await throttle.waitFor(ctx.prisma, normalized, address);
   if (wait > 0) {
-    throw new DomainError(
-      'UNAUTHENTICATED',
-      `登录失败次数过多,请 ${Math.ceil(wait / 60_000)} 分钟后再试`,
-      {
-        details: { retryAfterSeconds: Math.ceil(wait / 1000) },
-      },
-    );
+    const seconds = Math.ceil(wait / 1000);
+    throw new DomainError('RATE_LIMITED', `登录尝试过于频繁,请 ${seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`}后再试`, {
+      details: { retryAfterSeconds: seconds },
+    });
   }
   const user = await ctx.prisma.user.findUnique({ where: { email: normalized } });
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
     : (await verifyPassword(password, await timingDecoy()), false);
   if (!user || !ok || !user.active) {
-    throttle.recordFailure(normalized, address);
+    await throttle.recordFailure(ctx.prisma, normalized, address);
     throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
-  throttle.recordSuccess(normalized);
+  await throttle.recordSuccess(ctx.prisma, normalized, address);
 
   const token = newSecret(SESSION_PREFIX);
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);

@@ -6,7 +6,9 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
-  | 'RATE_NOT_IN_FORCE';
+  | 'RATE_NOT_IN_FORCE'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE';
 
 /** A failure the caller can act on. `message` is Chinese, for people; `code` is for programs. */
 export class DomainError extends Error {
