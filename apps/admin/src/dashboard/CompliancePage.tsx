@@ -152,7 +152,7 @@ export function CompliancePage() {
                 <Typography variant="body2" sx={{ mt: 1 }}><strong>{translate('dashboard.processDataMissing')}：</strong>{summary.processDataMissing.map((o) => o.name).join('、') || '—'}</Typography>
               </CardContent>
             </Card>
-            {canImport && round && <AnnexImport quarter={quarter} version={round.version} onDone={() => setReload((n) => n + 1)} />}
+            {canImport && round && <AnnexImport key={round.quarter} quarter={round.quarter} version={round.version} onDone={() => setReload((n) => n + 1)} />}
           </Grid>
         </Grid>
       )}
