@@ -1,83 +1,150 @@
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { Alert, Button, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { annexCsv, importAnnex, type AnnexKind } from './api.ts';
-import { downloadText, parseCsv } from '../shared/csv.ts';
+import {
+  Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, Stack, Table, TableBody,
+  TableCell, TableHead, TableRow, Typography,
+} from '@mui/material';
+import ClearIcon from '@mui/icons-material/Clear';
+import { ANNEXES, importInspectionAnnexes, inspectionAnnexFile, type AnnexFileInput, type AnnexFormat, type AnnexKey, type AnnexName, type AnnexRowError } from './api.ts';
+import { annexBlob, annexInput } from './annexFiles.ts';
+import { downloadBlob } from '../shared/csv.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { GraphQLRequestError } from '../graphql/client.ts';
 
-interface RowError {
-  line: number;
-  column: string | null;
-  message: string;
-}
+type Chosen = Partial<Record<AnnexKey, AnnexFileInput>>;
 
-/** Import a quarter's annex table from CSV (preview first; the server writes all rows or none), or export it. */
-export function AnnexImport({ quarter, onDone }: { quarter: string; onDone: () => void }) {
+/**
+ * A quarter's four annexes (附件1 网站, 附件2 政务新媒体, 附件3 政务数据汇集, 信息采用情况) as CSV or
+ * XLSX files with the printed headers. Each file given replaces that annex's records of the quarter;
+ * the server writes all of them or nothing and names every bad row. Templates and exports come from
+ * inspectionAnnexFile.
+ */
+export function AnnexImport({ quarter, version, onDone }: { quarter: string; version: number; onDone: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const [kind, setKind] = useState<AnnexKind>('WEBSITE');
-  const [csv, setCsv] = useState('');
-  const [rowErrors, setRowErrors] = useState<RowError[]>([]);
+  const [chosen, setChosen] = useState<Chosen>({});
+  const [rowErrors, setRowErrors] = useState<AnnexRowError[]>([]);
   const [error, setError] = useState<Error | null>(null);
-  const preview = csv ? parseCsv(csv).slice(0, 8) : [];
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const given = ANNEXES.filter((a) => chosen[a.key]);
 
-  async function send() {
-    setError(null);
+  async function choose(key: AnnexKey, file: File | undefined) {
+    if (!file) return;
     setRowErrors([]);
+    setError(null);
     try {
-      await importAnnex(quarter, kind, csv);
-      notify('dashboard.import.done', { type: 'success', messageArgs: { n: parseCsv(csv).length - 1 } });
-      setCsv('');
-      onDone();
+      const input = annexInput(file.name, new Uint8Array(await file.arrayBuffer()));
+      setChosen((c) => ({ ...c, [key]: input }));
     } catch (e) {
-      // The server names every bad row in extensions.rows.
-      const rows = e instanceof GraphQLRequestError ? (e.extensions.rows as RowError[] | undefined) : undefined;
-      if (rows) setRowErrors(rows);
       setError(e as Error);
     }
   }
 
-  async function exportCsv() {
+  async function send() {
+    setConfirming(false);
+    setBusy(true);
+    setError(null);
+    setRowErrors([]);
     try {
-      downloadText(`${quarter}-${kind}.csv`, await annexCsv(quarter, kind));
+      await importInspectionAnnexes(quarter, version, chosen);
+      notify('dashboard.import.done', { type: 'success', messageArgs: { annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、') } });
+      setChosen({});
+      onDone();
+    } catch (e) {
+      // The server names every bad row of every file in extensions.rows.
+      const rows = e instanceof GraphQLRequestError ? (e.extensions.rows as AnnexRowError[] | undefined) : undefined;
+      if (rows?.length) setRowErrors(rows);
+      else setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function download(annex: AnnexName, format: AnnexFormat) {
+    setError(null);
+    try {
+      const file = await inspectionAnnexFile(quarter, annex, format);
+      downloadBlob(file.fileName, annexBlob(file, format));
     } catch (e) {
       setError(e as Error);
     }
   }
 
   return (
-    <Card variant="outlined">
+    <Card variant="outlined" data-testid="annex-import">
       <CardContent>
         <Typography variant="subtitle1">{translate('dashboard.import.title', { quarter })}</Typography>
-        <Stack direction="row" spacing={1} sx={{ my: 1 }} alignItems="center" flexWrap="wrap" useFlexGap>
-          <TextField select size="small" label={translate('dashboard.import.kind')} value={kind} onChange={(e) => setKind(e.target.value as AnnexKind)} sx={{ minWidth: 180 }}>
-            <MenuItem value="WEBSITE">{translate('enums.AnnexKind.WEBSITE')}</MenuItem>
-            <MenuItem value="NEW_MEDIA">{translate('enums.AnnexKind.NEW_MEDIA')}</MenuItem>
-          </TextField>
-          <Button size="small" onClick={exportCsv}>{translate('dashboard.import.export')}</Button>
-          <Button size="small" component="label" variant="outlined">
-            {translate('dashboard.import.choose')}
-            <input hidden type="file" accept=".csv,text/csv" onChange={async (e) => { const file = e.target.files?.[0]; if (file) { setCsv(await file.text()); setRowErrors([]); setError(null); } }} />
-          </Button>
-          <Button size="small" disabled={!csv} variant="contained" onClick={send}>{translate('dashboard.import.write')}</Button>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('dashboard.import.help')}</Typography>
+        <Table size="small">
+          <TableBody>
+            {ANNEXES.map(({ key, annex }) => (
+              <TableRow key={key} data-testid={`annex-${key}`}>
+                <TableCell sx={{ pl: 0, whiteSpace: 'nowrap' }}>{translate(`dashboard.annex.${key}`)}</TableCell>
+                <TableCell sx={{ width: '100%' }}>
+                  <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+                    <Button size="small" component="label" variant="outlined">
+                      {translate('dashboard.import.choose')}
+                      <input hidden type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid={`annex-file-${key}`}
+                        onChange={(e) => { void choose(key, e.target.files?.[0]); e.target.value = ''; }} />
+                    </Button>
+                    {chosen[key] && (
+                      <Box component="span" data-testid={`annex-chosen-${key}`} sx={{ display: 'inline-flex', alignItems: 'center', wordBreak: 'break-all' }}>
+                        <Typography variant="body2">{chosen[key].fileName}（{chosen[key].format}）</Typography>
+                        <IconButton size="small" aria-label={translate('dashboard.import.remove')} onClick={() => setChosen(({ [key]: _, ...rest }) => rest)}><ClearIcon fontSize="small" /></IconButton>
+                      </Box>
+                    )}
+                    <Box flex={1} />
+                    <Button size="small" onClick={() => download(annex, 'XLSX')} data-testid={`annex-download-${key}-XLSX`}>{translate('dashboard.import.downloadXlsx')}</Button>
+                    <Button size="small" onClick={() => download(annex, 'CSV')} data-testid={`annex-download-${key}-CSV`}>{translate('dashboard.import.downloadCsv')}</Button>
+                  </Stack>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          <Button variant="contained" size="small" disabled={!given.length || busy} onClick={() => setConfirming(true)} data-testid="annex-import-button">{translate('dashboard.import.write')}</Button>
         </Stack>
-        {preview.length > 0 && (
-          <Table size="small">
-            <TableBody>{preview.map((r, i) => <TableRow key={i}>{r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}</TableRow>)}</TableBody>
-          </Table>
-        )}
         <ErrorAlert error={error} />
         {rowErrors.length > 0 && (
-          <>
+          <Box data-testid="annex-row-errors" sx={{ overflowX: 'auto' }}>
             <Alert severity="error" sx={{ mt: 1 }}>{translate('app.import.rejected', { n: rowErrors.length })}</Alert>
             <Table size="small">
-              <TableHead><TableRow><TableCell>{translate('app.import.row')}</TableCell><TableCell>{translate('app.import.column')}</TableCell><TableCell>{translate('app.import.message')}</TableCell></TableRow></TableHead>
-              <TableBody>{rowErrors.map((e, i) => <TableRow key={i}><TableCell>{translate('app.import.rowN', { n: e.line })}</TableCell><TableCell>{e.column}</TableCell><TableCell>{e.message}</TableCell></TableRow>)}</TableBody>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('dashboard.import.file')}</TableCell>
+                  <TableCell>{translate('app.import.row')}</TableCell>
+                  <TableCell>{translate('app.import.column')}</TableCell>
+                  <TableCell>{translate('app.import.message')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rowErrors.map((e, i) => (
+                  <TableRow key={i} data-testid="annex-row-error">
+                    <TableCell>{[e.fileName ?? e.file ?? e.annex, e.sheet].filter(Boolean).join(' · ')}</TableCell>
+                    <TableCell>{e.line == null ? '—' : translate('app.import.rowN', { n: e.line })}</TableCell>
+                    <TableCell>{[e.column, e.cell].filter(Boolean).join(' · ') || '—'}</TableCell>
+                    <TableCell>{e.message}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
             </Table>
-          </>
+          </Box>
         )}
       </CardContent>
+      <Dialog open={confirming} onClose={() => setConfirming(false)}>
+        <DialogTitle>{translate('dashboard.import.confirmTitle', { quarter })}</DialogTitle>
+        <DialogContent>
+          <DialogContentText data-testid="annex-confirm-text">
+            {translate('dashboard.import.confirmBody', { quarter, annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、') })}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" color="warning" onClick={send} data-testid="annex-confirm-ok">{translate('dashboard.import.replace')}</Button>
+        </DialogActions>
+      </Dialog>
     </Card>
   );
 }

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, repeatFindingsOf, type ApiRepeatFinding, type ComplianceSummary } from './api.ts';
+import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, inspectionRound, repeatFindingsOf, type ApiRepeatFinding, type ComplianceSummary, type InspectionRound } from './api.ts';
 import { organizationRows, type Finding } from './aggregate.ts';
 import { previousQuarter, quartersEndingWith } from './quarters.ts';
 import { Headline } from './Headline.tsx';
 import { OrgTable, orgRowsForExport } from './OrgTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { AnnexImport } from './AnnexImport.tsx';
+import { RoundDialog } from './RoundDialog.tsx';
+import { RoundFigures } from './RoundFigures.tsx';
 import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { downloadBlob, downloadText, toCsv } from '../shared/csv.ts';
 import { toXlsx } from '../shared/xlsx.ts';
@@ -20,6 +22,9 @@ export function CompliancePage() {
   const [quarters, setQuarters] = useState<string[]>([DEFAULT_QUARTER]);
   const [quarter, setQuarter] = useState(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ?? DEFAULT_QUARTER);
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
+  const [round, setRound] = useState<InspectionRound | null>(null);
+  // 新建季度 (null) or 修改数据 of the shown quarter; closed when undefined.
+  const [editing, setEditing] = useState<InspectionRound | null | undefined>(undefined);
   const [findings, setFindings] = useState<{ website: Finding[]; newMedia: Finding[] } | null>(null);
   const [repeats, setRepeats] = useState<ApiRepeatFinding[]>([]);
   // A failed repeatFindings request is said as such, never shown as “none”.
@@ -44,7 +49,7 @@ export function CompliancePage() {
     setError(null);
     (async () => {
       try {
-        const s = await complianceSummary(quarter);
+        const [s, r] = await Promise.all([complianceSummary(quarter), inspectionRound(quarter)]);
         if (!live) return;
         const [current, repeated, trendSummaries] = await Promise.all([
           findingsOf(quarter),
@@ -57,6 +62,7 @@ export function CompliancePage() {
         if (!live) return;
         // Figures, per-organisation rows and trend appear together, never half-loaded.
         setSummary(s);
+        setRound(r);
         setFindings(current);
         setRepeats(repeated.found);
         setRepeatsError(repeated.failed);
@@ -96,6 +102,7 @@ export function CompliancePage() {
         <TextField select size="small" label={translate('dashboard.quarter')} value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ width: 180 }} inputProps={{ 'data-testid': 'quarter-select' }}>
           {quarters.map((q) => <MenuItem key={q} value={q}>{translate('dashboard.quarterLabel', { year: q.slice(0, 4), q: q.slice(5) })}</MenuItem>)}
         </TextField>
+        {canImport && <Button variant="contained" size="small" onClick={() => setEditing(null)} data-testid="round-create">{translate('dashboard.round.create')}</Button>}
         <Box flex={1} />
         <Button variant="outlined" size="small" disabled={!rows.length} onClick={() => downloadText(`compliance-${quarter}.csv`, toCsv(exportRows()))} data-testid="export-csv">{translate('dashboard.exportCsv')}</Button>
         <Button variant="outlined" size="small" disabled={!rows.length} onClick={() => downloadBlob(`compliance-${quarter}.xlsx`, new Blob([toXlsx(quarter, exportRows()) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))} data-testid="export-xlsx">{translate('dashboard.exportXlsx')}</Button>
@@ -104,6 +111,7 @@ export function CompliancePage() {
       <ErrorAlert error={error} />
       {!loading && !summary && !error && <Alert severity="info">{translate('dashboard.noData', { quarter })}</Alert>}
       {summary && <Headline summary={summary} />}
+      {round && <RoundFigures round={round} onEdit={canImport ? () => setEditing(round) : undefined} />}
       {summary && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12 }}>
@@ -144,9 +152,22 @@ export function CompliancePage() {
                 <Typography variant="body2" sx={{ mt: 1 }}><strong>{translate('dashboard.processDataMissing')}：</strong>{summary.processDataMissing.map((o) => o.name).join('、') || '—'}</Typography>
               </CardContent>
             </Card>
-            {canImport && <AnnexImport quarter={quarter} onDone={() => setReload((n) => n + 1)} />}
+            {canImport && round && <AnnexImport key={round.quarter} quarter={round.quarter} version={round.version} onDone={() => setReload((n) => n + 1)} />}
           </Grid>
         </Grid>
+      )}
+      {canImport && (
+        <RoundDialog
+          open={editing !== undefined}
+          round={editing ?? null}
+          onClose={() => setEditing(undefined)}
+          onSaved={(saved) => {
+            setEditing(undefined);
+            setQuarters((qs) => Array.from(new Set([...qs, saved.quarter])).sort().reverse());
+            setQuarter(saved.quarter);
+            setReload((n) => n + 1);
+          }}
+        />
       )}
     </Box>
   );

@@ -1,4 +1,7 @@
-import { BooleanField, BooleanInput, DataTable, Edit, List, NullableBooleanInput, SimpleForm, TextField, TextInput, useRecordContext } from 'react-admin';
+import { useEffect } from 'react';
+import { BooleanField, BooleanInput, DataTable, Edit, FieldTitle, List, NullableBooleanInput, SimpleForm, TextField, TextInput, useInput, useRecordContext, useTranslate } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { PlainDateField } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
@@ -36,9 +39,53 @@ export function NewMediaFindingList() {
         <DataTable.Col source="platform" />
         <DataTable.Col source="organization.name" label="resources.newMediaFindings.fields.organization" disableSort><TextField source="organization.name" /></DataTable.Col>
         <DataTable.Col source="description" />
-        <DataTable.Col source="rectified"><BooleanField source="rectified" /></DataTable.Col>
+        <DataTable.Col source="rectified"><RectifiedField /></DataTable.Col>
       </DataTable>
     </List>
+  );
+}
+
+/** 已整改 / 未整改 / 未知: a new-media finding the 通报 prints without its rectification is unknown, never “no”. */
+export function RectifiedField() {
+  const record = useRecordContext<{ rectified?: boolean | null }>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const key = record.rectified === true ? 'rectified' : record.rectified === false ? 'notRectified' : 'unknown';
+  return (
+    <Typography variant="body2" component="span" data-testid="rectified-value" color={key === 'unknown' ? 'text.secondary' : undefined} sx={{ whiteSpace: 'nowrap' }}>
+      {translate(`findings.${key}`)}
+    </Typography>
+  );
+}
+
+const fromRectified = (v: boolean | null | undefined) => (v === true ? 'true' : v === false ? 'false' : 'unknown');
+const toRectified = (v: string) => (v === 'true' ? true : v === 'false' ? false : null);
+
+/** The three states of a new-media finding; 未知 is sent as rectified: null (and clears the date). */
+function RectifiedInput() {
+  const translate = useTranslate();
+  const { field, id } = useInput({ source: 'rectified', format: fromRectified, parse: toRectified });
+  const { setValue } = useFormContext();
+  const value = useWatch({ name: 'rectified' }) as boolean | null | undefined;
+  useEffect(() => {
+    if (value === null || value === undefined) setValue('rectifiedOn', null, { shouldDirty: true });
+  }, [value, setValue]);
+  return (
+    <MuiTextField
+      {...field}
+      id={id}
+      select
+      size="small"
+      sx={{ minWidth: 200 }}
+      label={<FieldTitle source="rectified" resource="newMediaFindings" />}
+      inputProps={{ 'data-testid': 'rectified-input' }}
+      helperText={translate('findings.unknownHelp')}
+      SelectProps={{ SelectDisplayProps: { 'data-testid': 'rectified-select' } as object }}
+    >
+      <MenuItem value="true">{translate('findings.rectified')}</MenuItem>
+      <MenuItem value="false">{translate('findings.notRectified')}</MenuItem>
+      <MenuItem value="unknown">{translate('findings.unknown')}</MenuItem>
+    </MuiTextField>
   );
 }
 
@@ -49,7 +96,7 @@ function FindingForm({ resource }: { resource: string }) {
       <FormDraft name={`${resource}.${record?.id}`} />
       <TextField source="organization.name" />
       <TextField source="description" />
-      <BooleanInput source="rectified" />
+      {resource === 'newMediaFindings' ? <RectifiedInput /> : <BooleanInput source="rectified" />}
       <TextInput source="rectifiedOn" type="date" InputLabelProps={{ shrink: true }} />
     </SimpleForm>
   );

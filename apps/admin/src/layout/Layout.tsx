@@ -33,7 +33,8 @@ function GazetteAppBar() {
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <RequireSession>
-      <RaLayout appBar={GazetteAppBar} menu={Menu}>
+      {/* The content may shrink below its widest table, which then scrolls inside its own box. */}
+      <RaLayout appBar={GazetteAppBar} menu={Menu} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}>
         {children}
         <ConflictDialog />
       </RaLayout>
