@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from './diff-versions.ts';
 import { landTransferFeeTableFixture, medicalServiceTableFixture } from '../testing/rate-tables.ts';
-import { parseCsvRecords, parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
+import { neutraliseCell, parseCsvRecords, parseRateVersionCsv, toRateVersionCsv, unneutraliseCell } from './rate-csv.ts';
 
 const medical = medicalServiceTableFixture();
 const LAND_TRANSFER_FEE_TABLE = landTransferFeeTableFixture();
@@ -89,5 +89,25 @@ describe('parseCsvRecords', () => {
 
   it('skips blank lines', () => {
     expect(parseCsvRecords('a\n\n\nb\n').map((r) => r.line)).toEqual([1, 4]);
+  });
+});
+
+describe('formula injection', () => {
+  it('writes formula-like text with a leading quote and reads it back unchanged', () => {
+    expect(['=cmd|x', '+1+1', '-2', '@SUM(A1)', "'=x", 'a=b', '取卵术'].map(neutraliseCell)).toEqual(["'=cmd|x", "'+1+1", "'-2", "'@SUM(A1)", "''=x", 'a=b', '取卵术']);
+    expect(["'=cmd|x", "''=x", "'a"].map(unneutraliseCell)).toEqual(['=cmd|x', "'=x", "'a"]);
+  });
+});
+
+describe('an exported version with a formula-like name', () => {
+  it('round-trips through the CSV without any cell starting like a formula', () => {
+    const table = medicalServiceTableFixture();
+    const version = table.versions[0]!;
+    const entries = version.entries.map((e, i) => (i === 0 ? { ...e, name: '=HYPERLINK("http://x","取卵术")' } : e));
+    const csv = toRateVersionCsv({ entries }, table);
+    expect(csv.split('\r\n').some((line) => line.split(',').some((cell) => /^[=+@]/.test(cell)))).toBe(false);
+    const back = parseRateVersionCsv(csv, table);
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(back.entries[0]!.name).toBe('=HYPERLINK("http://x","取卵术")');
   });
 });

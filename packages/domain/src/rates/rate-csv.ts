@@ -66,7 +66,24 @@ export function parseCsvRecords(text: string): { line: number; cells: string[] }
   return records;
 }
 
-function csvCell(value: string): string {
+/** A cell a spreadsheet would run as a formula (= + - @, or a tab or CR before one). */
+const FORMULA_START = /^[=+\-@\t\r']/u;
+
+/**
+ * Text written to a CSV can not run in Excel or WPS: a cell starting like a formula gets a
+ * leading `'` (and one already starting with `'` gets another), which unneutraliseCell undoes.
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutraliseCell on a cell read back from a CSV. */
+export function unneutraliseCell(value: string): string {
+  return /^'[=+\-@\t\r']/u.test(value) ? value.slice(1) : value;
+}
+
+function csvCell(raw: string): string {
+  const value = neutraliseCell(raw);
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -102,7 +119,7 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
     }
     const get = (n: string) => {
       const i = names.indexOf(n);
-      return i < 0 ? undefined : record.cells[i];
+      return i < 0 ? undefined : unneutraliseCell(record.cells[i] ?? '');
     };
     const input: RateEntryInput = {
       dimensions: Object.fromEntries(table.dimensions.map((d) => [d.name, get(d.name) ?? ''])),
