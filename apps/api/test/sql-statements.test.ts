@@ -58,4 +58,17 @@ describe('SQL statements per request', () => {
     const tableLoads = r.statements.filter((s) => /FROM "public"\."RateTable"/.test(s));
     expect(tableLoads).toHaveLength(1);
   });
+
+  it('reads the entries of the version in force only, and not again while it is unchanged', async () => {
+    const q = `query { medicalServicePrice(code: "311201069", grade: TERTIARY_A, asOf: "2025-02-01") { amount } }`;
+    const first = await api.gql(q);
+    expect(first.errors).toBeUndefined();
+    const entryReads = (r: { statements: string[] }) => r.statements.filter((s) => /FROM "public"\."RateEntry"/.test(s));
+    // One version's entries (by its id), never every version's.
+    expect(entryReads(first).every((s) => /"versionId" = \$1/.test(s))).toBe(true);
+    // A started published version never changes: its entries are kept in process.
+    const again = await api.gql(q);
+    expect(again.data).toEqual(first.data);
+    expect(entryReads(again)).toHaveLength(0);
+  });
 });

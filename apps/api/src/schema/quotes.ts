@@ -17,6 +17,7 @@ import {
   ZRehabAssistanceInput,
   DomainError,
   type Decimal,
+  type PlainDate,
   type LandTransferFeeQuote,
   type MedicalServicePrice,
   type MedicalServiceQuote,
@@ -47,8 +48,8 @@ export const LandUseEnum = builder.enumType('LandUse', {
 export const FeeBasisEnum = builder.enumType('FeeBasis', { values: ['STANDARD', 'APPRAISAL'] as const });
 export const RehabServiceEnum = builder.enumType('RehabService', { values: REHAB_SERVICES });
 
-async function requireTable(ctx: GazetteContext, key: string): Promise<DomainRateTable> {
-  const table = await loadRateTable(ctx, key);
+async function requireTable(ctx: GazetteContext, key: string, asOf: PlainDate): Promise<DomainRateTable> {
+  const table = await loadRateTable(ctx, key, asOf);
   if (!table) throw new DomainError('RATE_NOT_IN_FORCE', `没有费率表 ${key}`, { details: { table: key } });
   return table;
 }
@@ -206,13 +207,13 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, args, ctx) =>
-      medicalServicePrice(await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY), args.code, args.grade, args.asOf),
+      medicalServicePrice(await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY, args.asOf), args.code, args.grade, args.asOf),
   }),
   medicalServiceQuote: t.field({
     type: MedicalServiceQuoteRef,
     args: { input: t.arg({ type: MedicalServiceQuoteInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
-      quoteMedicalServices(await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY), {
+      quoteMedicalServices(await requireTable(ctx, MEDICAL_SERVICE_TABLE_KEY, asOfOrToday(input.asOf)), {
         grade: input.grade,
         asOf: asOfOrToday(input.asOf),
         items: input.items,
@@ -222,7 +223,7 @@ builder.queryFields((t) => ({
     type: LandTransferFeeQuoteRef,
     args: { input: t.arg({ type: LandTransferFeeInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
-      quoteLandTransferFee(await requireTable(ctx, LAND_TRANSFER_TABLE_KEY), {
+      quoteLandTransferFee(await requireTable(ctx, LAND_TRANSFER_TABLE_KEY, asOfOrToday(input.asOf)), {
         landUse: input.landUse,
         grade: input.grade,
         streetFrontGroundFloor: input.streetFrontGroundFloor ?? false,
@@ -237,7 +238,7 @@ builder.queryFields((t) => ({
     type: RehabAssistanceResultRef,
     args: { input: t.arg({ type: RehabAssistanceInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
-      checkRehabAssistance(await requireTable(ctx, REHAB_TABLE_KEY), {
+      checkRehabAssistance(await requireTable(ctx, REHAB_TABLE_KEY, input.applicationDate), {
         birthDate: input.birthDate,
         applicationDate: input.applicationDate,
         luzhouHukou: input.luzhouHukou,

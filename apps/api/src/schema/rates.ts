@@ -1,4 +1,4 @@
-import { formatDecimal, versionInForce, rateTableFromRows, type PlainDate, type RateTable as DomainRateTable } from '@gazette/domain';
+import { compareDates, formatDecimal, rateEntryFromRow, rateTableFromRows, todayInShanghai, versionInForce, type PlainDate, type RateTable as DomainRateTable } from '@gazette/domain';
 import type { Prisma } from '@gazette/db';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
@@ -195,7 +195,7 @@ async function entriesVersionId(
   asOf: PlainDate | null | undefined,
 ): Promise<string | null> {
   if (versionId) return versionId;
-  const table = await loadRateTable(ctx, tableKey);
+  const table = await loadRateTableRanges(ctx, tableKey);
   if (!table) return null;
   return versionInForce(table, asOfOrToday(asOf))?.id ?? null;
 }
@@ -270,11 +270,11 @@ const POLICY_VALIDITY = {
 } as const;
 
 /**
- * A table with its published versions and their entries, as the domain models it. Loaded at
- * most once per request (quotes and price look-ups compute in memory from it).
+ * A table with its published versions' ranges (no entries), as the domain models it: enough to
+ * choose the version in force on a date and to say why none is. Loaded once per request.
  */
-export async function loadRateTable(ctx: GazetteContext, key: string): Promise<DomainRateTable | null> {
-  const cacheKey = `rateTable:${key}`;
+export async function loadRateTableRanges(ctx: GazetteContext, key: string): Promise<DomainRateTable | null> {
+  const cacheKey = `rateTableRanges:${key}`;
   const cached = ctx.cache.get(cacheKey) as Promise<DomainRateTable | null> | undefined;
   if (cached) return cached;
   const loading = ctx.prisma.rateTable
@@ -282,10 +282,52 @@ export async function loadRateTable(ctx: GazetteContext, key: string): Promise<D
       where: { key },
       include: {
         policy: { select: POLICY_VALIDITY },
-        versions: { where: { status: 'PUBLISHED' }, include: { entries: true, policy: { select: POLICY_VALIDITY } } },
+        versions: {
+          where: { status: 'PUBLISHED' },
+          select: { id: true, label: true, effectiveFrom: true, effectiveTo: true, status: true, note: true, basedOnId: true, policy: { select: POLICY_VALIDITY } },
+        },
       },
     })
     .then((row) => (row ? rateTableFromRows(row, row.policy) : null));
   ctx.cache.set(cacheKey, loading);
   return loading;
+}
+
+/**
+ * Entries of published versions that have started: immutable (a started version is changed only
+ * by superseding it), so kept in process by version id, shared by every request.
+ */
+const startedEntries = new Map<string, Promise<DomainRateTable['versions'][number]['entries']>>();
+const STARTED_CACHE_LIMIT = 64;
+
+async function versionEntries(ctx: GazetteContext, version: DomainRateTable['versions'][number]) {
+  const id = version.id!;
+  const load = () =>
+    ctx.prisma.rateEntry.findMany({ where: { versionId: id }, orderBy: { position: 'asc' } }).then((rows) => rows.map(rateEntryFromRow));
+  if (compareDates(version.effectiveFrom, todayInShanghai()) > 0) return load();
+  let entries = startedEntries.get(id);
+  if (!entries) {
+    if (startedEntries.size >= STARTED_CACHE_LIMIT) startedEntries.delete(startedEntries.keys().next().value!);
+    entries = load();
+    startedEntries.set(id, entries);
+    entries.catch(() => startedEntries.delete(id));
+  }
+  return entries;
+}
+
+/**
+ * The table as the calculators need it on `asOf`: every published version's range, and the
+ * entries of the version in force then (or, when none is, of the latest one that started before,
+ * else the first, so an old or future code is still told apart from an unknown one). Reads only
+ * what the answer needs, however many versions the table has.
+ */
+export async function loadRateTable(ctx: GazetteContext, key: string, asOf: PlainDate): Promise<DomainRateTable | null> {
+  const table = await loadRateTableRanges(ctx, key);
+  if (!table) return null;
+  const byStart = [...table.versions].sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
+  const chosen =
+    versionInForce(table, asOf) ?? [...byStart].reverse().find((v) => compareDates(v.effectiveFrom, asOf) <= 0) ?? byStart[0];
+  if (!chosen) return table;
+  const entries = await versionEntries(ctx, chosen);
+  return { ...table, versions: table.versions.map((v) => (v.id === chosen.id ? { ...v, entries } : v)) };
 }
