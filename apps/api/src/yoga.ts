@@ -22,6 +22,16 @@ export interface GazetteYogaOptions {
   production?: boolean;
   /** For the change stream's LISTEN connection; without it subscribers poll. */
   databaseUrl?: string;
+  /** Origins other than the server's own allowed to call the API from a browser (GAZETTE_CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
+}
+
+/** GAZETTE_CORS_ORIGINS: comma-separated origins (https://app.example.cn); empty means same-origin only. */
+export function corsOriginsFrom(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.GAZETTE_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 interface ServerContext {
@@ -118,6 +128,10 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    // Same-origin only unless origins are listed; never a reflected origin with credentials.
+    cors: (options.corsOrigins ?? corsOriginsFrom()).length
+      ? { origin: [...(options.corsOrigins ?? corsOriginsFrom())], credentials: false, methods: ['GET', 'POST'] }
+      : false,
     graphiql: !production,
     landingPage: false,
     logging: {

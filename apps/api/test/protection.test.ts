@@ -63,6 +63,23 @@ describe('limits', () => {
   });
 });
 
+describe('CORS', () => {
+  it('answers a foreign origin without any CORS grant by default, and an allowed one when listed', async () => {
+    const preflight = (yoga: ReturnType<typeof createGazetteYoga>, origin: string) =>
+      yoga.fetch('http://gazette.test/graphql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const closed = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false, corsOrigins: [] });
+    const evil = await preflight(closed, 'https://evil.example');
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect(evil.headers.get('access-control-allow-credentials')).toBeNull();
+    const open = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false, corsOrigins: ['https://app.luzhou.gov.cn'] });
+    expect((await preflight(open, 'https://app.luzhou.gov.cn')).headers.get('access-control-allow-origin')).toBe('https://app.luzhou.gov.cn');
+    expect((await preflight(open, 'https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a simple (non-preflighted) GET without a custom header', async () => {
     const yoga = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false });

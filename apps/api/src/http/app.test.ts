@@ -97,6 +97,17 @@ describe('routing and logs', () => {
 });
 
 describe('dashboard', () => {
+  it('sends the security headers with every page and file: CSP, no framing, no sniffing', async () => {
+    for (const page of ['/', '/assets/app-1a2b.js']) {
+      const res = await fetch(`${app.base}${page}`);
+      expect(res.headers.get('content-security-policy'), page).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('content-security-policy'), page).toContain("script-src 'self'");
+      expect(res.headers.get('x-frame-options'), page).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), page).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), page).toBe('same-origin');
+    }
+  });
+
   it('serves built files, fingerprinted assets as immutable', async () => {
     const res = await fetch(`${app.base}/assets/app-1a2b.js`);
     expect(res.status).toBe(200);
