@@ -14,6 +14,7 @@ import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './http/logger.ts';
 import { closeGracefully, trackInFlight } from './http/shutdown.ts';
+import { startReviewTaskJob } from './services/review-tasks.ts';
 import { createGazetteYoga } from './yoga.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -59,6 +60,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger.info('seed data loaded');
     const admin = await bootstrapAdmin(prisma, { env, dataDir: dataDir(env), announce: options.announce });
     if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
+    // Validity review tasks: now, then daily; one instance at a time (advisory lock).
+    const reviewJob = await startReviewTaskJob(prisma, logger);
+    closers.push(async () => reviewJob.stop());
 
     const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url });
     const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));

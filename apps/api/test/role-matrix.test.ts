@@ -56,6 +56,8 @@ const MUTATIONS: Record<string, string> = {
   deleteNewMediaFinding: `deleteNewMediaFinding(id: ${ID}, version: 1) { id }`,
   importInspectionAnnexesCsv: `importInspectionAnnexesCsv(quarter: "2031Q1", version: 1, websiteCsv: "a") { id }`,
   importInspectionAnnexes: `importInspectionAnnexes(quarter: "2031Q1", version: 1, annexes: { website: { format: CSV, content: "a" } }) { id }`,
+  assignReviewTask: `assignReviewTask(id: ${ID}, version: 1, assigneeId: ${ID}) { id }`,
+  resolveReviewTask: `resolveReviewTask(id: ${ID}, version: 1, outcome: LAPSES) { id }`,
 };
 
 const SUPERVISOR_MAY = new Set(['updateWebsiteFinding', 'updateNewMediaFinding']);

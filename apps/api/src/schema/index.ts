@@ -22,6 +22,7 @@ import './audit.ts';
 import './gazette-imports.ts';
 import './search.ts';
 import './changes.ts';
+import './review-tasks.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -17,7 +17,8 @@ export type VersionedModel =
   | 'rateEntry'
   | 'websiteFinding'
   | 'newMediaFinding'
-  | 'inspectionRound';
+  | 'inspectionRound'
+  | 'reviewTask';
 
 interface LooseDelegate {
   findUnique(args: { where: { id: string } }): Promise<({ id: string; version: number } & Record<string, unknown>) | null>;

@@ -6,3 +6,4 @@ export * from './policy-status.ts';
 export * from './normalize-search.ts';
 export * from './schemas.ts';
 export { parseSmallNumber } from './chinese-number.ts';
+export * from './review-task.ts';
