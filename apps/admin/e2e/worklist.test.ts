@@ -1,0 +1,91 @@
+// The home page's work list, the app bar's search and the readable audit log, in the browser
+// against the real API. This file has its own server and database (startHarness): the audit
+// test edits a policy's summary, which no other e2e file sees.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { todayInShanghai, addDays } from '@gazette/domain';
+import { ADMIN, login, shot, startHarness, type Harness } from './harness.ts';
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1366, height: 768, shots: '50' },
+  { name: 'tablet', width: 768, height: 1024, shots: '50b' },
+] as const;
+
+let h: Harness;
+let adminToken: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  adminToken = await h.token(ADMIN);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+/** What the API says of a document today. */
+async function policyToday(docNo: string) {
+  const r = await h.gql<{ policy: { id: string; expiresOn: string; daysLeft: number } }>(
+    `query($d: String!) { policy(docNo: $d) { id expiresOn daysLeft } }`, { d: docNo }, adminToken,
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.policy;
+}
+
+const zhDate = (d: string) => { const [y, m, day] = d.split('-').map(Number); return `${y}年${m}月${day}日`; };
+
+describe.each(VIEWPORTS)('the home work list at $width×$height', (viewport) => {
+  it('shows 泸市监规发〔2024〕2号 with its days left and the ended medical prices, each opening its record', async () => {
+    const { page, context, errors } = await h.newPage(viewport);
+    await login(page, h.baseUrl, ADMIN);
+    const list = page.getByTestId('work-policies');
+    await list.getByTestId('work-policies-count').waitFor({ timeout: 30_000 });
+
+    const review = await policyToday('泸市监规发〔2024〕2号');
+    if (todayInShanghai() === '2026-12-02') expect(review.daysLeft).toBe(16);
+    const reviewRow = list.getByTestId('work-row').filter({ hasText: '泸市监规发〔2024〕2号' });
+    if (review.daysLeft >= 0 && review.daysLeft <= 90) {
+      expect(await reviewRow.getByTestId('work-status').textContent()).toBe(review.daysLeft === 0 ? '今天是最后有效日' : `还有 ${review.daysLeft} 天到期（${zhDate(review.expiresOn)}）`);
+      expect(await reviewRow.getByTestId('work-effects').textContent()).toContain('裁量审查案件');
+    }
+
+    const medical = await policyToday('泸市医保规〔2024〕4号');
+    const medicalRow = list.getByTestId('work-row').filter({ hasText: '泸市医保规〔2024〕4号' });
+    if (medical.daysLeft < 0 && medical.daysLeft >= -90) {
+      const stopped = zhDate(addDays(medical.expiresOn, 1));
+      if (todayInShanghai() === '2026-12-02') expect(stopped).toBe('2026年11月1日');
+      expect(await medicalRow.getByTestId('work-status').textContent()).toBe(`已于 ${stopped} 失效`);
+      const effects = await medicalRow.getByTestId('work-effects').textContent();
+      expect(effects).toContain(`的价格已于 ${stopped} 起停止执行`);
+    }
+    // The other sections of an administrator's list are there, in Chinese.
+    for (const s of ['drafts', 'cases', 'findings']) await page.getByTestId(`work-${s}-count`).waitFor();
+    expect(await page.getByTestId('work-list').textContent()).not.toMatch(/none|undefined|NaN/iu);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, `${viewport.shots}-worklist`);
+
+    await reviewRow.click();
+    await page.waitForURL(/#\/policies\/.+\/show/u, { timeout: 15_000 });
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('泸市监规发〔2024〕2号');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says in Chinese when a part of the list cannot be read, never “none”', async () => {
+    const { page, context } = await h.newPage(viewport);
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('WorkDrafts')) {
+        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
+      } else await route.continue();
+    });
+    await login(page, h.baseUrl, ADMIN);
+    const error = page.getByTestId('work-drafts-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain('无法读取此项待办：服务器内部错误');
+    expect(await page.getByTestId('work-drafts-empty').count()).toBe(0);
+    await page.getByTestId('work-policies-count').waitFor();
+    await context.close();
+  });
+});
