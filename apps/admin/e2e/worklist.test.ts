@@ -73,6 +73,40 @@ describe.each(VIEWPORTS)('the home work list at $width×$height', (viewport) => 
     await context.close();
   });
 
+  it('searches 人工耳蜗 from the app bar with the keyboard and opens 泸市府规〔2024〕4号', async () => {
+    const { page, context, errors } = await h.newPage(viewport);
+    await login(page, h.baseUrl, ADMIN);
+    const input = page.getByTestId('search-input');
+    await input.click();
+    await input.fill('人工耳蜗');
+    await input.press('Enter');
+    const hit = page.getByTestId('search-hit').filter({ hasText: '泸市府规〔2024〕4号' }).first();
+    await hit.waitFor({ timeout: 20_000 });
+    expect(await hit.getByTestId('search-title').textContent()).toBe('泸州市人民政府关于进一步实施残疾儿童康复救助制度的通知');
+    expect(await hit.getByTestId('search-article').textContent()).toBeTruthy();
+    // The marked words are highlighted, without the API's brackets.
+    expect(await hit.locator('mark').first().textContent()).toBe('人工耳蜗');
+    expect(await hit.getByTestId('search-snippet').textContent()).not.toContain('【');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, `${viewport.shots}-search`);
+    // ↓ then ↑ come back to the first result; Enter opens the chosen one.
+    const hits = await page.getByTestId('search-hit').allTextContents();
+    const index = hits.findIndex((t) => t.includes('泸市府规〔2024〕4号'));
+    if (hits.length > 1) {
+      await input.press('ArrowDown');
+      expect(await page.getByTestId('search-hit').nth(1).getAttribute('aria-selected')).toBe('true');
+      await input.press('ArrowUp');
+    }
+    for (let i = 0; i < index; i++) await input.press('ArrowDown');
+    expect(await page.getByTestId('search-hit').nth(index).getAttribute('aria-selected')).toBe('true');
+    await input.press('Enter');
+    await page.waitForURL(/#\/policies\/.+\/show/u, { timeout: 15_000 });
+    await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('泸市府规〔2024〕4号');
+    expect(await page.getByTestId('search-results').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says in Chinese when a part of the list cannot be read, never “none”', async () => {
     const { page, context } = await h.newPage(viewport);
     await page.route('**/graphql', async (route) => {

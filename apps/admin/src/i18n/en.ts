@@ -409,6 +409,12 @@ export const appEn: Shape<typeof appZh> = {
       noPrices: '“%{table}” has no prices today; quotes fail',
     },
   },
+  search: {
+    placeholder: 'Search documents',
+    searching: 'Searching…',
+    noHits: 'Nothing found for “%{q}”',
+    failed: 'Search failed: %{reason}',
+  },
   tokens: {
     create: 'New token',
     shownOnce: 'The token is shown only this once: copy it now.',

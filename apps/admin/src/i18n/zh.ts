@@ -477,6 +477,12 @@ export const appZh = {
       noPrices: '《%{table}》今天没有可用的价格，测算会失败',
     },
   },
+  search: {
+    placeholder: '搜索文件全文',
+    searching: '正在搜索…',
+    noHits: '没有找到“%{q}”',
+    failed: '搜索失败：%{reason}',
+  },
   tokens: {
     create: '新建令牌',
     shownOnce: '令牌只显示这一次，请立即复制保存。',
