@@ -107,6 +107,51 @@ describe.each(VIEWPORTS)('the home work list at $width×$height', (viewport) => 
     await context.close();
   });
 
+  it('shows a policy edit in Chinese with before and after, and hides sign-ins until asked', async () => {
+    const before = await h.gql<{ policy: { id: string; version: number; summary: string | null } }>(
+      `query { policy(docNo: "泸市府规〔2024〕4号") { id version summary } }`, {}, adminToken,
+    );
+    const p = before.data!.policy;
+    const summary = `残疾儿童康复救助（${viewport.name}）`;
+    const edited = await h.gql(`mutation($id: ID!, $v: Int!, $input: PolicyPatch!) { updatePolicy(id: $id, version: $v, input: $input) { id } }`, { id: p.id, v: p.version, input: { summary } }, adminToken);
+    expect(edited.errors).toBeUndefined();
+
+    const { page, context, errors } = await h.newPage(viewport);
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/auditEntries`);
+    const row = page.locator('tbody tr').filter({ has: page.getByTestId('audit-change-summary') }).first();
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('audit-action').textContent()).toBe('修改政策文件');
+    expect(await row.getByTestId('audit-entity').textContent()).toBe('政策文件');
+    const change = row.getByTestId('audit-change-summary');
+    expect(await change.getByTestId('audit-before').textContent()).toBe(p.summary ?? '—');
+    expect(await change.getByTestId('audit-after').textContent()).toBe(summary);
+    expect(await change.locator('td').first().textContent()).toBe('摘要');
+    expect(await row.getByTestId('audit-change-version').count()).toBe(0);
+    // No raw model names, no JSON, and no sign-ins until asked.
+    const actions = await page.getByTestId('audit-action').allTextContents();
+    expect(actions).not.toContain('登录');
+    expect(actions.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('audit-entity').allTextContents()).not.toContain('Policy');
+    expect(await page.locator('main').textContent()).not.toContain('"summary"');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, `${viewport.shots}-audit`);
+
+    await page.getByLabel('显示登录记录').check();
+    await expect.poll(() => page.getByTestId('audit-action').allTextContents(), { timeout: 15_000 }).toContain('登录');
+    expect(await page.getByTestId('audit-entity').allTextContents()).toContain('登录会话');
+    await shot(page, `${viewport.shots}-audit-logins`);
+
+    // The type filter is in Chinese and narrows the list.
+    await page.getByLabel('显示登录记录').uncheck();
+    await page.getByRole('combobox', { name: '对象类型' }).click();
+    await page.getByRole('option', { name: '公报导入', exact: true }).click();
+    await expect.poll(async () => new Set(await page.getByTestId('audit-entity').allTextContents()), { timeout: 15_000 }).toEqual(new Set(['公报导入']));
+    expect(await page.getByTestId('audit-action').allTextContents()).toContain('应用公报导入');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says in Chinese when a part of the list cannot be read, never “none”', async () => {
     const { page, context } = await h.newPage(viewport);
     await page.route('**/graphql', async (route) => {

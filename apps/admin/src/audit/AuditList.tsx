@@ -1,36 +1,75 @@
-import { DataTable, List, TextInput, useRecordContext } from 'react-admin';
+import { BooleanInput, DataTable, DateInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { Box, Typography } from '@mui/material';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { actionKey, displayAction, ENTITIES, entityKey, fieldChanges, showValue } from './labels.ts';
 
-function Json({ source }: { source: 'before' | 'after' }) {
+function ActionField() {
   const record = useRecordContext();
-  const value = record?.[source];
-  if (value === null || value === undefined) return null;
-  return <pre style={{ margin: 0, maxWidth: 320, maxHeight: 120, overflow: 'auto', fontSize: 11 }}>{JSON.stringify(value, null, 1)}</pre>;
+  const translate = useTranslate();
+  if (!record) return null;
+  const action = displayAction(record as never);
+  const key = actionKey(action);
+  return <Typography variant="body2" component="span" data-testid="audit-action" title={action}>{key ? translate(key) : action}</Typography>;
 }
 
-const filters = [
-  <TextInput key="actor" source="actor" alwaysOn />,
-  <TextInput key="entity" source="entity" alwaysOn />,
-  <TextInput key="action" source="action" />,
-];
+function EntityField() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const key = entityKey(String(record.entity));
+  return <Typography variant="body2" component="span" data-testid="audit-entity" title={String(record.entityId)}>{key ? translate(key) : String(record.entity)}</Typography>;
+}
+
+/** 修改前 | 修改后 per changed field, instead of two JSON blobs. */
+function ChangesField() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const changes = fieldChanges(record as never);
+  if (!changes.length) return null;
+  const label = (f: string) => translate(`audit.fields.${f}`, { _: f });
+  return (
+    <Box component="table" data-testid="audit-changes" sx={{ borderCollapse: 'collapse', fontSize: 12, '& td, & th': { border: '1px solid', borderColor: 'divider', px: 0.5, verticalAlign: 'top', maxWidth: 260, overflowWrap: 'anywhere' } }}>
+      <thead><tr><th>{translate('audit.field')}</th><th>{translate('audit.before')}</th><th>{translate('audit.after')}</th></tr></thead>
+      <tbody>
+        {changes.slice(0, 12).map((c) => (
+          <tr key={c.field} data-testid={`audit-change-${c.field}`}>
+            <td>{label(c.field)}</td>
+            <td data-testid="audit-before">{showValue(c.before)}</td>
+            <td data-testid="audit-after">{showValue(c.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Box>
+  );
+}
+
+function useFilters() {
+  const translate = useTranslate();
+  return [
+    <TextInput key="actor" source="actor" label="audit.filters.actor" alwaysOn />,
+    <SelectInput key="entity" source="entity" label="audit.filters.entity" alwaysOn choices={ENTITIES.map((e) => ({ id: e, name: translate(`audit.entities.${e}`) }))} />,
+    <DateInput key="from" source="from" label="audit.filters.from" alwaysOn />,
+    <DateInput key="to" source="to" label="audit.filters.to" alwaysOn />,
+    <BooleanInput key="showLogins" source="showLogins" label="audit.filters.showLogins" alwaysOn />,
+  ];
+}
 
 // before/after are whole records of any kind: one JSON cell each rather than a column per field.
 const exporter = csvExporter({ json: ['before', 'after'] });
 
-/** Every write: who, when, what, before and after. Administrators only. */
+/** Every write: who, when, what (in Chinese), and the fields it changed. Administrators only. */
 export function AuditList() {
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
+    <List filters={useFilters()} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
         <DataTable.Col source="actorLabel" />
-        <DataTable.Col source="action" />
-        <DataTable.Col source="entity" />
-        <DataTable.Col source="entityId" disableSort />
-        <DataTable.Col source="before" disableSort><Json source="before" /></DataTable.Col>
-        <DataTable.Col source="after" disableSort><Json source="after" /></DataTable.Col>
+        <DataTable.Col source="action"><ActionField /></DataTable.Col>
+        <DataTable.Col source="entity"><EntityField /></DataTable.Col>
+        <DataTable.Col source="after" label="audit.changes" disableSort><ChangesField /></DataTable.Col>
       </DataTable>
     </List>
   );
