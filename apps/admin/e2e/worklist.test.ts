@@ -126,7 +126,7 @@ describe.each(VIEWPORTS)('the home work list at $width×$height', (viewport) => 
     const change = row.getByTestId('audit-change-summary');
     expect(await change.getByTestId('audit-before').textContent()).toBe(p.summary ?? '—');
     expect(await change.getByTestId('audit-after').textContent()).toBe(summary);
-    expect(await change.locator('td').first().textContent()).toBe('摘要');
+    expect(await change.getByTestId('audit-field').textContent()).toBe('摘要');
     expect(await row.getByTestId('audit-change-version').count()).toBe(0);
     // No raw model names, no JSON, and no sign-ins until asked.
     const actions = await page.getByTestId('audit-action').allTextContents();

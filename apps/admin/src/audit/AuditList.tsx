@@ -30,18 +30,20 @@ function ChangesField() {
   const changes = fieldChanges(record as never);
   if (!changes.length) return null;
   const label = (f: string) => translate(`audit.fields.${f}`, { _: f });
+  // A grid, not a nested table: the list's own rows stay the page's only table rows.
+  const cell = { border: '1px solid', borderColor: 'divider', px: 0.5, overflowWrap: 'anywhere' } as const;
   return (
-    <Box component="table" data-testid="audit-changes" sx={{ borderCollapse: 'collapse', fontSize: 12, '& td, & th': { border: '1px solid', borderColor: 'divider', px: 0.5, verticalAlign: 'top', maxWidth: 260, overflowWrap: 'anywhere' } }}>
-      <thead><tr><th>{translate('audit.field')}</th><th>{translate('audit.before')}</th><th>{translate('audit.after')}</th></tr></thead>
-      <tbody>
-        {changes.slice(0, 12).map((c) => (
-          <tr key={c.field} data-testid={`audit-change-${c.field}`}>
-            <td>{label(c.field)}</td>
-            <td data-testid="audit-before">{showValue(c.before)}</td>
-            <td data-testid="audit-after">{showValue(c.after)}</td>
-          </tr>
-        ))}
-      </tbody>
+    <Box data-testid="audit-changes" sx={{ display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) minmax(0, 1fr)', fontSize: 12, maxWidth: 560 }}>
+      <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.field')}</Box>
+      <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.before')}</Box>
+      <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.after')}</Box>
+      {changes.slice(0, 12).map((c) => (
+        <Box key={c.field} data-testid={`audit-change-${c.field}`} sx={{ display: 'contents' }}>
+          <Box sx={cell} data-testid="audit-field">{label(c.field)}</Box>
+          <Box sx={cell} data-testid="audit-before">{showValue(c.before)}</Box>
+          <Box sx={cell} data-testid="audit-after">{showValue(c.after)}</Box>
+        </Box>
+      ))}
     </Box>
   );
 }

@@ -63,10 +63,6 @@ function pageSizeAt(offset: number): number {
  * end of the list. The API orders every page by the sort field, then id, so pages do not overlap.
  */
 async function fetchRows(resource: string, offset: number, limit: number, sort: SortPayload | undefined, filter: Record<string, unknown> | undefined) {
-  // The audit log hides sign-ins and sign-outs unless asked (the API has no filter for it).
-  if (resource === 'auditEntries' && !wantsLogins(filter)) {
-    return rowsWithoutLogins((page, perPage, f) => fetchPage(resource, page, perPage, sort, f), offset, limit, filter, API_MAX_PER_PAGE);
-  }
   if (limit <= API_MAX_PER_PAGE && offset % limit === 0) return fetchPage(resource, offset / limit + 1, limit, sort, filter);
   const size = pageSizeAt(offset);
   const rows: RaRecord[] = [];
@@ -101,6 +97,12 @@ export const dataProvider: GazetteDataProvider = {
   async getList(resource, params) {
     // Pages larger than the API's (react-admin's export asks for 1,000) are read in several.
     const { page = 1, perPage = 25 } = params.pagination ?? {};
+    // The audit log's screen hides sign-ins and sign-outs unless asked (the API has no filter for
+    // it); its export stays the whole log.
+    const filter = cleanFilter(params.filter);
+    if (resource === 'auditEntries' && !wantsLogins(filter)) {
+      return (await rowsWithoutLogins((p, size, f) => fetchPage(resource, p, size, params.sort, f), (page - 1) * perPage, perPage, filter, API_MAX_PER_PAGE)) as never;
+    }
     return (await fetchRows(resource, (page - 1) * perPage, perPage, params.sort, cleanFilter(params.filter))) as never;
   },
   async getAll(resource, params) {
@@ -116,6 +118,12 @@ export const dataProvider: GazetteDataProvider = {
   },
   async getManyReference(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
+    // The audit log's screen hides sign-ins and sign-outs unless asked (the API has no filter for
+    // it); its export stays the whole log.
+    const filter = cleanFilter(params.filter);
+    if (resource === 'auditEntries' && !wantsLogins(filter)) {
+      return (await rowsWithoutLogins((p, size, f) => fetchPage(resource, p, size, params.sort, f), (page - 1) * perPage, perPage, filter, API_MAX_PER_PAGE)) as never;
+    }
     return (await fetchRows(resource, (page - 1) * perPage, perPage, params.sort, cleanFilter({ ...params.filter, [params.target]: params.id }))) as never;
   },
   async create(resource, params) {
