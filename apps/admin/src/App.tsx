@@ -5,6 +5,7 @@ import { i18nProvider } from './i18n/i18nProvider.ts';
 import { Layout } from './layout/Layout.tsx';
 import { LoginPage } from './layout/LoginPage.tsx';
 import { CompliancePage } from './dashboard/CompliancePage.tsx';
+import { HomePage } from './worklist/HomePage.tsx';
 import { CalculatorsPage } from './calculators/CalculatorsPage.tsx';
 import policies from './policies/index.ts';
 import rateTables from './rateTables/index.ts';
@@ -29,7 +30,7 @@ export function App() {
       i18nProvider={i18nProvider}
       layout={Layout}
       loginPage={LoginPage}
-      dashboard={CompliancePage}
+      dashboard={HomePage}
       theme={theme}
       disableTelemetry
     >

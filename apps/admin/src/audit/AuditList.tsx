@@ -1,36 +1,77 @@
-import { DataTable, List, TextInput, useRecordContext } from 'react-admin';
+import { BooleanInput, DataTable, DateInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { Box, Typography } from '@mui/material';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { actionKey, displayAction, ENTITIES, entityKey, fieldChanges, showValue } from './labels.ts';
 
-function Json({ source }: { source: 'before' | 'after' }) {
+function ActionField() {
   const record = useRecordContext();
-  const value = record?.[source];
-  if (value === null || value === undefined) return null;
-  return <pre style={{ margin: 0, maxWidth: 320, maxHeight: 120, overflow: 'auto', fontSize: 11 }}>{JSON.stringify(value, null, 1)}</pre>;
+  const translate = useTranslate();
+  if (!record) return null;
+  const action = displayAction(record as never);
+  const key = actionKey(action);
+  return <Typography variant="body2" component="span" data-testid="audit-action" title={action}>{key ? translate(key) : action}</Typography>;
 }
 
-const filters = [
-  <TextInput key="actor" source="actor" alwaysOn />,
-  <TextInput key="entity" source="entity" alwaysOn />,
-  <TextInput key="action" source="action" />,
-];
+function EntityField() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const key = entityKey(String(record.entity));
+  return <Typography variant="body2" component="span" data-testid="audit-entity" title={String(record.entityId)}>{key ? translate(key) : String(record.entity)}</Typography>;
+}
+
+/** 修改前 | 修改后 per changed field, instead of two JSON blobs. */
+function ChangesField() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const changes = fieldChanges(record as never);
+  if (!changes.length) return null;
+  const label = (f: string) => translate(`audit.fields.${f}`, { _: f });
+  // A grid, not a nested table: the list's own rows stay the page's only table rows.
+  const cell = { border: '1px solid', borderColor: 'divider', px: 0.5, overflowWrap: 'anywhere' } as const;
+  return (
+    <Box data-testid="audit-changes" sx={{ display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) minmax(0, 1fr)', fontSize: 12, maxWidth: 560 }}>
+      <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.field')}</Box>
+      <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.before')}</Box>
+      <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.after')}</Box>
+      {changes.slice(0, 12).map((c) => (
+        <Box key={c.field} data-testid={`audit-change-${c.field}`} sx={{ display: 'contents' }}>
+          <Box sx={cell} data-testid="audit-field">{label(c.field)}</Box>
+          <Box sx={cell} data-testid="audit-before">{showValue(c.before)}</Box>
+          <Box sx={cell} data-testid="audit-after">{showValue(c.after)}</Box>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function useFilters() {
+  const translate = useTranslate();
+  return [
+    <TextInput key="actor" source="actor" label="audit.filters.actor" alwaysOn />,
+    <SelectInput key="entity" source="entity" label="audit.filters.entity" alwaysOn choices={ENTITIES.map((e) => ({ id: e, name: translate(`audit.entities.${e}`) }))} />,
+    <DateInput key="from" source="from" label="audit.filters.from" alwaysOn />,
+    <DateInput key="to" source="to" label="audit.filters.to" alwaysOn />,
+    <BooleanInput key="showLogins" source="showLogins" label="audit.filters.showLogins" alwaysOn />,
+  ];
+}
 
 // before/after are whole records of any kind: one JSON cell each rather than a column per field.
 const exporter = csvExporter({ json: ['before', 'after'] });
 
-/** Every write: who, when, what, before and after. Administrators only. */
+/** Every write: who, when, what (in Chinese), and the fields it changed. Administrators only. */
 export function AuditList() {
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
+    <List filters={useFilters()} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
         <DataTable.Col source="actorLabel" />
-        <DataTable.Col source="action" />
-        <DataTable.Col source="entity" />
-        <DataTable.Col source="entityId" disableSort />
-        <DataTable.Col source="before" disableSort><Json source="before" /></DataTable.Col>
-        <DataTable.Col source="after" disableSort><Json source="after" /></DataTable.Col>
+        <DataTable.Col source="action"><ActionField /></DataTable.Col>
+        <DataTable.Col source="entity"><EntityField /></DataTable.Col>
+        <DataTable.Col source="after" label="audit.changes" disableSort><ChangesField /></DataTable.Col>
       </DataTable>
     </List>
   );

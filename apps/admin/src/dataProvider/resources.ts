@@ -153,5 +153,7 @@ export const resources: Record<string, ResourceOps> = {
     fields: `id at actorLabel action entity entityId before after`,
     page: 'auditEntriesPage',
     filterType: 'AuditEntryFilter',
+    // showLogins is the dashboard's own switch (audit/withoutLogins.ts), not the API's.
+    mapFilter: ({ showLogins: _show, ...rest }) => rest,
   },
 };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { Box, Chip } from '@mui/material';
 import { Menu } from './Menu.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { ConflictDialog } from '../shared/ConflictDialog.tsx';
 import { RequireSession } from '../auth/RequireSession.tsx';
 
@@ -24,8 +25,9 @@ function RoleChip() {
 function GazetteAppBar() {
   return (
     <AppBar toolbar={<><RoleChip /><LocalesMenuButton /></>}>
-      <TitlePortal />
-      <Box flex={1} />
+      <TitlePortal sx={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+      <SearchBox />
+      <Box flex={0} />
     </AppBar>
   );
 }
