@@ -1,7 +1,7 @@
 // The database is the one source of the gazette's data: production code of the domain, the API
 // and the dashboard holds rules, enums and labels only. This test fails, naming the file, the
 // line and the figure, when one of the gazette's distinctive figures or names appears in their
-// non-test source. Test files and the domain's test fixtures (src/testing/) may use them.
+// non-test source. Test files and the domain's test fixtures (test/fixtures/) may use them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,7 +118,7 @@ describe('no gazette data in production source', () => {
 
   it('keeps the domain test fixtures out of production code', () => {
     const domain = path.join(ROOT, 'packages/domain/src') + path.sep;
-    const importsTesting = /(?:\bfrom|\bimport)\s*\(?\s*['"][^'"]*\/testing\//u;
+    const importsTesting = /(?:\bfrom|\bimport)\s*\(?\s*['"][^'"]*\/(?:testing|test\/fixtures)\//u;
     const readers = FILES.filter((f) => f.startsWith(domain) && importsTesting.test(readFileSync(f, 'utf8')));
     expect(readers.map((f) => path.relative(ROOT, f))).toEqual([]);
   });

@@ -8,7 +8,7 @@ import {
   inspectionRoundFixture,
   newMediaFinding,
   websiteFinding,
-} from '../testing/inspection-round.ts';
+} from '../../test/fixtures/inspection-round.ts';
 import { complianceSummary } from './compliance-summary.ts';
 import { organizationCompliance } from './organization-compliance.ts';
 import { rectificationProgress } from './rectification-progress.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionRoundFixture } from '../testing/inspection-round.ts';
+import { inspectionRoundFixture } from '../../test/fixtures/inspection-round.ts';
 import { repeatFindings, splitFinding } from './repeat-findings.ts';
 import type { InspectionRound, WebsiteFinding } from './types.ts';
 

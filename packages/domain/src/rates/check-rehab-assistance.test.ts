@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec, formatMoney } from '../shared/money.ts';
 import { checkRehabAssistance, fifteenthBirthday, type RehabAssistanceInput } from './check-rehab-assistance.ts';
-import { rehabAssistanceTableFixture } from '../testing/rate-tables.ts';
+import { rehabAssistanceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import type { RateTable } from './model.ts';
 import { rehabEntryKey } from './rehab-table.ts';
 

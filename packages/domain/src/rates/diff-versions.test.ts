@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../shared/money.ts';
 import { diffVersions } from './diff-versions.ts';
-import { medicalServiceTableFixture } from '../testing/rate-tables.ts';
+import { medicalServiceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import type { RateEntry } from './model.ts';
 
 const entries = medicalServiceTableFixture().versions[0]?.entries ?? [];

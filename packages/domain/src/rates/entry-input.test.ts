@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { buildRateEntry, rateEntryInputErrors, versionEntryErrors } from './entry-input.ts';
-import { medicalServiceTableFixture, rehabAssistanceTableFixture } from '../testing/rate-tables.ts';
+import { medicalServiceTableFixture, rehabAssistanceTableFixture } from '../../test/fixtures/rate-tables.ts';
 
 const MEDICAL_SERVICE_TABLE = medicalServiceTableFixture();
 const REHAB_ASSISTANCE_TABLE = rehabAssistanceTableFixture();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEDICAL_FIXTURE_CODES, medicalServiceTableFixture } from '../testing/rate-tables.ts';
+import { MEDICAL_FIXTURE_CODES, medicalServiceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import { HOSPITAL_GRADES, type HospitalGrade } from './hospital-grades.ts';
 import { assertHospitalGrade, medicalServicePrice } from './medical-service-price.ts';
 

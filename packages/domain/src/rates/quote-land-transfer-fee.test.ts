@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { formatMoney } from '../shared/money.ts';
-import { landTransferFeeTableFixture } from '../testing/rate-tables.ts';
+import { landTransferFeeTableFixture } from '../../test/fixtures/rate-tables.ts';
 import { quoteLandTransferFee, type LandTransferFeeInput } from './quote-land-transfer-fee.ts';
 
 // The standards as 泸市自然资规函〔2024〕425号 附件 prints them (a fixture; production loads them

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec, formatMoney } from '../shared/money.ts';
-import { medicalServiceTableFixture } from '../testing/rate-tables.ts';
+import { medicalServiceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import type { HospitalGrade } from './hospital-grades.ts';
 import { quoteMedicalServices, type MedicalServiceQuoteItem } from './quote-medical-services.ts';
 import { supersede } from './versions.ts';

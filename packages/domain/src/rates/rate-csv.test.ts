@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from './diff-versions.ts';
-import { landTransferFeeTableFixture, medicalServiceTableFixture } from '../testing/rate-tables.ts';
+import { landTransferFeeTableFixture, medicalServiceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import { neutraliseCell, parseCsvRecords, parseRateVersionCsv, toRateVersionCsv, unneutraliseCell } from './rate-csv.ts';
 
 const medical = medicalServiceTableFixture();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
-import { medicalServiceTableFixture } from '../testing/rate-tables.ts';
+import { medicalServiceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import { quoteMedicalServices } from './quote-medical-services.ts';
 import { rateEntryFromRow, rateEntryToRow, rateTableFromRows } from './rows.ts';
 
