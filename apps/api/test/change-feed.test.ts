@@ -1,16 +1,13 @@
 // Change feed (contract next.graphql: Changes, ChangeStream): every change to published data in
 // commit order with permanent cursors, live over server-sent events, never a draft.
-import { readFileSync } from 'node:fs';
 import { addDays, todayInShanghai } from '@gazette/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
+import { nextOperation } from './next-operations.ts';
 
-const NEXT = parse(readFileSync(new URL('../contract/next.graphql', import.meta.url), 'utf8'));
-const op = (name: string) => print(NEXT.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!);
-const CHANGES = op('Changes');
-const STREAM = op('ChangeStream');
+const CHANGES = nextOperation('Changes');
+const STREAM = nextOperation('ChangeStream');
 
 let api: Api;
 let admin: string;

@@ -1,11 +1,10 @@
 // 导入公报 through the API (contract next.graphql: ImportGazetteIssue, ApplyGazetteImport,
 // PolicyText), on a database seeded from 2024年第12期 through the same path.
 import { readFileSync } from 'node:fs';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
+import { nextOperation } from './next-operations.ts';
 
-const NEXT = readFileSync(new URL('../contract/next.graphql', import.meta.url), 'utf8');
 const SEED = readFileSync(new URL('../../../prisma/issues/2024-12.md', import.meta.url), 'utf8');
 
 let api: Api;
@@ -18,11 +17,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** One operation of next.graphql, unchanged (the others are not all built yet). */
-const operation = (name: string) =>
-  print(parse(NEXT).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!);
 const next = (operationName: string, variables: Record<string, unknown>, token: string | null = admin) =>
-  api.gql(operation(operationName), variables, { operationName, token });
+  api.gql(nextOperation(operationName), variables, { operationName, token });
 
 /** Row counts of everything an apply may write. */
 async function counts() {

@@ -1,13 +1,11 @@
 // Chinese full-text search (contract next.graphql Search; issue 12): a recall set over the seed
 // issue — titles, words found only in a document's body or annex, numbers in both bracket forms,
 // body names — must find the expected document in the first three hits for ≥ 95% of queries.
-import { readFileSync } from 'node:fs';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
+import { nextOperation } from './next-operations.ts';
 
-const NEXT = parse(readFileSync(new URL('../contract/next.graphql', import.meta.url), 'utf8'));
-const SEARCH = print(NEXT.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'Search')!);
+const SEARCH = nextOperation('Search');
 
 let api: Api;
 beforeAll(async () => {

@@ -4,13 +4,12 @@
 // document with a validity clause, and the 2025Q1 通报 whose bodies overlap 2024Q4's.
 import { readFileSync } from 'node:fs';
 import { garble, readFixtureIssue } from '@gazette/gazette/testing';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
+import { nextOperation } from './next-operations.ts';
 
 const read = (file: string) => readFileSync(new URL(`../contract/${file}`, import.meta.url), 'utf8');
 const CONTRACT = read('operations.graphql');
-const NEXT = read('next.graphql');
 const ISSUE = readFixtureIssue('luzhou-2025-03');
 
 let api: Api;
@@ -23,10 +22,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-const pick = (doc: string, name: string) =>
-  print(parse(doc).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!);
 const next = (operationName: string, variables: Record<string, unknown>, token: string | null = admin) =>
-  api.gql(pick(NEXT, operationName), variables, { operationName, token });
+  api.gql(nextOperation(operationName), variables, { operationName, token });
 const contract = (operationName: string, variables: Record<string, unknown>) => api.gql(CONTRACT, variables, { operationName });
 
 async function counts() {

@@ -1,11 +1,9 @@
 // Validity watch (contract NEXT.md, "Text, search and validity watch"): expiringPolicies and daysLeft.
-import { readFileSync } from 'node:fs';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from './helpers.ts';
+import { nextOperation } from './next-operations.ts';
 
-const NEXT = parse(readFileSync(new URL('../contract/next.graphql', import.meta.url), 'utf8'));
-const EXPIRING = print(NEXT.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'Expiring')!);
+const EXPIRING = nextOperation('Expiring');
 
 let api: Api;
 beforeAll(async () => {
