@@ -178,3 +178,16 @@ describe('assignReviewTask and resolveReviewTask', () => {
     expect((await ensureReviewTasks(api.db.prisma)).rescheduled).toBe(0);
   });
 });
+
+describe('a repealed document', () => {
+  it('needs no review: the job settles its open task as REPLACED by the repealing document', async () => {
+    const medical = await task('泸市医保规〔2024〕4号');
+    expect(medical.outcome).toBeNull();
+    const repealer = await api.db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府规〔2024〕4号' } });
+    await api.db.prisma.policy.update({ where: { docNo: '泸市医保规〔2024〕4号' }, data: { repealedById: repealer.id, repealedOn: new Date('2025-04-01') } });
+    await ensureReviewTasks(api.db.prisma);
+    const settled = await task('泸市医保规〔2024〕4号');
+    expect(settled).toMatchObject({ outcome: 'REPLACED', replacedByDocNo: '泸市府规〔2024〕4号', overdue: false, version: medical.version + 1 });
+    expect(settled.note).toContain('废止');
+  });
+});

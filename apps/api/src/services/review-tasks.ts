@@ -31,11 +31,33 @@ export async function ensureReviewTasks(prisma: PrismaClient): Promise<ReviewTas
       if (!lock?.locked) return { ran: false, created: 0, rescheduled: 0 };
       const policies = await tx.policy.findMany({
         where: { expiresOn: { not: null } },
-        select: { id: true, expiresOn: true, isTrial: true, reviewTask: { select: { id: true, dueOn: true, outcome: true } } },
+        select: {
+          id: true,
+          expiresOn: true,
+          isTrial: true,
+          repealedBy: { select: { docNo: true } },
+          reviewTask: { select: { id: true, dueOn: true, outcome: true } },
+        },
       });
       const missing: { policyId: string; dueOn: Date }[] = [];
       let rescheduled = 0;
       for (const p of policies) {
+        // A repealed document needs no review: its open task is settled as REPLACED by the repealer.
+        if (p.repealedBy) {
+          if (p.reviewTask && p.reviewTask.outcome === null) {
+            await tx.reviewTask.update({
+              where: { id: p.reviewTask.id },
+              data: {
+                outcome: 'REPLACED',
+                replacedByDocNo: p.repealedBy.docNo,
+                note: `已被 ${p.repealedBy.docNo} 废止(由公报导入记录)`,
+                resolvedAt: new Date(),
+                version: { increment: 1 },
+              },
+            });
+          }
+          continue;
+        }
         const due = reviewDueOn({ expiresOn: fromUtcMidnight(p.expiresOn!), isTrial: p.isTrial });
         if (due === null) continue;
         if (!p.reviewTask) missing.push({ policyId: p.id, dueOn: toUtcMidnight(due) });
