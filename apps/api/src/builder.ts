@@ -3,7 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import { DomainError, badInput, type PlainDate } from '@gazette/domain';
@@ -46,6 +46,21 @@ export interface GazetteSchemaTypes {
   };
 }
 
+/** Node types that need a scope to read, and the scope. */
+const NODE_SCOPES: Readonly<Record<string, 'authenticated' | 'viewer' | 'admin'>> = {
+  DiscretionCase: 'viewer',
+  User: 'authenticated',
+  AuditEntry: 'admin',
+  ApiToken: 'admin',
+};
+
+export function assertMayLoadNode(typename: string, viewer: GazetteContext['viewer']): void {
+  const scope = NODE_SCOPES[typename];
+  if (!scope || authScopesFor(viewer)[scope]) return;
+  if (viewer.kind === 'anonymous') throw new DomainError('UNAUTHENTICATED', '请先登录');
+  throw new DomainError('FORBIDDEN', '没有权限');
+}
+
 export const builder = new SchemaBuilder<GazetteSchemaTypes>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
@@ -71,6 +86,13 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // node(id)/nodes(ids) of a type the caller may not read answer the same for a missing and an
+    // existing record, before any SQL runs (no existence oracle).
+    decodeGlobalID: (globalID, ctx) => {
+      const decoded = decodeGlobalID(globalID);
+      assertMayLoadNode(decoded.typename, (ctx as GazetteContext).viewer);
+      return decoded;
+    },
   },
   validation: {
     validationError: (result) => {
