@@ -112,6 +112,35 @@ export function logYogaError(logger: Logger, args: unknown[]): void {
   else logger.error({ err: error ? loggable(error) : undefined }, text);
 }
 
+/**
+ * Every error a client sees carries a code. graphql-armor's refusals (depth, aliases, directives,
+ * tokens, cost) come without one: they are requests the server will not run as sent.
+ */
+function useErrorCodes(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (!result || Array.isArray(result) || Symbol.asyncIterator in (result as object)) return;
+      const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+      if (!errors?.some((e) => !e.extensions?.code)) return;
+      setResult({
+        ...(result as object),
+        errors: errors.map((e) =>
+          e.extensions?.code
+            ? e
+            : new GraphQLError(e.message, {
+                nodes: e.nodes,
+                source: e.source,
+                positions: e.positions,
+                path: e.path,
+                originalError: e.originalError,
+                extensions: { ...e.extensions, code: e.message.startsWith('Syntax Error: Expected') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+        ),
+      } as never);
+    },
+  };
+}
+
 /** Turns off introspection in production (GraphiQL is turned off separately). */
 function useNoIntrospection(): Plugin {
   return {
@@ -163,6 +192,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
         blockFieldSuggestion: { enabled: production },
       }),
       ...(production ? [useNoIntrospection()] : []),
+      useErrorCodes(),
     ],
   });
 }

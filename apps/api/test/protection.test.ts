@@ -15,17 +15,28 @@ afterAll(async () => {
 });
 
 describe('limits', () => {
+  it('gives every refusal of graphql-armor an error code (directives, cost)', async () => {
+    const directives = await api.gql('{ __typename ' + '@skip(if: false) '.repeat(25) + '}');
+    expect(directives.errors?.[0]?.message).toMatch(/Directives limit/);
+    expect(directives.codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const costly = await api.gql('{ ' + Array.from({ length: 12 }, (_, i) => `p${i}: policies(first: 100) { edges { node { issuers { name } rateTables { name } } } }`).join(' ') + ' }');
+    expect(costly.errors?.length).toBeGreaterThan(0);
+    expect(costly.codes.every((c) => c !== 'NONE' && c !== 'undefined')).toBe(true);
+  });
+
   it('refuses a query nested too deep', async () => {
     const deep = `{ policies { edges { node { issuers { issuedPolicies { edges { node { policy { issuers { issuedPolicies { edges { node { policy { docNo } } } } } } } } } } } } } }`;
     const r = await api.gql(deep);
     expect(r.data ?? null).toBeNull();
     expect(r.errors?.[0]?.message).toMatch(/depth/i);
+    expect(r.codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('refuses too many aliases', async () => {
     const many = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: policy(docNo: "泸市府规〔2024〕4号") { docNo }`).join(' ')} }`;
     const r = await api.gql(many);
     expect(r.errors?.[0]?.message).toMatch(/alias/i);
+    expect(new Set(r.codes)).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
   });
 
   it('refuses a body over the size limit with 413', async () => {
