@@ -88,3 +88,16 @@ describe('duties and inspections', () => {
     expect(r.data?.repeatFindings).toEqual([]);
   });
 });
+
+describe('search filters', () => {
+  it('match % and _ as themselves, not as wildcards', async () => {
+    for (const q of ['%', '_', '泸市%']) {
+      const r = await api.gql(`query($q: String) { policies(filter: { search: $q }, first: 20) { edges { node { docNo } } } }`, { q });
+      expect(r.errors, q).toBeUndefined();
+      expect(r.data!.policies.edges, q).toEqual([]);
+    }
+    const real = await api.gql(`query($q: String) { policies(filter: { search: $q }, first: 20) { edges { node { docNo } } } }`, { q: '泸市' });
+    expect(real.data!.policies.edges.length).toBe(9);
+  });
+});
+

@@ -10,6 +10,7 @@ import { seesDrafts } from './shared.ts';
 import { PolicyCategoryEnum, PolicyStatusEnum, policyWhere } from './policies.ts';
 import { OrganizationTypeEnum, organizationWhere } from './organizations.ts';
 import { RateTableKindEnum, RateVersionStatusEnum } from './rates.ts';
+import { likeText } from './shared.ts';
 
 interface PageArgs<F> {
   page?: number | null;
@@ -79,7 +80,7 @@ function definePage<F extends { ids?: string[] | null }>(spec: PageSpec<F>) {
   );
 }
 
-const contains = (q: string) => ({ contains: q.trim(), mode: 'insensitive' as const });
+const contains = (q: string) => ({ contains: likeText(q.trim()), mode: 'insensitive' as const });
 
 
 definePage<{ ids?: string[] | null; q?: string | null; status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED' | null; asOf?: string | null; issuer?: string | null; category?: 'MUNICIPAL_GOVERNMENT' | 'GOVERNMENT_OFFICE' | 'DEPARTMENT' | null }>({

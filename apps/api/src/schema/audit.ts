@@ -4,6 +4,7 @@ import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { pageArgs } from '../services/paging.ts';
 import { pageFieldArgs } from './users.ts';
+import { likeText } from './shared.ts';
 
 builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
@@ -55,7 +56,7 @@ export function auditWhere(filter: AuditFilter | null | undefined): Prisma.Audit
   if (filter.action) and.push({ action: filter.action });
   if (filter.actor?.trim()) {
     const a = filter.actor.trim();
-    and.push({ OR: [{ actorId: a }, { actorLabel: { contains: a, mode: 'insensitive' } }] });
+    and.push({ OR: [{ actorId: a }, { actorLabel: { contains: likeText(a), mode: 'insensitive' } }] });
   }
   if (filter.from && filter.to && filter.from > filter.to)
     throw badInput('filter.to', '结束日期不能早于开始日期');

@@ -3,6 +3,7 @@ import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
 import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { direction, SortDirection } from './shared.ts';
+import { likeText } from './shared.ts';
 
 export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
   values: {
@@ -77,9 +78,9 @@ export function organizationWhere(
     const key = normalizeOrganizationName(search);
     and.push({
       OR: [
-        { name: { contains: key } },
-        { shortName: { contains: key } },
-        { aliases: { some: { alias: { contains: key } } } },
+        { name: { contains: likeText(key) } },
+        { shortName: { contains: likeText(key) } },
+        { aliases: { some: { alias: { contains: likeText(key) } } } },
       ],
     });
   }

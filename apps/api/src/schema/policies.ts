@@ -14,6 +14,7 @@ import { builder, checkedMaxSize } from '../builder.ts';
 import { asOfOrToday, dbDate, direction, plain, SortDirection } from './shared.ts';
 import { Organization } from './organizations.ts';
 import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
+import { likeText } from './shared.ts';
 
 export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
   values: {
@@ -179,9 +180,9 @@ export function policyWhere(filter: PolicyFilterValue | null | undefined): Prism
     const parsed = parseDocNo(search);
     and.push({
       OR: [
-        { title: { contains: search, mode: 'insensitive' } },
-        { title: { contains: needle, mode: 'insensitive' } },
-        { docNo: { contains: parsed ? parsed.docNo : needle, mode: 'insensitive' } },
+        { title: { contains: likeText(search), mode: 'insensitive' } },
+        { title: { contains: likeText(needle), mode: 'insensitive' } },
+        { docNo: { contains: likeText(parsed ? parsed.docNo : needle), mode: 'insensitive' } },
       ],
     });
   }

@@ -3,6 +3,7 @@ import type { Prisma } from '@gazette/db';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { asOfOrToday, direction, seesDrafts, SortDirection } from './shared.ts';
+import { likeText } from './shared.ts';
 
 export const RateTableKindEnum = builder.enumType('RateTableKind', {
   values: {
@@ -103,9 +104,9 @@ export const RateTableVersion = builder.prismaNode('RateTableVersion', {
         where: args.search
           ? {
               OR: [
-                { code: { contains: args.search } },
-                { name: { contains: args.search } },
-                { key: { contains: args.search } },
+                { code: { contains: likeText(args.search) } },
+                { name: { contains: likeText(args.search) } },
+                { key: { contains: likeText(args.search) } },
               ],
             }
           : {},
@@ -181,7 +182,7 @@ export function rateTableWhere(filter: { kind?: Prisma.RateTableWhereInput['kind
   return {
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.policyDocNo ? { policy: { docNo: filter.policyDocNo.replace(/\s+/g, '').replace(/[[［]/, '〔').replace(/[\]］]/, '〕') } } : {}),
-    ...(filter.search ? { OR: [{ name: { contains: filter.search } }, { key: { contains: filter.search } }] } : {}),
+    ...(filter.search ? { OR: [{ name: { contains: likeText(filter.search) } }, { key: { contains: likeText(filter.search) } }] } : {}),
   };
 }
 

@@ -37,3 +37,11 @@ export function direction(order: 'ASC' | 'DESC' | null | undefined): 'asc' | 'de
 export function seesDrafts(ctx: Pick<GazetteContext, 'viewer'>): boolean {
   return authScopesFor(ctx.viewer).viewer;
 }
+
+/**
+ * Text for a Prisma `contains`/`startsWith` filter: `%`, `_` and `\` are matched as themselves,
+ * never as LIKE wildcards (a search for `_` must not match everything).
+ */
+export function likeText(text: string): string {
+  return text.replace(/[\\%_]/gu, (c) => `\\${c}`);
+}

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { SESSION_PREFIX, newSecret, sha256Hex } from '../auth/secrets.ts';
 import { loginThrottle, type LoginThrottle } from '../auth/throttle.ts';
 import { pageArgs, type PageInput, type Page } from './paging.ts';
+import { likeText } from '../schema/shared.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60_000;
 const MIN_PASSWORD_LENGTH = 10;
@@ -212,8 +213,8 @@ export function userWhere(filter: UserFilter = {}): Prisma.UserWhereInput {
   if (filter.q?.trim()) {
     const q = filter.q.trim();
     where.OR = [
-      { email: { contains: q, mode: 'insensitive' } },
-      { name: { contains: q, mode: 'insensitive' } },
+      { email: { contains: likeText(q), mode: 'insensitive' } },
+      { name: { contains: likeText(q), mode: 'insensitive' } },
     ];
   }
   if (filter.role) where.role = filter.role;

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit.ts';
 import type { GazetteContext } from '../context.ts';
 import { issueNotice } from './notices.ts';
 import { pageArgs, type Page, type PageInput } from './paging.ts';
+import { likeText } from '../schema/shared.ts';
 
 type Ctx = Pick<GazetteContext, 'prisma' | 'viewer' | 'actorLabel'>;
 
@@ -251,7 +252,7 @@ export function caseWhere(
   const and: Prisma.DiscretionCaseWhereInput[] = [];
   if (filter.q?.trim()) {
     const q = filter.q.trim();
-    and.push({ OR: [{ caseName: { contains: q } }, { subjectName: { contains: q } }] });
+    and.push({ OR: [{ caseName: { contains: likeText(q) } }, { subjectName: { contains: likeText(q) } }] });
   }
   if (filter.state?.length) and.push({ state: { in: filter.state } });
   if (filter.trigger) and.push({ trigger: filter.trigger as DiscretionCase['trigger'] });

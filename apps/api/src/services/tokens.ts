@@ -5,6 +5,7 @@ import type { GazetteContext } from '../context.ts';
 import { API_TOKEN_PREFIX, displayPrefix, newSecret, sha256Hex } from '../auth/secrets.ts';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '../auth/roles.ts';
 import { pageArgs, type Page, type PageInput } from './paging.ts';
+import { likeText } from '../schema/shared.ts';
 
 type Ctx = Pick<GazetteContext, 'prisma' | 'viewer' | 'actorLabel'>;
 
@@ -99,7 +100,7 @@ export function apiTokenWhere(filter: ApiTokenFilter = {}): Prisma.ApiTokenWhere
   const where: Prisma.ApiTokenWhereInput = {};
   if (filter.q?.trim()) {
     const q = filter.q.trim();
-    where.OR = [{ name: { contains: q, mode: 'insensitive' } }, { prefix: { startsWith: q } }];
+    where.OR = [{ name: { contains: likeText(q), mode: 'insensitive' } }, { prefix: { startsWith: likeText(q) } }];
   }
   if (filter.revoked === true) where.revokedAt = { not: null };
   if (filter.revoked === false) where.revokedAt = null;
