@@ -123,6 +123,53 @@ it('a draft never gets stuck: bad dates are refused on the form, its dates can b
   await a.context.close();
 });
 
+it('a bad price is explained on its cell at once and never sent; a server refusal is shown on the cell too', async (ctx) => {
+  if (!hasRateWrites) ctx.skip('the API has no rate-table write mutations yet');
+  const a = await h.newPage();
+  const sent: string[] = [];
+  a.page.on('request', (r) => { if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postData() ?? ''); });
+  await login(a.page, h.baseUrl, ADMIN);
+  await a.page.goto(`${h.baseUrl}/#/rateTables`);
+  await a.page.getByText(TABLE).first().click();
+  await a.page.getByTestId(`entry-amount-${KEY}`).waitFor({ timeout: 15_000 });
+  await a.page.getByTestId('new-version').click();
+  await a.page.getByTestId('new-version-date').fill(addDays(todayInShanghai(), 20));
+  await a.page.getByTestId('new-version-create').click();
+  await expect.poll(() => a.page.getByTestId('version-status').textContent(), { timeout: 15_000 }).toBe('草稿');
+  const draftId = decodeURIComponent(new URL(a.page.url()).hash.split('version=')[1] ?? '');
+
+  // Bad prices: shown on the cell at once in Chinese, never sent; a server refusal too.
+  const cell = a.page.locator(`input[data-testid="entry-amount-${KEY}"]`);
+  await cell.waitFor({ timeout: 15_000 });
+  const cellError = a.page.getByTestId(`entry-amount-error-${KEY}`);
+  const updatesBefore = sent.filter((b) => b.includes('updateRateEntry')).length;
+  for (const bad of ['abc', '-5']) {
+    await cell.fill(bad);
+    await cellError.waitFor({ timeout: 5_000 });
+    expect(await cellError.textContent()).toContain('请输入不小于 0 的数字');
+    await cell.press('Enter');
+    await a.page.waitForTimeout(300);
+    expect(await cellError.textContent()).toContain('请输入不小于 0 的数字');
+  }
+  expect(sent.filter((b) => b.includes('updateRateEntry')).length).toBe(updatesBefore);
+  await cell.fill('1.23456');
+  expect(await cellError.count()).toBe(0);
+  await cell.press('Enter');
+  await expect.poll(() => cellError.textContent(), { timeout: 15_000 }).toContain('最多 4 位小数');
+  await shot(a.page, '16-rates-cell-refused');
+  await cell.press('Escape');
+
+  // Nothing changed on reload; the draft is removed for the next test.
+  await a.page.reload();
+  await a.page.locator(`input[data-testid="entry-amount-${KEY}"]`).waitFor({ timeout: 15_000 });
+  expect(await a.page.locator(`input[data-testid="entry-amount-${KEY}"]`).inputValue()).toMatch(/^1425(\.0+)?$/);
+  const token = await h.token(ADMIN);
+  const v = await h.gql<{ node: { version: number } }>(`query($id: ID!) { node(id: $id) { ... on RateTableVersion { version } } }`, { id: draftId }, token);
+  const del = await h.gql(`mutation($id: ID!, $v: Int!) { deleteRateTableVersion(id: $id, version: $v) { id } }`, { id: draftId, v: v.data!.node.version }, token);
+  expect(del.errors).toBeUndefined();
+  await a.context.close();
+});
+
 it('copies the land fee table into a version from a date, edits it with conflicts and CSV checks, and quotes use it from that date only', async (ctx) => {
   if (!hasRateWrites) ctx.skip('the API has no rate-table write mutations yet');
   const from = addDays(todayInShanghai(), 30);
