@@ -69,7 +69,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   rateTables: {
     type: 'RateTable',
-    fields: `id key kind name policy { id docNo title } dimensions version`,
+    fields: `id key kind name policy { id docNo title expiresOn } dimensions version`,
     page: 'rateTablesPage',
     filterType: 'RateTablePageFilter',
     ...crud('RateTable', ['name'], { create: false, remove: false }),

@@ -1,17 +1,33 @@
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
-import { diffVersions, formatDecimal, type RateVersionDiff } from '@gazette/domain';
+import { addDays, compareDates, diffVersions, formatDecimal, type RateVersionDiff } from '@gazette/domain';
 import { entriesOf, type ApiRateVersion } from './api.ts';
 import { toDomainEntry } from './toDomain.ts';
 import { useFormatters } from '../shared/fields.tsx';
+
+/**
+ * The default "before" of a comparison: the published version in force the day before `b` starts
+ * (what `b` replaces), else the latest published one starting before it, else any other version —
+ * never `b` itself.
+ */
+export function baselineOf(versions: ApiRateVersion[], b: string): string {
+  const target = versions.find((v) => v.id === b);
+  const others = versions.filter((v) => v.id !== b);
+  if (!target) return others[0]?.id ?? '';
+  const dayBefore = addDays(target.effectiveFrom, -1);
+  const published = others.filter((v) => v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, target.effectiveFrom) < 0);
+  const covering = published.find((v) => compareDates(v.effectiveFrom, dayBefore) <= 0 && (!v.effectiveTo || compareDates(dayBefore, v.effectiveTo) <= 0));
+  const latest = [...published].sort((x, y) => compareDates(y.effectiveFrom, x.effectiveFrom))[0];
+  return covering?.id ?? latest?.id ?? others.find((v) => v.status === 'PUBLISHED')?.id ?? others[0]?.id ?? '';
+}
 
 /** What changed between two versions of a table, entry by entry (domain diffVersions). */
 export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; initialB?: string }) {
   const translate = useTranslate();
   const fmt = useFormatters();
   const [b, setB] = useState(initialB ?? versions[0]?.id ?? '');
-  const [a, setA] = useState(() => versions.find((v) => v.id === (versions.find((x) => x.id === b)?.basedOnId))?.id ?? versions[1]?.id ?? '');
+  const [a, setA] = useState(() => baselineOf(versions, b));
   const [diff, setDiff] = useState<RateVersionDiff | null>(null);
   useEffect(() => {
     if (!a || !b) return;
@@ -28,10 +44,10 @@ export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; i
   return (
     <div data-testid="diff-view">
       <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <TextField select size="small" label={translate('rates.diffFrom')} value={a} onChange={(e) => setA(e.target.value)} sx={{ minWidth: 260 }}>
+        <TextField select size="small" label={translate('rates.diffFrom')} value={a} onChange={(e) => setA(e.target.value)} sx={{ minWidth: 260 }} inputProps={{ 'data-testid': 'diff-from' }}>
           {versions.map((v) => <MenuItem key={v.id} value={v.id}>{label(v)}</MenuItem>)}
         </TextField>
-        <TextField select size="small" label={translate('rates.diffTo')} value={b} onChange={(e) => setB(e.target.value)} sx={{ minWidth: 260 }}>
+        <TextField select size="small" label={translate('rates.diffTo')} value={b} onChange={(e) => setB(e.target.value)} sx={{ minWidth: 260 }} inputProps={{ 'data-testid': 'diff-to' }}>
           {versions.map((v) => <MenuItem key={v.id} value={v.id}>{label(v)}</MenuItem>)}
         </TextField>
       </Stack>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
+import { useErrorText } from '../shared/errorText.ts';
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
 import type { DimensionDef } from '@gazette/domain';
 import { updateEntry, type ApiRateEntry } from './api.ts';
@@ -16,29 +17,37 @@ function EditableCell({ entry, field, editable, onSaved, onReload }: { entry: Ap
   const notify = useNotify();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Why the typed value is not saved: a bad number (at once, nothing sent) or the server's refusal.
+  const [serverError, setServerError] = useState<string | null>(null);
+  const errorText = useErrorText();
   // One save at a time: Enter then blur must not send the same stale version twice.
   const inFlight = useRef(false);
   const value = entry[field];
   const shown = field === 'amount' ? formatMoney(value) : formatPercent(value);
+  const typed = draft?.trim() ?? null;
+  const badNumber = typed !== null && typed !== (value ?? '') && !/^\d+(\.\d+)?$/.test(typed);
+  const shownError = badNumber ? translate('rates.badNumber') : serverError;
   if (!editable || value === null) return <TableCell align="right" data-testid={`entry-${field}-${entry.key}`}>{shown}</TableCell>;
 
   async function save() {
     if (inFlight.current) return;
-    if (draft === null || draft.trim() === (value ?? '')) return setDraft(null);
-    if (!/^\d+(\.\d+)?$/.test(draft.trim())) {
-      notify('rates.badNumber', { type: 'warning' });
-      return;
+    if (draft === null || draft.trim() === (value ?? '')) {
+      setServerError(null);
+      return setDraft(null);
     }
+    // Shown on the cell already; a bad number is never sent.
+    if (badNumber) return;
     setSaving(true);
     inFlight.current = true;
     try {
       onSaved(await updateEntry(entry, { [field]: draft.trim() }));
       notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
       setDraft(null);
+      setServerError(null);
     } catch (error) {
       const conflict = conflictFromError(error, 'rateEntries', entry.id);
-      if (conflict) reportConflict({ ...conflict, reload: () => { setDraft(null); onReload(); } });
-      else notify((error as Error).message, { type: 'error' });
+      if (conflict) reportConflict({ ...conflict, reload: () => { setDraft(null); setServerError(null); onReload(); } });
+      else setServerError(errorText(error));
     } finally {
       inFlight.current = false;
       setSaving(false);
@@ -53,11 +62,19 @@ function EditableCell({ entry, field, editable, onSaved, onReload }: { entry: Ap
           variant="standard"
           InputProps={{ readOnly: saving }}
           value={draft ?? value ?? ''}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setServerError(null);
+          }}
+          error={!!shownError}
+          helperText={shownError && <span data-testid={`entry-${field}-error-${entry.key}`}>{shownError}</span>}
           onBlur={save}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void save();
-            if (e.key === 'Escape') setDraft(null);
+            if (e.key === 'Escape') {
+              setDraft(null);
+              setServerError(null);
+            }
           }}
           inputProps={{ 'data-testid': `entry-${field}-${entry.key}`, inputMode: 'decimal', style: { textAlign: 'right', width: 90 } }}
         />

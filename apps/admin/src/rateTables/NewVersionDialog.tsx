@@ -1,14 +1,26 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { addDays } from '@gazette/domain';
-import { createVersionFrom, type ApiRateVersion } from './api.ts';
+import { createVersionFrom, updateVersionDates, type ApiRateVersion } from './api.ts';
+import { versionDateErrors, type DatesPolicy } from './versionDates.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
 
-/** "New version from date …": copies the chosen version into a draft effective from that date. */
-export function NewVersionDialog({ open, base, onClose, onCreated }: { open: boolean; base: ApiRateVersion | undefined; onClose: () => void; onCreated: (v: ApiRateVersion) => void }) {
+/**
+ * "New version from date …": copies the chosen version into a draft effective from that date.
+ * With `editing`, the same form changes that draft's dates instead. The dates publishing would
+ * refuse are refused here, on the field, before anything is sent.
+ */
+export function NewVersionDialog({ open, base, editing, policy, onClose, onCreated }: {
+  open: boolean;
+  base: ApiRateVersion | undefined;
+  editing?: ApiRateVersion;
+  policy: DatesPolicy | undefined;
+  onClose: () => void;
+  onCreated: (v: ApiRateVersion) => void;
+}) {
   const translate = useTranslate();
   const fmt = useFormatters();
   const [effectiveFrom, setEffectiveFrom] = useState(addDays(today(), 1));
@@ -16,12 +28,31 @@ export function NewVersionDialog({ open, base, onClose, onCreated }: { open: boo
   const [label, setLabel] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  async function create() {
-    if (!base) return;
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    setTouched(false);
+    setError(null);
+    if (editing) {
+      setEffectiveFrom(editing.effectiveFrom);
+      setEffectiveTo(editing.effectiveTo ?? '');
+      setLabel(editing.label ?? '');
+    }
+  }, [open, editing]);
+  const now = today();
+  const errors = versionDateErrors(effectiveFrom, effectiveTo, policy, now);
+  const say = (e: [string, Record<string, string>?] | undefined) =>
+    e ? translate(e[0], Object.fromEntries(Object.entries(e[1] ?? {}).map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmt.date(v) : v]))) : undefined;
+  const fromError = touched ? say(errors.effectiveFrom) : undefined;
+  const toError = touched ? say(errors.effectiveTo) : undefined;
+  async function submit() {
+    setTouched(true);
+    if (errors.effectiveFrom || errors.effectiveTo) return;
     setBusy(true);
     setError(null);
     try {
-      onCreated(await createVersionFrom({ tableId: base.tableId, basedOnId: base.id, effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
+      if (editing) onCreated(await updateVersionDates(editing, { effectiveFrom, effectiveTo: effectiveTo || null }));
+      else if (base) onCreated(await createVersionFrom({ tableId: base.tableId, basedOnId: base.id, effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -29,18 +60,32 @@ export function NewVersionDialog({ open, base, onClose, onCreated }: { open: boo
     }
   }
   return (
-    <Dialog open={open} onClose={onClose} data-testid="new-version-dialog">
-      <DialogTitle>{translate('rates.newVersion')}</DialogTitle>
+    <Dialog open={open} onClose={onClose} data-testid={editing ? 'edit-version-dialog' : 'new-version-dialog'}>
+      <DialogTitle>{translate(editing ? 'rates.editDates' : 'rates.newVersion')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{translate('rates.newVersionHelp', { from: base ? fmt.date(base.effectiveFrom) : '' })}</DialogContentText>
-        <TextField autoFocus margin="dense" type="date" fullWidth label={translate('resources.rateTableVersions.fields.effectiveFrom')} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'new-version-date' }} />
-        <TextField margin="dense" type="date" fullWidth label={translate('resources.rateTableVersions.fields.effectiveTo')} helperText={translate('rates.effectiveToHelp')} value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)} InputLabelProps={{ shrink: true }} />
-        <TextField margin="dense" fullWidth label={translate('resources.rateTableVersions.fields.label')} value={label} onChange={(e) => setLabel(e.target.value)} />
+        {!editing && <DialogContentText>{translate('rates.newVersionHelp', { from: base ? fmt.date(base.effectiveFrom) : '' })}</DialogContentText>}
+        <TextField
+          autoFocus margin="dense" type="date" fullWidth required
+          label={translate('resources.rateTableVersions.fields.effectiveFrom')}
+          value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)}
+          error={!!fromError}
+          helperText={fromError && <span data-testid="new-version-date-error">{fromError}</span>}
+          InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'new-version-date', min: now }}
+        />
+        <TextField
+          margin="dense" type="date" fullWidth
+          label={translate('resources.rateTableVersions.fields.effectiveTo')}
+          error={!!toError}
+          helperText={toError ? <span data-testid="new-version-end-error">{toError}</span> : translate('rates.effectiveToHelp')}
+          value={effectiveTo} onChange={(e) => setEffectiveTo(e.target.value)}
+          InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'new-version-end' }}
+        />
+        {!editing && <TextField margin="dense" fullWidth label={translate('resources.rateTableVersions.fields.label')} value={label} onChange={(e) => setLabel(e.target.value)} />}
         <ErrorAlert error={error} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy || !base} onClick={create} data-testid="new-version-create">{translate('ra.action.create')}</Button>
+        <Button variant="contained" disabled={busy || (!editing && !base)} onClick={submit} data-testid="new-version-create">{translate(editing ? 'ra.action.save' : 'ra.action.create')}</Button>
       </DialogActions>
     </Dialog>
   );

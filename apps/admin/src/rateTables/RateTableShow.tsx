@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Chip, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
-import { compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
-import { entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { addDays, compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
+import { deleteVersion, entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
 import { NewVersionDialog } from './NewVersionDialog.tsx';
 import { DiffView } from './DiffView.tsx';
@@ -20,7 +20,27 @@ interface TableRecord {
   name: string;
   kind: string;
   dimensions: DimensionDef[];
-  policy: { docNo: string; title: string };
+  policy: { docNo: string; title: string; expiresOn?: string | null };
+}
+
+/** Yes/no before an irreversible step. */
+function ConfirmDialog({ open, title, children, onConfirm, onClose, testId }: { open: boolean; title: string; children: ReactNode; onConfirm: () => void; onClose: () => void; testId: string }) {
+  const translate = useTranslate();
+  return (
+    <Dialog open={open} onClose={onClose} data-testid={testId}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>{children}</DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} data-testid={`${testId}-cancel`}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" onClick={onConfirm} data-testid={`${testId}-ok`}>{translate('ra.action.confirm')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The published version whose range covers `day`, among `versions` (not counting `except`). */
+export function publishedCovering(versions: ApiRateVersion[], day: string, exceptId?: string) {
+  return versions.find((v) => v.id !== exceptId && v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, day) <= 0 && (!v.effectiveTo || compareDates(day, v.effectiveTo) <= 0));
 }
 
 /** A version may be edited in place only while it is a draft that has not started. */
@@ -49,6 +69,8 @@ function Workspace() {
   const [entries, setEntries] = useState<ApiRateEntry[]>([]);
   const [tab, setTab] = useState(0);
   const [newOpen, setNewOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
+  const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
   const loadVersions = useCallback(async (select?: string) => {
@@ -57,8 +79,12 @@ function Workspace() {
       const list = await versionsOf(table.id);
       setVersions(list);
       const now = today();
-      const inForce = list.find((v) => v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, now) <= 0 && (!v.effectiveTo || compareDates(now, v.effectiveTo) <= 0));
-      setSelected((cur) => select ?? (cur || inForce?.id || list[0]?.id || ''));
+      const inForce = publishedCovering(list, now);
+      // A version that is gone (a deleted draft) falls back to the one in force.
+      setSelected((cur) => {
+        const want = select ?? cur;
+        return want && list.some((v) => v.id === want) ? want : inForce?.id || list[0]?.id || '';
+      });
     } catch (e) {
       setError(e as Error);
     }
@@ -81,6 +107,7 @@ function Workspace() {
   const editable = !!canEdit && isEditable(version);
 
   async function publish() {
+    setConfirm(null);
     if (!version) return;
     try {
       await publishVersion(version);
@@ -92,6 +119,25 @@ function Workspace() {
       else setError(e as Error);
     }
   }
+
+  async function removeDraft() {
+    setConfirm(null);
+    if (!version) return;
+    try {
+      await deleteVersion(version);
+      notify('rates.draftDeleted', { type: 'success' });
+      setEntries([]);
+      setSelected('');
+      await loadVersions('');
+    } catch (e) {
+      const conflict = conflictFromError(e, 'rateTableVersions', version.id);
+      if (conflict) reportConflict({ ...conflict, reload: () => void loadVersions() });
+      else setError(e as Error);
+    }
+  }
+
+  // What publishing closes: the published version still running on the day before the draft starts.
+  const closes = version?.status === 'DRAFT' ? publishedCovering(versions, addDays(version.effectiveFrom, -1), version.id) : undefined;
 
   function exportCsv() {
     if (!version) return;
@@ -111,7 +157,9 @@ function Workspace() {
         </TextField>
         {version && <Chip size="small" color={version.status === 'DRAFT' ? 'warning' : 'success'} label={translate(`enums.RateVersionStatus.${version.status}`)} data-testid="version-status" />}
         {canEdit && <Button variant="outlined" size="small" onClick={() => setNewOpen(true)} disabled={!version} data-testid="new-version">{translate('rates.newVersion')}</Button>}
-        {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={publish} data-testid="publish-version">{translate('rates.publish')}</Button>}
+        {canEdit && version?.status === 'DRAFT' && <Button size="small" onClick={() => setEditOpen(true)} data-testid="edit-version-dates">{translate('rates.editDates')}</Button>}
+        {canEdit && version?.status === 'DRAFT' && <Button size="small" color="error" onClick={() => setConfirm('delete')} data-testid="delete-version">{translate('rates.deleteDraft')}</Button>}
+        {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={() => setConfirm('publish')} data-testid="publish-version">{translate('rates.publish')}</Button>}
         <Button size="small" onClick={exportCsv} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
       </Stack>
       {version && !editable && canEdit && <Alert severity="info" sx={{ mb: 1 }}>{translate('rates.readOnlyStarted')}</Alert>}
@@ -125,9 +173,37 @@ function Workspace() {
       {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} />}
       {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
       {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={() => { void loadEntries(); void loadVersions(selected); }} />}
+      {version?.status === 'DRAFT' && (
+        <>
+          <ConfirmDialog open={confirm === 'publish'} title={translate('rates.publishConfirmTitle')} onConfirm={() => void publish()} onClose={() => setConfirm(null)} testId="publish-confirm">
+            <DialogContentText>{translate('rates.publishConfirmFrom', { from: fmt.date(version.effectiveFrom) })}</DialogContentText>
+            <DialogContentText>
+              {closes
+                ? translate('rates.publishConfirmCloses', { since: fmt.date(closes.effectiveFrom), until: fmt.date(addDays(version.effectiveFrom, -1)) })
+                : translate('rates.publishConfirmClosesNone')}
+            </DialogContentText>
+          </ConfirmDialog>
+          <ConfirmDialog open={confirm === 'delete'} title={translate('rates.deleteDraftConfirmTitle')} onConfirm={() => void removeDraft()} onClose={() => setConfirm(null)} testId="delete-confirm">
+            <DialogContentText>{translate('rates.deleteDraftConfirm', { from: fmt.date(version.effectiveFrom) })}</DialogContentText>
+          </ConfirmDialog>
+          <NewVersionDialog
+            open={editOpen}
+            base={version}
+            editing={version}
+            policy={table.policy}
+            onClose={() => setEditOpen(false)}
+            onCreated={(v) => {
+              setEditOpen(false);
+              notify('rates.datesSaved', { type: 'success' });
+              void loadVersions(v.id);
+            }}
+          />
+        </>
+      )}
       <NewVersionDialog
         open={newOpen}
         base={version}
+        policy={table.policy}
         onClose={() => setNewOpen(false)}
         onCreated={(v) => {
           setNewOpen(false);

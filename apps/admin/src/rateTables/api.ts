@@ -90,3 +90,20 @@ export async function importCsv(v: ApiRateVersion, csv: string): Promise<ApiRate
   );
   return data.importRateTableVersionCsv;
 }
+
+/** Changes a draft's dates (the server refuses a version that has started). */
+export async function updateVersionDates(v: ApiRateVersion, input: { effectiveFrom: string; effectiveTo: string | null }) {
+  const data = await gql<{ updateRateTableVersion: ApiRateVersion }>(
+    `mutation UpdateVersion($id: ID!, $version: Int!, $input: RateTableVersionPatch!) { updateRateTableVersion(id: $id, version: $version, input: $input) { ${VERSION_FIELDS} } }`,
+    { id: v.id, version: v.version, input },
+  );
+  return data.updateRateTableVersion;
+}
+
+/** Deletes a draft with its entries (the server refuses a published version). */
+export async function deleteVersion(v: ApiRateVersion) {
+  await gql<{ deleteRateTableVersion: { id: string } }>(
+    `mutation DeleteVersion($id: ID!, $version: Int!) { deleteRateTableVersion(id: $id, version: $version) { id } }`,
+    { id: v.id, version: v.version },
+  );
+}
