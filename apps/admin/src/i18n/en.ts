@@ -332,7 +332,7 @@ export const appEn: Shape<typeof appZh> = {
     readOnlyRole: 'Your role can view rates but not change them.',
     oneVersionOnly: 'Only one version: nothing to compare.',
     editHint: 'Enter or leaving the cell saves',
-    badNumber: 'Enter a number not below 0, such as 1425 or 0.35',
+    badNumber: 'Enter a number not below 0, such as 100 or 0.35',
     startBeforeToday: 'The start may not be before today (%{today})',
     startRequired: 'Enter a start date',
     endRequiredExpired: '%{docNo} expired on %{date}: an end date is required',

@@ -400,7 +400,7 @@ export const appZh = {
     readOnlyRole: '您的角色只能查看费率标准，不能修改。',
     oneVersionOnly: '只有一个版本，无可比较内容。',
     editHint: '回车或离开单元格即保存',
-    badNumber: '请输入不小于 0 的数字，如 1425 或 0.35',
+    badNumber: '请输入不小于 0 的数字，如 100 或 0.35',
     startBeforeToday: '生效日期不能早于今天（%{today}）',
     startRequired: '请填写生效日期',
     endRequiredExpired: '%{docNo} 已于 %{date} 失效，须填写截止日期',
