@@ -3,10 +3,11 @@
 // else; applyGazetteImport writes a problem-free draft in one transaction with an audit entry.
 // The first start imports the committed seed issue through these same two functions.
 import { createHash } from 'node:crypto';
-import { DomainError, addDays, compareDates, createOrganizationResolver, fromUtcMidnight, rateEntryToRow, toUtcMidnight } from '@gazette/domain';
+import { DomainError, addDays, compareDates, fromUtcMidnight, rateEntryToRow, toUtcMidnight } from '@gazette/domain';
 import { readGazetteIssue, type ReaderProblem } from '@gazette/gazette';
 import type { Prisma, PrismaClient } from '../../generated/client/client.ts';
-import { planIssue, TERM_COEFFICIENT_TABLE, type IssuePlan, type KnownBody, type PlannedDocument } from './plan.ts';
+import { planIssue, TERM_COEFFICIENT_TABLE, type IssuePlan, type PlannedDocument } from './plan.ts';
+import { loadBodyResolver } from '../organizations/resolve-body.ts';
 import { locateTable, reviewPlan, type IssueReview } from './review.ts';
 import { indexPolicy } from '../search/index-policy.ts';
 import { recordChange } from '../changes/record.ts';
@@ -39,18 +40,10 @@ export const GAZETTE_WRITE_LOCK = 724012;
 const day = (d: string) => toUtcMidnight(d);
 const TX = { timeout: 120_000, maxWait: 30_000 } as const;
 
-async function loadResolver(db: Db) {
-  const rows = await db.organization.findMany({ select: { id: true, name: true, shortName: true, aliases: { select: { alias: true } } } });
-  const resolve = createOrganizationResolver(rows.map((r) => ({ ...r, aliases: r.aliases.map((a) => a.alias) })));
-  return (printed: string): KnownBody | null => {
-    const found = resolve(printed);
-    return found ? { id: found.id, name: found.name } : null;
-  };
-}
 
 async function readAgainst(db: Db, text: string): Promise<{ plan: IssuePlan; review: IssueReview; problems: ReaderProblem[] }> {
   const reading = readGazetteIssue(text);
-  const plan = planIssue(reading, await loadResolver(db));
+  const plan = planIssue(reading, await loadBodyResolver(db));
   const problems = [...plan.problems];
   const review = await reviewPlan(db, plan, problems);
   return { plan, review, problems };
@@ -385,7 +378,7 @@ export async function applyGazetteImport(prisma: PrismaClient, id: string, actor
     if (draft.status === 'DISCARDED') throw new DomainError('CONFLICT', '这次导入已作废,请重新读取公报', { field: 'id' });
     const { plan, review, problems } = await readAgainst(tx, draft.text);
     if (problems.length > 0) {
-      // Keep the fresh findings on the draft for the dashboard, then refuse.
+      // Refused with the fresh problems in extensions.problems (the transaction writes nothing).
       const first = problems[0]!;
       throw new DomainError('BAD_USER_INPUT', `公报有 ${problems.length} 处无法确定的内容(第${first.line}行:${first.message}),请修改原文后重新读取`, {
         field: 'id',

@@ -13,22 +13,29 @@ export interface ChangeWaiter {
   close(): Promise<void>;
 }
 
+/**
+ * Waits until `timeoutMs` passes, `signal` aborts, or someone calls the wake function it
+ * registers in `waiting` (a notification, or close()).
+ */
+function waitOnce(waiting: Set<() => void>, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      waiting.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    waiting.add(done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** Polling only: waits the whole timeout (tests and servers without LISTEN). */
 export function pollingWaiter(): ChangeWaiter {
   const waiting = new Set<() => void>();
   let closed = false;
   return {
-    next: (timeoutMs, signal) =>
-      new Promise((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiting.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        waiting.add(done);
-        signal?.addEventListener('abort', done, { once: true });
-      }),
+    next: (timeoutMs, signal) => waitOnce(waiting, timeoutMs, signal),
     get closed() {
       return closed;
     },
@@ -75,16 +82,7 @@ export function listeningWaiter(databaseUrl: string, logger: Logger): ChangeWait
     async next(timeoutMs, signal) {
       if (closed) return;
       if (!client && !closed) void connect();
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiting.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, timeoutMs);
-        waiting.add(done);
-        signal?.addEventListener('abort', done, { once: true });
-      });
+      await waitOnce(waiting, timeoutMs, signal);
     },
     async close() {
       closed = true;
