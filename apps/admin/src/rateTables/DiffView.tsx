@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
-import { addDays, compareDates, diffVersions, formatDecimal, type RateVersionDiff } from '@gazette/domain';
+import { addDays, compareDates, diffVersions, formatDecimal, type DimensionDef, type RateVersionDiff } from '@gazette/domain';
+import { describeEntry } from './matrix.ts';
 import { entriesOf, type ApiRateVersion } from './api.ts';
 import { toDomainEntry } from './toDomain.ts';
 import { useFormatters } from '../shared/fields.tsx';
@@ -23,7 +24,7 @@ export function baselineOf(versions: ApiRateVersion[], b: string): string {
 }
 
 /** What changed between two versions of a table, entry by entry (domain diffVersions). */
-export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; initialB?: string }) {
+export function DiffView({ versions, initialB, dimensions = [], valueField = 'amount' }: { versions: ApiRateVersion[]; initialB?: string; dimensions?: DimensionDef[]; valueField?: 'amount' | 'rate' }) {
   const translate = useTranslate();
   const fmt = useFormatters();
   const [b, setB] = useState(initialB ?? versions[0]?.id ?? '');
@@ -41,6 +42,9 @@ export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; i
   }, [a, b]);
   const label = (v: ApiRateVersion) => `${v.label ?? ''} ${fmt.date(v.effectiveFrom)}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
   const show = (d: { toString(): string } | null) => (d === null ? '—' : formatDecimal(d as never));
+  // 单精子注射 · 三甲, never 311201079|TERTIARY_A.
+  const entryName = (e: { key: string; name: string | null; code?: string | null; dimensions?: Record<string, string> }) => describeEntry(dimensions, e);
+  const fieldLabel = (f: string) => (f === 'rate' && valueField === 'rate' ? translate('rateMatrix.valueCoefficient') : translate(`resources.rateEntries.fields.${f}`));
   return (
     <div data-testid="diff-view">
       <Stack direction="row" spacing={2} sx={{ my: 1 }}>
@@ -57,8 +61,8 @@ export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; i
           <TableHead>
             <TableRow>
               <TableCell>{translate('rates.diffKind')}</TableCell>
-              <TableCell>{translate('resources.rateEntries.fields.key')}</TableCell>
-              <TableCell>{translate('resources.rateEntries.fields.name')}</TableCell>
+              <TableCell>{translate('rateMatrix.diffEntry')}</TableCell>
+              <TableCell>{translate('resources.rateEntries.fields.code')}</TableCell>
               <TableCell>{translate('rates.before')}</TableCell>
               <TableCell>{translate('rates.after')}</TableCell>
             </TableRow>
@@ -67,17 +71,17 @@ export function DiffView({ versions, initialB }: { versions: ApiRateVersion[]; i
             {diff.changed.map((c) => (
               <TableRow key={c.key} data-testid={`diff-changed-${c.key}`}>
                 <TableCell><Chip size="small" color="warning" label={translate('rates.changed')} /></TableCell>
-                <TableCell>{c.key}</TableCell>
-                <TableCell>{c.after.name}</TableCell>
-                <TableCell>{c.fields.map((f) => `${translate(`resources.rateEntries.fields.${f}`)} ${f === 'amount' ? show(c.before.amount) : f === 'rate' ? show(c.before.rate) : ''}`).join('；')}</TableCell>
-                <TableCell>{c.fields.map((f) => `${translate(`resources.rateEntries.fields.${f}`)} ${f === 'amount' ? show(c.after.amount) : f === 'rate' ? show(c.after.rate) : ''}`).join('；')}</TableCell>
+                <TableCell data-testid={`diff-entry-${c.key}`}>{entryName(c.after)}</TableCell>
+                <TableCell>{c.after.code}</TableCell>
+                <TableCell>{c.fields.map((f) => `${fieldLabel(f)} ${f === 'amount' ? show(c.before.amount) : f === 'rate' ? show(c.before.rate) : ''}`).join('；')}</TableCell>
+                <TableCell>{c.fields.map((f) => `${fieldLabel(f)} ${f === 'amount' ? show(c.after.amount) : f === 'rate' ? show(c.after.rate) : ''}`).join('；')}</TableCell>
               </TableRow>
             ))}
             {diff.added.map((e) => (
-              <TableRow key={`+${e.key}`}><TableCell><Chip size="small" color="success" label={translate('rates.added')} /></TableCell><TableCell>{e.key}</TableCell><TableCell>{e.name}</TableCell><TableCell /><TableCell>{show(e.amount ?? e.rate)}</TableCell></TableRow>
+              <TableRow key={`+${e.key}`}><TableCell><Chip size="small" color="success" label={translate('rates.added')} /></TableCell><TableCell data-testid={`diff-entry-${e.key}`}>{entryName(e)}</TableCell><TableCell>{e.code}</TableCell><TableCell /><TableCell>{show(e.amount ?? e.rate)}</TableCell></TableRow>
             ))}
             {diff.removed.map((e) => (
-              <TableRow key={`-${e.key}`}><TableCell><Chip size="small" color="error" label={translate('rates.removed')} /></TableCell><TableCell>{e.key}</TableCell><TableCell>{e.name}</TableCell><TableCell>{show(e.amount ?? e.rate)}</TableCell><TableCell /></TableRow>
+              <TableRow key={`-${e.key}`}><TableCell><Chip size="small" color="error" label={translate('rates.removed')} /></TableCell><TableCell data-testid={`diff-entry-${e.key}`}>{entryName(e)}</TableCell><TableCell>{e.code}</TableCell><TableCell>{show(e.amount ?? e.rate)}</TableCell><TableCell /></TableRow>
             ))}
           </TableBody>
         </Table>

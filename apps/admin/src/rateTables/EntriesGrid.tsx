@@ -12,7 +12,7 @@ function dimLabel(dims: DimensionDef[], name: string, value: string) {
 }
 
 /** One cell edited in place; saved on Enter or leaving the cell, pessimistically (no undo window). */
-function EditableCell({ entry, field, editable, onSaved, onReload }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void }) {
+function EditableCell({ entry, field, editable, onSaved, onReload, percent = true }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void; percent?: boolean }) {
   const translate = useTranslate();
   const notify = useNotify();
   const [draft, setDraft] = useState<string | null>(null);
@@ -23,7 +23,7 @@ function EditableCell({ entry, field, editable, onSaved, onReload }: { entry: Ap
   // One save at a time: Enter then blur must not send the same stale version twice.
   const inFlight = useRef(false);
   const value = entry[field];
-  const shown = field === 'amount' ? formatMoney(value) : formatPercent(value);
+  const shown = field === 'amount' ? formatMoney(value) : percent ? formatPercent(value) : value;
   const typed = draft?.trim() ?? null;
   const badNumber = typed !== null && typed !== (value ?? '') && !/^\d+(\.\d+)?$/.test(typed);
   const shownError = badNumber ? translate('rates.badNumber') : serverError;
@@ -83,9 +83,11 @@ function EditableCell({ entry, field, editable, onSaved, onReload }: { entry: Ap
   );
 }
 
-export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload }: { entries: ApiRateEntry[]; dimensions: DimensionDef[]; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void }) {
+export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload, valueField = 'amount' }: { entries: ApiRateEntry[]; dimensions: DimensionDef[]; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void; valueField?: 'amount' | 'rate' }) {
   const translate = useTranslate();
-  const hasRate = entries.some((e) => e.rate !== null);
+  // A coefficient table (年期修正系数) has no amounts: its one value column is the coefficient.
+  const hasAmount = valueField === 'amount';
+  const hasRate = valueField === 'rate' || entries.some((e) => e.rate !== null);
   return (
     <TableContainer sx={{ maxHeight: 'calc(100vh - 300px)', minHeight: 200 }}>
       <Table size="small" stickyHeader data-testid="entries-grid">
@@ -94,8 +96,8 @@ export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload }
             {dimensions.map((d) => <TableCell key={d.name}>{d.label}</TableCell>)}
             <TableCell>{translate('resources.rateEntries.fields.name')}</TableCell>
             <TableCell>{translate('resources.rateEntries.fields.unit')}</TableCell>
-            <TableCell align="right">{translate('resources.rateEntries.fields.amount')}</TableCell>
-            {hasRate && <TableCell align="right">{translate('resources.rateEntries.fields.rate')}</TableCell>}
+            {hasAmount && <TableCell align="right">{translate('resources.rateEntries.fields.amount')}</TableCell>}
+            {hasRate && <TableCell align="right" data-testid="entries-rate-header">{translate(hasAmount ? 'resources.rateEntries.fields.rate' : 'rateMatrix.valueCoefficient')}</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -104,8 +106,8 @@ export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload }
               {dimensions.map((d) => <TableCell key={d.name}>{dimLabel(dimensions, d.name, e.dimensions?.[d.name] ?? '')}</TableCell>)}
               <TableCell sx={{ maxWidth: 240 }}>{e.name}</TableCell>
               <TableCell>{e.unit}</TableCell>
-              <EditableCell entry={e} field="amount" editable={editable} onSaved={onSaved} onReload={onReload} />
-              {hasRate && <EditableCell entry={e} field="rate" editable={editable} onSaved={onSaved} onReload={onReload} />}
+              {hasAmount && <EditableCell entry={e} field="amount" editable={editable} onSaved={onSaved} onReload={onReload} />}
+              {hasRate && <EditableCell entry={e} field="rate" editable={editable} onSaved={onSaved} onReload={onReload} percent={hasAmount} />}
             </TableRow>
           ))}
         </TableBody>

@@ -13,9 +13,11 @@ import { today } from '../shared/today.ts';
  * With `editing`, the same form changes that draft's dates instead. The dates publishing would
  * refuse are refused here, on the field, before anything is sent.
  */
-export function NewVersionDialog({ open, base, editing, policy, onClose, onCreated }: {
+export function NewVersionDialog({ open, base, tableId, editing, policy, onClose, onCreated }: {
   open: boolean;
   base: ApiRateVersion | undefined;
+  /** Without a base (a table with no version yet), the draft starts empty. */
+  tableId?: string;
   editing?: ApiRateVersion;
   policy: DatesPolicy | undefined;
   onClose: () => void;
@@ -52,7 +54,7 @@ export function NewVersionDialog({ open, base, editing, policy, onClose, onCreat
     setError(null);
     try {
       if (editing) onCreated(await updateVersionDates(editing, { effectiveFrom, effectiveTo: effectiveTo || null }));
-      else if (base) onCreated(await createVersionFrom({ tableId: base.tableId, basedOnId: base.id, effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
+      else if (base || tableId) onCreated(await createVersionFrom({ tableId: base?.tableId ?? tableId!, ...(base ? { basedOnId: base.id } : {}), effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -63,7 +65,8 @@ export function NewVersionDialog({ open, base, editing, policy, onClose, onCreat
     <Dialog open={open} onClose={onClose} data-testid={editing ? 'edit-version-dialog' : 'new-version-dialog'}>
       <DialogTitle>{translate(editing ? 'rates.editDates' : 'rates.newVersion')}</DialogTitle>
       <DialogContent>
-        {!editing && <DialogContentText>{translate('rates.newVersionHelp', { from: base ? fmt.date(base.effectiveFrom) : '' })}</DialogContentText>}
+        {!editing && base && <DialogContentText>{translate('rates.newVersionHelp', { from: fmt.date(base.effectiveFrom) })}</DialogContentText>}
+        {!editing && !base && <DialogContentText data-testid="new-version-empty">{translate('rateMatrix.noBase')}</DialogContentText>}
         <TextField
           autoFocus margin="dense" type="date" fullWidth required
           label={translate('resources.rateTableVersions.fields.effectiveFrom')}
@@ -85,7 +88,7 @@ export function NewVersionDialog({ open, base, editing, policy, onClose, onCreat
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy || (!editing && !base)} onClick={submit} data-testid="new-version-create">{translate(editing ? 'ra.action.save' : 'ra.action.create')}</Button>
+        <Button variant="contained" disabled={busy || (!editing && !base && !tableId)} onClick={submit} data-testid="new-version-create">{translate(editing ? 'ra.action.save' : 'ra.action.create')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { addDays, compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
 import { deleteVersion, entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
+import { RateMatrix } from './RateMatrix.tsx';
+import { XlsxTools } from './XlsxTools.tsx';
+import { matrixLayout, valueFieldOf } from './matrix.ts';
 import { NewVersionDialog } from './NewVersionDialog.tsx';
 import { DiffView } from './DiffView.tsx';
 import { CsvImport } from './CsvImport.tsx';
@@ -68,6 +71,8 @@ function Workspace() {
   );
   const [entries, setEntries] = useState<ApiRateEntry[]>([]);
   const [tab, setTab] = useState(0);
+  // The printed matrix by default where the table has one; the long list stays a click away.
+  const [view, setView] = useState<'matrix' | 'list'>('matrix');
   const [newOpen, setNewOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
@@ -105,6 +110,9 @@ function Workspace() {
   const dimensions = (table.dimensions ?? []) as DimensionDef[];
   const version = versions.find((v) => v.id === selected);
   const editable = !!canEdit && isEditable(version);
+  const layout = matrixLayout(table.kind, dimensions);
+  const valueField = valueFieldOf(table.kind);
+  const showMatrix = !!layout && view === 'matrix';
 
   async function publish() {
     setConfirm(null);
@@ -156,11 +164,12 @@ function Workspace() {
           {versions.map((v) => <MenuItem key={v.id} value={v.id}>{versionLabel(v)}</MenuItem>)}
         </TextField>
         {version && <Chip size="small" color={version.status === 'DRAFT' ? 'warning' : 'success'} label={translate(`enums.RateVersionStatus.${version.status}`)} data-testid="version-status" />}
-        {canEdit && <Button variant="outlined" size="small" onClick={() => setNewOpen(true)} disabled={!version} data-testid="new-version">{translate('rates.newVersion')}</Button>}
+        {canEdit && <Button variant="outlined" size="small" onClick={() => setNewOpen(true)} disabled={!version && versions.length > 0} data-testid="new-version">{translate('rates.newVersion')}</Button>}
         {canEdit && version?.status === 'DRAFT' && <Button size="small" onClick={() => setEditOpen(true)} data-testid="edit-version-dates">{translate('rates.editDates')}</Button>}
         {canEdit && version?.status === 'DRAFT' && <Button size="small" color="error" onClick={() => setConfirm('delete')} data-testid="delete-version">{translate('rates.deleteDraft')}</Button>}
         {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={() => setConfirm('publish')} data-testid="publish-version">{translate('rates.publish')}</Button>}
         <Button size="small" onClick={exportCsv} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
+        <XlsxTools table={{ name: table.name, kind: table.kind, dimensions }} version={version} entries={entries} editable={editable} onImported={() => { void loadEntries(); void loadVersions(selected); }} />
       </Stack>
       {version && !editable && canEdit && <Alert severity="info" sx={{ mb: 1 }}>{translate('rates.readOnlyStarted')}</Alert>}
       {!canEdit && <Alert severity="info" sx={{ mb: 1 }} data-testid="rates-read-only">{translate('rates.readOnlyRole')}</Alert>}
@@ -169,8 +178,18 @@ function Workspace() {
         <Tab label={translate('rates.tabs.diff')} data-testid="tab-diff" />
         {editable && <Tab label={translate('rates.tabs.import')} data-testid="tab-import" />}
       </Tabs>
-      {tab === 0 && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} onSaved={(e) => { setEntries((list) => list.map((x) => (x.id === e.id ? e : x))); void loadVersions(selected); }} onReload={() => void loadEntries()} />}
-      {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} />}
+      {tab === 0 && layout && (
+        <ToggleButtonGroup size="small" exclusive value={view} onChange={(_, v: 'matrix' | 'list' | null) => v && setView(v)} sx={{ mb: 1 }}>
+          <ToggleButton value="matrix" data-testid="view-matrix">{translate('rateMatrix.viewMatrix')}</ToggleButton>
+          <ToggleButton value="list" data-testid="view-list">{translate('rateMatrix.viewList')}</ToggleButton>
+        </ToggleButtonGroup>
+      )}
+      {tab === 0 && showMatrix && version && (
+        <RateMatrix layout={layout} dimensions={dimensions} entries={entries} editable={editable} versionId={version.id} onEntries={(update) => { setEntries(update); void loadVersions(selected); }} onReload={() => void loadEntries()} />
+      )}
+      {tab === 0 && !showMatrix && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} valueField={valueField} onSaved={(e) => { setEntries((list) => list.map((x) => (x.id === e.id ? e : x))); void loadVersions(selected); }} onReload={() => void loadEntries()} />}
+      {tab === 0 && !version && versions.length === 0 && <Alert severity="info" data-testid="no-versions">{translate(canEdit ? 'rateMatrix.noBase' : 'rateMatrix.empty')}</Alert>}
+      {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} dimensions={dimensions} valueField={valueField} />}
       {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
       {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={() => { void loadEntries(); void loadVersions(selected); }} />}
       {version?.status === 'DRAFT' && (
@@ -203,6 +222,7 @@ function Workspace() {
       <NewVersionDialog
         open={newOpen}
         base={version}
+        tableId={table.id}
         policy={table.policy}
         onClose={() => setNewOpen(false)}
         onCreated={(v) => {

@@ -28,10 +28,13 @@ export interface ApiRateEntry {
   position: number;
   version: number;
   updatedAt?: string;
+  /** 项目内涵, 除外内容, 说明, caps … (JSON; absent when not asked for). */
+  attributes?: Record<string, unknown> | null;
 }
 
 const VERSION_FIELDS = resources.rateTableVersions!.fields;
-const ENTRY_FIELDS = resources.rateEntries!.fields;
+// With the entry's attributes: the printed matrix shows 项目内涵/除外内容/说明 and caps.
+const ENTRY_FIELDS = `${resources.rateEntries!.fields} attributes`;
 
 export async function versionsOf(tableId: string): Promise<ApiRateVersion[]> {
   const data = await gql<{ rateTableVersionsPage: { nodes: (ApiRateVersion & { table?: { id: string } })[] } }>(
@@ -57,8 +60,8 @@ export async function entriesOf(versionId: string): Promise<ApiRateEntry[]> {
   }
 }
 
-/** A new draft version effective from `effectiveFrom`, with the entries of `basedOnId` copied in. */
-export async function createVersionFrom(input: { tableId: string; basedOnId: string; effectiveFrom: string; effectiveTo?: string; label?: string; note?: string }) {
+/** A new draft version effective from `effectiveFrom`, with the entries of `basedOnId` copied in (none without). */
+export async function createVersionFrom(input: { tableId: string; basedOnId?: string; effectiveFrom: string; effectiveTo?: string; label?: string; note?: string }) {
   const data = await gql<{ createRateTableVersion: ApiRateVersion }>(
     `mutation NewVersion($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { ${VERSION_FIELDS} } }`,
     { input },
@@ -79,7 +82,24 @@ export async function updateEntry(entry: ApiRateEntry, input: { amount?: string 
     `mutation UpdateEntry($id: ID!, $version: Int!, $input: RateEntryPatch!) { updateRateEntry(id: $id, version: $version, input: $input) { ${ENTRY_FIELDS} } }`,
     { id: entry.id, version: entry.version, input },
   );
-  return data.updateRateEntry;
+  return { ...data.updateRateEntry, versionId: entry.versionId };
+}
+
+/** A new entry of a draft (a cell of a row added to the matrix). */
+export async function createEntry(input: { versionId: string; dimensions: Record<string, string>; amount?: string; rate?: string; code?: string | null; name?: string | null; unit?: string | null }) {
+  const data = await gql<{ createRateEntry: ApiRateEntry }>(
+    `mutation CreateEntry($input: RateEntryInput!) { createRateEntry(input: $input) { ${ENTRY_FIELDS} } }`,
+    { input },
+  );
+  return { ...data.createRateEntry, versionId: input.versionId };
+}
+
+/** Removes an entry of a draft (undoing a created cell). */
+export async function deleteEntry(entry: ApiRateEntry) {
+  await gql<{ deleteRateEntry: { id: string } }>(
+    `mutation DeleteEntry($id: ID!, $version: Int!) { deleteRateEntry(id: $id, version: $version) { id } }`,
+    { id: entry.id, version: entry.version },
+  );
 }
 
 /** Replaces a draft's entries; validated whole by the server, so a bad row writes nothing. */

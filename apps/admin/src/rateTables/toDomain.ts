@@ -12,7 +12,7 @@ export function toDomainEntry(e: ApiRateEntry): RateEntry {
     amount: e.amount === null || e.amount === undefined ? null : dec(e.amount),
     rate: e.rate === null || e.rate === undefined ? null : dec(e.rate),
     baseKey: e.baseKey,
-    attributes: {},
+    attributes: e.attributes ?? {},
     position: e.position,
   };
 }
