@@ -17,6 +17,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { alpha } from '@mui/material/styles';
 import { dec, type DimensionDef } from '@gazette/domain';
 import { createEntry, deleteEntry, updateEntry, type ApiRateEntry } from './api.ts';
 import { adjustAmount, dimLabel, dimValueOf, editText, isPercentCell, matrixRows, parseCellValue, parseClipboard, parsePercent, sameValue, type MatrixLayout, type MatrixRow, type ParsedValue } from './matrix.ts';
@@ -71,10 +72,31 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   const cols = layout.column.values;
   const [anchor, setAnchor] = useState<Pos>({ r: 0, c: 0 });
   const [focus, setFocus] = useState<Pos>({ r: 0, c: 0 });
-  const [editing, setEditing] = useState<{ pos: Pos; text: string } | null>(null);
+  const [editing, setEditingState] = useState<{ pos: Pos; text: string } | null>(null);
+  // The edit in progress, read once by commit: Enter then the editor's blur must not save twice.
+  const editRef = useRef<{ pos: Pos; text: string } | null>(null);
+  const setEditing = (next: { pos: Pos; text: string } | null) => {
+    editRef.current = next;
+    setEditingState(next);
+  };
+  // Writes run one after another, in the order they were made, while editing goes on.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  const enqueue = (job: () => Promise<void>) => {
+    pending.current++;
+    setBusy(true);
+    const run = queue.current.then(job).finally(() => {
+      pending.current--;
+      if (pending.current === 0) setBusy(false);
+    });
+    queue.current = run.catch(() => undefined);
+    return run;
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [history, setHistory] = useState<Batch[]>([]);
+  // Changes made here, newest last; undo takes back the last one.
+  const history = useRef<Batch[]>([]);
+  const [undoLabel, setUndoLabel] = useState<string | null>(null);
   const [adjustOpen, setAdjustOpen] = useState(false);
   const [newRow, setNewRow] = useState('');
   const [newRowError, setNewRowError] = useState<string | null>(null);
@@ -84,7 +106,8 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   latest.current = entries;
   // History belongs to one version.
   useEffect(() => {
-    setHistory([]);
+    history.current = [];
+    setUndoLabel(null);
     setErrors({});
     setExtraRows([]);
   }, [versionId]);
@@ -108,9 +131,12 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   const entryAt = (p: Pos) => rows[p.r]?.cells[cols[p.c]?.value ?? ''];
 
   /** Sends the valid cells (one request each, in order); a refused cell keeps its reason. */
-  async function write(items: { row: MatrixRow; col: string; value: ParsedValue }[], label: string) {
-    if (!items.length) return;
-    setBusy(true);
+  function write(items: { row: MatrixRow; col: string; value: ParsedValue }[], label: string) {
+    if (!items.length) return Promise.resolve();
+    return enqueue(() => writeNow(items, label));
+  }
+
+  async function writeNow(items: { row: MatrixRow; col: string; value: ParsedValue }[], label: string) {
     const changes: Change[] = [];
     const failed: Record<string, string> = {};
     let conflictShown = false;
@@ -147,17 +173,21 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
       return { ...next, ...failed };
     });
     if (changes.length) {
-      setHistory((h) => [...h, { label, changes }]);
+      history.current.push({ label, changes });
+      setUndoLabel(label);
       notify('rateMatrix.saved', { type: 'success', messageArgs: { n: changes.length } });
     }
-    setBusy(false);
   }
 
   /** Re-sends the values the last change replaced (and removes the cells it created). */
-  async function undo() {
-    const batch = history[history.length - 1];
-    if (!batch || busy) return;
-    setBusy(true);
+  function undo() {
+    return enqueue(undoNow);
+  }
+
+  async function undoNow() {
+    const batch = history.current.pop();
+    setUndoLabel(history.current[history.current.length - 1]?.label ?? null);
+    if (!batch) return;
     const failed: string[] = [];
     for (const change of [...batch.changes].reverse()) {
       const current = latest.current.find((e) => e.id === change.entryId);
@@ -176,8 +206,6 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
         failed.push(errorText(error));
       }
     }
-    setHistory((h) => h.slice(0, -1));
-    setBusy(false);
     if (failed.length) notify(failed.join('；'), { type: 'error' });
     else notify('rateMatrix.undone', { type: 'info', messageArgs: { what: batch.label } });
     gridRef.current?.focus();
@@ -191,8 +219,9 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   }
 
   async function commit(move?: Pos) {
-    if (!editing) return;
-    const { pos, text } = editing;
+    const edit = editRef.current;
+    if (!edit) return;
+    const { pos, text } = edit;
     const row = rows[pos.r]!;
     const col = cols[pos.c]!.value;
     setEditing(null);
@@ -208,7 +237,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   }
 
   function startEdit(text?: string) {
-    if (!editable || busy) return;
+    if (!editable) return;
     const row = rows[focus.r];
     if (!row) return;
     setEditing({ pos: focus, text: text ?? editText(layout, entryAt(focus)) });
@@ -243,7 +272,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   }
 
   function onPaste(e: ClipboardEvent<HTMLDivElement>) {
-    if (editing || !editable || busy) return;
+    if (editing || !editable) return;
     const block = parseClipboard(e.clipboardData.getData('text/plain'));
     if (!block.length) return;
     e.preventDefault();
@@ -338,8 +367,8 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
             <Button size="small" variant="outlined" disabled={busy || adjustable.length === 0} onClick={() => setAdjustOpen(true)} data-testid="matrix-adjust">
               {translate('rateMatrix.adjust')}
             </Button>
-            <Button size="small" disabled={busy || history.length === 0} onClick={() => void undo()} data-testid="matrix-undo">
-              {history.length ? translate('rateMatrix.undoWhat', { what: history[history.length - 1]!.label }) : translate('rateMatrix.undo')}
+            <Button size="small" disabled={busy || undoLabel === null} onClick={() => void undo()} data-testid="matrix-undo">
+              {undoLabel !== null ? translate('rateMatrix.undoWhat', { what: undoLabel }) : translate('rateMatrix.undo')}
             </Button>
           </>
         )}
@@ -395,6 +424,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
                       data-pos={`${r}:${c}`}
                       data-testid={`cell-${id}`}
                       aria-selected={selected(r, c)}
+                      data-active={isFocus ? 'true' : undefined}
                       onMouseDown={(e) => {
                         if (isEditing) return;
                         e.preventDefault();
@@ -409,7 +439,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
                         fontVariantNumeric: 'tabular-nums',
                         borderRight: 1,
                         borderColor: 'divider',
-                        bgcolor: error ? 'error.light' : selected(r, c) ? 'action.selected' : undefined,
+                        bgcolor: error ? (t) => alpha(t.palette.error.main, 0.1) : selected(r, c) ? 'action.selected' : undefined,
                         outline: isFocus ? '2px solid' : undefined,
                         outlineColor: 'primary.main',
                         outlineOffset: -2,
@@ -472,9 +502,10 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
             onKeyDown={(e) => e.key === 'Enter' && addRow()}
             error={!!newRowError}
             helperText={newRowError ?? ' '}
-            inputProps={{ 'data-testid': 'matrix-new-row' }}
+            sx={{ width: 180 }}
+            inputProps={{ 'data-testid': 'matrix-new-row', inputMode: 'numeric' }}
           />
-          <Button onClick={addRow} data-testid="matrix-add-row">{translate('rateMatrix.addRow')}</Button>
+          <Button onClick={addRow} sx={{ whiteSpace: 'nowrap', mt: 0.5 }} data-testid="matrix-add-row">{translate('rateMatrix.addRow')}</Button>
         </Stack>
       )}
       <AdjustDialog

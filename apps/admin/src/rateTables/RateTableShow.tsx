@@ -73,6 +73,8 @@ function Workspace() {
   const [tab, setTab] = useState(0);
   // The printed matrix by default where the table has one; the long list stays a click away.
   const [view, setView] = useState<'matrix' | 'list'>('matrix');
+  // Bumped when a file replaces the entries: the matrix's undo history no longer applies.
+  const [imports, setImports] = useState(0);
   const [newOpen, setNewOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
@@ -169,7 +171,7 @@ function Workspace() {
         {canEdit && version?.status === 'DRAFT' && <Button size="small" color="error" onClick={() => setConfirm('delete')} data-testid="delete-version">{translate('rates.deleteDraft')}</Button>}
         {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={() => setConfirm('publish')} data-testid="publish-version">{translate('rates.publish')}</Button>}
         <Button size="small" onClick={exportCsv} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
-        <XlsxTools table={{ name: table.name, kind: table.kind, dimensions }} version={version} entries={entries} editable={editable} onImported={() => { void loadEntries(); void loadVersions(selected); }} />
+        <XlsxTools table={{ name: table.name, kind: table.kind, dimensions }} version={version} entries={entries} editable={editable} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />
       </Stack>
       {version && !editable && canEdit && <Alert severity="info" sx={{ mb: 1 }}>{translate('rates.readOnlyStarted')}</Alert>}
       {!canEdit && <Alert severity="info" sx={{ mb: 1 }} data-testid="rates-read-only">{translate('rates.readOnlyRole')}</Alert>}
@@ -185,13 +187,13 @@ function Workspace() {
         </ToggleButtonGroup>
       )}
       {tab === 0 && showMatrix && version && (
-        <RateMatrix layout={layout} dimensions={dimensions} entries={entries} editable={editable} versionId={version.id} onEntries={(update) => { setEntries(update); void loadVersions(selected); }} onReload={() => void loadEntries()} />
+        <RateMatrix key={`${version.id}-${imports}`} layout={layout} dimensions={dimensions} entries={entries} editable={editable} versionId={version.id} onEntries={(update) => { setEntries(update); void loadVersions(selected); }} onReload={() => void loadEntries()} />
       )}
       {tab === 0 && !showMatrix && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} valueField={valueField} onSaved={(e) => { setEntries((list) => list.map((x) => (x.id === e.id ? e : x))); void loadVersions(selected); }} onReload={() => void loadEntries()} />}
       {tab === 0 && !version && versions.length === 0 && <Alert severity="info" data-testid="no-versions">{translate(canEdit ? 'rateMatrix.noBase' : 'rateMatrix.empty')}</Alert>}
       {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} dimensions={dimensions} valueField={valueField} />}
       {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
-      {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={() => { void loadEntries(); void loadVersions(selected); }} />}
+      {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />}
       {version?.status === 'DRAFT' && (
         <>
           <ConfirmDialog open={confirm === 'publish'} title={translate('rates.publishConfirmTitle')} onConfirm={() => void publish()} onClose={() => setConfirm(null)} testId="publish-confirm">
