@@ -251,6 +251,9 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await twb.xlsx.load(readFileSync(tplFile) as unknown as ArrayBuffer);
   expect(twb.worksheets[0]!.rowCount).toBe(2);
   expect(String(twb.worksheets[0]!.getRow(1).getCell(2).value)).toBe('编码');
+  const help = (twb.getWorksheet('说明')!.getColumn(1).values as unknown[]).join('\n');
+  expect(help).toContain('表头不要改动');
+  expect(help).toContain('三甲、三乙、二甲、二乙、二乙以下');
 
   // The empty 年期修正系数 table: a first version can be created, labelled as a coefficient.
   await a.page.goto(`${h.baseUrl}/#/rateTables`);

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { addDays, compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
 import { deleteVersion, entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
-import { RateMatrix } from './RateMatrix.tsx';
 import { XlsxTools } from './XlsxTools.tsx';
 import { matrixLayout, valueFieldOf } from './matrix.ts';
 import { NewVersionDialog } from './NewVersionDialog.tsx';
@@ -16,6 +15,9 @@ import { useFormatters } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
 import { today } from '../shared/today.ts';
+
+// The spreadsheet grid is loaded when a matrix is first shown.
+const RateMatrix = lazy(() => import('./RateMatrix.tsx').then((m) => ({ default: m.RateMatrix })));
 
 interface TableRecord {
   id: string;
@@ -187,7 +189,9 @@ function Workspace() {
         </ToggleButtonGroup>
       )}
       {tab === 0 && showMatrix && version && (
-        <RateMatrix key={`${version.id}-${imports}`} layout={layout} dimensions={dimensions} entries={entries} editable={editable} versionId={version.id} onEntries={(update) => { setEntries(update); void loadVersions(selected); }} onReload={() => void loadEntries()} />
+        <Suspense fallback={null}>
+          <RateMatrix key={`${version.id}-${imports}`} layout={layout} dimensions={dimensions} entries={entries} editable={editable} versionId={version.id} onEntries={(update) => { setEntries(update); void loadVersions(selected); }} onReload={() => void loadEntries()} />
+        </Suspense>
       )}
       {tab === 0 && !showMatrix && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} valueField={valueField} onSaved={(e) => { setEntries((list) => list.map((x) => (x.id === e.id ? e : x))); void loadVersions(selected); }} onReload={() => void loadEntries()} />}
       {tab === 0 && !version && versions.length === 0 && <Alert severity="info" data-testid="no-versions">{translate(canEdit ? 'rateMatrix.noBase' : 'rateMatrix.empty')}</Alert>}

@@ -3,14 +3,14 @@ import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { DimensionDef, RateCsvError } from '@gazette/domain';
 import { importCsv, type ApiRateEntry, type ApiRateVersion } from './api.ts';
-import { csvFromSheet, sheetErrorsOf, sheetOf, type SheetError } from './sheet.ts';
+import type { SheetError } from './sheet.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { GraphQLRequestError } from '../graphql/client.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-// exceljs is loaded only when a file is written or read.
-const loadXlsx = () => import('./xlsxFile.ts');
+// exceljs (and the sheet layout) are loaded only when a file is written or read.
+const loadXlsx = async () => ({ ...(await import('./xlsxFile.ts')), ...(await import('./sheet.ts')) });
 
 /**
  * XLSX export of a version with the gazette's Chinese headers, a template to fill, and (for a
@@ -30,14 +30,14 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const notes = () => [
-    translate('rateMatrix.keysHelp').split('；')[0] ?? '',
-    ...table.dimensions.filter((d) => d.values.length).map((d) => `${d.label}：${d.values.map((v) => v.label).join('、')}`),
+    translate('rateMatrix.templateHelp'),
+    ...table.dimensions.filter((d) => d.values.length).map((d) => translate('rateMatrix.templateValues', { label: d.label, values: d.values.map((v) => v.label).join('、') })),
   ];
 
   async function download(template: boolean) {
     setError(null);
     try {
-      const { writeXlsx } = await loadXlsx();
+      const { writeXlsx, sheetOf } = await loadXlsx();
       const spec = sheetOf(table.kind, table.dimensions, entries, template);
       const data = await writeXlsx(table.name, spec, template ? notes() : []);
       const name = template ? `${table.name}-${translate('rateMatrix.templateFile')}.xlsx` : `${table.name}-${version?.effectiveFrom ?? ''}.xlsx`;
@@ -53,7 +53,7 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
     setError(null);
     setBusy(true);
     try {
-      const { readXlsx } = await loadXlsx();
+      const { readXlsx, csvFromSheet, sheetErrorsOf } = await loadXlsx();
       const cells = await readXlsx(await file.arrayBuffer());
       const result = csvFromSheet(table.kind, table.dimensions, cells, entries, translate);
       if (!result.ok) {
