@@ -24,6 +24,8 @@ afterAll(async () => {
 // 泸市医保规〔2024〕4号 附件 (fixture figures of the test data, not of production source).
 const MEDICAL = '泸州市公立医疗机构取卵术等医疗服务项目试行价格表';
 const COEFFICIENT = '土地出让年期修正系数表';
+const LAND = '泸州市中心城区商业用房与住宅房屋出让金标准表';
+const LAND_KEY = 'COMMERCIAL|1|STREET_FRONT_GROUND_FLOOR';
 
 async function entriesOf(versionId: string) {
   const r = await h.gql<{ rateEntriesPage: { nodes: { key: string; amount: string | null; rate: string | null; attributes: Record<string, unknown> }[] } }>(
@@ -300,6 +302,49 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await a.page.getByTestId('view-list').click();
   expect(await a.page.getByTestId('entries-rate-header').textContent()).toBe('系数');
   expect(await a.page.getByTestId('entries-grid').locator('thead').textContent()).not.toContain('金额');
+  expect(a.errors).toEqual([]);
+  await a.context.close();
+});
+
+it('exports a rate CSV with the gazette\'s Chinese headers and labels, and imports it back; a bad row is named by its line (1366×768)', async () => {
+  const a = await h.newPage({ width: 1366, height: 768 });
+  await login(a.page, h.baseUrl, ADMIN);
+  const draft = await openDraft(a.page, LAND, 60);
+  await a.page.getByTestId(`entry-amount-${LAND_KEY}`).waitFor({ timeout: 15_000 });
+  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('export-csv').click()]);
+  const file = path.join(ARTIFACTS, 'land-export.csv');
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
+  const lines = text.trim().split('\r\n');
+  expect(lines[0]).toBe('土地用途,基准地价级别,临街情况,项目名称,计价单位,金额（元）');
+  const line = lines.findIndex((l) => l.startsWith('商服用地,I 级,临街且平街一层,'));
+  expect(line).toBeGreaterThan(0);
+  expect(lines[line]).toMatch(/,1425$/u);
+  expect(text).not.toContain('COMMERCIAL');
+
+  // The same file, one price changed, goes back in through the CSV tab.
+  lines[line] = lines[line]!.replace(/,1425$/u, ',1430.5');
+  const changed = path.join(ARTIFACTS, 'land-import.csv');
+  writeFileSync(changed, lines.join('\r\n') + '\r\n');
+  await a.page.getByTestId('tab-import').click();
+  await a.page.getByTestId('csv-file').setInputFiles(changed);
+  await expect.poll(() => a.page.getByTestId('csv-write').isDisabled(), { timeout: 10_000 }).toBe(false);
+  await a.page.getByTestId('csv-write').click();
+  await expect.poll(() => amountOf(draft, LAND_KEY), { timeout: 15_000 }).toBe('1430.5');
+  expect((await entriesOf(draft)).size).toBe(21);
+
+  // An unknown 土地用途 is refused on its line before anything is sent.
+  const bad = [...lines];
+  bad[line] = bad[line]!.replace(/^商服用地/u, '工业用地');
+  const badFile = path.join(ARTIFACTS, 'land-bad.csv');
+  writeFileSync(badFile, bad.join('\r\n') + '\r\n');
+  await a.page.getByTestId('csv-file').setInputFiles(badFile);
+  await a.page.getByTestId('csv-rejected').waitFor({ timeout: 10_000 });
+  const errs = (await a.page.getByTestId('csv-errors').textContent()) ?? '';
+  expect(errs).toContain(`第 ${line + 1} 行`);
+  expect(errs).toContain('工业用地');
+  expect(await a.page.getByTestId('csv-write').isDisabled()).toBe(true);
+  await shot(a.page, '27-rate-csv-chinese-refused');
   expect(a.errors).toEqual([]);
   await a.context.close();
 });

@@ -410,6 +410,7 @@ export const appEn: Shape<typeof appZh> = {
     noHeader: 'No header found: the first row must be the gazette header (%{headers})',
     unknownColumn: 'Unrecognised value "%{value}"',
     noRows: 'The sheet has no data rows',
+    csvHelp: 'Headers as written by "Export CSV" (the gazette\'s headers and labels); the API\'s column names are accepted too: %{columns}',
     diffEntry: 'Entry',
   },
   cases: {

@@ -478,6 +478,7 @@ export const appZh = {
     noHeader: '找不到表头：第一行须为公报表头（%{headers}）',
     unknownColumn: '无法识别的列值“%{value}”',
     noRows: '工作表没有数据行',
+    csvHelp: '表头与“导出 CSV”相同（公报表头与等级、用途等名称，如 三乙）；也接受英文列名：%{columns}',
     diffEntry: '条目',
   },
   cases: {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { addDays, compareDates, toRateVersionCsv, type DimensionDef } from '@gazette/domain';
+import { addDays, compareDates, type DimensionDef } from '@gazette/domain';
 import { deleteVersion, entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
 import { XlsxTools } from './XlsxTools.tsx';
@@ -9,7 +9,6 @@ import { matrixLayout, valueFieldOf } from './matrix.ts';
 import { NewVersionDialog } from './NewVersionDialog.tsx';
 import { DiffView } from './DiffView.tsx';
 import { CsvImport } from './CsvImport.tsx';
-import { toDomainEntry } from './toDomain.ts';
 import { downloadText } from '../shared/csv.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -151,9 +150,15 @@ function Workspace() {
   // What publishing closes: the published version still running on the day before the draft starts.
   const closes = version?.status === 'DRAFT' ? publishedCovering(versions, addDays(version.effectiveFrom, -1), version.id) : undefined;
 
-  function exportCsv() {
+  // The CSV has the gazette's Chinese headers and labels, like the XLSX (the import reads both).
+  async function exportCsv() {
     if (!version) return;
-    downloadText(`${table!.key}-${version.effectiveFrom}.csv`, toRateVersionCsv({ entries: entries.map(toDomainEntry) }, { dimensions }));
+    try {
+      const { sheetCsv, sheetOf } = await import('./sheet.ts');
+      downloadText(`${table!.name}-${version.effectiveFrom}.csv`, sheetCsv(sheetOf(table!.kind, dimensions, entries)));
+    } catch (e) {
+      setError(e as Error);
+    }
   }
 
   const versionLabel = (v: ApiRateVersion) => `${fmt.date(v.effectiveFrom)}${v.effectiveTo ? ` — ${fmt.date(v.effectiveTo)}` : ''} ${v.label ?? ''}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
@@ -172,7 +177,7 @@ function Workspace() {
         {canEdit && version?.status === 'DRAFT' && <Button size="small" onClick={() => setEditOpen(true)} data-testid="edit-version-dates">{translate('rates.editDates')}</Button>}
         {canEdit && version?.status === 'DRAFT' && <Button size="small" color="error" onClick={() => setConfirm('delete')} data-testid="delete-version">{translate('rates.deleteDraft')}</Button>}
         {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={() => setConfirm('publish')} data-testid="publish-version">{translate('rates.publish')}</Button>}
-        <Button size="small" onClick={exportCsv} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
+        <Button size="small" onClick={() => void exportCsv()} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
         <XlsxTools table={{ name: table.name, kind: table.kind, dimensions }} version={version} entries={entries} editable={editable} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />
       </Stack>
       {version && !editable && canEdit && <Alert severity="info" sx={{ mb: 1 }}>{translate('rates.readOnlyStarted')}</Alert>}
@@ -197,7 +202,7 @@ function Workspace() {
       {tab === 0 && !version && versions.length === 0 && <Alert severity="info" data-testid="no-versions">{translate(canEdit ? 'rateMatrix.noBase' : 'rateMatrix.empty')}</Alert>}
       {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} dimensions={dimensions} valueField={valueField} />}
       {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
-      {tab === 2 && version && editable && <CsvImport version={version} dimensions={dimensions} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />}
+      {tab === 2 && version && editable && <CsvImport version={version} kind={table.kind} entries={entries} dimensions={dimensions} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />}
       {version?.status === 'DRAFT' && (
         <>
           <ConfirmDialog open={confirm === 'publish'} title={translate('rates.publishConfirmTitle')} onConfirm={() => void publish()} onClose={() => setConfirm(null)} testId="publish-confirm">

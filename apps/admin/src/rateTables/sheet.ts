@@ -220,6 +220,11 @@ export function csvFromSheet(kind: string, dimensions: DimensionDef[], cells: st
   return { ok: true, csv: [header, ...lines].map(csvLine).join('\r\n') + '\r\n', count: lines.length, origin };
 }
 
+/** A sheet as CSV text (the same headers and values as the XLSX; spreadsheets read it as is). */
+export function sheetCsv(spec: SheetSpec): string {
+  return [...spec.header, ...spec.rows].map((r) => csvLine(r.map((c) => String(c)))).join('\r\n') + '\r\n';
+}
+
 /** The API's CSV errors (line 2 = the first data line) traced back to the sheet. */
 export function sheetErrorsOf(rows: { line: number; column: string | null; message: string }[], origin: { row: number; column: string | null }[]): SheetError[] {
   return rows.map((e) => {
