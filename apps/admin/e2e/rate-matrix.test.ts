@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@gazette/domain';
-import { ADMIN, ARTIFACTS, login, shot, startHarness, type Harness } from './harness.ts';
+import { ADMIN, ARTIFACTS, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let token: string;
@@ -15,6 +15,12 @@ let token: string;
 beforeAll(async () => {
   h = await startHarness();
   token = await h.token(ADMIN);
+  const created = await h.gql(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email: SUPERVISOR.email, password: SUPERVISOR.password, role: 'SUPERVISOR', name: '监督员' } },
+    token,
+  );
+  expect(created.errors).toBeUndefined();
 });
 
 afterAll(async () => {
@@ -347,4 +353,37 @@ it('exports a rate CSV with the gazette\'s Chinese headers and labels, and impor
   await shot(a.page, '27-rate-csv-chinese-refused');
   expect(a.errors).toEqual([]);
   await a.context.close();
+});
+
+it('shows a published table read-only as the matrix, to an administrator and a supervisor alike; a block copies as Excel pastes it (1366×768 and 768×1024)', async () => {
+  for (const [user, viewport] of [[ADMIN, { width: 1366, height: 768 }], [SUPERVISOR, { width: 768, height: 1024 }]] as const) {
+    const a = await h.newPage(viewport);
+    await login(a.page, h.baseUrl, user);
+    await a.page.goto(`${h.baseUrl}/#/rateTables`);
+    await a.page.getByText(MEDICAL).first().click();
+    await value(a.page, '311201079|TERTIARY_A').waitFor({ timeout: 15_000 });
+    // The page does not jump to the grid when it opens.
+    expect(await a.page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await a.page.getByTestId('matrix-adjust').count()).toBe(0);
+    expect(await a.page.getByTestId('import-xlsx').count()).toBe(0);
+    await cell(a.page, '311201079|TERTIARY_A').click();
+    await a.page.keyboard.press('Enter');
+    expect(await a.page.getByTestId('cell-editor').count()).toBe(0);
+    await cell(a.page, '311201079|SECONDARY_A').click({ modifiers: ['Shift'] });
+    // Shift+click then Shift+ArrowDown extends to a 2×3 block.
+    await a.page.keyboard.press('Shift+ArrowDown');
+    const copied = await a.page.getByTestId('matrix-grid').evaluate((el) => {
+      const data = new DataTransfer();
+      el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toBe('918\t842\t765\r\n660\t605\t550');
+    // The item's name stays in view while the grades scroll sideways.
+    const name = await a.page.getByTestId('matrix-name-311201079').boundingBox();
+    const grid = await a.page.getByTestId('matrix-grid').boundingBox();
+    expect(name!.x).toBeGreaterThanOrEqual(grid!.x - 1);
+    await shot(a.page, `28-rate-matrix-read-only-${viewport.width}`);
+    expect(a.errors).toEqual([]);
+    await a.context.close();
+  }
 });

@@ -118,13 +118,17 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   const right = Math.max(anchor.c, focus.c);
   const selected = (r: number, c: number) => r >= top && r <= bottom && c >= left && c <= right;
 
+  // Scrolls the active cell into view after a move (not on first render: the page must not jump).
+  const moved = useRef(false);
   useEffect(() => {
+    if (!moved.current) return;
     gridRef.current?.querySelector<HTMLElement>(`[data-pos="${focus.r}:${focus.c}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [focus]);
 
   const clamp = (p: Pos): Pos => ({ r: Math.max(0, Math.min(rows.length - 1, p.r)), c: Math.max(0, Math.min(cols.length - 1, p.c)) });
   function moveTo(p: Pos, extend = false) {
     const next = clamp(p);
+    moved.current = true;
     setFocus(next);
     if (!extend) setAnchor(next);
   }
@@ -262,13 +266,17 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       void undo();
-    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') {
-      const text = rows.slice(top, bottom + 1).map((row) => cols.slice(left, right + 1).map((c) => shown(layout, row.cells[c.value])).join('\t')).join('\n');
-      void navigator.clipboard?.writeText(text).catch(() => undefined);
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && /[\d.%]/u.test(e.key)) {
       e.preventDefault();
       startEdit(e.key);
     }
+  }
+
+  /** The selection as tab-separated text, as Excel and WPS paste it. */
+  function onCopy(e: ClipboardEvent<HTMLDivElement>) {
+    if (editing) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', rows.slice(top, bottom + 1).map((row) => cols.slice(left, right + 1).map((c) => shown(layout, row.cells[c.value])).join('\t')).join('\r\n'));
   }
 
   function onPaste(e: ClipboardEvent<HTMLDivElement>) {
@@ -356,6 +364,18 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     : [];
   // Two header rows as printed (价格（元） over the grades); the second sticks below the first.
   const HEAD = 30;
+  // The item columns stay in view while the grades scroll sideways (tablets).
+  const stickyLeft: Record<string, number> = {};
+  {
+    let x = 0;
+    const sticky = layout.itemTexts ? textCols.filter(([k]) => k === 'seq' || k === 'code' || k === 'name').map(([k, , w]) => [k, w] as const) : layout.rows.map((d) => [d.name, 120] as const);
+    for (const [k, w] of sticky) {
+      stickyLeft[k] = x;
+      x += w;
+    }
+  }
+  const stick = (k: string, head = false) =>
+    stickyLeft[k] === undefined ? {} : { position: 'sticky', left: stickyLeft[k], zIndex: head ? 3 : 1, bgcolor: head ? 'grey.100' : 'background.paper' } as const;
   const headerSx = { fontWeight: 'bold', fontSize: 13, bgcolor: 'grey.100', py: 0, px: 0.75, height: HEAD, boxSizing: 'border-box', whiteSpace: 'nowrap', borderRight: 1, borderColor: 'divider' } as const;
   const textSx = { fontSize: 12, lineHeight: 1.4, px: 0.75, py: 0.5, verticalAlign: 'top', overflowWrap: 'anywhere', borderRight: 1, borderColor: 'divider' } as const;
 
@@ -381,6 +401,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
         tabIndex={0}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
+        onCopy={onCopy}
         data-testid="matrix-grid"
         sx={{ overflow: 'auto', maxHeight: 'calc(100vh - 280px)', minHeight: 200, outline: 'none', border: 1, borderColor: 'divider', '&:focus-visible': { boxShadow: (t) => `0 0 0 2px ${t.palette.primary.light}` } }}
       >
@@ -388,8 +409,8 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
           <TableHead>
             <TableRow>
               {layout.itemTexts
-                ? textCols.map(([k, label, w]) => <TableCell key={k} rowSpan={2} sx={{ ...headerSx, width: w }}>{label}</TableCell>)
-                : layout.rows.map((d) => <TableCell key={d.name} rowSpan={2} sx={{ ...headerSx, width: 120 }}>{d.label}</TableCell>)}
+                ? textCols.map(([k, label, w]) => <TableCell key={k} rowSpan={2} sx={{ ...headerSx, width: w, ...stick(k, true) }}>{label}</TableCell>)
+                : layout.rows.map((d) => <TableCell key={d.name} rowSpan={2} sx={{ ...headerSx, width: 120, ...stick(d.name, true) }}>{d.label}</TableCell>)}
               <TableCell colSpan={cols.length} align="center" sx={headerSx}>
                 {layout.valueField === 'rate' ? translate('rateMatrix.coefficientHeader') : translate('rateMatrix.priceHeader')}
               </TableCell>
@@ -405,11 +426,11 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
               <TableRow key={row.id} data-testid={`matrix-row-${row.id}`}>
                 {layout.itemTexts
                   ? textCols.map(([k]) => (
-                      <TableCell key={k} sx={textSx} data-testid={`matrix-${k}-${row.id}`}>
+                      <TableCell key={k} sx={{ ...textSx, ...stick(k) }} data-testid={`matrix-${k}-${row.id}`}>
                         {k === 'seq' ? row.seq : k === 'code' ? (row.code ?? row.dims.code) : k === 'name' ? row.name : k === 'unit' ? row.unit : row.texts[k]}
                       </TableCell>
                     ))
-                  : layout.rows.map((d) => <TableCell key={d.name} sx={textSx}>{dimLabel(d, row.dims[d.name] ?? '')}</TableCell>)}
+                  : layout.rows.map((d) => <TableCell key={d.name} sx={{ ...textSx, ...stick(d.name) }}>{dimLabel(d, row.dims[d.name] ?? '')}</TableCell>)}
                 {cols.map((col, c) => {
                   const entry = row.cells[col.value];
                   const id = cellId(row, col.value);
@@ -474,7 +495,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
                         <span data-testid={`value-${id}`}>{shown(layout, entry)}</span>
                       )}
                       {typeof cap === 'string' || typeof cap === 'number' ? (
-                        <Typography component="div" variant="caption" color="text.secondary" data-testid={`cap-${id}`}>
+                        <Typography component="div" variant="caption" color="text.secondary" title={translate('rateMatrix.capTitle', { amount: String(cap) })} data-testid={`cap-${id}`}>
                           {translate('rateMatrix.cap', { amount: String(cap) })}
                         </Typography>
                       ) : null}
