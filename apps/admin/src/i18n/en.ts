@@ -364,6 +364,7 @@ export const appEn: Shape<typeof appZh> = {
     csvHelp: 'Header columns: %{columns}',
   },
   rateMatrix: {
+    cols: { seq: 'No.', code: 'Code', name: 'Item', contents: 'Contents', exclusions: 'Exclusions', unit: 'Unit', note: 'Notes' },
     viewMatrix: 'As printed',
     viewList: 'List',
     priceHeader: 'Price (yuan)',

@@ -432,6 +432,7 @@ export const appZh = {
     csvHelp: '表头列：%{columns}',
   },
   rateMatrix: {
+    cols: { seq: '序号', code: '编码', name: '项目名称', contents: '项目内涵', exclusions: '除外内容', unit: '计价单位', note: '说明' },
     viewMatrix: '按公报表式',
     viewList: '逐条列表',
     priceHeader: '价格（元）',

@@ -353,13 +353,13 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
 
   const textCols = layout.itemTexts
     ? ([
-        ['seq', '序号', 40],
-        ['code', '编码', 92],
-        ['name', '项目名称', 112],
-        ['contents', '项目内涵', 190],
-        ['exclusions', '除外内容', 64],
-        ['unit', '计价单位', 64],
-        ['note', '说明', 180],
+        ['seq', translate('rateMatrix.cols.seq'), 40],
+        ['code', translate('rateMatrix.cols.code'), 92],
+        ['name', translate('rateMatrix.cols.name'), 112],
+        ['contents', translate('rateMatrix.cols.contents'), 190],
+        ['exclusions', translate('rateMatrix.cols.exclusions'), 64],
+        ['unit', translate('rateMatrix.cols.unit'), 64],
+        ['note', translate('rateMatrix.cols.note'), 180],
       ] as const)
     : [];
   // Two header rows as printed (价格（元） over the grades); the second sticks below the first.
