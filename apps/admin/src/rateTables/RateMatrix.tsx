@@ -231,7 +231,11 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     setEditing(null);
     gridRef.current?.focus();
     if (move) moveTo(move);
-    if (text.trim() === editText(layout, row.cells[col]).trim()) return;
+    if (text.trim() === editText(layout, row.cells[col]).trim()) {
+      // Back to the saved value: an earlier refusal on this cell no longer applies.
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== cellId(row, col))));
+      return;
+    }
     const result = parse(row, col, text);
     if (!result.ok) {
       setErrors((e) => ({ ...e, [cellId(row, col)]: result.message }));
