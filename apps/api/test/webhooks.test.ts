@@ -122,6 +122,11 @@ async function hook(id: string) {
   return r.data!.node;
 }
 
+async function until(check: () => Promise<boolean>, ms = 5_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 let webhookId: string;
 let secret: string;
 let startCursor: string | null;
@@ -215,8 +220,10 @@ describe('delivering', () => {
     expect(got.map((g) => g.status)).toEqual([500, 200]);
     expect(got[0]!.event).toBe(got[1]!.event);
     expect(got[1]!.body).toBe(got[0]!.body);
+    // The receiver has answered; the worker's transaction that logs the attempt commits just after.
+    await until(async () => (await api.db.prisma.webhookDelivery.count()) >= before + 2);
     const log = await api.gql<{ webhookDeliveries: { totalCount: number; edges: { node: Record<string, any> }[] } }>(
-      `query($id: ID) { webhookDeliveries(webhookId: $id, first: 2) { totalCount edges { node { eventCursor attempt ok statusCode durationMs error } } } }`,
+      `query($id: ID) { webhookDeliveries(webhookId: $id, first: 2) { totalCount edges { node { id at eventCursor attempt ok statusCode durationMs error } } } }`,
       { id: webhookId },
       { token: admin },
     );

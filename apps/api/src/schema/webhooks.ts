@@ -47,7 +47,7 @@ export const WebhookDelivery = builder.prismaObject('WebhookDelivery', {
   authScopes: admin,
   description: '一次投递尝试 / one delivery attempt',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.id({ description: '记录号', resolve: (d) => String(d.id) }),
     at: t.string({ description: '尝试时间 / when', resolve: (d) => d.at.toISOString() }),
     eventCursor: t.string({ description: '所送变更的游标(即 X-Gazette-Event 头) / the change sent', select: { eventId: true }, resolve: (d) => changeCursor(d.eventId) }),
     attempt: t.exposeInt('attempt', { description: '对这条变更的第几次尝试 / attempt number for this change' }),
