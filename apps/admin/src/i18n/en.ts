@@ -586,6 +586,7 @@ export const appEn: Shape<typeof appZh> = {
     intro: 'Documents with an end date are reviewed before it: six months before for trials, three months before for others. The outcome is extended, replaced or lapses.',
     tabs: { open: 'Open', overdue: 'Overdue', resolved: 'Resolved', all: 'All' },
     count: '%{n} tasks',
+    countShown: '%{n} tasks; the %{shown} due soonest are shown',
     empty: 'No review tasks match',
     overdue: 'Overdue',
     open: 'Open',
@@ -595,7 +596,6 @@ export const appEn: Shape<typeof appZh> = {
     resolve: 'Resolve',
     resolveConfirm: 'Resolve',
     replacedByHelp: 'The number of a registered replacing document',
-    tablesLeft: 'No prices in force after the end: %{names}',
     saved: 'Review task updated',
   },
 };

@@ -656,6 +656,7 @@ export const appZh = {
     intro: '有期限的文件在到期前须复核：试行文件期满前六个月，其他文件期满前三个月。结论为延续、被替代或到期失效。',
     tabs: { open: '未办结', overdue: '已逾期', resolved: '已办结', all: '全部' },
     count: '共 %{n} 项',
+    countShown: '共 %{n} 项，显示最早到期的 %{shown} 项',
     empty: '没有符合条件的复核任务',
     overdue: '已逾期',
     open: '待办',
@@ -665,7 +666,6 @@ export const appZh = {
     resolve: '办结',
     resolveConfirm: '确认办结',
     replacedByHelp: '已登记的替代文件的文号，如 某发〔2026〕1号',
-    tablesLeft: '到期后无生效价格：%{names}',
     saved: '复核任务已更新',
   },
 };

@@ -1,5 +1,6 @@
 // 有效期复核任务: the validity review of every document with an end date, soonest due first, with
-// its assignee and outcome; overdue tasks and the rate tables left without prices are flagged.
+// its assignee and outcome; overdue tasks are flagged (the home work list names the rate tables
+// left without prices).
 // Administrators assign and resolve; supervisors read.
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
@@ -62,7 +63,7 @@ export function ReviewTaskList() {
           {TABS.map((t) => <Tab key={t} value={t} label={translate(`reviewTasks.tabs.${t}`)} data-testid={`tab-${t}`} />)}
         </Tabs>
         <ErrorAlert error={error} />
-        {result && <Typography variant="body2" data-testid="review-count" sx={{ mb: 1 }}>{translate('reviewTasks.count', { n: result.total })}</Typography>}
+        {result && <Typography variant="body2" data-testid="review-count" sx={{ mb: 1 }}>{translate(result.total > result.rows.length ? 'reviewTasks.countShown' : 'reviewTasks.count', { n: result.total, shown: result.rows.length })}</Typography>}
         {result && result.rows.length > 0 && (
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small" data-testid="review-tasks">
@@ -83,11 +84,6 @@ export function ReviewTaskList() {
                       <Link to={`/policies/${encodeURIComponent(task.policy.id)}/show`}>{task.policy.docNo}</Link>
                       {task.policy.isTrial && <Chip size="small" variant="outlined" label={translate('reviewTasks.trial')} sx={{ ml: 1 }} />}
                       <Typography variant="body2">{task.policy.title}</Typography>
-                      {task.tablesLeftWithoutRates.length > 0 && (
-                        <Typography variant="caption" color="error" data-testid="review-tables" sx={{ display: 'block' }}>
-                          {translate('reviewTasks.tablesLeft', { names: task.tablesLeftWithoutRates.map((t) => t.name).join('、') })}
-                        </Typography>
-                      )}
                     </TableCell>
                     <TableCell>{date(task.policy.expiresOn)}</TableCell>
                     <TableCell data-testid="review-due">{date(task.dueOn)}</TableCell>

@@ -16,8 +16,10 @@ export interface ReviewTask {
   resolvedAt: string | null;
   version: number;
   policy: { id: string; docNo: string; title: string; expiresOn: string | null; isTrial: boolean };
-  tablesLeftWithoutRates: { id: string; name: string }[];
 }
+
+/** The soonest due first; the API's query cost limit allows about this many rows with these fields. */
+export const REVIEW_PAGE = 50;
 
 export interface ReviewTaskFilter {
   open?: boolean;
@@ -26,12 +28,12 @@ export interface ReviewTaskFilter {
 }
 
 const FIELDS = `id dueOn overdue(asOf: $asOf) assigneeId assigneeLabel outcome replacedByDocNo note resolvedAt version
-  policy { id docNo title expiresOn isTrial } tablesLeftWithoutRates { id name }`;
+  policy { id docNo title expiresOn isTrial }`;
 
 export async function listReviewTasks(filter: ReviewTaskFilter): Promise<{ total: number; rows: ReviewTask[] }> {
   const data = await gql<{ reviewTasks: { totalCount: number; edges: { node: ReviewTask }[] } }>(
-    `query ReviewTasks($filter: ReviewTaskFilter, $asOf: Date) { reviewTasks(first: 100, filter: $filter) { totalCount edges { node { ${FIELDS} } } } }`,
-    { filter, asOf: filter.asOf },
+    `query ReviewTasks($filter: ReviewTaskFilter, $asOf: Date, $first: Int) { reviewTasks(first: $first, filter: $filter) { totalCount edges { node { ${FIELDS} } } } }`,
+    { filter, asOf: filter.asOf, first: REVIEW_PAGE },
   );
   return { total: data.reviewTasks.totalCount, rows: data.reviewTasks.edges.map((e) => e.node) };
 }

@@ -102,7 +102,7 @@ export function WebhookList() {
         )}
       </CardContent>
       {open?.kind === 'form' && <WebhookFormDialog record={open.record} onClose={(changed) => closed(changed, open.record ? 'webhooks.saved' : undefined)} />}
-      {open?.kind === 'deliveries' && <DeliveriesDialog record={open.record} onClose={() => setOpen(null)} onReplay={(after) => setOpen({ kind: 'replay', record: open.record, after })} />}
+      {open?.kind === 'deliveries' && <DeliveriesDialog record={open.record} onClose={() => closed(true)} onReplay={(after) => setOpen({ kind: 'replay', record: open.record, after })} />}
       {open?.kind === 'replay' && <ReplayDialog record={open.record} initialAfter={open.after} onClose={(changed) => closed(changed, 'webhooks.replayed')} />}
     </Card>
   );
