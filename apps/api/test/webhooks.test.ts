@@ -6,9 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { addDays, todayInShanghai } from '@gazette/domain';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifySignature } from '../src/services/webhooks/sign-payload.ts';
+import { backoffAfter } from '../src/services/webhooks/deliver-next.ts';
+import { signatureHeader, verifySignature } from '../src/services/webhooks/sign-payload.ts';
 import { startWebhookWorker, type WebhookWorker } from '../src/services/webhooks/worker.ts';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createApi, type Api } from './helpers.ts';
+
+const rawIdOf = (id: string) => decodeGlobalID(id).id;
 
 interface Received {
   event: string;
@@ -288,5 +292,59 @@ describe('delivering', () => {
     const gone = await api.gql(`mutation($id: ID!, $v: Int!) { deleteWebhook(id: $id, version: $v) { url } }`, { id: webhookId, v: version }, { token: admin });
     expect(gone.errors).toBeUndefined();
     expect(await api.db.prisma.webhookDelivery.count()).toBe(0);
+  });
+});
+
+describe('stopping', () => {
+  it('does not wait for a receiver that hangs: the attempt rolls back and is sent again by the next worker', async () => {
+    let hung = 0;
+    const hanging = createServer(() => {
+      hung++; // never answers
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const created = await api.gql<{ createWebhook: { webhook: { id: string; version: number } } }>(
+        CREATE,
+        { input: { url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/slow`, kinds: ['POLICY_CHANGED'] } },
+        { token: admin },
+      );
+      expect(created.errors).toBeUndefined();
+      const { id, version } = created.data!.createWebhook.webhook;
+      const cursorBefore = (await hook(id)).cursor;
+      await renamePolicy('泸市府发〔2024〕12号', '停机测试');
+      await until(async () => hung > 0);
+      expect(hung).toBe(1);
+
+      const started = Date.now();
+      await Promise.all(workers.map((w) => w.stop()));
+      // The receiver timeout is 3 s: stopping aborts the POST instead of waiting for it.
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(await api.db.prisma.webhookDelivery.count({ where: { webhookId: rawIdOf(id) } })).toBe(0);
+      expect((await hook(id)).cursor).toBe(cursorBefore);
+
+      const moved = await api.gql(`mutation($id: ID!, $v: Int!, $url: String!) { updateWebhook(id: $id, version: $v, input: { url: $url }) { id } }`, { id, v: version, url }, { token: admin });
+      expect(moved.errors).toBeUndefined();
+      const before = receiver.received.length;
+      workers.push(startWebhookWorker(api.db.prisma, pino({ level: 'silent' }), { databaseUrl: api.db.url, pollMs: 300 }));
+      const got = (await receiver.waitFor(before + 1)).slice(before);
+      expect(got.map((g) => [g.changes[0]!.kind, g.changes[0]!.docNo])).toEqual([['POLICY_CHANGED', '泸市府发〔2024〕12号']]);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((r) => hanging.close(r));
+    }
+  });
+});
+
+describe('backoff and signatures', () => {
+  it('doubles the wait after each failure up to the cap', () => {
+    const options = { backoffMs: 5_000, maxBackoffMs: 60_000 };
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffAfter(n, options))).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+  });
+
+  it('a signature older than the tolerance is refused, so a captured request cannot be replayed later', () => {
+    const body = '{"changes":[]}';
+    const header = signatureHeader('whsec_test', 1_000_000, body);
+    expect(verifySignature('whsec_test', header, body, 1_000_100)).toBe(true);
+    expect(verifySignature('whsec_test', header, body, 1_000_400)).toBe(false);
   });
 });
