@@ -161,7 +161,7 @@ describe('网络钩子', () => {
     await context.close();
   });
 
-  it('is not offered to a supervisor, and fits a tablet without sideways scrolling', async () => {
+  it('is not offered to a supervisor (who sees the review tasks), and both pages fit a tablet without sideways scrolling', async () => {
     const sup = await h.newPage({ width: 1366, height: 768 });
     await login(sup.page, h.baseUrl, SUPERVISOR);
     await sup.page.getByRole('menuitem', { name: '有效期复核任务' }).waitFor();
@@ -176,6 +176,10 @@ describe('网络钩子', () => {
     });
     expect(await noHorizontalScroll(tablet.page)).toBe(true);
     await shot(tablet.page, '82-webhooks-tablet');
+    await tablet.page.goto(`${h.baseUrl}/#/reviewTasks`);
+    await tablet.page.getByTestId('review-row').first().waitFor();
+    expect(await noHorizontalScroll(tablet.page)).toBe(true);
+    await shot(tablet.page, '84-review-tasks-tablet');
     await tablet.context.close();
   });
 });

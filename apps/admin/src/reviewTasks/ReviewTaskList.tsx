@@ -69,11 +69,11 @@ export function ReviewTaskList() {
             <Table size="small" data-testid="review-tasks">
               <TableHead>
                 <TableRow>
-                  <TableCell>{translate('resources.reviewTasks.fields.policy')}</TableCell>
-                  <TableCell>{translate('resources.reviewTasks.fields.expiresOn')}</TableCell>
-                  <TableCell>{translate('resources.reviewTasks.fields.dueOn')}</TableCell>
-                  <TableCell>{translate('resources.reviewTasks.fields.assignee')}</TableCell>
-                  <TableCell>{translate('resources.reviewTasks.fields.outcome')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.policy')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.expiresOn')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.dueOn')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.assignee')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.outcome')}</TableCell>
                   {isAdmin && <TableCell />}
                 </TableRow>
               </TableHead>
@@ -85,9 +85,9 @@ export function ReviewTaskList() {
                       {task.policy.isTrial && <Chip size="small" variant="outlined" label={translate('reviewTasks.trial')} sx={{ ml: 1 }} />}
                       <Typography variant="body2">{task.policy.title}</Typography>
                     </TableCell>
-                    <TableCell>{date(task.policy.expiresOn)}</TableCell>
-                    <TableCell data-testid="review-due">{date(task.dueOn)}</TableCell>
-                    <TableCell data-testid="review-assignee">{task.assigneeLabel ?? translate('reviewTasks.unassigned')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{date(task.policy.expiresOn)}</TableCell>
+                    <TableCell data-testid="review-due" sx={{ whiteSpace: 'nowrap' }}>{date(task.dueOn)}</TableCell>
+                    <TableCell data-testid="review-assignee" sx={{ whiteSpace: 'nowrap' }}>{task.assigneeLabel ?? translate('reviewTasks.unassigned')}</TableCell>
                     <TableCell data-testid="review-outcome">
                       <Outcome task={task} />
                       {task.note && <Typography variant="caption" sx={{ display: 'block' }}>{task.note}</Typography>}

@@ -119,11 +119,11 @@ export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhoo
               <Table size="small" data-testid="deliveries">
                 <TableHead>
                   <TableRow>
-                    <TableCell>{translate('webhooks.delivery.at')}</TableCell>
-                    <TableCell>{translate('webhooks.delivery.event')}</TableCell>
-                    <TableCell>{translate('webhooks.delivery.attempt')}</TableCell>
-                    <TableCell>{translate('webhooks.delivery.result')}</TableCell>
-                    <TableCell>{translate('webhooks.delivery.duration')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.at')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.event')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.attempt')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.result')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.duration')}</TableCell>
                     <TableCell />
                   </TableRow>
                 </TableHead>

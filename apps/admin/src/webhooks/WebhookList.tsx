@@ -64,11 +64,11 @@ export function WebhookList() {
             <Table size="small" data-testid="webhooks">
               <TableHead>
                 <TableRow>
-                  <TableCell>{translate('resources.webhooks.fields.url')}</TableCell>
-                  <TableCell>{translate('resources.webhooks.fields.kinds')}</TableCell>
-                  <TableCell>{translate('resources.webhooks.fields.state')}</TableCell>
-                  <TableCell>{translate('resources.webhooks.fields.lastDeliveredAt')}</TableCell>
-                  <TableCell>{translate('resources.webhooks.fields.secretHint')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.webhooks.fields.url')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.webhooks.fields.kinds')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.webhooks.fields.state')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.webhooks.fields.lastDeliveredAt')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.webhooks.fields.secretHint')}</TableCell>
                   <TableCell />
                 </TableRow>
               </TableHead>
