@@ -12,6 +12,9 @@ import { listReviewTasks, type ReviewTask, type ReviewTaskFilter } from './api.t
 import { AssignDialog, ResolveDialog } from './ReviewTaskDialogs.tsx';
 
 const TABS = ['open', 'overdue', 'resolved', 'all'] as const;
+/** On a tablet the end date moves under the title, leaving room for the outcome and the actions. */
+const WIDE_ONLY = { xs: 'none', lg: 'table-cell' } as const;
+const NARROW_ONLY = { xs: 'block', lg: 'none' } as const;
 type TabName = (typeof TABS)[number];
 
 function filterOf(tab: TabName): ReviewTaskFilter {
@@ -70,7 +73,7 @@ export function ReviewTaskList() {
               <TableHead>
                 <TableRow>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.policy')}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.expiresOn')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap', display: WIDE_ONLY }}>{translate('resources.reviewTasks.fields.expiresOn')}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.dueOn')}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.assignee')}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('resources.reviewTasks.fields.outcome')}</TableCell>
@@ -80,12 +83,15 @@ export function ReviewTaskList() {
               <TableBody>
                 {result.rows.map((task) => (
                   <TableRow key={task.id} data-testid="review-row">
-                    <TableCell sx={{ minWidth: 200 }}>
+                    <TableCell sx={{ minWidth: 180 }}>
                       <Link to={`/policies/${encodeURIComponent(task.policy.id)}/show`}>{task.policy.docNo}</Link>
                       {task.policy.isTrial && <Chip size="small" variant="outlined" label={translate('reviewTasks.trial')} sx={{ ml: 1 }} />}
                       <Typography variant="body2">{task.policy.title}</Typography>
+                      <Typography variant="caption" color="text.secondary" sx={{ display: NARROW_ONLY }}>
+                        {translate('resources.reviewTasks.fields.expiresOn')}：{date(task.policy.expiresOn)}
+                      </Typography>
                     </TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{date(task.policy.expiresOn)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap', display: WIDE_ONLY }}>{date(task.policy.expiresOn)}</TableCell>
                     <TableCell data-testid="review-due" sx={{ whiteSpace: 'nowrap' }}>{date(task.dueOn)}</TableCell>
                     <TableCell data-testid="review-assignee" sx={{ whiteSpace: 'nowrap' }}>{task.assigneeLabel ?? translate('reviewTasks.unassigned')}</TableCell>
                     <TableCell data-testid="review-outcome">
@@ -93,11 +99,11 @@ export function ReviewTaskList() {
                       {task.note && <Typography variant="caption" sx={{ display: 'block' }}>{task.note}</Typography>}
                     </TableCell>
                     {isAdmin && (
-                      <TableCell>
+                      <TableCell sx={{ px: 0.5 }}>
                         {!task.outcome && (
-                          <Stack direction="row" spacing={0.5}>
-                            <Button size="small" onClick={() => setOpen({ kind: 'assign', task })}>{translate('reviewTasks.assign')}</Button>
-                            <Button size="small" onClick={() => setOpen({ kind: 'resolve', task })}>{translate('reviewTasks.resolve')}</Button>
+                          <Stack direction={{ xs: 'column', lg: 'row' }} spacing={0.5}>
+                            <Button size="small" sx={{ minWidth: 0, whiteSpace: 'nowrap' }} onClick={() => setOpen({ kind: 'assign', task })}>{translate('reviewTasks.assign')}</Button>
+                            <Button size="small" sx={{ minWidth: 0, whiteSpace: 'nowrap' }} onClick={() => setOpen({ kind: 'resolve', task })}>{translate('reviewTasks.resolve')}</Button>
                           </Stack>
                         )}
                       </TableCell>
