@@ -14,6 +14,8 @@ import organizations from './organizations/index.ts';
 import auditEntries from './audit/index.ts';
 import apiTokens from './apiTokens/index.ts';
 import users from './users/index.ts';
+import webhooks from './webhooks/index.ts';
+import reviewTasks from './reviewTasks/index.ts';
 import { websiteFindings, newMediaFindings } from './inspections/index.ts';
 import { theme } from './layout/theme.ts';
 import { NoticePrint } from './cases/NoticePrint.tsx';
@@ -47,6 +49,8 @@ export function App() {
       <Resource name="auditEntries" {...auditEntries} />
       <Resource name="apiTokens" {...apiTokens} />
       <Resource name="users" {...users} />
+      <Resource name="webhooks" {...webhooks} />
+      <Resource name="reviewTasks" {...reviewTasks} />
       <CustomRoutes noLayout>
         <Route path="/print/cases/:id/:kind" element={<NoticePrint />} />
       </CustomRoutes>

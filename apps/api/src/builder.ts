@@ -52,6 +52,7 @@ const NODE_SCOPES: Readonly<Record<string, 'authenticated' | 'viewer' | 'admin'>
   User: 'authenticated',
   AuditEntry: 'admin',
   ApiToken: 'admin',
+  Webhook: 'admin',
 };
 
 export function assertMayLoadNode(typename: string, viewer: GazetteContext['viewer']): void {

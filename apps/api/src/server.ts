@@ -15,6 +15,7 @@ import { createApp } from './http/app.ts';
 import { createLogger } from './http/logger.ts';
 import { closeGracefully, trackInFlight } from './http/shutdown.ts';
 import { startReviewTaskJob } from './services/review-tasks.ts';
+import { startWebhookWorker, webhookOptionsFrom } from './services/webhooks/worker.ts';
 import { createGazetteYoga } from './yoga.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -63,6 +64,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Validity review tasks: now, then daily; one instance at a time (advisory lock).
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());
+    const webhookWorker = startWebhookWorker(prisma, logger, { ...webhookOptionsFrom(env), databaseUrl: db.url });
+    closers.push(() => webhookWorker.stop());
 
     const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url });
     const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));

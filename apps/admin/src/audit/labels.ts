@@ -4,7 +4,7 @@
 /** Entity names as the API writes them, with their translation keys (audit.entities.*). */
 export const ENTITIES = [
   'Policy', 'Organization', 'OrganizationAlias', 'RateTable', 'RateTableVersion', 'RateEntry', 'InspectionRound',
-  'WebsiteFinding', 'NewMediaFinding', 'DiscretionCase', 'GazetteImport', 'User', 'ApiToken', 'Session',
+  'WebsiteFinding', 'NewMediaFinding', 'DiscretionCase', 'GazetteImport', 'User', 'ApiToken', 'Session', 'Webhook',
 ] as const;
 
 /** Every action the API writes today (audit.actions.* holds their names; `.` becomes `_`). */
@@ -22,6 +22,7 @@ export const ACTIONS = [
   'gazetteImport.create', 'gazetteImport.apply',
   'user.create', 'user.update', 'user.deactivate',
   'apiToken.create', 'apiToken.revoke',
+  'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.replay',
   'session.login', 'session.logout',
 ] as const;
 

@@ -6,7 +6,10 @@ import type { Role } from './token.ts';
 const READ_ACTIONS = new Set(['list', 'show', 'export', 'read']);
 
 /** Resources only administrators may even read (gazetteImports: the 导入公报 page). */
-const ADMIN_ONLY = new Set(['users', 'apiTokens', 'auditEntries', 'gazetteImports']);
+const ADMIN_ONLY = new Set(['users', 'apiTokens', 'auditEntries', 'gazetteImports', 'webhooks']);
+
+/** Resources viewers may not read (validity review tasks: supervisors and administrators). */
+const NOT_FOR_VIEWERS = new Set(['reviewTasks']);
 
 /** Resources supervisors may change. */
 const SUPERVISOR_WRITES = new Set(['cases', 'inspectionRounds', 'websiteFindings', 'newMediaFindings']);
@@ -15,6 +18,7 @@ export function canAccess(role: Role | null | undefined, resource: string, actio
   if (!role) return false;
   if (role === 'ADMIN') return true;
   if (ADMIN_ONLY.has(resource)) return false;
+  if (role === 'VIEWER' && NOT_FOR_VIEWERS.has(resource)) return false;
   if (READ_ACTIONS.has(action)) return true;
   if (role === 'SUPERVISOR') return SUPERVISOR_WRITES.has(resource);
   return false;

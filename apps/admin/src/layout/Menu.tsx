@@ -11,6 +11,8 @@ import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/VpnKey';
 import PeopleIcon from '@mui/icons-material/People';
 import NewspaperIcon from '@mui/icons-material/Newspaper';
+import WebhookIcon from '@mui/icons-material/Webhook';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 
 function ResourceItem({ name, label, icon }: { name: string; label: string; icon: React.ReactNode }) {
   const { canAccess } = useCanAccess({ resource: name, action: 'list' });
@@ -36,10 +38,12 @@ export function Menu() {
       <ResourceItem name="cases" label="app.menu.cases" icon={<GavelIcon />} />
       <ResourceItem name="websiteFindings" label="app.menu.websiteFindings" icon={<LanguageIcon />} />
       <ResourceItem name="newMediaFindings" label="app.menu.newMediaFindings" icon={<PhoneAndroidIcon />} />
+      <ResourceItem name="reviewTasks" label="app.menu.reviewTasks" icon={<FactCheckIcon />} />
       <PageItem to="/gazette-imports" resource="gazetteImports" label="app.menu.gazetteImports" icon={<NewspaperIcon />} />
       <ResourceItem name="organizations" label="app.menu.organizations" icon={<ApartmentIcon />} />
       <ResourceItem name="auditEntries" label="app.menu.auditEntries" icon={<HistoryIcon />} />
       <ResourceItem name="apiTokens" label="app.menu.apiTokens" icon={<KeyIcon />} />
+      <ResourceItem name="webhooks" label="app.menu.webhooks" icon={<WebhookIcon />} />
       <ResourceItem name="users" label="app.menu.users" icon={<PeopleIcon />} />
     </RaMenu>
   );

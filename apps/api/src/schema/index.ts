@@ -23,6 +23,7 @@ import './gazette-imports.ts';
 import './search.ts';
 import './changes.ts';
 import './review-tasks.ts';
+import './webhooks.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,4 @@
+import WebhookIcon from '@mui/icons-material/Webhook';
+import { WebhookList } from './WebhookList.tsx';
+
+export default { list: WebhookList, icon: WebhookIcon };
