@@ -1,17 +1,13 @@
-import {
-  complianceSummary,
-  formatQuarter,
-  organizationCompliance,
-  parseQuarter,
-  rectificationProgress,
-  repeatFindings,
-  type InspectionRound as DomainRound,
-} from '@gazette/domain';
-import type { Prisma } from '@gazette/db';
-import type { GazetteContext } from '../context.ts';
+import { formatQuarter, parseQuarter, type OrganizationCompliance as OrgCompliance, type RectificationProgress } from '@gazette/domain';
+import type { NewMediaFinding as NewMediaFindingRow, WebsiteFinding as WebsiteFindingRow } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
+import { findOrganizationCompliance } from '../services/inspections/find-organization-compliance.ts';
+import { findRepeatFindings, type RepeatFindingWithBody } from '../services/inspections/find-repeat-findings.ts';
+import { listOrganizationsCompliance, type OrganizationComplianceRow } from '../services/inspections/list-organizations-compliance.ts';
+import { loadComplianceSummaries, type LoadedComplianceSummary } from '../services/inspections/load-compliance-summaries.ts';
+import { loadRectificationProgress } from '../services/inspections/load-rectification-progress.ts';
 import { Organization } from './organizations.ts';
-import { direction, plain, SortDirection } from './shared.ts';
+import { direction, SortDirection } from './shared.ts';
 
 export const DataGapKindEnum = builder.enumType('DataGapKind', {
   values: { BASE: { description: '上一年度基础数据' }, PROCESS: { description: '本年度过程数据' } },
@@ -73,7 +69,7 @@ builder.prismaObject('InformationAdoption', {
 });
 
 const RectificationProgressRef = builder
-  .objectRef<ReturnType<typeof rectificationProgress>>('RectificationProgress')
+  .objectRef<RectificationProgress>('RectificationProgress')
   .implement({
     fields: (t) => ({
       quarter: t.exposeString('quarter'),
@@ -130,60 +126,18 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
     adoptions: t.relation('adoptions', { query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] } }),
     rectificationProgress: t.field({
       type: RectificationProgressRef,
-      select: { quarter: true },
-      resolve: async (round, _args, ctx) => rectificationProgress((await loadRound(ctx, round.quarter))!.domain),
+      select: { id: true },
+      resolve: (round, _args, ctx) => loadRectificationProgress(ctx, round.id),
     }),
   }),
 });
 
 // ------------------------------------------------------------------ compliance (contract)
 
-const roundInclude = {
-  websiteFindings: { include: { organization: true } },
-  newMediaFindings: { include: { organization: true } },
-  dataGaps: { include: { organization: true } },
-  adoptions: { include: { organization: true } },
-} satisfies Prisma.InspectionRoundInclude;
+/** A quarter text as stored: 2024q4 → 2024Q4; anything else BAD_USER_INPUT. */
+const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
 
-type RoundRow = Prisma.InspectionRoundGetPayload<{ include: typeof roundInclude }>;
-
-export interface LoadedRound {
-  row: RoundRow;
-  /** The domain's view, organizationId = database id; findings are the database rows. */
-  domain: DomainRound;
-}
-
-function toDomainRound(row: RoundRow): DomainRound {
-  const finding = <T extends { rectifiedOn: Date | null }>(f: T) => ({ ...f, rectifiedOn: plain(f.rectifiedOn) });
-  return {
-    ...row,
-    policyDocNo: null,
-    windowStart: plain(row.windowStart),
-    windowEnd: plain(row.windowEnd),
-    websiteFindings: row.websiteFindings.map(finding),
-    newMediaFindings: row.newMediaFindings.map(finding),
-    dataGaps: row.dataGaps,
-    adoptions: row.adoptions,
-  };
-}
-
-/** A quarter's round with all its children, loaded once per request. */
-export async function loadRound(ctx: GazetteContext, quarterText: string): Promise<LoadedRound | null> {
-  const quarter = formatQuarter(parseQuarter(quarterText, 'quarter'));
-  const key = `round:${quarter}`;
-  const cached = ctx.cache.get(key) as Promise<LoadedRound | null> | undefined;
-  if (cached) return cached;
-  const loading = ctx.prisma.inspectionRound
-    .findUnique({ where: { quarter }, include: roundInclude })
-    .then((row) => (row ? { row, domain: toDomainRound(row) } : null));
-  ctx.cache.set(key, loading);
-  return loading;
-}
-
-type OrgRow = RoundRow['dataGaps'][number]['organization'];
-type Summary = ReturnType<typeof complianceSummary> & { orgs: Map<string, OrgRow> };
-
-const ComplianceSummaryRef = builder.objectRef<Summary>('ComplianceSummary').implement({
+const ComplianceSummaryRef = builder.objectRef<LoadedComplianceSummary>('ComplianceSummary').implement({
   fields: (t) => ({
     quarter: t.exposeString('quarter'),
     websitesChecked: t.exposeInt('websitesChecked'),
@@ -199,36 +153,27 @@ const ComplianceSummaryRef = builder.objectRef<Summary>('ComplianceSummary').imp
   }),
 });
 
-type OrgCompliance = ReturnType<typeof organizationCompliance>;
-
+// The domain's findings here are the database rows (rectifiedOn as a plain date, which the Date scalar serialises alike).
 const OrganizationComplianceRef = builder.objectRef<OrgCompliance>('OrganizationCompliance').implement({
   fields: (t) => ({
     quarter: t.exposeString('quarter'),
-    websiteIssues: t.field({
-      type: [WebsiteFinding],
-      resolve: (c) => c.websiteIssues as unknown as RoundRow['websiteFindings'],
-    }),
-    newMediaIssues: t.field({
-      type: [NewMediaFinding],
-      resolve: (c) => c.newMediaIssues as unknown as RoundRow['newMediaFindings'],
-    }),
+    websiteIssues: t.field({ type: [WebsiteFinding], resolve: (c) => c.websiteIssues as unknown as WebsiteFindingRow[] }),
+    newMediaIssues: t.field({ type: [NewMediaFinding], resolve: (c) => c.newMediaIssues as unknown as NewMediaFindingRow[] }),
     baseDataMissing: t.exposeBoolean('baseDataMissing'),
     processDataMissing: t.exposeBoolean('processDataMissing'),
     adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (c) => c.adoption }),
   }),
 });
 
-const RepeatFindingRef = builder
-  .objectRef<ReturnType<typeof repeatFindings>[number] & { organization: OrgRow }>('RepeatFinding')
-  .implement({
-    fields: (t) => ({
-      organization: t.field({ type: Organization, resolve: (r) => r.organization }),
-      channel: t.exposeString('channel'),
-      subject: t.exposeString('subject'),
-      issue: t.exposeString('issue'),
-      quarters: t.exposeStringList('quarters'),
-    }),
-  });
+const RepeatFindingRef = builder.objectRef<RepeatFindingWithBody>('RepeatFinding').implement({
+  fields: (t) => ({
+    organization: t.field({ type: Organization, resolve: (r) => r.organization }),
+    channel: t.exposeString('channel'),
+    subject: t.exposeString('subject'),
+    issue: t.exposeString('issue'),
+    quarters: t.exposeStringList('quarters'),
+  }),
+});
 
 builder.prismaObjectFields('Organization', (t) => ({
   compliance: t.field({
@@ -237,10 +182,7 @@ builder.prismaObjectFields('Organization', (t) => ({
     description: "This body's findings in a quarter's inspection; null when no round exists.",
     args: { quarter: t.arg.string({ required: true }) },
     select: { id: true },
-    resolve: async (org, args, ctx) => {
-      const round = await loadRound(ctx, args.quarter);
-      return round ? organizationCompliance(round.domain, org.id) : null;
-    },
+    resolve: (org, args, ctx) => findOrganizationCompliance(ctx, quarterOf(args.quarter), org.id),
   }),
 }));
 
@@ -248,59 +190,37 @@ export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', 
   fields: (t) => ({ year: t.int({ required: false }) }),
 });
 
-const OrganizationComplianceRowRef = builder
-  .objectRef<OrgCompliance & { organization: OrgRow }>('OrganizationComplianceRow')
-  .implement({
-    description: "One body's line in a quarter's compliance table.",
-    fields: (t) => ({
-      organization: t.field({ type: Organization, resolve: (r) => r.organization }),
-      websiteIssues: t.int({ resolve: (r) => r.websiteIssues.length }),
-      websiteIssuesRectified: t.int({ resolve: (r) => r.websiteIssues.filter((f) => f.rectified).length }),
-      newMediaIssues: t.int({ resolve: (r) => r.newMediaIssues.length }),
-      newMediaIssuesRectified: t.int({ resolve: (r) => r.newMediaIssues.filter((f) => f.rectified).length }),
-      baseDataMissing: t.exposeBoolean('baseDataMissing'),
-      processDataMissing: t.exposeBoolean('processDataMissing'),
-      adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (r) => r.adoption }),
-    }),
-  });
-
-function summaryOf(round: LoadedRound): Summary {
-  const orgs = new Map(round.row.dataGaps.map((g) => [g.organizationId, g.organization]));
-  return { ...complianceSummary(round.domain), orgs };
-}
+const OrganizationComplianceRowRef = builder.objectRef<OrganizationComplianceRow>('OrganizationComplianceRow').implement({
+  description: "One body's line in a quarter's compliance table.",
+  fields: (t) => ({
+    organization: t.field({ type: Organization, resolve: (r) => r.organization }),
+    websiteIssues: t.exposeInt('websiteIssues'),
+    websiteIssuesRectified: t.exposeInt('websiteIssuesRectified'),
+    newMediaIssues: t.exposeInt('newMediaIssues'),
+    newMediaIssuesRectified: t.exposeInt('newMediaIssuesRectified'),
+    baseDataMissing: t.exposeBoolean('baseDataMissing'),
+    processDataMissing: t.exposeBoolean('processDataMissing'),
+    adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (r) => r.adoption }),
+  }),
+});
 
 builder.queryFields((t) => ({
   // Every quarter's headline figures, oldest first (trend charts).
   complianceSummaries: t.field({
     type: [ComplianceSummaryRef],
-    resolve: async (_root, _args, ctx) => {
-      const rows = await ctx.prisma.inspectionRound.findMany({ include: roundInclude, orderBy: { quarter: 'asc' } });
-      return rows.map((row) => summaryOf({ row, domain: toDomainRound(row) }));
-    },
+    resolve: (_root, _args, ctx) => loadComplianceSummaries(ctx.prisma, null),
   }),
   // Every body named in a quarter's round, with its findings counted (the compliance table).
   organizationsCompliance: t.field({
     type: [OrganizationComplianceRowRef],
     args: { quarter: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const round = await loadRound(ctx, args.quarter);
-      if (!round) return [];
-      const orgs = new Map<string, OrgRow>();
-      const r = round.row;
-      for (const x of [...r.websiteFindings, ...r.newMediaFindings, ...r.dataGaps, ...r.adoptions]) orgs.set(x.organizationId, x.organization);
-      return [...orgs.values()]
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-        .map((organization) => ({ ...organizationCompliance(round.domain, organization.id), organization }));
-    },
+    resolve: (_root, args, ctx) => listOrganizationsCompliance(ctx.prisma, quarterOf(args.quarter)),
   }),
   complianceSummary: t.field({
     type: ComplianceSummaryRef,
     nullable: true,
     args: { quarter: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const round = await loadRound(ctx, args.quarter);
-      return round ? summaryOf(round) : null;
-    },
+    resolve: async (_root, args, ctx) => (await loadComplianceSummaries(ctx.prisma, quarterOf(args.quarter)))[0] ?? null,
   }),
   inspectionRound: t.prismaField({
     type: 'InspectionRound',
@@ -309,7 +229,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.inspectionRound.findUnique({
         ...query,
-        where: { quarter: formatQuarter(parseQuarter(args.quarter, 'quarter')) },
+        where: { quarter: quarterOf(args.quarter) },
       }),
   }),
   inspectionRounds: t.prismaConnection({
@@ -335,14 +255,6 @@ builder.queryFields((t) => ({
   repeatFindings: t.field({
     type: [RepeatFindingRef],
     args: { matchIssue: t.arg.boolean({ required: false, defaultValue: true }) },
-    resolve: async (_root, args, ctx) => {
-      const rows = await ctx.prisma.inspectionRound.findMany({ include: roundInclude, orderBy: { quarter: 'asc' } });
-      const orgs = new Map<string, OrgRow>();
-      for (const r of rows) for (const f of [...r.websiteFindings, ...r.newMediaFindings]) orgs.set(f.organizationId, f.organization);
-      return repeatFindings(rows.map(toDomainRound), { matchIssue: args.matchIssue ?? true }).map((r) => ({
-        ...r,
-        organization: orgs.get(r.organizationId)!,
-      }));
-    },
+    resolve: (_root, args, ctx) => findRepeatFindings(ctx.prisma, { matchIssue: args.matchIssue ?? true }),
   }),
 }));

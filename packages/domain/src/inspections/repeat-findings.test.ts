@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectionRoundFixture } from '../../test/fixtures/inspection-round.ts';
-import { repeatFindings, splitFinding } from './repeat-findings.ts';
+import { compactFinding, FINDING_WHITESPACE_CLASS, repeatFindings, splitFinding } from './repeat-findings.ts';
 import type { InspectionRound, WebsiteFinding } from './types.ts';
 
 const ROUND_2024Q4 = inspectionRoundFixture();
@@ -134,5 +134,19 @@ describe('repeatFindings', () => {
     expect(() => repeatFindings([{ ...ROUND_2024Q4, quarter: '2024-4' }])).toThrowError(
       expect.objectContaining({ field: 'rounds[0].quarter' }),
     );
+  });
+});
+
+describe('FINDING_WHITESPACE_CLASS (the rule the API applies in SQL)', () => {
+  it('removes exactly the characters JavaScript calls whitespace', () => {
+    const spelled = new RegExp(`^[${FINDING_WHITESPACE_CLASS}]$`, 'u');
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const ch = String.fromCodePoint(cp);
+      if (/^\s$/u.test(ch) !== spelled.test(ch)) differ.push(cp.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(compactFinding(' 《通知\u3000公告》\n超期\u00a0未更新 ')).toBe('《通知公告》超期未更新');
   });
 });
