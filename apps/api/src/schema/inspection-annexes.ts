@@ -8,9 +8,9 @@ import type { GazetteContext } from '../context.ts';
 import { NEW_MEDIA_COLUMNS, toCsv, WEBSITE_COLUMNS } from '../inspection-csv.ts';
 import { type AnnexKind } from '../inspection-annexes/annexes.ts';
 import { adoptionTable, annexFile, dataCollectionTable, newMediaTable, websiteTable, type AnnexFile } from '../inspection-annexes/export.ts';
-import { annexErrors, parseAnnexUploads, replaceAnnexes, type AnnexUpload, type AnnexUploads } from '../inspection-annexes/import.ts';
+import type { AnnexUpload, AnnexUploads } from '../inspection-annexes/import.ts';
 import type { AnnexFileFormat } from '../inspection-annexes/table.ts';
-import { loadBodyResolver } from '../services/organizations/resolve-body.ts';
+import { importInspectionAnnexes } from '../services/inspections/import-inspection-annexes.ts';
 import type { Tx } from './write-helpers.ts';
 
 const admin = { admin: true } as const;
@@ -122,16 +122,6 @@ builder.queryFields((t) => ({
 
 type FileInput = { format: AnnexFileFormat; content?: string | null; file?: AnnexUpload['file']; fileName?: string | null } | null | undefined;
 
-/** Validates every file, then (none bad) replaces the annexes given; stale version → CONFLICT. */
-async function importAnnexes(ctx: GazetteContext, quarter: string, version: number, uploads: AnnexUploads, field: (a: AnnexKind) => string, action: string) {
-  const round = await roundByQuarter(ctx, quarter);
-  const { rows, errors } = await parseAnnexUploads(uploads, await loadBodyResolver(ctx.prisma));
-  if (errors.length) throw annexErrors(errors, field);
-  const formats = Object.fromEntries(Object.entries(uploads).filter(([, u]) => u).map(([k, u]) => [k, u!.format]));
-  await replaceAnnexes(ctx, round, version, rows, { action, formats });
-  return round.id;
-}
-
 builder.mutationFields((t) => ({
   importInspectionAnnexes: t.prismaField({
     type: 'InspectionRound',
@@ -148,7 +138,7 @@ builder.mutationFields((t) => ({
       const a = args.annexes;
       const uploads: AnnexUploads = { WEBSITE: a.website as FileInput, NEW_MEDIA: a.newMedia as FileInput, DATA_COLLECTION: a.dataCollection as FileInput, ADOPTION: a.adoption as FileInput };
       if (!Object.values(uploads).some(Boolean)) throw new DomainError('BAD_USER_INPUT', '至少提供一个附件文件', { field: 'annexes' });
-      const id = await importAnnexes(ctx, args.quarter, args.version, uploads, (annex) => `annexes.${FIELD[annex]}`, 'inspectionRound.importAnnexes');
+      const id = await importInspectionAnnexes(ctx, { quarter: args.quarter, version: args.version, uploads, field: (annex) => `annexes.${FIELD[annex]}`, action: 'inspectionRound.importAnnexes' });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -172,7 +162,7 @@ builder.mutationFields((t) => ({
         WEBSITE: args.websiteCsv != null ? { format: 'CSV', content: args.websiteCsv } : null,
         NEW_MEDIA: args.newMediaCsv != null ? { format: 'CSV', content: args.newMediaCsv } : null,
       };
-      const id = await importAnnexes(ctx, args.quarter, args.version, uploads, (annex) => (annex === 'WEBSITE' ? 'websiteCsv' : 'newMediaCsv'), 'inspectionRound.importCsv');
+      const id = await importInspectionAnnexes(ctx, { quarter: args.quarter, version: args.version, uploads, field: (annex) => (annex === 'WEBSITE' ? 'websiteCsv' : 'newMediaCsv'), action: 'inspectionRound.importCsv' });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
