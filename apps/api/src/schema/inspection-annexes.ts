@@ -2,16 +2,15 @@
 // information-adoption list, as CSV or XLSX with the headers the gazette prints (see
 // apps/api/src/inspection-annexes/README.md). Imports are validated whole and replace the
 // quarter's records of the annexes given; exports import back to the same records.
-import { DomainError, formatQuarter, parseQuarter } from '@gazette/domain';
+import { DomainError } from '@gazette/domain';
 import { builder } from '../builder.ts';
-import type { GazetteContext } from '../context.ts';
-import { NEW_MEDIA_COLUMNS, toCsv, WEBSITE_COLUMNS } from '../inspection-csv.ts';
 import { type AnnexKind } from '../inspection-annexes/annexes.ts';
-import { adoptionTable, annexFile, dataCollectionTable, newMediaTable, websiteTable, type AnnexFile } from '../inspection-annexes/export.ts';
+import type { AnnexFile } from '../inspection-annexes/export.ts';
 import type { AnnexUpload, AnnexUploads } from '../inspection-annexes/import.ts';
 import type { AnnexFileFormat } from '../inspection-annexes/table.ts';
+import { exportAnnexCsv } from '../services/inspections/export-annex-csv.ts';
+import { exportAnnexFile } from '../services/inspections/export-annex-file.ts';
 import { importInspectionAnnexes } from '../services/inspections/import-inspection-annexes.ts';
-import type { Tx } from './write-helpers.ts';
 
 const admin = { admin: true } as const;
 
@@ -64,28 +63,8 @@ const AnnexFileRef = builder.objectRef<AnnexFile>('AnnexFile').implement({
   }),
 });
 
-export async function roundByQuarter(ctx: GazetteContext | { prisma: Tx }, quarter: string) {
-  const q = formatQuarter(parseQuarter(quarter, 'quarter'));
-  const round = await (ctx.prisma as Tx).inspectionRound.findUnique({ where: { quarter: q } });
-  if (!round) throw new DomainError('NOT_FOUND', `没有 ${q} 的检查记录`, { field: 'quarter' });
-  return round;
-}
-
+/** The argument under which a bad row of each annex is reported. */
 const FIELD: Record<AnnexKind, string> = { WEBSITE: 'website', NEW_MEDIA: 'newMedia', DATA_COLLECTION: 'dataCollection', ADOPTION: 'adoption' };
-
-async function annexTable(ctx: GazetteContext, roundId: string, annex: AnnexKind) {
-  const include = { organization: { select: { name: true } } } as const;
-  switch (annex) {
-    case 'WEBSITE':
-      return websiteTable(await ctx.prisma.websiteFinding.findMany({ where: { roundId }, include }));
-    case 'NEW_MEDIA':
-      return newMediaTable(await ctx.prisma.newMediaFinding.findMany({ where: { roundId }, include }));
-    case 'DATA_COLLECTION':
-      return dataCollectionTable(await ctx.prisma.dataCollectionGap.findMany({ where: { roundId }, include }));
-    case 'ADOPTION':
-      return adoptionTable(await ctx.prisma.informationAdoption.findMany({ where: { roundId }, include }));
-  }
-}
 
 builder.queryFields((t) => ({
   inspectionAnnexFile: t.field({
@@ -96,27 +75,13 @@ builder.queryFields((t) => ({
       annex: t.arg({ type: AnnexEnum, required: true }),
       format: t.arg({ type: AnnexFileFormatEnum, required: true }),
     },
-    resolve: async (_root, args, ctx) => {
-      const round = await roundByQuarter(ctx, args.quarter);
-      return annexFile(args.annex, args.format, round.quarter, await annexTable(ctx, round.id, args.annex));
-    },
+    resolve: (_root, args, ctx) => exportAnnexFile(ctx, args.quarter, args.annex, args.format),
   }),
   // CSV export of a quarter's annex 1 or 2 with the English headers of importInspectionAnnexesCsv.
   inspectionAnnexCsv: t.string({
     description: 'Annex 1 or 2 as CSV with English headers (siteSeq, siteName …). Prefer inspectionAnnexFile.',
     args: { quarter: t.arg.string({ required: true }), annex: t.arg({ type: AnnexEnum, required: true }) },
-    resolve: async (_root, args, ctx) => {
-      if (args.annex !== 'WEBSITE' && args.annex !== 'NEW_MEDIA') {
-        throw new DomainError('BAD_USER_INPUT', 'inspectionAnnexCsv 只导出附件1、附件2;其他附件请用 inspectionAnnexFile', { field: 'annex' });
-      }
-      const round = await roundByQuarter(ctx, args.quarter);
-      if (args.annex === 'WEBSITE') {
-        const rows = await ctx.prisma.websiteFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }] });
-        return toCsv(WEBSITE_COLUMNS, rows.map((r) => [r.siteSeq, r.siteName, r.description, r.rectified ? '是' : '否', r.organization.name]));
-      }
-      const rows = await ctx.prisma.newMediaFinding.findMany({ where: { roundId: round.id }, include: { organization: true }, orderBy: { seq: 'asc' } });
-      return toCsv(NEW_MEDIA_COLUMNS, rows.map((r) => [r.seq, r.account, r.organization.name, r.platform, r.description, r.rectified === null ? '' : r.rectified ? '是' : '否']));
-    },
+    resolve: (_root, args, ctx) => exportAnnexCsv(ctx, args.quarter, args.annex),
   }),
 }));
 

@@ -1,11 +1,11 @@
 // Importing a quarter's annex files: every file read and validated first (the event loop given
 // back as it goes), then — none bad — the annexes given replaced in one transaction behind the
 // round's version check, written in batches, with one audit entry. All or nothing.
-import { DomainError, formatQuarter, parseQuarter } from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
 import type { AnnexKind } from '../../inspection-annexes/annexes.ts';
 import { annexErrors, parseAnnexUploads, replaceAnnexes, type AnnexUploads } from '../../inspection-annexes/import.ts';
 import { loadBodyResolver } from '../organizations/resolve-body.ts';
+import { findRoundByQuarter } from './find-round-by-quarter.ts';
 
 export interface ImportInspectionAnnexesInput {
   quarter: string;
@@ -20,9 +20,7 @@ export interface ImportInspectionAnnexesInput {
 
 /** The round's id once the files are written. */
 export async function importInspectionAnnexes(ctx: GazetteContext, input: ImportInspectionAnnexesInput): Promise<string> {
-  const quarter = formatQuarter(parseQuarter(input.quarter, 'quarter'));
-  const round = await ctx.prisma.inspectionRound.findUnique({ where: { quarter } });
-  if (!round) throw new DomainError('NOT_FOUND', `没有 ${quarter} 的检查记录`, { field: 'quarter' });
+  const round = await findRoundByQuarter(ctx.prisma, input.quarter);
   const { rows, errors } = await parseAnnexUploads(input.uploads, await loadBodyResolver(ctx.prisma));
   if (errors.length) throw annexErrors(errors, input.field);
   const formats = Object.fromEntries(Object.entries(input.uploads).filter(([, u]) => u).map(([k, u]) => [k, u!.format]));
