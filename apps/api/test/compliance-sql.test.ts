@@ -33,7 +33,18 @@ const SPACES = ['', ' ', '\n', '\u3000', '\u00a0'];
 const ACCOUNTS = ['泸州 发布', '泸州发布', '平安\u3000泸州', '水务之窗'];
 
 /** Quarters 2030Q1… with 2031Q3 left out: a gap that breaks runs. */
-const QUARTERS = ['2030Q1', '2030Q2', '2030Q3', '2030Q4', '2031Q1', '2031Q2', '2031Q4', '2032Q1', '2032Q2', '2032Q3'];
+const QUARTERS = [
+  '2030Q1',
+  '2030Q2',
+  '2030Q3',
+  '2030Q4',
+  '2031Q1',
+  '2031Q2',
+  '2031Q4',
+  '2032Q1',
+  '2032Q2',
+  '2032Q3',
+];
 
 async function addRound(quarter: string, seed: number) {
   const rnd = random(seed);
@@ -92,13 +103,36 @@ async function addRound(quarter: string, seed: number) {
   const gapBodies = [...new Set(Array.from({ length: 6 }, () => orgs[Math.floor(rnd() * 16)]!.id))];
   await api.db.prisma.dataCollectionGap.createMany({
     data: gapBodies.flatMap((organizationId, i) => [
-      { roundId: round.id, organizationId, kind: 'BASE' as const, dataYear: 2029, position: gapBodies.length - i },
-      ...(i % 2 ? [{ roundId: round.id, organizationId, kind: 'PROCESS' as const, dataYear: 2030, position: i }] : []),
+      {
+        roundId: round.id,
+        organizationId,
+        kind: 'BASE' as const,
+        dataYear: 2029,
+        position: gapBodies.length - i,
+      },
+      ...(i % 2
+        ? [
+            {
+              roundId: round.id,
+              organizationId,
+              kind: 'PROCESS' as const,
+              dataYear: 2030,
+              position: i,
+            },
+          ]
+        : []),
     ]),
   });
-  const adoptBodies = [...new Set(Array.from({ length: 5 }, () => orgs[Math.floor(rnd() * 16)]!.id))];
+  const adoptBodies = [
+    ...new Set(Array.from({ length: 5 }, () => orgs[Math.floor(rnd() * 16)]!.id)),
+  ];
   await api.db.prisma.informationAdoption.createMany({
-    data: adoptBodies.map((organizationId, i) => ({ roundId: round.id, organizationId, rating: i % 2 ? ('ZERO' as const) : ('GOOD' as const), position: i })),
+    data: adoptBodies.map((organizationId, i) => ({
+      roundId: round.id,
+      organizationId,
+      rating: i % 2 ? ('ZERO' as const) : ('GOOD' as const),
+      position: i,
+    })),
   });
 }
 
@@ -108,7 +142,10 @@ async function allRounds(): Promise<DomainRound[]> {
     include: { websiteFindings: true, newMediaFindings: true, dataGaps: true, adoptions: true },
     orderBy: { quarter: 'asc' },
   });
-  const plain = <T extends { rectifiedOn: Date | null }>(f: T) => ({ ...f, rectifiedOn: f.rectifiedOn ? fromUtcMidnight(f.rectifiedOn) : null });
+  const plain = <T extends { rectifiedOn: Date | null }>(f: T) => ({
+    ...f,
+    rectifiedOn: f.rectifiedOn ? fromUtcMidnight(f.rectifiedOn) : null,
+  });
   return rows.map((r) => ({
     ...r,
     policyDocNo: null,
@@ -152,9 +189,18 @@ let oneQuarter: Awaited<ReturnType<typeof allCounts>>;
 
 beforeAll(async () => {
   api = await createApi();
-  orgs = await api.db.prisma.organization.findMany({ orderBy: { name: 'asc' }, take: 16, select: { id: true, name: true } });
+  orgs = await api.db.prisma.organization.findMany({
+    orderBy: { name: 'asc' },
+    take: 16,
+    select: { id: true, name: true },
+  });
   expect(orgs).toHaveLength(16);
-  names = new Map((await api.db.prisma.organization.findMany({ select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+  names = new Map(
+    (await api.db.prisma.organization.findMany({ select: { id: true, name: true } })).map((o) => [
+      o.id,
+      o.name,
+    ]),
+  );
   await addRound(QUARTERS[0]!, 1);
   oneQuarter = await allCounts();
   for (let i = 1; i < QUARTERS.length; i++) await addRound(QUARTERS[i]!, i + 1);
@@ -210,7 +256,14 @@ describe('compliance reads in SQL', () => {
     const rounds = await allRounds();
     for (const quarter of ['2030Q2', '2032Q1']) {
       const round = rounds.find((x) => x.quarter === quarter)!;
-      const ids = new Set([...round.websiteFindings, ...round.newMediaFindings, ...round.dataGaps, ...round.adoptions].map((x) => x.organizationId));
+      const ids = new Set(
+        [
+          ...round.websiteFindings,
+          ...round.newMediaFindings,
+          ...round.dataGaps,
+          ...round.adoptions,
+        ].map((x) => x.organizationId),
+      );
       const expected = [...ids]
         .map((id) => ({ id, name: nameOf(id) }))
         .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
@@ -240,32 +293,62 @@ describe('compliance reads in SQL', () => {
     const edges = r.data?.organizations.edges as { node: { name: string; compliance: unknown } }[];
     expect(edges.length).toBe(20);
     for (const { node } of edges) {
-      const id = (await api.db.prisma.organization.findUniqueOrThrow({ where: { name: node.name } })).id;
+      const id = (
+        await api.db.prisma.organization.findUniqueOrThrow({ where: { name: node.name } })
+      ).id;
       const c = organizationCompliance(round, id);
       expect(node.compliance).toEqual({
         quarter: '2031Q1',
-        websiteIssues: c.websiteIssues.map(({ siteSeq, position, description, rectified, rectifiedOn }) => ({ siteSeq, position, description, rectified, rectifiedOn })),
-        newMediaIssues: c.newMediaIssues.map(({ seq, account, description, rectified }) => ({ seq, account, description, rectified })),
+        websiteIssues: c.websiteIssues.map(
+          ({ siteSeq, position, description, rectified, rectifiedOn }) => ({
+            siteSeq,
+            position,
+            description,
+            rectified,
+            rectifiedOn,
+          }),
+        ),
+        newMediaIssues: c.newMediaIssues.map(({ seq, account, description, rectified }) => ({
+          seq,
+          account,
+          description,
+          rectified,
+        })),
         baseDataMissing: c.baseDataMissing,
         processDataMissing: c.processDataMissing,
         adoption: c.adoption,
       });
     }
-    expect(edges.filter((e) => (e.node.compliance as { websiteIssues: unknown[] }).websiteIssues.length > 0).length).toBeGreaterThan(3);
+    expect(
+      edges.filter(
+        (e) => (e.node.compliance as { websiteIssues: unknown[] }).websiteIssues.length > 0,
+      ).length,
+    ).toBeGreaterThan(3);
     const none = await api.gql(READS.bodies, { q: '2031Q3' });
-    expect((none.data?.organizations.edges as { node: { compliance: unknown } }[]).every((e) => e.node.compliance === null)).toBe(true);
+    expect(
+      (none.data?.organizations.edges as { node: { compliance: unknown } }[]).every(
+        (e) => e.node.compliance === null,
+      ),
+    ).toBe(true);
   });
 
   it('find repeat findings as the domain does, with and without matching the issue', async () => {
     const rounds = await allRounds();
     for (const matchIssue of [true, false]) {
-      const expected = repeatFindings(rounds, { matchIssue }).map(({ organizationId, ...rest }) => ({ organization: { name: nameOf(organizationId) }, ...rest }));
+      const expected = repeatFindings(rounds, { matchIssue }).map(
+        ({ organizationId, ...rest }) => ({
+          organization: { name: nameOf(organizationId) },
+          ...rest,
+        }),
+      );
       const r = await api.gql(READS.repeats, { m: matchIssue });
       expect(r.errors).toBeUndefined();
       expect(expected.length).toBeGreaterThan(10);
       expect(r.data?.repeatFindings).toEqual(expected);
       // The gap at 2031Q3 ends runs; whitespace variants of one subject are one subject.
-      expect(expected.some((x) => x.quarters.includes('2031Q2') && x.quarters.includes('2031Q4'))).toBe(false);
+      expect(
+        expected.some((x) => x.quarters.includes('2031Q2') && x.quarters.includes('2031Q4')),
+      ).toBe(false);
       expect(expected.some((x) => x.subject === '《通知公告》')).toBe(true);
       expect(expected.some((x) => x.channel === 'NEW_MEDIA')).toBe(true);
     }
@@ -274,7 +357,9 @@ describe('compliance reads in SQL', () => {
   it("count each round's rectification as the domain does", async () => {
     const rounds = await allRounds();
     const r = await api.gql(READS.progress);
-    for (const { node } of r.data?.inspectionRounds.edges as { node: { quarter: string; rectificationProgress: Record<string, unknown> } }[]) {
+    for (const { node } of r.data?.inspectionRounds.edges as {
+      node: { quarter: string; rectificationProgress: Record<string, unknown> };
+    }[]) {
       const p = rectificationProgress(rounds.find((x) => x.quarter === node.quarter)!);
       expect(node.rectificationProgress).toEqual({
         quarter: p.quarter,
@@ -302,14 +387,19 @@ describe('indexes for the lists of findings and rounds', () => {
     ['InspectionRound', 'windowStart'],
   ];
   // quarter, id: the unique index on quarter gives the order; ties on a unique key cost nothing.
-  it.each(SORTS)('serve a first page of %s sorted by %s, id without sorting the table', async (table, column) => {
-    const plan = await api.db.prisma.$transaction(async (tx) => {
-      // The test tables are small; without sequential scans the planner shows whether an index can give the order.
-      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
-      const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT * FROM "${table}" ORDER BY "${column}", id LIMIT 25`);
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toMatch(/Index Scan/);
-    expect(plan).not.toMatch(/^\s*(->\s*)?Sort\b/m);
-  });
+  it.each(SORTS)(
+    'serve a first page of %s sorted by %s, id without sorting the table',
+    async (table, column) => {
+      const plan = await api.db.prisma.$transaction(async (tx) => {
+        // The test tables are small; without sequential scans the planner shows whether an index can give the order.
+        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+        const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+          `EXPLAIN SELECT * FROM "${table}" ORDER BY "${column}", id LIMIT 25`,
+        );
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/Index Scan/);
+      expect(plan).not.toMatch(/^\s*(->\s*)?Sort\b/m);
+    },
+  );
 });

@@ -17,7 +17,10 @@ const admin = { admin: true } as const;
 export const AnnexEnum = builder.enumType('InspectionAnnex', {
   values: {
     WEBSITE: { description: '附件1 网站:序号, 检查网站, 存在问题, 是否整改完成 [, 所属单位]' },
-    NEW_MEDIA: { description: '附件2 政务新媒体:序号, 新媒体名称, 所属区县或部门, 类型, 存在的突出问题 [, 是否整改完成]' },
+    NEW_MEDIA: {
+      description:
+        '附件2 政务新媒体:序号, 新媒体名称, 所属区县或部门, 类型, 存在的突出问题 [, 是否整改完成]',
+    },
     DATA_COLLECTION: { description: '附件3 政务数据汇集:类别, 数据年份, 部门(或印刷的两列形式)' },
     ADOPTION: { description: '信息采用情况(通报正文一(三)):评价, 单位' },
   },
@@ -25,8 +28,14 @@ export const AnnexEnum = builder.enumType('InspectionAnnex', {
 
 export const AnnexFileFormatEnum = builder.enumType('AnnexFileFormat', {
   values: {
-    CSV: { description: 'CSV text, UTF-8 (a BOM is ignored; an uploaded file may also be GB18030, as Excel saves it).' },
-    XLSX: { description: 'An Excel workbook: the sheet named after the annex (附件1 …), else the first sheet.' },
+    CSV: {
+      description:
+        'CSV text, UTF-8 (a BOM is ignored; an uploaded file may also be GB18030, as Excel saves it).',
+    },
+    XLSX: {
+      description:
+        'An Excel workbook: the sheet named after the annex (附件1 …), else the first sheet.',
+    },
   },
 });
 
@@ -36,40 +45,64 @@ const AnnexFileInput = builder.inputType('AnnexFileInput', {
     'The whole request is limited to 2 MiB, so base64 XLSX content to about 1.5 MiB.',
   fields: (t) => ({
     format: t.field({ type: AnnexFileFormatEnum, required: true }),
-    content: t.string({ required: false, description: 'CSV: the text. XLSX: the file in base64 (a data: URL is accepted).' }),
-    file: t.field({ type: 'File', required: false, description: 'The file as a multipart upload (send the x-graphql-yoga-csrf header).' }),
-    fileName: t.string({ required: false, description: 'Named in error messages; defaults to the uploaded file name.' }),
+    content: t.string({
+      required: false,
+      description: 'CSV: the text. XLSX: the file in base64 (a data: URL is accepted).',
+    }),
+    file: t.field({
+      type: 'File',
+      required: false,
+      description: 'The file as a multipart upload (send the x-graphql-yoga-csrf header).',
+    }),
+    fileName: t.string({
+      required: false,
+      description: 'Named in error messages; defaults to the uploaded file name.',
+    }),
   }),
 });
 
 const InspectionAnnexFilesInput = builder.inputType('InspectionAnnexFilesInput', {
-  description: "The annexes to import; each one given replaces that annex's records of the quarter, the others stay.",
+  description:
+    "The annexes to import; each one given replaces that annex's records of the quarter, the others stay.",
   fields: (t) => ({
     website: t.field({ type: AnnexFileInput, required: false, description: '附件1 网站' }),
     newMedia: t.field({ type: AnnexFileInput, required: false, description: '附件2 政务新媒体' }),
-    dataCollection: t.field({ type: AnnexFileInput, required: false, description: '附件3 政务数据汇集' }),
+    dataCollection: t.field({
+      type: AnnexFileInput,
+      required: false,
+      description: '附件3 政务数据汇集',
+    }),
     adoption: t.field({ type: AnnexFileInput, required: false, description: '信息采用情况' }),
   }),
 });
 
 const AnnexFileRef = builder.objectRef<AnnexFile>('AnnexFile').implement({
-  description: 'An exported annex with the printed Chinese headers; text cells starting with = + - @ are prefixed with \'.',
+  description:
+    "An exported annex with the printed Chinese headers; text cells starting with = + - @ are prefixed with '.",
   fields: (t) => ({
     annex: t.field({ type: AnnexEnum, resolve: (f) => f.annex }),
     format: t.field({ type: AnnexFileFormatEnum, resolve: (f) => f.format }),
     fileName: t.exposeString('fileName'),
     mimeType: t.exposeString('mimeType'),
-    content: t.exposeString('content', { description: 'CSV: the text, starting with a UTF-8 BOM. XLSX: the bytes in base64.' }),
+    content: t.exposeString('content', {
+      description: 'CSV: the text, starting with a UTF-8 BOM. XLSX: the bytes in base64.',
+    }),
   }),
 });
 
 /** The argument under which a bad row of each annex is reported. */
-const FIELD: Record<AnnexKind, string> = { WEBSITE: 'website', NEW_MEDIA: 'newMedia', DATA_COLLECTION: 'dataCollection', ADOPTION: 'adoption' };
+const FIELD: Record<AnnexKind, string> = {
+  WEBSITE: 'website',
+  NEW_MEDIA: 'newMedia',
+  DATA_COLLECTION: 'dataCollection',
+  ADOPTION: 'adoption',
+};
 
 builder.queryFields((t) => ({
   inspectionAnnexFile: t.field({
     type: AnnexFileRef,
-    description: "A quarter's annex as CSV or XLSX with the printed Chinese headers; importInspectionAnnexes reads it back.",
+    description:
+      "A quarter's annex as CSV or XLSX with the printed Chinese headers; importInspectionAnnexes reads it back.",
     args: {
       quarter: t.arg.string({ required: true }),
       annex: t.arg({ type: AnnexEnum, required: true }),
@@ -79,13 +112,25 @@ builder.queryFields((t) => ({
   }),
   // CSV export of a quarter's annex 1 or 2 with the English headers of importInspectionAnnexesCsv.
   inspectionAnnexCsv: t.string({
-    description: 'Annex 1 or 2 as CSV with English headers (siteSeq, siteName …). Prefer inspectionAnnexFile.',
-    args: { quarter: t.arg.string({ required: true }), annex: t.arg({ type: AnnexEnum, required: true }) },
+    description:
+      'Annex 1 or 2 as CSV with English headers (siteSeq, siteName …). Prefer inspectionAnnexFile.',
+    args: {
+      quarter: t.arg.string({ required: true }),
+      annex: t.arg({ type: AnnexEnum, required: true }),
+    },
     resolve: (_root, args, ctx) => exportAnnexCsv(ctx, args.quarter, args.annex),
   }),
 }));
 
-type FileInput = { format: AnnexFileFormat; content?: string | null; file?: AnnexUpload['file']; fileName?: string | null } | null | undefined;
+type FileInput =
+  | {
+      format: AnnexFileFormat;
+      content?: string | null;
+      file?: AnnexUpload['file'];
+      fileName?: string | null;
+    }
+  | null
+  | undefined;
 
 builder.mutationFields((t) => ({
   importInspectionAnnexes: t.prismaField({
@@ -96,14 +141,29 @@ builder.mutationFields((t) => ({
       'BAD_USER_INPUT with every bad row in extensions.rows ({ annex, file, fileName, sheet, line, column, cell, message }).',
     args: {
       quarter: t.arg.string({ required: true }),
-      version: t.arg.int({ required: true, description: "The round's version (stale → CONFLICT)." }),
+      version: t.arg.int({
+        required: true,
+        description: "The round's version (stale → CONFLICT).",
+      }),
       annexes: t.arg({ type: InspectionAnnexFilesInput, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
       const a = args.annexes;
-      const uploads: AnnexUploads = { WEBSITE: a.website as FileInput, NEW_MEDIA: a.newMedia as FileInput, DATA_COLLECTION: a.dataCollection as FileInput, ADOPTION: a.adoption as FileInput };
-      if (!Object.values(uploads).some(Boolean)) throw new DomainError('BAD_USER_INPUT', '至少提供一个附件文件', { field: 'annexes' });
-      const id = await importInspectionAnnexes(ctx, { quarter: args.quarter, version: args.version, uploads, field: (annex) => `annexes.${FIELD[annex]}`, action: 'inspectionRound.importAnnexes' });
+      const uploads: AnnexUploads = {
+        WEBSITE: a.website as FileInput,
+        NEW_MEDIA: a.newMedia as FileInput,
+        DATA_COLLECTION: a.dataCollection as FileInput,
+        ADOPTION: a.adoption as FileInput,
+      };
+      if (!Object.values(uploads).some(Boolean))
+        throw new DomainError('BAD_USER_INPUT', '至少提供一个附件文件', { field: 'annexes' });
+      const id = await importInspectionAnnexes(ctx, {
+        quarter: args.quarter,
+        version: args.version,
+        uploads,
+        field: (annex) => `annexes.${FIELD[annex]}`,
+        action: 'inspectionRound.importAnnexes',
+      });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -112,10 +172,14 @@ builder.mutationFields((t) => ({
   importInspectionAnnexesCsv: t.prismaField({
     type: 'InspectionRound',
     authScopes: admin,
-    description: 'Annexes 1 and 2 as CSV text; the same rules as importInspectionAnnexes, which supersedes it.',
+    description:
+      'Annexes 1 and 2 as CSV text; the same rules as importInspectionAnnexes, which supersedes it.',
     args: {
       quarter: t.arg.string({ required: true }),
-      version: t.arg.int({ required: true, description: "The round's version (stale → CONFLICT)." }),
+      version: t.arg.int({
+        required: true,
+        description: "The round's version (stale → CONFLICT).",
+      }),
       websiteCsv: t.arg.string({ required: false }),
       newMediaCsv: t.arg.string({ required: false }),
     },
@@ -127,7 +191,13 @@ builder.mutationFields((t) => ({
         WEBSITE: args.websiteCsv != null ? { format: 'CSV', content: args.websiteCsv } : null,
         NEW_MEDIA: args.newMediaCsv != null ? { format: 'CSV', content: args.newMediaCsv } : null,
       };
-      const id = await importInspectionAnnexes(ctx, { quarter: args.quarter, version: args.version, uploads, field: (annex) => (annex === 'WEBSITE' ? 'websiteCsv' : 'newMediaCsv'), action: 'inspectionRound.importCsv' });
+      const id = await importInspectionAnnexes(ctx, {
+        quarter: args.quarter,
+        version: args.version,
+        uploads,
+        field: (annex) => (annex === 'WEBSITE' ? 'websiteCsv' : 'newMediaCsv'),
+        action: 'inspectionRound.importCsv',
+      });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -70,11 +70,13 @@ const NewMediaFindingInput = builder.inputType('NewMediaFindingInput', {
 });
 
 const FindingPatch = builder.inputType('FindingPatch', {
-  description: 'Supervisors may set only rectified and rectifiedOn; administrators anything. Omitted: unchanged.',
+  description:
+    'Supervisors may set only rectified and rectifiedOn; administrators anything. Omitted: unchanged.',
   fields: (t) => ({
     rectified: t.boolean({
       required: false,
-      description: 'New-media findings: null sets the status back to unknown (and clears rectifiedOn). Website findings: true or false only.',
+      description:
+        'New-media findings: null sets the status back to unknown (and clears rectifiedOn). Website findings: true or false only.',
     }),
     rectifiedOn: t.field({ type: 'Date', required: false }),
     organizationId: t.id({ required: false }),
@@ -101,7 +103,11 @@ builder.mutationFields((t) => ({
   updateWebsiteFinding: t.prismaField({
     type: 'WebsiteFinding',
     authScopes: { supervisor: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: FindingPatch, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: FindingPatch, required: true }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'WebsiteFinding');
       await updateFinding(ctx, 'website', id, args.version, args.input as FindingPatchValue);
@@ -114,7 +120,13 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'WebsiteFinding');
-      return deleteFinding(ctx, 'website', id, args.version, async (tx) => (await tx.websiteFinding.findUnique({ ...query, where: { id } }))!);
+      return deleteFinding(
+        ctx,
+        'website',
+        id,
+        args.version,
+        async (tx) => (await tx.websiteFinding.findUnique({ ...query, where: { id } }))!,
+      );
     },
   }),
 
@@ -130,7 +142,11 @@ builder.mutationFields((t) => ({
   updateNewMediaFinding: t.prismaField({
     type: 'NewMediaFinding',
     authScopes: { supervisor: true },
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: FindingPatch, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: FindingPatch, required: true }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'NewMediaFinding');
       await updateFinding(ctx, 'newMedia', id, args.version, args.input as FindingPatchValue);
@@ -143,7 +159,13 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'NewMediaFinding');
-      return deleteFinding(ctx, 'newMedia', id, args.version, async (tx) => (await tx.newMediaFinding.findUnique({ ...query, where: { id } }))!);
+      return deleteFinding(
+        ctx,
+        'newMedia',
+        id,
+        args.version,
+        async (tx) => (await tx.newMediaFinding.findUnique({ ...query, where: { id } }))!,
+      );
     },
   }),
 }));

@@ -93,8 +93,12 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
       }),
       totalCount: true,
     }),
-    dataGaps: t.relation('dataGaps', { query: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] } }),
-    adoptions: t.relation('adoptions', { query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] } }),
+    dataGaps: t.relation('dataGaps', {
+      query: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
+    }),
+    adoptions: t.relation('adoptions', {
+      query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] },
+    }),
     rectificationProgress: t.field({
       type: RectificationProgressRef,
       select: { id: true },
@@ -138,22 +142,41 @@ builder.queryFields((t) => ({
 }));
 
 const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
-  description: "A quarter's headline figures as its 通报 prints them (泸市府室发〔2024〕34号 一、附件2 说明).",
+  description:
+    "A quarter's headline figures as its 通报 prints them (泸市府室发〔2024〕34号 一、附件2 说明).",
   fields: (t) => ({
     quarter: t.string({ required: true, description: '2025Q1' }),
-    policyId: t.id({ required: false, description: 'The 通报 itself (a Policy, e.g. 泸市府室发〔2024〕34号).' }),
+    policyId: t.id({
+      required: false,
+      description: 'The 通报 itself (a Policy, e.g. 泸市府室发〔2024〕34号).',
+    }),
     windowStart: t.field({ type: 'Date', required: true, description: '检测时间 from' }),
-    windowEnd: t.field({ type: 'Date', required: true, description: '检测时间 to (not before windowStart)' }),
+    windowEnd: t.field({
+      type: 'Date',
+      required: true,
+      description: '检测时间 to (not before windowStart)',
+    }),
     cityPortalsChecked: t.int({ required: true, description: '市政府门户网站' }),
     districtPortalsChecked: t.int({ required: true, description: '区县政府门户网站' }),
     departmentSitesChecked: t.int({ required: true, description: '市级部门网站' }),
     newMediaAccountsChecked: t.int({ required: true, description: '政务新媒体账号和应用' }),
     newMediaDistricts: t.int({ required: false, defaultValue: 0, description: '账号所属区县数' }),
     newMediaParks: t.int({ required: false, defaultValue: 0, description: '账号所属园区数' }),
-    newMediaDepartments: t.int({ required: false, defaultValue: 0, description: '账号所属市级有关部门数' }),
-    messagesReceived: t.int({ required: true, description: '“我为政府网站找错”网民有效留言 received' }),
+    newMediaDepartments: t.int({
+      required: false,
+      defaultValue: 0,
+      description: '账号所属市级有关部门数',
+    }),
+    messagesReceived: t.int({
+      required: true,
+      description: '“我为政府网站找错”网民有效留言 received',
+    }),
     messagesClosed: t.int({ required: true, description: '办结 (at most received)' }),
-    messagesOverdue: t.int({ required: false, defaultValue: 0, description: '超期 (at most received)' }),
+    messagesOverdue: t.int({
+      required: false,
+      defaultValue: 0,
+      description: '超期 (at most received)',
+    }),
   }),
 });
 
@@ -189,8 +212,13 @@ builder.mutationFields((t) => ({
   updateInspectionRound: t.prismaField({
     type: 'InspectionRound',
     authScopes: admin,
-    description: "Changes a round's headline figures; the result must still keep the rules of createInspectionRound.",
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: InspectionRoundPatch, required: true }) },
+    description:
+      "Changes a round's headline figures; the result must still keep the rules of createInspectionRound.",
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: InspectionRoundPatch, required: true }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
       await updateInspectionRound(ctx, id, args.version, args.input);
@@ -203,7 +231,12 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
-      return deleteInspectionRound(ctx, id, args.version, async (tx) => (await tx.inspectionRound.findUnique({ ...query, where: { id } }))!);
+      return deleteInspectionRound(
+        ctx,
+        id,
+        args.version,
+        async (tx) => (await tx.inspectionRound.findUnique({ ...query, where: { id } }))!,
+      );
     },
   }),
 }));

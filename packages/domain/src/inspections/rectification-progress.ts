@@ -26,10 +26,14 @@ export function rectificationProgressOf(c: RectificationCounts): RectificationPr
 /** How many of a round's findings are rectified (website and new-media together and apart). */
 export function rectificationProgress(round: InspectionRound): RectificationProgress {
   // A new-media finding whose rectification is unknown (null) is not counted as rectified.
-  const rectified = (rows: readonly { rectified: boolean | null }[]) => rows.filter((f) => f.rectified === true).length;
+  const rectified = (rows: readonly { rectified: boolean | null }[]) =>
+    rows.filter((f) => f.rectified === true).length;
   return rectificationProgressOf({
     quarter: round.quarter,
     website: { total: round.websiteFindings.length, rectified: rectified(round.websiteFindings) },
-    newMedia: { total: round.newMediaFindings.length, rectified: rectified(round.newMediaFindings) },
+    newMedia: {
+      total: round.newMediaFindings.length,
+      rectified: rectified(round.newMediaFindings),
+    },
   });
 }

@@ -14,5 +14,8 @@ export function checkRoundFigures(input: Record<string, unknown>, changed?: Set<
     if (changed && !changed.has(key) && partner && changed.has(partner)) key = partner;
     return { field: `input.${key}`, message: i.message };
   });
-  throw new DomainError('BAD_USER_INPUT', issues.map((i) => i.message).join(';'), { field: issues[0]?.field, details: { issues } });
+  throw new DomainError('BAD_USER_INPUT', issues.map((i) => i.message).join(';'), {
+    field: issues[0]?.field,
+    details: { issues },
+  });
 }

@@ -23,7 +23,10 @@ export interface CreateInspectionRoundInput {
 }
 
 /** A new quarter's round with its headline figures; the new round's id. */
-export async function createInspectionRound(ctx: GazetteContext, input: CreateInspectionRoundInput): Promise<string> {
+export async function createInspectionRound(
+  ctx: GazetteContext,
+  input: CreateInspectionRoundInput,
+): Promise<string> {
   const figures = {
     ...input,
     newMediaDistricts: input.newMediaDistricts ?? 0,

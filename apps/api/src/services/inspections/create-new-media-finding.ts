@@ -16,7 +16,10 @@ export interface CreateNewMediaFindingInput {
 }
 
 /** A new-media finding (附件2). The new id. */
-export async function createNewMediaFinding(ctx: GazetteContext, input: CreateNewMediaFindingInput): Promise<string> {
+export async function createNewMediaFinding(
+  ctx: GazetteContext,
+  input: CreateNewMediaFindingInput,
+): Promise<string> {
   const roundId = rawId(input.roundId, 'InspectionRound', 'input.roundId');
   return writeTransaction(ctx, async (tx) => {
     const created = await createAudited(tx, ctx, 'newMediaFinding', {

@@ -16,10 +16,15 @@ export interface CreateWebsiteFindingInput {
 }
 
 /** A website finding (附件1); without a position it goes after the site's others. The new id. */
-export async function createWebsiteFinding(ctx: GazetteContext, input: CreateWebsiteFindingInput): Promise<string> {
+export async function createWebsiteFinding(
+  ctx: GazetteContext,
+  input: CreateWebsiteFindingInput,
+): Promise<string> {
   const roundId = rawId(input.roundId, 'InspectionRound', 'input.roundId');
   return writeTransaction(ctx, async (tx) => {
-    const position = input.position ?? (await tx.websiteFinding.count({ where: { roundId, siteSeq: input.siteSeq } }));
+    const position =
+      input.position ??
+      (await tx.websiteFinding.count({ where: { roundId, siteSeq: input.siteSeq } }));
     const created = await createAudited(tx, ctx, 'websiteFinding', {
       roundId,
       organizationId: rawId(input.organizationId, 'Organization', 'input.organizationId'),

@@ -6,7 +6,13 @@ import type { FindingKind } from './finding-patch-data.ts';
 const MODEL = { website: 'websiteFinding', newMedia: 'newMediaFinding' } as const;
 
 /** Deletes a website or new-media finding; `read` loads what the caller returns, before the delete. */
-export function deleteFinding<T>(ctx: GazetteContext, kind: FindingKind, id: string, version: number, read: (tx: Tx) => Promise<T>): Promise<T> {
+export function deleteFinding<T>(
+  ctx: GazetteContext,
+  kind: FindingKind,
+  id: string,
+  version: number,
+  read: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return writeTransaction(ctx, async (tx) => {
     const row = await read(tx);
     const roundId = await roundOfFinding(tx, MODEL[kind], id);

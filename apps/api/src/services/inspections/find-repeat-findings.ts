@@ -10,7 +10,11 @@ import {
   type RepeatFinding,
 } from '@gazette/domain';
 import type { Organization, PrismaClient } from '@gazette/db';
-import { ORGANIZATION_COLUMNS, organizationOf, type OrganizationColumns } from './organization-columns.ts';
+import {
+  ORGANIZATION_COLUMNS,
+  organizationOf,
+  type OrganizationColumns,
+} from './organization-columns.ts';
 
 interface Row extends OrganizationColumns {
   channel: FindingChannel;
@@ -21,7 +25,10 @@ interface Row extends OrganizationColumns {
 
 export type RepeatFindingWithBody = RepeatFinding & { organization: Organization };
 
-export async function findRepeatFindings(db: PrismaClient, options: { matchIssue: boolean }): Promise<RepeatFindingWithBody[]> {
+export async function findRepeatFindings(
+  db: PrismaClient,
+  options: { matchIssue: boolean },
+): Promise<RepeatFindingWithBody[]> {
   const ws = `[${FINDING_WHITESPACE_CLASS}]+`;
   const rows = await db.$queryRaw<Row[]>`
     WITH website AS (

@@ -3,7 +3,12 @@
 // round's version check, written in batches, with one audit entry. All or nothing.
 import type { GazetteContext } from '../../context.ts';
 import type { AnnexKind } from '../../inspection-annexes/annexes.ts';
-import { annexErrors, parseAnnexUploads, replaceAnnexes, type AnnexUploads } from '../../inspection-annexes/import.ts';
+import {
+  annexErrors,
+  parseAnnexUploads,
+  replaceAnnexes,
+  type AnnexUploads,
+} from '../../inspection-annexes/import.ts';
 import { loadBodyResolver } from '../organizations/resolve-body.ts';
 import { findRoundByQuarter } from './find-round-by-quarter.ts';
 
@@ -19,11 +24,21 @@ export interface ImportInspectionAnnexesInput {
 }
 
 /** The round's id once the files are written. */
-export async function importInspectionAnnexes(ctx: GazetteContext, input: ImportInspectionAnnexesInput): Promise<string> {
+export async function importInspectionAnnexes(
+  ctx: GazetteContext,
+  input: ImportInspectionAnnexesInput,
+): Promise<string> {
   const round = await findRoundByQuarter(ctx.prisma, input.quarter);
-  const { rows, errors } = await parseAnnexUploads(input.uploads, await loadBodyResolver(ctx.prisma));
+  const { rows, errors } = await parseAnnexUploads(
+    input.uploads,
+    await loadBodyResolver(ctx.prisma),
+  );
   if (errors.length) throw annexErrors(errors, input.field);
-  const formats = Object.fromEntries(Object.entries(input.uploads).filter(([, u]) => u).map(([k, u]) => [k, u!.format]));
+  const formats = Object.fromEntries(
+    Object.entries(input.uploads)
+      .filter(([, u]) => u)
+      .map(([k, u]) => [k, u!.format]),
+  );
   await replaceAnnexes(ctx, round, input.version, rows, { action: input.action, formats });
   return round.id;
 }

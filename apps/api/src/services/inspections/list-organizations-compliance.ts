@@ -2,7 +2,11 @@
 // one statement of per-body aggregates joined to the bodies.
 import type { AdoptionRating } from '@gazette/domain';
 import type { Organization, PrismaClient } from '@gazette/db';
-import { ORGANIZATION_COLUMNS, organizationOf, type OrganizationColumns } from './organization-columns.ts';
+import {
+  ORGANIZATION_COLUMNS,
+  organizationOf,
+  type OrganizationColumns,
+} from './organization-columns.ts';
 
 export interface OrganizationComplianceRow {
   organization: Organization;
@@ -26,7 +30,10 @@ interface Row extends OrganizationColumns {
 }
 
 /** `quarter` already normalised; bodies by name in Chinese order; [] when the quarter has no round. */
-export async function listOrganizationsCompliance(db: PrismaClient, quarter: string): Promise<OrganizationComplianceRow[]> {
+export async function listOrganizationsCompliance(
+  db: PrismaClient,
+  quarter: string,
+): Promise<OrganizationComplianceRow[]> {
   const rows = await db.$queryRaw<Row[]>`
     WITH r AS (SELECT id FROM "InspectionRound" WHERE quarter = ${quarter}),
     w AS (SELECT f."organizationId" AS org, count(*)::int AS total, (count(*) FILTER (WHERE f.rectified))::int AS rectified

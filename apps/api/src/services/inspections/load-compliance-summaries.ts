@@ -2,7 +2,11 @@
 // whatever the number of quarters or findings.
 import { complianceSummaryOf, type ComplianceSummary } from '@gazette/domain';
 import { Prisma, type Organization, type PrismaClient } from '@gazette/db';
-import { ORGANIZATION_COLUMNS, organizationOf, type OrganizationColumns } from './organization-columns.ts';
+import {
+  ORGANIZATION_COLUMNS,
+  organizationOf,
+  type OrganizationColumns,
+} from './organization-columns.ts';
 
 export type LoadedComplianceSummary = ComplianceSummary & { orgs: Map<string, Organization> };
 
@@ -28,7 +32,10 @@ interface GapRow extends OrganizationColumns {
 }
 
 /** `quarter` (already normalised): that quarter's summary, or none; null: every quarter, oldest first. */
-export async function loadComplianceSummaries(db: PrismaClient, quarter: string | null): Promise<LoadedComplianceSummary[]> {
+export async function loadComplianceSummaries(
+  db: PrismaClient,
+  quarter: string | null,
+): Promise<LoadedComplianceSummary[]> {
   const which = quarter == null ? Prisma.sql`TRUE` : Prisma.sql`r.quarter = ${quarter}`;
   const counts = await db.$queryRaw<CountsRow[]>`
     SELECT r.id, r.quarter, r."cityPortalsChecked", r."districtPortalsChecked", r."departmentSitesChecked",
@@ -56,7 +63,11 @@ export async function loadComplianceSummaries(db: PrismaClient, quarter: string 
   for (const g of gaps) byRound.set(g.roundId, [...(byRound.get(g.roundId) ?? []), g]);
   return counts.map((c) => {
     const mine = byRound.get(c.id) ?? [];
-    const dataGaps = mine.map((g) => ({ organizationId: g.o_id, kind: g.kind, position: g.position }));
+    const dataGaps = mine.map((g) => ({
+      organizationId: g.o_id,
+      kind: g.kind,
+      position: g.position,
+    }));
     const orgs = new Map(mine.map((g) => [g.o_id, organizationOf(g)]));
     return { ...complianceSummaryOf({ ...c, dataGaps }), orgs };
   });

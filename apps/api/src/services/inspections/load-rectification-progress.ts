@@ -13,7 +13,10 @@ interface Row {
   nRectified: number;
 }
 
-async function countRounds(ctx: GazetteContext, roundIds: readonly string[]): Promise<RectificationProgress[]> {
+async function countRounds(
+  ctx: GazetteContext,
+  roundIds: readonly string[],
+): Promise<RectificationProgress[]> {
   const rows = await ctx.prisma.$queryRaw<Row[]>`
     SELECT r.id, r.quarter, w.total AS "wTotal", w.rectified AS "wRectified", n.total AS "nTotal", n.rectified AS "nRectified"
     FROM "InspectionRound" r
@@ -34,7 +37,10 @@ async function countRounds(ctx: GazetteContext, roundIds: readonly string[]): Pr
   });
 }
 
-export function loadRectificationProgress(ctx: GazetteContext, roundId: string): Promise<RectificationProgress> {
+export function loadRectificationProgress(
+  ctx: GazetteContext,
+  roundId: string,
+): Promise<RectificationProgress> {
   const key = 'inspections:rectificationProgress';
   let loader = ctx.cache.get(key) as DataLoader<string, RectificationProgress> | undefined;
   if (!loader) {

@@ -3,7 +3,10 @@ import { rawId } from '../../schema/ids.ts';
 import type { Tx } from '../../schema/write-helpers.ts';
 
 /** The 通报 a round names (input.policyId, a global id): its database id; null/undefined pass through. */
-export async function resolveRoundPolicy(tx: Tx, id: string | null | undefined): Promise<string | null | undefined> {
+export async function resolveRoundPolicy(
+  tx: Tx,
+  id: string | null | undefined,
+): Promise<string | null | undefined> {
   if (id == null) return id;
   const policyId = rawId(id, 'Policy', 'input.policyId');
   if (!(await tx.policy.findUnique({ where: { id: policyId }, select: { id: true } }))) {

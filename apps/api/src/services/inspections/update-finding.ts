@@ -6,7 +6,13 @@ import { findingPatchData, type FindingKind, type FindingPatch } from './finding
 const MODEL = { website: 'websiteFinding', newMedia: 'newMediaFinding' } as const;
 
 /** Changes a website or new-media finding (supervisors: its rectification only). */
-export async function updateFinding(ctx: GazetteContext, kind: FindingKind, id: string, version: number, patch: FindingPatch): Promise<void> {
+export async function updateFinding(
+  ctx: GazetteContext,
+  kind: FindingKind,
+  id: string,
+  version: number,
+  patch: FindingPatch,
+): Promise<void> {
   const data = findingPatchData(ctx, patch, kind);
   await writeTransaction(ctx, async (tx) => {
     await updateVersioned(tx, ctx, MODEL[kind], id, version, data);

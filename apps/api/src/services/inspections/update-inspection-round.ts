@@ -6,10 +6,19 @@ import { checkRoundFigures } from './check-round-figures.ts';
 import { resolveRoundPolicy } from './resolve-round-policy.ts';
 
 /** Omitted or null: unchanged (policyId: null detaches the 通报). */
-export type InspectionRoundPatch = { policyId?: string | null; windowStart?: PlainDate | null; windowEnd?: PlainDate | null } & Record<string, unknown>;
+export type InspectionRoundPatch = {
+  policyId?: string | null;
+  windowStart?: PlainDate | null;
+  windowEnd?: PlainDate | null;
+} & Record<string, unknown>;
 
 /** Changes a round's headline figures; the merged round must still keep the figures' rules. */
-export async function updateInspectionRound(ctx: GazetteContext, id: string, version: number, input: InspectionRoundPatch): Promise<void> {
+export async function updateInspectionRound(
+  ctx: GazetteContext,
+  id: string,
+  version: number,
+  input: InspectionRoundPatch,
+): Promise<void> {
   const { policyId, ...figures } = input;
   const patch = Object.fromEntries(Object.entries(figures).filter(([, v]) => v != null));
   await writeTransaction(ctx, async (tx) => {
