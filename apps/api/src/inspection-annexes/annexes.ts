@@ -5,6 +5,7 @@
 // nothing is returned for writing unless there is none.
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { cellAddress, type RawRow, type RawTable } from './table.ts';
+import { runAtOnce, runYielding, type Steps } from './yielding.ts';
 
 export type AnnexKind = 'WEBSITE' | 'NEW_MEDIA' | 'DATA_COLLECTION' | 'ADOPTION';
 
@@ -191,7 +192,7 @@ const isNote = (row: RawRow) => nonEmpty(row) === 1 && /^(说明|注)[::]/u.test
  * caption: one cell each) are skipped, as are blank rows, notes and repeated headers (a table
  * printed across pages).
  */
-function readHeader(ctx: Context, table: RawTable): { rows: Row[] } | null {
+function* readHeader(ctx: Context, table: RawTable): Steps<{ rows: Row[] } | null> {
   const specs = ANNEX_COLUMNS[ctx.annex];
   const known = new Map<string, ColumnSpec>();
   for (const s of specs) for (const h of s.headers) known.set(compact(h).toLowerCase(), s);
@@ -222,7 +223,11 @@ function readHeader(ctx: Context, table: RawTable): { rows: Row[] } | null {
   }
   // A header that is wrong would make every row wrong: report the header alone.
   if (ctx.errors.length > before) return null;
-  const data = body.filter((r) => !isNote(r) && !r.cells.every((c, i) => compact(c) === (names[i] ?? '')));
+  const data: RawRow[] = [];
+  for (const r of body) {
+    if (!isNote(r) && !r.cells.every((c, i) => compact(c) === (names[i] ?? ''))) data.push(r);
+    yield;
+  }
   if (data.length === 0) fail(ctx, header.line + 1, null, null, '没有数据行');
   return {
     rows: data.map((r) => {
@@ -269,12 +274,13 @@ function body(ctx: Context, line: number, c: Cell, printed = c.text): { id: stri
  * problems, one a line (as printed): one finding each. 是否整改完成 holds one value for them all or one a line. Rows with the same 序号 continue
  * that site's findings. The owner is 所属单位 when given, else the body the site name resolves to.
  */
-function parseWebsites(ctx: Context, table: RawTable): WebsiteRow[] {
-  const t = readHeader(ctx, table);
+function* parseWebsites(ctx: Context, table: RawTable): Steps<WebsiteRow[]> {
+  const t = yield* readHeader(ctx, table);
   if (!t) return [];
   const positions = new Map<number, { next: number; site: string }>();
   const out: WebsiteRow[] = [];
   for (const r of t.rows) {
+    yield;
     const seqCell = r.get('seq');
     const siteSeq = seqOf(ctx, r.line, seqCell);
     const siteCell = r.get('site');
@@ -318,11 +324,13 @@ function parseWebsites(ctx: Context, table: RawTable): WebsiteRow[] {
 }
 
 /** 附件2: 序号, 新媒体名称, 所属区县或部门, 类型, 存在的突出问题 [, 是否整改完成: empty → unknown]. */
-function parseNewMedia(ctx: Context, table: RawTable): NewMediaRow[] {
-  const t = readHeader(ctx, table);
+function* parseNewMedia(ctx: Context, table: RawTable): Steps<NewMediaRow[]> {
+  const t = yield* readHeader(ctx, table);
   if (!t) return [];
   const seen = new Map<number, number>();
-  return t.rows.map((r) => {
+  const out: NewMediaRow[] = [];
+  for (const r of t.rows) {
+    yield;
     const seqCell = r.get('seq');
     const seq = seqOf(ctx, r.line, seqCell);
     if (seq && seen.has(seq)) fail(ctx, r.line, seqCell.column, seqCell.cell || null, `序号 ${seq} 与第 ${seen.get(seq)} 行重复`);
@@ -337,8 +345,9 @@ function parseNewMedia(ctx: Context, table: RawTable): NewMediaRow[] {
     if (rectified === undefined) {
       fail(ctx, r.line, statusCell.column, statusCell.cell || null, `${statusCell.column}应为 整改完成/已整改/是、未整改/否,或留空(未知):${statusCell.text}`);
     }
-    return { line: r.line, seq, account, platform, description, rectified: rectified ?? null, organizationId: owner?.id ?? '', organization: owner?.name ?? '' };
-  });
+    out.push({ line: r.line, seq, account, platform, description, rectified: rectified ?? null, organizationId: owner?.id ?? '', organization: owner?.name ?? '' });
+  }
+  return out;
 }
 
 const PRINTED_GAP = /^未更新(\d{4})年(基础|过程)数据的(?:部门|单位)$/u;
@@ -348,7 +357,7 @@ const PRINTED_GAP = /^未更新(\d{4})年(基础|过程)数据的(?:部门|单�
  * printed: `未更新2023年基础数据的部门 | 市经济和信息化局、市文化广电旅游局、…` (the list may run on
  * over further cells). A body is listed once per kind.
  */
-function parseDataCollection(ctx: Context, table: RawTable): DataGapRow[] {
+function* parseDataCollection(ctx: Context, table: RawTable): Steps<DataGapRow[]> {
   const rows = table.rows.filter((r) => !r.blank && !isNote(r));
   const firstLabel = rows.map((r) => compact(r.cells[0] ?? '')).find((c) => PRINTED_GAP.test(c));
   const items: { line: number; kind: 'BASE' | 'PROCESS'; dataYear: number; cell: Cell }[] = [];
@@ -356,6 +365,7 @@ function parseDataCollection(ctx: Context, table: RawTable): DataGapRow[] {
     // The printed form: title lines (one cell) may come first; every other row is a label and its list.
     let started = false;
     for (const r of rows) {
+      yield;
       const label = compact(r.cells[0] ?? '');
       const m = PRINTED_GAP.exec(label);
       if (!m) {
@@ -374,9 +384,10 @@ function parseDataCollection(ctx: Context, table: RawTable): DataGapRow[] {
       if (count === 0) fail(ctx, r.line, '部门', cellAddress(1, r.line), `${label} 没有列出部门`);
     }
   } else {
-    const t = readHeader(ctx, table);
+    const t = yield* readHeader(ctx, table);
     if (!t) return [];
     for (const r of t.rows) {
+      yield;
       const kindCell = r.get('kind');
       const kind = KIND[compact(kindCell.text).toLowerCase()];
       if (!kind) fail(ctx, r.line, kindCell.column, kindCell.cell || null, `${kindCell.column}应为 基础数据 或 过程数据:${kindCell.text || '(空)'}`);
@@ -393,6 +404,7 @@ function parseDataCollection(ctx: Context, table: RawTable): DataGapRow[] {
   const positions = { BASE: 0, PROCESS: 0 };
   const out: DataGapRow[] = [];
   for (const it of items) {
+    yield;
     const found = body(ctx, it.line, it.cell);
     if (!found) continue;
     const key = `${it.kind}:${found.id}`;
@@ -407,13 +419,14 @@ function parseDataCollection(ctx: Context, table: RawTable): DataGapRow[] {
 }
 
 /** 信息采用情况: 评价 (较好 | 为0), 单位; one body a row, each body once. */
-function parseAdoptions(ctx: Context, table: RawTable): AdoptionRow[] {
-  const t = readHeader(ctx, table);
+function* parseAdoptions(ctx: Context, table: RawTable): Steps<AdoptionRow[]> {
+  const t = yield* readHeader(ctx, table);
   if (!t) return [];
   const seen = new Map<string, number>();
   const positions = { GOOD: 0, ZERO: 0 };
   const out: AdoptionRow[] = [];
   for (const r of t.rows) {
+    yield;
     const ratingCell = r.get('rating');
     const rating = RATING[compact(ratingCell.text).toLowerCase()];
     if (!rating) fail(ctx, r.line, ratingCell.column, ratingCell.cell || null, `${ratingCell.column}应为 较好 或 为0:${ratingCell.text || '(空)'}`);
@@ -430,7 +443,7 @@ function parseAdoptions(ctx: Context, table: RawTable): AdoptionRow[] {
   return out;
 }
 
-const PARSERS: { [K in AnnexKind]: (ctx: Context, table: RawTable) => AnnexRows[K] } = {
+const PARSERS: { [K in AnnexKind]: (ctx: Context, table: RawTable) => Steps<AnnexRows[K]> } = {
   WEBSITE: parseWebsites,
   NEW_MEDIA: parseNewMedia,
   DATA_COLLECTION: parseDataCollection,
@@ -445,7 +458,18 @@ export function parseAnnex<K extends AnnexKind>(
   errors: AnnexRowError[],
   fileName: string | null = null,
 ): AnnexRows[K] {
-  return PARSERS[annex]({ annex, errors, fileName, sheet: table.sheet, resolve }, table);
+  return runAtOnce(PARSERS[annex]({ annex, errors, fileName, sheet: table.sheet, resolve }, table));
+}
+
+/** parseAnnex, giving the event loop back between rows every few milliseconds (large imports). */
+export function parseAnnexYielding<K extends AnnexKind>(
+  annex: K,
+  table: RawTable,
+  resolve: BodyResolver,
+  errors: AnnexRowError[],
+  fileName: string | null = null,
+): Promise<AnnexRows[K]> {
+  return runYielding(PARSERS[annex]({ annex, errors, fileName, sheet: table.sheet, resolve }, table));
 }
 
 /** An error about the whole file (unreadable, wrong format). */

@@ -7,8 +7,9 @@ import { recordAudit } from '../audit.ts';
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
 import { inspectionChanged } from '../services/changes/inspection-changed.ts';
-import { ANNEX_LABEL, fileError, parseAnnex, type AnnexKind, type AnnexRowError, type AnnexRows } from './annexes.ts';
-import { decodeCsvBytes, readCsv, readXlsx, UnreadableFile, type AnnexFileFormat, type RawTable } from './table.ts';
+import type { Tx } from '../schema/write-helpers.ts';
+import { ANNEX_LABEL, fileError, parseAnnexYielding, type AnnexKind, type AnnexRowError, type AnnexRows } from './annexes.ts';
+import { decodeCsvBytes, readCsvYielding, readXlsx, UnreadableFile, type AnnexFileFormat, type RawTable } from './table.ts';
 
 /** A file of a GraphQL multipart upload (a WHATWG File, as graphql-yoga hands it over). */
 export interface UploadedFile {
@@ -41,7 +42,7 @@ async function readTable(annex: AnnexKind, upload: AnnexUpload): Promise<RawTabl
   const hasContent = upload.content != null;
   if (hasContent === (upload.file != null)) throw new UnreadableFile('content 与 file 须且只能提供一个');
   if (upload.format === 'CSV') {
-    return readCsv(upload.file ? decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer())) : upload.content!);
+    return readCsvYielding(upload.file ? decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer())) : upload.content!);
   }
   const bytes = upload.file ? new Uint8Array(await upload.file.arrayBuffer()) : base64Bytes(upload.content!);
   return readXlsx(bytes, ANNEX_LABEL[annex]);
@@ -62,7 +63,7 @@ export async function parseAnnexUploads(uploads: AnnexUploads, resolve: BodyReso
     const fileName = upload.fileName ?? upload.file?.name ?? null;
     try {
       const table = await readTable(annex, upload);
-      (rows as Record<AnnexKind, unknown>)[annex] = parseAnnex(annex, table, resolve, errors, fileName);
+      (rows as Record<AnnexKind, unknown>)[annex] = await parseAnnexYielding(annex, table, resolve, errors, fileName);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       errors.push(fileError(annex, error.message, fileName));
@@ -104,43 +105,19 @@ export async function replaceAnnexes(
     };
     if (rows.WEBSITE) {
       await tx.websiteFinding.deleteMany({ where: { roundId } });
-      await tx.websiteFinding.createMany({
-        data: rows.WEBSITE.map((r) => ({
-          roundId,
-          organizationId: r.organizationId,
-          siteSeq: r.siteSeq,
-          siteName: r.siteName,
-          position: r.position,
-          description: r.description,
-          rectified: r.rectified,
-        })),
-      });
+      await insertWebsiteFindings(tx, roundId, rows.WEBSITE);
     }
     if (rows.NEW_MEDIA) {
       await tx.newMediaFinding.deleteMany({ where: { roundId } });
-      await tx.newMediaFinding.createMany({
-        data: rows.NEW_MEDIA.map((r) => ({
-          roundId,
-          organizationId: r.organizationId,
-          seq: r.seq,
-          account: r.account,
-          platform: r.platform,
-          description: r.description,
-          rectified: r.rectified,
-        })),
-      });
+      await insertNewMediaFindings(tx, roundId, rows.NEW_MEDIA);
     }
     if (rows.DATA_COLLECTION) {
       await tx.dataCollectionGap.deleteMany({ where: { roundId } });
-      await tx.dataCollectionGap.createMany({
-        data: rows.DATA_COLLECTION.map((r) => ({ roundId, organizationId: r.organizationId, kind: r.kind, dataYear: r.dataYear, position: r.position })),
-      });
+      await insertDataGaps(tx, roundId, rows.DATA_COLLECTION);
     }
     if (rows.ADOPTION) {
       await tx.informationAdoption.deleteMany({ where: { roundId } });
-      await tx.informationAdoption.createMany({
-        data: rows.ADOPTION.map((r) => ({ roundId, organizationId: r.organizationId, rating: r.rating, position: r.position })),
-      });
+      await insertAdoptions(tx, roundId, rows.ADOPTION);
     }
     await recordAudit(tx, ctx, {
       action: audit.action,
@@ -156,4 +133,53 @@ export async function replaceAnnexes(
       },
     });
   });
+}
+
+// ------------------------------------------------------------------ bulk writes
+
+/**
+ * Rows per INSERT: each statement sends one array per column (`INSERT … SELECT FROM unnest(…)`),
+ * so the statement's text and its parameters stay the same size whatever the batch, and no
+ * per-row query is built on the main thread (Prisma's createMany compiles every row).
+ */
+export const INSERT_BATCH_ROWS = 5000;
+
+async function inBatches<T>(rows: readonly T[], write: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
+  for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS) await write(rows.slice(at, at + INSERT_BATCH_ROWS));
+}
+
+const column = <T, V>(batch: readonly T[], pick: (row: T) => V): V[] => batch.map(pick);
+
+function insertWebsiteFindings(tx: Tx, roundId: string, rows: AnnexRows['WEBSITE']) {
+  return inBatches(rows, (b) => tx.$executeRaw`
+    INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, rectified, "updatedAt")
+    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.site, r.pos, r.description, r.rectified, now()
+    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.siteSeq)}::int[], ${column(b, (r) => r.siteName)}::text[],
+                ${column(b, (r) => r.position)}::int[], ${column(b, (r) => r.description)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
+      AS r(org, seq, site, pos, description, rectified)`);
+}
+
+function insertNewMediaFindings(tx: Tx, roundId: string, rows: AnnexRows['NEW_MEDIA']) {
+  return inBatches(rows, (b) => tx.$executeRaw`
+    INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, rectified, "updatedAt")
+    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.account, r.platform, r.description, r.rectified, now()
+    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.seq)}::int[], ${column(b, (r) => r.account)}::text[],
+                ${column(b, (r) => r.platform)}::text[], ${column(b, (r) => r.description)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
+      AS r(org, seq, account, platform, description, rectified)`);
+}
+
+function insertDataGaps(tx: Tx, roundId: string, rows: AnnexRows['DATA_COLLECTION']) {
+  return inBatches(rows, (b) => tx.$executeRaw`
+    INSERT INTO "DataCollectionGap" (id, "roundId", "organizationId", kind, "dataYear", position)
+    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.kind::"DataGapKind", r.year, r.pos
+    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.kind)}::text[], ${column(b, (r) => r.dataYear)}::int[],
+                ${column(b, (r) => r.position)}::int[]) AS r(org, kind, year, pos)`);
+}
+
+function insertAdoptions(tx: Tx, roundId: string, rows: AnnexRows['ADOPTION']) {
+  return inBatches(rows, (b) => tx.$executeRaw`
+    INSERT INTO "InformationAdoption" (id, "roundId", "organizationId", rating, position)
+    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.rating::"AdoptionRating", r.pos
+    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.rating)}::text[], ${column(b, (r) => r.position)}::int[])
+      AS r(org, rating, pos)`);
 }

@@ -1,6 +1,7 @@
 // A quarter's annex file (CSV or XLSX) read into numbered rows of text cells, the same shape for
 // both formats, so the annex parsers never care which one was uploaded.
 import ExcelJS from 'exceljs';
+import { runAtOnce, runYielding, type Steps } from './yielding.ts';
 
 export type AnnexFileFormat = 'CSV' | 'XLSX';
 
@@ -33,6 +34,15 @@ export function cellAddress(column: number, line: number): string {
 
 /** RFC 4180 records with the line each starts on; quoted cells may hold commas, quotes and line breaks. */
 export function readCsv(text: string): RawTable {
+  return runAtOnce(csvRecords(text));
+}
+
+/** readCsv, giving the event loop back as it goes (large uploads). */
+export function readCsvYielding(text: string): Promise<RawTable> {
+  return runYielding(csvRecords(text));
+}
+
+function* csvRecords(text: string): Steps<RawTable> {
   if (text.startsWith('PK\u0003\u0004')) throw new UnreadableFile('这是 XLSX 文件,不是 CSV:请把 format 设为 XLSX');
   const src = text.replace(/^\uFEFF/, '');
   const rows: RawRow[] = [];
@@ -68,6 +78,7 @@ export function readCsv(text: string): RawTable {
       push();
       line++;
       start = line;
+      yield;
     } else cell += ch;
   }
   if (cell !== '' || cells.length > 0) push();

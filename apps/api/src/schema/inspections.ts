@@ -1,17 +1,18 @@
-import {
-  complianceSummary,
-  formatQuarter,
-  organizationCompliance,
-  parseQuarter,
-  rectificationProgress,
-  repeatFindings,
-  type InspectionRound as DomainRound,
-} from '@gazette/domain';
-import type { Prisma } from '@gazette/db';
-import type { GazetteContext } from '../context.ts';
+// A quarter's inspection round: its headline figures as the 通报 prints them, its findings and
+// lists, and its rectification progress. Writes go through services/inspections.
+import { formatQuarter, parseQuarter, type RectificationProgress } from '@gazette/domain';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { Organization } from './organizations.ts';
-import { direction, plain, SortDirection } from './shared.ts';
+import { createInspectionRound } from '../services/inspections/create-inspection-round.ts';
+import { deleteInspectionRound } from '../services/inspections/delete-inspection-round.ts';
+import { loadRectificationProgress } from '../services/inspections/load-rectification-progress.ts';
+import { updateInspectionRound } from '../services/inspections/update-inspection-round.ts';
+import { rawId } from './ids.ts';
+import { direction, SortDirection } from './shared.ts';
+
+const admin = { admin: true } as const;
+
+/** A quarter text as stored: 2024q4 → 2024Q4; anything else BAD_USER_INPUT. */
+const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
 
 export const DataGapKindEnum = builder.enumType('DataGapKind', {
   values: { BASE: { description: '上一年度基础数据' }, PROCESS: { description: '本年度过程数据' } },
@@ -19,40 +20,6 @@ export const DataGapKindEnum = builder.enumType('DataGapKind', {
 export const AdoptionRatingEnum = builder.enumType('AdoptionRating', {
   values: { GOOD: { description: '信息采用情况较好' }, ZERO: { description: '采用为0条' } },
 });
-
-export const WebsiteFinding = builder.prismaNode('WebsiteFinding', {
-  id: { field: 'id' },
-  fields: (t) => ({
-    siteSeq: t.exposeInt('siteSeq'),
-    siteName: t.exposeString('siteName'),
-    position: t.exposeInt('position'),
-    description: t.exposeString('description'),
-    rectified: t.exposeBoolean('rectified'),
-    rectifiedOn: t.expose('rectifiedOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
-    organization: t.relation('organization'),
-    round: t.relation('round'),
-  }),
-});
-
-export const NewMediaFinding = builder.prismaNode('NewMediaFinding', {
-  id: { field: 'id' },
-  fields: (t) => ({
-    seq: t.exposeInt('seq'),
-    account: t.exposeString('account'),
-    platform: t.exposeString('platform'),
-    description: t.exposeString('description'),
-    rectified: t.exposeBoolean('rectified', {
-      nullable: true,
-      description: '是否整改完成;null 表示未知(通报附件2不列整改情况,待管理员录入)',
-    }),
-    rectifiedOn: t.expose('rectifiedOn', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
-    organization: t.relation('organization'),
-    round: t.relation('round'),
-  }),
-});
-
 builder.prismaObject('DataCollectionGap', {
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -73,7 +40,7 @@ builder.prismaObject('InformationAdoption', {
 });
 
 const RectificationProgressRef = builder
-  .objectRef<ReturnType<typeof rectificationProgress>>('RectificationProgress')
+  .objectRef<RectificationProgress>('RectificationProgress')
   .implement({
     fields: (t) => ({
       quarter: t.exposeString('quarter'),
@@ -126,182 +93,23 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
       }),
       totalCount: true,
     }),
-    dataGaps: t.relation('dataGaps', { query: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] } }),
-    adoptions: t.relation('adoptions', { query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] } }),
+    dataGaps: t.relation('dataGaps', {
+      query: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
+    }),
+    adoptions: t.relation('adoptions', {
+      query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] },
+    }),
     rectificationProgress: t.field({
       type: RectificationProgressRef,
-      select: { quarter: true },
-      resolve: async (round, _args, ctx) => rectificationProgress((await loadRound(ctx, round.quarter))!.domain),
+      select: { id: true },
+      resolve: (round, _args, ctx) => loadRectificationProgress(ctx, round.id),
     }),
   }),
 });
-
-// ------------------------------------------------------------------ compliance (contract)
-
-const roundInclude = {
-  websiteFindings: { include: { organization: true } },
-  newMediaFindings: { include: { organization: true } },
-  dataGaps: { include: { organization: true } },
-  adoptions: { include: { organization: true } },
-} satisfies Prisma.InspectionRoundInclude;
-
-type RoundRow = Prisma.InspectionRoundGetPayload<{ include: typeof roundInclude }>;
-
-export interface LoadedRound {
-  row: RoundRow;
-  /** The domain's view, organizationId = database id; findings are the database rows. */
-  domain: DomainRound;
-}
-
-function toDomainRound(row: RoundRow): DomainRound {
-  const finding = <T extends { rectifiedOn: Date | null }>(f: T) => ({ ...f, rectifiedOn: plain(f.rectifiedOn) });
-  return {
-    ...row,
-    policyDocNo: null,
-    windowStart: plain(row.windowStart),
-    windowEnd: plain(row.windowEnd),
-    websiteFindings: row.websiteFindings.map(finding),
-    newMediaFindings: row.newMediaFindings.map(finding),
-    dataGaps: row.dataGaps,
-    adoptions: row.adoptions,
-  };
-}
-
-/** A quarter's round with all its children, loaded once per request. */
-export async function loadRound(ctx: GazetteContext, quarterText: string): Promise<LoadedRound | null> {
-  const quarter = formatQuarter(parseQuarter(quarterText, 'quarter'));
-  const key = `round:${quarter}`;
-  const cached = ctx.cache.get(key) as Promise<LoadedRound | null> | undefined;
-  if (cached) return cached;
-  const loading = ctx.prisma.inspectionRound
-    .findUnique({ where: { quarter }, include: roundInclude })
-    .then((row) => (row ? { row, domain: toDomainRound(row) } : null));
-  ctx.cache.set(key, loading);
-  return loading;
-}
-
-type OrgRow = RoundRow['dataGaps'][number]['organization'];
-type Summary = ReturnType<typeof complianceSummary> & { orgs: Map<string, OrgRow> };
-
-const ComplianceSummaryRef = builder.objectRef<Summary>('ComplianceSummary').implement({
-  fields: (t) => ({
-    quarter: t.exposeString('quarter'),
-    websitesChecked: t.exposeInt('websitesChecked'),
-    websitesWithIssues: t.exposeInt('websitesWithIssues'),
-    websiteIssues: t.exposeInt('websiteIssues'),
-    websiteIssuesRectified: t.exposeInt('websiteIssuesRectified'),
-    newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked'),
-    newMediaAccountsWithIssues: t.exposeInt('newMediaAccountsWithIssues'),
-    messagesReceived: t.exposeInt('messagesReceived'),
-    messagesClosed: t.exposeInt('messagesClosed'),
-    baseDataMissing: t.field({ type: [Organization], resolve: (s) => s.baseDataMissing.map((id) => s.orgs.get(id)!) }),
-    processDataMissing: t.field({ type: [Organization], resolve: (s) => s.processDataMissing.map((id) => s.orgs.get(id)!) }),
-  }),
-});
-
-type OrgCompliance = ReturnType<typeof organizationCompliance>;
-
-const OrganizationComplianceRef = builder.objectRef<OrgCompliance>('OrganizationCompliance').implement({
-  fields: (t) => ({
-    quarter: t.exposeString('quarter'),
-    websiteIssues: t.field({
-      type: [WebsiteFinding],
-      resolve: (c) => c.websiteIssues as unknown as RoundRow['websiteFindings'],
-    }),
-    newMediaIssues: t.field({
-      type: [NewMediaFinding],
-      resolve: (c) => c.newMediaIssues as unknown as RoundRow['newMediaFindings'],
-    }),
-    baseDataMissing: t.exposeBoolean('baseDataMissing'),
-    processDataMissing: t.exposeBoolean('processDataMissing'),
-    adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (c) => c.adoption }),
-  }),
-});
-
-const RepeatFindingRef = builder
-  .objectRef<ReturnType<typeof repeatFindings>[number] & { organization: OrgRow }>('RepeatFinding')
-  .implement({
-    fields: (t) => ({
-      organization: t.field({ type: Organization, resolve: (r) => r.organization }),
-      channel: t.exposeString('channel'),
-      subject: t.exposeString('subject'),
-      issue: t.exposeString('issue'),
-      quarters: t.exposeStringList('quarters'),
-    }),
-  });
-
-builder.prismaObjectFields('Organization', (t) => ({
-  compliance: t.field({
-    type: OrganizationComplianceRef,
-    nullable: true,
-    description: "This body's findings in a quarter's inspection; null when no round exists.",
-    args: { quarter: t.arg.string({ required: true }) },
-    select: { id: true },
-    resolve: async (org, args, ctx) => {
-      const round = await loadRound(ctx, args.quarter);
-      return round ? organizationCompliance(round.domain, org.id) : null;
-    },
-  }),
-}));
-
 export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', {
   fields: (t) => ({ year: t.int({ required: false }) }),
 });
-
-const OrganizationComplianceRowRef = builder
-  .objectRef<OrgCompliance & { organization: OrgRow }>('OrganizationComplianceRow')
-  .implement({
-    description: "One body's line in a quarter's compliance table.",
-    fields: (t) => ({
-      organization: t.field({ type: Organization, resolve: (r) => r.organization }),
-      websiteIssues: t.int({ resolve: (r) => r.websiteIssues.length }),
-      websiteIssuesRectified: t.int({ resolve: (r) => r.websiteIssues.filter((f) => f.rectified).length }),
-      newMediaIssues: t.int({ resolve: (r) => r.newMediaIssues.length }),
-      newMediaIssuesRectified: t.int({ resolve: (r) => r.newMediaIssues.filter((f) => f.rectified).length }),
-      baseDataMissing: t.exposeBoolean('baseDataMissing'),
-      processDataMissing: t.exposeBoolean('processDataMissing'),
-      adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (r) => r.adoption }),
-    }),
-  });
-
-function summaryOf(round: LoadedRound): Summary {
-  const orgs = new Map(round.row.dataGaps.map((g) => [g.organizationId, g.organization]));
-  return { ...complianceSummary(round.domain), orgs };
-}
-
 builder.queryFields((t) => ({
-  // Every quarter's headline figures, oldest first (trend charts).
-  complianceSummaries: t.field({
-    type: [ComplianceSummaryRef],
-    resolve: async (_root, _args, ctx) => {
-      const rows = await ctx.prisma.inspectionRound.findMany({ include: roundInclude, orderBy: { quarter: 'asc' } });
-      return rows.map((row) => summaryOf({ row, domain: toDomainRound(row) }));
-    },
-  }),
-  // Every body named in a quarter's round, with its findings counted (the compliance table).
-  organizationsCompliance: t.field({
-    type: [OrganizationComplianceRowRef],
-    args: { quarter: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const round = await loadRound(ctx, args.quarter);
-      if (!round) return [];
-      const orgs = new Map<string, OrgRow>();
-      const r = round.row;
-      for (const x of [...r.websiteFindings, ...r.newMediaFindings, ...r.dataGaps, ...r.adoptions]) orgs.set(x.organizationId, x.organization);
-      return [...orgs.values()]
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-        .map((organization) => ({ ...organizationCompliance(round.domain, organization.id), organization }));
-    },
-  }),
-  complianceSummary: t.field({
-    type: ComplianceSummaryRef,
-    nullable: true,
-    args: { quarter: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const round = await loadRound(ctx, args.quarter);
-      return round ? summaryOf(round) : null;
-    },
-  }),
   inspectionRound: t.prismaField({
     type: 'InspectionRound',
     nullable: true,
@@ -309,7 +117,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.inspectionRound.findUnique({
         ...query,
-        where: { quarter: formatQuarter(parseQuarter(args.quarter, 'quarter')) },
+        where: { quarter: quarterOf(args.quarter) },
       }),
   }),
   inspectionRounds: t.prismaConnection({
@@ -331,18 +139,104 @@ builder.queryFields((t) => ({
         where: args.filter?.year ? { quarter: { startsWith: String(args.filter.year) } } : {},
       }),
   }),
-  // The same body with the same problem in consecutive quarters.
-  repeatFindings: t.field({
-    type: [RepeatFindingRef],
-    args: { matchIssue: t.arg.boolean({ required: false, defaultValue: true }) },
-    resolve: async (_root, args, ctx) => {
-      const rows = await ctx.prisma.inspectionRound.findMany({ include: roundInclude, orderBy: { quarter: 'asc' } });
-      const orgs = new Map<string, OrgRow>();
-      for (const r of rows) for (const f of [...r.websiteFindings, ...r.newMediaFindings]) orgs.set(f.organizationId, f.organization);
-      return repeatFindings(rows.map(toDomainRound), { matchIssue: args.matchIssue ?? true }).map((r) => ({
-        ...r,
-        organization: orgs.get(r.organizationId)!,
-      }));
+}));
+
+const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
+  description:
+    "A quarter's headline figures as its 通报 prints them (泸市府室发〔2024〕34号 一、附件2 说明).",
+  fields: (t) => ({
+    quarter: t.string({ required: true, description: '2025Q1' }),
+    policyId: t.id({
+      required: false,
+      description: 'The 通报 itself (a Policy, e.g. 泸市府室发〔2024〕34号).',
+    }),
+    windowStart: t.field({ type: 'Date', required: true, description: '检测时间 from' }),
+    windowEnd: t.field({
+      type: 'Date',
+      required: true,
+      description: '检测时间 to (not before windowStart)',
+    }),
+    cityPortalsChecked: t.int({ required: true, description: '市政府门户网站' }),
+    districtPortalsChecked: t.int({ required: true, description: '区县政府门户网站' }),
+    departmentSitesChecked: t.int({ required: true, description: '市级部门网站' }),
+    newMediaAccountsChecked: t.int({ required: true, description: '政务新媒体账号和应用' }),
+    newMediaDistricts: t.int({ required: false, defaultValue: 0, description: '账号所属区县数' }),
+    newMediaParks: t.int({ required: false, defaultValue: 0, description: '账号所属园区数' }),
+    newMediaDepartments: t.int({
+      required: false,
+      defaultValue: 0,
+      description: '账号所属市级有关部门数',
+    }),
+    messagesReceived: t.int({
+      required: true,
+      description: '“我为政府网站找错”网民有效留言 received',
+    }),
+    messagesClosed: t.int({ required: true, description: '办结 (at most received)' }),
+    messagesOverdue: t.int({
+      required: false,
+      defaultValue: 0,
+      description: '超期 (at most received)',
+    }),
+  }),
+});
+
+const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
+  description: 'Omitted or null: unchanged (policyId: null detaches the 通报).',
+  fields: (t) => ({
+    policyId: t.id({ required: false }),
+    windowStart: t.field({ type: 'Date', required: false }),
+    windowEnd: t.field({ type: 'Date', required: false }),
+    cityPortalsChecked: t.int({ required: false }),
+    districtPortalsChecked: t.int({ required: false }),
+    departmentSitesChecked: t.int({ required: false }),
+    newMediaAccountsChecked: t.int({ required: false }),
+    newMediaDistricts: t.int({ required: false }),
+    newMediaParks: t.int({ required: false }),
+    newMediaDepartments: t.int({ required: false }),
+    messagesReceived: t.int({ required: false }),
+    messagesClosed: t.int({ required: false }),
+    messagesOverdue: t.int({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createInspectionRound: t.prismaField({
+    type: 'InspectionRound',
+    authScopes: admin,
+    args: { input: t.arg({ type: InspectionRoundInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await createInspectionRound(ctx, input);
+      return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateInspectionRound: t.prismaField({
+    type: 'InspectionRound',
+    authScopes: admin,
+    description:
+      "Changes a round's headline figures; the result must still keep the rules of createInspectionRound.",
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: InspectionRoundPatch, required: true }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const id = rawId(args.id, 'InspectionRound');
+      await updateInspectionRound(ctx, id, args.version, args.input);
+      return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteInspectionRound: t.prismaField({
+    type: 'InspectionRound',
+    authScopes: admin,
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const id = rawId(args.id, 'InspectionRound');
+      return deleteInspectionRound(
+        ctx,
+        id,
+        args.version,
+        async (tx) => (await tx.inspectionRound.findUnique({ ...query, where: { id } }))!,
+      );
     },
   }),
 }));

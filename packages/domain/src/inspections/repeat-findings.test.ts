@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { inspectionRoundFixture } from '../../test/fixtures/inspection-round.ts';
-import { repeatFindings, splitFinding } from './repeat-findings.ts';
+import {
+  compactFinding,
+  compareRepeatFindings,
+  FINDING_WHITESPACE_CLASS,
+  repeatFindings,
+  splitFinding,
+} from './repeat-findings.ts';
 import type { InspectionRound, WebsiteFinding } from './types.ts';
 
 const ROUND_2024Q4 = inspectionRoundFixture();
@@ -134,5 +140,44 @@ describe('repeatFindings', () => {
     expect(() => repeatFindings([{ ...ROUND_2024Q4, quarter: '2024-4' }])).toThrowError(
       expect.objectContaining({ field: 'rounds[0].quarter' }),
     );
+  });
+});
+
+describe('FINDING_WHITESPACE_CLASS (the rule the API applies in SQL)', () => {
+  it('removes exactly the characters JavaScript calls whitespace', () => {
+    const spelled = new RegExp(`^[${FINDING_WHITESPACE_CLASS}]$`, 'u');
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const ch = String.fromCodePoint(cp);
+      if (/^\s$/u.test(ch) !== spelled.test(ch)) differ.push(cp.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(compactFinding(' 《通知\u3000公告》\n超期\u00a0未更新 ')).toBe('《通知公告》超期未更新');
+  });
+});
+
+describe('compareRepeatFindings', () => {
+  const run = (over: Partial<Parameters<typeof compareRepeatFindings>[0]>) => ({
+    organizationId: 'a',
+    channel: 'WEBSITE' as const,
+    subject: '《栏目》',
+    issue: '超期未更新',
+    quarters: ['2024Q3', '2024Q4'],
+    ...over,
+  });
+  it('orders by first quarter, body and subject, then channel and issue, so any order of runs sorts the same', () => {
+    const runs = [
+      run({ issue: '内容错误' }),
+      run({ channel: 'NEW_MEDIA' }),
+      run({ subject: '《工作动态》' }),
+      run({ organizationId: 'b', quarters: ['2024Q2', '2024Q3'] }),
+      run({}),
+    ];
+    const sorted = [...runs].sort(compareRepeatFindings);
+    expect([...runs].reverse().sort(compareRepeatFindings)).toEqual(sorted);
+    expect(sorted[0]!.organizationId).toBe('b');
+    const sameSubject = sorted.filter((r) => r.organizationId === 'a' && r.subject === '《栏目》');
+    expect(sameSubject.map((r) => r.channel)).toEqual(['NEW_MEDIA', 'WEBSITE', 'WEBSITE']);
   });
 });

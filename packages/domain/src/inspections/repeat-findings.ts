@@ -2,10 +2,29 @@ import { badInput } from '../shared/errors.ts';
 import { formatQuarter, parseQuarter, quartersBetween, type Quarter } from './quarter.ts';
 import type { FindingChannel, InspectionRound, RepeatFinding } from './types.ts';
 
+/**
+ * The characters a finding's text is compared without: JavaScript's \s spelled out as a
+ * bracket-expression body that PostgreSQL's regular expressions read the same way, so the API
+ * can apply this rule in SQL (repeat findings over every quarter) exactly as splitFinding does.
+ */
+export const FINDING_WHITESPACE_CLASS =
+  '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/** A 《栏目》 at the start of a finding: its subject (see splitFinding). */
+export const FINDING_SUBJECT_PATTERN = '^《[^》]+》';
+
+const WHITESPACE = new RegExp(`[${FINDING_WHITESPACE_CLASS}]+`, 'gu');
+const SUBJECT = new RegExp(`^(${FINDING_SUBJECT_PATTERN.slice(1)})(.*)$`, 'u');
+
+/** A finding's text compared without whitespace. */
+export function compactFinding(text: string): string {
+  return text.replace(WHITESPACE, '');
+}
+
 /** Splits 《栏目》超期未更新 into the column 《栏目》 and the issue 超期未更新. */
 export function splitFinding(description: string): { subject: string; issue: string } {
-  const text = description.replace(/\s+/gu, '');
-  const m = /^(《[^》]+》)(.*)$/u.exec(text);
+  const text = compactFinding(description);
+  const m = SUBJECT.exec(text);
   return m ? { subject: m[1]!, issue: m[2]! } : { subject: '', issue: text };
 }
 
@@ -29,8 +48,8 @@ function occurrences(round: InspectionRound, matchIssue: boolean): Map<string, O
     add({
       organizationId: f.organizationId,
       channel: 'NEW_MEDIA',
-      subject: f.account.replace(/\s+/gu, ''),
-      issue: f.description.replace(/\s+/gu, ''),
+      subject: compactFinding(f.account),
+      issue: compactFinding(f.description),
     });
   }
   return found;
@@ -81,10 +100,19 @@ export function repeatFindings(
     }
   }
   for (const run of open.values()) close(run);
-  return results.sort(
-    (a, b) =>
-      a.quarters[0]!.localeCompare(b.quarters[0]!) ||
-      a.organizationId.localeCompare(b.organizationId) ||
-      a.subject.localeCompare(b.subject),
+  return results.sort(compareRepeatFindings);
+}
+
+/**
+ * The order repeat findings are listed in: by first quarter, body and subject; channel and
+ * issue break the remaining ties, so the order is total whoever computed the runs.
+ */
+export function compareRepeatFindings(a: RepeatFinding, b: RepeatFinding): number {
+  return (
+    a.quarters[0]!.localeCompare(b.quarters[0]!) ||
+    a.organizationId.localeCompare(b.organizationId) ||
+    a.subject.localeCompare(b.subject) ||
+    a.channel.localeCompare(b.channel) ||
+    a.issue.localeCompare(b.issue)
   );
 }

@@ -1,0 +1,74 @@
+// A quarter's compliance figures (or every quarter's) from SQL aggregates: two statements
+// whatever the number of quarters or findings.
+import { complianceSummaryOf, type ComplianceSummary } from '@gazette/domain';
+import { Prisma, type Organization, type PrismaClient } from '@gazette/db';
+import {
+  ORGANIZATION_COLUMNS,
+  organizationOf,
+  type OrganizationColumns,
+} from './organization-columns.ts';
+
+export type LoadedComplianceSummary = ComplianceSummary & { orgs: Map<string, Organization> };
+
+interface CountsRow {
+  id: string;
+  quarter: string;
+  cityPortalsChecked: number;
+  districtPortalsChecked: number;
+  departmentSitesChecked: number;
+  newMediaAccountsChecked: number;
+  messagesReceived: number;
+  messagesClosed: number;
+  websitesWithIssues: number;
+  websiteIssues: number;
+  websiteIssuesRectified: number;
+  newMediaAccountsWithIssues: number;
+}
+
+interface GapRow extends OrganizationColumns {
+  roundId: string;
+  kind: 'BASE' | 'PROCESS';
+  position: number;
+}
+
+/** `quarter` (already normalised): that quarter's summary, or none; null: every quarter, oldest first. */
+export async function loadComplianceSummaries(
+  db: PrismaClient,
+  quarter: string | null,
+): Promise<LoadedComplianceSummary[]> {
+  const which = quarter == null ? Prisma.sql`TRUE` : Prisma.sql`r.quarter = ${quarter}`;
+  const counts = await db.$queryRaw<CountsRow[]>`
+    SELECT r.id, r.quarter, r."cityPortalsChecked", r."districtPortalsChecked", r."departmentSitesChecked",
+           r."newMediaAccountsChecked", r."messagesReceived", r."messagesClosed",
+           w.sites AS "websitesWithIssues", w.total AS "websiteIssues", w.rectified AS "websiteIssuesRectified",
+           n.accounts AS "newMediaAccountsWithIssues"
+    FROM "InspectionRound" r
+    CROSS JOIN LATERAL (
+      SELECT count(DISTINCT f."siteSeq")::int AS sites, count(*)::int AS total,
+             (count(*) FILTER (WHERE f.rectified))::int AS rectified
+      FROM "WebsiteFinding" f WHERE f."roundId" = r.id) w
+    CROSS JOIN LATERAL (
+      SELECT count(DISTINCT f.seq)::int AS accounts FROM "NewMediaFinding" f WHERE f."roundId" = r.id) n
+    WHERE ${which}
+    ORDER BY r.quarter ASC`;
+  if (counts.length === 0) return [];
+  const gaps = await db.$queryRaw<GapRow[]>`
+    SELECT g."roundId", g.kind::text AS kind, g.position, ${ORGANIZATION_COLUMNS}
+    FROM "DataCollectionGap" g
+    JOIN "InspectionRound" r ON r.id = g."roundId"
+    JOIN "Organization" o ON o.id = g."organizationId"
+    WHERE ${which}
+    ORDER BY g."roundId", g.position`;
+  const byRound = new Map<string, GapRow[]>();
+  for (const g of gaps) byRound.set(g.roundId, [...(byRound.get(g.roundId) ?? []), g]);
+  return counts.map((c) => {
+    const mine = byRound.get(c.id) ?? [];
+    const dataGaps = mine.map((g) => ({
+      organizationId: g.o_id,
+      kind: g.kind,
+      position: g.position,
+    }));
+    const orgs = new Map(mine.map((g) => [g.o_id, organizationOf(g)]));
+    return { ...complianceSummaryOf({ ...c, dataGaps }), orgs };
+  });
+}
