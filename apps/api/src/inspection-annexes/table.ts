@@ -1,6 +1,7 @@
 // A quarter's annex file (CSV or XLSX) read into numbered rows of text cells, the same shape for
 // both formats, so the annex parsers never care which one was uploaded.
 import ExcelJS from 'exceljs';
+import { CsvEncodingError, CsvSyntaxError, decodeCsvBytes as decodeCsvText, readCsvRecords } from '@gazette/csv/node';
 
 export type AnnexFileFormat = 'CSV' | 'XLSX';
 
@@ -31,55 +32,22 @@ export function cellAddress(column: number, line: number): string {
 
 // ------------------------------------------------------------------ CSV
 
-/** RFC 4180 records with the line each starts on; quoted cells may hold commas, quotes and line breaks. */
+/** CSV records (the project's one CSV module) with the line each starts on; blank lines are skipped. */
 export function readCsv(text: string): RawTable {
   if (text.startsWith('PK\u0003\u0004')) throw new UnreadableFile('这是 XLSX 文件,不是 CSV:请把 format 设为 XLSX');
-  const src = text.replace(/^\uFEFF/, '');
-  const rows: RawRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const push = () => {
-    cells.push(cell);
-    rows.push({ line: start, cells, blank: cells.every((c) => c.trim() === '') });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++;
-        cell += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      push();
-      line++;
-      start = line;
-    } else cell += ch;
+  try {
+    return { rows: readCsvRecords(text).map((r) => ({ line: r.line, cells: r.cells, blank: false })), sheet: null };
+  } catch (error) {
+    throw error instanceof CsvSyntaxError ? new UnreadableFile(error.message) : error;
   }
-  if (cell !== '' || cells.length > 0) push();
-  return { rows, sheet: null };
 }
 
-/** Bytes of an uploaded CSV: UTF-8 (a BOM is dropped), or GB18030 as Excel saves CSV on a Chinese Windows. */
+/** Bytes of an uploaded CSV: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or GBK/GB18030 as Excel saves CSV on a Chinese Windows. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return decodeCsvText(bytes).text;
+  } catch (error) {
+    throw error instanceof CsvEncodingError ? new UnreadableFile(error.message) : error;
   }
 }
 
