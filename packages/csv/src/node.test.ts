@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsvStream } from './node.ts';
+import { CsvSyntaxError, parseCsvStream, readCsvRecords } from './node.ts';
 
 async function* chunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield new TextEncoder().encode(text.slice(i, i + size));
@@ -40,6 +40,19 @@ describe('parseCsvStream', () => {
       { line: 2, cells: ['x\n,y', '2'] },
       { line: 5, cells: ['3', '4'] },
     ]);
+  });
+
+  it('reads CRLF files split at any byte like the sync reader', async () => {
+    const text = '序号,名称\r\n1,"取卵术\r\n(辅助生殖)"\r\n\r\n2,胚胎培养\r\n3,"a,b"\r\n';
+    const expected = readCsvRecords(text);
+    for (let size = 1; size <= 8; size++) {
+      const all = [];
+      const bytes = new TextEncoder().encode(text);
+      const pieces = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+      for await (const batch of parseCsvStream(pieces, { batchSize: 2 })) all.push(...batch);
+      expect(all).toEqual(expected);
+    }
+    expect(expected.map((r) => r.line)).toEqual([1, 2, 5, 6]);
   });
 
   it('refuses a NUL with its line', async () => {

@@ -36,7 +36,7 @@ export async function* parseCsvStream(source: CsvSource, options: CsvStreamOptio
   let batch: CsvRecord[] = [];
   try {
     for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number; empty_lines: number }; record: string[] }>) {
-      const kept = keepRecord(lines.start(info), record);
+      const kept = keepRecord(lines.start(info, record), record);
       if (kept) batch.push(kept);
       if (batch.length >= batchSize) {
         yield batch;

@@ -19,6 +19,11 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('counts a CRLF inside a quoted cell as one line break (as Excel writes them)', () => {
+    const text = 'a\r\n"x\r\ny\r\nz",1\r\n\r\n"p\rq\nr"\nb\r\r\n"q\r\n"\rc';
+    expect(readCsvRecords(text).map((r) => r.line)).toEqual([1, 2, 6, 9, 11, 13]);
+  });
+
   it('refuses a NUL naming its line and cell', () => {
     let error: unknown;
     try {

@@ -48,15 +48,21 @@ export function csvSyntaxError(error: unknown): CsvSyntaxError | unknown {
   return new CsvSyntaxError(`第 ${line} 行:${SYNTAX_MESSAGES[error.code] ?? `无法读取 CSV(${error.code})`}`, line);
 }
 
-/** Tracks where each record starts from csv-parse's running counters (info.lines is where it ends). */
+/**
+ * Tracks where each record starts from csv-parse's running counters: info.lines is the line a
+ * record ends on, except that csv-parse counts a CRLF inside a quoted cell as two lines (7.0.3),
+ * so those are taken off again.
+ */
 export class RecordLines {
   private lastEnd = 0;
   private lastEmpty = 0;
+  private quotedCrlf = 0;
 
-  /** The record's first line, given info.lines (its last line) and info.empty_lines (skipped so far). */
-  start(info: { lines: number; empty_lines: number }): number {
+  /** The record's first line, given its cells and info.lines / info.empty_lines after it. */
+  start(info: { lines: number; empty_lines: number }, cells: readonly string[]): number {
+    for (const cell of cells) this.quotedCrlf += cell.split('\r\n').length - 1;
     const start = this.lastEnd + 1 + (info.empty_lines - this.lastEmpty);
-    this.lastEnd = info.lines;
+    this.lastEnd = info.lines - this.quotedCrlf;
     this.lastEmpty = info.empty_lines;
     return start;
   }
@@ -87,7 +93,7 @@ export function readCsvRecords(text: string): CsvRecord[] {
   const lines = new RecordLines();
   const records: CsvRecord[] = [];
   for (const { info, record } of parsed) {
-    const kept = keepRecord(lines.start(info), record);
+    const kept = keepRecord(lines.start(info, record), record);
     if (kept) records.push(kept);
   }
   return records;
