@@ -6,6 +6,7 @@ import { DomainError, formatQuarter, parseQuarter } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { NEW_MEDIA_COLUMNS, toCsv, WEBSITE_COLUMNS } from '../inspection-csv.ts';
+import type { AnnexImportAction } from '../audit-actions.ts';
 import { type AnnexKind } from '../inspection-annexes/annexes.ts';
 import { adoptionTable, annexFile, dataCollectionTable, newMediaTable, websiteTable, type AnnexFile } from '../inspection-annexes/export.ts';
 import { annexErrors, parseAnnexUploads, replaceAnnexes, type AnnexUpload, type AnnexUploads } from '../inspection-annexes/import.ts';
@@ -123,7 +124,7 @@ builder.queryFields((t) => ({
 type FileInput = { format: AnnexFileFormat; content?: string | null; file?: AnnexUpload['file']; fileName?: string | null } | null | undefined;
 
 /** Validates every file, then (none bad) replaces the annexes given; stale version → CONFLICT. */
-async function importAnnexes(ctx: GazetteContext, quarter: string, version: number, uploads: AnnexUploads, field: (a: AnnexKind) => string, action: string) {
+async function importAnnexes(ctx: GazetteContext, quarter: string, version: number, uploads: AnnexUploads, field: (a: AnnexKind) => string, action: AnnexImportAction) {
   const round = await roundByQuarter(ctx, quarter);
   const { rows, errors } = await parseAnnexUploads(uploads, await loadBodyResolver(ctx.prisma));
   if (errors.length) throw annexErrors(errors, field);

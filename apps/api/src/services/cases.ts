@@ -203,7 +203,7 @@ export async function transitionCase(
     }
     const after = await tx.discretionCase.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, ctx, {
-      action: `case.${event.type.toLowerCase()}`,
+      action: `case.${event.type.toLowerCase() as Lowercase<typeof event.type>}`,
       entity: 'DiscretionCase',
       entityId: id,
       before,
