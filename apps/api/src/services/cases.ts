@@ -3,8 +3,8 @@ import {
   badInput,
   ZOpenDiscretionReviewInput,
   applyCaseEvent,
-  compareDates,
   fromUtcMidnight,
+  isCaseOverdue,
   todayInShanghai,
   toUtcMidnight,
   type CaseEventInput,
@@ -228,11 +228,7 @@ export function isOverdue(
   c: Pick<DiscretionCase, 'state' | 'reviewDeadline'>,
   today: PlainDate = todayInShanghai(),
 ) {
-  return (
-    c.state === 'UNDER_REVIEW' &&
-    !!c.reviewDeadline &&
-    compareDates(fromUtcMidnight(c.reviewDeadline), today) < 0
-  );
+  return isCaseOverdue({ state: c.state, reviewDeadline: c.reviewDeadline && fromUtcMidnight(c.reviewDeadline) }, today);
 }
 
 export interface CaseFilter {
