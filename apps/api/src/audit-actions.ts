@@ -25,11 +25,23 @@ export interface AnnexCounts {
 /** The generic create/update/delete of a versioned model (write-helpers.ts). */
 export type VersionedEntity = Capitalize<VersionedModel>;
 type VersionedPayloads = {
-  [M in VersionedModel as `${M}.create`]: { entity: VersionedEntity; before?: undefined; after: StoredRow };
+  [M in VersionedModel as `${M}.create`]: {
+    entity: VersionedEntity;
+    before?: undefined;
+    after: StoredRow;
+  };
 } & {
-  [M in VersionedModel as `${M}.update`]: { entity: VersionedEntity; before: StoredRow; after: StoredRow };
+  [M in VersionedModel as `${M}.update`]: {
+    entity: VersionedEntity;
+    before: StoredRow;
+    after: StoredRow;
+  };
 } & {
-  [M in VersionedModel as `${M}.delete`]: { entity: VersionedEntity; before: StoredRow; after?: undefined };
+  [M in VersionedModel as `${M}.delete`]: {
+    entity: VersionedEntity;
+    before: StoredRow;
+    after?: undefined;
+  };
 };
 
 /** A case moved by one event of the transition table (services/cases.ts). */
@@ -41,7 +53,11 @@ type CaseEventPayloads = {
   };
 };
 
-type AnnexImport = { entity: 'InspectionRound'; before: Record<keyof AnnexCounts, number>; after: AnnexCounts & { formats: Partial<Record<AnnexKind, AnnexFileFormat>> } };
+type AnnexImport = {
+  entity: 'InspectionRound';
+  before: Record<keyof AnnexCounts, number>;
+  after: AnnexCounts & { formats: Partial<Record<AnnexKind, AnnexFileFormat>> };
+};
 
 export type AuditPayloads = VersionedPayloads &
   CaseEventPayloads & {
@@ -54,26 +70,51 @@ export type AuditPayloads = VersionedPayloads &
     'apiToken.revoke': { entity: 'ApiToken'; before: AuditedToken; after: AuditedToken };
     'case.open': { entity: 'DiscretionCase'; before?: undefined; after: DiscretionCase };
     'case.update': { entity: 'DiscretionCase'; before: DiscretionCase; after: DiscretionCase };
-    'reviewTask.assign': { entity: 'ReviewTask'; before: StoredRow | ReviewTask; after: StoredRow | ReviewTask };
-    'reviewTask.resolve': { entity: 'ReviewTask'; before: StoredRow | ReviewTask; after: StoredRow | ReviewTask };
-    'rateTableVersion.importCsv': { entity: 'RateTableVersion'; before?: undefined; after: { entries: number } };
+    'reviewTask.assign': {
+      entity: 'ReviewTask';
+      before: StoredRow | ReviewTask;
+      after: StoredRow | ReviewTask;
+    };
+    'reviewTask.resolve': {
+      entity: 'ReviewTask';
+      before: StoredRow | ReviewTask;
+      after: StoredRow | ReviewTask;
+    };
+    'rateTableVersion.importCsv': {
+      entity: 'RateTableVersion';
+      before?: undefined;
+      after: { entries: number };
+    };
     'inspectionRound.importAnnexes': AnnexImport;
     'inspectionRound.importCsv': AnnexImport;
     // Written by @gazette/db's gazette import (prisma/src/gazette-import), which cannot import this file.
-    'gazetteImport.create': { entity: 'GazetteImport'; before?: undefined; after: { issueLabel: string; documents: number; problems: number } };
-    'gazetteImport.apply': { entity: 'GazetteImport'; before?: undefined; after: { issueLabel: string } & Record<string, unknown> };
+    'gazetteImport.create': {
+      entity: 'GazetteImport';
+      before?: undefined;
+      after: { issueLabel: string; documents: number; problems: number };
+    };
+    'gazetteImport.apply': {
+      entity: 'GazetteImport';
+      before?: undefined;
+      after: { issueLabel: string } & Record<string, unknown>;
+    };
   };
 
 export type AuditAction = keyof AuditPayloads & string;
 
 /** One audit entry as a write records it: the action decides the entity and the payload's shape. */
-export type AuditRecord<A extends AuditAction = AuditAction> = A extends AuditAction ? AuditRecordOf<A> : never;
+export type AuditRecord<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? AuditRecordOf<A>
+  : never;
 
 /**
  * The entry for action A. recordAudit takes this form so that a write naming one of several
  * actions of the same shape at once (`${model}.update` of any versioned model) is accepted.
  */
-export type AuditRecordOf<A extends AuditAction> = { action: A; entityId: string } & AuditPayloads[A];
+export type AuditRecordOf<A extends AuditAction> = {
+  action: A;
+  entityId: string;
+} & AuditPayloads[A];
 
 /** The actions of the review tasks (assign, resolve). */
 export type ReviewTaskAction = Extract<AuditAction, `reviewTask.${'assign' | 'resolve'}`>;

@@ -12,12 +12,15 @@ describe('schema.graphql', () => {
     expect(read('../schema.graphql')).toBe(printSchemaText());
   });
 
-  it.each(['operations.graphql', 'next.graphql'])('answers every operation of contract/%s without a validation error', (file) => {
-    const schema = buildSchema(read('../schema.graphql'));
-    const document = parse(read(`../contract/${file}`));
-    expect(document.definitions.length).toBeGreaterThan(0);
-    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
-  });
+  it.each(['operations.graphql', 'next.graphql'])(
+    'answers every operation of contract/%s without a validation error',
+    (file) => {
+      const schema = buildSchema(read('../schema.graphql'));
+      const document = parse(read(`../contract/${file}`));
+      expect(document.definitions.length).toBeGreaterThan(0);
+      expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+    },
+  );
 });
 
 describe('contract copy', () => {
@@ -27,7 +30,8 @@ describe('contract copy', () => {
   const FILES = ['README.md', 'operations.graphql', 'NEXT.md', 'next.graphql'];
 
   it('holds every file of the shared contract', () => {
-    for (const file of FILES) expect(existsSync(new URL(`../contract/${file}`, import.meta.url)), file).toBe(true);
+    for (const file of FILES)
+      expect(existsSync(new URL(`../contract/${file}`, import.meta.url)), file).toBe(true);
   });
 
   it('is compared with ../shared/contract in CI, which always has it', () => {

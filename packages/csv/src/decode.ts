@@ -20,15 +20,18 @@ export class CsvEncodingError extends Error {
 export type LegacyDecoder = (bytes: Uint8Array) => string;
 
 /** Decodes with the TextDecoder of a browser or of a Node.js with full ICU. */
-export const textDecoderGb18030: LegacyDecoder = (bytes) => new TextDecoder('gb18030').decode(bytes);
+export const textDecoderGb18030: LegacyDecoder = (bytes) =>
+  new TextDecoder('gb18030').decode(bytes);
 
 /**
  * The text of a CSV file: UTF-8 (BOM dropped), UTF-16 with a BOM, else GB18030. A file that
  * is none of these is refused, naming what was tried, rather than read as mojibake.
  */
 export function decodeCsvBytesWith(bytes: Uint8Array, legacy: LegacyDecoder): DecodedCsv {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
   try {
     // ignoreBOM: false (the default) drops a leading BOM.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
@@ -38,7 +41,9 @@ export function decodeCsvBytesWith(bytes: Uint8Array, legacy: LegacyDecoder): De
   const text = legacy(bytes);
   // GB18030 maps nearly every byte sequence; a replacement character means it did not.
   if (text.includes('\uFFFD')) {
-    throw new CsvEncodingError('无法识别文件编码:既不是 UTF-8,也不是 GBK/GB18030。请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入');
+    throw new CsvEncodingError(
+      '无法识别文件编码:既不是 UTF-8,也不是 GBK/GB18030。请在 Excel 或 WPS 中另存为“CSV UTF-8”后再导入',
+    );
   }
   return { text, encoding: 'GB18030' };
 }

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CsvSyntaxError, parseCsvStream, readCsvRecords } from './node.ts';
 
 async function* chunks(text: string, size: number) {
-  for (let i = 0; i < text.length; i += size) yield new TextEncoder().encode(text.slice(i, i + size));
+  for (let i = 0; i < text.length; i += size)
+    yield new TextEncoder().encode(text.slice(i, i + size));
 }
 
 describe('parseCsvStream', () => {
   it('parses 100,000 rows in batches and lets other work run between them', async () => {
     const lines = ['序号,名称'];
-    for (let i = 1; i <= 100_000; i++) lines.push(i % 1000 === 0 ? `${i},"多行\n名称 ${i}"` : `${i},名称 ${i}`);
+    for (let i = 1; i <= 100_000; i++)
+      lines.push(i % 1000 === 0 ? `${i},"多行\n名称 ${i}"` : `${i},名称 ${i}`);
     const text = lines.join('\r\n') + '\r\n';
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
@@ -48,7 +50,9 @@ describe('parseCsvStream', () => {
     for (let size = 1; size <= 8; size++) {
       const all = [];
       const bytes = new TextEncoder().encode(text);
-      const pieces = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+      const pieces = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      );
       for await (const batch of parseCsvStream(pieces, { batchSize: 2 })) all.push(...batch);
       expect(all).toEqual(expected);
     }

@@ -4,17 +4,26 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { CSV_PARSE_OPTIONS, csvSyntaxError, keepRecord, RecordLines, type CsvRecord } from './read.ts';
+import {
+  CSV_PARSE_OPTIONS,
+  csvSyntaxError,
+  keepRecord,
+  RecordLines,
+  type CsvRecord,
+} from './read.ts';
 import { decodeCsvBytesWith, type DecodedCsv } from './decode.ts';
 
 export * from './index.ts';
 
 /** The text of an uploaded CSV: UTF-8 (BOM dropped), UTF-16 with a BOM, or GBK/GB18030 converted by iconv-lite. */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
-  return decodeCsvBytesWith(bytes, (b) => iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030'));
+  return decodeCsvBytesWith(bytes, (b) =>
+    iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.byteLength), 'gb18030'),
+  );
 }
 
-export type CsvSource = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+export type CsvSource =
+  string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 export interface CsvStreamOptions {
   /** Records per batch (default 1000). */
@@ -26,16 +35,25 @@ export interface CsvStreamOptions {
  * line each starts on; between batches the event loop runs other work. Throws CsvSyntaxError
  * like readCsvRecords.
  */
-export async function* parseCsvStream(source: CsvSource, options: CsvStreamOptions = {}): AsyncGenerator<CsvRecord[]> {
+export async function* parseCsvStream(
+  source: CsvSource,
+  options: CsvStreamOptions = {},
+): AsyncGenerator<CsvRecord[]> {
   const batchSize = options.batchSize ?? 1000;
-  const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([source]) : Readable.from(source);
+  const input =
+    typeof source === 'string' || source instanceof Uint8Array
+      ? Readable.from([source])
+      : Readable.from(source);
   const parser = parse(CSV_PARSE_OPTIONS);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   const lines = new RecordLines();
   let batch: CsvRecord[] = [];
   try {
-    for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number; empty_lines: number }; record: string[] }>) {
+    for await (const { info, record } of parser as AsyncIterable<{
+      info: { lines: number; empty_lines: number };
+      record: string[];
+    }>) {
       const kept = keepRecord(lines.start(info, record), record);
       if (kept) batch.push(kept);
       if (batch.length >= batchSize) {

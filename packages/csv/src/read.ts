@@ -43,9 +43,21 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 /** The Chinese reason for a csv-parse error, and the line it names. */
 export function csvSyntaxError(error: unknown): CsvSyntaxError | unknown {
-  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('CSV_')) return error;
-  const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as unknown as { lines: number }).lines : 1;
-  return new CsvSyntaxError(`第 ${line} 行:${SYNTAX_MESSAGES[error.code] ?? `无法读取 CSV(${error.code})`}`, line);
+  if (
+    !(error instanceof Error) ||
+    !('code' in error) ||
+    typeof error.code !== 'string' ||
+    !error.code.startsWith('CSV_')
+  )
+    return error;
+  const line =
+    typeof (error as { lines?: unknown }).lines === 'number'
+      ? (error as unknown as { lines: number }).lines
+      : 1;
+  return new CsvSyntaxError(
+    `第 ${line} 行:${SYNTAX_MESSAGES[error.code] ?? `无法读取 CSV(${error.code})`}`,
+    line,
+  );
 }
 
 /**
@@ -76,7 +88,11 @@ export class RecordLines {
 export function keepRecord(line: number, cells: string[]): CsvRecord | null {
   cells.forEach((cell, i) => {
     if (cell.includes('\u0000')) {
-      throw new CsvSyntaxError(`第 ${line} 行第 ${i + 1} 列含有空字符(NUL):这不是文本 CSV,或编码不是 UTF-8/GB18030`, line, i);
+      throw new CsvSyntaxError(
+        `第 ${line} 行第 ${i + 1} 列含有空字符(NUL):这不是文本 CSV,或编码不是 UTF-8/GB18030`,
+        line,
+        i,
+      );
     }
   });
   return cells.some((c) => c.trim() !== '') ? { line, cells } : null;

@@ -17,11 +17,17 @@ const spec = { columns, row };
 describe('parseCsvTable', () => {
   it('finds columns by the printed Chinese header, full-width brackets and spaces ignored', () => {
     const result = parseCsvTable('序号, 名称 ,金额（元）\n1,取卵术,1769\n', spec);
-    expect(result).toEqual({ ok: true, rows: [{ line: 2, value: { seq: 1, name: '取卵术', amount: '1769' } }] });
+    expect(result).toEqual({
+      ok: true,
+      rows: [{ line: 2, value: { seq: 1, name: '取卵术', amount: '1769' } }],
+    });
   });
 
   it('still accepts the older English headers, and a column left out when optional', () => {
-    expect(parseCsvTable('name,seq\n胚胎培养,2\n', spec)).toEqual({ ok: true, rows: [{ line: 2, value: { seq: 2, name: '胚胎培养' } }] });
+    expect(parseCsvTable('name,seq\n胚胎培养,2\n', spec)).toEqual({
+      ok: true,
+      rows: [{ line: 2, value: { seq: 2, name: '胚胎培养' } }],
+    });
   });
 
   it('names every bad row by line and column with the Chinese header, and returns no rows', () => {
@@ -59,6 +65,9 @@ describe('parseCsvTable', () => {
 
   it('refuses an empty file and a header without rows', () => {
     expect(parseCsvTable('', spec)).toMatchObject({ ok: false, errors: [{ line: 1 }] });
-    expect(parseCsvTable('序号,名称\n', spec)).toMatchObject({ ok: false, errors: [{ message: 'CSV 没有数据行' }] });
+    expect(parseCsvTable('序号,名称\n', spec)).toMatchObject({
+      ok: false,
+      errors: [{ message: 'CSV 没有数据行' }],
+    });
   });
 });

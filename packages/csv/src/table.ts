@@ -29,7 +29,8 @@ export interface CsvRow<T> {
   value: T;
 }
 
-export type CsvTableResult<T> = { ok: true; rows: CsvRow<T>[] } | { ok: false; errors: CsvRowError[] };
+export type CsvTableResult<T> =
+  { ok: true; rows: CsvRow<T>[] } | { ok: false; errors: CsvRowError[] };
 
 export interface CsvTableSpec<K extends string, S extends z.ZodType> {
   columns: readonly CsvColumn<K>[];
@@ -40,53 +41,82 @@ export interface CsvTableSpec<K extends string, S extends z.ZodType> {
 const normalise = (header: string) => header.replace(/\s+/gu, '').replace(/[（(].*[）)]$/u, '');
 
 /** The header's cells matched to columns: index per key, or errors naming the unknown, repeated or missing columns. */
-export function mapCsvHeader<K extends string>(header: readonly string[], columns: readonly CsvColumn<K>[]): { index: Map<K, number>; errors: CsvRowError[] } {
+export function mapCsvHeader<K extends string>(
+  header: readonly string[],
+  columns: readonly CsvColumn<K>[],
+): { index: Map<K, number>; errors: CsvRowError[] } {
   const byName = new Map<string, CsvColumn<K>>();
-  for (const c of columns) for (const name of [c.header, ...(c.aliases ?? [])]) byName.set(normalise(name), c);
+  for (const c of columns)
+    for (const name of [c.header, ...(c.aliases ?? [])]) byName.set(normalise(name), c);
   const index = new Map<K, number>();
   const errors: CsvRowError[] = [];
   header.forEach((raw, i) => {
     const column = byName.get(normalise(raw));
-    if (!column) errors.push({ line: 1, column: raw.trim() || `第${i + 1}列`, message: `未知的列:${raw.trim() || '(空)'}` });
-    else if (index.has(column.key)) errors.push({ line: 1, column: column.header, message: `列 ${column.header} 重复` });
+    if (!column)
+      errors.push({
+        line: 1,
+        column: raw.trim() || `第${i + 1}列`,
+        message: `未知的列:${raw.trim() || '(空)'}`,
+      });
+    else if (index.has(column.key))
+      errors.push({ line: 1, column: column.header, message: `列 ${column.header} 重复` });
     else index.set(column.key, i);
   });
   for (const c of columns) {
-    if (!c.optional && !index.has(c.key)) errors.push({ line: 1, column: c.header, message: `缺少列 ${c.header}` });
+    if (!c.optional && !index.has(c.key))
+      errors.push({ line: 1, column: c.header, message: `缺少列 ${c.header}` });
   }
   return { index, errors };
 }
 
 /** Records after the header into rows checked by the spec's schema. */
-export function csvRecordsToRows<K extends string, S extends z.ZodType>(records: readonly CsvRecord[], spec: CsvTableSpec<K, S>): CsvTableResult<z.output<S>> {
+export function csvRecordsToRows<K extends string, S extends z.ZodType>(
+  records: readonly CsvRecord[],
+  spec: CsvTableSpec<K, S>,
+): CsvTableResult<z.output<S>> {
   const [header, ...body] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
+  if (!header)
+    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
   const { index, errors } = mapCsvHeader(header.cells, spec.columns);
   if (errors.length > 0) return { ok: false, errors };
   const headerOf = new Map(spec.columns.map((c) => [c.key as PropertyKey, c.header]));
   const rows: CsvRow<z.output<S>>[] = [];
   for (const record of body) {
     if (record.cells.length !== header.cells.length) {
-      errors.push({ line: record.line, column: null, message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列` });
+      errors.push({
+        line: record.line,
+        column: null,
+        message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列`,
+      });
       continue;
     }
     const input: Record<string, string | undefined> = {};
-    for (const [key, i] of index) input[key] = i < record.cells.length ? unneutraliseCell(record.cells[i] ?? '') : undefined;
+    for (const [key, i] of index)
+      input[key] = i < record.cells.length ? unneutraliseCell(record.cells[i] ?? '') : undefined;
     const parsed = spec.row.safeParse(input);
     if (parsed.success) rows.push({ line: record.line, value: parsed.data });
     else {
       for (const issue of parsed.error.issues) {
-        const header = issue.path.length > 0 ? (headerOf.get(issue.path[0] as PropertyKey) ?? null) : null;
-        errors.push({ line: record.line, column: header, message: header ? `${header}:${issue.message}` : issue.message });
+        const header =
+          issue.path.length > 0 ? (headerOf.get(issue.path[0] as PropertyKey) ?? null) : null;
+        errors.push({
+          line: record.line,
+          column: header,
+          message: header ? `${header}:${issue.message}` : issue.message,
+        });
       }
     }
   }
-  if (errors.length === 0 && rows.length === 0) errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
+  if (errors.length === 0 && rows.length === 0)
+    errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
 
 /** A CSV text into rows checked by the spec's schema, or every error at once. */
-export function parseCsvTable<K extends string, S extends z.ZodType>(text: string, spec: CsvTableSpec<K, S>): CsvTableResult<z.output<S>> {
+export function parseCsvTable<K extends string, S extends z.ZodType>(
+  text: string,
+  spec: CsvTableSpec<K, S>,
+): CsvTableResult<z.output<S>> {
   try {
     return csvRecordsToRows(readCsvRecords(text), spec);
   } catch (error) {
@@ -96,12 +126,18 @@ export function parseCsvTable<K extends string, S extends z.ZodType>(text: strin
 }
 
 /** A CsvSyntaxError as a row error, the cell named by its header when the header line can be read. */
-export function syntaxRowError(error: CsvSyntaxError, text: string, columns: readonly CsvColumn[]): CsvRowError {
+export function syntaxRowError(
+  error: CsvSyntaxError,
+  text: string,
+  columns: readonly CsvColumn[],
+): CsvRowError {
   let column: string | null = null;
   if (error.columnIndex !== null) {
     const headerLine = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u, 1)[0] ?? '';
     const raw = headerLine.split(',')[error.columnIndex]?.replace(/^"|"$/gu, '') ?? '';
-    const known = columns.find((c) => [c.header, ...(c.aliases ?? [])].some((n) => normalise(n) === normalise(raw)));
+    const known = columns.find((c) =>
+      [c.header, ...(c.aliases ?? [])].some((n) => normalise(n) === normalise(raw)),
+    );
     column = known?.header ?? (raw.trim() || `第${error.columnIndex + 1}列`);
   }
   return { line: error.line, column, message: error.message };

@@ -1,6 +1,14 @@
 // CSV in the dashboard through the project's one CSV module (@gazette/csv): the preview reads a
 // file exactly as the server will, and exports neutralise formula-like cells (OWASP).
-import { CSV_BOM, CsvSyntaxError, decodeCsvBytesWith, readCsvRecords, stringifyCsv, textDecoderGb18030, type CsvCellValue } from '@gazette/csv';
+import {
+  CSV_BOM,
+  CsvSyntaxError,
+  decodeCsvBytesWith,
+  readCsvRecords,
+  stringifyCsv,
+  textDecoderGb18030,
+  type CsvCellValue,
+} from '@gazette/csv';
 
 /** Rows (the header first) as CSV text with CRLF line ends; downloadText adds the BOM. */
 export function toCsv(rows: CsvCellValue[][]): string {

@@ -12,8 +12,12 @@ describe('isCaseOverdue', () => {
   });
 
   it('flags only cases under review, and none without a deadline', () => {
-    const flagged = CASE_STATES.filter((state) => isCaseOverdue({ state, reviewDeadline: '2025-01-01' }, '2025-06-01'));
+    const flagged = CASE_STATES.filter((state) =>
+      isCaseOverdue({ state, reviewDeadline: '2025-01-01' }, '2025-06-01'),
+    );
     expect(flagged).toEqual(['UNDER_REVIEW']);
-    expect(isCaseOverdue({ state: 'UNDER_REVIEW', reviewDeadline: null }, '2025-06-01')).toBe(false);
+    expect(isCaseOverdue({ state: 'UNDER_REVIEW', reviewDeadline: null }, '2025-06-01')).toBe(
+      false,
+    );
   });
 });

@@ -3,7 +3,11 @@
 // with quantity and area, and money is rounded once, at the end. Tables are the test fixtures.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { landTransferFeeTableFixture, medicalServiceTableFixture, rehabAssistanceTableFixture } from '../../test/fixtures/rate-tables.ts';
+import {
+  landTransferFeeTableFixture,
+  medicalServiceTableFixture,
+  rehabAssistanceTableFixture,
+} from '../../test/fixtures/rate-tables.ts';
 import { Decimal, dec, roundMoney } from '../shared/money.ts';
 import { checkRehabAssistance } from './check-rehab-assistance.ts';
 import { HOSPITAL_GRADES } from './hospital-grades.ts';
@@ -15,7 +19,13 @@ const MEDICAL = medicalServiceTableFixture();
 const LAND = landTransferFeeTableFixture();
 const AS_OF = '2025-06-01';
 const CODES = [...new Set(MEDICAL.versions[0]!.entries.map((e) => e.code!))];
-const CAPPED = [...new Set(MEDICAL.versions[0]!.entries.filter((e) => e.attributes.lineCap !== undefined).map((e) => e.code!))];
+const CAPPED = [
+  ...new Set(
+    MEDICAL.versions[0]!.entries.filter((e) => e.attributes.lineCap !== undefined).map(
+      (e) => e.code!,
+    ),
+  ),
+];
 
 const grade = fc.constantFrom(...HOSPITAL_GRADES);
 const quantity = fc.integer({ min: 1, max: 60 });
@@ -24,9 +34,13 @@ const items = fc
   .uniqueArray(fc.constantFrom(...CODES), { minLength: 1, maxLength: CODES.length })
   .chain((codes) => fc.tuple(...codes.map((code) => quantity.map((q) => ({ code, quantity: q })))));
 /** A positive decimal with up to four places, as people type areas and coefficients. */
-const decimalText = (min: number, max: number) => fc.integer({ min: min * 10_000, max: max * 10_000 }).map((n) => new Decimal(n).div(10_000).toFixed());
+const decimalText = (min: number, max: number) =>
+  fc
+    .integer({ min: min * 10_000, max: max * 10_000 })
+    .map((n) => new Decimal(n).div(10_000).toFixed());
 
-const quote = (g: (typeof HOSPITAL_GRADES)[number], list: { code: string; quantity: number }[]) => quoteMedicalServices(MEDICAL, { grade: g, asOf: AS_OF, items: list });
+const quote = (g: (typeof HOSPITAL_GRADES)[number], list: { code: string; quantity: number }[]) =>
+  quoteMedicalServices(MEDICAL, { grade: g, asOf: AS_OF, items: list });
 
 describe('medical service quotes', () => {
   it('have a total that is the sum of their exact lines, rounded once', () => {
@@ -36,7 +50,10 @@ describe('medical service quotes', () => {
         const sum = q.lines.reduce((s, l) => s.plus(l.amount), new Decimal(0));
         expect(q.total.equals(roundMoney(sum))).toBe(true);
         // The same lines priced one quote at a time add up to the same total.
-        const apart = list.reduce((s, item) => s.plus(quote(g, [item]).lines[0]!.amount), new Decimal(0));
+        const apart = list.reduce(
+          (s, item) => s.plus(quote(g, [item]).lines[0]!.amount),
+          new Decimal(0),
+        );
         expect(q.total.equals(roundMoney(apart))).toBe(true);
       }),
     );
@@ -49,7 +66,11 @@ describe('medical service quotes', () => {
         expect(line.cap).not.toBeNull();
         expect(line.amount.lte(line.cap!)).toBe(true);
         // 附件 序号16 说明: each further egg adds perExtraUnitRate of the first egg's price.
-        const extra = dec(String(MEDICAL.versions[0]!.entries.find((e) => e.code === code)!.attributes.perExtraUnitRate));
+        const extra = dec(
+          String(
+            MEDICAL.versions[0]!.entries.find((e) => e.code === code)!.attributes.perExtraUnitRate,
+          ),
+        );
         const uncapped = line.unitPrice.plus(line.unitPrice.times(extra).times(n - 1));
         expect(line.amount.equals(Decimal.min(uncapped, line.cap!))).toBe(true);
         expect(line.capApplied).toBe(uncapped.gt(line.cap!));
@@ -78,7 +99,8 @@ describe('land transfer fees', () => {
     floorArea: decimalText(0.0001, 5000),
     termCoefficient: decimalText(0.0001, 2),
   });
-  const fee = (i: Omit<LandTransferFeeInput, 'asOf'>) => quoteLandTransferFee(LAND, { ...i, asOf: AS_OF });
+  const fee = (i: Omit<LandTransferFeeInput, 'asOf'>) =>
+    quoteLandTransferFee(LAND, { ...i, asOf: AS_OF });
 
   it('are area × standard × coefficient (× 50% for 房改房), exact until one final rounding', () => {
     fc.assert(
@@ -86,19 +108,35 @@ describe('land transfer fees', () => {
         const q = fee(i);
         const exact = dec(i.floorArea).times(q.standardPerSqm).times(dec(i.termCoefficient));
         expect(q.standardFee.equals(exact)).toBe(true);
-        expect(q.steps.at(-1)!.amount.equals(i.housingReform ? exact.times('0.5') : exact)).toBe(true);
-        expect(q.amount.equals(roundMoney(i.housingReform ? exact.times('0.5') : exact))).toBe(true);
+        expect(q.steps.at(-1)!.amount.equals(i.housingReform ? exact.times('0.5') : exact)).toBe(
+          true,
+        );
+        expect(q.amount.equals(roundMoney(i.housingReform ? exact.times('0.5') : exact))).toBe(
+          true,
+        );
       }),
     );
   });
 
   it('grow (never shrink) with the floor area and with the term coefficient', () => {
     fc.assert(
-      fc.property(input, decimalText(0, 1000), decimalText(0, 1), (i, moreArea, moreCoefficient) => {
-        const base = fee(i).amount;
-        expect(base.lte(fee({ ...i, floorArea: dec(i.floorArea).plus(moreArea).toFixed() }).amount)).toBe(true);
-        expect(base.lte(fee({ ...i, termCoefficient: dec(i.termCoefficient).plus(moreCoefficient).toFixed() }).amount)).toBe(true);
-      }),
+      fc.property(
+        input,
+        decimalText(0, 1000),
+        decimalText(0, 1),
+        (i, moreArea, moreCoefficient) => {
+          const base = fee(i).amount;
+          expect(
+            base.lte(fee({ ...i, floorArea: dec(i.floorArea).plus(moreArea).toFixed() }).amount),
+          ).toBe(true);
+          expect(
+            base.lte(
+              fee({ ...i, termCoefficient: dec(i.termCoefficient).plus(moreCoefficient).toFixed() })
+                .amount,
+            ),
+          ).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -107,19 +145,36 @@ describe('rehabilitation assistance', () => {
   const REHAB = rehabAssistanceTableFixture();
   // Amounts in yuan and fen. (A request in fractions of a fen is rounded half-up after the cap,
   // so 12002.825 asked gives 12002.83 approved: left to the domain's owners.)
-  const money = fc.integer({ min: 0, max: 20_000_000 }).map((fen) => new Decimal(fen).div(100).toFixed());
+  const money = fc
+    .integer({ min: 0, max: 20_000_000 })
+    .map((fen) => new Decimal(fen).div(100).toFixed());
 
   it('never approves more than was asked, nor more than the cap leaves this year, and grows with the request', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...REHAB_SERVICES), money, money, money, (service, requested, more, fundedThisYear) => {
-        const check = (asked: string) =>
-          checkRehabAssistance(REHAB, { birthDate: '2015-05-20', applicationDate: AS_OF, luzhouHukou: true, service, requestedAmount: asked, fundedThisYear });
-        const r = check(requested);
-        expect(r.approvedAmount.lte(dec(requested))).toBe(true);
-        expect(r.approvedAmount.lte(r.remaining)).toBe(true);
-        expect(r.remaining.lte(r.cap)).toBe(true);
-        expect(r.approvedAmount.lte(check(dec(requested).plus(more).toFixed()).approvedAmount)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...REHAB_SERVICES),
+        money,
+        money,
+        money,
+        (service, requested, more, fundedThisYear) => {
+          const check = (asked: string) =>
+            checkRehabAssistance(REHAB, {
+              birthDate: '2015-05-20',
+              applicationDate: AS_OF,
+              luzhouHukou: true,
+              service,
+              requestedAmount: asked,
+              fundedThisYear,
+            });
+          const r = check(requested);
+          expect(r.approvedAmount.lte(dec(requested))).toBe(true);
+          expect(r.approvedAmount.lte(r.remaining)).toBe(true);
+          expect(r.remaining.lte(r.cap)).toBe(true);
+          expect(
+            r.approvedAmount.lte(check(dec(requested).plus(more).toFixed()).approvedAmount),
+          ).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -2,16 +2,36 @@
 // (@gazette/csv). Files are written as the gazette prints them: Chinese headers (each
 // dimension's label, 金额(元) …) and dimension values by their labels (三甲, 商服用地 …);
 // imports accept those and the older English headers and codes (grade, TERTIARY_A …).
-import { CsvSyntaxError, neutraliseCell, readCsvRecords, stringifyCsv, unneutraliseCell, type CsvRecord } from '@gazette/csv';
+import {
+  CsvSyntaxError,
+  neutraliseCell,
+  readCsvRecords,
+  stringifyCsv,
+  unneutraliseCell,
+  type CsvRecord,
+} from '@gazette/csv';
 import { formatDecimal } from '../shared/money.ts';
 import type { DimensionDef, RateEntry, RateTable, RateVersion } from './model.ts';
-import { rateEntryInputErrors, versionEntryErrors, buildRateEntry, type RateEntryInput } from './entry-input.ts';
+import {
+  rateEntryInputErrors,
+  versionEntryErrors,
+  buildRateEntry,
+  type RateEntryInput,
+} from './entry-input.ts';
 import { stableJson } from './diff-versions.ts';
 
 export { neutraliseCell, unneutraliseCell };
 
 /** Value columns after the dimension columns (their English names, still accepted on import). */
-export const RATE_CSV_VALUE_COLUMNS = ['code', 'name', 'unit', 'amount', 'rate', 'baseKey', 'attributes'] as const;
+export const RATE_CSV_VALUE_COLUMNS = [
+  'code',
+  'name',
+  'unit',
+  'amount',
+  'rate',
+  'baseKey',
+  'attributes',
+] as const;
 export type RateCsvValueColumn = (typeof RATE_CSV_VALUE_COLUMNS)[number];
 
 /** The printed header of each value column. */
@@ -33,7 +53,8 @@ export interface RateCsvError {
   message: string;
 }
 
-export type RateCsvResult = { ok: true; entries: RateEntry[] } | { ok: false; errors: RateCsvError[] };
+export type RateCsvResult =
+  { ok: true; entries: RateEntry[] } | { ok: false; errors: RateCsvError[] };
 
 /** RFC 4180 records with the line each starts on (blank lines skipped). Throws CsvSyntaxError. */
 export function parseCsvRecords(text: string): CsvRecord[] {
@@ -54,14 +75,19 @@ interface RateCsvColumn {
 function rateCsvColumns(dimensions: readonly DimensionDef[]): RateCsvColumn[] {
   const dims = dimensions.map((d) => ({ name: d.name, header: d.label, dimension: d }));
   // A dimension named like a value column (the medical table's `code`) is one column.
-  const values = RATE_CSV_VALUE_COLUMNS.filter((c) => !dimensions.some((d) => d.name === c)).map((c) => ({ name: c, header: RATE_CSV_VALUE_HEADERS[c], dimension: null }));
+  const values = RATE_CSV_VALUE_COLUMNS.filter((c) => !dimensions.some((d) => d.name === c)).map(
+    (c) => ({ name: c, header: RATE_CSV_VALUE_HEADERS[c], dimension: null }),
+  );
   return [...dims, ...values];
 }
 
 /** A dimension cell read back: the value for a printed label (三甲 → TERTIARY_A), else the text itself. */
 function dimensionValue(def: DimensionDef, text: string): string {
   const trimmed = text.trim();
-  return def.values.find((v) => v.label === trimmed || headerKey(v.label) === headerKey(trimmed))?.value ?? trimmed;
+  return (
+    def.values.find((v) => v.label === trimmed || headerKey(v.label) === headerKey(trimmed))
+      ?.value ?? trimmed
+  );
 }
 
 function dimensionLabel(def: DimensionDef | undefined, value: string): string {
@@ -88,7 +114,10 @@ function keyValues(dimensions: readonly DimensionDef[], key: string): string {
  * dimensions and value columns (printed Chinese headers or the English names). Returns every
  * bad row and column, or all entries.
  */
-export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimensions'>): RateCsvResult {
+export function parseRateVersionCsv(
+  text: string,
+  table: Pick<RateTable, 'dimensions'>,
+): RateCsvResult {
   const columns = rateCsvColumns(table.dimensions);
   const known = new Map<string, RateCsvColumn>();
   for (const c of columns) {
@@ -101,23 +130,44 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     const header = error.columnIndex === null ? null : readHeaderCell(text, error.columnIndex);
-    return { ok: false, errors: [{ line: error.line, column: header === null ? null : (known.get(headerKey(header))?.header ?? header), message: error.message }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: error.line,
+          column: header === null ? null : (known.get(headerKey(header))?.header ?? header),
+          message: error.message,
+        },
+      ],
+    };
   }
   const header = records[0];
-  if (!header) return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
+  if (!header)
+    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
   const errors: RateCsvError[] = [];
   const at = new Map<string, number>();
   header.cells.forEach((cell, i) => {
     const column = known.get(headerKey(cell));
-    if (!column) errors.push({ line: 1, column: cell.trim() || `第${i + 1}列`, message: `未知的列:${cell.trim() || '(空)'}` });
-    else if (at.has(column.name)) errors.push({ line: 1, column: column.header, message: `列 ${column.header} 重复` });
+    if (!column)
+      errors.push({
+        line: 1,
+        column: cell.trim() || `第${i + 1}列`,
+        message: `未知的列:${cell.trim() || '(空)'}`,
+      });
+    else if (at.has(column.name))
+      errors.push({ line: 1, column: column.header, message: `列 ${column.header} 重复` });
     else at.set(column.name, i);
   });
   for (const d of table.dimensions) {
-    if (!at.has(d.name)) errors.push({ line: 1, column: d.label, message: `缺少维度列 ${d.label}(${d.name})` });
+    if (!at.has(d.name))
+      errors.push({ line: 1, column: d.label, message: `缺少维度列 ${d.label}(${d.name})` });
   }
   if (!at.has('amount') && !at.has('rate')) {
-    errors.push({ line: 1, column: RATE_CSV_VALUE_HEADERS.amount, message: '缺少 金额(元)或 比例 列' });
+    errors.push({
+      line: 1,
+      column: RATE_CSV_VALUE_HEADERS.amount,
+      message: '缺少 金额(元)或 比例 列',
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -126,7 +176,11 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
   const lines: number[] = [];
   for (const record of records.slice(1)) {
     if (record.cells.length !== header.cells.length) {
-      errors.push({ line: record.line, column: null, message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列` });
+      errors.push({
+        line: record.line,
+        column: null,
+        message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列`,
+      });
       continue;
     }
     const get = (n: string) => {
@@ -135,7 +189,9 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
     };
     const baseKey = get('baseKey');
     const input: RateEntryInput = {
-      dimensions: Object.fromEntries(table.dimensions.map((d) => [d.name, dimensionValue(d, get(d.name) ?? '')])),
+      dimensions: Object.fromEntries(
+        table.dimensions.map((d) => [d.name, dimensionValue(d, get(d.name) ?? '')]),
+      ),
       code: get('code'),
       name: get('name'),
       unit: get('unit'),
@@ -147,10 +203,15 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
     if (attributes) {
       try {
         const parsed: unknown = JSON.parse(attributes);
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new Error('not an object');
         input.attributes = parsed as Record<string, unknown>;
       } catch {
-        errors.push({ line: record.line, column: RATE_CSV_VALUE_HEADERS.attributes, message: '附加属性(attributes)须为 JSON 对象' });
+        errors.push({
+          line: record.line,
+          column: RATE_CSV_VALUE_HEADERS.attributes,
+          message: '附加属性(attributes)须为 JSON 对象',
+        });
         continue;
       }
     }
@@ -167,12 +228,18 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
   }
   for (const e of versionEntryErrors(entries)) {
     const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
-    errors.push({ line: lines[index] ?? 0, column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null, message: e.message });
+    errors.push({
+      line: lines[index] ?? 0,
+      column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null,
+      message: e.message,
+    });
   }
   if (entries.length === 0 && errors.length === 0) {
     errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
   }
-  return errors.length > 0 ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, entries };
+  return errors.length > 0
+    ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
+    : { ok: true, entries };
 }
 
 /** The text of one header cell (for naming the column of a syntax error found before the header was read). */
@@ -185,8 +252,17 @@ function readHeaderCell(text: string, index: number): string | null {
  * A version's entries as CSV (header + one row per entry, CRLF, formula-like text neutralised),
  * with the printed Chinese headers and dimension labels; parseRateVersionCsv reads it back.
  */
-export function toRateVersionCsv(version: Pick<RateVersion, 'entries'>, table?: Pick<RateTable, 'dimensions'>): string {
-  const dimensions: DimensionDef[] = table ? table.dimensions : Object.keys(version.entries[0]?.dimensions ?? {}).map((name) => ({ name, label: name, values: [] }));
+export function toRateVersionCsv(
+  version: Pick<RateVersion, 'entries'>,
+  table?: Pick<RateTable, 'dimensions'>,
+): string {
+  const dimensions: DimensionDef[] = table
+    ? table.dimensions
+    : Object.keys(version.entries[0]?.dimensions ?? {}).map((name) => ({
+        name,
+        label: name,
+        values: [],
+      }));
   const columns = rateCsvColumns(dimensions);
   const byName = new Map(dimensions.map((d) => [d.name, d]));
   const rows = [...version.entries]
@@ -201,7 +277,11 @@ export function toRateVersionCsv(version: Pick<RateVersion, 'entries'>, table?: 
         baseKey: e.baseKey ? keyLabels(dimensions, e.baseKey) : '',
         attributes: Object.keys(e.attributes).length === 0 ? '' : stableJson(e.attributes),
       };
-      return columns.map((c) => (c.dimension ? dimensionLabel(byName.get(c.name), e.dimensions[c.name] ?? '') : cells[c.name as RateCsvValueColumn]));
+      return columns.map((c) =>
+        c.dimension
+          ? dimensionLabel(byName.get(c.name), e.dimensions[c.name] ?? '')
+          : cells[c.name as RateCsvValueColumn],
+      );
     });
   return stringifyCsv([columns.map((c) => c.header), ...rows]);
 }
