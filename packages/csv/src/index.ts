@@ -20,6 +20,8 @@ export {
 export {
   csvHeader,
   csvRecordsToRows,
+  CsvRowChecker,
+  EMPTY_CSV_ERROR,
   mapCsvHeader,
   parseCsvTable,
   syntaxRowError,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsvStream, readCsvRecords } from './node.ts';
+import { z } from 'zod';
+import { CsvSyntaxError, parseCsvStream, parseCsvTableStream, readCsvRecords } from './node.ts';
 
 async function* chunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size)
@@ -65,5 +66,46 @@ describe('parseCsvStream', () => {
     };
     await expect(run()).rejects.toBeInstanceOf(CsvSyntaxError);
     await expect(run()).rejects.toMatchObject({ line: 3, columnIndex: 1 });
+  });
+});
+
+describe('parseCsvTableStream', () => {
+  const spec = {
+    columns: [
+      { key: 'seq', header: '序号', aliases: ['seq'] },
+      { key: 'name', header: '名称', aliases: ['name'] },
+    ],
+    row: z.object({
+      seq: z.string().regex(/^\d+$/u, '须为正整数').transform(Number),
+      name: z.string().min(1, '不能为空'),
+    }),
+  } as const;
+
+  it('checks 100,000 rows against the zod schema in batches and names the bad ones', async () => {
+    const lines = ['序号,名称'];
+    for (let i = 1; i <= 100_000; i++) lines.push(i === 77_777 ? 'x,坏行' : `${i},名称 ${i}`);
+    const good = await parseCsvTableStream(
+      lines.filter((l) => !l.startsWith('x')).join('\n'),
+      spec,
+      { batchSize: 10_000 },
+    );
+    expect(good.ok && good.rows.length).toBe(99_999);
+    expect(good.ok && good.rows.at(-1)).toEqual({
+      line: 100_000,
+      value: { seq: 100_000, name: '名称 100000' },
+    });
+    const bad = await parseCsvTableStream(lines.join('\n'), spec, { batchSize: 10_000 });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ line: 77_778, column: '序号', message: '序号:须为正整数' }],
+    });
+  });
+
+  it('names the Chinese column of a NUL, and refuses an empty file', async () => {
+    expect(await parseCsvTableStream('seq,name\n1,a\u0000\n', spec)).toEqual({
+      ok: false,
+      errors: [{ line: 2, column: '名称', message: expect.stringContaining('NUL') }],
+    });
+    expect(await parseCsvTableStream('', spec)).toMatchObject({ ok: false, errors: [{ line: 1 }] });
   });
 });

@@ -4,14 +4,17 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import type { z } from 'zod';
 import {
   CSV_PARSE_OPTIONS,
+  CsvSyntaxError,
   csvSyntaxError,
   keepRecord,
   RecordLines,
   type CsvRecord,
 } from './read.ts';
 import { decodeCsvBytesWith, type DecodedCsv } from './decode.ts';
+import { CsvRowChecker, EMPTY_CSV_ERROR, type CsvTableResult, type CsvTableSpec } from './table.ts';
 
 export * from './index.ts';
 
@@ -28,6 +31,8 @@ export type CsvSource =
 export interface CsvStreamOptions {
   /** Records per batch (default 1000). */
   batchSize?: number;
+  /** Yield the first record (the header) as a batch of its own, before any row is read. */
+  headerFirst?: boolean;
 }
 
 /**
@@ -40,6 +45,7 @@ export async function* parseCsvStream(
   options: CsvStreamOptions = {},
 ): AsyncGenerator<CsvRecord[]> {
   const batchSize = options.batchSize ?? 1000;
+  let seenHeader = false;
   const input =
     typeof source === 'string' || source instanceof Uint8Array
       ? Readable.from([source])
@@ -56,7 +62,10 @@ export async function* parseCsvStream(
     }>) {
       const kept = keepRecord(lines.start(info, record), record);
       if (kept) batch.push(kept);
-      if (batch.length >= batchSize) {
+      // The header alone first, so a caller knows the columns before an error in the rows.
+      const headerNow = options.headerFirst === true && !seenHeader && kept !== null;
+      if (batch.length >= batchSize || headerNow) {
+        seenHeader = true;
         yield batch;
         batch = [];
         await nextTurn();
@@ -69,4 +78,31 @@ export async function* parseCsvStream(
     parser.destroy();
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * A large CSV into rows checked by the spec's schema, batch by batch (the event loop runs between
+ * batches); like parseCsvTable, rows only when every one is valid, else every error.
+ */
+export async function parseCsvTableStream<K extends string, S extends z.ZodType>(
+  source: CsvSource,
+  spec: CsvTableSpec<K, S>,
+  options: CsvStreamOptions = {},
+): Promise<CsvTableResult<z.output<S>>> {
+  let checker: CsvRowChecker<K, S> | null = null;
+  try {
+    for await (const batch of parseCsvStream(source, { ...options, headerFirst: true })) {
+      for (const record of batch) {
+        if (checker) checker.check(record);
+        else checker = new CsvRowChecker(record, spec);
+      }
+      if (checker && !checker.headerOk) break;
+    }
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const column =
+      error.columnIndex === null ? null : (checker?.columnAt(error.columnIndex) ?? null);
+    return { ok: false, errors: [{ line: error.line, column, message: error.message }] };
+  }
+  return checker ? checker.result() : { ok: false, errors: [EMPTY_CSV_ERROR] };
 }

@@ -69,47 +69,88 @@ export function mapCsvHeader<K extends string>(
   return { index, errors };
 }
 
+/**
+ * Checks rows one record at a time against a header (for the streamed reader, which sees the
+ * records in batches): rows and errors accumulate; `result()` gives rows only when no error.
+ */
+export class CsvRowChecker<K extends string, S extends z.ZodType> {
+  readonly rows: CsvRow<z.output<S>>[] = [];
+  readonly errors: CsvRowError[];
+  private readonly index: Map<K, number>;
+  private readonly headerOf: Map<PropertyKey, string>;
+
+  constructor(
+    private readonly header: CsvRecord,
+    private readonly spec: CsvTableSpec<K, S>,
+  ) {
+    const mapped = mapCsvHeader(header.cells, spec.columns);
+    this.index = mapped.index;
+    this.errors = mapped.errors;
+    this.headerOf = new Map(spec.columns.map((c) => [c.key as PropertyKey, c.header]));
+  }
+
+  /** False when the header itself is wrong (then no row is checked). */
+  get headerOk(): boolean {
+    return this.errors.every((e) => e.line !== 1);
+  }
+
+  /** The printed header of the file's column at `index`, for errors found by the reader. */
+  columnAt(index: number): string | null {
+    for (const [key, i] of this.index) if (i === index) return this.headerOf.get(key) ?? null;
+    return this.header.cells[index]?.trim() || null;
+  }
+
+  check(record: CsvRecord): void {
+    if (!this.headerOk) return;
+    const width = this.header.cells.length;
+    if (record.cells.length !== width) {
+      this.errors.push({
+        line: record.line,
+        column: null,
+        message: `应有 ${width} 列,实有 ${record.cells.length} 列`,
+      });
+      return;
+    }
+    const input: Record<string, string> = {};
+    for (const [key, i] of this.index) input[key] = unneutraliseCell(record.cells[i] ?? '');
+    const parsed = this.spec.row.safeParse(input);
+    if (parsed.success) {
+      this.rows.push({ line: record.line, value: parsed.data });
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      const column =
+        issue.path.length > 0 ? (this.headerOf.get(issue.path[0] as PropertyKey) ?? null) : null;
+      this.errors.push({
+        line: record.line,
+        column,
+        message: column ? `${column}:${issue.message}` : issue.message,
+      });
+    }
+  }
+
+  result(): CsvTableResult<z.output<S>> {
+    if (this.errors.length === 0 && this.rows.length === 0) {
+      return { ok: false, errors: [{ line: 2, column: null, message: 'CSV 没有数据行' }] };
+    }
+    return this.errors.length > 0
+      ? { ok: false, errors: this.errors }
+      : { ok: true, rows: this.rows };
+  }
+}
+
+export const EMPTY_CSV_ERROR: CsvRowError = { line: 1, column: null, message: 'CSV 为空,缺少表头' };
+
 /** Records after the header into rows checked by the spec's schema. */
 export function csvRecordsToRows<K extends string, S extends z.ZodType>(
   records: readonly CsvRecord[],
   spec: CsvTableSpec<K, S>,
 ): CsvTableResult<z.output<S>> {
   const [header, ...body] = records;
-  if (!header)
-    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
-  const { index, errors } = mapCsvHeader(header.cells, spec.columns);
-  if (errors.length > 0) return { ok: false, errors };
-  const headerOf = new Map(spec.columns.map((c) => [c.key as PropertyKey, c.header]));
-  const rows: CsvRow<z.output<S>>[] = [];
-  for (const record of body) {
-    if (record.cells.length !== header.cells.length) {
-      errors.push({
-        line: record.line,
-        column: null,
-        message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列`,
-      });
-      continue;
-    }
-    const input: Record<string, string | undefined> = {};
-    for (const [key, i] of index)
-      input[key] = i < record.cells.length ? unneutraliseCell(record.cells[i] ?? '') : undefined;
-    const parsed = spec.row.safeParse(input);
-    if (parsed.success) rows.push({ line: record.line, value: parsed.data });
-    else {
-      for (const issue of parsed.error.issues) {
-        const header =
-          issue.path.length > 0 ? (headerOf.get(issue.path[0] as PropertyKey) ?? null) : null;
-        errors.push({
-          line: record.line,
-          column: header,
-          message: header ? `${header}:${issue.message}` : issue.message,
-        });
-      }
-    }
-  }
-  if (errors.length === 0 && rows.length === 0)
-    errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  if (!header) return { ok: false, errors: [EMPTY_CSV_ERROR] };
+  const checker = new CsvRowChecker(header, spec);
+  for (const record of body) checker.check(record);
+  return checker.result();
 }
 
 /** A CSV text into rows checked by the spec's schema, or every error at once. */
