@@ -1,18 +1,16 @@
 import type { GazetteContext } from './context.ts';
+import type { AuditAction, AuditRecordOf } from './audit-actions.ts';
+
+export type { AuditAction, AuditPayloads, AuditRecord, AuditRecordOf } from './audit-actions.ts';
 
 /** A Prisma client or an interactive transaction client: anything with `auditEntry`. */
 type AuditWriter = Pick<GazetteContext['prisma'], 'auditEntry'>;
 
-export interface AuditRecord {
-  action: string; // e.g. rateEntry.update
-  entity: string; // model name, e.g. RateEntry
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** Every write leaves an audit entry (who, when, what, before, after), in the same transaction. */
-export async function recordAudit(db: AuditWriter, ctx: Pick<GazetteContext, 'viewer' | 'actorLabel'>, record: AuditRecord) {
+/**
+ * Every write leaves an audit entry (who, when, what, before, after), in the same transaction.
+ * Only the actions of audit-actions.ts are accepted, each with its entity and payload.
+ */
+export async function recordAudit<A extends AuditAction>(db: AuditWriter, ctx: Pick<GazetteContext, 'viewer' | 'actorLabel'>, record: AuditRecordOf<A>) {
   const actorId =
     ctx.viewer.kind === 'user' ? ctx.viewer.userId : ctx.viewer.kind === 'token' ? ctx.viewer.tokenId : null;
   await db.auditEntry.create({

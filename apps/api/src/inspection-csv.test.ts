@@ -59,9 +59,31 @@ describe('names resolve through the database', () => {
 });
 
 describe('toCsv', () => {
-  it('quotes cells with commas and quotes', () => {
+  it('quotes cells with commas and quotes, ending lines with CRLF', () => {
     expect(toCsv(WEBSITE_COLUMNS, [[1, 'a,b', 'say "hi"', true, '']])).toBe(
-      'siteSeq,siteName,description,rectified,organization\n1,"a,b","say ""hi""",true,\n',
+      'siteSeq,siteName,description,rectified,organization\r\n1,"a,b","say ""hi""",true,\r\n',
     );
+  });
+
+  it('writes formula-like text so a spreadsheet does not run it, and the import reads it back', () => {
+    const csv = toCsv(WEBSITE_COLUMNS, [[1, '泸州市审计局网站', '=HYPERLINK("http://x")', '是', '泸州市审计局']]);
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    const errors: AnnexCsvError[] = [];
+    const rows = parseWebsiteAnnexCsv(csv, errors, resolve);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => r.description)).toEqual(['=HYPERLINK("http://x")']);
+  });
+});
+
+describe('the same reader as every CSV of the project', () => {
+  it('accepts the printed Chinese headers as well as the English ones', () => {
+    const errors: AnnexCsvError[] = [];
+    const rows = parseWebsiteAnnexCsv('序号,检查网站,存在问题,是否整改完成\r\n3,泸州市审计局网站,栏目超期未更新,是\r\n', errors, resolve);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.siteSeq, r.organization, r.rectified])).toEqual([[3, '泸州市审计局', true]]);
+  });
+
+  it('refuses a NUL in a cell naming its line and column', () => {
+    expect(() => parseWebsiteAnnexCsv('siteSeq,siteName,description\n1,a\u0000,b\n', [], resolve)).toThrow(/第 2 行第 2 列.*NUL/u);
   });
 });

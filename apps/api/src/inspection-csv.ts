@@ -2,6 +2,7 @@
 // for importInspectionAnnexesCsv and inspectionAnnexCsv. Reading is done by inspection-annexes/,
 // which accepts these headers as well as the printed Chinese ones.
 import { parseAnnex, type AnnexRowError, type NewMediaRow, type WebsiteRow } from './inspection-annexes/annexes.ts';
+import { stringifyCsv } from '@gazette/csv';
 import { readCsv } from './inspection-annexes/table.ts';
 import type { BodyResolver } from './services/organizations/resolve-body.ts';
 
@@ -20,11 +21,7 @@ export function parseNewMediaAnnexCsv(text: string, errors: AnnexCsvError[], res
   return parseAnnex('NEW_MEDIA', readCsv(text), resolve, errors);
 }
 
-function csvCell(value: string | number | boolean): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** Rows under a header as CSV text (CRLF, formula-like text neutralised); no BOM. */
 export function toCsv(header: readonly string[], rows: (string | number | boolean)[][]): string {
-  return [header.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+  return stringifyCsv([header, ...rows]);
 }

@@ -218,7 +218,8 @@ describe('RehabAssistanceCheck', () => {
     const r = await check({});
     expect(r.errors).toBeUndefined();
     expect(r.data?.rehabAssistanceCheck).toMatchObject({ eligible: true, cap: '30000.00', approvedAmount: '30000.00' });
-    expect(r.data?.rehabAssistanceCheck.reasons.length).toBeGreaterThan(0);
+    // 泸市府规〔2024〕4号 二(二): the request above the yearly cap is approved at the cap, and says so.
+    expect(r.data?.rehabAssistanceCheck.reasons).toEqual(['申请金额 35000 元超过可救助额度,按 30000 元核定']);
   });
 
   it('deducts what was funded this year', async () => {
@@ -231,11 +232,13 @@ describe('RehabAssistanceCheck', () => {
     expect(before.data?.rehabAssistanceCheck.eligible).toBe(true);
     const on = await check({ birthDate: '2010-03-01', requestedAmount: '1000' });
     expect(on.data?.rehabAssistanceCheck).toMatchObject({ eligible: false, approvedAmount: '0.00' });
+    expect(on.data?.rehabAssistanceCheck.reasons).toEqual(['申请日 2025-03-01 已满15周岁(2025-03-01 满15周岁),不属于0—14周岁救助对象']);
   });
 
   it('refuses without a Luzhou hukou', async () => {
     const r = await check({ luzhouHukou: false });
     expect(r.data?.rehabAssistanceCheck).toMatchObject({ eligible: false, approvedAmount: '0.00' });
+    expect(r.data?.rehabAssistanceCheck.reasons).toEqual(['不具有泸州市户籍']);
   });
 
   it('is RATE_NOT_IN_FORCE before 2025-01-06', async () => {

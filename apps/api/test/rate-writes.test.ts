@@ -99,8 +99,8 @@ describe('CSV', () => {
     const table = await landTable();
     const published = table.versions.edges[0].node;
     const csv = (await api.gql(`query($id: ID!) { rateTableVersionCsv(id: $id) }`, { id: published.id })).data?.rateTableVersionCsv as string;
-    expect(csv.split('\n')[0]).toContain('landUse,grade,frontage');
-    expect(csv).toContain('COMMERCIAL,1,STREET_FRONT_GROUND_FLOOR');
+    expect(csv.split('\n')[0]).toContain('土地用途,基准地价级别,临街情况');
+    expect(csv).toContain('商服用地,I 级,临街且平街一层');
     const r = await api.gql(CREATE, { input: { tableId: table.id, effectiveFrom: addDays(D, 40), csv } }, { token: admin });
     expect(r.errors).toBeUndefined();
     expect(r.data?.createRateTableVersion.entryCount).toBe(21);
@@ -114,7 +114,7 @@ describe('CSV', () => {
     expect(r.codes).toEqual(['BAD_USER_INPUT']);
     const rows = r.errors?.[0]?.extensions?.rows as { line: number; column: string }[];
     expect(rows.map((e) => e.line)).toEqual(expect.arrayContaining([3, 4]));
-    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ line: 3, column: 'grade' }), expect.objectContaining({ line: 4, column: 'landUse' })]));
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ line: 3, column: '基准地价级别' }), expect.objectContaining({ line: 4, column: '土地用途' })]));
     expect(rows.some((e) => e.line === 2)).toBe(false);
     // The draft still holds the 21 entries it was copied with: not one row of the file landed.
     const entries = await api.db.prisma.rateEntry.findMany({ where: { versionId: raw(draft.id) } });

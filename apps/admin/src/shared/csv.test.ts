@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from './csv.ts';
+import { parseCsv, readCsvFile, toCsv } from './csv.ts';
 import { crc32, toXlsx } from './xlsx.ts';
 
 describe('csv', () => {
@@ -12,6 +12,18 @@ describe('csv', () => {
   });
   it('keeps empty fields', () => {
     expect(parseCsv('a,,c\n')).toEqual([['a', '', 'c']]);
+  });
+  it('writes CRLF and neutralises formula-like cells (OWASP), which the reader keeps visible', () => {
+    expect(toCsv([['名称'], ['=1+1'], ['-x']])).toBe("名称\r\n'=1+1\r\n'-x\r\n");
+  });
+  it('previews nothing for a file that is not CSV (the import names the line)', () => {
+    expect(parseCsv('a,b\n"open\n')).toEqual([]);
+    expect(parseCsv('a\n\u0000\n')).toEqual([]);
+  });
+  it('reads a GBK file as Excel saves it on a Chinese Windows', async () => {
+    // 序号,名称 / 1,三甲 in GBK
+    const gbk = new Uint8Array([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0x31, 0x2c, 0xc8, 0xfd, 0xbc, 0xd7]);
+    expect(parseCsv(await readCsvFile(new Blob([gbk])))).toEqual([['序号', '名称'], ['1', '三甲']]);
   });
 });
 

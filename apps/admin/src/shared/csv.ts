@@ -1,49 +1,41 @@
-// CSV in and out (RFC 4180: quotes doubled, fields with commas, quotes or newlines quoted).
+// CSV in the dashboard through the project's one CSV module (@gazette/csv): the preview reads a
+// file exactly as the server will, and exports neutralise formula-like cells (OWASP).
+import {
+  CSV_BOM,
+  CsvSyntaxError,
+  decodeCsvBytesWith,
+  readCsvRecords,
+  stringifyCsv,
+  textDecoderGb18030,
+  type CsvCellValue,
+} from '@gazette/csv';
 
-export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
-  const cell = (v: string | number | boolean | null | undefined) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+/** Rows (the header first) as CSV text with CRLF line ends; downloadText adds the BOM. */
+export function toCsv(rows: CsvCellValue[][]): string {
+  return stringifyCsv(rows);
 }
 
+/**
+ * The non-blank rows of a CSV for a preview. A file that is not CSV (an unclosed quote, a NUL)
+ * gives no rows here: the import's own check names its line and column.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
+  try {
+    return readCsvRecords(text).map((r) => r.cells);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return [];
+    throw error;
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-/** Saves text as a file; a BOM makes Excel read the Chinese as UTF-8. */
+/** The text of a chosen CSV file: UTF-8, UTF-16 with a BOM, or GBK/GB18030 as Excel saves it on a Chinese Windows. */
+export async function readCsvFile(file: Blob): Promise<string> {
+  return decodeCsvBytesWith(new Uint8Array(await file.arrayBuffer()), textDecoderGb18030).text;
+}
+
+/** Saves text as a file; a BOM (added unless present) makes Excel read the Chinese as UTF-8. */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
-  downloadBlob(filename, new Blob(['\uFEFF' + text], { type }));
+  downloadBlob(filename, new Blob([text.startsWith(CSV_BOM) ? text : CSV_BOM + text], { type }));
 }
 
 export function downloadBlob(filename: string, blob: Blob) {

@@ -4,6 +4,7 @@
 import { DomainError } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
+import type { AnnexImportAction } from '../audit-actions.ts';
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
 import { inspectionChanged } from '../services/changes/inspection-changed.ts';
@@ -91,7 +92,7 @@ export async function replaceAnnexes(
   round: { id: string },
   version: number,
   rows: Partial<AnnexRows>,
-  audit: { action: string; formats: Partial<Record<AnnexKind, AnnexFileFormat>> },
+  audit: { action: AnnexImportAction; formats: Partial<Record<AnnexKind, AnnexFileFormat>> },
 ): Promise<void> {
   const roundId = round.id;
   await writeTransaction(ctx, async (tx) => {

@@ -1,7 +1,14 @@
 // A quarter's annex file (CSV or XLSX) read into numbered rows of text cells, the same shape for
 // both formats, so the annex parsers never care which one was uploaded.
 import ExcelJS from 'exceljs';
-import { runAtOnce, runYielding, type Steps } from './yielding.ts';
+import {
+  CsvEncodingError,
+  CsvSyntaxError,
+  decodeCsvBytes as decodeCsvText,
+  parseCsvStream,
+  readCsvRecords,
+  type CsvRecord,
+} from '@gazette/csv/node';
 
 export type AnnexFileFormat = 'CSV' | 'XLSX';
 
@@ -32,65 +39,42 @@ export function cellAddress(column: number, line: number): string {
 
 // ------------------------------------------------------------------ CSV
 
-/** RFC 4180 records with the line each starts on; quoted cells may hold commas, quotes and line breaks. */
+/** CSV records (the project's one CSV module) with the line each starts on; blank lines are skipped. */
 export function readCsv(text: string): RawTable {
-  return runAtOnce(csvRecords(text));
+  refuseXlsx(text);
+  return csvTable(() => readCsvRecords(text));
 }
 
-/** readCsv, giving the event loop back as it goes (large uploads). */
-export function readCsvYielding(text: string): Promise<RawTable> {
-  return runYielding(csvRecords(text));
-}
-
-function* csvRecords(text: string): Steps<RawTable> {
-  if (text.startsWith('PK\u0003\u0004')) throw new UnreadableFile('这是 XLSX 文件,不是 CSV:请把 format 设为 XLSX');
-  const src = text.replace(/^\uFEFF/, '');
-  const rows: RawRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const push = () => {
-    cells.push(cell);
-    rows.push({ line: start, cells, blank: cells.every((c) => c.trim() === '') });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++;
-        cell += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      push();
-      line++;
-      start = line;
-      yield;
-    } else cell += ch;
+/** readCsv, giving the event loop back between batches of records (large uploads). */
+export async function readCsvYielding(text: string): Promise<RawTable> {
+  refuseXlsx(text);
+  const records: CsvRecord[] = [];
+  try {
+    for await (const batch of parseCsvStream(text.replace(/^\uFEFF/, ''))) records.push(...batch);
+  } catch (error) {
+    throw error instanceof CsvSyntaxError ? new UnreadableFile(error.message) : error;
   }
-  if (cell !== '' || cells.length > 0) push();
-  return { rows, sheet: null };
+  return csvTable(() => records);
 }
 
-/** Bytes of an uploaded CSV: UTF-8 (a BOM is dropped), or GB18030 as Excel saves CSV on a Chinese Windows. */
+function refuseXlsx(text: string): void {
+  if (text.startsWith('PK\u0003\u0004')) throw new UnreadableFile('这是 XLSX 文件,不是 CSV:请把 format 设为 XLSX');
+}
+
+function csvTable(read: () => CsvRecord[]): RawTable {
+  try {
+    return { rows: read().map((r) => ({ line: r.line, cells: r.cells, blank: false })), sheet: null };
+  } catch (error) {
+    throw error instanceof CsvSyntaxError ? new UnreadableFile(error.message) : error;
+  }
+}
+
+/** Bytes of an uploaded CSV: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or GBK/GB18030 as Excel saves CSV on a Chinese Windows. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return decodeCsvText(bytes).text;
+  } catch (error) {
+    throw error instanceof CsvEncodingError ? new UnreadableFile(error.message) : error;
   }
 }
 

@@ -16,6 +16,7 @@ import {
 import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { recordAudit } from '../audit.ts';
+import type { ReviewTaskAction } from '../audit-actions.ts';
 import { noRow } from './cases.ts';
 import { rawId } from './ids.ts';
 import { asOfOrToday, dbDate } from './shared.ts';
@@ -216,7 +217,7 @@ builder.mutationFields((t) => ({
 
 type Tx = Prisma.TransactionClient;
 
-async function versionedTaskUpdate(tx: Tx, ctx: Parameters<typeof recordAudit>[1], id: string, version: number, action: string, data: Prisma.ReviewTaskUncheckedUpdateManyInput) {
+async function versionedTaskUpdate(tx: Tx, ctx: Parameters<typeof recordAudit>[1], id: string, version: number, action: ReviewTaskAction, data: Prisma.ReviewTaskUncheckedUpdateManyInput) {
   const before = await findOrThrow(tx, 'reviewTask', id);
   if (before.version !== version) throw await conflictError(tx, 'reviewTask', id, before.version, version);
   const { count } = await tx.reviewTask.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });

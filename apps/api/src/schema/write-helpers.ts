@@ -30,7 +30,7 @@ interface LooseDelegate {
 const delegate = (tx: Tx, model: VersionedModel) => tx[model] as unknown as LooseDelegate;
 
 /** Model name as written in audit entries, e.g. rateEntry → RateEntry. */
-export const entityName = (model: VersionedModel) => model[0]!.toUpperCase() + model.slice(1);
+export const entityName = <M extends VersionedModel>(model: M) => (model[0]!.toUpperCase() + model.slice(1)) as Capitalize<M>;
 
 interface PrismaKnownError {
   code: string;

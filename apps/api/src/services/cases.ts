@@ -3,8 +3,8 @@ import {
   badInput,
   ZOpenDiscretionReviewInput,
   applyCaseEvent,
-  compareDates,
   fromUtcMidnight,
+  isCaseOverdue,
   todayInShanghai,
   toUtcMidnight,
   type CaseEventInput,
@@ -203,7 +203,7 @@ export async function transitionCase(
     }
     const after = await tx.discretionCase.findUniqueOrThrow({ where: { id } });
     await recordAudit(tx, ctx, {
-      action: `case.${event.type.toLowerCase()}`,
+      action: `case.${event.type.toLowerCase() as Lowercase<typeof event.type>}`,
       entity: 'DiscretionCase',
       entityId: id,
       before,
@@ -228,11 +228,7 @@ export function isOverdue(
   c: Pick<DiscretionCase, 'state' | 'reviewDeadline'>,
   today: PlainDate = todayInShanghai(),
 ) {
-  return (
-    c.state === 'UNDER_REVIEW' &&
-    !!c.reviewDeadline &&
-    compareDates(fromUtcMidnight(c.reviewDeadline), today) < 0
-  );
+  return isCaseOverdue({ state: c.state, reviewDeadline: c.reviewDeadline && fromUtcMidnight(c.reviewDeadline) }, today);
 }
 
 export interface CaseFilter {

@@ -2,6 +2,7 @@
 // index re-exports it.
 export * from './codes.ts';
 export * from './apply-case-event.ts';
+export * from './is-case-overdue.ts';
 export * from './notice-number.ts';
 export * from './render-notice.ts';
 export * from './schemas.ts';

@@ -18,8 +18,8 @@ describe('toRateVersionCsv / parseRateVersionCsv', () => {
 
   it('round-trips the land table with the dimension columns first', () => {
     const csv = toRateVersionCsv(LAND_TRANSFER_FEE_TABLE.versions[0]!, LAND_TRANSFER_FEE_TABLE);
-    expect(csv.split('\r\n')[0]).toBe('landUse,grade,frontage,code,name,unit,amount,rate,baseKey,attributes');
-    expect(csv).toContain('COMMERCIAL,1,STREET_FRONT_GROUND_FLOOR,,商服用地 I 级 临街且平街一层,元/建筑平方米,1425,');
+    expect(csv.split('\r\n')[0]).toBe('土地用途,基准地价级别,临街情况,编码,名称,单位,金额(元),比例,基准项,附加属性');
+    expect(csv).toContain('\r\n商服用地,I 级,临街且平街一层,,商服用地 I 级 临街且平街一层,元/建筑平方米,1425,');
     const parsed = parseRateVersionCsv(csv, LAND_TRANSFER_FEE_TABLE);
     expect(parsed.ok && parsed.entries.length).toBe(21);
   });
@@ -44,7 +44,7 @@ describe('toRateVersionCsv / parseRateVersionCsv', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const where = parsed.errors.map((e) => `${e.line}:${e.column ?? '-'}`);
-    expect(where).toEqual(['3:landUse', '4:grade', '4:amount', '5:amount', '6:amount', '7:-']);
+    expect(where).toEqual(['3:土地用途', '4:基准地价级别', '4:金额(元)', '5:金额(元)', '6:金额(元)', '7:-']);
     expect(parsed.errors[0]?.message).toContain('土地用途');
   });
 
@@ -57,17 +57,45 @@ describe('toRateVersionCsv / parseRateVersionCsv', () => {
   it('reports a baseKey that names no entry of the version', () => {
     const csv = 'code,grade,rate,baseKey\n311201070-1,TERTIARY_A,0.39,311201070|TERTIARY_A\n';
     const parsed = parseRateVersionCsv(csv, medical);
-    expect(parsed.ok ? null : parsed.errors[0]).toMatchObject({ line: 2, column: 'baseKey' });
+    expect(parsed.ok ? null : parsed.errors[0]).toMatchObject({ line: 2, column: '基准项' });
   });
 
   it('rejects unknown and missing header columns', () => {
     const parsed = parseRateVersionCsv('code,price\n311201069,1769\n', medical);
-    expect(parsed.ok ? [] : parsed.errors.map((e) => e.column)).toEqual(['price', 'grade', 'amount']);
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.column)).toEqual(['price', '医疗机构等级', '金额(元)']);
   });
 
   it('rejects attributes that are not a JSON object', () => {
     const parsed = parseRateVersionCsv('code,grade,amount,attributes\n311201069,TERTIARY_A,1,[1]\n', medical);
-    expect(parsed.ok ? null : parsed.errors[0]?.column).toBe('attributes');
+    expect(parsed.ok ? null : parsed.errors[0]?.column).toBe('附加属性');
+  });
+
+  it('writes grades as the gazette prints them (三甲 … 二乙以下), base keys too', () => {
+    const csv = toRateVersionCsv(medicalVersion, medical);
+    expect(csv.split('\r\n')[0]).toBe('项目编码,医疗机构等级,名称,单位,金额(元),比例,基准项,附加属性');
+    expect(csv).toContain('\r\n311201069,三甲,取卵术,次,1769,');
+    expect(csv).toContain('\r\n311201070-1,三乙,胚胎培养-囊胚培养(加收),次,,0.39,311201070|三乙,');
+    expect(csv).not.toMatch(/TERTIARY|SECONDARY/u);
+  });
+
+  it('imports the printed Chinese headers and grades, and the older English ones, to the same entries', () => {
+    const zh = parseRateVersionCsv('项目编码,医疗机构等级,金额（元）\n311201069,三乙,1621\n311201069,二乙以下,1179\n', medical);
+    const en = parseRateVersionCsv('code,grade,amount\n311201069,TERTIARY_B,1621\n311201069,BELOW_SECONDARY_B,1179\n', medical);
+    expect(zh.ok && zh.entries.map((e) => [e.key, e.amount?.toString()])).toEqual([
+      ['311201069|TERTIARY_B', '1621'],
+      ['311201069|BELOW_SECONDARY_B', '1179'],
+    ]);
+    expect(en).toEqual(zh);
+  });
+
+  it('names a grade that is neither printed nor a code, with its Chinese column', () => {
+    const parsed = parseRateVersionCsv('项目编码,医疗机构等级,金额(元)\n311201069,三丙,1\n', medical);
+    expect(parsed.ok ? null : parsed.errors).toEqual([{ line: 2, column: '医疗机构等级', message: expect.stringContaining('三丙') }]);
+  });
+
+  it('refuses a NUL in a cell, naming the line and the Chinese column', () => {
+    const parsed = parseRateVersionCsv('code,grade,amount\n311201069,TERTIARY_A,1\u0000\n', medical);
+    expect(parsed).toEqual({ ok: false, errors: [{ line: 2, column: '金额(元)', message: expect.stringContaining('NUL') }] });
   });
 
   it('rejects an empty file and a header without rows', () => {

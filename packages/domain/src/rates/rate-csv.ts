@@ -1,150 +1,225 @@
+// A rate version's entries as CSV, read and written through the project's one CSV module
+// (@gazette/csv). Files are written as the gazette prints them: Chinese headers (each
+// dimension's label, 金额(元) …) and dimension values by their labels (三甲, 商服用地 …);
+// imports accept those and the older English headers and codes (grade, TERTIARY_A …).
+import {
+  CsvSyntaxError,
+  neutraliseCell,
+  readCsvRecords,
+  stringifyCsv,
+  unneutraliseCell,
+  type CsvRecord,
+} from '@gazette/csv';
 import { formatDecimal } from '../shared/money.ts';
-import type { RateEntry, RateTable, RateVersion } from './model.ts';
-import { rateEntryInputErrors, versionEntryErrors, buildRateEntry, type RateEntryInput } from './entry-input.ts';
+import type { DimensionDef, RateEntry, RateTable, RateVersion } from './model.ts';
+import {
+  rateEntryInputErrors,
+  versionEntryErrors,
+  buildRateEntry,
+  type RateEntryInput,
+} from './entry-input.ts';
 import { stableJson } from './diff-versions.ts';
 
-/** Value columns after the dimension columns. */
-export const RATE_CSV_VALUE_COLUMNS = ['code', 'name', 'unit', 'amount', 'rate', 'baseKey', 'attributes'] as const;
+export { neutraliseCell, unneutraliseCell };
+
+/** Value columns after the dimension columns (their English names, still accepted on import). */
+export const RATE_CSV_VALUE_COLUMNS = [
+  'code',
+  'name',
+  'unit',
+  'amount',
+  'rate',
+  'baseKey',
+  'attributes',
+] as const;
+export type RateCsvValueColumn = (typeof RATE_CSV_VALUE_COLUMNS)[number];
+
+/** The printed header of each value column. */
+export const RATE_CSV_VALUE_HEADERS: Record<RateCsvValueColumn, string> = {
+  code: '编码',
+  name: '名称',
+  unit: '单位',
+  amount: '金额(元)',
+  rate: '比例',
+  baseKey: '基准项',
+  attributes: '附加属性',
+};
 
 export interface RateCsvError {
   /** 1-based line of the CSV (the header is line 1). */
   line: number;
-  /** Column name, when the error is in one cell. */
+  /** The column's Chinese header, when the error is in one cell. */
   column: string | null;
   message: string;
 }
 
-export type RateCsvResult = { ok: true; entries: RateEntry[] } | { ok: false; errors: RateCsvError[] };
+export type RateCsvResult =
+  { ok: true; entries: RateEntry[] } | { ok: false; errors: RateCsvError[] };
 
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsvRecords(text: string): { line: number; cells: string[] }[] {
-  const src = text.replace(/^\uFEFF/, '');
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let touched = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      quoted = true;
-      touched = true;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-      touched = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (touched || cells.some((c) => c !== '')) records.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      touched = false;
-      line++;
-      start = line;
-    } else {
-      cell += ch;
-      touched = true;
-    }
-  }
-  cells.push(cell);
-  if (touched || cells.some((c) => c !== '')) records.push({ line: start, cells });
-  return records;
+/** RFC 4180 records with the line each starts on (blank lines skipped). Throws CsvSyntaxError. */
+export function parseCsvRecords(text: string): CsvRecord[] {
+  return readCsvRecords(text);
 }
 
-/** A cell a spreadsheet would run as a formula (= + - @, or a tab or CR before one). */
-const FORMULA_START = /^[=+\-@\t\r']/u;
+/** Header text as compared: spaces and a trailing （单位） ignored. */
+const headerKey = (text: string) => text.replace(/\s+/gu, '').replace(/[（(][^（()）]*[）)]$/u, '');
 
-/**
- * Text written to a CSV can not run in Excel or WPS: a cell starting like a formula gets a
- * leading `'` (and one already starting with `'` gets another), which unneutraliseCell undoes.
- */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+/** One column of a table's CSV: a dimension or a value column. */
+interface RateCsvColumn {
+  /** dimension name or value column */
+  name: string;
+  header: string;
+  dimension: DimensionDef | null;
 }
 
-/** Undoes neutraliseCell on a cell read back from a CSV. */
-export function unneutraliseCell(value: string): string {
-  return /^'[=+\-@\t\r']/u.test(value) ? value.slice(1) : value;
+function rateCsvColumns(dimensions: readonly DimensionDef[]): RateCsvColumn[] {
+  const dims = dimensions.map((d) => ({ name: d.name, header: d.label, dimension: d }));
+  // A dimension named like a value column (the medical table's `code`) is one column.
+  const values = RATE_CSV_VALUE_COLUMNS.filter((c) => !dimensions.some((d) => d.name === c)).map(
+    (c) => ({ name: c, header: RATE_CSV_VALUE_HEADERS[c], dimension: null }),
+  );
+  return [...dims, ...values];
 }
 
-function csvCell(raw: string): string {
-  const value = neutraliseCell(raw);
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A dimension cell read back: the value for a printed label (三甲 → TERTIARY_A), else the text itself. */
+function dimensionValue(def: DimensionDef, text: string): string {
+  const trimmed = text.trim();
+  return (
+    def.values.find((v) => v.label === trimmed || headerKey(v.label) === headerKey(trimmed))
+      ?.value ?? trimmed
+  );
+}
+
+function dimensionLabel(def: DimensionDef | undefined, value: string): string {
+  return def?.values.find((v) => v.value === value)?.label ?? value;
+}
+
+/** An entry key (`311201070|TERTIARY_A`) with each part as printed (`311201070|三甲`), and back. */
+function keyLabels(dimensions: readonly DimensionDef[], key: string): string {
+  return key
+    .split('|')
+    .map((part, i) => dimensionLabel(dimensions[i], part))
+    .join('|');
+}
+
+function keyValues(dimensions: readonly DimensionDef[], key: string): string {
+  return key
+    .split('|')
+    .map((part, i) => (dimensions[i] ? dimensionValue(dimensions[i], part) : part))
+    .join('|');
 }
 
 /**
  * Validates a whole CSV of a version's entries against the table: the header names the table's
- * dimensions and any of RATE_CSV_VALUE_COLUMNS. Returns every bad row and column, or all entries.
+ * dimensions and value columns (printed Chinese headers or the English names). Returns every
+ * bad row and column, or all entries.
  */
-export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimensions'>): RateCsvResult {
-  const records = parseCsvRecords(text);
+export function parseRateVersionCsv(
+  text: string,
+  table: Pick<RateTable, 'dimensions'>,
+): RateCsvResult {
+  const columns = rateCsvColumns(table.dimensions);
+  const known = new Map<string, RateCsvColumn>();
+  for (const c of columns) {
+    known.set(headerKey(c.name), c);
+    known.set(headerKey(c.header), c);
+  }
+  let records: CsvRecord[];
+  try {
+    records = readCsvRecords(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const header = error.columnIndex === null ? null : readHeaderCell(text, error.columnIndex);
+    return {
+      ok: false,
+      errors: [
+        {
+          line: error.line,
+          column: header === null ? null : (known.get(headerKey(header))?.header ?? header),
+          message: error.message,
+        },
+      ],
+    };
+  }
   const header = records[0];
-  if (!header) return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
-  const names = header.cells.map((c) => c.trim());
-  const known = new Set<string>([...table.dimensions.map((d) => d.name), ...RATE_CSV_VALUE_COLUMNS]);
+  if (!header)
+    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
   const errors: RateCsvError[] = [];
-  names.forEach((n, i) => {
-    if (!known.has(n)) errors.push({ line: 1, column: n || `第${i + 1}列`, message: `未知的列:${n || '(空)'}` });
-    else if (names.indexOf(n) !== i) errors.push({ line: 1, column: n, message: `列 ${n} 重复` });
+  const at = new Map<string, number>();
+  header.cells.forEach((cell, i) => {
+    const column = known.get(headerKey(cell));
+    if (!column)
+      errors.push({
+        line: 1,
+        column: cell.trim() || `第${i + 1}列`,
+        message: `未知的列:${cell.trim() || '(空)'}`,
+      });
+    else if (at.has(column.name))
+      errors.push({ line: 1, column: column.header, message: `列 ${column.header} 重复` });
+    else at.set(column.name, i);
   });
   for (const d of table.dimensions) {
-    if (!names.includes(d.name)) errors.push({ line: 1, column: d.name, message: `缺少维度列 ${d.name}(${d.label})` });
+    if (!at.has(d.name))
+      errors.push({ line: 1, column: d.label, message: `缺少维度列 ${d.label}(${d.name})` });
   }
-  if (!names.includes('amount') && !names.includes('rate')) {
-    errors.push({ line: 1, column: 'amount', message: '缺少 amount(金额)或 rate(比例)列' });
+  if (!at.has('amount') && !at.has('rate')) {
+    errors.push({
+      line: 1,
+      column: RATE_CSV_VALUE_HEADERS.amount,
+      message: '缺少 金额(元)或 比例 列',
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
 
+  const headerOf = new Map(columns.map((c) => [c.name, c.header]));
   const entries: RateEntry[] = [];
   const lines: number[] = [];
   for (const record of records.slice(1)) {
-    if (record.cells.length !== names.length) {
-      errors.push({ line: record.line, column: null, message: `应有 ${names.length} 列,实有 ${record.cells.length} 列` });
+    if (record.cells.length !== header.cells.length) {
+      errors.push({
+        line: record.line,
+        column: null,
+        message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列`,
+      });
       continue;
     }
     const get = (n: string) => {
-      const i = names.indexOf(n);
-      return i < 0 ? undefined : unneutraliseCell(record.cells[i] ?? '');
+      const i = at.get(n);
+      return i === undefined ? undefined : unneutraliseCell(record.cells[i] ?? '');
     };
+    const baseKey = get('baseKey');
     const input: RateEntryInput = {
-      dimensions: Object.fromEntries(table.dimensions.map((d) => [d.name, get(d.name) ?? ''])),
+      dimensions: Object.fromEntries(
+        table.dimensions.map((d) => [d.name, dimensionValue(d, get(d.name) ?? '')]),
+      ),
       code: get('code'),
       name: get('name'),
       unit: get('unit'),
       amount: get('amount'),
       rate: get('rate'),
-      baseKey: get('baseKey'),
+      baseKey: baseKey && keyValues(table.dimensions, baseKey.trim()),
     };
     const attributes = get('attributes')?.trim();
     if (attributes) {
       try {
         const parsed: unknown = JSON.parse(attributes);
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new Error('not an object');
         input.attributes = parsed as Record<string, unknown>;
       } catch {
-        errors.push({ line: record.line, column: 'attributes', message: 'attributes(附加属性)须为 JSON 对象' });
+        errors.push({
+          line: record.line,
+          column: RATE_CSV_VALUE_HEADERS.attributes,
+          message: '附加属性(attributes)须为 JSON 对象',
+        });
         continue;
       }
     }
     const rowErrors = rateEntryInputErrors(table, input);
     if (rowErrors.length > 0) {
       for (const e of rowErrors) {
-        errors.push({ line: record.line, column: e.field.replace(/^dimensions\./, ''), message: e.message });
+        const name = e.field.replace(/^dimensions\./, '');
+        errors.push({ line: record.line, column: headerOf.get(name) ?? name, message: e.message });
       }
       continue;
     }
@@ -153,33 +228,60 @@ export function parseRateVersionCsv(text: string, table: Pick<RateTable, 'dimens
   }
   for (const e of versionEntryErrors(entries)) {
     const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
-    errors.push({ line: lines[index] ?? 0, column: e.field.endsWith('baseKey') ? 'baseKey' : null, message: e.message });
+    errors.push({
+      line: lines[index] ?? 0,
+      column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null,
+      message: e.message,
+    });
   }
   if (entries.length === 0 && errors.length === 0) {
     errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
   }
-  return errors.length > 0 ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, entries };
+  return errors.length > 0
+    ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
+    : { ok: true, entries };
 }
 
-/** A version's entries as CSV (header + one row per entry), readable by parseRateVersionCsv. */
-export function toRateVersionCsv(version: Pick<RateVersion, 'entries'>, table?: Pick<RateTable, 'dimensions'>): string {
-  const dims = table ? table.dimensions.map((d) => d.name) : Object.keys(version.entries[0]?.dimensions ?? {});
-  // A dimension named like a value column (the medical table's `code`) is written once.
-  const values = RATE_CSV_VALUE_COLUMNS.filter((c) => !dims.includes(c));
-  const header = [...dims, ...values];
+/** The text of one header cell (for naming the column of a syntax error found before the header was read). */
+function readHeaderCell(text: string, index: number): string | null {
+  const first = text.replace(/^\uFEFF/u, '').split(/\r\n|\n|\r/u, 1)[0] ?? '';
+  return first.split(',')[index]?.replace(/^"|"$/gu, '') ?? null;
+}
+
+/**
+ * A version's entries as CSV (header + one row per entry, CRLF, formula-like text neutralised),
+ * with the printed Chinese headers and dimension labels; parseRateVersionCsv reads it back.
+ */
+export function toRateVersionCsv(
+  version: Pick<RateVersion, 'entries'>,
+  table?: Pick<RateTable, 'dimensions'>,
+): string {
+  const dimensions: DimensionDef[] = table
+    ? table.dimensions
+    : Object.keys(version.entries[0]?.dimensions ?? {}).map((name) => ({
+        name,
+        label: name,
+        values: [],
+      }));
+  const columns = rateCsvColumns(dimensions);
+  const byName = new Map(dimensions.map((d) => [d.name, d]));
   const rows = [...version.entries]
     .sort((a, b) => a.position - b.position)
     .map((e) => {
-      const cells: Record<(typeof RATE_CSV_VALUE_COLUMNS)[number], string> = {
+      const cells: Record<RateCsvValueColumn, string> = {
         code: e.code ?? '',
         name: e.name ?? '',
         unit: e.unit ?? '',
         amount: e.amount === null ? '' : formatDecimal(e.amount),
         rate: e.rate === null ? '' : formatDecimal(e.rate),
-        baseKey: e.baseKey ?? '',
+        baseKey: e.baseKey ? keyLabels(dimensions, e.baseKey) : '',
         attributes: Object.keys(e.attributes).length === 0 ? '' : stableJson(e.attributes),
       };
-      return [...dims.map((d) => e.dimensions[d] ?? ''), ...values.map((c) => cells[c])];
+      return columns.map((c) =>
+        c.dimension
+          ? dimensionLabel(byName.get(c.name), e.dimensions[c.name] ?? '')
+          : cells[c.name as RateCsvValueColumn],
+      );
     });
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return stringifyCsv([columns.map((c) => c.header), ...rows]);
 }

@@ -1,0 +1,2 @@
+import base from '@gazette/eslint-config';
+export default base;

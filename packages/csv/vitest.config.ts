@@ -1,0 +1,2 @@
+import { withBase } from '@gazette/vitest-config';
+export default withBase();
