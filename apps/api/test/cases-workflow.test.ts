@@ -378,7 +378,7 @@ describe('correcting a case', () => {
     expect(stale.codes).toEqual(['CONFLICT']);
     const blank = await h.gql(UPDATE, { id, v: 2, input: { caseName: '  ' } }, sup);
     expect(blank.codes).toEqual(['BAD_USER_INPUT']);
-    expect(blank.errors![0]!.extensions?.field).toBe('caseName');
+    expect(blank.errors![0]!.extensions?.field).toBe('input.caseName');
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -9,13 +9,9 @@ export interface PageInput<F> {
   filter?: F | null;
 }
 
-export interface Page<T> {
-  nodes: T[];
-  total: number;
-}
-
 export const MAX_PER_PAGE = 100;
 
+/** Checks page, perPage and the sort field, and gives Prisma's skip, take and orderBy. */
 export function pageArgs(
   input: PageInput<unknown>,
   sortable: readonly string[],

@@ -1,0 +1,119 @@
+// The case workflow's writes: opening a review, moving it by one event (the domain's transition
+// table decides), correcting the registration. Each resolver calls a service in services/cases.
+import { DomainError, ZCaseEventInput, ZOpenDiscretionReviewInput } from '@gazette/domain';
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { openDiscretionReview } from '../services/cases/open-discretion-review.ts';
+import { transitionCase } from '../services/cases/transition-case.ts';
+import { updateCase } from '../services/cases/update-case.ts';
+import {
+  CaseDecisionEnum,
+  CaseEventTypeEnum,
+  CaseTriggerEnum,
+  ReviewConditionEnum,
+  ReviewExclusionEnum,
+  ReviewModeEnum,
+} from './case-enums.ts';
+
+/** Corrections: each given field as at registration; an omitted or null one stays unchanged. */
+const ZUpdateCaseInput = z.preprocess(
+  (v) =>
+    v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x != null))
+      : v,
+  ZOpenDiscretionReviewInput.partial(),
+);
+
+const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput', {
+  fields: (t) => ({
+    caseName: t.string({ required: true }),
+    subjectName: t.string({ required: true }),
+    trigger: t.field({ type: CaseTriggerEnum, required: true }),
+    filedOn: t.field({ type: 'Date', required: true }),
+  }),
+  validate: ZOpenDiscretionReviewInput,
+});
+
+const CaseEventInput = builder.inputType('CaseEventInput', {
+  description:
+    'Each event type reads the fields it needs and rejects a missing one with BAD_USER_INPUT.',
+  fields: (t) => ({
+    type: t.field({ type: CaseEventTypeEnum, required: true }),
+    on: t.field({ type: 'Date', required: true }),
+    reviewMode: t.field({ type: ReviewModeEnum, required: false }),
+    reviewDays: t.int({ required: false }),
+    conditionsMet: t.field({ type: [ReviewConditionEnum], required: false }),
+    exclusions: t.field({ type: [ReviewExclusionEnum], required: false }),
+    reason: t.string({
+      required: false,
+      description: 'REJECT: free text; TERMINATE: a 第十五条 code.',
+    }),
+    passed: t.boolean({ required: false }),
+    decision: t.field({ type: CaseDecisionEnum, required: false }),
+    note: t.string({ required: false }),
+  }),
+  validate: ZCaseEventInput,
+});
+
+const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
+  validate: ZUpdateCaseInput,
+  description:
+    'Corrects the registration (trigger and filedOn only while REGISTERED); the workflow fields change only through transitionCase.',
+  fields: (t) => ({
+    caseName: t.string({ required: false }),
+    subjectName: t.string({ required: false }),
+    trigger: t.field({ type: CaseTriggerEnum, required: false }),
+    filedOn: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').implement({
+  fields: (t) => ({
+    case: t.prismaField({
+      type: 'DiscretionCase',
+      resolve: (query, parent, _a, ctx) =>
+        ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: parent.caseId } }),
+    }),
+  }),
+});
+
+function caseId(id: { typename: string; id: string }) {
+  if (id.typename !== 'DiscretionCase') throw new DomainError('NOT_FOUND', '案件不存在');
+  return id.id;
+}
+
+builder.mutationFields((t) => ({
+  openDiscretionReview: t.field({
+    type: CasePayload,
+    authScopes: { supervisor: true },
+    args: { input: t.arg({ type: OpenDiscretionReviewInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      caseId: (await openDiscretionReview(ctx, input)).id,
+    }),
+  }),
+  transitionCase: t.field({
+    type: CasePayload,
+    authScopes: { supervisor: true },
+    args: {
+      id: t.arg.globalID({ required: true }),
+      event: t.arg({ type: CaseEventInput, required: true }),
+    },
+    resolve: async (_root, { id, event }, ctx) => ({
+      caseId: (await transitionCase(ctx, caseId(id), event)).id,
+    }),
+  }),
+  updateCase: t.prismaField({
+    type: 'DiscretionCase',
+    authScopes: { supervisor: true },
+    description: 'Fails with CONFLICT when `version` is not the current one.',
+    args: {
+      id: t.arg.globalID({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: UpdateCaseInput, required: true }),
+    },
+    resolve: async (query, _root, { id, version, input }, ctx) => {
+      const updated = await updateCase(ctx, { id: caseId(id), version, ...input });
+      return ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: updated.id } });
+    },
+  }),
+}));

@@ -1,0 +1,34 @@
+import { toUtcMidnight, type TOpenDiscretionReviewInput } from '@gazette/domain';
+import type { DiscretionCase } from '@gazette/db';
+import { recordAudit } from '../../audit.ts';
+import type { GazetteContext } from '../../context.ts';
+import { actorId, TX_OPTIONS } from './case-tx.ts';
+
+const DOC_NO = '泸市监规发〔2024〕2号';
+
+/** 泸市监规发〔2024〕2号 第六条: a review starts registered, on one of four triggers. */
+export async function openDiscretionReview(
+  ctx: Pick<GazetteContext, 'prisma' | 'viewer' | 'actorLabel'>,
+  input: TOpenDiscretionReviewInput,
+): Promise<DiscretionCase> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const policy = await tx.policy.findUnique({ where: { docNo: DOC_NO }, select: { id: true } });
+    const created = await tx.discretionCase.create({
+      data: {
+        caseName: input.caseName,
+        subjectName: input.subjectName,
+        trigger: input.trigger,
+        filedOn: toUtcMidnight(input.filedOn),
+        policyId: policy?.id ?? null,
+        createdById: actorId(ctx),
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'case.open',
+      entity: 'DiscretionCase',
+      entityId: created.id,
+      after: created,
+    });
+    return created;
+  }, TX_OPTIONS);
+}
