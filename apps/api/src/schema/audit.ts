@@ -1,10 +1,13 @@
 // The audit log (ADMIN only): who did what, when, with the record before and after.
 import { builder, checkedMaxSize } from '../builder.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { auditWhere, type AuditFilter } from '../services/audit/audit-where.ts';
 import { definePage } from './pagination.ts';
 
 builder.prismaNode('AuditEntry', {
-  id: { field: 'id' },
+  // The global id carries a random uuid, never the sequence number (which would tell how many
+  // entries exist and in which order).
+  id: { field: 'publicId' },
   authScopes: { admin: true },
   fields: (t) => ({
     at: t.string({ resolve: (e) => e.at.toISOString() }),
@@ -48,8 +51,9 @@ definePage<AuditFilter>({
 builder.queryFields((t) => ({
   // Newest first.
   auditEntries: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'AuditEntry',
-    cursor: 'id',
+    cursor: 'publicId',
     authScopes: { admin: true },
     maxSize: checkedMaxSize,
     args: { filter: t.arg({ type: AuditEntryFilter, required: false }) },
@@ -59,7 +63,11 @@ builder.queryFields((t) => ({
         where: auditWhere(args.filter),
         orderBy: { id: 'desc' },
       }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = auditWhere(args.filter);
+      return totalCount(ctx.prisma, 'AuditEntry', where, () =>
+        ctx.prisma.auditEntry.count({ where }),
+      );
+    },
   }),
 }));

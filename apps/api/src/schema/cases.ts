@@ -3,6 +3,7 @@
 // call the services in services/cases.
 import { allowedEvents, type CaseDecision, type ReviewMode } from '@gazette/domain';
 import { builder, checkedMaxSize } from '../builder.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { CASE_SORT_FIELDS, caseWhere, type CaseFilter } from '../services/cases/case-where.ts';
 import { isOverdue } from '../services/cases/is-overdue.ts';
 import {
@@ -155,6 +156,7 @@ builder.queryFields((t) => ({
         : noRow(query),
   }),
   cases: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'DiscretionCase',
     cursor: 'id',
     authScopes: { viewer: true },
@@ -176,7 +178,11 @@ builder.queryFields((t) => ({
           { id: 'asc' },
         ],
       }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.discretionCase.count({ where: caseWhere(args.filter ?? {}) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = caseWhere(args.filter ?? {});
+      return totalCount(ctx.prisma, 'DiscretionCase', where, () =>
+        ctx.prisma.discretionCase.count({ where }),
+      );
+    },
   }),
 }));

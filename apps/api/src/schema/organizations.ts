@@ -2,6 +2,7 @@
 // page list and the administrators' writes, each calling a service in services/organizations.
 import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { createOrganization } from '../services/organizations/create-organization.ts';
 import { deleteOrganization } from '../services/organizations/delete-organization.ts';
 import { findOrganizationByName } from '../services/organizations/find-organization-by-name.ts';
@@ -76,6 +77,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => findOrganizationByName(ctx.prisma, args.name, query),
   }),
   organizations: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'Organization',
     cursor: 'id',
     maxSize: checkedMaxSize,
@@ -92,8 +94,12 @@ builder.queryFields((t) => ({
           { id: 'asc' },
         ],
       }),
-    totalCount: (_p, args, ctx) =>
-      ctx.prisma.organization.count({ where: organizationWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = organizationWhere(args.filter);
+      return totalCount(ctx.prisma, 'Organization', where, () =>
+        ctx.prisma.organization.count({ where }),
+      );
+    },
   }),
 }));
 

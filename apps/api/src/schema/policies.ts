@@ -8,6 +8,7 @@ import {
   ZPolicyFilter,
 } from '@gazette/domain';
 import { builder, checkedMaxSize } from '../builder.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import {
   listExpiringPolicies,
   MAX_WITHIN_DAYS,
@@ -186,6 +187,7 @@ builder.queryFields((t) => ({
     },
   }),
   policies: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'Policy',
     cursor: 'id',
     maxSize: checkedMaxSize,
@@ -199,7 +201,9 @@ builder.queryFields((t) => ({
         where: policyWhere(args.filter),
         orderBy: policyOrderBy(args.sort?.field, args.sort?.direction),
       }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.policy.count({ where: policyWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = policyWhere(args.filter);
+      return totalCount(ctx.prisma, 'Policy', where, () => ctx.prisma.policy.count({ where }));
+    },
   }),
 }));
