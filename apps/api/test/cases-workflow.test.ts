@@ -407,3 +407,35 @@ describe('correcting the registration', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('案号 and 承办人', () => {
+  const UPDATE =
+    'mutation($id: ID!, $v: Int!, $input: UpdateCaseInput!) { updateCase(id: $id, version: $v, input: $input) { caseNumber handler version } }';
+  const READ = 'query($id: ID!) { case(id: $id) { caseNumber handler } }';
+
+  it('are registered, unique, found by the list search, corrected and cleared', async () => {
+    const id = await open({ ...OPEN_INPUT, caseNumber: ' 泸市监处〔2025〕7号 ', handler: '张某、李某' });
+    expect((await h.gql(READ, { id }, sup)).data!.case).toEqual({ caseNumber: '泸市监处〔2025〕7号', handler: '张某、李某' });
+
+    const before = await snapshot();
+    const dup = await h.gql(OPEN, { input: { ...OPEN_INPUT, caseNumber: '泸市监处〔2025〕7号' } }, sup);
+    expect(dup.codes).toEqual(['BAD_USER_INPUT']);
+    expect(dup.errors![0]!.extensions?.field).toBe('input.caseNumber');
+    expect(await snapshot()).toEqual(before);
+
+    const found = await h.gql('{ casesPage(filter: { q: "监处〔2025〕7" }) { total nodes { caseNumber } } }', {}, sup);
+    expect(found.data!.casesPage).toEqual({ total: 1, nodes: [{ caseNumber: '泸市监处〔2025〕7号' }] });
+
+    const other = await open();
+    const taken = await h.gql(UPDATE, { id: other, v: 1, input: { caseNumber: '泸市监处〔2025〕7号' } }, sup);
+    expect(taken.errors![0]!.extensions?.field).toBe('input.caseNumber');
+
+    const changed = await h.gql(UPDATE, { id, v: 1, input: { handler: '王某' } }, sup);
+    expect(changed.data!.updateCase).toEqual({ caseNumber: '泸市监处〔2025〕7号', handler: '王某', version: 2 });
+    const cleared = await h.gql(UPDATE, { id, v: 2, input: { caseNumber: '' } }, sup);
+    expect(cleared.data!.updateCase).toEqual({ caseNumber: null, handler: '王某', version: 3 });
+    const raw = Buffer.from(id, 'base64').toString().split(':')[1]!;
+    const audit = await h.db.prisma.auditEntry.findMany({ where: { entityId: raw, action: 'case.update' } });
+    expect(audit).toHaveLength(2);
+  });
+});

@@ -12,6 +12,8 @@ export function CaseCreate() {
         <FormDraft name="cases.new" />
         <TextInput source="caseName" validate={required()} fullWidth />
         <TextInput source="subjectName" validate={required()} fullWidth />
+        <TextInput source="caseNumber" />
+        <TextInput source="handler" />
         <SelectInput source="trigger" choices={enumChoices('CaseTrigger', CASE_TRIGGERS)} validate={required()} />
         <TextInput source="filedOn" type="date" InputLabelProps={{ shrink: true }} validate={required()} />
       </SimpleForm>

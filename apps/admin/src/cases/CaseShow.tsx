@@ -3,14 +3,16 @@ import { Link, Show, useCanAccess, useNotify, useRecordContext, useRefresh, useT
 import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { allowedEvents, type CaseState } from '@gazette/domain';
 import { TransitionDialog } from './TransitionDialog.tsx';
-import { isOverdue } from './overdue.ts';
 import { useFormatters } from '../shared/fields.tsx';
-import { today } from '../shared/today.ts';
 
 export interface CaseRecord {
   id: string;
   caseName: string;
   subjectName: string;
+  caseNumber: string | null;
+  handler: string | null;
+  /** 已超期 as the API judges it (第十三条). */
+  overdue: boolean;
   trigger: string;
   filedOn: string;
   state: CaseState;
@@ -60,7 +62,7 @@ function CaseBody() {
       <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap">
         <Typography variant="h6">{record.caseName}</Typography>
         <Chip label={translate(`enums.CaseState.${record.state}`)} color="primary" data-testid="case-state" />
-        {isOverdue(record, today()) && <Chip color="error" label={translate('cases.overdue')} />}
+        {record.overdue && <Chip color="error" label={translate('cases.overdue')} />}
         {record.keySupervision && <Chip color="warning" label={translate('resources.cases.fields.keySupervision')} />}
       </Stack>
       {canMove && events.length > 0 && (
@@ -71,7 +73,9 @@ function CaseBody() {
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <Card variant="outlined"><CardContent>
+            {record.caseNumber && <Row label={f('caseNumber')}>{record.caseNumber}</Row>}
             <Row label={f('subjectName')}>{record.subjectName}</Row>
+            {record.handler && <Row label={f('handler')}>{record.handler}</Row>}
             <Row label={f('trigger')}>{translate(`enums.CaseTrigger.${record.trigger}`)}</Row>
             <Row label={f('filedOn')}>{fmt.date(record.filedOn)}</Row>
             {record.reviewMode && <Row label={f('reviewMode')}>{translate(`enums.ReviewMode.${record.reviewMode}`)}</Row>}

@@ -78,7 +78,7 @@ export const appEn: Shape<typeof appZh> = {
     cases: {
       name: 'Case |||| Cases',
       fields: {
-        caseName: 'Case', subjectName: 'Subject', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
+        caseName: 'Case', subjectName: 'Subject', caseNumber: 'Case number', handler: 'Handler', overdue: 'Overdue', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
         reviewDays: 'Review days', acceptedOn: 'Accepted', reviewDeadline: 'Deadline', conditionsMet: 'Article 4 conditions', exclusions: 'Article 5 exclusions',
         rejectionReason: 'Rejection reason', terminationReason: 'Termination reason', passed: 'Result', decision: 'Decision', keySupervision: 'Key supervision', search: 'Search', q: 'Search',
       },
@@ -365,6 +365,7 @@ export const appEn: Shape<typeof appZh> = {
   },
   cases: {
     overdue: 'Overdue',
+    chooseDecision: 'Choose the decision',
     on: 'Date',
     filed: 'Registered',
     timeline: 'Timeline',

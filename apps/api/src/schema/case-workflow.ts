@@ -1,8 +1,8 @@
 // The case workflow's writes: opening a review, moving it by one event (the domain's transition
 // table decides), correcting the registration. Each resolver calls a service in services/cases.
-import { DomainError, ZCaseEventInput, ZOpenDiscretionReviewInput } from '@gazette/domain';
-import { z } from 'zod';
+import { DomainError, ZCaseEventInput } from '@gazette/domain';
 import { builder } from '../builder.ts';
+import { ZOpenCaseInput, ZUpdateCaseInput } from '../services/cases/case-inputs.ts';
 import { openDiscretionReview } from '../services/cases/open-discretion-review.ts';
 import { transitionCase } from '../services/cases/transition-case.ts';
 import { updateCase } from '../services/cases/update-case.ts';
@@ -15,23 +15,19 @@ import {
   ReviewModeEnum,
 } from './case-enums.ts';
 
-/** Corrections: each given field as at registration; an omitted or null one stays unchanged. */
-const ZUpdateCaseInput = z.preprocess(
-  (v) =>
-    v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).filter(([, x]) => x != null))
-      : v,
-  ZOpenDiscretionReviewInput.partial(),
-);
-
 const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput', {
   fields: (t) => ({
     caseName: t.string({ required: true }),
     subjectName: t.string({ required: true }),
     trigger: t.field({ type: CaseTriggerEnum, required: true }),
     filedOn: t.field({ type: 'Date', required: true }),
+    caseNumber: t.string({
+      required: false,
+      description: '案号(执法单位编定的案件编号),唯一;空白表示无',
+    }),
+    handler: t.string({ required: false, description: '承办人(按填写原样,如两名执法人员的姓名)' }),
   }),
-  validate: ZOpenDiscretionReviewInput,
+  validate: ZOpenCaseInput,
 });
 
 const CaseEventInput = builder.inputType('CaseEventInput', {
@@ -64,6 +60,11 @@ const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
     subjectName: t.string({ required: false }),
     trigger: t.field({ type: CaseTriggerEnum, required: false }),
     filedOn: t.field({ type: 'Date', required: false }),
+    caseNumber: t.string({
+      required: false,
+      description: '案号(执法单位编定的案件编号),唯一;空字符串清除',
+    }),
+    handler: t.string({ required: false, description: '承办人(空字符串清除)' }),
   }),
 });
 

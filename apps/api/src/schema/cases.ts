@@ -31,6 +31,8 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
   fields: (t) => ({
     caseName: t.exposeString('caseName'),
     subjectName: t.exposeString('subjectName'),
+    caseNumber: t.exposeString('caseNumber', { nullable: true, description: '案号' }),
+    handler: t.exposeString('handler', { nullable: true, description: '承办人' }),
     trigger: t.expose('trigger', { type: CaseTriggerEnum }),
     filedOn: t.expose('filedOn', { type: 'Date' }),
     state: t.expose('state', { type: CaseStateEnum }),
@@ -90,7 +92,10 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
 
 const CaseFilterInput = builder.inputType('CaseFilter', {
   fields: (t) => ({
-    q: t.string({ required: false, description: 'Part of the case or subject name.' }),
+    q: t.string({
+      required: false,
+      description: 'Part of the case or subject name, the 案号 or the 承办人.',
+    }),
     state: t.field({ type: [CaseStateEnum], required: false }),
     overdue: t.boolean({ required: false }),
     trigger: t.field({ type: CaseTriggerEnum, required: false }),

@@ -1,3 +1,5 @@
+import { badInput } from '@gazette/domain';
+import type { Prisma } from '@gazette/db';
 import type { GazetteContext } from '../../context.ts';
 
 /** Interactive transactions queue for connections and counter locks under load; give them room. */
@@ -6,4 +8,15 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
 /** The user a case event or a new case is attributed to (none for API tokens). */
 export function actorId(ctx: Pick<GazetteContext, 'viewer'>) {
   return ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
+}
+
+/** 案号 are unique: a number another case has is refused naming the field (nothing written). */
+export async function caseNumberFree(
+  tx: Prisma.TransactionClient,
+  caseNumber: string,
+  caseId?: string,
+) {
+  const other = await tx.discretionCase.findUnique({ where: { caseNumber }, select: { id: true } });
+  if (other && other.id !== caseId)
+    throw badInput('input.caseNumber', `案号 ${caseNumber} 已被其他案件使用`);
 }

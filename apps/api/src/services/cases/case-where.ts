@@ -21,7 +21,12 @@ export function caseWhere(
   if (filter.q?.trim()) {
     const q = filter.q.trim();
     and.push({
-      OR: [{ caseName: { contains: likeText(q) } }, { subjectName: { contains: likeText(q) } }],
+      OR: [
+        { caseName: { contains: likeText(q) } },
+        { subjectName: { contains: likeText(q) } },
+        { caseNumber: { contains: likeText(q) } },
+        { handler: { contains: likeText(q) } },
+      ],
     });
   }
   if (filter.state?.length) and.push({ state: { in: filter.state } });
@@ -43,6 +48,7 @@ export const CASE_SORT_FIELDS = [
   'reviewDeadline',
   'caseName',
   'subjectName',
+  'caseNumber',
   'state',
   'createdAt',
   'updatedAt',

@@ -1,22 +1,27 @@
-import { toUtcMidnight, type TOpenDiscretionReviewInput } from '@gazette/domain';
+import { toUtcMidnight } from '@gazette/domain';
 import type { DiscretionCase } from '@gazette/db';
 import { recordAudit } from '../../audit.ts';
 import type { GazetteContext } from '../../context.ts';
-import { actorId, TX_OPTIONS } from './case-tx.ts';
+import { mapPrismaError } from '../../schema/write-helpers.ts';
+import type { TOpenCaseInput } from './case-inputs.ts';
+import { actorId, caseNumberFree, TX_OPTIONS } from './case-tx.ts';
 
 const DOC_NO = '泸市监规发〔2024〕2号';
 
 /** 泸市监规发〔2024〕2号 第六条: a review starts registered, on one of four triggers. */
 export async function openDiscretionReview(
   ctx: Pick<GazetteContext, 'prisma' | 'viewer' | 'actorLabel'>,
-  input: TOpenDiscretionReviewInput,
+  input: TOpenCaseInput,
 ): Promise<DiscretionCase> {
-  return ctx.prisma.$transaction(async (tx) => {
+  const write = ctx.prisma.$transaction(async (tx) => {
+    if (input.caseNumber) await caseNumberFree(tx, input.caseNumber);
     const policy = await tx.policy.findUnique({ where: { docNo: DOC_NO }, select: { id: true } });
     const created = await tx.discretionCase.create({
       data: {
         caseName: input.caseName,
         subjectName: input.subjectName,
+        caseNumber: input.caseNumber ?? null,
+        handler: input.handler ?? null,
         trigger: input.trigger,
         filedOn: toUtcMidnight(input.filedOn),
         policyId: policy?.id ?? null,
@@ -31,4 +36,8 @@ export async function openDiscretionReview(
     });
     return created;
   }, TX_OPTIONS);
+  // Two cases given the same 案号 at once: the unique index decides, answered as bad input.
+  return write.catch((error: unknown) => {
+    throw mapPrismaError(error);
+  });
 }

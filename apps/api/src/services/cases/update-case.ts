@@ -8,8 +8,8 @@ import {
 import type { DiscretionCase } from '@gazette/db';
 import { recordAudit } from '../../audit.ts';
 import type { GazetteContext } from '../../context.ts';
-import { definedOnly } from '../../schema/write-helpers.ts';
-import { TX_OPTIONS } from './case-tx.ts';
+import { definedOnly, mapPrismaError } from '../../schema/write-helpers.ts';
+import { caseNumberFree, TX_OPTIONS } from './case-tx.ts';
 
 export interface UpdateCaseInput {
   id: string;
@@ -18,10 +18,13 @@ export interface UpdateCaseInput {
   subjectName?: string | null;
   trigger?: TOpenDiscretionReviewInput['trigger'] | null;
   filedOn?: PlainDate | null;
+  /** undefined: unchanged; null: cleared. */
+  caseNumber?: string | null;
+  handler?: string | null;
 }
 
 /**
- * Corrects what was registered (names; trigger and filing date while still REGISTERED),
+ * Corrects what was registered (names, 案号, 承办人; trigger and filing date while still REGISTERED),
  * never the workflow fields, which only transitions change.
  */
 export async function updateCase(
@@ -34,10 +37,13 @@ export async function updateCase(
     caseName: input.caseName ?? undefined,
     subjectName: input.subjectName ?? undefined,
     trigger: input.trigger ?? undefined,
+    caseNumber: input.caseNumber,
+    handler: input.handler,
   });
-  return ctx.prisma.$transaction(async (tx) => {
+  const write = ctx.prisma.$transaction(async (tx) => {
     const before = await tx.discretionCase.findUnique({ where: { id: input.id } });
     if (!before) throw new DomainError('NOT_FOUND', '案件不存在');
+    if (names.caseNumber) await caseNumberFree(tx, names.caseNumber, before.id);
     const registration = names.trigger !== undefined || filedOn !== undefined;
     if (registration && before.state !== 'REGISTERED') {
       throw badInput(
@@ -73,4 +79,8 @@ export async function updateCase(
     });
     return after;
   }, TX_OPTIONS);
+  // Two cases given the same 案号 at once: the unique index decides, answered as bad input.
+  return write.catch((error: unknown) => {
+    throw mapPrismaError(error);
+  });
 }
