@@ -1,6 +1,7 @@
 // Cases in the browser against the real API (issue 11, #10): a case is registered with its 案号 and
-// 承办人 from the form, a number another case has is refused on its field, and the case list says
-// 已超期 for a review past its deadline (as the API judges it) and filters by it.
+// 承办人 (and its 业务科室 and 电话) from the form, a number another case has is refused on its field,
+// the case list says 已超期 for a review past its deadline (as the API judges it) and filters by it,
+// and the acceptance notice prints 立案日期, 业务科室, 联系人 and 电话.
 //
 // This file has its own server and database (startHarness).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,8 @@ describe('cases', () => {
     await page.locator('input[name="subjectName"]').fill('某餐饮店');
     await page.locator('input[name="caseNumber"]').fill('测试案〔2025〕1号');
     await page.locator('input[name="handler"]').fill('孙某、周某');
+    await page.locator('input[name="department"]').fill('价格监督检查科');
+    await page.locator('input[name="contactPhone"]').fill('0830-7654321');
     await page.locator('.ra-input-trigger').getByRole('combobox').click();
     await page.getByRole('option').first().click();
     await page.getByRole('button', { name: '保存' }).click();
@@ -48,7 +51,8 @@ describe('cases', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/cases\/[^/]+\/show/u, { timeout: 15_000 });
     await page.getByText('测试案〔2025〕2号').waitFor({ timeout: 15_000 });
-    expect(await page.locator('body').textContent()).toContain('孙某、周某');
+    const shown = (await page.locator('body').textContent()) ?? '';
+    for (const text of ['孙某、周某', '价格监督检查科', '0830-7654321']) expect(shown).toContain(text);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -56,7 +60,7 @@ describe('cases', () => {
   it('says 已超期 in the list for a review past its deadline, and filters by it', async () => {
     const opened = await h.gql<{ openDiscretionReview: { case: { id: string } } }>(
       OPEN,
-      { input: { caseName: '审查已超期的案件', subjectName: '某超市', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-01-06' } },
+      { input: { caseName: '审查已超期的案件', subjectName: '某超市', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-01-06', caseFiledOn: '2025-01-02', department: '食品经营安全监督管理科', contactName: '吴某', contactPhone: '0830-1234567' } },
       supToken,
     );
     const id = opened.data!.openDiscretionReview.case.id;
@@ -79,6 +83,15 @@ describe('cases', () => {
     await page.goto(`${h.baseUrl}/#/cases?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
     await row.waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
+
+    // The acceptance notice carries 立案日期, 业务科室, 联系人 and 电话.
+    await page.goto(`${h.baseUrl}/#/cases/${encodeURIComponent(id)}/show`);
+    await page.getByTestId('print-ACCEPTANCE').click();
+    const contacts = page.getByTestId('notice-contacts');
+    await contacts.waitFor({ timeout: 15_000 });
+    const printed = (await contacts.textContent()) ?? '';
+    for (const text of ['立案日期：2025年1月2日', '业务科室：食品经营安全监督管理科', '联系人：吴某', '联系电话：0830-1234567']) expect(printed).toContain(text);
+    await shot(page, '55-notice-contacts');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -439,3 +439,28 @@ describe('案号 and 承办人', () => {
     expect(audit).toHaveLength(2);
   });
 });
+
+describe('notice contacts and 立案日期', () => {
+  const PRINT =
+    'query($id: ID!) { case(id: $id) { caseFiledOn department notices { kind print { caseFiledOn department contactName contactPhone } } } }';
+
+  it('are printed on the notices, and a 立案日期 after registration or a bad phone is refused on its field', async () => {
+    const input = { ...OPEN_INPUT, caseFiledOn: '2025-01-02', department: '食品经营安全监督管理科', contactName: '吴某', contactPhone: '0830-1234567' };
+    const id = await open(input);
+    await move(id, ACCEPT);
+    const r = await h.gql(PRINT, { id }, sup);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.case.caseFiledOn).toBe('2025-01-02');
+    const acceptance = r.data!.case.notices.find((n: { kind: string }) => n.kind === 'ACCEPTANCE');
+    expect(acceptance.print).toEqual({ caseFiledOn: '2025年1月2日', department: '食品经营安全监督管理科', contactName: '吴某', contactPhone: '0830-1234567' });
+
+    const before = await snapshot();
+    const late = await h.gql(OPEN, { input: { ...input, caseFiledOn: '2025-01-07' } }, sup);
+    expect(late.codes).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors![0]!.extensions?.field).toBe('input.caseFiledOn');
+    const phone = await h.gql(OPEN, { input: { ...input, contactPhone: '电话号码' } }, sup);
+    expect(phone.codes).toEqual(['BAD_USER_INPUT']);
+    expect(phone.errors![0]!.extensions?.field).toBe('input.contactPhone');
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -14,6 +14,10 @@ export function CaseCreate() {
         <TextInput source="subjectName" validate={required()} fullWidth />
         <TextInput source="caseNumber" />
         <TextInput source="handler" />
+        <TextInput source="department" />
+        <TextInput source="contactName" />
+        <TextInput source="contactPhone" />
+        <TextInput source="caseFiledOn" type="date" InputLabelProps={{ shrink: true }} />
         <SelectInput source="trigger" choices={enumChoices('CaseTrigger', CASE_TRIGGERS)} validate={required()} />
         <TextInput source="filedOn" type="date" InputLabelProps={{ shrink: true }} validate={required()} />
       </SimpleForm>

@@ -11,6 +11,10 @@ export interface CaseRecord {
   subjectName: string;
   caseNumber: string | null;
   handler: string | null;
+  department: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  caseFiledOn: string | null;
   /** 已超期 as the API judges it (第十三条). */
   overdue: boolean;
   trigger: string;
@@ -76,6 +80,10 @@ function CaseBody() {
             {record.caseNumber && <Row label={f('caseNumber')}>{record.caseNumber}</Row>}
             <Row label={f('subjectName')}>{record.subjectName}</Row>
             {record.handler && <Row label={f('handler')}>{record.handler}</Row>}
+            {record.department && <Row label={f('department')}>{record.department}</Row>}
+            {record.contactName && <Row label={f('contactName')}>{record.contactName}</Row>}
+            {record.contactPhone && <Row label={f('contactPhone')}>{record.contactPhone}</Row>}
+            {record.caseFiledOn && <Row label={f('caseFiledOn')}>{fmt.date(record.caseFiledOn)}</Row>}
             <Row label={f('trigger')}>{translate(`enums.CaseTrigger.${record.trigger}`)}</Row>
             <Row label={f('filedOn')}>{fmt.date(record.filedOn)}</Row>
             {record.reviewMode && <Row label={f('reviewMode')}>{translate(`enums.ReviewMode.${record.reviewMode}`)}</Row>}

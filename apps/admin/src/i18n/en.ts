@@ -78,7 +78,7 @@ export const appEn: Shape<typeof appZh> = {
     cases: {
       name: 'Case |||| Cases',
       fields: {
-        caseName: 'Case', subjectName: 'Subject', caseNumber: 'Case number', handler: 'Handler', overdue: 'Overdue', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
+        caseName: 'Case', subjectName: 'Subject', caseNumber: 'Case number', handler: 'Handler', overdue: 'Overdue', department: 'Department', contactName: 'Contact', contactPhone: 'Phone', caseFiledOn: 'Case filed', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
         reviewDays: 'Review days', acceptedOn: 'Accepted', reviewDeadline: 'Deadline', conditionsMet: 'Article 4 conditions', exclusions: 'Article 5 exclusions',
         rejectionReason: 'Rejection reason', terminationReason: 'Termination reason', passed: 'Result', decision: 'Decision', keySupervision: 'Key supervision', search: 'Search', q: 'Search',
       },

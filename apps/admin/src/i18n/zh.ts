@@ -109,7 +109,7 @@ export const appZh = {
     cases: {
       name: '裁量审查案件',
       fields: {
-        caseName: '案件名称', subjectName: '涉案主体', caseNumber: '案号', handler: '承办人', overdue: '已超期', trigger: '启动方式', filedOn: '登记日期', state: '状态', reviewMode: '审查评估方式',
+        caseName: '案件名称', subjectName: '涉案主体', caseNumber: '案号', handler: '承办人', overdue: '已超期', department: '业务科室', contactName: '联系人', contactPhone: '联系电话', caseFiledOn: '立案日期', trigger: '启动方式', filedOn: '登记日期', state: '状态', reviewMode: '审查评估方式',
         reviewDays: '审查评估期限（天）', acceptedOn: '受理日期', reviewDeadline: '审查期限', conditionsMet: '符合第四条条件', exclusions: '第五条排除情形',
         rejectionReason: '不予受理理由', terminationReason: '终止理由', passed: '审查结果', decision: '处理决定', keySupervision: '纳入重点监管', search: '搜索', q: '搜索',
       },

@@ -1,10 +1,9 @@
 // Notices issued in a case (告知书、决定书…), each with its print as the annex form lays it out.
-import type { RenderedNotice } from '@gazette/domain';
 import { builder } from '../builder.ts';
-import { noticePrint } from '../services/notices.ts';
+import { noticePrint, type PrintedNotice } from '../services/notices.ts';
 import { NoticeKindEnum } from './case-enums.ts';
 
-const NoticePrint = builder.objectRef<RenderedNotice>('NoticePrint').implement({
+const NoticePrint = builder.objectRef<PrintedNotice>('NoticePrint').implement({
   description: 'A notice laid out as its annex form (附件4、5、7、9).',
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -15,6 +14,14 @@ const NoticePrint = builder.objectRef<RenderedNotice>('NoticePrint').implement({
     issuer: t.exposeString('issuer'),
     date: t.exposeString('date', { description: 'As printed, e.g. 2025年1月6日.' }),
     footnote: t.exposeString('footnote', { nullable: true }),
+    caseFiledOn: t.string({
+      nullable: true,
+      description: '立案日期,按印刷格式(如 2025年1月2日)',
+      resolve: (n) => n.caseFiledOn,
+    }),
+    department: t.exposeString('department', { nullable: true, description: '业务科室' }),
+    contactName: t.exposeString('contactName', { nullable: true, description: '联系人' }),
+    contactPhone: t.exposeString('contactPhone', { nullable: true, description: '联系电话' }),
   }),
 });
 

@@ -26,6 +26,14 @@ const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput',
       description: '案号(执法单位编定的案件编号),唯一;空白表示无',
     }),
     handler: t.string({ required: false, description: '承办人(按填写原样,如两名执法人员的姓名)' }),
+    department: t.string({ required: false, description: '业务科室(承办案件的科室)' }),
+    contactName: t.string({ required: false, description: '联系人(印在送达当事人的通知书上)' }),
+    contactPhone: t.string({ required: false, description: '联系电话' }),
+    caseFiledOn: t.field({
+      type: 'Date',
+      required: false,
+      description: '立案日期(执法案件的立案日,不晚于 filedOn)',
+    }),
   }),
   validate: ZOpenCaseInput,
 });
@@ -65,6 +73,14 @@ const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
       description: '案号(执法单位编定的案件编号),唯一;空字符串清除',
     }),
     handler: t.string({ required: false, description: '承办人(空字符串清除)' }),
+    department: t.string({ required: false, description: '业务科室(空字符串清除)' }),
+    contactName: t.string({ required: false, description: '联系人(空字符串清除)' }),
+    contactPhone: t.string({ required: false, description: '联系电话(空字符串清除)' }),
+    caseFiledOn: t.field({
+      type: 'Date',
+      required: false,
+      description: '立案日期(执法案件的立案日,不晚于 filedOn)',
+    }),
   }),
 });
 

@@ -11,10 +11,20 @@ const optionalText = (field: string, label: string, max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
-/** 第六条's registration plus the unit's 案号 and the 承办人, both optional. */
+/**
+ * 第六条's registration plus, optionally, the unit's 案号, the 承办人, the 业务科室, the 联系人 and
+ * 电话 printed on the notices, and the 立案日期 of the enforcement case (a Date scalar).
+ */
 export const ZOpenCaseInput = ZOpenDiscretionReviewInput.extend({
   caseNumber: optionalText('caseNumber', '案号', 50),
   handler: optionalText('handler', '承办人', 100),
+  department: optionalText('department', '业务科室', 50),
+  contactName: optionalText('contactName', '联系人', 50),
+  contactPhone: optionalText('contactPhone', '联系电话', 30).refine(
+    (v) => v == null || /^[0-9+()\- ]{5,30}$/u.test(v),
+    { error: 'contactPhone(联系电话)只能包含数字、空格、+、-、括号' },
+  ),
+  caseFiledOn: z.string().nullish(),
 });
 export type TOpenCaseInput = z.infer<typeof ZOpenCaseInput>;
 

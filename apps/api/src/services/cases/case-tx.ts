@@ -1,4 +1,4 @@
-import { badInput } from '@gazette/domain';
+import { badInput, compareDates, type PlainDate } from '@gazette/domain';
 import type { Prisma } from '@gazette/db';
 import type { GazetteContext } from '../../context.ts';
 
@@ -8,6 +8,13 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
 /** The user a case event or a new case is attributed to (none for API tokens). */
 export function actorId(ctx: Pick<GazetteContext, 'viewer'>) {
   return ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
+}
+
+/** The enforcement case is filed (立案) before its discretion review is registered. */
+export function checkCaseFiledOn(caseFiledOn: PlainDate | null | undefined, filedOn: PlainDate) {
+  if (caseFiledOn && compareDates(caseFiledOn, filedOn) > 0) {
+    throw badInput('input.caseFiledOn', `立案日期 ${caseFiledOn} 不能晚于审查登记日期 ${filedOn}`);
+  }
 }
 
 /** 案号 are unique: a number another case has is refused naming the field (nothing written). */

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit.ts';
 import type { GazetteContext } from '../../context.ts';
 import { mapPrismaError } from '../../schema/write-helpers.ts';
 import type { TOpenCaseInput } from './case-inputs.ts';
-import { actorId, caseNumberFree, TX_OPTIONS } from './case-tx.ts';
+import { actorId, caseNumberFree, checkCaseFiledOn, TX_OPTIONS } from './case-tx.ts';
 
 const DOC_NO = '泸市监规发〔2024〕2号';
 
@@ -14,6 +14,7 @@ export async function openDiscretionReview(
   input: TOpenCaseInput,
 ): Promise<DiscretionCase> {
   const write = ctx.prisma.$transaction(async (tx) => {
+    checkCaseFiledOn(input.caseFiledOn, input.filedOn);
     if (input.caseNumber) await caseNumberFree(tx, input.caseNumber);
     const policy = await tx.policy.findUnique({ where: { docNo: DOC_NO }, select: { id: true } });
     const created = await tx.discretionCase.create({
@@ -22,6 +23,10 @@ export async function openDiscretionReview(
         subjectName: input.subjectName,
         caseNumber: input.caseNumber ?? null,
         handler: input.handler ?? null,
+        department: input.department ?? null,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        caseFiledOn: input.caseFiledOn ? toUtcMidnight(input.caseFiledOn) : null,
         trigger: input.trigger,
         filedOn: toUtcMidnight(input.filedOn),
         policyId: policy?.id ?? null,

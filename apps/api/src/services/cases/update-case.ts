@@ -1,6 +1,7 @@
 import {
   DomainError,
   badInput,
+  fromUtcMidnight,
   toUtcMidnight,
   type PlainDate,
   type TOpenDiscretionReviewInput,
@@ -9,7 +10,7 @@ import type { DiscretionCase } from '@gazette/db';
 import { recordAudit } from '../../audit.ts';
 import type { GazetteContext } from '../../context.ts';
 import { definedOnly, mapPrismaError } from '../../schema/write-helpers.ts';
-import { caseNumberFree, TX_OPTIONS } from './case-tx.ts';
+import { caseNumberFree, checkCaseFiledOn, TX_OPTIONS } from './case-tx.ts';
 
 export interface UpdateCaseInput {
   id: string;
@@ -21,10 +22,15 @@ export interface UpdateCaseInput {
   /** undefined: unchanged; null: cleared. */
   caseNumber?: string | null;
   handler?: string | null;
+  department?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  /** undefined or null: unchanged. */
+  caseFiledOn?: PlainDate | null;
 }
 
 /**
- * Corrects what was registered (names, 案号, 承办人; trigger and filing date while still REGISTERED),
+ * Corrects what was registered (names, 案号, 承办人, contacts, 立案日期; trigger and filing date while still REGISTERED),
  * never the workflow fields, which only transitions change.
  */
 export async function updateCase(
@@ -39,11 +45,19 @@ export async function updateCase(
     trigger: input.trigger ?? undefined,
     caseNumber: input.caseNumber,
     handler: input.handler,
+    department: input.department,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
   });
+  const caseFiledOn = input.caseFiledOn ?? undefined;
   const write = ctx.prisma.$transaction(async (tx) => {
     const before = await tx.discretionCase.findUnique({ where: { id: input.id } });
     if (!before) throw new DomainError('NOT_FOUND', '案件不存在');
     if (names.caseNumber) await caseNumberFree(tx, names.caseNumber, before.id);
+    checkCaseFiledOn(
+      caseFiledOn ?? (before.caseFiledOn && fromUtcMidnight(before.caseFiledOn)),
+      filedOn ?? fromUtcMidnight(before.filedOn),
+    );
     const registration = names.trigger !== undefined || filedOn !== undefined;
     if (registration && before.state !== 'REGISTERED') {
       throw badInput(
@@ -61,6 +75,7 @@ export async function updateCase(
       data: {
         ...names,
         ...(filedOn && { filedOn: toUtcMidnight(filedOn) }),
+        ...(caseFiledOn && { caseFiledOn: toUtcMidnight(caseFiledOn) }),
         version: { increment: 1 },
       },
     });
