@@ -1,7 +1,8 @@
 // Cases in the browser against the real API (issue 11, #10): a case is registered with its 案号 and
 // 承办人 (and its 业务科室 and 电话) from the form, a number another case has is refused on its field,
 // the case list says 已超期 for a review past its deadline (as the API judges it) and filters by it,
-// and the acceptance notice prints 立案日期, 业务科室, 联系人 and 电话.
+// the acceptance notice prints 立案日期, 业务科室, 联系人 and 电话, and the acceptance's date is
+// corrected through the audited correction path.
 //
 // This file has its own server and database (startHarness).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,25 @@ describe('cases', () => {
     const printed = (await contacts.textContent()) ?? '';
     for (const text of ['立案日期：2025年1月2日', '业务科室：食品经营安全监督管理科', '联系人：吴某', '联系电话：0830-1234567']) expect(printed).toContain(text);
     await shot(page, '55-notice-contacts');
+
+    // The acceptance was recorded a day early: corrected with a reason, audited.
+    await page.goto(`${h.baseUrl}/#/cases/${encodeURIComponent(id)}/show`);
+    await page.getByTestId('correct-step').click();
+    await page.getByTestId('correct-on').fill('2025-01-09');
+    expect(await page.getByTestId('correct-submit').isDisabled()).toBe(true);
+    await page.getByTestId('correct-reason').fill('受理日期录入错误');
+    await page.getByTestId('correct-submit').click();
+    await page.getByTestId('correct-step-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect
+      .poll(async () => (await h.gql<{ case: { acceptedOn: string } }>(`query($id: ID!) { case(id: $id) { acceptedOn } }`, { id }, supToken)).data?.case.acceptedOn, { timeout: 15_000 })
+      .toBe('2025-01-09');
+    const log = await h.gql<{ auditEntriesPage: { nodes: { after: { reason?: string } }[] } }>(
+      `{ auditEntriesPage(filter: { action: "case.correct" }) { nodes { after } } }`,
+      {},
+      await h.token(ADMIN),
+    );
+    expect(log.data!.auditEntriesPage.nodes.map((n) => n.after.reason)).toEqual(['受理日期录入错误']);
+    await shot(page, '56-case-step-corrected');
     expect(errors).toEqual([]);
     await context.close();
   });

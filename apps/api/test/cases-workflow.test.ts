@@ -464,3 +464,42 @@ describe('notice contacts and 立案日期', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('correcting a step', () => {
+  const CORRECT =
+    'mutation($id: ID!, $v: Int!, $input: CorrectCaseEventInput!) { correctCaseEvent(id: $id, version: $v, input: $input) { case { acceptedOn reviewDeadline version events { seq on note } notices { kind issuedOn } } } }';
+  const READ = 'query($id: ID!) { case(id: $id) { version acceptedOn reviewDeadline events { seq on note } } }';
+
+  it('corrects the latest step with a reason, recomputing its deadline and notices, audited; refuses the rest', async () => {
+    const id = await open();
+    await move(id, ACCEPT);
+    const read = (await h.gql(READ, { id }, sup)).data!.case;
+    const seq = read.events.at(-1).seq as number;
+    const moveBy = (d: string, n: number) => addDays(d, n);
+    const newOn = moveBy(read.acceptedOn, 1);
+
+    const before = await snapshot();
+    const stale = await h.gql(CORRECT, { id, v: read.version - 1, input: { seq, on: newOn, reason: '录入错误' } }, sup);
+    expect(stale.codes).toEqual(['CONFLICT']);
+    const blank = await h.gql(CORRECT, { id, v: read.version, input: { seq, on: newOn, reason: ' ' } }, sup);
+    expect(blank.errors![0]!.extensions?.field).toBe('input.reason');
+    const older = await h.gql(CORRECT, { id, v: read.version, input: { seq: seq - 1, on: newOn, reason: '录入错误' } }, sup);
+    expect(older.errors![0]!.extensions?.field).toBe('input.seq');
+    const early = await h.gql(CORRECT, { id, v: read.version, input: { seq, on: '2024-12-31', reason: '录入错误' } }, sup);
+    expect(early.codes).toEqual(['BAD_USER_INPUT']);
+    expect(await snapshot()).toEqual(before);
+
+    const ok = await h.gql(CORRECT, { id, v: read.version, input: { seq, on: newOn, note: '补记', reason: '受理日期录入错误' } }, sup);
+    expect(ok.errors).toBeUndefined();
+    const c = ok.data!.correctCaseEvent.case;
+    expect(c.acceptedOn).toBe(newOn);
+    expect(c.reviewDeadline).toBe(moveBy(read.reviewDeadline, 1));
+    expect(c.version).toBe(read.version + 1);
+    expect(c.events.at(-1)).toEqual({ seq, on: newOn, note: '补记' });
+    expect(c.notices.every((n: { issuedOn: string }) => n.issuedOn === newOn)).toBe(true);
+    const raw = Buffer.from(id, 'base64').toString().split(':')[1]!;
+    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({ where: { entityId: raw, action: 'case.correct' } });
+    expect(audit.after).toMatchObject({ reason: '受理日期录入错误', acceptedOn: expect.stringContaining(newOn) });
+    expect(audit.before).toMatchObject({ acceptedOn: expect.stringContaining(read.acceptedOn) });
+  });
+});

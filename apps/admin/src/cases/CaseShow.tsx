@@ -3,6 +3,7 @@ import { Link, Show, useCanAccess, useNotify, useRecordContext, useRefresh, useT
 import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { allowedEvents, type CaseState } from '@gazette/domain';
 import { TransitionDialog } from './TransitionDialog.tsx';
+import { CorrectStepDialog } from './CorrectStepDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 
 export interface CaseRecord {
@@ -31,8 +32,9 @@ export interface CaseRecord {
   passed: boolean | null;
   decision: string | null;
   keySupervision: boolean;
+  version: number;
   notices: { kind: string; number: string; issuedOn: string }[];
-  events: { seq: number; type: string; on: string; fromState: string; toState: string; at: string }[];
+  events: { seq: number; type: string; on: string; fromState: string; toState: string; at: string; payload?: { note?: string } | null }[];
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -52,9 +54,11 @@ function CaseBody() {
   const fmt = useFormatters();
   const { canAccess: canMove } = useCanAccess({ resource: 'cases', action: 'edit' });
   const [open, setOpen] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   if (!record) return null;
   const f = (k: string) => translate(`resources.cases.fields.${k}`);
   const events = allowedEvents(record.state);
+  const latest = record.events?.length ? record.events[record.events.length - 1] : undefined;
   const timeline = [
     { key: 'filed', on: record.filedOn, text: translate('cases.filed') },
     ...(record.events ?? []).map((e) => ({ key: `e${e.seq}`, on: e.on, text: `${translate(`enums.CaseEventType.${e.type}`)}：${translate(`enums.CaseState.${e.fromState}`)} → ${translate(`enums.CaseState.${e.toState}`)}` })),
@@ -106,6 +110,9 @@ function CaseBody() {
                 <li key={t.key}><Typography variant="body2"><strong>{fmt.date(t.on)}</strong> {t.text}</Typography></li>
               ))}
             </Box>
+            {canMove && latest && (
+              <Button size="small" onClick={() => setCorrecting(true)} data-testid="correct-step">{translate('cases.correctStep')}</Button>
+            )}
           </CardContent></Card>
           <Card variant="outlined"><CardContent>
             <Typography variant="subtitle1">{translate('cases.notices')}</Typography>
@@ -119,6 +126,19 @@ function CaseBody() {
           </CardContent></Card>
         </Grid>
       </Grid>
+      {correcting && latest && (
+        <CorrectStepDialog
+          caseId={record.id}
+          version={record.version}
+          step={{ ...latest, note: latest.payload?.note ?? null }}
+          onClose={() => setCorrecting(false)}
+          onDone={() => {
+            setCorrecting(false);
+            notify('cases.corrected', { type: 'success' });
+            refresh();
+          }}
+        />
+      )}
       {open && (
         <TransitionDialog
           caseId={record.id}

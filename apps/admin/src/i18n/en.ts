@@ -366,6 +366,10 @@ export const appEn: Shape<typeof appZh> = {
   cases: {
     overdue: 'Overdue',
     chooseDecision: 'Choose the decision',
+    correctStep: 'Correct the latest step',
+    correctReason: 'Reason for the correction',
+    stepNote: 'Note',
+    corrected: 'Corrected',
     on: 'Date',
     filed: 'Registered',
     timeline: 'Timeline',

@@ -434,6 +434,10 @@ export const appZh = {
   cases: {
     overdue: '已超期',
     chooseDecision: '请选择处理决定',
+    correctStep: '更正最近一步',
+    correctReason: '更正理由',
+    stepNote: '备注',
+    corrected: '已更正',
     on: '日期',
     filed: '登记',
     timeline: '办理经过',

@@ -3,6 +3,7 @@
 import { DomainError, ZCaseEventInput } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { ZOpenCaseInput, ZUpdateCaseInput } from '../services/cases/case-inputs.ts';
+import { correctCaseEvent } from '../services/cases/correct-case-event.ts';
 import { openDiscretionReview } from '../services/cases/open-discretion-review.ts';
 import { transitionCase } from '../services/cases/transition-case.ts';
 import { updateCase } from '../services/cases/update-case.ts';
@@ -84,6 +85,16 @@ const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
   }),
 });
 
+const CorrectCaseEventInput = builder.inputType('CorrectCaseEventInput', {
+  description: '更正最近一步的日期或备注(须说明理由,记入操作日志)',
+  fields: (t) => ({
+    seq: t.int({ required: true, description: '要更正的步骤序号(只能是最近一步)' }),
+    on: t.field({ type: 'Date', required: false, description: '更正后的日期' }),
+    note: t.string({ required: false, description: '更正后的备注' }),
+    reason: t.string({ required: true, description: '更正理由' }),
+  }),
+});
+
 const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').implement({
   fields: (t) => ({
     case: t.prismaField({
@@ -132,5 +143,19 @@ builder.mutationFields((t) => ({
       const updated = await updateCase(ctx, { id: caseId(id), version, ...input });
       return ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: updated.id } });
     },
+  }),
+  correctCaseEvent: t.field({
+    type: CasePayload,
+    authScopes: { supervisor: true },
+    description:
+      '更正案件最近一步的日期或备注:按原步骤重新校验并重算受理期限,通知书随之改日期;CONFLICT when `version` is not the current one.',
+    args: {
+      id: t.arg.globalID({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: CorrectCaseEventInput, required: true }),
+    },
+    resolve: async (_root, { id, version, input }, ctx) => ({
+      caseId: (await correctCaseEvent(ctx, caseId(id), { ...input, version })).id,
+    }),
   }),
 }));
