@@ -141,7 +141,7 @@ describe('cases', () => {
   it('moves a case from registration to decision and prints the acceptance notice', async () => {
     const opened = await h.gql<{ openDiscretionReview: { case: { id: string } } }>(
       `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
-      { input: { caseName: '某超市销售过期食品案', subjectName: '泸州市某超市有限公司', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-02-10' } },
+      { input: { caseName: '某超市销售过期食品案', subjectName: '泸州市某超市有限公司', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-02-10', caseNumber: '泸市监案〔2025〕31号', handler: '赵某、钱某' } },
       adminToken,
     );
     expect(opened.errors).toBeUndefined();
@@ -150,6 +150,9 @@ describe('cases', () => {
     await login(page, h.baseUrl, SUPERVISOR);
     await page.goto(`${h.baseUrl}/#/cases`);
     await page.getByText('某超市销售过期食品案').waitFor({ timeout: 15_000 });
+    const caseRow = page.locator('tbody tr', { hasText: '某超市销售过期食品案' });
+    expect(await caseRow.textContent()).toContain('泸市监案〔2025〕31号');
+    expect(await caseRow.textContent()).toContain('赵某、钱某');
     await shot(page, '07-cases');
     await page.goto(`${h.baseUrl}/#/cases/${encodeURIComponent(id)}/show`);
     await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('已登记');
@@ -171,6 +174,10 @@ describe('cases', () => {
 
     await page.getByTestId('transition-DECIDE').click();
     await page.getByTestId('transition-on').fill('2025-03-12');
+    // No decision is preselected (issue 11 #10): 确认 waits for one to be chosen.
+    expect(await page.getByTestId('transition-submit').isDisabled()).toBe(true);
+    await page.getByRole('dialog').getByRole('combobox').click();
+    await page.getByRole('option').first().click();
     await page.getByTestId('transition-submit').click();
     await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('已作出处理决定');
     expect(await page.getByTestId('case-timeline').textContent()).toContain('泸市监受理书〔2025〕');

@@ -45,7 +45,7 @@ export function App() {
       <Resource name="newMediaFindings" {...newMediaFindings} />
       <Resource name="inspectionRounds" />
       <Resource name="organizations" {...organizations} />
-      <Resource name="organizationAliases" />
+      <Resource name="organizationAliases" recordRepresentation="alias" />
       <Resource name="auditEntries" {...auditEntries} />
       <Resource name="apiTokens" {...apiTokens} />
       <Resource name="users" {...users} />

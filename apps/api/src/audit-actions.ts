@@ -73,6 +73,11 @@ export type AuditPayloads = VersionedPayloads &
     'apiToken.revoke': { entity: 'ApiToken'; before: AuditedToken; after: AuditedToken };
     'case.open': { entity: 'DiscretionCase'; before?: undefined; after: DiscretionCase };
     'case.update': { entity: 'DiscretionCase'; before: DiscretionCase; after: DiscretionCase };
+    'case.correct': {
+      entity: 'DiscretionCase';
+      before: DiscretionCase & { event: Record<string, unknown> };
+      after: DiscretionCase & { event: Record<string, unknown>; reason: string };
+    };
     'reviewTask.assign': {
       entity: 'ReviewTask';
       before: StoredRow | ReviewTask;

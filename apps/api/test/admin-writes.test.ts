@@ -29,6 +29,19 @@ describe('policies', () => {
     expect(audit?.actorLabel).toContain('admin');
   });
 
+  it('refuses a 文号 already registered (any printed form) naming input.docNo, creating nothing', async () => {
+    const before = await api.db.prisma.policy.count();
+    const r = await api.gql(
+      `mutation($input: PolicyInput!) { createPolicy(input: $input) { id } }`,
+      { input: { docNo: '泸市府发[2024]12号', title: '重复', category: 'MUNICIPAL_GOVERNMENT', signedOn: '2025-02-01' } },
+      { token: admin },
+    );
+    expect(r.codes).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors![0]!.extensions?.field).toBe('input.docNo');
+    expect(r.errors![0]!.message).toContain('泸市府发〔2024〕12号');
+    expect(await api.db.prisma.policy.count()).toBe(before);
+  });
+
   it('updates with the current version and refuses a stale one with CONFLICT, changing nothing', async () => {
     const p = (await api.gql(`{ policy(docNo: "泸市府发〔2024〕12号") { id version title } }`)).data!.policy;
     const UPDATE = `mutation($id: ID!, $v: Int!, $title: String) { updatePolicy(id: $id, version: $v, input: { title: $title }) { title version } }`;

@@ -18,7 +18,7 @@ export const ACTIONS = [
   'inspectionRound.create', 'inspectionRound.update', 'inspectionRound.delete', 'inspectionRound.importAnnexes', 'inspectionRound.importCsv',
   'websiteFinding.create', 'websiteFinding.update', 'websiteFinding.delete',
   'newMediaFinding.create', 'newMediaFinding.update', 'newMediaFinding.delete',
-  'case.open', 'case.update', 'case.accept', 'case.reject', 'case.terminate', 'case.decide', 'case.record_result',
+  'case.open', 'case.update', 'case.correct', 'case.accept', 'case.reject', 'case.terminate', 'case.decide', 'case.record_result',
   'gazetteImport.create', 'gazetteImport.apply',
   'user.create', 'user.update', 'user.deactivate',
   'apiToken.create', 'apiToken.revoke',

@@ -12,6 +12,12 @@ export function CaseCreate() {
         <FormDraft name="cases.new" />
         <TextInput source="caseName" validate={required()} fullWidth />
         <TextInput source="subjectName" validate={required()} fullWidth />
+        <TextInput source="caseNumber" />
+        <TextInput source="handler" />
+        <TextInput source="department" />
+        <TextInput source="contactName" />
+        <TextInput source="contactPhone" />
+        <TextInput source="caseFiledOn" type="date" InputLabelProps={{ shrink: true }} />
         <SelectInput source="trigger" choices={enumChoices('CaseTrigger', CASE_TRIGGERS)} validate={required()} />
         <TextInput source="filedOn" type="date" InputLabelProps={{ shrink: true }} validate={required()} />
       </SimpleForm>

@@ -3,14 +3,21 @@ import { Link, Show, useCanAccess, useNotify, useRecordContext, useRefresh, useT
 import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { allowedEvents, type CaseState } from '@gazette/domain';
 import { TransitionDialog } from './TransitionDialog.tsx';
-import { isOverdue } from './overdue.ts';
+import { CorrectStepDialog } from './CorrectStepDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
-import { today } from '../shared/today.ts';
 
 export interface CaseRecord {
   id: string;
   caseName: string;
   subjectName: string;
+  caseNumber: string | null;
+  handler: string | null;
+  department: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  caseFiledOn: string | null;
+  /** 已超期 as the API judges it (第十三条). */
+  overdue: boolean;
   trigger: string;
   filedOn: string;
   state: CaseState;
@@ -25,8 +32,9 @@ export interface CaseRecord {
   passed: boolean | null;
   decision: string | null;
   keySupervision: boolean;
+  version: number;
   notices: { kind: string; number: string; issuedOn: string }[];
-  events: { seq: number; type: string; on: string; fromState: string; toState: string; at: string }[];
+  events: { seq: number; type: string; on: string; fromState: string; toState: string; at: string; payload?: { note?: string } | null }[];
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -46,9 +54,11 @@ function CaseBody() {
   const fmt = useFormatters();
   const { canAccess: canMove } = useCanAccess({ resource: 'cases', action: 'edit' });
   const [open, setOpen] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   if (!record) return null;
   const f = (k: string) => translate(`resources.cases.fields.${k}`);
   const events = allowedEvents(record.state);
+  const latest = record.events?.length ? record.events[record.events.length - 1] : undefined;
   const timeline = [
     { key: 'filed', on: record.filedOn, text: translate('cases.filed') },
     ...(record.events ?? []).map((e) => ({ key: `e${e.seq}`, on: e.on, text: `${translate(`enums.CaseEventType.${e.type}`)}：${translate(`enums.CaseState.${e.fromState}`)} → ${translate(`enums.CaseState.${e.toState}`)}` })),
@@ -60,7 +70,7 @@ function CaseBody() {
       <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap">
         <Typography variant="h6">{record.caseName}</Typography>
         <Chip label={translate(`enums.CaseState.${record.state}`)} color="primary" data-testid="case-state" />
-        {isOverdue(record, today()) && <Chip color="error" label={translate('cases.overdue')} />}
+        {record.overdue && <Chip color="error" label={translate('cases.overdue')} />}
         {record.keySupervision && <Chip color="warning" label={translate('resources.cases.fields.keySupervision')} />}
       </Stack>
       {canMove && events.length > 0 && (
@@ -71,7 +81,13 @@ function CaseBody() {
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <Card variant="outlined"><CardContent>
+            {record.caseNumber && <Row label={f('caseNumber')}>{record.caseNumber}</Row>}
             <Row label={f('subjectName')}>{record.subjectName}</Row>
+            {record.handler && <Row label={f('handler')}>{record.handler}</Row>}
+            {record.department && <Row label={f('department')}>{record.department}</Row>}
+            {record.contactName && <Row label={f('contactName')}>{record.contactName}</Row>}
+            {record.contactPhone && <Row label={f('contactPhone')}>{record.contactPhone}</Row>}
+            {record.caseFiledOn && <Row label={f('caseFiledOn')}>{fmt.date(record.caseFiledOn)}</Row>}
             <Row label={f('trigger')}>{translate(`enums.CaseTrigger.${record.trigger}`)}</Row>
             <Row label={f('filedOn')}>{fmt.date(record.filedOn)}</Row>
             {record.reviewMode && <Row label={f('reviewMode')}>{translate(`enums.ReviewMode.${record.reviewMode}`)}</Row>}
@@ -94,6 +110,9 @@ function CaseBody() {
                 <li key={t.key}><Typography variant="body2"><strong>{fmt.date(t.on)}</strong> {t.text}</Typography></li>
               ))}
             </Box>
+            {canMove && latest && (
+              <Button size="small" onClick={() => setCorrecting(true)} data-testid="correct-step">{translate('cases.correctStep')}</Button>
+            )}
           </CardContent></Card>
           <Card variant="outlined"><CardContent>
             <Typography variant="subtitle1">{translate('cases.notices')}</Typography>
@@ -107,6 +126,19 @@ function CaseBody() {
           </CardContent></Card>
         </Grid>
       </Grid>
+      {correcting && latest && (
+        <CorrectStepDialog
+          caseId={record.id}
+          version={record.version}
+          step={{ ...latest, note: latest.payload?.note ?? null }}
+          onClose={() => setCorrecting(false)}
+          onDone={() => {
+            setCorrecting(false);
+            notify('cases.corrected', { type: 'success' });
+            refresh();
+          }}
+        />
+      )}
       {open && (
         <TransitionDialog
           caseId={record.id}

@@ -8,9 +8,16 @@ import type { CaseRecord } from './CaseShow.tsx';
  * A notice laid out as its annex form in 泸市监规发〔2024〕2号 (title, number, addressee,
  * body, issuer and date), on an A4 page; the print button hides itself when printing.
  */
+/** 2025-01-02 → 2025年1月2日, as the notices print dates. */
+function printedDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 export function NoticePrint() {
   const { id, kind } = useParams<{ id: string; kind: NoticeKind }>();
   const translate = useTranslate();
+  const f = (k: string) => translate(`resources.cases.fields.${k}`);
   const [, setLocale] = useLocaleState();
   const { data, isPending, error } = useGetOne<CaseRecord & { id: string }>('cases', { id: decodeURIComponent(id ?? '') });
   useEffect(() => {
@@ -42,6 +49,15 @@ export function NoticePrint() {
         <Typography sx={{ textAlign: 'right', font: 'inherit', mb: 3 }} data-testid="notice-number">{rendered.number}</Typography>
         <Typography sx={{ font: 'inherit' }}>{rendered.addressee}：</Typography>
         {rendered.paragraphs.map((p, i) => <Typography key={i} sx={{ font: 'inherit', textIndent: '2em', textAlign: 'justify' }}>{p}</Typography>)}
+        <Box sx={{ mt: 3 }} data-testid="notice-contacts">
+          {data.caseFiledOn && <Typography sx={{ font: 'inherit' }}>{f('caseFiledOn')}：{printedDate(data.caseFiledOn)}</Typography>}
+          {data.department && <Typography sx={{ font: 'inherit' }}>{f('department')}：{data.department}</Typography>}
+          {(data.contactName || data.contactPhone) && (
+            <Typography sx={{ font: 'inherit' }}>
+              {f('contactName')}：{data.contactName ?? ''}{'\u3000'}{f('contactPhone')}：{data.contactPhone ?? ''}
+            </Typography>
+          )}
+        </Box>
         <Box sx={{ mt: 8, textAlign: 'right', pr: '2em' }}>
           <Typography sx={{ font: 'inherit' }}>{rendered.issuer}</Typography>
           <Typography sx={{ font: 'inherit' }}>{rendered.date}</Typography>

@@ -22,7 +22,8 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
   const [exclusions, setExclusions] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const [passed, setPassed] = useState<'true' | 'false'>('true');
-  const [decision, setDecision] = useState<CaseDecision>('NO_PENALTY');
+  // No decision is preselected: 不予处罚 must be a choice, never a default.
+  const [decision, setDecision] = useState<CaseDecision | ''>('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -63,6 +64,7 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
   }
 
   const missingReason = (type === 'REJECT' || type === 'TERMINATE') && !reason.trim();
+  const missingDecision = type === 'DECIDE' && !decision;
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth data-testid={`transition-dialog-${type}`}>
       <DialogTitle>{translate(`enums.CaseEventType.${type}`)}</DialogTitle>
@@ -112,17 +114,17 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
         )}
         {type === 'DECIDE' && (
           <>
-            <TextField select fullWidth margin="dense" label={translate('resources.cases.fields.decision')} value={decision} onChange={(e) => setDecision(e.target.value as CaseDecision)} inputProps={{ 'data-testid': 'decision' }}>
+            <TextField select fullWidth margin="dense" label={translate('resources.cases.fields.decision')} value={decision} onChange={(e) => setDecision(e.target.value as CaseDecision)} helperText={decision ? undefined : translate('cases.chooseDecision')} inputProps={{ 'data-testid': 'decision' }}>
               {CASE_DECISIONS.map((d) => <MenuItem key={d} value={d}>{translate(`enums.CaseDecision.${d}`)}</MenuItem>)}
             </TextField>
-            {isLenientDecision(decision) && <Typography variant="body2" color="warning.main">{translate('cases.keySupervisionNote')}</Typography>}
+            {decision && isLenientDecision(decision) && <Typography variant="body2" color="warning.main">{translate('cases.keySupervisionNote')}</Typography>}
           </>
         )}
         <ErrorAlert error={error} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={submit} disabled={busy || acceptBlocked || daysBad || missingReason} data-testid="transition-submit">{translate('ra.action.confirm')}</Button>
+        <Button variant="contained" onClick={submit} disabled={busy || acceptBlocked || daysBad || missingReason || missingDecision} data-testid="transition-submit">{translate('ra.action.confirm')}</Button>
       </DialogActions>
     </Dialog>
   );

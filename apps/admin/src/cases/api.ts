@@ -24,3 +24,21 @@ export async function transitionCase(id: string, event: CaseEvent) {
   );
   return data.transitionCase.case;
 }
+
+export interface CorrectStepInput {
+  seq: number;
+  on?: string;
+  note?: string;
+  reason: string;
+}
+
+/** The audited correction of the latest step (date or note, with a reason). */
+export async function correctCaseEvent(id: string, version: number, input: CorrectStepInput) {
+  const data = await gql<{ correctCaseEvent: { case: Record<string, unknown> } }>(
+    `mutation CorrectCaseEvent($id: ID!, $version: Int!, $input: CorrectCaseEventInput!) {
+      correctCaseEvent(id: $id, version: $version, input: $input) { case { ${resources.cases!.fields} } }
+    }`,
+    { id, version, input },
+  );
+  return data.correctCaseEvent.case;
+}

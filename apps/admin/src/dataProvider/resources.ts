@@ -122,13 +122,13 @@ export const resources: Record<string, ResourceOps> = {
   },
   cases: {
     type: 'DiscretionCase',
-    fields: `id caseName subjectName trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline
+    fields: `id caseName subjectName caseNumber handler department contactName contactPhone caseFiledOn trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline
       conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision version
       allowedEvents overdue notices { kind number issuedOn } events { seq type on fromState toState payload at }`,
     mapFilter: ({ state, policyDocNo: _all, ...rest }) => ({ ...rest, ...(state ? { state: Array.isArray(state) ? state : [state] } : {}) }),
     page: 'casesPage',
     filterType: 'CaseFilter',
-    ...crud('Case', ['caseName', 'subjectName', 'trigger', 'filedOn'], { remove: false }),
+    ...crud('Case', ['caseName', 'subjectName', 'caseNumber', 'handler', 'department', 'contactName', 'contactPhone', 'caseFiledOn', 'trigger', 'filedOn'], { remove: false }),
     // Cases change only through transitionCase (cases/api.ts).
     update: undefined,
     // The contract's openDiscretionReview starts a case (泸市监规发〔2024〕2号 第六条).

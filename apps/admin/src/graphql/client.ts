@@ -7,17 +7,36 @@ export interface GraphQLErrorShape {
   extensions?: { code?: string; field?: string; [key: string]: unknown };
 }
 
+/**
+ * react-admin's server-side validation shape, `{ field: message }`: react-admin marks these form
+ * fields with the API's reason. Only a BAD_USER_INPUT naming a plain input field (`input.docNo` →
+ * `docNo`) is a field error; anything else (a list index, a CONFLICT on `version`) is left to the
+ * notification, since an error set on a field the form does not have could never be cleared and
+ * would block every later 保存.
+ */
+export function formErrors(errors: readonly GraphQLErrorShape[]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const error of errors) {
+    const field = error.extensions?.field;
+    if (error.extensions?.code !== 'BAD_USER_INPUT' || typeof field !== 'string') continue;
+    const name = field.replace(/^input\./u, '');
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/u.test(name) && !out[name]) out[name] = error.message;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** A failed operation: the first error's code (CONFLICT, UNAUTHENTICATED…) and all errors. */
 export class GraphQLRequestError extends Error {
   readonly code: string | undefined;
   readonly status: number;
-  readonly body: { errors: GraphQLErrorShape[] };
+  /** Read by react-admin's forms: `errors` are field errors (see formErrors), never the raw list. */
+  readonly body: { errors?: Record<string, string> };
   constructor(readonly errors: GraphQLErrorShape[], httpStatus = 200) {
     super(errors.map((e) => e.message).join('；') || 'GraphQL error');
     this.code = errors[0]?.extensions?.code;
     // react-admin's checkError reads `status`; map the auth codes onto HTTP-like numbers.
     this.status = this.code === 'UNAUTHENTICATED' ? 401 : this.code === 'FORBIDDEN' ? 403 : httpStatus;
-    this.body = { errors };
+    this.body = { errors: formErrors(errors) };
   }
   get extensions() {
     return this.errors[0]?.extensions ?? {};

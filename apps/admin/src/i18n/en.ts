@@ -80,7 +80,7 @@ export const appEn: Shape<typeof appZh> = {
     cases: {
       name: 'Case |||| Cases',
       fields: {
-        caseName: 'Case', subjectName: 'Subject', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
+        caseName: 'Case', subjectName: 'Subject', caseNumber: 'Case number', handler: 'Handler', overdue: 'Overdue', department: 'Department', contactName: 'Contact', contactPhone: 'Phone', caseFiledOn: 'Case filed', trigger: 'Trigger', filedOn: 'Filed', state: 'State', reviewMode: 'Review mode',
         reviewDays: 'Review days', acceptedOn: 'Accepted', reviewDeadline: 'Deadline', conditionsMet: 'Article 4 conditions', exclusions: 'Article 5 exclusions',
         rejectionReason: 'Rejection reason', terminationReason: 'Termination reason', passed: 'Result', decision: 'Decision', keySupervision: 'Key supervision', search: 'Search', q: 'Search',
       },
@@ -427,6 +427,11 @@ export const appEn: Shape<typeof appZh> = {
   },
   cases: {
     overdue: 'Overdue',
+    chooseDecision: 'Choose the decision',
+    correctStep: 'Correct the latest step',
+    correctReason: 'Reason for the correction',
+    stepNote: 'Note',
+    corrected: 'Corrected',
     on: 'Date',
     filed: 'Registered',
     timeline: 'Timeline',
@@ -531,6 +536,7 @@ export const appEn: Shape<typeof appZh> = {
       'case_terminate': 'Terminated a review',
       'case_decide': 'Decided a case',
       'case_record_result': 'Recorded a result',
+      'case_correct': 'Corrected a step',
       'gazetteImport_create': 'Read an issue (draft)',
       'gazetteImport_apply': 'Applied an issue',
       'user_create': 'Created a user',

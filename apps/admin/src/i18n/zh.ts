@@ -113,7 +113,7 @@ export const appZh = {
     cases: {
       name: '裁量审查案件',
       fields: {
-        caseName: '案件名称', subjectName: '涉案主体', trigger: '启动方式', filedOn: '登记日期', state: '状态', reviewMode: '审查评估方式',
+        caseName: '案件名称', subjectName: '涉案主体', caseNumber: '案号', handler: '承办人', overdue: '已超期', department: '业务科室', contactName: '联系人', contactPhone: '联系电话', caseFiledOn: '立案日期', trigger: '启动方式', filedOn: '登记日期', state: '状态', reviewMode: '审查评估方式',
         reviewDays: '审查评估期限（天）', acceptedOn: '受理日期', reviewDeadline: '审查期限', conditionsMet: '符合第四条条件', exclusions: '第五条排除情形',
         rejectionReason: '不予受理理由', terminationReason: '终止理由', passed: '审查结果', decision: '处理决定', keySupervision: '纳入重点监管', search: '搜索', q: '搜索',
       },
@@ -497,6 +497,11 @@ export const appZh = {
   },
   cases: {
     overdue: '已超期',
+    chooseDecision: '请选择处理决定',
+    correctStep: '更正最近一步',
+    correctReason: '更正理由',
+    stepNote: '备注',
+    corrected: '已更正',
     on: '日期',
     filed: '登记',
     timeline: '办理经过',
@@ -601,6 +606,7 @@ export const appZh = {
       'case_terminate': '终止审查',
       'case_decide': '作出决定',
       'case_record_result': '登记评估结果',
+      'case_correct': '更正办理步骤',
       'gazetteImport_create': '读取公报（生成草稿）',
       'gazetteImport_apply': '应用公报导入',
       'user_create': '新建用户',

@@ -1,13 +1,13 @@
 // The audit log (ADMIN only): who did what, when, with the record before and after.
-import { badInput, toUtcMidnight, addDays, type PlainDate } from '@gazette/domain';
-import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { pageArgs } from '../services/paging.ts';
-import { pageFieldArgs } from './users.ts';
-import { likeText } from './shared.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
+import { auditWhere, type AuditFilter } from '../services/audit/audit-where.ts';
+import { definePage } from './pagination.ts';
 
 builder.prismaNode('AuditEntry', {
-  id: { field: 'id' },
+  // The global id carries a random uuid, never the sequence number (which would tell how many
+  // entries exist and in which order).
+  id: { field: 'publicId' },
   authScopes: { admin: true },
   fields: (t) => ({
     at: t.string({ resolve: (e) => e.at.toISOString() }),
@@ -20,15 +20,6 @@ builder.prismaNode('AuditEntry', {
     after: t.expose('after', { type: 'JSON', nullable: true }),
   }),
 });
-
-interface AuditFilter {
-  entity?: string | null;
-  entityId?: string | null;
-  actor?: string | null;
-  action?: string | null;
-  from?: PlainDate | null;
-  to?: PlainDate | null;
-}
 
 const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
   fields: (t) => ({
@@ -44,80 +35,25 @@ const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
   }),
 });
 
-// Days are Asia/Shanghai calendar days: a day starts at 16:00 UTC of the day before.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60_000;
-const dayStart = (d: PlainDate) => new Date(toUtcMidnight(d).getTime() - SHANGHAI_OFFSET_MS);
-
-export function auditWhere(filter: AuditFilter | null | undefined): Prisma.AuditEntryWhereInput {
-  if (!filter) return {};
-  const and: Prisma.AuditEntryWhereInput[] = [];
-  if (filter.entity) and.push({ entity: filter.entity });
-  if (filter.entityId) and.push({ entityId: filter.entityId });
-  if (filter.action) and.push({ action: filter.action });
-  if (filter.actor?.trim()) {
-    const a = filter.actor.trim();
-    and.push({ OR: [{ actorId: a }, { actorLabel: { contains: likeText(a), mode: 'insensitive' } }] });
-  }
-  if (filter.from && filter.to && filter.from > filter.to)
-    throw badInput('filter.to', '结束日期不能早于开始日期');
-  if (filter.from) and.push({ at: { gte: dayStart(filter.from) } });
-  if (filter.to) and.push({ at: { lt: dayStart(addDays(filter.to, 1)) } });
-  return and.length ? { AND: and } : {};
-}
-
-const AUDIT_SORT_FIELDS = ['at', 'entity', 'action', 'actorLabel'] as const;
-
-interface AuditPageArgs {
-  page?: number | null;
-  perPage?: number | null;
-  sort?: { field: string; order: 'ASC' | 'DESC' } | null;
-  filter?: AuditFilter | null;
-}
-
-function auditPageArgs(args: AuditPageArgs) {
-  return pageArgs(
-    { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' },
-    AUDIT_SORT_FIELDS,
-    'at',
-  );
-}
-
-const AuditEntryPage = builder.objectRef<AuditPageArgs>('AuditEntryPage').implement({
-  fields: (t) => ({
-    nodes: t.prismaField({
-      type: ['AuditEntry'],
-      resolve: (query, args, _a, ctx) => {
-        const { skip, take, orderBy } = auditPageArgs(args);
-        return ctx.prisma.auditEntry.findMany({
-          ...query,
-          where: auditWhere(args.filter),
-          skip,
-          take,
-          orderBy: [orderBy, { id: 'desc' }],
-        });
-      },
-    }),
-    total: t.int({
-      resolve: (args, _a, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
-    }),
-  }),
+definePage<AuditFilter>({
+  field: 'auditEntriesPage',
+  type: 'AuditEntry',
+  model: 'auditEntry',
+  authScopes: { admin: true },
+  sortable: ['at', 'entity', 'action', 'actorLabel'],
+  defaultSort: 'at',
+  defaultOrder: 'DESC',
+  tieBreak: 'desc',
+  filterInput: AuditEntryFilter,
+  where: (filter) => auditWhere(filter),
 });
 
 builder.queryFields((t) => ({
-  auditEntriesPage: t.field({
-    type: AuditEntryPage,
-    authScopes: { admin: true },
-    args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: AuditEntryFilter, required: false }) },
-    resolve: (_root, args) => {
-      auditPageArgs(args);
-      auditWhere(args.filter);
-      return args;
-    },
-  }),
   // Newest first.
   auditEntries: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'AuditEntry',
-    cursor: 'id',
+    cursor: 'publicId',
     authScopes: { admin: true },
     maxSize: checkedMaxSize,
     args: { filter: t.arg({ type: AuditEntryFilter, required: false }) },
@@ -127,7 +63,11 @@ builder.queryFields((t) => ({
         where: auditWhere(args.filter),
         orderBy: { id: 'desc' },
       }),
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.auditEntry.count({ where: auditWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = auditWhere(args.filter);
+      return totalCount(ctx.prisma, 'AuditEntry', where, () =>
+        ctx.prisma.auditEntry.count({ where }),
+      );
+    },
   }),
 }));

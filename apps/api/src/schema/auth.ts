@@ -1,7 +1,8 @@
 // Signing in and out. Wrong credentials answer UNAUTHENTICATED without saying whether the email exists.
 import { builder } from '../builder.ts';
 import type { GazetteRequestContext } from '../context.ts';
-import { login, logout } from '../services/accounts.ts';
+import { login } from '../services/auth/login.ts';
+import { logout } from '../services/auth/logout.ts';
 
 interface LoginShape {
   token: string;

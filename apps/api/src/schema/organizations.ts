@@ -1,9 +1,16 @@
-import { normalizeOrganizationName } from '@gazette/domain';
-import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
+// Organisations (issuing and inspected bodies): the type, the contract's queries, the dashboard's
+// page list and the administrators' writes, each calling a service in services/organizations.
 import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
+import { createOrganization } from '../services/organizations/create-organization.ts';
+import { deleteOrganization } from '../services/organizations/delete-organization.ts';
+import { findOrganizationByName } from '../services/organizations/find-organization-by-name.ts';
+import { organizationWhere } from '../services/organizations/organization-where.ts';
+import { updateOrganization } from '../services/organizations/update-organization.ts';
+import { rawId } from './ids.ts';
+import { definePage } from './pagination.ts';
 import { direction, SortDirection } from './shared.ts';
-import { likeText } from './shared.ts';
 
 export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
   values: {
@@ -33,15 +40,6 @@ export const Organization = builder.prismaNode('Organization', {
   }),
 });
 
-export const OrganizationAlias = builder.prismaNode('OrganizationAlias', {
-  id: { field: 'id' },
-  fields: (t) => ({
-    alias: t.exposeString('alias'),
-    version: t.exposeInt('version'),
-    organization: t.relation('organization'),
-  }),
-});
-
 builder.prismaObject('PolicyIssuer', {
   fields: (t) => ({
     position: t.exposeInt('position'),
@@ -68,44 +66,7 @@ export const OrganizationSort = builder.inputType('OrganizationSort', {
   }),
 });
 
-export function organizationWhere(
-  filter: { search?: string | null; type?: Prisma.OrganizationWhereInput['type'] | null } | null | undefined,
-): Prisma.OrganizationWhereInput {
-  if (!filter) return {};
-  const and: Prisma.OrganizationWhereInput[] = [];
-  const search = filter.search?.trim();
-  if (search) {
-    const key = normalizeOrganizationName(search);
-    and.push({
-      OR: [
-        { name: { contains: likeText(key) } },
-        { shortName: { contains: likeText(key) } },
-        { aliases: { some: { alias: { contains: likeText(key) } } } },
-      ],
-    });
-  }
-  if (filter.type) and.push({ type: filter.type });
-  return and.length ? { AND: and } : {};
-}
-
 const ORG_SORT = { NAME: 'name', TYPE: 'type', UPDATED_AT: 'updatedAt' } as const;
-
-export function organizationOrderBy(
-  field: keyof typeof ORG_SORT | null | undefined,
-  dir: 'ASC' | 'DESC' | null | undefined,
-): Prisma.OrganizationOrderByWithRelationInput[] {
-  return [{ [ORG_SORT[field ?? 'NAME']]: direction(dir) }, { id: 'asc' }];
-}
-
-/** Finds a body by official name, short name or any registered alias (the database decides). */
-export async function findOrganizationByName(
-  prisma: Prisma.TransactionClient,
-  name: string,
-  query: { select?: Prisma.OrganizationSelect; include?: Prisma.OrganizationInclude } = {},
-) {
-  if (!normalizeOrganizationName(name)) return null;
-  return prisma.organization.findFirst({ ...query, where: bodyNameWhere(name) });
-}
 
 builder.queryFields((t) => ({
   // By official name or any registered alias (contract README, "Inspections").
@@ -116,6 +77,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => findOrganizationByName(ctx.prisma, args.name, query),
   }),
   organizations: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'Organization',
     cursor: 'id',
     maxSize: checkedMaxSize,
@@ -127,8 +89,92 @@ builder.queryFields((t) => ({
       ctx.prisma.organization.findMany({
         ...query,
         where: organizationWhere(args.filter),
-        orderBy: organizationOrderBy(args.sort?.field, args.sort?.direction),
+        orderBy: [
+          { [ORG_SORT[args.sort?.field ?? 'NAME']]: direction(args.sort?.direction) },
+          { id: 'asc' },
+        ],
       }),
-    totalCount: (_p, args, ctx) => ctx.prisma.organization.count({ where: organizationWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = organizationWhere(args.filter);
+      return totalCount(ctx.prisma, 'Organization', where, () =>
+        ctx.prisma.organization.count({ where }),
+      );
+    },
+  }),
+}));
+
+definePage<{
+  ids?: string[] | null;
+  q?: string | null;
+  type?: Prisma.OrganizationWhereInput['type'] | null;
+}>({
+  field: 'organizationsPage',
+  type: 'Organization',
+  model: 'organization',
+  sortable: ['name', 'shortName', 'type', 'updatedAt'],
+  defaultSort: 'name',
+  where: (f) => organizationWhere({ search: f.q, type: f.type }),
+  filter: (t) => ({
+    ids: t.idList({ required: false }),
+    q: t.string({ required: false, description: 'Part of the name, short name or an alias.' }),
+    type: t.field({ type: OrganizationTypeEnum, required: false }),
+  }),
+});
+
+const OrganizationInput = builder.inputType('OrganizationInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    shortName: t.string({ required: false }),
+    type: t.field({ type: OrganizationTypeEnum, required: true }),
+    parentId: t.id({ required: false }),
+  }),
+});
+
+const OrganizationPatch = builder.inputType('OrganizationPatch', {
+  fields: (t) => ({
+    name: t.string({ required: false }),
+    shortName: t.string({ required: false }),
+    type: t.field({ type: OrganizationTypeEnum, required: false }),
+    parentId: t.id({ required: false }),
+  }),
+});
+
+const parentOf = (id: string | null | undefined) =>
+  id == null ? id : rawId(id, 'Organization', 'input.parentId');
+
+const admin = { admin: true } as const;
+builder.mutationFields((t) => ({
+  createOrganization: t.prismaField({
+    type: 'Organization',
+    authScopes: admin,
+    args: { input: t.arg({ type: OrganizationInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const id = await createOrganization(ctx, { ...input, parentId: parentOf(input.parentId) });
+      return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updateOrganization: t.prismaField({
+    type: 'Organization',
+    authScopes: admin,
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      input: t.arg({ type: OrganizationPatch, required: true }),
+    },
+    resolve: async (query, _root, { id: globalId, version, input }, ctx) => {
+      const id = rawId(globalId, 'Organization');
+      await updateOrganization(ctx, id, version, {
+        ...input,
+        parentId: input.parentId === '' ? null : parentOf(input.parentId),
+      });
+      return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteOrganization: t.prismaField({
+    type: 'Organization',
+    authScopes: admin,
+    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      deleteOrganization(ctx, rawId(args.id, 'Organization'), args.version, query),
   }),
 }));

@@ -1,65 +1,27 @@
+// Policies (政策文件): the type, the contract's queries and the dashboard's page list (the
+// administrators' writes are in policy-writes.ts). Rules live in services/policies.
 import {
-  addDays,
-  badInput,
   daysBetween,
-  policyLastDay,
-  normalizeSearchText,
   parseDocNo,
+  policyLastDay,
   policyStatus,
   ZPolicyFilter,
-  type PlainDate,
 } from '@gazette/domain';
-import type { Prisma } from '@gazette/db';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { asOfOrToday, dbDate, direction, plain, SortDirection } from './shared.ts';
+import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
+import {
+  listExpiringPolicies,
+  MAX_WITHIN_DAYS,
+} from '../services/policies/list-expiring-policies.ts';
+import { policyOrderBy } from '../services/policies/policy-order-by.ts';
+import { policyWhere, type PolicyFilterValue } from '../services/policies/policy-where.ts';
 import { Organization } from './organizations.ts';
-import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
-import { likeText } from './shared.ts';
+import { definePage } from './pagination.ts';
+import { PolicyCategoryEnum, PolicySource, PolicyStatusEnum } from './policy-parts.ts';
 
-export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
-  values: {
-    MUNICIPAL_GOVERNMENT: { description: '市政府文件' },
-    GOVERNMENT_OFFICE: { description: '市政府办公室文件' },
-    DEPARTMENT: { description: '部门文件' },
-  },
-});
-
-export const PolicyStatusEnum = builder.enumType('PolicyStatus', {
-  values: {
-    NOT_YET_EFFECTIVE: { description: '尚未施行' },
-    IN_FORCE: { description: '有效' },
-    EXPIRED: { description: '已失效(有效期或试行期届满)' },
-    REPEALED: { description: '已废止(被另一文件废止或代替,自该文件施行之日起)' },
-  },
-});
-
-interface PolicySourceShape {
-  issueLabel: string;
-  page: number | null;
-  lineFrom: number | null;
-  lineTo: number | null;
-}
-
-export const PolicySource = builder.objectRef<PolicySourceShape>('PolicySource').implement({
-  description: '文件的出处:公报期次与页码,以及在该期公报原文中的行号范围',
-  fields: (t) => ({
-    issueLabel: t.exposeString('issueLabel', { description: '公报期次,如 2024年第12期' }),
-    page: t.exposeInt('page', { nullable: true, description: '目录所列页码' }),
-    lineFrom: t.exposeInt('lineFrom', { nullable: true, description: '原文起始行(1 起)' }),
-    lineTo: t.exposeInt('lineTo', { nullable: true, description: '原文结束行' }),
-  }),
-});
-
-export const PolicyArticle = builder.prismaObject('PolicyArticle', {
-  description: '文件的一条或一个编号部分',
-  fields: (t) => ({
-    number: t.exposeString('number', { description: '原文编号:第十三条、二、(八)' }),
-    path: t.exposeString('path', { description: '文件内唯一的位置,如 二(八)、第十三条' }),
-    text: t.exposeString('text', { description: '该条全文' }),
-    lineFrom: t.exposeInt('lineFrom', { description: '在公报原文中的起始行' }),
-    lineTo: t.exposeInt('lineTo', { description: '在公报原文中的结束行' }),
-  }),
-});
+export { PolicyCategoryEnum, PolicyStatusEnum };
+import './policy-writes.ts';
+import { asOfOrToday, plain, SortDirection } from './shared.ts';
 
 export const Policy = builder.prismaNode('Policy', {
   id: { field: 'id' },
@@ -93,7 +55,11 @@ export const Policy = builder.prismaNode('Policy', {
       select: { effectiveFrom: true, expiresOn: true, repealedOn: true },
       resolve: (policy, args) =>
         policyStatus(
-          { effectiveFrom: plain(policy.effectiveFrom), expiresOn: plain(policy.expiresOn), repealedOn: plain(policy.repealedOn) },
+          {
+            effectiveFrom: plain(policy.effectiveFrom),
+            expiresOn: plain(policy.expiresOn),
+            repealedOn: plain(policy.repealedOn),
+          },
           asOfOrToday(args.asOf),
         ),
     }),
@@ -101,22 +67,38 @@ export const Policy = builder.prismaNode('Policy', {
       nullable: true,
       description: '废止或代替本文件的文件(自其施行之日起本文件为 REPEALED);未被废止时为 null',
     }),
-    repealedOn: t.expose('repealedOn', { type: 'Date', nullable: true, description: '被废止之日(废止文件的施行日期)' }),
+    repealedOn: t.expose('repealedOn', {
+      type: 'Date',
+      nullable: true,
+      description: '被废止之日(废止文件的施行日期)',
+    }),
     source: t.field({
       type: PolicySource,
       nullable: true,
       description: '刊登本文件的公报期次、页码与原文行号;手工录入的文件为 null',
       select: { issueLabel: true, page: true, lineFrom: true, lineTo: true, sourceIssueId: true },
-      resolve: (p) => (p.issueLabel === null ? null : { issueLabel: p.issueLabel, page: p.page, lineFrom: p.lineFrom, lineTo: p.lineTo }),
+      resolve: (p) =>
+        p.issueLabel === null
+          ? null
+          : { issueLabel: p.issueLabel, page: p.page, lineFrom: p.lineFrom, lineTo: p.lineTo },
     }),
     text: t.exposeString('text', { nullable: true, description: '文件全文(按公报原文)' }),
     daysLeft: t.int({
       nullable: true,
       description: '距最后有效日的天数(当天为 0;已失效或已废止为负数);无有效期限时为 null',
-      args: { asOf: t.arg({ type: 'Date', required: false, description: '计算日期,缺省为今天(Asia/Shanghai)' }) },
+      args: {
+        asOf: t.arg({
+          type: 'Date',
+          required: false,
+          description: '计算日期,缺省为今天(Asia/Shanghai)',
+        }),
+      },
       select: { expiresOn: true, repealedOn: true },
       resolve: (p, args) => {
-        const last = policyLastDay({ expiresOn: plain(p.expiresOn), repealedOn: plain(p.repealedOn) });
+        const last = policyLastDay({
+          expiresOn: plain(p.expiresOn),
+          repealedOn: plain(p.repealedOn),
+        });
         return last === null ? null : daysBetween(asOfOrToday(args.asOf), last);
       },
     }),
@@ -132,9 +114,19 @@ export const Policy = builder.prismaNode('Policy', {
 export const PolicyFilter = builder.inputType('PolicyFilter', {
   fields: (t) => ({
     status: t.field({ type: PolicyStatusEnum, required: false }),
-    asOf: t.field({ type: 'Date', required: false, description: 'Date the status is judged on; today when omitted.' }),
-    search: t.string({ required: false, description: 'Title or document number (any bracket form).' }),
-    issuer: t.string({ required: false, description: 'Official name or alias of an issuing body.' }),
+    asOf: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Date the status is judged on; today when omitted.',
+    }),
+    search: t.string({
+      required: false,
+      description: 'Title or document number (any bracket form).',
+    }),
+    issuer: t.string({
+      required: false,
+      description: 'Official name or alias of an issuing body.',
+    }),
     category: t.field({ type: PolicyCategoryEnum, required: false }),
   }),
   validate: ZPolicyFilter,
@@ -151,92 +143,36 @@ export const PolicySort = builder.inputType('PolicySort', {
   }),
 });
 
-export interface PolicyFilterValue {
-  status?: 'NOT_YET_EFFECTIVE' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED' | null;
-  asOf?: PlainDate | null;
-  search?: string | null;
-  issuer?: string | null;
-  category?: 'MUNICIPAL_GOVERNMENT' | 'GOVERNMENT_OFFICE' | 'DEPARTMENT' | null;
-}
-
-/** The filter of the contract's `policies` as a Prisma where (status is judged on asOf). */
-export function policyWhere(filter: PolicyFilterValue | null | undefined): Prisma.PolicyWhereInput {
-  if (!filter) return {};
-  const and: Prisma.PolicyWhereInput[] = [];
-  if (filter.status) {
-    const day = dbDate(asOfOrToday(filter.asOf));
-    // In force from effectiveFrom through expiresOn, both inclusive (policyStatus in the domain).
-    if (filter.status === 'NOT_YET_EFFECTIVE') and.push({ effectiveFrom: { gt: day } });
-    const notRepealed: Prisma.PolicyWhereInput = { OR: [{ repealedOn: null }, { repealedOn: { gt: day } }] };
-    if (filter.status === 'EXPIRED') and.push({ expiresOn: { lt: day } }, notRepealed);
-    if (filter.status === 'REPEALED') and.push({ effectiveFrom: { lte: day }, repealedOn: { lte: day } });
-    if (filter.status === 'IN_FORCE') {
-      and.push({ effectiveFrom: { lte: day }, OR: [{ expiresOn: null }, { expiresOn: { gte: day } }] }, notRepealed);
-    }
-  }
-  const search = filter.search?.trim();
-  if (search) {
-    const needle = normalizeSearchText(search);
-    const parsed = parseDocNo(search);
-    and.push({
-      OR: [
-        { title: { contains: likeText(search), mode: 'insensitive' } },
-        { title: { contains: likeText(needle), mode: 'insensitive' } },
-        { docNo: { contains: likeText(parsed ? parsed.docNo : needle), mode: 'insensitive' } },
-      ],
-    });
-  }
-  if (filter.issuer?.trim()) {
-    and.push({ issuers: { some: { organization: bodyNameWhere(filter.issuer) } } });
-  }
-  if (filter.category) and.push({ category: filter.category });
-  return and.length ? { AND: and } : {};
-}
-
-const POLICY_SORT_COLUMNS = {
-  DOC_NO: 'docNo',
-  TITLE: 'title',
-  SIGNED_ON: 'signedOn',
-  EFFECTIVE_FROM: 'effectiveFrom',
-  EXPIRES_ON: 'expiresOn',
-} as const;
-
-export function policyOrderBy(
-  field: keyof typeof POLICY_SORT_COLUMNS | null | undefined,
-  dir: 'ASC' | 'DESC' | null | undefined,
-): Prisma.PolicyOrderByWithRelationInput[] {
-  const column = POLICY_SORT_COLUMNS[field ?? 'SIGNED_ON'];
-  return [{ [column]: direction(dir) }, { id: 'asc' }];
-}
-
-/** Longest look-ahead of expiringPolicies: ten years. */
-export const MAX_WITHIN_DAYS = 3650;
+definePage<PolicyFilterValue & { ids?: string[] | null; q?: string | null }>({
+  field: 'policiesPage',
+  type: 'Policy',
+  model: 'policy',
+  sortable: ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'updatedAt'],
+  defaultSort: 'signedOn',
+  where: (f) => policyWhere({ ...f, search: f.q }),
+  filter: (t) => ({
+    ids: t.idList({ required: false }),
+    q: t.string({ required: false, description: 'Title or document number.' }),
+    status: t.field({ type: PolicyStatusEnum, required: false }),
+    asOf: t.field({ type: 'Date', required: false }),
+    issuer: t.string({ required: false }),
+    category: t.field({ type: PolicyCategoryEnum, required: false }),
+  }),
+});
 
 builder.queryFields((t) => ({
-  // Validity watch (contract NEXT.md): documents whose last day falls within withinDays of asOf.
   expiringPolicies: t.prismaField({
     type: ['Policy'],
     description: '有效期在 asOf 起 withinDays 天内(含)届满的文件,最先届满的在前;已废止的不列',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: '起算日期,缺省为今天(Asia/Shanghai)' }),
+      asOf: t.arg({
+        type: 'Date',
+        required: false,
+        description: '起算日期,缺省为今天(Asia/Shanghai)',
+      }),
       withinDays: t.arg.int({ required: true, description: `天数,0–${MAX_WITHIN_DAYS}` }),
     },
-    resolve: (query, _root, args, ctx) => {
-      if (args.withinDays < 0 || args.withinDays > MAX_WITHIN_DAYS) {
-        throw badInput('withinDays', `withinDays(天数)应为 0–${MAX_WITHIN_DAYS} 的整数:${args.withinDays}`);
-      }
-      const from = asOfOrToday(args.asOf);
-      const to = addDays(from, args.withinDays);
-      return ctx.prisma.policy.findMany({
-        ...query,
-        where: {
-          expiresOn: { gte: dbDate(from), lte: dbDate(to) },
-          // A document repealed by then has no expiry left to watch.
-          OR: [{ repealedOn: null }, { repealedOn: { gt: dbDate(from) } }],
-        },
-        orderBy: [{ expiresOn: 'asc' }, { docNo: 'asc' }],
-      });
-    },
+    resolve: (query, _root, args, ctx) => listExpiringPolicies(ctx, args, query),
   }),
   // Every printed variant of a number (〔〕, [], ［］, OCR spaces) finds the same document.
   policy: t.prismaField({
@@ -245,11 +181,13 @@ builder.queryFields((t) => ({
     args: { docNo: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const parsed = parseDocNo(args.docNo);
-      if (!parsed) return null;
-      return ctx.prisma.policy.findUnique({ ...query, where: { docNo: parsed.docNo } });
+      return parsed
+        ? ctx.prisma.policy.findUnique({ ...query, where: { docNo: parsed.docNo } })
+        : null;
     },
   }),
   policies: t.prismaConnection({
+    description: TOTAL_COUNT_NOTE,
     type: 'Policy',
     cursor: 'id',
     maxSize: checkedMaxSize,
@@ -263,6 +201,9 @@ builder.queryFields((t) => ({
         where: policyWhere(args.filter),
         orderBy: policyOrderBy(args.sort?.field, args.sort?.direction),
       }),
-    totalCount: (_parent, args, ctx) => ctx.prisma.policy.count({ where: policyWhere(args.filter) }),
+    totalCount: (_parent, args, ctx) => {
+      const where = policyWhere(args.filter);
+      return totalCount(ctx.prisma, 'Policy', where, () => ctx.prisma.policy.count({ where }));
+    },
   }),
 }));

@@ -5,12 +5,11 @@ import { API_TOKEN_SCOPES } from '../auth/roles.ts';
 import {
   apiTokenWhere,
   API_TOKEN_SORT_FIELDS,
-  createApiToken,
-  revokeApiToken,
   type ApiTokenFilter,
-} from '../services/tokens.ts';
-import { pageArgs } from '../services/paging.ts';
-import { pageFieldArgs } from './users.ts';
+} from '../services/tokens/api-token-where.ts';
+import { createApiToken } from '../services/tokens/create-api-token.ts';
+import { revokeApiToken } from '../services/tokens/revoke-api-token.ts';
+import { definePage } from './pagination.ts';
 
 export const ApiTokenScopeEnum = builder.enumType('ApiTokenScope', {
   values: {
@@ -47,41 +46,16 @@ const ApiTokenFilterInput = builder.inputType('ApiTokenFilter', {
   }),
 });
 
-interface ApiTokenPageArgs {
-  page?: number | null;
-  perPage?: number | null;
-  sort?: { field: string; order: 'ASC' | 'DESC' } | null;
-  filter?: ApiTokenFilter | null;
-}
-
-function tokenPageArgs(args: ApiTokenPageArgs) {
-  return pageArgs(
-    { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order ?? 'DESC' },
-    API_TOKEN_SORT_FIELDS,
-    'createdAt',
-  );
-}
-
-const ApiTokenPage = builder.objectRef<ApiTokenPageArgs>('ApiTokenPage').implement({
-  fields: (t) => ({
-    nodes: t.prismaField({
-      type: ['ApiToken'],
-      resolve: (query, args, _a, ctx) => {
-        const { skip, take, orderBy } = tokenPageArgs(args);
-        return ctx.prisma.apiToken.findMany({
-          ...query,
-          where: apiTokenWhere(args.filter ?? {}),
-          skip,
-          take,
-          orderBy: [orderBy, { id: 'asc' }],
-        });
-      },
-    }),
-    total: t.int({
-      resolve: (args, _a, ctx) =>
-        ctx.prisma.apiToken.count({ where: apiTokenWhere(args.filter ?? {}) }),
-    }),
-  }),
+definePage<ApiTokenFilter>({
+  field: 'apiTokensPage',
+  type: 'ApiToken',
+  model: 'apiToken',
+  authScopes: { admin: true },
+  sortable: API_TOKEN_SORT_FIELDS,
+  defaultSort: 'createdAt',
+  defaultOrder: 'DESC',
+  filterInput: ApiTokenFilterInput,
+  where: (filter) => apiTokenWhere(filter),
 });
 
 const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
@@ -110,21 +84,6 @@ function tokenId(id: { typename: string; id: string }) {
   if (id.typename !== 'ApiToken') throw new DomainError('NOT_FOUND', 'API 令牌不存在');
   return id.id;
 }
-
-builder.queryFields((t) => ({
-  apiTokensPage: t.field({
-    type: ApiTokenPage,
-    authScopes: { admin: true },
-    args: {
-      ...pageFieldArgs(t.arg),
-      filter: t.arg({ type: ApiTokenFilterInput, required: false }),
-    },
-    resolve: (_root, args) => {
-      tokenPageArgs(args);
-      return args;
-    },
-  }),
-}));
 
 builder.mutationFields((t) => ({
   createApiToken: t.field({

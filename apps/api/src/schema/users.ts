@@ -1,19 +1,14 @@
 // Accounts: the User type, `me`, and the administrators' user management (ADMIN only).
 import { DomainError } from '@gazette/domain';
 import type { Role } from '@gazette/db';
-import type { ArgBuilder } from '@pothos/core';
 import { builder } from '../builder.ts';
-import {
-  createUser,
-  deactivateUser,
-  updateUser,
-  userWhere,
-  USER_SORT_FIELDS,
-  type UserFilter,
-} from '../services/accounts.ts';
-import { pageArgs } from '../services/paging.ts';
 import { authScopesFor } from '../auth/roles.ts';
-import { SortInput } from './shared.ts';
+import { createUser } from '../services/users/create-user.ts';
+import { deactivateUser } from '../services/users/deactivate-user.ts';
+import { updateUser } from '../services/users/update-user.ts';
+import { userWhere, USER_SORT_FIELDS, type UserFilter } from '../services/users/user-where.ts';
+import { definePage } from './pagination.ts';
+import { noRow } from './shared.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   values: {
@@ -40,17 +35,6 @@ export const User = builder.prismaNode('User', {
   }),
 });
 
-/** Arguments of every page-shaped list (react-admin's getList): page from 1, perPage ≤ 100. */
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
-export function pageFieldArgs(t: ArgBuilder<Types>) {
-  return {
-    page: t.int({ required: false, description: 'From 1; default 1.' }),
-    perPage: t.int({ required: false, description: '1–100; default 25.' }),
-    sort: t({ type: SortInput, required: false }),
-  };
-}
-
 export const UserFilterInput = builder.inputType('UserFilter', {
   fields: (t) => ({
     q: t.string({ required: false, description: 'Part of the email or name.' }),
@@ -59,36 +43,15 @@ export const UserFilterInput = builder.inputType('UserFilter', {
   }),
 });
 
-interface UserPageArgs {
-  page?: number | null;
-  perPage?: number | null;
-  sort?: { field: string; order: 'ASC' | 'DESC' } | null;
-  filter?: UserFilter | null;
-}
-
-const UserPage = builder.objectRef<UserPageArgs>('UserPage').implement({
-  fields: (t) => ({
-    nodes: t.prismaField({
-      type: ['User'],
-      resolve: (query, args, _a, ctx) => {
-        const { skip, take, orderBy } = pageArgs(
-          { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order },
-          USER_SORT_FIELDS,
-          'email',
-        );
-        return ctx.prisma.user.findMany({
-          ...query,
-          where: userWhere(args.filter ?? {}),
-          skip,
-          take,
-          orderBy: [orderBy, { id: 'asc' }],
-        });
-      },
-    }),
-    total: t.int({
-      resolve: (args, _a, ctx) => ctx.prisma.user.count({ where: userWhere(args.filter ?? {}) }),
-    }),
-  }),
+definePage<UserFilter>({
+  field: 'usersPage',
+  type: 'User',
+  model: 'user',
+  authScopes: { admin: true },
+  sortable: USER_SORT_FIELDS,
+  defaultSort: 'email',
+  filterInput: UserFilterInput,
+  where: (filter) => userWhere(filter),
 });
 
 export const CreateUserInput = builder.inputType('CreateUserInput', {
@@ -112,12 +75,6 @@ export const UpdateUserInput = builder.inputType('UpdateUserInput', {
   }),
 });
 
-/** Answers null without a query; spreading marks Pothos' selection as used. */
-function noRow(query: object): null {
-  void { ...query };
-  return null;
-}
-
 /** Decodes a User global ID (or accepts a raw id), refusing other types' IDs. */
 function userId(id: { typename: string; id: string }) {
   if (id.typename !== 'User') throw new DomainError('NOT_FOUND', '用户不存在');
@@ -133,19 +90,6 @@ builder.queryFields((t) => ({
       ctx.viewer.kind === 'user'
         ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } })
         : noRow(query),
-  }),
-  usersPage: t.field({
-    type: UserPage,
-    authScopes: { admin: true },
-    args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: UserFilterInput, required: false }) },
-    resolve: (_root, args) => {
-      pageArgs(
-        { ...args, sortField: args.sort?.field, sortOrder: args.sort?.order },
-        USER_SORT_FIELDS,
-        'email',
-      );
-      return args;
-    },
   }),
 }));
 

@@ -54,9 +54,22 @@ export async function issueNotice(
 
 const optDate = (d: Date | null) => (d ? fromUtcMidnight(d) : null);
 
+/** A notice as printed, with the case's 立案日期, 业务科室, 联系人 and 电话 beneath the body. */
+export interface PrintedNotice extends RenderedNotice {
+  caseFiledOn: string | null;
+  department: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+/** 2025-01-02 → 2025年1月2日, as notices print dates. */
+function printedDate(d: Date): string {
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
 /** The printable notice in the layout of its annex form. */
-export function noticePrint(notice: Notice, c: DiscretionCase): RenderedNotice {
-  return renderNotice(notice.kind, {
+export function noticePrint(notice: Notice, c: DiscretionCase): PrintedNotice {
+  const rendered = renderNotice(notice.kind, {
     number: notice.number,
     issuedOn: fromUtcMidnight(notice.issuedOn),
     subjectName: c.subjectName,
@@ -70,4 +83,11 @@ export function noticePrint(notice: Notice, c: DiscretionCase): RenderedNotice {
     terminationReason: c.terminationReason as TerminationReason | null,
     passed: c.passed,
   });
+  return {
+    ...rendered,
+    caseFiledOn: c.caseFiledOn ? printedDate(c.caseFiledOn) : null,
+    department: c.department,
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+  };
 }

@@ -9,13 +9,9 @@ export interface PageInput<F> {
   filter?: F | null;
 }
 
-export interface Page<T> {
-  nodes: T[];
-  total: number;
-}
-
 export const MAX_PER_PAGE = 100;
 
+/** Checks page, perPage and the sort field, and gives Prisma's skip, take and orderBy. */
 export function pageArgs(
   input: PageInput<unknown>,
   sortable: readonly string[],
@@ -36,4 +32,35 @@ export function pageArgs(
     take: perPage,
     orderBy: { [field]: direction } as Record<string, 'asc' | 'desc'>,
   };
+}
+
+/** Past this many rows an unfiltered connection's `totalCount` is the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+export const TOTAL_COUNT_NOTE =
+  `totalCount 仅在选择时计算:有筛选条件时为精确数;无筛选条件且表中超过 ${EXACT_COUNT_LIMIT} 行时为 PostgreSQL 统计信息(pg_class.reltuples)的估计值,` +
+  `最近一次 ANALYZE 后的增删可能未计入。totalCount is computed only when selected: exact with a filter; without one, past ${EXACT_COUNT_LIMIT} rows, the planner's estimate.`;
+
+type Counter = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
+
+/**
+ * A connection's `totalCount`: with a filter, the exact count (`exact()`, one statement); without,
+ * one statement that reads the table's row estimate and counts exactly only below the limit, so a
+ * deep history never costs a full scan per page.
+ */
+export async function totalCount(
+  prisma: Counter,
+  table: 'Policy' | 'Organization' | 'DiscretionCase' | 'AuditEntry',
+  where: object,
+  exact: () => Promise<number>,
+): Promise<number> {
+  if (Object.keys(where).length > 0) return exact();
+  const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT CASE WHEN c.reltuples > $1::real THEN c.reltuples::bigint
+                 ELSE (SELECT count(*) FROM "${table}") END AS n
+       FROM pg_class c WHERE c.oid = $2::regclass`,
+    EXACT_COUNT_LIMIT,
+    `"${table}"`,
+  );
+  return Number(row?.n ?? 0);
 }

@@ -1,0 +1,131 @@
+// The one pagination module of the schema: the arguments of every page-shaped list
+// (react-admin's getList: `<resource>Page(page, perPage, sort, filter)` answering `{ nodes, total }`)
+// and `definePage`, which builds such a list for a Prisma model. `total` is counted only when the
+// client selects it. Relay connections use Pothos' `prismaConnection` (cursor = keyset on the sort).
+import type { ArgBuilder, InputFieldMap, InputFieldBuilder, InputObjectRef } from '@pothos/core';
+import { builder } from '../builder.ts';
+import type { GazetteContext } from '../context.ts';
+import { pageArgs } from '../services/paging.ts';
+import { rawId } from './ids.ts';
+import { SortInput } from './shared.ts';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** Arguments of every page-shaped list (react-admin's getList): page from 1, perPage ≤ 100. */
+export function pageFieldArgs(t: ArgBuilder<Types>) {
+  return {
+    page: t.int({ required: false, description: 'From 1; default 1.' }),
+    perPage: t.int({ required: false, description: '1–100; default 25.' }),
+    sort: t({ type: SortInput, required: false }),
+  };
+}
+
+export interface PageArgs<F> {
+  page?: number | null;
+  perPage?: number | null;
+  sort?: { field: string; order: 'ASC' | 'DESC' } | null;
+  filter?: F | null;
+}
+
+type Delegate = {
+  findMany(args: unknown): Promise<unknown[]>;
+  count(args: { where: unknown }): Promise<number>;
+};
+
+export type PagedModel =
+  | 'policy'
+  | 'organization'
+  | 'organizationAlias'
+  | 'rateTable'
+  | 'rateTableVersion'
+  | 'rateEntry'
+  | 'websiteFinding'
+  | 'newMediaFinding'
+  | 'inspectionRound'
+  | 'discretionCase'
+  | 'user'
+  | 'apiToken'
+  | 'auditEntry';
+
+type FilterFields = (t: InputFieldBuilder<Types, 'InputObject'>) => InputFieldMap;
+
+export interface PageSpec<F> {
+  /** The root field, e.g. `policiesPage`. */
+  field: string;
+  /** The node type; the page type is `${type}Page` unless `pageType` names it. */
+  type: string;
+  pageType?: string;
+  model: PagedModel;
+  sortable: readonly string[];
+  defaultSort: string;
+  /** Order when the client names no sort (default ASC). */
+  defaultOrder?: 'ASC' | 'DESC';
+  /** Direction of the `id` tie-break (default asc). */
+  tieBreak?: 'asc' | 'desc';
+  where: (filter: F, ctx: GazetteContext) => unknown;
+  /** Fields of a new `${type}PageFilter` input (an `ids` field filters by global ids)… */
+  filter?: FilterFields;
+  /** …or an existing filter input. */
+  filterInput?: InputObjectRef<Types, F>;
+  authScopes?: { viewer: true } | { admin: true };
+}
+
+function idsWhere(ids: readonly string[] | null | undefined, typename: string) {
+  return ids?.length ? { id: { in: ids.map((id) => rawId(id, typename)) } } : {};
+}
+
+export function definePage<F extends object>(spec: PageSpec<F>) {
+  const Filter =
+    spec.filterInput ?? builder.inputType(`${spec.type}PageFilter`, { fields: spec.filter! });
+  const orderArgs = (args: PageArgs<F>) =>
+    pageArgs(
+      {
+        ...args,
+        sortField: args.sort?.field,
+        sortOrder: args.sort?.order ?? spec.defaultOrder ?? 'ASC',
+      },
+      spec.sortable,
+      spec.defaultSort,
+    );
+  const whereOf = (args: PageArgs<F>, ctx: GazetteContext) => {
+    const filter = args.filter as (F & { ids?: string[] | null }) | null | undefined;
+    if (!filter) return {};
+    return { AND: [idsWhere(filter.ids, spec.type), spec.where(filter, ctx)] };
+  };
+  const delegate = (ctx: GazetteContext) => ctx.prisma[spec.model] as unknown as Delegate;
+  const Page = builder.objectRef<PageArgs<F>>(spec.pageType ?? `${spec.type}Page`).implement({
+    fields: (t) => ({
+      nodes: t.prismaField({
+        type: [spec.type as 'Policy'],
+        resolve: (query, args, _a, ctx) => {
+          const { skip, take, orderBy } = orderArgs(args);
+          return delegate(ctx).findMany({
+            ...query,
+            where: whereOf(args, ctx),
+            skip,
+            take,
+            orderBy: [orderBy, { id: spec.tieBreak ?? 'asc' }],
+          }) as never;
+        },
+      }),
+      total: t.int({
+        resolve: (args, _a, ctx) => delegate(ctx).count({ where: whereOf(args, ctx) }),
+      }),
+    }),
+  });
+  builder.queryField(spec.field, (t) =>
+    t.field({
+      type: Page,
+      ...(spec.authScopes && { authScopes: spec.authScopes }),
+      args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: Filter, required: false }) },
+      resolve: (_root, args, ctx) => {
+        // Validate page, perPage, sort and filter up front so a bad request fails as a whole.
+        const pageArgsOf = args as PageArgs<F>;
+        orderArgs(pageArgsOf);
+        whereOf(pageArgsOf, ctx);
+        return pageArgsOf;
+      },
+    }),
+  );
+  return Page;
+}
