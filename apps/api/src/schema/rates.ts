@@ -1,9 +1,10 @@
-import { compareDates, formatDecimal, rateEntryFromRow, rateTableFromRows, todayInShanghai, versionInForce, type PlainDate, type RateTable as DomainRateTable } from '@gazette/domain';
+import { formatDecimal, type PlainDate } from '@gazette/domain';
 import type { Prisma } from '@gazette/db';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { asOfOrToday, direction, seesDrafts, SortDirection } from './shared.ts';
 import { likeText } from './shared.ts';
+import { chooseRateVersion } from '../services/rates/choose-rate-version.ts';
 
 export const RateTableKindEnum = builder.enumType('RateTableKind', {
   values: {
@@ -51,17 +52,8 @@ export const RateTable = builder.prismaNode('RateTable', {
       nullable: true,
       args: { asOf: t.arg({ type: 'Date', required: false }) },
       resolve: async (query, table, args, ctx) => {
-        const selection = { ...query };
-        // Which version is in force is the domain's rule (a version without an end lasts while
-        // its policy does); the chosen one is then loaded with the client's selection.
-        const rows = await ctx.prisma.rateTableVersion.findMany({
-          where: { tableId: table.id, status: 'PUBLISHED' },
-          select: { id: true, effectiveFrom: true, effectiveTo: true, status: true, policy: { select: POLICY_VALIDITY } },
-        });
-        const policy = await ctx.prisma.policy.findUniqueOrThrow({ where: { id: table.policyId }, select: POLICY_VALIDITY });
-        const domain = rateTableFromRows({ key: '', kind: 'MEDICAL_SERVICE_PRICE', name: '', dimensions: [] }, policy, rows);
-        const found = versionInForce(domain, asOfOrToday(args.asOf));
-        return found?.id ? ctx.prisma.rateTableVersion.findUnique({ ...selection, where: { id: found.id } }) : null;
+        const inForce = (await chooseRateVersion(ctx, { id: table.id }, asOfOrToday(args.asOf)))?.inForce;
+        return inForce ? ctx.prisma.rateTableVersion.findUnique({ ...query, where: { id: inForce.id! } }) : null;
       },
     }),
   }),
@@ -196,9 +188,7 @@ async function entriesVersionId(
   asOf: PlainDate | null | undefined,
 ): Promise<string | null> {
   if (versionId) return versionId;
-  const table = await loadRateTableRanges(ctx, tableKey);
-  if (!table) return null;
-  return versionInForce(table, asOfOrToday(asOf))?.id ?? null;
+  return (await chooseRateVersion(ctx, { key: tableKey }, asOfOrToday(asOf)))?.inForce?.id ?? null;
 }
 
 function entriesWhere(ctx: GazetteContext, tableKey: string, versionId: string, code: string | null | undefined): Prisma.RateEntryWhereInput {
@@ -259,76 +249,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-/** What decides how long a document's rates apply: its range, trial, and a repeal. */
-const POLICY_VALIDITY = {
-  docNo: true,
-  effectiveFrom: true,
-  expiresOn: true,
-  isTrial: true,
-  repealedOn: true,
-  repealedBy: { select: { docNo: true } },
-} as const;
-
-/**
- * A table with its published versions' ranges (no entries), as the domain models it: enough to
- * choose the version in force on a date and to say why none is. Loaded once per request.
- */
-export async function loadRateTableRanges(ctx: GazetteContext, key: string): Promise<DomainRateTable | null> {
-  const cacheKey = `rateTableRanges:${key}`;
-  const cached = ctx.cache.get(cacheKey) as Promise<DomainRateTable | null> | undefined;
-  if (cached) return cached;
-  const loading = ctx.prisma.rateTable
-    .findUnique({
-      where: { key },
-      include: {
-        policy: { select: POLICY_VALIDITY },
-        versions: {
-          where: { status: 'PUBLISHED' },
-          select: { id: true, label: true, effectiveFrom: true, effectiveTo: true, status: true, note: true, basedOnId: true, policy: { select: POLICY_VALIDITY } },
-        },
-      },
-    })
-    .then((row) => (row ? rateTableFromRows(row, row.policy) : null));
-  ctx.cache.set(cacheKey, loading);
-  return loading;
-}
-
-/**
- * Entries of published versions that have started: immutable (a started version is changed only
- * by superseding it), so kept in process by version id, shared by every request.
- */
-const startedEntries = new Map<string, Promise<DomainRateTable['versions'][number]['entries']>>();
-const STARTED_CACHE_LIMIT = 64;
-
-async function versionEntries(ctx: GazetteContext, version: DomainRateTable['versions'][number]) {
-  const id = version.id!;
-  const load = () =>
-    ctx.prisma.rateEntry.findMany({ where: { versionId: id }, orderBy: { position: 'asc' } }).then((rows) => rows.map(rateEntryFromRow));
-  if (compareDates(version.effectiveFrom, todayInShanghai()) > 0) return load();
-  let entries = startedEntries.get(id);
-  if (!entries) {
-    if (startedEntries.size >= STARTED_CACHE_LIMIT) startedEntries.delete(startedEntries.keys().next().value!);
-    entries = load();
-    startedEntries.set(id, entries);
-    entries.catch(() => startedEntries.delete(id));
-  }
-  return entries;
-}
-
-/**
- * The table as the calculators need it on `asOf`: every published version's range, and the
- * entries of the version in force then (or, when none is, of the latest one that started before,
- * else the first, so an old or future code is still told apart from an unknown one). Reads only
- * what the answer needs, however many versions the table has.
- */
-export async function loadRateTable(ctx: GazetteContext, key: string, asOf: PlainDate): Promise<DomainRateTable | null> {
-  const table = await loadRateTableRanges(ctx, key);
-  if (!table) return null;
-  const byStart = [...table.versions].sort((a, b) => compareDates(a.effectiveFrom, b.effectiveFrom));
-  const chosen =
-    versionInForce(table, asOf) ?? [...byStart].reverse().find((v) => compareDates(v.effectiveFrom, asOf) <= 0) ?? byStart[0];
-  if (!chosen) return table;
-  const entries = await versionEntries(ctx, chosen);
-  return { ...table, versions: table.versions.map((v) => (v.id === chosen.id ? { ...v, entries } : v)) };
-}
