@@ -16,6 +16,7 @@ import { updateRateTableVersion } from '../services/rates/update-rate-table-vers
 import { deleteRateTableVersion } from '../services/rates/delete-rate-table-version.ts';
 import { publishRateTableVersion } from '../services/rates/publish-rate-table-version.ts';
 import { importRateTableVersionCsv } from '../services/rates/import-rate-table-version-csv.ts';
+import { readRateCsvFile } from '../services/rates/read-rate-csv-file.ts';
 import { createRateEntry } from '../services/rates/create-rate-entry.ts';
 import { updateRateEntry } from '../services/rates/update-rate-entry.ts';
 import { deleteRateEntry } from '../services/rates/delete-rate-entry.ts';
@@ -178,6 +179,22 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTableVersion');
       await importRateTableVersionCsv(ctx, id, args.version, args.csv);
+      return ctx.prisma.rateTableVersion.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  // The same with the file as a GraphQL multipart upload (large files; no 2 MiB string).
+  importRateTableVersionCsvFile: t.prismaField({
+    type: 'RateTableVersion',
+    authScopes: admin,
+    description: '以 multipart 上传的 CSV 文件替换版本条目(UTF-8 或 GB18030;上限 32 MiB);整体校验,全部写入或不写入',
+    args: {
+      id: t.arg.id({ required: true }),
+      version: t.arg.int({ required: true }),
+      file: t.arg({ type: 'File', required: true, description: 'The CSV file (send the x-graphql-yoga-csrf header).' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const id = rawId(args.id, 'RateTableVersion');
+      await importRateTableVersionCsv(ctx, id, args.version, await readRateCsvFile(args.file));
       return ctx.prisma.rateTableVersion.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

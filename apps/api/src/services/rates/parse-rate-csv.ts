@@ -1,12 +1,17 @@
-// A rate CSV validated whole against its table: every bad row and column, or every entry.
-import { DomainError, parseRateVersionCsv, type RateEntry, type RateTable } from '@gazette/domain';
+// A rate CSV validated whole against its table, a batch of records at a time with the event loop
+// free between batches: every bad row and column (BAD_USER_INPUT, extensions.rows), or every entry.
+import { DomainError, parseRateVersionCsvInBatches, type RateEntry, type RateTable } from '@gazette/domain';
 
-/** CSV rows at fault, every one, with line and column: BAD_USER_INPUT with extensions.rows. */
+/** Records validated between two turns of the event loop. */
+const BATCH_ROWS = 1000;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function parseRateCsv(csv: string, table: Pick<RateTable, 'dimensions'>): Promise<RateEntry[]> {
-  const result = parseRateVersionCsv(csv, table);
+  const result = await parseRateVersionCsvInBatches(csv, table, { batchRows: BATCH_ROWS, pause: turn });
   if (result.ok) return result.entries;
   const lines = [...new Set(result.errors.map((e) => e.line))];
-  throw new DomainError('BAD_USER_INPUT', `CSV 有 ${result.errors.length} 处错误(第 ${lines.join('、')} 行),未写入任何数据`, {
+  const shown = lines.length > 20 ? `${lines.slice(0, 20).join('、')} 等 ${lines.length} 行` : lines.join('、');
+  throw new DomainError('BAD_USER_INPUT', `CSV 有 ${result.errors.length} 处错误(第 ${shown} 行),未写入任何数据`, {
     field: 'csv',
     details: { rows: result.errors },
   });
