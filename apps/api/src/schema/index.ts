@@ -10,7 +10,6 @@ import './inspections.ts';
 import './duties.ts';
 import './admin-lists.ts';
 import './admin-writes.ts';
-import './rate-writes.ts';
 import './rate-diff.ts';
 import './inspection-writes.ts';
 import './inspection-annexes.ts';

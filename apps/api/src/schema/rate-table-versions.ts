@@ -1,41 +1,80 @@
-// Administrators' rate changes. A change is a new version effective from a date: it starts as a
-// DRAFT copy of the version it is based on, its entries are edited, then it is published, which
-// closes the previous version the day before (the domain's supersede). A version that has started
-// is never edited in place. CSV import validates the whole file before anything is written.
+// RateTableVersion: one version of a table (a range of dates, DRAFT or PUBLISHED), its CSV export
+// and the administrators' writes: new version from a date, edit, delete, publish, CSV import.
 // Each resolver calls one service of services/rates (its transaction and audit entry inside).
-import type { RateEntryInput } from '@gazette/domain';
-import { builder } from '../builder.ts';
+import { builder, checkedMaxSize } from '../builder.ts';
+import { likeText, seesDrafts } from './shared.ts';
 import { rawId } from './ids.ts';
-import { RateTableKindEnum } from './rates.ts';
+import { RateVersionStatusEnum } from './rate-tables.ts';
 import { exportRateTableVersionCsv } from '../services/rates/export-rate-table-version-csv.ts';
-import { createRateTable } from '../services/rates/create-rate-table.ts';
-import { updateRateTable } from '../services/rates/update-rate-table.ts';
-import { deleteRateTable } from '../services/rates/delete-rate-table.ts';
 import { createRateTableVersion } from '../services/rates/create-rate-table-version.ts';
 import { updateRateTableVersion } from '../services/rates/update-rate-table-version.ts';
 import { deleteRateTableVersion } from '../services/rates/delete-rate-table-version.ts';
 import { publishRateTableVersion } from '../services/rates/publish-rate-table-version.ts';
 import { importRateTableVersionCsv } from '../services/rates/import-rate-table-version-csv.ts';
 import { readRateCsvFile } from '../services/rates/read-rate-csv-file.ts';
-import { createRateEntry } from '../services/rates/create-rate-entry.ts';
-import { updateRateEntry } from '../services/rates/update-rate-entry.ts';
-import { deleteRateEntry } from '../services/rates/delete-rate-entry.ts';
 
 const admin = { admin: true } as const;
 
-const RateTableInput = builder.inputType('RateTableInput', {
+export const RateTableVersion = builder.prismaNode('RateTableVersion', {
+  id: { field: 'id' },
+  // Drafts are not published (node(id) and nested fields alike).
+  authScopes: (version, ctx) => version.status === 'PUBLISHED' || seesDrafts(ctx),
   fields: (t) => ({
-    key: t.string({ required: true }),
-    kind: t.field({ type: RateTableKindEnum, required: true }),
-    name: t.string({ required: true }),
-    policyId: t.id({ required: true }),
-    dimensions: t.field({ type: 'JSON', required: true, description: '[{ name, label, values: [{ value, label }], open?, pattern? }]' }),
+    label: t.exposeString('label', { nullable: true }),
+    effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
+    effectiveTo: t.expose('effectiveTo', { type: 'Date', nullable: true, description: 'Last day in force; null = while the policy is.' }),
+    status: t.expose('status', { type: RateVersionStatusEnum }),
+    note: t.exposeString('note', { nullable: true }),
+    basedOnId: t.exposeID('basedOnId', { nullable: true }),
+    publishedAt: t.string({
+      nullable: true,
+      description: 'ISO timestamp of publication.',
+      select: { publishedAt: true },
+      resolve: (v) => v.publishedAt?.toISOString() ?? null,
+    }),
+    version: t.exposeInt('version'),
+    table: t.relation('table'),
+    policy: t.relation('policy', { nullable: true, description: '设定本版本的文件(重新公布的价格表各版本有各自的文件);为 null 时即价格表的文件' }),
+    sourceIssue: t.string({
+      nullable: true,
+      description: '刊登本版本的公报期次(由公报导入时)',
+      select: { sourceIssue: { select: { label: true } } },
+      resolve: (v) => v.sourceIssue?.label ?? null,
+    }),
+    lineFrom: t.exposeInt('lineFrom', { nullable: true, description: '附件在公报原文中的起始行' }),
+    lineTo: t.exposeInt('lineTo', { nullable: true, description: '附件在公报原文中的结束行' }),
+    entryCount: t.relationCount('entries'),
+    entries: t.relatedConnection('entries', {
+      cursor: 'id',
+      maxSize: checkedMaxSize,
+      args: { search: t.arg.string({ required: false, description: 'Part of the code, name or key.' }) },
+      query: (args) => ({
+        where: args.search
+          ? {
+              OR: [
+                { code: { contains: likeText(args.search) } },
+                { name: { contains: likeText(args.search) } },
+                { key: { contains: likeText(args.search) } },
+              ],
+            }
+          : {},
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      }),
+      totalCount: true,
+    }),
   }),
 });
 
-const RateTablePatch = builder.inputType('RateTablePatch', {
-  fields: (t) => ({ name: t.string({ required: false }) }),
-});
+// basedOnId is no Prisma relation, so Prisma cannot batch it: a dataloader does.
+builder.prismaObjectFields('RateTableVersion', (t) => ({
+  basedOn: t.loadable({
+    type: RateTableVersion,
+    nullable: true,
+    load: (ids: string[], ctx) => ctx.prisma.rateTableVersion.findMany({ where: { id: { in: ids } } }),
+    sort: (v) => v.id,
+    resolve: (v) => v.basedOnId,
+  }),
+}));
 
 const RateTableVersionInput = builder.inputType('RateTableVersionInput', {
   fields: (t) => ({
@@ -58,35 +97,6 @@ const RateTableVersionPatch = builder.inputType('RateTableVersionPatch', {
   }),
 });
 
-const RateEntryInputType = builder.inputType('RateEntryInput', {
-  fields: (t) => ({
-    versionId: t.id({ required: true }),
-    dimensions: t.field({ type: 'JSON', required: true, description: 'e.g. { "code": "311201069", "grade": "TERTIARY_A" }' }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-    unit: t.string({ required: false }),
-    amount: t.field({ type: 'Decimal', required: false }),
-    rate: t.field({ type: 'Decimal', required: false }),
-    baseKey: t.string({ required: false }),
-    attributes: t.field({ type: 'JSON', required: false }),
-    position: t.int({ required: false }),
-  }),
-});
-
-const RateEntryPatch = builder.inputType('RateEntryPatch', {
-  fields: (t) => ({
-    dimensions: t.field({ type: 'JSON', required: false }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-    unit: t.string({ required: false }),
-    amount: t.field({ type: 'Decimal', required: false }),
-    rate: t.field({ type: 'Decimal', required: false }),
-    baseKey: t.string({ required: false }),
-    attributes: t.field({ type: 'JSON', required: false }),
-    position: t.int({ required: false }),
-  }),
-});
-
 builder.queryFields((t) => ({
   // CSV export of any version's entries (readable by the import).
   rateTableVersionCsv: t.string({
@@ -96,35 +106,6 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  createRateTable: t.prismaField({
-    type: 'RateTable',
-    authScopes: admin,
-    args: { input: t.arg({ type: RateTableInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const id = await createRateTable(ctx, { ...input, policyId: rawId(input.policyId, 'Policy', 'input.policyId') });
-      return ctx.prisma.rateTable.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  updateRateTable: t.prismaField({
-    type: 'RateTable',
-    authScopes: admin,
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: RateTablePatch, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'RateTable');
-      await updateRateTable(ctx, id, args.version, args.input);
-      return ctx.prisma.rateTable.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  deleteRateTable: t.prismaField({
-    type: 'RateTable',
-    authScopes: admin,
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'RateTable');
-      return deleteRateTable(ctx, id, args.version, (tx) => tx.rateTable.findUnique({ ...query, where: { id } }));
-    },
-  }),
-
   // "New version from date …": a DRAFT copy of the version in force the day before (or of
   // basedOnId), or the entries of a CSV file.
   createRateTableVersion: t.prismaField({
@@ -196,35 +177,6 @@ builder.mutationFields((t) => ({
       const id = rawId(args.id, 'RateTableVersion');
       await importRateTableVersionCsv(ctx, id, args.version, await readRateCsvFile(args.file));
       return ctx.prisma.rateTableVersion.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-
-  createRateEntry: t.prismaField({
-    type: 'RateEntry',
-    authScopes: admin,
-    args: { input: t.arg({ type: RateEntryInputType, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const versionId = rawId(input.versionId, 'RateTableVersion', 'input.versionId');
-      const id = await createRateEntry(ctx, versionId, { ...(input as RateEntryInput), attributes: (input.attributes as Record<string, unknown>) ?? null });
-      return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  updateRateEntry: t.prismaField({
-    type: 'RateEntry',
-    authScopes: admin,
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: RateEntryPatch, required: true }) },
-    resolve: async (query, _root, args, ctx) => {
-      const id = await updateRateEntry(ctx, rawId(args.id, 'RateEntry'), args.version, args.input as never);
-      return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  deleteRateEntry: t.prismaField({
-    type: 'RateEntry',
-    authScopes: admin,
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
-    resolve: (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'RateEntry');
-      return deleteRateEntry(ctx, id, args.version, (tx) => tx.rateEntry.findUnique({ ...query, where: { id } }));
     },
   }),
 }));
