@@ -42,4 +42,10 @@ describe('parseRateVersionCsvInBatches', () => {
     expect(result.ok && result.entries.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(pauses).toBe(4);
   });
+
+  it('refuses a file with more data rows than allowed, naming the limit', async () => {
+    const csv = ['landUse,grade,frontage,amount', ...Array.from({ length: 5 }, (_, i) => `RESIDENTIAL,${i + 1},ANY,1`)].join('\n');
+    await expect(parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 4 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { maxRows: 4, line: 6 } });
+    expect((await parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 5 })).ok).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@
 // Same result as parseRateVersionCsv: every bad row and column, or every entry; the header is
 // checked by parseRateVersionCsv itself, the records split by parseCsvRecords.
 import { buildRateEntry, rateEntryInputErrors, VersionEntryChecker, type RateEntryInput, type RateFieldError } from './entry-input.ts';
+import { DomainError } from '../shared/errors.ts';
 import type { RateEntry, RateTable } from './model.ts';
 import { parseCsvRecords, parseRateVersionCsv, unneutraliseCell, type RateCsvError, type RateCsvResult } from './rate-csv.ts';
 
@@ -11,6 +12,8 @@ export interface RateCsvBatchOptions {
   batchRows?: number;
   /** Awaited between batches, e.g. `() => new Promise((r) => setImmediate(r))`. */
   pause?: () => Promise<void>;
+  /** Data records accepted at most: past it the file is refused (PAYLOAD_TOO_LARGE) unread. */
+  maxRows?: number;
 }
 
 const QUOTE = 0x22;
@@ -100,9 +103,16 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
   const lines: number[] = [];
   const checker = new VersionEntryChecker();
   const setErrors: RateFieldError[] = [];
+  let records = 0;
   for (const slice of slices(src, blank.length + headerText.length, headerLine + headerLines, batchRows)) {
     for (const record of parseCsvRecords(slice.text)) {
       const line = record.line - 1 + slice.line;
+      if (options.maxRows !== undefined && ++records > options.maxRows) {
+        throw new DomainError('PAYLOAD_TOO_LARGE', `CSV 超过 ${options.maxRows} 行数据的上限(第 ${line} 行),未写入任何数据`, {
+          field: 'csv',
+          details: { maxRows: options.maxRows, line },
+        });
+      }
       const input = recordInput(names, table, record.cells, line, errors);
       if (!input) continue;
       const entry = buildRateEntry(table, input, entries.length);

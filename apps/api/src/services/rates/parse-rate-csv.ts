@@ -4,10 +4,12 @@ import { DomainError, parseRateVersionCsvInBatches, type RateEntry, type RateTab
 
 /** Records validated between two turns of the event loop. */
 const BATCH_ROWS = 1000;
+/** Data rows a rate CSV may hold (a version of the medical price table has a few thousand). */
+export const MAX_RATE_CSV_ROWS = 200_000;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function parseRateCsv(csv: string, table: Pick<RateTable, 'dimensions'>): Promise<RateEntry[]> {
-  const result = await parseRateVersionCsvInBatches(csv, table, { batchRows: BATCH_ROWS, pause: turn });
+  const result = await parseRateVersionCsvInBatches(csv, table, { batchRows: BATCH_ROWS, pause: turn, maxRows: MAX_RATE_CSV_ROWS });
   if (result.ok) return result.entries;
   const lines = [...new Set(result.errors.map((e) => e.line))];
   const shown = lines.length > 20 ? `${lines.slice(0, 20).join('、')} 等 ${lines.length} 行` : lines.join('、');
