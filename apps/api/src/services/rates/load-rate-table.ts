@@ -6,26 +6,45 @@ import { compareDates, rateEntryFromRow, todayInShanghai, type PlainDate, type R
 import type { GazetteContext } from '../../context.ts';
 import { chooseRateVersion } from './choose-rate-version.ts';
 
-const startedEntries = new Map<string, Promise<RateEntry[]>>();
-/** Versions kept; the oldest used goes first. */
-const STARTED_CACHE_LIMIT = 64;
+const startedEntries = new Map<string, { entries: Promise<RateEntry[]>; size: number }>();
+/** Entries kept in all (a large table's versions are many thousands each); the least recently used go first. */
+const CACHED_ENTRIES_LIMIT = 200_000;
+let cachedEntries = 0;
+
+function forget(id: string): void {
+  const known = startedEntries.get(id);
+  if (!known) return;
+  startedEntries.delete(id);
+  cachedEntries -= known.size;
+}
 
 function versionEntries(ctx: Pick<GazetteContext, 'prisma'>, version: RateVersion): Promise<RateEntry[]> {
   const id = version.id!;
   const load = () =>
     ctx.prisma.rateEntry.findMany({ where: { versionId: id }, orderBy: { position: 'asc' } }).then((rows) => rows.map(rateEntryFromRow));
   if (compareDates(version.effectiveFrom, todayInShanghai()) > 0) return load();
-  let entries = startedEntries.get(id);
-  if (entries) {
+  const known = startedEntries.get(id);
+  if (known) {
     // Most recently used last.
     startedEntries.delete(id);
-  } else {
-    if (startedEntries.size >= STARTED_CACHE_LIMIT) startedEntries.delete(startedEntries.keys().next().value!);
-    entries = load();
-    entries.catch(() => startedEntries.delete(id));
+    startedEntries.set(id, known);
+    return known.entries;
   }
-  startedEntries.set(id, entries);
-  return entries;
+  const slot = { entries: load(), size: 0 };
+  startedEntries.set(id, slot);
+  slot.entries.then(
+    (entries) => {
+      if (startedEntries.get(id) !== slot) return;
+      slot.size = entries.length;
+      cachedEntries += entries.length;
+      for (const oldest of startedEntries.keys()) {
+        if (cachedEntries <= CACHED_ENTRIES_LIMIT) break;
+        forget(oldest);
+      }
+    },
+    () => forget(id),
+  );
+  return slot.entries;
 }
 
 export async function loadRateTable(ctx: Pick<GazetteContext, 'prisma' | 'cache'>, key: string, asOf: PlainDate): Promise<RateTable | null> {
