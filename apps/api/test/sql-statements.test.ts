@@ -55,7 +55,7 @@ describe('SQL statements per request', () => {
                b: medicalServicePrice(code: "311201070-1", grade: TERTIARY_B, asOf: "2025-01-01") { surchargeRate } }`,
     );
     expect(r.errors).toBeUndefined();
-    const tableLoads = r.statements.filter((s) => /FROM "public"\."RateTable"/.test(s));
+    const tableLoads = r.statements.filter((s) => /FROM ("public"\.)?"RateTable"/.test(s));
     expect(tableLoads).toHaveLength(1);
   });
 

@@ -11,7 +11,6 @@ import './duties.ts';
 import './organization-aliases.ts';
 import './rate-pages.ts';
 import './inspection-pages.ts';
-import './rate-writes.ts';
 import './rate-diff.ts';
 import './inspection-findings.ts';
 import './compliance.ts';

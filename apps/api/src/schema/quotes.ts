@@ -27,7 +27,7 @@ import {
 } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { builder } from '../builder.ts';
-import { loadRateTable } from './rates.ts';
+import { loadRateTable } from '../services/rates/load-rate-table.ts';
 import { asOfOrToday } from './shared.ts';
 
 export const HospitalGradeEnum = builder.enumType('HospitalGrade', {

@@ -1,9 +1,7 @@
 // What changed between two versions of a rate table, entry by entry (the dashboard's diff view).
-import { diffVersions, DomainError, formatDecimal, rateVersionFromRow, stableJson, type RateEntry as DomainEntry } from '@gazette/domain';
+import { formatDecimal, stableJson, type diffVersions, type RateEntry as DomainEntry } from '@gazette/domain';
 import { builder } from '../builder.ts';
-import type { GazetteContext } from '../context.ts';
-import { rawId } from './ids.ts';
-import { seesDrafts } from './shared.ts';
+import { diffRateVersions } from '../services/rates/diff-rate-versions.ts';
 
 const RateEntryValue = builder.objectRef<DomainEntry>('RateEntryValue').implement({
   description: 'An entry as it is in one version (no id: for comparing versions).',
@@ -38,20 +36,10 @@ const RateVersionDiff = builder.objectRef<Diff>('RateVersionDiff').implement({
   }),
 });
 
-async function loadVersion(ctx: GazetteContext, id: string, field: string) {
-  const row = await ctx.prisma.rateTableVersion.findUnique({ where: { id: rawId(id, 'RateTableVersion', field) }, include: { entries: true } });
-  if (!row || (row.status === 'DRAFT' && !seesDrafts(ctx))) throw new DomainError('NOT_FOUND', `版本 ${id} 不存在`, { field });
-  return row;
-}
-
 builder.queryField('rateVersionDiff', (t) =>
   t.field({
     type: RateVersionDiff,
     args: { fromId: t.arg.id({ required: true }), toId: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => {
-      const [from, to] = await Promise.all([loadVersion(ctx, args.fromId, 'fromId'), loadVersion(ctx, args.toId, 'toId')]);
-      if (from.tableId !== to.tableId) throw new DomainError('BAD_USER_INPUT', '两个版本不属于同一费率表', { field: 'toId' });
-      return diffVersions(rateVersionFromRow(from), rateVersionFromRow(to));
-    },
+    resolve: (_root, args, ctx) => diffRateVersions(ctx, args.fromId, args.toId),
   }),
 );

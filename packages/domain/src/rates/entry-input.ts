@@ -22,12 +22,23 @@ export interface RateFieldError {
   message: string;
 }
 
+const patterns = new Map<string, RegExp>();
+/** A dimension's pattern compiled once (a CSV checks it on every row). */
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    if (patterns.size < 256) patterns.set(source, re);
+  }
+  return re;
+}
+
 function checkDimension(def: DimensionDef, raw: string | undefined): string | null {
   const value = raw?.trim() ?? '';
   if (!value) return `${def.name}(${def.label})不能为空`;
   if (value.includes('|')) return `${def.name}(${def.label})不能包含“|”:${value}`;
   if (def.values.some((v) => v.value === value)) return null;
-  if (def.open && (!def.pattern || new RegExp(def.pattern).test(value))) return null;
+  if (def.open && (!def.pattern || patternOf(def.pattern).test(value))) return null;
   const allowed = def.values.map((v) => `${v.value}(${v.label})`).join('、');
   return `${def.name}(${def.label})无效:${value}${allowed ? `,应为 ${allowed}${def.open ? ' 或其他符合格式的值' : ''}` : ''}`;
 }
@@ -104,20 +115,35 @@ export function buildRateEntry(table: Pick<RateTable, 'dimensions'>, input: Rate
   };
 }
 
+/**
+ * Entry-set rules of a whole version, checked as entries are added (a large file is checked a
+ * batch at a time): unique keys at once, every baseKey naming an entry of it at the end.
+ */
+export class VersionEntryChecker {
+  private readonly keys = new Map<string, number>();
+  private readonly based: Array<{ index: number; baseKey: string }> = [];
+  constructor(private readonly path = 'entries') {}
+
+  /** The entry at `index`: a duplicate of an earlier key, or nothing. */
+  add(entry: RateEntry, index: number): RateFieldError[] {
+    if (entry.baseKey) this.based.push({ index, baseKey: entry.baseKey });
+    const prior = this.keys.get(entry.key);
+    if (prior !== undefined) return [{ field: `${this.path}[${index}].dimensions`, message: `条目 ${entry.key} 与第 ${prior + 1} 条重复` }];
+    this.keys.set(entry.key, index);
+    return [];
+  }
+
+  /** Every baseKey that names no entry added. */
+  finish(): RateFieldError[] {
+    return this.based
+      .filter((b) => !this.keys.has(b.baseKey))
+      .map((b) => ({ field: `${this.path}[${b.index}].baseKey`, message: `baseKey(基准项目)${b.baseKey} 不在本版本中` }));
+  }
+}
+
 /** Entry-set rules of a whole version: unique keys, and every baseKey naming an entry of it. */
 export function versionEntryErrors(entries: RateEntry[], path = 'entries'): RateFieldError[] {
-  const errors: RateFieldError[] = [];
-  const keys = new Map<string, number>();
-  entries.forEach((e, i) => {
-    const prior = keys.get(e.key);
-    if (prior !== undefined) {
-      errors.push({ field: `${path}[${i}].dimensions`, message: `条目 ${e.key} 与第 ${prior + 1} 条重复` });
-    } else keys.set(e.key, i);
-  });
-  entries.forEach((e, i) => {
-    if (e.baseKey && !keys.has(e.baseKey)) {
-      errors.push({ field: `${path}[${i}].baseKey`, message: `baseKey(基准项目)${e.baseKey} 不在本版本中` });
-    }
-  });
-  return errors;
+  const checker = new VersionEntryChecker(path);
+  const duplicates = entries.flatMap((e, i) => checker.add(e, i));
+  return [...duplicates, ...checker.finish()];
 }

@@ -6,6 +6,7 @@ export * from './diff-versions.ts';
 export * from './rows.ts';
 export * from './entry-input.ts';
 export * from './rate-csv.ts';
+export * from './rate-csv-batches.ts';
 export * from './schemas.ts';
 // 泸市医保规〔2024〕4号: medical service prices (the tables themselves are in the database).
 export * from './hospital-grades.ts';

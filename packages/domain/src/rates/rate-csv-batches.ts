@@ -1,0 +1,131 @@
+// The rate CSV of parseRateVersionCsv, read a batch of records at a time with a pause between
+// batches (the API yields to its event loop there), so a 100k-row file never blocks a server.
+// Same result as parseRateVersionCsv: every bad row and column, or every entry; the header is
+// checked by parseRateVersionCsv itself, the records split by parseCsvRecords.
+import { buildRateEntry, rateEntryInputErrors, VersionEntryChecker, type RateEntryInput, type RateFieldError } from './entry-input.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { RateEntry, RateTable } from './model.ts';
+import { parseCsvRecords, parseRateVersionCsv, unneutraliseCell, type RateCsvError, type RateCsvResult } from './rate-csv.ts';
+
+export interface RateCsvBatchOptions {
+  /** Records per batch (default 2000). */
+  batchRows?: number;
+  /** Awaited between batches, e.g. `() => new Promise((r) => setImmediate(r))`. */
+  pause?: () => Promise<void>;
+  /** Data records accepted at most: past it the file is refused (PAYLOAD_TOO_LARGE) unread. */
+  maxRows?: number;
+}
+
+const QUOTE = 0x22;
+
+/** Slices of whole records (no quoted line break cut), each with the file line it starts on. */
+function* slices(src: string, from: number, firstLine: number, batchRows: number): Generator<{ text: string; line: number }> {
+  let pos = from;
+  let line = firstLine;
+  while (pos < src.length) {
+    let end = pos;
+    let rows = 0;
+    let quoted = false;
+    let breaks = 0;
+    while (end < src.length && (rows < batchRows || quoted)) {
+      const nl = src.indexOf('\n', end);
+      const stop = nl < 0 ? src.length : nl + 1;
+      for (let i = end; i < stop; i++) if (src.charCodeAt(i) === QUOTE) quoted = !quoted;
+      if (nl >= 0) breaks++;
+      end = stop;
+      if (!quoted) rows++;
+    }
+    yield { text: src.slice(pos, end), line };
+    line += breaks;
+    pos = end;
+  }
+}
+
+/** One data record as an entry input, or the errors of its cells. */
+function recordInput(names: string[], table: Pick<RateTable, 'dimensions'>, cells: string[], line: number, errors: RateCsvError[]): RateEntryInput | null {
+  if (cells.length !== names.length) {
+    errors.push({ line, column: null, message: `应有 ${names.length} 列,实有 ${cells.length} 列` });
+    return null;
+  }
+  const get = (n: string) => {
+    const i = names.indexOf(n);
+    return i < 0 ? undefined : unneutraliseCell(cells[i] ?? '');
+  };
+  const input: RateEntryInput = {
+    dimensions: Object.fromEntries(table.dimensions.map((d) => [d.name, get(d.name) ?? ''])),
+    code: get('code'),
+    name: get('name'),
+    unit: get('unit'),
+    amount: get('amount'),
+    rate: get('rate'),
+    baseKey: get('baseKey'),
+  };
+  const attributes = get('attributes')?.trim();
+  if (attributes) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(attributes);
+    } catch {
+      parsed = null;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      errors.push({ line, column: 'attributes', message: 'attributes(附加属性)须为 JSON 对象' });
+      return null;
+    }
+    input.attributes = parsed as Record<string, unknown>;
+  }
+  const rowErrors = rateEntryInputErrors(table, input);
+  for (const e of rowErrors) errors.push({ line, column: e.field.replace(/^dimensions\./, ''), message: e.message });
+  return rowErrors.length > 0 ? null : input;
+}
+
+export async function parseRateVersionCsvInBatches(text: string, table: Pick<RateTable, 'dimensions'>, options: RateCsvBatchOptions = {}): Promise<RateCsvResult> {
+  const batchRows = Math.max(1, options.batchRows ?? 2000);
+  const pause = options.pause ?? (() => Promise.resolve());
+  // A BOM is dropped without copying the text (a regex replace on megabytes blocks for long).
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Empty lines before the header are skipped, as parseCsvRecords does.
+  const blank = /^(?:\r?\n)*/u.exec(src)![0];
+  const headerLine = 1 + blank.split('\n').length - 1;
+  const head = slices(src, blank.length, headerLine, 1).next();
+  if (head.done) return parseRateVersionCsv(src, table);
+  const headerText = head.value.text;
+  // The header alone: its own errors (line 1), or only "no data rows" when it is right.
+  const headerCheck = parseRateVersionCsv(headerText, table);
+  if (!headerCheck.ok && headerCheck.errors.some((e) => e.line === 1)) {
+    return { ok: false, errors: headerCheck.errors.filter((e) => e.line === 1).map((e) => ({ ...e, line: headerLine })) };
+  }
+  const names = (parseCsvRecords(headerText)[0]?.cells ?? []).map((c) => c.trim());
+  const headerLines = headerText.split('\n').length - (headerText.endsWith('\n') ? 1 : 0);
+
+  const errors: RateCsvError[] = [];
+  const entries: RateEntry[] = [];
+  const lines: number[] = [];
+  const checker = new VersionEntryChecker();
+  const setErrors: RateFieldError[] = [];
+  let records = 0;
+  for (const slice of slices(src, blank.length + headerText.length, headerLine + headerLines, batchRows)) {
+    for (const record of parseCsvRecords(slice.text)) {
+      const line = record.line - 1 + slice.line;
+      if (options.maxRows !== undefined && ++records > options.maxRows) {
+        throw new DomainError('PAYLOAD_TOO_LARGE', `CSV 超过 ${options.maxRows} 行数据的上限(第 ${line} 行),未写入任何数据`, {
+          field: 'csv',
+          details: { maxRows: options.maxRows, line },
+        });
+      }
+      const input = recordInput(names, table, record.cells, line, errors);
+      if (!input) continue;
+      const entry = buildRateEntry(table, input, entries.length);
+      setErrors.push(...checker.add(entry, entries.length));
+      entries.push(entry);
+      lines.push(line);
+    }
+    await pause();
+  }
+  for (const e of [...setErrors, ...checker.finish()]) {
+    const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
+    errors.push({ line: lines[index] ?? 0, column: e.field.endsWith('baseKey') ? 'baseKey' : null, message: e.message });
+  }
+  if (entries.length === 0 && errors.length === 0) errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
+  return errors.length > 0 ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, entries };
+}
