@@ -11,6 +11,9 @@ import { createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 import { listeningWaiter, pollingWaiter } from './services/changes/waiter.ts';
+import { useInputGuards } from './plugins/input-guards.ts';
+import { withTransactionRetry } from './platform/transactions.ts';
+import { classifyDbError, ServiceUnavailableError } from './platform/db-errors.ts';
 
 /** Largest request body accepted, in bytes (a rate table CSV of a few hundred rows fits easily). */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -20,6 +23,11 @@ export interface GazetteYogaOptions {
   logger: Logger;
   /** Defaults to NODE_ENV === 'production': no introspection, no GraphiQL. */
   production?: boolean;
+  /**
+   * Defaults to NODE_ENV === 'development' (set by `pnpm dev`): graphql-js's "Did you mean …?"
+   * hints (fields, enum values, types) are sent only then; never in tests or production.
+   */
+  development?: boolean;
   /** For the change stream's LISTEN connection; without it subscribers poll. */
   databaseUrl?: string;
   /** Origins other than the server's own allowed to call the API from a browser (GAZETTE_CORS_ORIGINS). */
@@ -108,6 +116,15 @@ export function logYogaError(logger: Logger, args: unknown[]): void {
   const code = error && (isDomainError(error) ? error.code : error instanceof GraphQLError ? error.extensions?.code : undefined);
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const expected = (typeof code === 'string' && EXPECTED_CODES.has(code)) || (original !== undefined && isDomainError(original));
+  const db = classifyDbError(original ?? error);
+  if (db?.kind === 'input') {
+    logger.info({ code: db.error.code, field: db.error.field }, text);
+    return;
+  }
+  if (db?.kind === 'transient' || code === 'SERVICE_UNAVAILABLE' || (original ?? error) instanceof ServiceUnavailableError) {
+    logger.warn({ code: 'SERVICE_UNAVAILABLE', reason: db?.reason ?? (original as ServiceUnavailableError | undefined)?.reason }, text);
+    return;
+  }
   if (expected) logger.info({ code: code ?? (original as { code?: string }).code }, text);
   else logger.error({ err: error ? loggable(error) : undefined }, text);
 }
@@ -152,7 +169,10 @@ function useNoIntrospection(): Plugin {
 
 export function createGazetteYoga(options: GazetteYogaOptions) {
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const { prisma, logger } = options;
+  const development = !production && (options.development ?? process.env.NODE_ENV === 'development');
+  const { logger } = options;
+  // Interactive transactions retry serialization, deadlock and pool-wait failures (bounded).
+  const prisma = withTransactionRetry(options.prisma);
   const changes = options.databaseUrl ? listeningWaiter(options.databaseUrl, logger) : pollingWaiter();
   return createYoga<ServerContext>({
     schema,
@@ -189,8 +209,9 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
         maxTokens: { n: 2000 },
         costLimit: { maxCost: 5000, ignoreIntrospection: true },
         maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: production },
+        blockFieldSuggestion: { enabled: !development },
       }),
+      useInputGuards({ suggestions: development }),
       ...(production ? [useNoIntrospection()] : []),
       useErrorCodes(),
     ],
