@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { createPrismaClient, type PrismaClient } from '@gazette/db';
 import { DataDirLockedError } from '@gazette/db/embedded-lock';
+import { InvalidDatabaseUrlError } from '@gazette/db/database-url';
 import { dataDir, openDatabase } from '@gazette/db/embedded-default';
 import { EditedMigrationError, applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
   try {
     running = await startServer({ logger, announce: (m) => process.stdout.write(`${m}\n`) });
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof EditedMigrationError) {
+    if (error instanceof DataDirLockedError || error instanceof EditedMigrationError || error instanceof InvalidDatabaseUrlError) {
       process.stderr.write(`\n${error.message}\n\n`);
     } else {
       logger.fatal({ err: error }, 'failed to start');
