@@ -12,6 +12,7 @@ import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 import { listeningWaiter, pollingWaiter } from './services/changes/waiter.ts';
 import { useInputGuards } from './plugins/input-guards.ts';
+import { useIdempotency } from './plugins/idempotency.ts';
 import { withTransactionRetry } from './platform/transactions.ts';
 import { classifyDbError, ServiceUnavailableError } from './platform/db-errors.ts';
 
@@ -212,6 +213,8 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
         blockFieldSuggestion: { enabled: !development },
       }),
       useInputGuards({ suggestions: development }),
+      // Idempotency-Key on mutations: a retry gets the first result and writes nothing.
+      useIdempotency(),
       ...(production ? [useNoIntrospection()] : []),
       useErrorCodes(),
     ],
