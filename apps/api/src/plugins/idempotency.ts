@@ -54,7 +54,7 @@ async function existing(prisma: Prisma, caller: string, key: string) {
 export function useIdempotency(): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as GazetteContext & { request?: Request };
+      const ctx = args.contextValue as unknown as GazetteContext & { request?: Request };
       const key = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
       if (!key) return;
       const operation = getOperationAST(args.document, args.operationName);
