@@ -87,6 +87,18 @@ export async function resolveViewer(
   return { kind: 'anonymous' };
 }
 
+const viewers = new WeakMap<Request, Promise<Viewer>>();
+
+/** The request's viewer, resolved once per request (the response cache keys on it before the context exists). */
+export function viewerOf(prisma: PrismaClient, request: Request): Promise<Viewer> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = resolveViewer(prisma, request.headers.get('authorization'));
+    viewers.set(request, viewer);
+  }
+  return viewer;
+}
+
 /**
  * The address login throttling counts against. Behind a reverse proxy every request comes from
  * the proxy, so with GAZETTE_TRUST_PROXY=1 the nearest address the proxy appended to
@@ -113,7 +125,7 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
   const { request, prisma } = args;
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const logger = args.logger.child({ requestId });
-  const viewer = await resolveViewer(prisma, request.headers.get('authorization'));
+  const viewer = await viewerOf(prisma, request);
   const actorLabel =
     viewer.kind === 'user'
       ? viewer.email

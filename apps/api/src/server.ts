@@ -16,7 +16,7 @@ import { createApp } from './http/app.ts';
 import { createLogger } from './http/logger.ts';
 import { closeGracefully, trackInFlight } from './http/shutdown.ts';
 import { startReviewTaskJob } from './services/review-tasks.ts';
-import { createGazetteYoga } from './yoga.ts';
+import { createGazetteYoga, responseCacheFrom } from './yoga.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DASHBOARD_DIR = path.resolve(HERE, '../../admin/dist');
@@ -65,7 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());
 
-    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url });
+    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url, responseCache: responseCacheFrom(env) });
     const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));
     const inFlight = trackInFlight(server);
     const port = Number.parseInt(env.PORT ?? '4000', 10);

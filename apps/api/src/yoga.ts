@@ -15,6 +15,16 @@ import { useInputGuards } from './plugins/input-guards.ts';
 import { useIdempotency } from './plugins/idempotency.ts';
 import { withTransactionRetry } from './platform/transactions.ts';
 import { classifyDbError, ServiceUnavailableError } from './platform/db-errors.ts';
+import {
+  cacheNamespace,
+  inMemoryFlushableCache,
+  listenForInvalidations,
+  newInstanceId,
+  redisFlushableCache,
+  useGazetteResponseCache,
+  type FlushableCache,
+} from './platform/response-cache.ts';
+import { createRedisStore } from './platform/redis.ts';
 
 /** Largest request body accepted, in bytes (a rate table CSV of a few hundred rows fits easily). */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -31,11 +41,23 @@ export interface GazetteYogaOptions {
   development?: boolean;
   /** For the change stream's LISTEN connection; without it subscribers poll. */
   databaseUrl?: string;
+  /**
+   * Response cache of published reads: 'memory' (per process, flushed across instances through
+   * PostgreSQL NOTIFY) or 'redis' (REDIS_URL, shared); off when omitted (tests write behind the
+   * API's back). The server turns it on (GAZETTE_RESPONSE_CACHE=off turns it off).
+   */
+  responseCache?: { kind: 'memory' } | { kind: 'redis'; url: string };
   /** Origins other than the server's own allowed to call the API from a browser (GAZETTE_CORS_ORIGINS). */
   corsOrigins?: readonly string[];
 }
 
 /** GAZETTE_CORS_ORIGINS: comma-separated origins (https://app.example.cn); empty means same-origin only. */
+/** The server's response cache from the environment: Redis with REDIS_URL, else in process; GAZETTE_RESPONSE_CACHE=off disables it. */
+export function responseCacheFrom(env: NodeJS.ProcessEnv = process.env): GazetteYogaOptions['responseCache'] {
+  if (env.GAZETTE_RESPONSE_CACHE === 'off') return undefined;
+  return env.REDIS_URL ? { kind: 'redis', url: env.REDIS_URL } : { kind: 'memory' };
+}
+
 export function corsOriginsFrom(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.GAZETTE_CORS_ORIGINS ?? '')
     .split(',')
@@ -175,6 +197,26 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
   // Interactive transactions retry serialization, deadlock and pool-wait failures (bounded).
   const prisma = withTransactionRetry(options.prisma);
   const changes = options.databaseUrl ? listeningWaiter(options.databaseUrl, logger) : pollingWaiter();
+  const instanceId = newInstanceId();
+  let cacheStore: FlushableCache | undefined;
+  let closeCache = async () => {};
+  if (options.responseCache) {
+    if (options.responseCache.kind === 'redis') {
+      const redis = createRedisStore(options.responseCache.url, logger);
+      cacheStore = redisFlushableCache(redis.cache, cacheNamespace(options.databaseUrl));
+      closeCache = redis.close;
+    } else {
+      cacheStore = inMemoryFlushableCache();
+    }
+    if (options.databaseUrl) {
+      const listener = listenForInvalidations(options.databaseUrl, cacheStore, instanceId, logger);
+      const closeStore = closeCache;
+      closeCache = async () => {
+        await listener.close();
+        await closeStore();
+      };
+    }
+  }
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -200,7 +242,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       signal: request.signal,
     }),
     plugins: [
-      { onDispose: () => changes.close() },
+      { onDispose: async () => { await changes.close(); await closeCache(); } },
       useRequestSizeLimit(MAX_REQUEST_BYTES),
       // Simple (non-preflighted) requests must carry a custom header; JSON POSTs are preflighted.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'] }),
@@ -215,6 +257,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       useInputGuards({ suggestions: development }),
       // Idempotency-Key on mutations: a retry gets the first result and writes nothing.
       useIdempotency(),
+      ...(cacheStore ? useGazetteResponseCache({ prisma, schema, store: cacheStore, instanceId, namespace: cacheNamespace(options.databaseUrl) }) : []),
       ...(production ? [useNoIntrospection()] : []),
       useErrorCodes(),
     ],
