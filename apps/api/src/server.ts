@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { createPrismaClient, type PrismaClient } from '@gazette/db';
 import { DataDirLockedError } from '@gazette/db/embedded-lock';
-import { InvalidDatabaseUrlError } from '@gazette/db/database-url';
+import { InvalidDatabaseUrlError, validateDatabaseUrl } from '@gazette/db/database-url';
 import { dataDir, openDatabase } from '@gazette/db/embedded-default';
 import { EditedMigrationError, applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
@@ -65,7 +65,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());
 
-    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url, responseCache: responseCacheFrom(env) });
+    // Queries read a replica when DATABASE_REPLICA_URL is set (writes and reads after them: the primary).
+    const replica = env.DATABASE_REPLICA_URL ? createPrismaClient(validateDatabaseUrl(env.DATABASE_REPLICA_URL, 'DATABASE_REPLICA_URL')) : undefined;
+    if (replica) closers.push(() => replica.$disconnect());
+    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url, responseCache: responseCacheFrom(env), replica });
     const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));
     const inFlight = trackInFlight(server);
     const port = Number.parseInt(env.PORT ?? '4000', 10);

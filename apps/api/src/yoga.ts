@@ -25,6 +25,7 @@ import {
   type FlushableCache,
 } from './platform/response-cache.ts';
 import { createRedisStore } from './platform/redis.ts';
+import { useReadReplica } from './platform/read-replica.ts';
 
 /** Largest request body accepted, in bytes (a rate table CSV of a few hundred rows fits easily). */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -47,6 +48,10 @@ export interface GazetteYogaOptions {
    * API's back). The server turns it on (GAZETTE_RESPONSE_CACHE=off turns it off).
    */
   responseCache?: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /** A read replica's client (DATABASE_REPLICA_URL): queries read it, except right after a write. */
+  replica?: PrismaClient;
+  /** Reads stay on the primary this long after a write (default 5 s). */
+  replicaGraceMs?: number;
   /** Origins other than the server's own allowed to call the API from a browser (GAZETTE_CORS_ORIGINS). */
   corsOrigins?: readonly string[];
 }
@@ -198,6 +203,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
   const prisma = withTransactionRetry(options.prisma);
   const changes = options.databaseUrl ? listeningWaiter(options.databaseUrl, logger) : pollingWaiter();
   const instanceId = newInstanceId();
+  const replica = options.replica ? useReadReplica(withTransactionRetry(options.replica), options.replicaGraceMs) : undefined;
   let cacheStore: FlushableCache | undefined;
   let closeCache = async () => {};
   if (options.responseCache) {
@@ -209,7 +215,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       cacheStore = inMemoryFlushableCache();
     }
     if (options.databaseUrl) {
-      const listener = listenForInvalidations(options.databaseUrl, cacheStore, instanceId, logger);
+      const listener = listenForInvalidations(options.databaseUrl, cacheStore, instanceId, logger, replica?.noteWrite);
       const closeStore = closeCache;
       closeCache = async () => {
         await listener.close();
@@ -257,6 +263,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       useInputGuards({ suggestions: development }),
       // Idempotency-Key on mutations: a retry gets the first result and writes nothing.
       useIdempotency(),
+      ...(replica ? [replica.plugin] : []),
       ...(cacheStore ? useGazetteResponseCache({ prisma, schema, store: cacheStore, instanceId, namespace: cacheNamespace(options.databaseUrl) }) : []),
       ...(production ? [useNoIntrospection()] : []),
       useErrorCodes(),

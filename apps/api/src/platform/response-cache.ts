@@ -186,7 +186,13 @@ export function useGazetteResponseCache(options: ResponseCacheOptions & { instan
  * changed anywhere (gazette_changes, the change feed). Reconnects after a failure; while it is down
  * the cache is bypassed by flushing on reconnect.
  */
-export function listenForInvalidations(databaseUrl: string, store: FlushableCache, instanceId: string, logger: Logger) {
+export function listenForInvalidations(
+  databaseUrl: string,
+  store: FlushableCache,
+  instanceId: string,
+  logger: Logger,
+  onWrite?: () => void,
+) {
   store.active = false; // until LISTEN runs
   let client: pg.Client | null = null;
   let closed = false;
@@ -195,6 +201,7 @@ export function listenForInvalidations(databaseUrl: string, store: FlushableCach
     const c = new pg.Client({ connectionString: databaseUrl, application_name: 'gazette-cache-listener' });
     c.on('notification', (message) => {
       if (message.channel === CACHE_CHANNEL && message.payload === instanceId) return;
+      onWrite?.();
       void store.flush();
     });
     c.on('error', (error) => {

@@ -42,7 +42,7 @@ async function send(body: unknown, init: { headers?: Record<string, string>; add
       headers: { 'content-type': 'application/json', ...init.headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     },
-    init.address ? { req: { socket: { remoteAddress: init.address } } } : {},
+    (init.address ? { req: { socket: { remoteAddress: init.address } } } : {}) as never,
   );
   const json = (await res.json().catch(() => ({}))) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   return { status: res.status, ...json, codes: (json.errors ?? []).map((e) => e.extensions?.code), sql: statements.length };
