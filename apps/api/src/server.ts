@@ -17,6 +17,9 @@ import { createLogger } from './http/logger.ts';
 import { closeGracefully, trackInFlight } from './http/shutdown.ts';
 import { startReviewTaskJob } from './services/review-tasks.ts';
 import { createGazetteYoga, responseCacheFrom } from './yoga.ts';
+import { loginThrottle } from './auth/throttle.ts';
+import { createRedisClient } from './platform/redis.ts';
+import { cacheNamespace } from './platform/response-cache.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DASHBOARD_DIR = path.resolve(HERE, '../../admin/dist');
@@ -65,6 +68,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());
 
+    // REDIS_URL: sign-in throttling counts live in Redis, shared by every instance.
+    if (env.REDIS_URL) {
+      const redis = createRedisClient(env.REDIS_URL, logger);
+      loginThrottle.useRedis(redis, cacheNamespace(db.url));
+      closers.push(async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      });
+    }
     // Queries read a replica when DATABASE_REPLICA_URL is set (writes and reads after them: the primary).
     const replica = env.DATABASE_REPLICA_URL ? createPrismaClient(validateDatabaseUrl(env.DATABASE_REPLICA_URL, 'DATABASE_REPLICA_URL')) : undefined;
     if (replica) closers.push(() => replica.$disconnect());
