@@ -13,7 +13,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { getOperationAST, type GraphQLSchema } from 'graphql';
+import { Kind, getOperationAST, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { CHANGE_CHANNEL } from '@gazette/db/changes/record';
@@ -26,6 +26,8 @@ export const CACHE_TTL_MS = 5 * 60_000;
 
 /** Types whose data depends on who asks, or is not published: never cached. */
 const PRIVATE_TYPES = ['User', 'ApiToken', 'AuditEntry', 'DiscretionCase', 'CaseEvent', 'Notice', 'ReviewTask', 'GazetteImport'];
+/** Mutations that change no data a cached read shows (sessions only): no flush. */
+const SESSION_MUTATIONS = new Set(['login', 'logout']);
 /** Root fields answered per person or as a feed position. */
 const PRIVATE_ROOT_FIELDS = ['me', 'node', 'nodes', 'changes'];
 
@@ -162,6 +164,8 @@ export function useGazetteResponseCache(options: ResponseCacheOptions & { instan
       onExecute({ args }) {
         const operation = getOperationAST(args.document, args.operationName);
         if (operation?.operation !== 'mutation') return;
+        const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
+        if (fields.every((f) => SESSION_MUTATIONS.has(f))) return;
         return {
           async onExecuteDone({ result }) {
             if (Symbol.asyncIterator in (result as object)) return;

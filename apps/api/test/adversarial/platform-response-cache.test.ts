@@ -72,6 +72,8 @@ describe('in process', () => {
       expect(again.statements).toBe(0);
 
       const viewer = await login(yoga, 'cache-viewer@gazette.test');
+      // Signing in changes nothing a cached read shows: the anonymous entry survives it.
+      expect((await gql(yoga, '{ policies(first: 2) { totalCount } }')).statements).toBe(0);
       const asViewer = await gql(yoga, '{ policies(first: 2) { totalCount } }', {}, viewer);
       expect(asViewer.statements).toBeGreaterThan(1); // its own entry: auth + the read
       expect((await gql(yoga, '{ policies(first: 2) { totalCount } }', {}, viewer)).statements).toBe(1); // auth only
