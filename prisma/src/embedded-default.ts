@@ -3,6 +3,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.ts';
 import { lockDataDir, type DataDirLock } from './embedded-lock.ts';
 import { PRISMA_DIR } from './migrate/files.ts';
+import { validateDatabaseUrl } from './database-url.ts';
 
 /** The embedded cluster's port: not 5432, so it never collides with a system PostgreSQL. */
 export const EMBEDDED_PORT = 54329;
@@ -32,7 +33,7 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const env = options.env ?? process.env;
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: null, close: async () => {} };
+  if (env.DATABASE_URL) return { url: validateDatabaseUrl(env.DATABASE_URL), embedded: null, close: async () => {} };
 
   const dir = dataDir(env);
   const lock: DataDirLock = lockDataDir(dir);

@@ -44,7 +44,12 @@ export interface GazetteRequestContext extends GazetteContext {
   clientAddress: string;
 }
 
-/** Resolves `Authorization: Bearer …` to a live session's user or an unrevoked API token. */
+/**
+ * Resolves `Authorization: Bearer …` to a live session's user or an unrevoked API token, in one
+ * SQL statement each (the user is joined, not fetched after). Nothing is cached, so a sign-out, a
+ * revocation or a deactivation takes effect on the very next request; a token lives no longer than
+ * its creator's account. A token's lastUsedAt is written by the same statement, at most once a minute.
+ */
 export async function resolveViewer(
   prisma: PrismaClient,
   authorization: string | null,
@@ -52,37 +57,46 @@ export async function resolveViewer(
   const secret = bearerSecret(authorization);
   if (!secret) return { kind: 'anonymous' };
   const tokenHash = sha256Hex(secret);
-  const now = new Date();
 
   if (secret.startsWith(SESSION_PREFIX)) {
-    const session = await prisma.session.findUnique({
-      where: { tokenHash },
-      include: { user: true },
-    });
-    if (!session || session.expiresAt <= now || !session.user.active) return { kind: 'anonymous' };
-    const { user } = session;
-    return {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      role: user.role,
-      sessionId: session.id,
-    };
+    const [session] = await prisma.$queryRaw<{ sessionId: string; userId: string; email: string; role: Role }[]>`
+      SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > now() AND u.active`;
+    if (!session) return { kind: 'anonymous' };
+    return { kind: 'user', userId: session.userId, email: session.email, role: session.role, sessionId: session.sessionId };
   }
 
   if (secret.startsWith(API_TOKEN_PREFIX)) {
-    const token = await prisma.apiToken.findUnique({ where: { tokenHash }, include: { createdBy: { select: { active: true } } } });
-    // A token lives no longer than its creator's account: a deactivated administrator's tokens stop.
-    if (!token || token.revokedAt || !token.createdBy.active) return { kind: 'anonymous' };
-    if (
-      !token.lastUsedAt ||
-      now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS
-    ) {
-      await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
-    }
+    const granularity = LAST_USED_GRANULARITY_MS / 1000;
+    const [token] = await prisma.$queryRaw<{ id: string; name: string; scopes: string[] }[]>`
+      WITH live AS (
+        SELECT t.id, t.name, t.scopes, t."lastUsedAt"
+        FROM "ApiToken" t JOIN "User" u ON u.id = t."createdById"
+        WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL AND u.active
+      ), touched AS (
+        UPDATE "ApiToken" a SET "lastUsedAt" = now()
+        FROM live
+        WHERE a.id = live.id AND (live."lastUsedAt" IS NULL OR live."lastUsedAt" <= now() - make_interval(secs => ${granularity}))
+        RETURNING a.id
+      )
+      SELECT live.id, live.name, live.scopes::text[] AS scopes FROM live`;
+    if (!token) return { kind: 'anonymous' };
     return { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes };
   }
   return { kind: 'anonymous' };
+}
+
+const viewers = new WeakMap<Request, Promise<Viewer>>();
+
+/** The request's viewer, resolved once per request (the response cache keys on it before the context exists). */
+export function viewerOf(prisma: PrismaClient, request: Request): Promise<Viewer> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = resolveViewer(prisma, request.headers.get('authorization'));
+    viewers.set(request, viewer);
+  }
+  return viewer;
 }
 
 /**
@@ -111,7 +125,7 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
   const { request, prisma } = args;
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const logger = args.logger.child({ requestId });
-  const viewer = await resolveViewer(prisma, request.headers.get('authorization'));
+  const viewer = await viewerOf(prisma, request);
   const actorLabel =
     viewer.kind === 'user'
       ? viewer.email

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { DomainError, isDomainError } from '@gazette/domain';
+import { RETRY_AFTER_SECONDS, ServiceUnavailableError, classifyDbError } from './platform/db-errors.ts';
 
 /** Extensions of an expected failure: the code programs switch on, the field at fault, details. */
 export function domainErrorExtensions(error: DomainError): Record<string, unknown> {
@@ -45,6 +46,32 @@ function isPothosValidationError(error: unknown): error is Error {
   return error instanceof Error && error.name === 'PothosValidationError';
 }
 
+function findServiceUnavailable(error: unknown): ServiceUnavailableError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof ServiceUnavailableError) return current;
+    current = current instanceof Error ? (current as Error & { originalError?: unknown }).originalError ?? current.cause : undefined;
+  }
+  return undefined;
+}
+
+/** 503 with Retry-After: the database was too busy (after the bounded retries), not a bug. */
+function serviceUnavailable(source: unknown, attempts?: number): GraphQLError {
+  const graphql = source instanceof GraphQLError ? source : undefined;
+  return new GraphQLError('服务繁忙,请稍后重试', {
+    nodes: graphql?.nodes,
+    source: graphql?.source,
+    positions: graphql?.positions,
+    path: graphql?.path,
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      ...(attempts ? { attempts } : {}),
+      http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+    },
+  });
+}
+
 /**
  * yoga's `maskedErrors.maskError`: a DomainError becomes a GraphQL error with `extensions.code`
  * (and `extensions.field`); anything unexpected becomes "Unexpected error." with no stack or SQL.
@@ -52,6 +79,12 @@ function isPothosValidationError(error: unknown): error is Error {
 export function maskError(error: unknown, message: string): Error {
   const domain = findDomainError(error);
   if (domain) return toGraphQLError(domain, error instanceof GraphQLError ? error : undefined);
+  const unavailable = findServiceUnavailable(error);
+  if (unavailable) return serviceUnavailable(error, unavailable.attempts);
+  // Database failures that are not bugs: load (503) or a refused value / state (named field).
+  const failure = classifyDbError(error);
+  if (failure?.kind === 'transient') return serviceUnavailable(error);
+  if (failure?.kind === 'input') return toGraphQLError(failure.error, error instanceof GraphQLError ? error : undefined);
   if (error instanceof GraphQLError && isPothosValidationError(error.originalError)) {
     return new GraphQLError(error.originalError.message, {
       nodes: error.nodes,

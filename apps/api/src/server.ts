@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { createPrismaClient, type PrismaClient } from '@gazette/db';
 import { DataDirLockedError } from '@gazette/db/embedded-lock';
+import { InvalidDatabaseUrlError, validateDatabaseUrl } from '@gazette/db/database-url';
 import { dataDir, openDatabase } from '@gazette/db/embedded-default';
 import { EditedMigrationError, applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
@@ -16,7 +17,10 @@ import { createLogger } from './http/logger.ts';
 import { closeGracefully, trackInFlight } from './http/shutdown.ts';
 import { startReviewTaskJob } from './services/review-tasks.ts';
 import { startWebhookWorker, webhookOptionsFrom } from './services/webhooks/worker.ts';
-import { createGazetteYoga } from './yoga.ts';
+import { createGazetteYoga, responseCacheFrom } from './yoga.ts';
+import { loginThrottle } from './auth/throttle.ts';
+import { createRedisClient } from './platform/redis.ts';
+import { cacheNamespace } from './platform/response-cache.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DASHBOARD_DIR = path.resolve(HERE, '../../admin/dist');
@@ -67,7 +71,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const webhookWorker = startWebhookWorker(prisma, logger, { ...webhookOptionsFrom(env), databaseUrl: db.url });
     closers.push(() => webhookWorker.stop());
 
-    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url });
+    // REDIS_URL: sign-in throttling counts live in Redis, shared by every instance.
+    if (env.REDIS_URL) {
+      const redis = createRedisClient(env.REDIS_URL, logger);
+      loginThrottle.useRedis(redis, cacheNamespace(db.url));
+      closers.push(async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      });
+    }
+    // Queries read a replica when DATABASE_REPLICA_URL is set (writes and reads after them: the primary).
+    const replica = env.DATABASE_REPLICA_URL ? createPrismaClient(validateDatabaseUrl(env.DATABASE_REPLICA_URL, 'DATABASE_REPLICA_URL')) : undefined;
+    if (replica) closers.push(() => replica.$disconnect());
+    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url, responseCache: responseCacheFrom(env), replica });
     const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));
     const inFlight = trackInFlight(server);
     const port = Number.parseInt(env.PORT ?? '4000', 10);
@@ -119,7 +134,7 @@ async function main(): Promise<void> {
   try {
     running = await startServer({ logger, announce: (m) => process.stdout.write(`${m}\n`) });
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof EditedMigrationError) {
+    if (error instanceof DataDirLockedError || error instanceof EditedMigrationError || error instanceof InvalidDatabaseUrlError) {
       process.stderr.write(`\n${error.message}\n\n`);
     } else {
       logger.fatal({ err: error }, 'failed to start');

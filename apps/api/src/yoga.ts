@@ -11,6 +11,21 @@ import { createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 import { listeningWaiter, pollingWaiter } from './services/changes/waiter.ts';
+import { useInputGuards } from './plugins/input-guards.ts';
+import { useIdempotency } from './plugins/idempotency.ts';
+import { withTransactionRetry } from './platform/transactions.ts';
+import { classifyDbError, ServiceUnavailableError } from './platform/db-errors.ts';
+import {
+  cacheNamespace,
+  inMemoryFlushableCache,
+  listenForInvalidations,
+  newInstanceId,
+  redisFlushableCache,
+  useGazetteResponseCache,
+  type FlushableCache,
+} from './platform/response-cache.ts';
+import { createRedisStore } from './platform/redis.ts';
+import { useReadReplica } from './platform/read-replica.ts';
 
 /** Largest request body accepted, in bytes (a rate table CSV of a few hundred rows fits easily). */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -20,13 +35,34 @@ export interface GazetteYogaOptions {
   logger: Logger;
   /** Defaults to NODE_ENV === 'production': no introspection, no GraphiQL. */
   production?: boolean;
+  /**
+   * Defaults to NODE_ENV === 'development' (set by `pnpm dev`): graphql-js's "Did you mean …?"
+   * hints (fields, enum values, types) are sent only then; never in tests or production.
+   */
+  development?: boolean;
   /** For the change stream's LISTEN connection; without it subscribers poll. */
   databaseUrl?: string;
+  /**
+   * Response cache of published reads: 'memory' (per process, flushed across instances through
+   * PostgreSQL NOTIFY) or 'redis' (REDIS_URL, shared); off when omitted (tests write behind the
+   * API's back). The server turns it on (GAZETTE_RESPONSE_CACHE=off turns it off).
+   */
+  responseCache?: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /** A read replica's client (DATABASE_REPLICA_URL): queries read it, except right after a write. */
+  replica?: PrismaClient;
+  /** Reads stay on the primary this long after a write (default 5 s). */
+  replicaGraceMs?: number;
   /** Origins other than the server's own allowed to call the API from a browser (GAZETTE_CORS_ORIGINS). */
   corsOrigins?: readonly string[];
 }
 
 /** GAZETTE_CORS_ORIGINS: comma-separated origins (https://app.example.cn); empty means same-origin only. */
+/** The server's response cache from the environment: Redis with REDIS_URL, else in process; GAZETTE_RESPONSE_CACHE=off disables it. */
+export function responseCacheFrom(env: NodeJS.ProcessEnv = process.env): GazetteYogaOptions['responseCache'] {
+  if (env.GAZETTE_RESPONSE_CACHE === 'off') return undefined;
+  return env.REDIS_URL ? { kind: 'redis', url: env.REDIS_URL } : { kind: 'memory' };
+}
+
 export function corsOriginsFrom(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.GAZETTE_CORS_ORIGINS ?? '')
     .split(',')
@@ -108,6 +144,15 @@ export function logYogaError(logger: Logger, args: unknown[]): void {
   const code = error && (isDomainError(error) ? error.code : error instanceof GraphQLError ? error.extensions?.code : undefined);
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const expected = (typeof code === 'string' && EXPECTED_CODES.has(code)) || (original !== undefined && isDomainError(original));
+  const db = classifyDbError(original ?? error);
+  if (db?.kind === 'input') {
+    logger.info({ code: db.error.code, field: db.error.field }, text);
+    return;
+  }
+  if (db?.kind === 'transient' || code === 'SERVICE_UNAVAILABLE' || (original ?? error) instanceof ServiceUnavailableError) {
+    logger.warn({ code: 'SERVICE_UNAVAILABLE', reason: db?.reason ?? (original as ServiceUnavailableError | undefined)?.reason }, text);
+    return;
+  }
   if (expected) logger.info({ code: code ?? (original as { code?: string }).code }, text);
   else logger.error({ err: error ? loggable(error) : undefined }, text);
 }
@@ -152,8 +197,32 @@ function useNoIntrospection(): Plugin {
 
 export function createGazetteYoga(options: GazetteYogaOptions) {
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const { prisma, logger } = options;
+  const development = !production && (options.development ?? process.env.NODE_ENV === 'development');
+  const { logger } = options;
+  // Interactive transactions retry serialization, deadlock and pool-wait failures (bounded).
+  const prisma = withTransactionRetry(options.prisma);
   const changes = options.databaseUrl ? listeningWaiter(options.databaseUrl, logger) : pollingWaiter();
+  const instanceId = newInstanceId();
+  const replica = options.replica ? useReadReplica(withTransactionRetry(options.replica), options.replicaGraceMs) : undefined;
+  let cacheStore: FlushableCache | undefined;
+  let closeCache = async () => {};
+  if (options.responseCache) {
+    if (options.responseCache.kind === 'redis') {
+      const redis = createRedisStore(options.responseCache.url, logger);
+      cacheStore = redisFlushableCache(redis.cache, cacheNamespace(options.databaseUrl));
+      closeCache = redis.close;
+    } else {
+      cacheStore = inMemoryFlushableCache();
+    }
+    if (options.databaseUrl) {
+      const listener = listenForInvalidations(options.databaseUrl, cacheStore, instanceId, logger, replica?.noteWrite);
+      const closeStore = closeCache;
+      closeCache = async () => {
+        await listener.close();
+        await closeStore();
+      };
+    }
+  }
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -179,7 +248,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       signal: request.signal,
     }),
     plugins: [
-      { onDispose: () => changes.close() },
+      { onDispose: async () => { await changes.close(); await closeCache(); } },
       useRequestSizeLimit(MAX_REQUEST_BYTES),
       // Simple (non-preflighted) requests must carry a custom header; JSON POSTs are preflighted.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'] }),
@@ -189,8 +258,13 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
         maxTokens: { n: 2000 },
         costLimit: { maxCost: 5000, ignoreIntrospection: true },
         maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: production },
+        blockFieldSuggestion: { enabled: !development },
       }),
+      useInputGuards({ suggestions: development }),
+      // Idempotency-Key on mutations: a retry gets the first result and writes nothing.
+      useIdempotency(),
+      ...(replica ? [replica.plugin] : []),
+      ...(cacheStore ? useGazetteResponseCache({ prisma, schema, store: cacheStore, instanceId, namespace: cacheNamespace(options.databaseUrl) }) : []),
       ...(production ? [useNoIntrospection()] : []),
       useErrorCodes(),
     ],

@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGazetteYoga, logYogaError } from '../src/yoga.ts';
+import { ServiceUnavailableError } from '../src/platform/db-errors.ts';
 
 const lines: string[] = [];
 const logger = pino(
@@ -53,5 +54,17 @@ describe('logging failed operations', () => {
     expect(conflict).toMatchObject({ level: 30, code: 'CONFLICT' });
     expect(second!.level).toBe(50);
     expect(second!.err?.stack).toContain('connection reset');
+  });
+
+  it('logs refused values from the database at info and exhausted retries at warn, without stacks', () => {
+    lines.length = 0;
+    const unique = Object.assign(new Error('Unique constraint failed on the fields: (`email`)'), { code: 'P2002', meta: { target: ['email'] } });
+    logYogaError(logger, [new GraphQLError('Unexpected error.', { originalError: unique })]);
+    logYogaError(logger, [new GraphQLError('Unexpected error.', { originalError: new ServiceUnavailableError('deadlock', 3) })]);
+    const [input, busy] = lines.map((l) => JSON.parse(l) as { level: number; code?: string; field?: string; err?: unknown });
+    expect(input).toMatchObject({ level: 30, code: 'BAD_USER_INPUT', field: 'email' });
+    expect(busy).toMatchObject({ level: 40, code: 'SERVICE_UNAVAILABLE' });
+    expect(input!.err).toBeUndefined();
+    expect(busy!.err).toBeUndefined();
   });
 });

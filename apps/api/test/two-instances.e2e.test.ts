@@ -1,7 +1,8 @@
 // Two API processes on one database, as behind a load balancer: notice numbers stay gapless when
 // both accept cases at once, a change written through one is streamed to a subscriber of the
 // other (LISTEN/NOTIFY), a sign-in throttle hit on one is seen by the other, and the daily
-// review-task job creates each task once. The database is a fresh one on DATABASE_URL's server,
+// review-task job creates each task once, and a response-cache entry is invalidated on both by a
+// write through one. The database is a fresh one on DATABASE_URL's server,
 // or a throwaway embedded PostgreSQL when DATABASE_URL is unset. Both stop cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -218,6 +219,38 @@ describe('two API processes on one database', () => {
       controller.abort();
       await firstEvent.catch(() => {});
     }
+  });
+
+  it('invalidates a cached published read on both instances when one of them writes', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const query = '{ policy(docNo: "泸市府规〔2024〕4号") { id version summary } }';
+    const read = async (i: Instance, etag?: string) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (etag) headers['if-none-match'] = etag;
+      const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
+      return { status: res.status, etag: res.headers.get('etag'), body: res.status === 304 ? null : ((await res.json()) as Gql) };
+    };
+    // Cached on both (anonymous): each answers 304 to its own entry's ETag.
+    const onA = await read(a);
+    const onB = await read(b);
+    expect(onA.etag).toBeTruthy();
+    expect(onB.etag).toBe(onA.etag);
+    expect((await read(a, onA.etag!)).status).toBe(304);
+    expect((await read(b, onB.etag!)).status).toBe(304);
+
+    const { id, version, summary } = onA.body!.data!.policy;
+    const update = await gql(a, 'mutation($id: ID!, $v: Int!, $s: String!) { updatePolicy(id: $id, version: $v, input: { summary: $s }) { version } }', { id, v: version, s: `${summary ?? ''}(缓存测试)` });
+    expect(update.errors).toBeUndefined();
+    // The writer answers fresh at once; the other within the notification's delay.
+    expect((await read(a, onA.etag!)).status).toBe(200);
+    expect((await read(a)).body!.data!.policy.summary).toBe(`${summary ?? ''}(缓存测试)`);
+    const deadline = Date.now() + 5_000;
+    let fresh = await read(b);
+    while (fresh.body!.data!.policy.summary !== `${summary ?? ''}(缓存测试)` && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      fresh = await read(b);
+    }
+    expect(fresh.body!.data!.policy.summary).toBe(`${summary ?? ''}(缓存测试)`);
   });
 
   it('shares the sign-in throttle: failures counted on both, refused on both (RATE_LIMITED)', async () => {

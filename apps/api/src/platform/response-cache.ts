@@ -1,0 +1,256 @@
+// Response cache for published reads (@graphql-yoga/plugin-response-cache), keyed by the caller's
+// role (anonymous, a role, or a token's scopes), never by person: results that hold a User, a
+// case, an audit entry, a token, or root fields that need a scope are not cached at all.
+//
+// Invalidation, coarse and safe: every successful mutation flushes the whole cache before its
+// response is sent, and notifies the other instances (NOTIFY gazette_cache); changes to published
+// data made outside GraphQL (gazette import, jobs) arrive as NOTIFY gazette_changes from the
+// change feed and flush too. A read that started before a flush never stores its (possibly stale)
+// result: each cache key remembers the generation it started in.
+//
+// The store is in process by default; with REDIS_URL it is Redis (@envelop/response-cache-redis),
+// shared by every instance and flushed by the writer itself before its response.
+import { createHash, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { Kind, getOperationAST, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { CHANGE_CHANNEL } from '@gazette/db/changes/record';
+import type { PrismaClient } from '@gazette/db';
+import { viewerOf, type GazetteContext, type Viewer } from '../context.ts';
+
+export const CACHE_CHANNEL = 'gazette_cache';
+/** Safety net: an entry lives at most this long even if no write ever flushes it. */
+export const CACHE_TTL_MS = 5 * 60_000;
+
+/** Types whose data depends on who asks, or is not published: never cached. */
+const PRIVATE_TYPES = ['User', 'ApiToken', 'AuditEntry', 'DiscretionCase', 'CaseEvent', 'Notice', 'ReviewTask', 'GazetteImport'];
+/** Mutations that change no data a cached read shows (sessions only): no flush. */
+const SESSION_MUTATIONS = new Set(['login', 'logout']);
+/** Root fields answered per person or as a feed position. */
+const PRIVATE_ROOT_FIELDS = ['me', 'node', 'nodes', 'changes'];
+
+export function cacheSession(viewer: Viewer): string {
+  if (viewer.kind === 'user') return `role:${viewer.role}`;
+  if (viewer.kind === 'token') return `token:${[...viewer.scopes].sort().join(',')}`;
+  return 'anonymous';
+}
+
+/** TTL 0 (not cached) for private types, per-person root fields and every root field with a scope. */
+export function privateCoordinates(schema: GraphQLSchema): Record<string, number> {
+  const ttl: Record<string, number> = {};
+  for (const t of PRIVATE_TYPES) if (schema.getType(t)) ttl[t] = 0;
+  const query = schema.getQueryType();
+  for (const [name, field] of Object.entries(query?.getFields() ?? {})) {
+    const scoped = (field.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes !== undefined;
+    if (scoped || PRIVATE_ROOT_FIELDS.includes(name)) ttl[`Query.${name}`] = 0;
+  }
+  return ttl;
+}
+
+/** A cache that can be flushed whole, and refuses to store results of reads older than the last flush. */
+export interface FlushableCache {
+  cache: Cache;
+  /** Called when a request starts (its cache key is known). */
+  started(key: string): void;
+  /** Empties this instance's view (and, for Redis, the shared store). */
+  flush(): Promise<void>;
+  readonly generation: number;
+  /** False while cross-instance invalidation is not heard (the cache is then bypassed). */
+  active: boolean;
+}
+
+const MAX_TRACKED = 10_000;
+
+function generations(): { started(key: string): void; mayStore(key: string): boolean; bump(): void; readonly generation: number } {
+  let generation = 0;
+  const startedIn = new Map<string, number>();
+  return {
+    started(key) {
+      if (startedIn.size >= MAX_TRACKED) startedIn.clear();
+      if (!startedIn.has(key)) startedIn.set(key, generation);
+    },
+    mayStore(key) {
+      const at = startedIn.get(key);
+      startedIn.delete(key);
+      return at === generation;
+    },
+    bump() {
+      generation++;
+      startedIn.clear();
+    },
+    get generation() {
+      return generation;
+    },
+  };
+}
+
+export function inMemoryFlushableCache(): FlushableCache {
+  const gens = generations();
+  let inner = createInMemoryCache({ max: 5000 });
+  return {
+    cache: {
+      get: (key) => inner.get(key),
+      set: (key, data, entities, ttl) => (gens.mayStore(key) ? inner.set(key, data, entities, ttl) : undefined),
+      invalidate: (entities) => inner.invalidate(entities),
+    },
+    started: (key) => gens.started(key),
+    flush: async () => {
+      gens.bump();
+      inner = createInMemoryCache({ max: 5000 });
+    },
+    get generation() {
+      return gens.generation;
+    },
+    active: true,
+  };
+}
+
+/**
+ * Redis store shared by every instance of one deployment (`namespace`: its database); `flush` drops
+ * every cached response of that namespace (each is also filed under one synthetic entity).
+ */
+export function redisFlushableCache(store: Cache, namespace: string): FlushableCache {
+  const gens = generations();
+  const EVERYTHING = { typename: `GazetteResponseCache_${namespace}` };
+  return {
+    cache: {
+      get: (key) => store.get(key),
+      set: (key, data, entities, ttl) => (gens.mayStore(key) ? store.set(key, data, [...entities, EVERYTHING], ttl) : undefined),
+      invalidate: (entities) => store.invalidate(entities),
+    },
+    started: (key) => gens.started(key),
+    flush: async () => {
+      gens.bump();
+      await store.invalidate([EVERYTHING]);
+    },
+    get generation() {
+      return gens.generation;
+    },
+    active: true,
+  };
+}
+
+export interface ResponseCacheOptions {
+  prisma: PrismaClient;
+  /** Separates deployments (databases) sharing one Redis. */
+  namespace: string;
+  schema: GraphQLSchema;
+  store: FlushableCache;
+}
+
+/** The yoga plugins: the response cache itself, and the flush after every successful mutation. */
+export function useGazetteResponseCache(options: ResponseCacheOptions & { instanceId: string }): Plugin[] {
+  const { prisma, store, schema } = options;
+  const isStream = (request: Request) => request.headers.get('accept')?.includes('text/event-stream') ?? false;
+  return [
+    useResponseCache<Record<string, unknown>>({
+      cache: store.cache,
+      ttl: CACHE_TTL_MS,
+      ttlPerSchemaCoordinate: privateCoordinates(schema),
+      session: async (request) => cacheSession(await viewerOf(prisma, request)),
+      enabled: (request) => store.active && !isStream(request),
+      // The writer flushes everything itself (below): entity-level invalidation adds nothing.
+      invalidateViaMutation: false,
+      includeExtensionMetadata: false,
+      buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) => {
+        const key = await hashSHA256([options.namespace, documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('\u0000'));
+        store.started(key);
+        return key;
+      },
+    }),
+    {
+      onExecute({ args }) {
+        const operation = getOperationAST(args.document, args.operationName);
+        if (operation?.operation !== 'mutation') return;
+        const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
+        if (fields.every((f) => SESSION_MUTATIONS.has(f))) return;
+        return {
+          async onExecuteDone({ result }) {
+            if (Symbol.asyncIterator in (result as object)) return;
+            const { data } = result as { data?: Record<string, unknown> | null };
+            // Something may have been written (even with some errors): flush before answering.
+            if (data && Object.values(data).some((v) => v != null)) {
+              await store.flush();
+              const ctx = args.contextValue as unknown as GazetteContext;
+              await prisma
+                .$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${options.instanceId})`
+                .catch((error: unknown) => ctx.logger?.warn({ err: error }, 'cache invalidation notify failed'));
+            }
+          },
+        };
+      },
+    },
+  ];
+}
+
+/**
+ * Flushes this instance's cache when another instance wrote (gazette_cache) or when published data
+ * changed anywhere (gazette_changes, the change feed). Reconnects after a failure; while it is down
+ * the cache is bypassed by flushing on reconnect.
+ */
+export function listenForInvalidations(
+  databaseUrl: string,
+  store: FlushableCache,
+  instanceId: string,
+  logger: Logger,
+  onWrite?: () => void,
+) {
+  store.active = false; // until LISTEN runs
+  let client: pg.Client | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: databaseUrl, application_name: 'gazette-cache-listener' });
+    c.on('notification', (message) => {
+      if (message.channel === CACHE_CHANNEL && message.payload === instanceId) return;
+      onWrite?.();
+      void store.flush();
+    });
+    c.on('error', (error) => {
+      logger.warn({ err: error }, 'cache invalidation listener lost its connection');
+      store.active = false;
+      client = null;
+      void c.end().catch(() => {});
+      if (!closed) timer = setTimeout(() => void connect().catch(() => {}), 1000);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CACHE_CHANNEL}`);
+      await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+      client = c;
+      await store.flush(); // anything may have changed while no one listened
+      store.active = true;
+      if (closed) await c.end();
+    } catch (error) {
+      store.active = false;
+      logger.warn({ err: error }, 'cache invalidation listener could not connect');
+      await c.end().catch(() => {});
+      if (!closed) timer = setTimeout(() => void connect().catch(() => {}), 1000);
+    }
+  };
+  const ready = connect();
+  return {
+    ready,
+    close: async () => {
+      closed = true;
+      clearTimeout(timer);
+      await ready.catch(() => {});
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
+export const newInstanceId = () => randomUUID();
+
+/** A deployment's cache namespace: its database's host, port and name (never the password). */
+export function cacheNamespace(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return 'local';
+  try {
+    const url = new URL(databaseUrl);
+    return createHash('sha256').update(`${url.hostname}:${url.port}${url.pathname}`).digest('hex').slice(0, 16);
+  } catch {
+    return 'local';
+  }
+}
