@@ -96,8 +96,8 @@ describe('a 100k-row rate CSV import', () => {
     delay.disable();
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(ROWS + 1);
-    expect(lines[0]).toBe('code,grade,name,unit,amount,rate,baseKey,attributes');
-    expect(lines[6]).toBe('800000001,TERTIARY_A,"项目 5,测试",次,5.5,,,');
+    expect(lines[0]).toBe('项目编码,医疗机构等级,名称,单位,金额(元),比例,基准项,附加属性');
+    expect(lines[6]).toBe('800000001,三甲,"项目 5,测试",次,5.5,,,');
     expect(delay.percentile(99) / 1e6).toBeLessThan(200);
     // Imported again unchanged: the same 100k entries.
     expect(await importRateTableVersionCsv(ctx, draftId, await version(), csv)).toBe(ROWS);
@@ -109,7 +109,7 @@ describe('a 100k-row rate CSV import', () => {
     lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,[^,]*$/, ',12.34567');
     await expect(importRateTableVersionCsv(ctx, draftId, before, lines.join('\n'))).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { rows: [{ line: ROWS + 1, column: 'amount', message: expect.stringContaining('小数') }] },
+      details: { rows: [{ line: ROWS + 1, column: '金额(元)', message: expect.stringContaining('小数') }] },
     });
     expect(await version()).toBe(before);
     expect(await count()).toBe(ROWS);

@@ -1,11 +1,11 @@
 // The rate CSV of parseRateVersionCsv, read a batch of records at a time with a pause between
 // batches (the API yields to its event loop there), so a 100k-row file never blocks a server.
 // Same result as parseRateVersionCsv: every bad row and column, or every entry; the header is
-// checked by parseRateVersionCsv itself, the records split by parseCsvRecords.
-import { buildRateEntry, rateEntryInputErrors, VersionEntryChecker, type RateEntryInput, type RateFieldError } from './entry-input.ts';
+// checked and each record read by rate-csv.ts's readRateCsvHeader / readRateCsvRecord.
+import { buildRateEntry, VersionEntryChecker, type RateFieldError } from './entry-input.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { RateEntry, RateTable } from './model.ts';
-import { parseCsvRecords, parseRateVersionCsv, unneutraliseCell, type RateCsvError, type RateCsvResult } from './rate-csv.ts';
+import { parseCsvRecords, parseRateVersionCsv, RATE_CSV_VALUE_HEADERS, readRateCsvHeader, readRateCsvRecord, type RateCsvError, type RateCsvResult } from './rate-csv.ts';
 
 export interface RateCsvBatchOptions {
   /** Records per batch (default 2000). */
@@ -41,44 +41,6 @@ function* slices(src: string, from: number, firstLine: number, batchRows: number
   }
 }
 
-/** One data record as an entry input, or the errors of its cells. */
-function recordInput(names: string[], table: Pick<RateTable, 'dimensions'>, cells: string[], line: number, errors: RateCsvError[]): RateEntryInput | null {
-  if (cells.length !== names.length) {
-    errors.push({ line, column: null, message: `应有 ${names.length} 列,实有 ${cells.length} 列` });
-    return null;
-  }
-  const get = (n: string) => {
-    const i = names.indexOf(n);
-    return i < 0 ? undefined : unneutraliseCell(cells[i] ?? '');
-  };
-  const input: RateEntryInput = {
-    dimensions: Object.fromEntries(table.dimensions.map((d) => [d.name, get(d.name) ?? ''])),
-    code: get('code'),
-    name: get('name'),
-    unit: get('unit'),
-    amount: get('amount'),
-    rate: get('rate'),
-    baseKey: get('baseKey'),
-  };
-  const attributes = get('attributes')?.trim();
-  if (attributes) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(attributes);
-    } catch {
-      parsed = null;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      errors.push({ line, column: 'attributes', message: 'attributes(附加属性)须为 JSON 对象' });
-      return null;
-    }
-    input.attributes = parsed as Record<string, unknown>;
-  }
-  const rowErrors = rateEntryInputErrors(table, input);
-  for (const e of rowErrors) errors.push({ line, column: e.field.replace(/^dimensions\./, ''), message: e.message });
-  return rowErrors.length > 0 ? null : input;
-}
-
 export async function parseRateVersionCsvInBatches(text: string, table: Pick<RateTable, 'dimensions'>, options: RateCsvBatchOptions = {}): Promise<RateCsvResult> {
   const batchRows = Math.max(1, options.batchRows ?? 2000);
   const pause = options.pause ?? (() => Promise.resolve());
@@ -95,7 +57,8 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
   if (!headerCheck.ok && headerCheck.errors.some((e) => e.line === 1)) {
     return { ok: false, errors: headerCheck.errors.filter((e) => e.line === 1).map((e) => ({ ...e, line: headerLine })) };
   }
-  const names = (parseCsvRecords(headerText)[0]?.cells ?? []).map((c) => c.trim());
+  const read = readRateCsvHeader(parseCsvRecords(headerText)[0]?.cells ?? [], table);
+  if (!read.ok) return { ok: false, errors: read.errors.map((e) => ({ ...e, line: headerLine })) };
   const headerLines = headerText.split('\n').length - (headerText.endsWith('\n') ? 1 : 0);
 
   const errors: RateCsvError[] = [];
@@ -113,7 +76,7 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
           details: { maxRows: options.maxRows, line },
         });
       }
-      const input = recordInput(names, table, record.cells, line, errors);
+      const input = readRateCsvRecord(read.header, table, { ...record, line }, errors);
       if (!input) continue;
       const entry = buildRateEntry(table, input, entries.length);
       setErrors.push(...checker.add(entry, entries.length));
@@ -124,7 +87,7 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
   }
   for (const e of [...setErrors, ...checker.finish()]) {
     const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
-    errors.push({ line: lines[index] ?? 0, column: e.field.endsWith('baseKey') ? 'baseKey' : null, message: e.message });
+    errors.push({ line: lines[index] ?? 0, column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null, message: e.message });
   }
   if (entries.length === 0 && errors.length === 0) errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
   return errors.length > 0 ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, entries };

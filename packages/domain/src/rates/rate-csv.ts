@@ -109,44 +109,21 @@ function keyValues(dimensions: readonly DimensionDef[], key: string): string {
     .join('|');
 }
 
-/**
- * Validates a whole CSV of a version's entries against the table: the header names the table's
- * dimensions and value columns (printed Chinese headers or the English names). Returns every
- * bad row and column, or all entries.
- */
-export function parseRateVersionCsv(
-  text: string,
+/** Where each column of a rate CSV is, as its header row names them. */
+export interface RateCsvHeader {
+  at: ReadonlyMap<string, number>;
+  width: number;
+}
+
+/** Checks a header row against the table: every dimension, a value column, nothing unknown or twice. */
+export function readRateCsvHeader(
+  cells: readonly string[],
   table: Pick<RateTable, 'dimensions'>,
-): RateCsvResult {
-  const columns = rateCsvColumns(table.dimensions);
-  const known = new Map<string, RateCsvColumn>();
-  for (const c of columns) {
-    known.set(headerKey(c.name), c);
-    known.set(headerKey(c.header), c);
-  }
-  let records: CsvRecord[];
-  try {
-    records = readCsvRecords(text);
-  } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
-    const header = error.columnIndex === null ? null : readHeaderCell(text, error.columnIndex);
-    return {
-      ok: false,
-      errors: [
-        {
-          line: error.line,
-          column: header === null ? null : (known.get(headerKey(header))?.header ?? header),
-          message: error.message,
-        },
-      ],
-    };
-  }
-  const header = records[0];
-  if (!header)
-    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
+): { ok: true; header: RateCsvHeader } | { ok: false; errors: RateCsvError[] } {
+  const known = knownColumns(table);
   const errors: RateCsvError[] = [];
   const at = new Map<string, number>();
-  header.cells.forEach((cell, i) => {
+  cells.forEach((cell, i) => {
     const column = known.get(headerKey(cell));
     if (!column)
       errors.push({
@@ -169,60 +146,113 @@ export function parseRateVersionCsv(
       message: '缺少 金额(元)或 比例 列',
     });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, header: { at, width: cells.length } };
+}
 
-  const headerOf = new Map(columns.map((c) => [c.name, c.header]));
+/** One data record as an entry input, or null with the errors of its cells added to `errors`. */
+export function readRateCsvRecord(
+  header: RateCsvHeader,
+  table: Pick<RateTable, 'dimensions'>,
+  record: CsvRecord,
+  errors: RateCsvError[],
+): RateEntryInput | null {
+  if (record.cells.length !== header.width) {
+    errors.push({
+      line: record.line,
+      column: null,
+      message: `应有 ${header.width} 列,实有 ${record.cells.length} 列`,
+    });
+    return null;
+  }
+  const get = (n: string) => {
+    const i = header.at.get(n);
+    return i === undefined ? undefined : unneutraliseCell(record.cells[i] ?? '');
+  };
+  const baseKey = get('baseKey');
+  const input: RateEntryInput = {
+    dimensions: Object.fromEntries(
+      table.dimensions.map((d) => [d.name, dimensionValue(d, get(d.name) ?? '')]),
+    ),
+    code: get('code'),
+    name: get('name'),
+    unit: get('unit'),
+    amount: get('amount'),
+    rate: get('rate'),
+    baseKey: baseKey && keyValues(table.dimensions, baseKey.trim()),
+  };
+  const attributes = get('attributes')?.trim();
+  if (attributes) {
+    try {
+      const parsed: unknown = JSON.parse(attributes);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('not an object');
+      input.attributes = parsed as Record<string, unknown>;
+    } catch {
+      errors.push({
+        line: record.line,
+        column: RATE_CSV_VALUE_HEADERS.attributes,
+        message: '附加属性(attributes)须为 JSON 对象',
+      });
+      return null;
+    }
+  }
+  const rowErrors = rateEntryInputErrors(table, input);
+  if (rowErrors.length === 0) return input;
+  const headerOf = new Map(rateCsvColumns(table.dimensions).map((c) => [c.name, c.header]));
+  for (const e of rowErrors) {
+    const name = e.field.replace(/^dimensions\./, '');
+    errors.push({ line: record.line, column: headerOf.get(name) ?? name, message: e.message });
+  }
+  return null;
+}
+
+function knownColumns(table: Pick<RateTable, 'dimensions'>): Map<string, RateCsvColumn> {
+  const known = new Map<string, RateCsvColumn>();
+  for (const c of rateCsvColumns(table.dimensions)) {
+    known.set(headerKey(c.name), c);
+    known.set(headerKey(c.header), c);
+  }
+  return known;
+}
+
+/**
+ * Validates a whole CSV of a version's entries against the table: the header names the table's
+ * dimensions and value columns (printed Chinese headers or the English names). Returns every
+ * bad row and column, or all entries.
+ */
+export function parseRateVersionCsv(
+  text: string,
+  table: Pick<RateTable, 'dimensions'>,
+): RateCsvResult {
+  const known = knownColumns(table);
+  let records: CsvRecord[];
+  try {
+    records = readCsvRecords(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const header = error.columnIndex === null ? null : readHeaderCell(text, error.columnIndex);
+    return {
+      ok: false,
+      errors: [
+        {
+          line: error.line,
+          column: header === null ? null : (known.get(headerKey(header))?.header ?? header),
+          message: error.message,
+        },
+      ],
+    };
+  }
+  const header = records[0];
+  if (!header)
+    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
+  const read = readRateCsvHeader(header.cells, table);
+  if (!read.ok) return read;
+  const errors: RateCsvError[] = [];
   const entries: RateEntry[] = [];
   const lines: number[] = [];
   for (const record of records.slice(1)) {
-    if (record.cells.length !== header.cells.length) {
-      errors.push({
-        line: record.line,
-        column: null,
-        message: `应有 ${header.cells.length} 列,实有 ${record.cells.length} 列`,
-      });
-      continue;
-    }
-    const get = (n: string) => {
-      const i = at.get(n);
-      return i === undefined ? undefined : unneutraliseCell(record.cells[i] ?? '');
-    };
-    const baseKey = get('baseKey');
-    const input: RateEntryInput = {
-      dimensions: Object.fromEntries(
-        table.dimensions.map((d) => [d.name, dimensionValue(d, get(d.name) ?? '')]),
-      ),
-      code: get('code'),
-      name: get('name'),
-      unit: get('unit'),
-      amount: get('amount'),
-      rate: get('rate'),
-      baseKey: baseKey && keyValues(table.dimensions, baseKey.trim()),
-    };
-    const attributes = get('attributes')?.trim();
-    if (attributes) {
-      try {
-        const parsed: unknown = JSON.parse(attributes);
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-          throw new Error('not an object');
-        input.attributes = parsed as Record<string, unknown>;
-      } catch {
-        errors.push({
-          line: record.line,
-          column: RATE_CSV_VALUE_HEADERS.attributes,
-          message: '附加属性(attributes)须为 JSON 对象',
-        });
-        continue;
-      }
-    }
-    const rowErrors = rateEntryInputErrors(table, input);
-    if (rowErrors.length > 0) {
-      for (const e of rowErrors) {
-        const name = e.field.replace(/^dimensions\./, '');
-        errors.push({ line: record.line, column: headerOf.get(name) ?? name, message: e.message });
-      }
-      continue;
-    }
+    const input = readRateCsvRecord(read.header, table, record, errors);
+    if (!input) continue;
     entries.push(buildRateEntry(table, input, entries.length));
     lines.push(record.line);
   }
