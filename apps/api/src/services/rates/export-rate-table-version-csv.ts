@@ -6,7 +6,7 @@ import type { GazetteContext } from '../../context.ts';
 import { seesDrafts } from '../../schema/shared.ts';
 import { dimensionsOf } from './support.ts';
 
-const PAGE = 5000;
+const PAGE = 1000;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function exportRateTableVersionCsv(ctx: Pick<GazetteContext, 'prisma' | 'viewer'>, id: string, shownId: string): Promise<string> {
