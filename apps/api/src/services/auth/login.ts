@@ -74,22 +74,6 @@ export async function login(
   return { token, expiresAt, user };
 }
 
-/** Ends the caller's session; true when there was one. */
-export async function logout(ctx: Ctx): Promise<boolean> {
-  const { viewer } = ctx;
-  if (viewer.kind !== 'user') return false;
-  return ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.session.deleteMany({ where: { id: viewer.sessionId } });
-    if (count)
-      await recordAudit(tx, ctx, {
-        action: 'session.logout',
-        entity: 'Session',
-        entityId: viewer.sessionId,
-      });
-    return count > 0;
-  });
-}
-
 function asViewer(user: User, sessionId: string): Viewer {
   return { kind: 'user', userId: user.id, email: user.email, role: user.role, sessionId };
 }
