@@ -7,7 +7,7 @@
 // generate_series, restart the API and measure again; then search latency, and a 100k-row rate
 // CSV import and a 100k-row annex import with the API's event-loop delay sampled during each.
 // Prints one Markdown table and writes docs/benchmarks.md.
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -118,8 +118,10 @@ async function startApi(databaseUrl: string): Promise<Api> {
     } catch {
       // not listening yet
     }
-    if (performance.now() - started > 120_000)
+    if (performance.now() - started > 120_000) {
+      process.kill(-child.pid!, 'SIGKILL'); // never leave it running
       throw new Error(`the API was not ready in 120 s:\n${stderr}`);
+    }
     await sleep(25);
   }
   const startupMs = performance.now() - started;
@@ -638,6 +640,19 @@ async function main() {
     await client.connect();
     const env = await machine(client);
 
+    // What `pnpm start` runs: the API's build first when it has one (it then starts built JavaScript).
+    const apiScripts = (
+      JSON.parse(readFileSync(path.join(ROOT, 'apps/api/package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    if (apiScripts.build) {
+      const built = spawnSync('pnpm', ['--filter', '@gazette/api', 'build'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      if (built.status !== 0) throw new Error('pnpm --filter @gazette/api build failed');
+    }
     api = await startApi(url);
     const startupSeed = api.startupMs;
     log(`API ready in ${ms(startupSeed)} ms (pg copies patched: ${(await probe(api)).pgCopies})`);
