@@ -97,11 +97,12 @@ describe('Accept-Encoding', () => {
   });
 
   it('sends the file as it is to a client that accepts no compression', async () => {
-    for (const headers of [
+    const variants: Array<Record<string, string>> = [
       {},
       { 'accept-encoding': 'identity' },
       { 'accept-encoding': 'br;q=0, gzip;q=0' },
-    ]) {
+    ];
+    for (const headers of variants) {
       const r = await get('/assets/app-1a2b.js', headers);
       expect(r.headers['content-encoding']).toBeUndefined();
       expect(r.headers.vary).toBe('accept-encoding'); // the answer still depends on the header
