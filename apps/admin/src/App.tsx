@@ -15,10 +15,10 @@ import { i18nProvider } from './i18n/i18nProvider.ts';
 import { LoginPage } from './layout/LoginPage.tsx';
 import { theme } from './layout/theme.ts';
 
-// Route-level code splitting: the login page and the layout load first; every resource's pages
-// and every custom page are their own chunk, fetched when first shown (the layout's Suspense
-// shows react-admin's Loading meanwhile). Icons and record representations stay here so the
-// menu needs no page code.
+// Route-level code splitting: only what the login page needs loads first. The signed-in layout,
+// every resource's pages and every custom page are chunks of their own, fetched when first shown
+// (react-admin's Loading meanwhile). Icons and record representations stay here so the menu
+// needs no page code. A new resource: add it with lazyPages, not a static import of its pages.
 type PageKind = 'list' | 'show' | 'edit' | 'create';
 type Pages = Partial<Record<PageKind, ComponentType>>;
 
