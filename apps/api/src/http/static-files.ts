@@ -40,16 +40,49 @@ export const DASHBOARD_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'same-origin',
 };
 
+/** The encodings a request accepts with q > 0 (`*` included), lower-cased. */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q === undefined || Number.parseFloat(q.slice(2)) > 0) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The build writes `<file>.br` and `<file>.gz` beside each text asset; brotli first. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
 function send(res: ServerResponse, req: IncomingMessage, file: string, cache: string): void {
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  let body = file;
+  let encoding: string | undefined;
+  let hasVariants = false;
+  for (const variant of PRECOMPRESSED) {
+    if (!existsSync(file + variant.suffix)) continue;
+    hasVariants = true;
+    if (!encoding && (accepted.has(variant.encoding) || accepted.has('*'))) {
+      body = file + variant.suffix;
+      encoding = variant.encoding;
+    }
+  }
   res.writeHead(200, {
     ...DASHBOARD_HEADERS,
     'content-type': type,
-    'content-length': statSync(file).size,
+    'content-length': statSync(body).size,
     'cache-control': cache,
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+    // Caches keep one copy per encoding of a file that has them.
+    ...(hasVariants ? { vary: 'accept-encoding' } : {}),
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  else createReadStream(body).pipe(res);
 }
 
 /**
@@ -66,7 +99,10 @@ export function createStaticHandler(distDir: string) {
     }
     const index = path.join(root, 'index.html');
     if (!existsSync(index)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(req.method === 'HEAD' ? undefined : NOT_BUILT);
       return;
     }
