@@ -1,10 +1,10 @@
 # syntax=docker/dockerfile:1
 # UNTESTED: no Docker daemon or registry is reachable where this was written (see docs/deploy.md).
 #
-# The API runs its TypeScript through tsx, as `pnpm start` does: the Prisma client is generated as
-# TypeScript and the migration runner loads the WebAssembly schema engine, so a plain-JavaScript
-# build is not set up yet. The image holds the workspace with production and build dependencies
-# installed once, the dashboard built, and runs as an unprivileged user.
+# The API runs built JavaScript (`apps/api/dist/server.mjs`, bundled by esbuild with the workspace
+# packages, as `pnpm start` does). The image holds the workspace with its dependencies installed
+# once (the bundle imports installed packages and finds migrations/seed files beside it), the
+# dashboard built and precompressed, and runs as an unprivileged user.
 
 ARG NODE_VERSION=20
 
@@ -18,6 +18,7 @@ COPY apps/api/package.json apps/api/
 COPY apps/admin/package.json apps/admin/
 COPY packages/domain/package.json packages/domain/
 COPY packages/gazette/package.json packages/gazette/
+COPY packages/csv/package.json packages/csv/
 COPY prisma/package.json prisma/
 COPY tooling tooling
 # postinstall generates the Prisma client from prisma/schema.prisma: the schema must be there.
@@ -29,7 +30,8 @@ RUN pnpm install --frozen-lockfile
 FROM deps AS build
 COPY . .
 RUN pnpm --filter @gazette/db db:generate \
- && pnpm --filter @gazette/admin build
+ && pnpm --filter @gazette/admin build \
+ && pnpm --filter @gazette/api build
 
 # ---------------------------------------------------------------- runtime
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
@@ -48,4 +50,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=120s --retries=3 \
 WORKDIR /app/apps/api
 # DATABASE_URL is required in production (without it the server would start an embedded
 # PostgreSQL inside the container). SIGTERM finishes in-flight requests, then exits.
-CMD ["node", "--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "--import", "tsx", "src/server.ts"]
+CMD ["node", "--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "--enable-source-maps", "dist/server.mjs"]

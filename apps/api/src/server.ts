@@ -1,4 +1,5 @@
-// The one-port server: `pnpm start` (root) or `pnpm --filter @gazette/api start`.
+// The one-port server: `pnpm start` (root), or `pnpm --filter @gazette/api build` then `… start`
+// (built JavaScript, dist/server.mjs); `start:tsx` and `dev` run this file through tsx.
 // PostgreSQL from DATABASE_URL, or an embedded one in .data/postgres; migrations, seed and the
 // first administrator on start; /graphql, /healthz, /readyz and the dashboard on PORT.
 import { createServer, type Server } from 'node:http';
