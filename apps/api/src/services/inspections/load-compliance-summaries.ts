@@ -1,6 +1,6 @@
 // A quarter's compliance figures (or every quarter's) from SQL aggregates: two statements
 // whatever the number of quarters or findings.
-import { complianceSummaryOf, type ComplianceSummary } from '@gazette/domain';
+import { complianceSummaryOf, type ComplianceCounts, type ComplianceSummary } from '@gazette/domain';
 import { Prisma, type Organization, type PrismaClient } from '@gazette/db';
 import {
   ORGANIZATION_COLUMNS,
@@ -10,20 +10,8 @@ import {
 
 export type LoadedComplianceSummary = ComplianceSummary & { orgs: Map<string, Organization> };
 
-interface CountsRow {
-  id: string;
-  quarter: string;
-  cityPortalsChecked: number;
-  districtPortalsChecked: number;
-  departmentSitesChecked: number;
-  newMediaAccountsChecked: number;
-  messagesReceived: number;
-  messagesClosed: number;
-  websitesWithIssues: number;
-  websiteIssues: number;
-  websiteIssuesRectified: number;
-  newMediaAccountsWithIssues: number;
-}
+/** One round's figures and finding counts, as the aggregate query returns them. */
+type CountsRow = Omit<ComplianceCounts, 'dataGaps'> & { id: string };
 
 interface GapRow extends OrganizationColumns {
   roundId: string;
