@@ -139,6 +139,7 @@ const CaseSort = builder.inputType('CaseSort', {
 
 definePage<CaseFilter>({
   field: 'casesPage',
+  label: '裁量审查评估案件',
   type: 'DiscretionCase',
   pageType: 'CasePage',
   model: 'discretionCase',

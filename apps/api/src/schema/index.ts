@@ -26,9 +26,9 @@ import './changes.ts';
 import './review-tasks.ts';
 import './webhooks.ts';
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: '查询入口:规范性文件、价格表与计算、检查结果、裁量审查评估案件等' });
+builder.mutationType({ description: '写操作入口(需登录并具有相应角色)' });
+builder.subscriptionType({ description: '订阅入口(通过 SSE 推送)' });
 
 export const schema = builder.toSchema();
 

@@ -37,6 +37,7 @@ function findingWhere(f: FindingFilter, text: string[]) {
 
 definePage<FindingFilter>({
   field: 'websiteFindingsPage',
+  label: '网站检查结果',
   type: 'WebsiteFinding',
   model: 'websiteFinding',
   sortable: ['siteSeq', 'siteName', 'description', 'rectified', 'updatedAt'],
@@ -47,6 +48,7 @@ definePage<FindingFilter>({
 
 definePage<FindingFilter>({
   field: 'newMediaFindingsPage',
+  label: '新媒体检查结果',
   type: 'NewMediaFinding',
   model: 'newMediaFinding',
   sortable: ['seq', 'account', 'platform', 'description', 'rectified', 'updatedAt'],
@@ -57,6 +59,7 @@ definePage<FindingFilter>({
 
 definePage<{ ids?: string[] | null; q?: string | null }>({
   field: 'inspectionRoundsPage',
+  label: '检查轮次',
   type: 'InspectionRound',
   model: 'inspectionRound',
   sortable: ['quarter', 'windowStart', 'updatedAt'],

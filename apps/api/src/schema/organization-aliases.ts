@@ -19,6 +19,7 @@ export const OrganizationAlias = builder.prismaNode('OrganizationAlias', {
 
 definePage<{ ids?: string[] | null; q?: string | null; organizationId?: string | null }>({
   field: 'organizationAliasesPage',
+  label: '单位别名',
   type: 'OrganizationAlias',
   model: 'organizationAlias',
   sortable: ['alias', 'createdAt'],

@@ -109,6 +109,7 @@ definePage<{
   type?: Prisma.OrganizationWhereInput['type'] | null;
 }>({
   field: 'organizationsPage',
+  label: '单位',
   type: 'Organization',
   model: 'organization',
   sortable: ['name', 'shortName', 'type', 'updatedAt'],

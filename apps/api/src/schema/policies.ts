@@ -145,6 +145,7 @@ export const PolicySort = builder.inputType('PolicySort', {
 
 definePage<PolicyFilterValue & { ids?: string[] | null; q?: string | null }>({
   field: 'policiesPage',
+  label: '规范性文件',
   type: 'Policy',
   model: 'policy',
   sortable: ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'updatedAt'],

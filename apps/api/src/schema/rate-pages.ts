@@ -15,6 +15,7 @@ definePage<{
   policyId?: string | null;
 }>({
   field: 'rateTablesPage',
+  label: '价格表',
   type: 'RateTable',
   model: 'rateTable',
   sortable: ['key', 'name', 'kind', 'updatedAt'],
@@ -38,6 +39,7 @@ definePage<{
   status?: 'DRAFT' | 'PUBLISHED' | null;
 }>({
   field: 'rateTableVersionsPage',
+  label: '价格表版本',
   type: 'RateTableVersion',
   model: 'rateTableVersion',
   sortable: ['effectiveFrom', 'effectiveTo', 'status', 'createdAt', 'updatedAt'],
@@ -63,6 +65,7 @@ definePage<{
   code?: string | null;
 }>({
   field: 'rateEntriesPage',
+  label: '价格表条目',
   type: 'RateEntry',
   model: 'rateEntry',
   sortable: ['position', 'key', 'code', 'name', 'amount', 'rate', 'updatedAt'],
