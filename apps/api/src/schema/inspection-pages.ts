@@ -15,12 +15,12 @@ interface FindingFilter {
 }
 
 const findingFilter: PageSpec<FindingFilter>['filter'] = (t) => ({
-  ids: t.idList({ required: false }),
-  roundId: t.id({ required: false }),
-  quarter: t.string({ required: false }),
-  organizationId: t.id({ required: false }),
-  rectified: t.boolean({ required: false }),
-  q: t.string({ required: false }),
+  ids: t.idList({ description: '只看这些全局 ID', required: false }),
+  roundId: t.id({ description: '只看这个检查轮次(全局 ID)', required: false }),
+  quarter: t.string({ description: '只看这个季度,如 2024Q4', required: false }),
+  organizationId: t.id({ description: '只看这个单位(全局 ID)', required: false }),
+  rectified: t.boolean({ description: '只看已整改(true)或未整改(false)的', required: false }),
+  q: t.string({ description: '名称、账号、平台或问题描述中的一段', required: false }),
 });
 
 function findingWhere(f: FindingFilter, text: string[]) {
@@ -66,7 +66,7 @@ definePage<{ ids?: string[] | null; q?: string | null }>({
   defaultSort: 'quarter',
   where: (f) => (f.q ? { quarter: contains(f.q) } : {}),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    q: t.string({ required: false, description: 'Part of the quarter, e.g. 2024.' }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    q: t.string({ required: false, description: '季度中的一段,如 2024' }),
   }),
 });
