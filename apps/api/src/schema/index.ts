@@ -1,5 +1,5 @@
 // Imports every area file (each registers its types and root fields) and builds the schema.
-import { lexicographicSortSchema } from 'graphql';
+import { GraphQLObjectType, lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import './scalars.ts';
 import './policies.ts';
@@ -31,6 +31,16 @@ builder.mutationType({ description: '写操作入口(需登录并具有相应角
 builder.subscriptionType({ description: '订阅入口(通过 SSE 推送)' });
 
 export const schema = builder.toSchema();
+
+// Pothos' Prisma plugin adds `totalCount` to counted connections with no option for a
+// description: describe it here, once the schema is built (descriptions only, no behaviour).
+for (const type of Object.values(schema.getTypeMap())) {
+  if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+  const field = type.getFields().totalCount;
+  if (field && !field.description && field.extensions.pothosPrismaTotalCount) {
+    field.description = '符合筛选条件的总条数,只在选择此字段时计算(个别列表在数据量大时为估计值,见该列表字段的说明)';
+  }
+}
 
 /** The schema with types sorted, as printed into schema.graphql. */
 export function sortedSchema() {

@@ -26,10 +26,10 @@ definePage<{
     ...(f.policyId ? { policyId: rawId(f.policyId, 'Policy', 'policyId') } : {}),
   }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    q: t.string({ required: false }),
-    kind: t.field({ type: RateTableKindEnum, required: false }),
-    policyId: t.id({ required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    q: t.string({ description: '键或名称中的一段', required: false }),
+    kind: t.field({ description: '只看这个种类', type: RateTableKindEnum, required: false }),
+    policyId: t.id({ description: '只看这份文件(全局 ID)公布的价格表', required: false }),
   }),
 });
 
@@ -52,9 +52,9 @@ definePage<{
     ],
   }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    tableId: t.id({ required: false }),
-    status: t.field({ type: RateVersionStatusEnum, required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    tableId: t.id({ description: '只看这个价格表(全局 ID)的版本', required: false }),
+    status: t.field({ description: '只看这个状态的版本', type: RateVersionStatusEnum, required: false }),
   }),
 });
 
@@ -79,9 +79,9 @@ definePage<{
     ...(seesDrafts(ctx) ? {} : { tableVersion: { status: 'PUBLISHED' } }),
   }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    versionId: t.id({ required: false }),
-    q: t.string({ required: false }),
-    code: t.string({ required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    versionId: t.id({ description: '只看这个版本(全局 ID)的条目', required: false }),
+    q: t.string({ description: '编码、名称或键中的一段', required: false }),
+    code: t.string({ description: '只看这个项目编码', required: false }),
   }),
 });
