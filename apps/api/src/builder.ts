@@ -91,11 +91,11 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
     idFieldOptions: { description: '全局 ID(Relay 全局对象标识),可传给 node(id) 或各类写操作的 id 参数' },
     nodeTypeOptions: { description: '可按全局 ID 读取的对象(Relay Node 接口)' },
     nodeQueryOptions: {
-      description: '按全局 ID 读取一个对象;不存在或无权读取时为 null',
+      description: '按全局 ID 读取一个对象;不存在时为 null;需要角色的类型(如案件、账户)无权读取时报错',
       args: { id: { description: '全局 ID' } },
     },
     nodesQueryOptions: {
-      description: '按全局 ID 批量读取对象,顺序与 ids 相同;不存在或无权读取的位置为 null',
+      description: '按全局 ID 批量读取对象,顺序与 ids 相同;不存在的位置为 null',
       args: { ids: { description: '全局 ID 列表' } },
     },
     pageInfoTypeOptions: { description: '分页信息(Relay 连接规范)' },

@@ -36,14 +36,24 @@ interface LintError {
 /** graphql-schema-linter's CLI on `text`, with apps/api/.graphql-schema-linterrc.yml. */
 async function lint(text: string): Promise<{ code: number; errors: LintError[] }> {
   const { runner } = createRequire(import.meta.url)('graphql-schema-linter') as {
-    runner: { run(stdout: object, stdin: Readable, stderr: object, argv: string[]): Promise<number> };
+    runner: {
+      run(stdout: object, stdin: Readable, stderr: object, argv: string[]): Promise<number>;
+    };
   };
   let out = '';
   let err = '';
   const stdout = { write: (chunk: string) => ((out += chunk), true) };
   const stderr = { write: (chunk: string) => ((err += chunk), true) };
   const configDir = fileURLToPath(new URL('..', import.meta.url));
-  const argv = ['node', 'graphql-schema-linter', '--stdin', '--format', 'json', '--config-directory', configDir];
+  const argv = [
+    'node',
+    'graphql-schema-linter',
+    '--stdin',
+    '--format',
+    'json',
+    '--config-directory',
+    configDir,
+  ];
   const code = await runner.run(stdout, Readable.from([Buffer.from(text)]), stderr, argv);
   expect(err).toBe('');
   return { code, errors: (JSON.parse(out) as { errors: LintError[] }).errors };

@@ -4,24 +4,37 @@ import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { auditWhere, type AuditFilter } from '../services/audit/audit-where.ts';
 import { definePage } from './pagination.ts';
 
-builder.prismaNode('AuditEntry', { description: '审计记录:谁在何时做了什么,以及记录修改前后的内容(仅管理员可读)',
+builder.prismaNode('AuditEntry', {
+  description: '审计记录:谁在何时做了什么,以及记录修改前后的内容(仅管理员可读)',
   // The global id carries a random uuid, never the sequence number (which would tell how many
   // entries exist and in which order).
   id: { field: 'publicId' },
   authScopes: { admin: true },
   fields: (t) => ({
     at: t.string({ description: '发生时间(ISO 时间戳)', resolve: (e) => e.at.toISOString() }),
-    actorId: t.exposeString('actorId', { description: '操作者的 ID(账户或 API 令牌);系统操作为 null', nullable: true }),
+    actorId: t.exposeString('actorId', {
+      description: '操作者的 ID(账户或 API 令牌);系统操作为 null',
+      nullable: true,
+    }),
     actorLabel: t.exposeString('actorLabel', { description: '操作者的可读名称(邮箱或令牌名称)' }),
     action: t.exposeString('action', { description: '操作,如 case.accept' }),
     entity: t.exposeString('entity', { description: '被操作记录的模型名,如 DiscretionCase' }),
     entityId: t.exposeString('entityId', { description: '被操作记录的 ID' }),
-    before: t.expose('before', { description: '修改前的记录(新建时为 null)', type: 'JSON', nullable: true }),
-    after: t.expose('after', { description: '修改后的记录(删除时为 null)', type: 'JSON', nullable: true }),
+    before: t.expose('before', {
+      description: '修改前的记录(新建时为 null)',
+      type: 'JSON',
+      nullable: true,
+    }),
+    after: t.expose('after', {
+      description: '修改后的记录(删除时为 null)',
+      type: 'JSON',
+      nullable: true,
+    }),
   }),
 });
 
-const AuditEntryFilter = builder.inputType('AuditEntryFilter', { description: '审计记录的筛选条件;各条件同时满足',
+const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
+  description: '审计记录的筛选条件;各条件同时满足',
   fields: (t) => ({
     entity: t.string({ required: false, description: '被操作记录的模型名,如 DiscretionCase' }),
     entityId: t.string({ description: '被操作记录的 ID', required: false }),

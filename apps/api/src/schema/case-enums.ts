@@ -25,7 +25,10 @@ import { builder } from '../builder.ts';
 /** Enum values in the domain's order, each described as `label(泸市监规发〔2024〕2号 article)`. */
 function described<K extends string>(keys: readonly K[], info: Record<K, CodeInfo>) {
   return Object.fromEntries(
-    keys.map((key) => [key, { description: `${info[key].label}(${DISCRETION_REVIEW_DOC_NO} ${info[key].article})` }]),
+    keys.map((key) => [
+      key,
+      { description: `${info[key].label}(${DISCRETION_REVIEW_DOC_NO} ${info[key].article})` },
+    ]),
   ) as Record<K, { description: string }>;
 }
 

@@ -25,7 +25,8 @@ const NoticePrint = builder.objectRef<PrintedNotice>('NoticePrint').implement({
   }),
 });
 
-builder.prismaObject('Notice', { description: '案件的一份文书(受理、中止调查、终止考察、结果通知书)',
+builder.prismaObject('Notice', {
+  description: '案件的一份文书(受理、中止调查、终止考察、结果通知书)',
   authScopes: { viewer: true },
   fields: (t) => ({
     kind: t.expose('kind', { description: '文书种类', type: NoticeKindEnum }),
@@ -33,7 +34,8 @@ builder.prismaObject('Notice', { description: '案件的一份文书(受理、�
     issuedOn: t.expose('issuedOn', { description: '出具日期', type: 'Date' }),
     year: t.exposeInt('year', { description: '编号中的年份' }),
     serial: t.exposeInt('serial', { description: '编号中的序号' }),
-    print: t.field({ description: '按附件样式排版的文书内容',
+    print: t.field({
+      description: '按附件样式排版的文书内容',
       type: NoticePrint,
       select: { kind: true, number: true, issuedOn: true, case: true },
       resolve: (notice) => noticePrint(notice as Parameters<typeof noticePrint>[0], notice.case),

@@ -1,6 +1,11 @@
 // The case workflow's writes: opening a review, moving it by one event (the domain's transition
 // table decides), correcting the registration. Each resolver calls a service in services/cases.
-import { DomainError, TERMINATION_REASON_INFO, TERMINATION_REASONS, ZCaseEventInput } from '@gazette/domain';
+import {
+  DomainError,
+  TERMINATION_REASON_INFO,
+  TERMINATION_REASONS,
+  ZCaseEventInput,
+} from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { ZOpenCaseInput, ZUpdateCaseInput } from '../services/cases/case-inputs.ts';
 import { correctCaseEvent } from '../services/cases/correct-case-event.ts';
@@ -16,12 +21,17 @@ import {
   ReviewModeEnum,
 } from './case-enums.ts';
 
-const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput', { description: '登记裁量审查评估的内容',
+const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput', {
+  description: '登记裁量审查评估的内容',
   fields: (t) => ({
     caseName: t.string({ description: '案件名称', required: true }),
     subjectName: t.string({ description: '涉案市场主体名称', required: true }),
-    trigger: t.field({ description: '启动情形(泸市监规发〔2024〕2号 第六条)', type: CaseTriggerEnum, required: true }),
-    filedOn: t.field({ description: '登记日期(收到申请或启动之日)', type: 'Date', required: true }),
+    trigger: t.field({
+      description: '启动情形(泸市监规发〔2024〕2号 第六条)',
+      type: CaseTriggerEnum,
+      required: true,
+    }),
+    filedOn: t.field({ description: '登记日期', type: 'Date', required: true }),
     caseNumber: t.string({
       required: false,
       description: '案号(执法单位编定的案件编号),唯一;空白表示无',
@@ -40,21 +50,47 @@ const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput',
 });
 
 const CaseEventInput = builder.inputType('CaseEventInput', {
-  description:
-    '案件办理的一步:每种步骤只读取它需要的字段,缺少时报 BAD_USER_INPUT',
+  description: '案件办理的一步:每种步骤只读取它需要的字段,缺少时报 BAD_USER_INPUT',
   fields: (t) => ({
-    type: t.field({ description: '这一步的种类;须是当前状态允许的(见 DiscretionCase.allowedEvents)', type: CaseEventTypeEnum, required: true }),
+    type: t.field({
+      description: '这一步的种类;须是当前状态允许的(见 DiscretionCase.allowedEvents)',
+      type: CaseEventTypeEnum,
+      required: true,
+    }),
     on: t.field({ description: '这一步的日期,不早于登记日期', type: 'Date', required: true }),
-    reviewMode: t.field({ description: '审查评估方式(ACCEPT 必填,第七条)', type: ReviewModeEnum, required: false }),
-    reviewDays: t.int({ description: '审查评估期限天数(ACCEPT 必填),自受理之日起最长不超过两个月(泸市监规发〔2024〕2号 第十三条)', required: false }),
-    conditionsMet: t.field({ description: '符合的条件(ACCEPT 必填,须包含第四条全部四项;没有时传空列表)', type: [ReviewConditionEnum], required: false }),
-    exclusions: t.field({ description: '具有的不适用情形(ACCEPT 必填,第五条;有任一项则不能受理;没有时传空列表)', type: [ReviewExclusionEnum], required: false }),
+    reviewMode: t.field({
+      description: '审查评估方式(ACCEPT 必填,第七条)',
+      type: ReviewModeEnum,
+      required: false,
+    }),
+    reviewDays: t.int({
+      description:
+        '审查评估期限天数(ACCEPT 必填),自受理之日起最长不超过两个月(泸市监规发〔2024〕2号 第十三条)',
+      required: false,
+    }),
+    conditionsMet: t.field({
+      description: '符合的条件(ACCEPT 必填,须包含第四条全部四项;没有时传空列表)',
+      type: [ReviewConditionEnum],
+      required: false,
+    }),
+    exclusions: t.field({
+      description: '具有的不适用情形(ACCEPT 必填,第五条;有任一项则不能受理;没有时传空列表)',
+      type: [ReviewExclusionEnum],
+      required: false,
+    }),
     reason: t.string({
       required: false,
       description: `理由:REJECT 为文字;TERMINATE 为泸市监规发〔2024〕2号 第十五条情形的代码(${TERMINATION_REASONS.map((r) => `${r} ${TERMINATION_REASON_INFO[r].label}`).join('、')})`,
     }),
-    passed: t.boolean({ description: '是否通过审查评估(RECORD_RESULT 必填,第十六条)', required: false }),
-    decision: t.field({ description: '处理决定(DECIDE 必填,第十七条、第十八条)', type: CaseDecisionEnum, required: false }),
+    passed: t.boolean({
+      description: '是否通过审查评估(RECORD_RESULT 必填,第十六条)',
+      required: false,
+    }),
+    decision: t.field({
+      description: '处理决定(DECIDE 必填,第十七条、第十八条)',
+      type: CaseDecisionEnum,
+      required: false,
+    }),
     note: t.string({ description: '办理说明', required: false }),
   }),
   validate: ZCaseEventInput,
@@ -67,8 +103,16 @@ const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
   fields: (t) => ({
     caseName: t.string({ description: '案件名称', required: false }),
     subjectName: t.string({ description: '涉案市场主体名称', required: false }),
-    trigger: t.field({ description: '启动情形(仅 REGISTERED 状态可改)', type: CaseTriggerEnum, required: false }),
-    filedOn: t.field({ description: '登记日期(仅 REGISTERED 状态可改)', type: 'Date', required: false }),
+    trigger: t.field({
+      description: '启动情形(仅 REGISTERED 状态可改)',
+      type: CaseTriggerEnum,
+      required: false,
+    }),
+    filedOn: t.field({
+      description: '登记日期(仅 REGISTERED 状态可改)',
+      type: 'Date',
+      required: false,
+    }),
     caseNumber: t.string({
       required: false,
       description: '案号(执法单位编定的案件编号),唯一;空字符串清除',
@@ -95,9 +139,11 @@ const CorrectCaseEventInput = builder.inputType('CorrectCaseEventInput', {
   }),
 });
 
-const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').implement({ description: '案件写操作的结果',
+const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').implement({
+  description: '案件写操作的结果',
   fields: (t) => ({
-    case: t.prismaField({ description: '写入后的案件',
+    case: t.prismaField({
+      description: '写入后的案件',
       type: 'DiscretionCase',
       resolve: (query, parent, _a, ctx) =>
         ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: parent.caseId } }),
@@ -111,15 +157,20 @@ function caseId(id: { typename: string; id: string }) {
 }
 
 builder.mutationFields((t) => ({
-  openDiscretionReview: t.field({ description: '登记一件裁量审查评估(需监督员或管理员角色),状态为 REGISTERED',
+  openDiscretionReview: t.field({
+    description: '登记一件裁量审查评估(需监督员或管理员角色),状态为 REGISTERED',
     type: CasePayload,
     authScopes: { supervisor: true },
-    args: { input: t.arg({ description: '登记内容', type: OpenDiscretionReviewInput, required: true }) },
+    args: {
+      input: t.arg({ description: '登记内容', type: OpenDiscretionReviewInput, required: true }),
+    },
     resolve: async (_root, { input }, ctx) => ({
       caseId: (await openDiscretionReview(ctx, input)).id,
     }),
   }),
-  transitionCase: t.field({ description: '案件办理一步(需监督员或管理员角色):由状态转换表判断是否允许,并按泸市监规发〔2024〕2号 出具相应文书',
+  transitionCase: t.field({
+    description:
+      '案件办理一步(需监督员或管理员角色):由状态转换表判断是否允许,并按泸市监规发〔2024〕2号 出具相应文书',
     type: CasePayload,
     authScopes: { supervisor: true },
     args: {

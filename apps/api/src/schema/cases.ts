@@ -25,7 +25,9 @@ export { noRow };
 
 const iso = (d: Date) => d.toISOString();
 
-export const DiscretionCase = builder.prismaNode('DiscretionCase', { description: '行政处罚改正违法行为裁量审查评估案件(泸市监规发〔2024〕2号);案件信息保密(第十九条),须具有只读及以上角色才能读取',
+export const DiscretionCase = builder.prismaNode('DiscretionCase', {
+  description:
+    '行政处罚改正违法行为裁量审查评估案件(泸市监规发〔2024〕2号);案件信息保密(第十九条),须具有只读及以上角色才能读取',
   id: { field: 'id' },
   authScopes: { viewer: true },
   fields: (t) => ({
@@ -38,37 +40,61 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', { description
     contactPhone: t.exposeString('contactPhone', { nullable: true, description: '联系电话' }),
     caseFiledOn: t.expose('caseFiledOn', { type: 'Date', nullable: true, description: '立案日期' }),
     trigger: t.expose('trigger', { description: '启动情形(第六条)', type: CaseTriggerEnum }),
-    filedOn: t.expose('filedOn', { description: '登记日期(收到申请或启动之日)', type: 'Date' }),
+    filedOn: t.expose('filedOn', { description: '登记日期', type: 'Date' }),
     state: t.expose('state', { description: '当前状态', type: CaseStateEnum }),
-    reviewMode: t.field({ description: '审查评估方式(第七条);受理前为 null',
+    reviewMode: t.field({
+      description: '审查评估方式(第七条);受理前为 null',
       type: ReviewModeEnum,
       nullable: true,
       select: { reviewMode: true },
       resolve: (c) => c.reviewMode as ReviewMode | null,
     }),
-    reviewDays: t.exposeInt('reviewDays', { description: '审查评估期限天数,自受理之日起算,最长不超过两个月(第十三条);受理前为 null', nullable: true }),
-    acceptedOn: t.expose('acceptedOn', { description: '受理日期;受理前为 null', type: 'Date', nullable: true }),
-    reviewDeadline: t.expose('reviewDeadline', { description: '审查评估期限届满日(受理日期加期限天数,最迟为受理之日起两个月,第十三条);受理前为 null', type: 'Date', nullable: true }),
-    overdue: t.boolean({
+    reviewDays: t.exposeInt('reviewDays', {
+      description: '审查评估期限天数,自受理之日起算,最长不超过两个月(第十三条);受理前为 null',
+      nullable: true,
+    }),
+    acceptedOn: t.expose('acceptedOn', {
+      description: '受理日期;受理前为 null',
+      type: 'Date',
+      nullable: true,
+    }),
+    reviewDeadline: t.expose('reviewDeadline', {
       description:
-        '是否超期:审查评估期限(第十三条)已届满而仍在审查评估中,按北京时间的今天判断',
+        '审查评估期限届满日(受理日期加期限天数,最迟为受理之日起两个月,第十三条);受理前为 null',
+      type: 'Date',
+      nullable: true,
+    }),
+    overdue: t.boolean({
+      description: '是否超期:审查评估期限(第十三条)已届满而仍在审查评估中,按北京时间的今天判断',
       select: { state: true, reviewDeadline: true },
       resolve: (c) => isOverdue(c),
     }),
-    conditionsMet: t.field({ description: '受理时确认符合的条件(第四条,须全部符合)',
+    conditionsMet: t.field({
+      description: '受理时确认符合的条件(第四条,须全部符合)',
       type: [ReviewConditionEnum],
       select: { conditionsMet: true },
       resolve: (c) => c.conditionsMet as never,
     }),
-    exclusions: t.field({ description: '受理时确认具有的不适用情形(第五条,具有其一即不予受理)',
+    exclusions: t.field({
+      description: '受理时确认具有的不适用情形(第五条,具有其一即不予受理)',
       type: [ReviewExclusionEnum],
       select: { exclusions: true },
       resolve: (c) => c.exclusions as never,
     }),
-    rejectionReason: t.exposeString('rejectionReason', { description: '不予受理的理由;未被不予受理时为 null', nullable: true }),
-    terminationReason: t.exposeString('terminationReason', { description: '终止考察的理由(第十五条);未终止时为 null', nullable: true }),
-    passed: t.exposeBoolean('passed', { description: '是否通过审查评估(第十六条);尚无结果时为 null', nullable: true }),
-    decision: t.field({ description: '处理决定(第十七条、第十八条);尚未决定时为 null',
+    rejectionReason: t.exposeString('rejectionReason', {
+      description: '不予受理的理由;未被不予受理时为 null',
+      nullable: true,
+    }),
+    terminationReason: t.exposeString('terminationReason', {
+      description: '终止考察的理由(第十五条);未终止时为 null',
+      nullable: true,
+    }),
+    passed: t.exposeBoolean('passed', {
+      description: '是否通过审查评估(第十六条);尚无结果时为 null',
+      nullable: true,
+    }),
+    decision: t.field({
+      description: '处理决定(第十七条、第十八条);尚未决定时为 null',
       type: CaseDecisionEnum,
       nullable: true,
       select: { decision: true },
@@ -83,10 +109,18 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', { description
       select: { state: true },
       resolve: (c) => allowedEvents(c.state),
     }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     createdAt: t.string({ description: '创建时间(ISO 时间戳)', resolve: (c) => iso(c.createdAt) }),
-    updatedAt: t.string({ description: '最后修改时间(ISO 时间戳)', resolve: (c) => iso(c.updatedAt) }),
-    events: t.relation('events', { description: '办理过程中的各步,按先后顺序', query: { orderBy: { seq: 'asc' } } }),
+    updatedAt: t.string({
+      description: '最后修改时间(ISO 时间戳)',
+      resolve: (c) => iso(c.updatedAt),
+    }),
+    events: t.relation('events', {
+      description: '办理过程中的各步,按先后顺序',
+      query: { orderBy: { seq: 'asc' } },
+    }),
     notices: t.relation('notices', {
       description: '案件的文书,按出具顺序',
       query: { orderBy: { position: 'asc' } },
@@ -94,22 +128,31 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', { description
   }),
 });
 
-const CaseFilterInput = builder.inputType('CaseFilter', { description: '案件列表的筛选条件;各条件同时满足',
+const CaseFilterInput = builder.inputType('CaseFilter', {
+  description: '案件列表的筛选条件;各条件同时满足',
   fields: (t) => ({
     q: t.string({
       required: false,
       description: '案件名称、涉案市场主体名称、案号或承办人中的一段',
     }),
-    state: t.field({ description: '只看处于这些状态的案件', type: [CaseStateEnum], required: false }),
+    state: t.field({
+      description: '只看处于这些状态的案件',
+      type: [CaseStateEnum],
+      required: false,
+    }),
     overdue: t.boolean({ description: '只看已超期(true)或未超期(false)的案件', required: false }),
     trigger: t.field({ description: '只看这种启动情形', type: CaseTriggerEnum, required: false }),
-    keySupervision: t.boolean({ description: '只看纳入(true)或未纳入(false)日常重点监管的案件', required: false }),
+    keySupervision: t.boolean({
+      description: '只看纳入(true)或未纳入(false)日常重点监管的案件',
+      required: false,
+    }),
     filedFrom: t.field({ description: '登记日期不早于这一天', type: 'Date', required: false }),
     filedTo: t.field({ description: '登记日期不晚于这一天', type: 'Date', required: false }),
   }),
 });
 
-const CaseSortField = builder.enumType('CaseSortField', { description: '案件列表的排序字段',
+const CaseSortField = builder.enumType('CaseSortField', {
+  description: '案件列表的排序字段',
   values: {
     FILED_ON: { description: '登记日期' },
     REVIEW_DEADLINE: { description: '审查评估期限届满日' },
@@ -130,7 +173,8 @@ const SORT_COLUMNS = {
   UPDATED_AT: 'updatedAt',
 } as const satisfies Record<string, (typeof CASE_SORT_FIELDS)[number]>;
 
-const CaseSort = builder.inputType('CaseSort', { description: '案件列表的排序',
+const CaseSort = builder.inputType('CaseSort', {
+  description: '案件列表的排序',
   fields: (t) => ({
     field: t.field({ description: '排序字段', type: CaseSortField, required: true }),
     direction: t.field({ description: '排序方向,缺省降序', type: SortDirection, required: false }),
@@ -154,7 +198,8 @@ definePage<CaseFilter>({
 // ---------------------------------------------------------------- root fields
 
 builder.queryFields((t) => ({
-  case: t.prismaField({ description: '按全局 ID 读取案件(需只读及以上角色);不是案件的 ID 时为 null',
+  case: t.prismaField({
+    description: '按全局 ID 读取案件(需只读及以上角色);不是案件的 ID 时为 null',
     type: 'DiscretionCase',
     nullable: true,
     authScopes: { viewer: true },

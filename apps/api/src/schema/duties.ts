@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
 
-builder.prismaObject('DutyAllocation', { description: '《中华人民共和国噪声污染防治法》部分条款的部门职责分工(泸市府办发〔2024〕47号 附件)中的一行',
+builder.prismaObject('DutyAllocation', { description: '泸市府办发〔2024〕47号 印发的《〈中华人民共和国噪声污染防治法〉部分条款部门职责分工方案》中的一行',
   fields: (t) => ({
     id: t.exposeID('id', { description: '记录号' }),
     seq: t.exposeInt('seq', { description: '序号' }),

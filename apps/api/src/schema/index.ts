@@ -26,7 +26,9 @@ import './changes.ts';
 import './review-tasks.ts';
 import './webhooks.ts';
 
-builder.queryType({ description: '查询入口:规范性文件、价格表与计算、检查结果、裁量审查评估案件等' });
+builder.queryType({
+  description: '查询入口:规范性文件、价格表与计算、检查结果、裁量审查评估案件等',
+});
 builder.mutationType({ description: '写操作入口(需登录并具有相应角色)' });
 builder.subscriptionType({ description: '订阅入口(通过 SSE 推送)' });
 
@@ -38,7 +40,8 @@ for (const type of Object.values(schema.getTypeMap())) {
   if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
   const field = type.getFields().totalCount;
   if (field && !field.description && field.extensions.pothosPrismaTotalCount) {
-    field.description = '符合筛选条件的总条数,只在选择此字段时计算(个别列表在数据量大时为估计值,见该列表字段的说明)';
+    field.description =
+      '符合筛选条件的总条数,只在选择此字段时计算(个别列表在数据量大时为估计值,见该列表字段的说明)';
   }
 }
 

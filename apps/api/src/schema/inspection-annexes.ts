@@ -14,7 +14,8 @@ import { importInspectionAnnexes } from '../services/inspections/import-inspecti
 
 const admin = { admin: true } as const;
 
-export const AnnexEnum = builder.enumType('InspectionAnnex', { description: '季度检查情况通报的附件(按公报印刷的表头)',
+export const AnnexEnum = builder.enumType('InspectionAnnex', {
+  description: '季度检查情况通报的附件(按公报印刷的表头)',
   values: {
     WEBSITE: { description: '附件1 网站:序号, 检查网站, 存在问题, 是否整改完成 [, 所属单位]' },
     NEW_MEDIA: {
@@ -26,15 +27,14 @@ export const AnnexEnum = builder.enumType('InspectionAnnex', { description: '季
   },
 });
 
-export const AnnexFileFormatEnum = builder.enumType('AnnexFileFormat', { description: '附件文件的格式',
+export const AnnexFileFormatEnum = builder.enumType('AnnexFileFormat', {
+  description: '附件文件的格式',
   values: {
     CSV: {
-      description:
-        'CSV 文本,UTF-8 编码(忽略 BOM;上传的文件也可以是 Excel 保存的 GB18030 编码)',
+      description: 'CSV 文本,UTF-8 编码(忽略 BOM;上传的文件也可以是 Excel 保存的 GB18030 编码)',
     },
     XLSX: {
-      description:
-        'Excel 工作簿:读取以附件命名的工作表(附件1 …),没有则读取第一个工作表',
+      description: 'Excel 工作簿:读取以附件命名的工作表(附件1 …),没有则读取第一个工作表',
     },
   },
 });
@@ -62,8 +62,7 @@ const AnnexFileInput = builder.inputType('AnnexFileInput', {
 });
 
 const InspectionAnnexFilesInput = builder.inputType('InspectionAnnexFilesInput', {
-  description:
-    '要导入的附件:给出的每个附件替换该季度该附件的全部记录,未给出的保持不变',
+  description: '要导入的附件:给出的每个附件替换该季度该附件的全部记录,未给出的保持不变',
   fields: (t) => ({
     website: t.field({ type: AnnexFileInput, required: false, description: '附件1 网站' }),
     newMedia: t.field({ type: AnnexFileInput, required: false, description: '附件2 政务新媒体' }),
@@ -81,7 +80,11 @@ const AnnexFileRef = builder.objectRef<AnnexFile>('AnnexFile').implement({
     "导出的附件文件,使用公报印刷的中文表头;以 = + - @ 开头的文本单元格前加 ' 以防公式注入",
   fields: (t) => ({
     annex: t.field({ description: '附件', type: AnnexEnum, resolve: (f) => f.annex }),
-    format: t.field({ description: '文件格式', type: AnnexFileFormatEnum, resolve: (f) => f.format }),
+    format: t.field({
+      description: '文件格式',
+      type: AnnexFileFormatEnum,
+      resolve: (f) => f.format,
+    }),
     fileName: t.exposeString('fileName', { description: '建议的文件名' }),
     mimeType: t.exposeString('mimeType', { description: '文件的 MIME 类型' }),
     content: t.exposeString('content', {
@@ -116,7 +119,11 @@ builder.queryFields((t) => ({
       '导出附件1 或附件2 为英文表头(siteSeq、siteName …)的 CSV;建议改用 inspectionAnnexFile',
     args: {
       quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }),
-      annex: t.arg({ description: '附件(仅 WEBSITE 或 NEW_MEDIA)', type: AnnexEnum, required: true }),
+      annex: t.arg({
+        description: '附件(仅 WEBSITE 或 NEW_MEDIA)',
+        type: AnnexEnum,
+        required: true,
+      }),
     },
     resolve: (_root, args, ctx) => exportAnnexCsv(ctx, args.quarter, args.annex),
   }),
@@ -145,7 +152,11 @@ builder.mutationFields((t) => ({
         required: true,
         description: '检查轮次当前的版本号(不一致时报 CONFLICT)',
       }),
-      annexes: t.arg({ description: '要导入的附件文件', type: InspectionAnnexFilesInput, required: true }),
+      annexes: t.arg({
+        description: '要导入的附件文件',
+        type: InspectionAnnexFilesInput,
+        required: true,
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const a = args.annexes;
@@ -181,7 +192,10 @@ builder.mutationFields((t) => ({
         description: '检查轮次当前的版本号(不一致时报 CONFLICT)',
       }),
       websiteCsv: t.arg.string({ description: '附件1 网站检查结果的 CSV 文本', required: false }),
-      newMediaCsv: t.arg.string({ description: '附件2 政务新媒体检查结果的 CSV 文本', required: false }),
+      newMediaCsv: t.arg.string({
+        description: '附件2 政务新媒体检查结果的 CSV 文本',
+        required: false,
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       if (args.websiteCsv == null && args.newMediaCsv == null) {

@@ -10,7 +10,8 @@ import { rawId } from './ids.ts';
 
 const admin = { admin: true } as const;
 
-export const WebsiteFinding = builder.prismaNode('WebsiteFinding', { description: '政府网站检查发现的一个问题(季度检查情况通报附件1 的一项)',
+export const WebsiteFinding = builder.prismaNode('WebsiteFinding', {
+  description: '政府网站检查发现的一个问题(季度检查情况通报附件1 的一项)',
   id: { field: 'id' },
   fields: (t) => ({
     siteSeq: t.exposeInt('siteSeq', { description: '检查网站在附件1 中的序号' }),
@@ -18,14 +19,21 @@ export const WebsiteFinding = builder.prismaNode('WebsiteFinding', { description
     position: t.exposeInt('position', { description: '同一网站多个问题中的排列位置' }),
     description: t.exposeString('description', { description: '存在问题,如“某栏目超期未更新”' }),
     rectified: t.exposeBoolean('rectified', { description: '是否整改完成' }),
-    rectifiedOn: t.expose('rectifiedOn', { description: '整改完成的日期;未知或未整改时为 null', type: 'Date', nullable: true }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    rectifiedOn: t.expose('rectifiedOn', {
+      description: '整改完成的日期;未知或未整改时为 null',
+      type: 'Date',
+      nullable: true,
+    }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     organization: t.relation('organization', { description: '网站的主办单位' }),
     round: t.relation('round', { description: '所属检查轮次' }),
   }),
 });
 
-export const NewMediaFinding = builder.prismaNode('NewMediaFinding', { description: '政务新媒体检查发现的一个问题(季度检查情况通报附件2 的一项)',
+export const NewMediaFinding = builder.prismaNode('NewMediaFinding', {
+  description: '政务新媒体检查发现的一个问题(季度检查情况通报附件2 的一项)',
   id: { field: 'id' },
   fields: (t) => ({
     seq: t.exposeInt('seq', { description: '在附件2 中的序号' }),
@@ -36,14 +44,21 @@ export const NewMediaFinding = builder.prismaNode('NewMediaFinding', { descripti
       nullable: true,
       description: '是否整改完成;null 表示未知(通报附件2不列整改情况,待管理员录入)',
     }),
-    rectifiedOn: t.expose('rectifiedOn', { description: '整改完成的日期;未知或未整改时为 null', type: 'Date', nullable: true }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    rectifiedOn: t.expose('rectifiedOn', {
+      description: '整改完成的日期;未知或未整改时为 null',
+      type: 'Date',
+      nullable: true,
+    }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     organization: t.relation('organization', { description: '所属区县或部门' }),
     round: t.relation('round', { description: '所属检查轮次' }),
   }),
 });
 
-const WebsiteFindingInput = builder.inputType('WebsiteFindingInput', { description: '新建网站检查结果的内容',
+const WebsiteFindingInput = builder.inputType('WebsiteFindingInput', {
+  description: '新建网站检查结果的内容',
   fields: (t) => ({
     roundId: t.id({ description: '所属检查轮次的全局 ID', required: true }),
     organizationId: t.id({ description: '网站主办单位的全局 ID', required: true }),
@@ -56,7 +71,8 @@ const WebsiteFindingInput = builder.inputType('WebsiteFindingInput', { descripti
   }),
 });
 
-const NewMediaFindingInput = builder.inputType('NewMediaFindingInput', { description: '新建新媒体检查结果的内容',
+const NewMediaFindingInput = builder.inputType('NewMediaFindingInput', {
+  description: '新建新媒体检查结果的内容',
   fields: (t) => ({
     roundId: t.id({ description: '所属检查轮次的全局 ID', required: true }),
     organizationId: t.id({ description: '所属区县或部门的全局 ID', required: true }),
@@ -83,7 +99,10 @@ const FindingPatch = builder.inputType('FindingPatch', {
     description: t.string({ description: '存在问题', required: false }),
     siteSeq: t.int({ required: false, description: '检查网站的序号(仅网站检查结果)' }),
     siteName: t.string({ required: false, description: '检查网站的名称(仅网站检查结果)' }),
-    position: t.int({ required: false, description: '同一网站多个问题中的排列位置(仅网站检查结果)' }),
+    position: t.int({
+      required: false,
+      description: '同一网站多个问题中的排列位置(仅网站检查结果)',
+    }),
     seq: t.int({ required: false, description: '序号(仅新媒体检查结果)' }),
     account: t.string({ required: false, description: '新媒体名称(仅新媒体检查结果)' }),
     platform: t.string({ required: false, description: '类型(平台)(仅新媒体检查结果)' }),
@@ -91,16 +110,21 @@ const FindingPatch = builder.inputType('FindingPatch', {
 });
 
 builder.mutationFields((t) => ({
-  createWebsiteFinding: t.prismaField({ description: '新建网站检查结果(需管理员权限)',
+  createWebsiteFinding: t.prismaField({
+    description: '新建网站检查结果(需管理员权限)',
     type: 'WebsiteFinding',
     authScopes: admin,
-    args: { input: t.arg({ description: '检查结果的内容', type: WebsiteFindingInput, required: true }) },
+    args: {
+      input: t.arg({ description: '检查结果的内容', type: WebsiteFindingInput, required: true }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createWebsiteFinding(ctx, input);
       return ctx.prisma.websiteFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updateWebsiteFinding: t.prismaField({ description: '修改网站检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT',
+  updateWebsiteFinding: t.prismaField({
+    description:
+      '修改网站检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT',
     type: 'WebsiteFinding',
     authScopes: { supervisor: true },
     args: {
@@ -114,10 +138,14 @@ builder.mutationFields((t) => ({
       return ctx.prisma.websiteFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deleteWebsiteFinding: t.prismaField({ description: '删除网站检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
+  deleteWebsiteFinding: t.prismaField({
+    description: '删除网站检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'WebsiteFinding',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '检查结果的全局 ID', required: true }), version: t.arg.int({ description: '检查结果当前的版本号', required: true }) },
+    args: {
+      id: t.arg.id({ description: '检查结果的全局 ID', required: true }),
+      version: t.arg.int({ description: '检查结果当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'WebsiteFinding');
       return deleteFinding(
@@ -130,16 +158,21 @@ builder.mutationFields((t) => ({
     },
   }),
 
-  createNewMediaFinding: t.prismaField({ description: '新建新媒体检查结果(需管理员权限)',
+  createNewMediaFinding: t.prismaField({
+    description: '新建新媒体检查结果(需管理员权限)',
     type: 'NewMediaFinding',
     authScopes: admin,
-    args: { input: t.arg({ description: '检查结果的内容', type: NewMediaFindingInput, required: true }) },
+    args: {
+      input: t.arg({ description: '检查结果的内容', type: NewMediaFindingInput, required: true }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createNewMediaFinding(ctx, input);
       return ctx.prisma.newMediaFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updateNewMediaFinding: t.prismaField({ description: '修改新媒体检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT',
+  updateNewMediaFinding: t.prismaField({
+    description:
+      '修改新媒体检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT',
     type: 'NewMediaFinding',
     authScopes: { supervisor: true },
     args: {
@@ -153,10 +186,14 @@ builder.mutationFields((t) => ({
       return ctx.prisma.newMediaFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deleteNewMediaFinding: t.prismaField({ description: '删除新媒体检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
+  deleteNewMediaFinding: t.prismaField({
+    description: '删除新媒体检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'NewMediaFinding',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '检查结果的全局 ID', required: true }), version: t.arg.int({ description: '检查结果当前的版本号', required: true }) },
+    args: {
+      id: t.arg.id({ description: '检查结果的全局 ID', required: true }),
+      version: t.arg.int({ description: '检查结果当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'NewMediaFinding');
       return deleteFinding(

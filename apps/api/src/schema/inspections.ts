@@ -14,13 +14,16 @@ const admin = { admin: true } as const;
 /** A quarter text as stored: 2024q4 → 2024Q4; anything else BAD_USER_INPUT. */
 const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
 
-export const DataGapKindEnum = builder.enumType('DataGapKind', { description: '政务数据汇集缺失的类别(通报附件3)',
+export const DataGapKindEnum = builder.enumType('DataGapKind', {
+  description: '政务数据汇集缺失的类别(通报附件3)',
   values: { BASE: { description: '上一年度基础数据' }, PROCESS: { description: '本年度过程数据' } },
 });
-export const AdoptionRatingEnum = builder.enumType('AdoptionRating', { description: '网站信息采用情况的评价(通报“相关工作落实情况”)',
+export const AdoptionRatingEnum = builder.enumType('AdoptionRating', {
+  description: '网站信息采用情况的评价(通报“相关工作落实情况”)',
   values: { GOOD: { description: '信息采用情况较好' }, ZERO: { description: '采用为0条' } },
 });
-builder.prismaObject('DataCollectionGap', { description: '政务数据汇集工作检查中未按时更新数据的单位(通报附件3 的一项)',
+builder.prismaObject('DataCollectionGap', {
+  description: '政务数据汇集工作检查中未按时更新数据的单位(通报附件3 的一项)',
   fields: (t) => ({
     id: t.exposeID('id', { description: '记录号' }),
     kind: t.expose('kind', { description: '缺失的数据类别', type: DataGapKindEnum }),
@@ -30,7 +33,8 @@ builder.prismaObject('DataCollectionGap', { description: '政务数据汇集工�
   }),
 });
 
-builder.prismaObject('InformationAdoption', { description: '网站信息采用情况的一项:被通报的单位及其评价',
+builder.prismaObject('InformationAdoption', {
+  description: '网站信息采用情况的一项:被通报的单位及其评价',
   fields: (t) => ({
     id: t.exposeID('id', { description: '记录号' }),
     rating: t.expose('rating', { description: '评价', type: AdoptionRatingEnum }),
@@ -41,7 +45,8 @@ builder.prismaObject('InformationAdoption', { description: '网站信息采用�
 
 const RectificationProgressRef = builder
   .objectRef<RectificationProgress>('RectificationProgress')
-  .implement({ description: '某季度检查发现问题的整改进度',
+  .implement({
+    description: '某季度检查发现问题的整改进度',
     fields: (t) => ({
       quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
       total: t.exposeInt('total', { description: '发现的问题总数(网站与新媒体)' }),
@@ -49,68 +54,115 @@ const RectificationProgressRef = builder
       outstanding: t.exposeInt('outstanding', { description: '未整改的问题数' }),
       ratio: t.exposeFloat('ratio', { description: '整改率(已整改 / 总数,仅供显示)' }),
       websiteTotal: t.int({ description: '网站检查发现的问题数', resolve: (p) => p.website.total }),
-      websiteRectified: t.int({ description: '其中已整改的网站问题数', resolve: (p) => p.website.rectified }),
-      newMediaTotal: t.int({ description: '新媒体检查发现的问题数', resolve: (p) => p.newMedia.total }),
-      newMediaRectified: t.int({ description: '其中已整改的新媒体问题数', resolve: (p) => p.newMedia.rectified }),
+      websiteRectified: t.int({
+        description: '其中已整改的网站问题数',
+        resolve: (p) => p.website.rectified,
+      }),
+      newMediaTotal: t.int({
+        description: '新媒体检查发现的问题数',
+        resolve: (p) => p.newMedia.total,
+      }),
+      newMediaRectified: t.int({
+        description: '其中已整改的新媒体问题数',
+        resolve: (p) => p.newMedia.rectified,
+      }),
     }),
   });
 
-export const InspectionRound = builder.prismaNode('InspectionRound', { description: '一个季度的政府网站和政务新媒体检查(对应一份季度检查情况通报,如泸市府室发〔2024〕34号)',
+export const InspectionRound = builder.prismaNode('InspectionRound', {
+  description:
+    '一个季度的政府网站和政务新媒体检查(对应一份季度检查情况通报,如泸市府室发〔2024〕34号)',
   id: { field: 'id' },
   fields: (t) => ({
     quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
     windowStart: t.expose('windowStart', { description: '检测时间的起始日', type: 'Date' }),
     windowEnd: t.expose('windowEnd', { description: '检测时间的截止日', type: 'Date' }),
-    cityPortalsChecked: t.exposeInt('cityPortalsChecked', { description: '检查的市政府门户网站数' }),
-    districtPortalsChecked: t.exposeInt('districtPortalsChecked', { description: '检查的区县政府门户网站数' }),
-    departmentSitesChecked: t.exposeInt('departmentSitesChecked', { description: '检查的市级部门网站数' }),
-    newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked', { description: '检查的政务新媒体账号和应用数' }),
-    newMediaDistricts: t.exposeInt('newMediaDistricts', { description: '政务新媒体账号所属的区县数' }),
+    cityPortalsChecked: t.exposeInt('cityPortalsChecked', {
+      description: '检查的市政府门户网站数',
+    }),
+    districtPortalsChecked: t.exposeInt('districtPortalsChecked', {
+      description: '检查的区县政府门户网站数',
+    }),
+    departmentSitesChecked: t.exposeInt('departmentSitesChecked', {
+      description: '检查的市级部门网站数',
+    }),
+    newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked', {
+      description: '检查的政务新媒体账号和应用数',
+    }),
+    newMediaDistricts: t.exposeInt('newMediaDistricts', {
+      description: '政务新媒体账号所属的区县数',
+    }),
     newMediaParks: t.exposeInt('newMediaParks', { description: '政务新媒体账号所属的园区数' }),
-    newMediaDepartments: t.exposeInt('newMediaDepartments', { description: '政务新媒体账号所属的市级有关部门数' }),
-    messagesReceived: t.exposeInt('messagesReceived', { description: '收到的“我为政府网站找错”网民有效留言数' }),
+    newMediaDepartments: t.exposeInt('newMediaDepartments', {
+      description: '政务新媒体账号所属的市级有关部门数',
+    }),
+    messagesReceived: t.exposeInt('messagesReceived', {
+      description: '收到的“我为政府网站找错”网民有效留言数',
+    }),
     messagesClosed: t.exposeInt('messagesClosed', { description: '已办结的留言数' }),
     messagesOverdue: t.exposeInt('messagesOverdue', { description: '超期办理的留言数' }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
-    policy: t.relation('policy', { description: '通报本身(一份规范性文件);尚未关联时为 null', nullable: true }),
-    websiteFindings: t.relatedConnection('websiteFindings', { description: '政府网站检查发现的问题(附件1),按网站序号排列',
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
+    policy: t.relation('policy', {
+      description: '通报本身(一份规范性文件);尚未关联时为 null',
+      nullable: true,
+    }),
+    websiteFindings: t.relatedConnection('websiteFindings', {
+      description: '政府网站检查发现的问题(附件1),按网站序号排列',
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: { rectified: t.arg.boolean({ description: '只看已整改(true)或未整改(false)的问题', required: false }) },
+      args: {
+        rectified: t.arg.boolean({
+          description: '只看已整改(true)或未整改(false)的问题',
+          required: false,
+        }),
+      },
       query: (args) => ({
         where: args.rectified == null ? {} : { rectified: args.rectified },
         orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }],
       }),
       totalCount: true,
     }),
-    newMediaFindings: t.relatedConnection('newMediaFindings', { description: '政务新媒体检查发现的问题(附件2),按序号排列',
+    newMediaFindings: t.relatedConnection('newMediaFindings', {
+      description: '政务新媒体检查发现的问题(附件2),按序号排列',
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: { rectified: t.arg.boolean({ description: '只看已整改(true)或未整改(false)的问题', required: false }) },
+      args: {
+        rectified: t.arg.boolean({
+          description: '只看已整改(true)或未整改(false)的问题',
+          required: false,
+        }),
+      },
       query: (args) => ({
         where: args.rectified == null ? {} : { rectified: args.rectified },
         orderBy: { seq: 'asc' },
       }),
       totalCount: true,
     }),
-    dataGaps: t.relation('dataGaps', { description: '政务数据汇集未按时更新的单位(附件3),先基础数据后过程数据',
+    dataGaps: t.relation('dataGaps', {
+      description: '政务数据汇集未按时更新的单位(附件3),先基础数据后过程数据',
       query: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
     }),
-    adoptions: t.relation('adoptions', { description: '网站信息采用情况被通报的单位,先较好后为 0 条',
+    adoptions: t.relation('adoptions', {
+      description: '网站信息采用情况被通报的单位,先较好后为 0 条',
       query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] },
     }),
-    rectificationProgress: t.field({ description: '本季度发现问题的整改进度',
+    rectificationProgress: t.field({
+      description: '本季度发现问题的整改进度',
       type: RectificationProgressRef,
       select: { id: true },
       resolve: (round, _args, ctx) => loadRectificationProgress(ctx, round.id),
     }),
   }),
 });
-export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', { description: '检查轮次列表的筛选条件',
+export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', {
+  description: '检查轮次列表的筛选条件',
   fields: (t) => ({ year: t.int({ description: '只看这一年的季度', required: false }) }),
 });
 builder.queryFields((t) => ({
-  inspectionRound: t.prismaField({ description: '按季度查找检查轮次;找不到时为 null',
+  inspectionRound: t.prismaField({
+    description: '按季度查找检查轮次;找不到时为 null',
     type: 'InspectionRound',
     nullable: true,
     args: { quarter: t.arg.string({ description: '季度,如 2024Q4(大小写均可)', required: true }) },
@@ -120,13 +172,18 @@ builder.queryFields((t) => ({
         where: { quarter: quarterOf(args.quarter) },
       }),
   }),
-  inspectionRounds: t.prismaConnection({ description: '检查轮次列表,按季度排序(Relay 连接)',
+  inspectionRounds: t.prismaConnection({
+    description: '检查轮次列表,按季度排序(Relay 连接)',
     type: 'InspectionRound',
     cursor: 'id',
     maxSize: checkedMaxSize,
     args: {
       filter: t.arg({ description: '筛选条件', type: InspectionRoundFilter, required: false }),
-      direction: t.arg({ type: SortDirection, required: false, description: '按季度排序的方向,缺省升序' }),
+      direction: t.arg({
+        type: SortDirection,
+        required: false,
+        description: '按季度排序的方向,缺省升序',
+      }),
     },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.inspectionRound.findMany({
@@ -142,8 +199,7 @@ builder.queryFields((t) => ({
 }));
 
 const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
-  description:
-    '一个季度的检查数据,按该季度通报所列填写(参见泸市府室发〔2024〕34号 一、附件2 说明)',
+  description: '一个季度的检查数据,按该季度通报所列填写(参见泸市府室发〔2024〕34号 一、附件2 说明)',
   fields: (t) => ({
     quarter: t.string({ required: true, description: '季度,如 2025Q1' }),
     policyId: t.id({
@@ -183,16 +239,25 @@ const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
 const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
   description: '检查轮次的修改内容:缺省或 null 的字段保持不变(policyId 传 null 取消与通报的关联)',
   fields: (t) => ({
-    policyId: t.id({ description: '通报本身(规范性文件的全局 ID);传 null 取消关联', required: false }),
+    policyId: t.id({
+      description: '通报本身(规范性文件的全局 ID);传 null 取消关联',
+      required: false,
+    }),
     windowStart: t.field({ description: '检测时间的起始日', type: 'Date', required: false }),
     windowEnd: t.field({ description: '检测时间的截止日', type: 'Date', required: false }),
     cityPortalsChecked: t.int({ description: '检查的市政府门户网站数', required: false }),
     districtPortalsChecked: t.int({ description: '检查的区县政府门户网站数', required: false }),
     departmentSitesChecked: t.int({ description: '检查的市级部门网站数', required: false }),
-    newMediaAccountsChecked: t.int({ description: '检查的政务新媒体账号和应用数', required: false }),
+    newMediaAccountsChecked: t.int({
+      description: '检查的政务新媒体账号和应用数',
+      required: false,
+    }),
     newMediaDistricts: t.int({ description: '政务新媒体账号所属的区县数', required: false }),
     newMediaParks: t.int({ description: '政务新媒体账号所属的园区数', required: false }),
-    newMediaDepartments: t.int({ description: '政务新媒体账号所属的市级有关部门数', required: false }),
+    newMediaDepartments: t.int({
+      description: '政务新媒体账号所属的市级有关部门数',
+      required: false,
+    }),
     messagesReceived: t.int({ description: '收到的网民有效留言数', required: false }),
     messagesClosed: t.int({ description: '已办结的留言数(不超过收到数)', required: false }),
     messagesOverdue: t.int({ description: '超期办理的留言数(不超过收到数)', required: false }),
@@ -200,10 +265,17 @@ const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
 });
 
 builder.mutationFields((t) => ({
-  createInspectionRound: t.prismaField({ description: '新建检查轮次(需管理员权限);季度已存在时报错',
+  createInspectionRound: t.prismaField({
+    description: '新建检查轮次(需管理员权限);季度已存在时报错',
     type: 'InspectionRound',
     authScopes: admin,
-    args: { input: t.arg({ description: '该季度通报所列的数据', type: InspectionRoundInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: '该季度通报所列的数据',
+        type: InspectionRoundInput,
+        required: true,
+      }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createInspectionRound(ctx, input);
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
@@ -225,10 +297,14 @@ builder.mutationFields((t) => ({
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deleteInspectionRound: t.prismaField({ description: '删除检查轮次及其检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
+  deleteInspectionRound: t.prismaField({
+    description: '删除检查轮次及其检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'InspectionRound',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '检查轮次的全局 ID', required: true }), version: t.arg.int({ description: '检查轮次当前的版本号', required: true }) },
+    args: {
+      id: t.arg.id({ description: '检查轮次的全局 ID', required: true }),
+      version: t.arg.int({ description: '检查轮次当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
       return deleteInspectionRound(

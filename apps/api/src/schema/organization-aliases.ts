@@ -8,11 +8,14 @@ import { rawId } from './ids.ts';
 import { definePage } from './pagination.ts';
 import { likeText } from './shared.ts';
 
-export const OrganizationAlias = builder.prismaNode('OrganizationAlias', { description: '单位的别名:文件或检查通报中对该单位的其他写法,按名称查找单位时也匹配别名',
+export const OrganizationAlias = builder.prismaNode('OrganizationAlias', {
+  description: '单位的别名:文件或检查通报中对该单位的其他写法,按名称查找单位时也匹配别名',
   id: { field: 'id' },
   fields: (t) => ({
     alias: t.exposeString('alias', { description: '别名' }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     organization: t.relation('organization', { description: '所属单位' }),
   }),
 });
@@ -37,14 +40,16 @@ definePage<{ ids?: string[] | null; q?: string | null; organizationId?: string |
   }),
 });
 
-const OrganizationAliasInput = builder.inputType('OrganizationAliasInput', { description: '新建单位别名的内容',
+const OrganizationAliasInput = builder.inputType('OrganizationAliasInput', {
+  description: '新建单位别名的内容',
   fields: (t) => ({
     organizationId: t.id({ description: '所属单位的全局 ID', required: true }),
     alias: t.string({ description: '别名,不能与已有别名重复', required: true }),
   }),
 });
 
-const OrganizationAliasPatch = builder.inputType('OrganizationAliasPatch', { description: '单位别名的修改内容;缺省的字段保持不变',
+const OrganizationAliasPatch = builder.inputType('OrganizationAliasPatch', {
+  description: '单位别名的修改内容;缺省的字段保持不变',
   fields: (t) => ({
     organizationId: t.id({ description: '所属单位的全局 ID', required: false }),
     alias: t.string({ description: '别名', required: false }),
@@ -55,10 +60,13 @@ const organizationOf = (id: string) => rawId(id, 'Organization', 'input.organiza
 
 const admin = { admin: true } as const;
 builder.mutationFields((t) => ({
-  createOrganizationAlias: t.prismaField({ description: '新建单位别名(需管理员权限)',
+  createOrganizationAlias: t.prismaField({
+    description: '新建单位别名(需管理员权限)',
     type: 'OrganizationAlias',
     authScopes: admin,
-    args: { input: t.arg({ description: '新别名的内容', type: OrganizationAliasInput, required: true }) },
+    args: {
+      input: t.arg({ description: '新别名的内容', type: OrganizationAliasInput, required: true }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createOrganizationAlias(ctx, {
         organizationId: organizationOf(input.organizationId),
@@ -67,7 +75,8 @@ builder.mutationFields((t) => ({
       return ctx.prisma.organizationAlias.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updateOrganizationAlias: t.prismaField({ description: '修改单位别名(需管理员权限);version 不是当前值时报 CONFLICT',
+  updateOrganizationAlias: t.prismaField({
+    description: '修改单位别名(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'OrganizationAlias',
     authScopes: admin,
     args: {
@@ -83,10 +92,14 @@ builder.mutationFields((t) => ({
       return ctx.prisma.organizationAlias.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deleteOrganizationAlias: t.prismaField({ description: '删除单位别名(需管理员权限);version 不是当前值时报 CONFLICT',
+  deleteOrganizationAlias: t.prismaField({
+    description: '删除单位别名(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'OrganizationAlias',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '别名的全局 ID', required: true }), version: t.arg.int({ description: '别名当前的版本号', required: true }) },
+    args: {
+      id: t.arg.id({ description: '别名的全局 ID', required: true }),
+      version: t.arg.int({ description: '别名当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) =>
       deleteOrganizationAlias(ctx, rawId(args.id, 'OrganizationAlias'), args.version, query),
   }),

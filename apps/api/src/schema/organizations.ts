@@ -12,7 +12,8 @@ import { rawId } from './ids.ts';
 import { definePage } from './pagination.ts';
 import { direction, SortDirection } from './shared.ts';
 
-export const OrganizationTypeEnum = builder.enumType('OrganizationType', { description: '单位类别',
+export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
+  description: '单位类别',
   values: {
     CITY_GOVERNMENT: { description: '市政府' },
     DISTRICT_COUNTY: { description: '区县' },
@@ -23,16 +24,23 @@ export const OrganizationTypeEnum = builder.enumType('OrganizationType', { descr
   },
 });
 
-export const Organization = builder.prismaNode('Organization', { description: '单位:发文机关、被检查单位、职责部门等',
+export const Organization = builder.prismaNode('Organization', {
+  description: '单位:发文机关、被检查单位、职责部门等',
   id: { field: 'id' },
   fields: (t) => ({
     name: t.exposeString('name', { description: '全称' }),
     shortName: t.exposeString('shortName', { description: '简称', nullable: true }),
     type: t.expose('type', { description: '类别', type: OrganizationTypeEnum }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     parent: t.relation('parent', { description: '上级单位', nullable: true }),
-    aliases: t.relation('aliases', { description: '登记的别名(按别名排序)', query: { orderBy: { alias: 'asc' } } }),
-    issuedPolicies: t.relatedConnection('issuedPolicies', { description: '该单位(作为发文机关之一)发布的规范性文件,按发文机关中的排列顺序',
+    aliases: t.relation('aliases', {
+      description: '登记的别名(按别名排序)',
+      query: { orderBy: { alias: 'asc' } },
+    }),
+    issuedPolicies: t.relatedConnection('issuedPolicies', {
+      description: '该单位(作为发文机关之一)发布的规范性文件,按发文机关中的排列顺序',
       cursor: 'policyId_organizationId',
       maxSize: checkedMaxSize,
       query: { orderBy: { position: 'asc' } },
@@ -40,7 +48,8 @@ export const Organization = builder.prismaNode('Organization', { description: '�
   }),
 });
 
-builder.prismaObject('PolicyIssuer', { description: '规范性文件的一个发文机关(联合发文时有多个)',
+builder.prismaObject('PolicyIssuer', {
+  description: '规范性文件的一个发文机关(联合发文时有多个)',
   fields: (t) => ({
     position: t.exposeInt('position', { description: '在发文机关中的排列位置,越小越靠前' }),
     policy: t.relation('policy', { description: '规范性文件' }),
@@ -48,14 +57,16 @@ builder.prismaObject('PolicyIssuer', { description: '规范性文件的一个发
   }),
 });
 
-export const OrganizationFilter = builder.inputType('OrganizationFilter', { description: '单位列表的筛选条件',
+export const OrganizationFilter = builder.inputType('OrganizationFilter', {
+  description: '单位列表的筛选条件',
   fields: (t) => ({
     search: t.string({ required: false, description: '全称、简称或别名中的一段' }),
     type: t.field({ description: '只看这个类别', type: OrganizationTypeEnum, required: false }),
   }),
 });
 
-export const OrganizationSortField = builder.enumType('OrganizationSortField', { description: '单位列表的排序字段',
+export const OrganizationSortField = builder.enumType('OrganizationSortField', {
+  description: '单位列表的排序字段',
   values: {
     NAME: { description: '全称' },
     TYPE: { description: '类别' },
@@ -63,7 +74,8 @@ export const OrganizationSortField = builder.enumType('OrganizationSortField', {
   } as const,
 });
 
-export const OrganizationSort = builder.inputType('OrganizationSort', { description: '单位列表的排序',
+export const OrganizationSort = builder.inputType('OrganizationSort', {
+  description: '单位列表的排序',
   fields: (t) => ({
     field: t.field({ description: '排序字段', type: OrganizationSortField, required: true }),
     direction: t.field({ description: '排序方向,缺省升序', type: SortDirection, required: false }),
@@ -74,7 +86,8 @@ const ORG_SORT = { NAME: 'name', TYPE: 'type', UPDATED_AT: 'updatedAt' } as cons
 
 builder.queryFields((t) => ({
   // By official name or any registered alias (contract README, "Inspections").
-  organization: t.prismaField({ description: '按全称或任一登记的别名查找单位;找不到时为 null',
+  organization: t.prismaField({
+    description: '按全称或任一登记的别名查找单位;找不到时为 null',
     type: 'Organization',
     nullable: true,
     args: { name: t.arg.string({ description: '全称或别名', required: true }) },
@@ -126,7 +139,8 @@ definePage<{
   }),
 });
 
-const OrganizationInput = builder.inputType('OrganizationInput', { description: '新建单位的内容',
+const OrganizationInput = builder.inputType('OrganizationInput', {
+  description: '新建单位的内容',
   fields: (t) => ({
     name: t.string({ description: '全称,不能与已有单位重复', required: true }),
     shortName: t.string({ description: '简称', required: false }),
@@ -135,7 +149,8 @@ const OrganizationInput = builder.inputType('OrganizationInput', { description: 
   }),
 });
 
-const OrganizationPatch = builder.inputType('OrganizationPatch', { description: '单位的修改内容;缺省的字段保持不变',
+const OrganizationPatch = builder.inputType('OrganizationPatch', {
+  description: '单位的修改内容;缺省的字段保持不变',
   fields: (t) => ({
     name: t.string({ description: '全称', required: false }),
     shortName: t.string({ description: '简称', required: false }),
@@ -149,16 +164,20 @@ const parentOf = (id: string | null | undefined) =>
 
 const admin = { admin: true } as const;
 builder.mutationFields((t) => ({
-  createOrganization: t.prismaField({ description: '新建单位(需管理员权限)',
+  createOrganization: t.prismaField({
+    description: '新建单位(需管理员权限)',
     type: 'Organization',
     authScopes: admin,
-    args: { input: t.arg({ description: '新单位的内容', type: OrganizationInput, required: true }) },
+    args: {
+      input: t.arg({ description: '新单位的内容', type: OrganizationInput, required: true }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createOrganization(ctx, { ...input, parentId: parentOf(input.parentId) });
       return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updateOrganization: t.prismaField({ description: '修改单位(需管理员权限);version 不是当前值时报 CONFLICT',
+  updateOrganization: t.prismaField({
+    description: '修改单位(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'Organization',
     authScopes: admin,
     args: {
@@ -175,10 +194,14 @@ builder.mutationFields((t) => ({
       return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deleteOrganization: t.prismaField({ description: '删除单位(需管理员权限);version 不是当前值时报 CONFLICT',
+  deleteOrganization: t.prismaField({
+    description: '删除单位(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'Organization',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '单位的全局 ID', required: true }), version: t.arg.int({ description: '单位当前的版本号', required: true }) },
+    args: {
+      id: t.arg.id({ description: '单位的全局 ID', required: true }),
+      version: t.arg.int({ description: '单位当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) =>
       deleteOrganization(ctx, rawId(args.id, 'Organization'), args.version, query),
   }),

@@ -16,7 +16,11 @@ export function pageFieldArgs(t: ArgBuilder<Types>) {
   return {
     page: t.int({ required: false, description: '页码,从 1 开始;缺省 1' }),
     perPage: t.int({ required: false, description: `每页条数,1–${MAX_PAGE_SIZE};缺省 25` }),
-    sort: t({ type: SortInput, required: false, description: '排序字段与方向;缺省按该列表的默认排序' }),
+    sort: t({
+      type: SortInput,
+      required: false,
+      description: '排序字段与方向;缺省按该列表的默认排序',
+    }),
   };
 }
 
@@ -78,7 +82,8 @@ function idsWhere(ids: readonly string[] | null | undefined, typename: string) {
 
 export function definePage<F extends object>(spec: PageSpec<F>) {
   const Filter =
-    spec.filterInput ?? builder.inputType(`${spec.type}PageFilter`, {
+    spec.filterInput ??
+    builder.inputType(`${spec.type}PageFilter`, {
       description: `${spec.label}列表的筛选条件;各条件同时满足`,
       fields: spec.filter!,
     });
@@ -126,7 +131,10 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
       type: Page,
       description: `${spec.label}列表,按页读取;可排序字段:${spec.sortable.join('、')}`,
       ...(spec.authScopes && { authScopes: spec.authScopes }),
-      args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: Filter, required: false, description: '筛选条件' }) },
+      args: {
+        ...pageFieldArgs(t.arg),
+        filter: t.arg({ type: Filter, required: false, description: '筛选条件' }),
+      },
       resolve: (_root, args, ctx) => {
         // Validate page, perPage, sort and filter up front so a bad request fails as a whole.
         const pageArgsOf = args as PageArgs<F>;

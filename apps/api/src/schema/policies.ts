@@ -23,7 +23,8 @@ export { PolicyCategoryEnum, PolicyStatusEnum };
 import './policy-writes.ts';
 import { asOfOrToday, plain, SortDirection } from './shared.ts';
 
-export const Policy = builder.prismaNode('Policy', { description: '规范性文件(政策文件):公报刊登的或手工录入的一份文件',
+export const Policy = builder.prismaNode('Policy', {
+  description: '规范性文件(政策文件):公报刊登的或手工录入的一份文件',
   id: { field: 'id' },
   fields: (t) => ({
     docNo: t.exposeString('docNo', { description: '文号,规范化为〔〕形式,如 泸市府规〔2024〕4号' }),
@@ -34,24 +35,44 @@ export const Policy = builder.prismaNode('Policy', { description: '规范性文�
     category: t.expose('category', { description: '类别', type: PolicyCategoryEnum }),
     signedOn: t.expose('signedOn', { description: '签发日期(成文日期)', type: 'Date' }),
     effectiveFrom: t.expose('effectiveFrom', { description: '施行日期', type: 'Date' }),
-    expiresOn: t.expose('expiresOn', { description: '有效期届满日(含);无有效期限时为 null', type: 'Date', nullable: true }),
+    expiresOn: t.expose('expiresOn', {
+      description: '有效期届满日(含);无有效期限时为 null',
+      type: 'Date',
+      nullable: true,
+    }),
     isTrial: t.exposeBoolean('isTrial', { description: '是否试行' }),
-    validityClause: t.exposeString('validityClause', { description: '原文中的有效期条款,如“自…起施行,有效期…年”', nullable: true }),
-    issueLabel: t.exposeString('issueLabel', { description: '刊登的公报期次,如 2024年第12期;手工录入时可为 null', nullable: true }),
+    validityClause: t.exposeString('validityClause', {
+      description: '原文中的有效期条款,如“自…起施行,有效期…年”',
+      nullable: true,
+    }),
+    issueLabel: t.exposeString('issueLabel', {
+      description: '刊登的公报期次,如 2024年第12期;手工录入时可为 null',
+      nullable: true,
+    }),
     page: t.exposeInt('page', { description: '公报目录所列页码', nullable: true }),
     summary: t.exposeString('summary', { description: '摘要', nullable: true }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     // Every issuing body, in the order printed (contract README, "Policies").
-    issuers: t.field({ description: '发文机关,按原文排列顺序(联合发文时有多个)',
+    issuers: t.field({
+      description: '发文机关,按原文排列顺序(联合发文时有多个)',
       type: [Organization],
       select: (_args, _ctx, nested) => ({
         issuers: { orderBy: { position: 'asc' }, select: { organization: nested() } },
       }),
       resolve: (policy) => policy.issuers.map((i) => i.organization),
     }),
-    status: t.field({ description: '在 asOf 当日的效力状态',
+    status: t.field({
+      description: '在 asOf 当日的效力状态',
       type: PolicyStatusEnum,
-      args: { asOf: t.arg({ description: '判断状态的日期,缺省为今天(Asia/Shanghai)', type: 'Date', required: false }) },
+      args: {
+        asOf: t.arg({
+          description: '判断状态的日期,缺省为今天(Asia/Shanghai)',
+          type: 'Date',
+          required: false,
+        }),
+      },
       select: { effectiveFrom: true, expiresOn: true, repealedOn: true },
       resolve: (policy, args) =>
         policyStatus(
@@ -106,14 +127,25 @@ export const Policy = builder.prismaNode('Policy', { description: '规范性文�
       description: '正文各条/各部分,按原文顺序;number 为原文编号(第十三条、二、(八))',
       query: { orderBy: { position: 'asc' } },
     }),
-    rateTables: t.relation('rateTables', { description: '本文件公布的价格表,按键排序', query: { orderBy: { key: 'asc' } } }),
-    inspectionRounds: t.relation('inspectionRounds', { description: '本文件通报的检查轮次,按季度排序', query: { orderBy: { quarter: 'asc' } } }),
+    rateTables: t.relation('rateTables', {
+      description: '本文件公布的价格表,按键排序',
+      query: { orderBy: { key: 'asc' } },
+    }),
+    inspectionRounds: t.relation('inspectionRounds', {
+      description: '本文件通报的检查轮次,按季度排序',
+      query: { orderBy: { quarter: 'asc' } },
+    }),
   }),
 });
 
-export const PolicyFilter = builder.inputType('PolicyFilter', { description: '规范性文件列表的筛选条件;各条件同时满足',
+export const PolicyFilter = builder.inputType('PolicyFilter', {
+  description: '规范性文件列表的筛选条件;各条件同时满足',
   fields: (t) => ({
-    status: t.field({ description: '只看在 asOf 当日处于这个状态的文件', type: PolicyStatusEnum, required: false }),
+    status: t.field({
+      description: '只看在 asOf 当日处于这个状态的文件',
+      type: PolicyStatusEnum,
+      required: false,
+    }),
     asOf: t.field({
       type: 'Date',
       required: false,
@@ -132,7 +164,8 @@ export const PolicyFilter = builder.inputType('PolicyFilter', { description: '�
   validate: ZPolicyFilter,
 });
 
-export const PolicySortField = builder.enumType('PolicySortField', { description: '规范性文件列表的排序字段',
+export const PolicySortField = builder.enumType('PolicySortField', {
+  description: '规范性文件列表的排序字段',
   values: {
     DOC_NO: { description: '文号' },
     TITLE: { description: '标题' },
@@ -142,7 +175,8 @@ export const PolicySortField = builder.enumType('PolicySortField', { description
   } as const,
 });
 
-export const PolicySort = builder.inputType('PolicySort', { description: '规范性文件列表的排序',
+export const PolicySort = builder.inputType('PolicySort', {
+  description: '规范性文件列表的排序',
   fields: (t) => ({
     field: t.field({ description: '排序字段', type: PolicySortField, required: true }),
     direction: t.field({ description: '排序方向,缺省升序', type: SortDirection, required: false }),
@@ -160,8 +194,16 @@ definePage<PolicyFilterValue & { ids?: string[] | null; q?: string | null }>({
   filter: (t) => ({
     ids: t.idList({ description: '只看这些全局 ID', required: false }),
     q: t.string({ required: false, description: '标题或文号中的一段' }),
-    status: t.field({ description: '只看在 asOf 当日处于这个状态的文件', type: PolicyStatusEnum, required: false }),
-    asOf: t.field({ description: '判断状态的日期,缺省为今天(Asia/Shanghai)', type: 'Date', required: false }),
+    status: t.field({
+      description: '只看在 asOf 当日处于这个状态的文件',
+      type: PolicyStatusEnum,
+      required: false,
+    }),
+    asOf: t.field({
+      description: '判断状态的日期,缺省为今天(Asia/Shanghai)',
+      type: 'Date',
+      required: false,
+    }),
     issuer: t.string({ description: '发文机关的全称或别名', required: false }),
     category: t.field({ description: '只看这个类别', type: PolicyCategoryEnum, required: false }),
   }),
@@ -182,7 +224,9 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => listExpiringPolicies(ctx, args, query),
   }),
   // Every printed variant of a number (〔〕, [], ［］, OCR spaces) finds the same document.
-  policy: t.prismaField({ description: '按文号查找文件;各种括号写法(〔〕、[]、［］)和多余空格都能找到同一份文件;找不到时为 null',
+  policy: t.prismaField({
+    description:
+      '按文号查找文件;各种括号写法(〔〕、[]、［］)和多余空格都能找到同一份文件;找不到时为 null',
     type: 'Policy',
     nullable: true,
     args: { docNo: t.arg.string({ description: '文号,任意括号写法', required: true }) },

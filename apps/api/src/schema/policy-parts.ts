@@ -1,7 +1,8 @@
 // The parts of a policy: its category and status, where it was published, its articles.
 import { builder } from '../builder.ts';
 
-export const PolicyCategoryEnum = builder.enumType('PolicyCategory', { description: '文件类别(按公报栏目)',
+export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
+  description: '文件类别(按公报栏目)',
   values: {
     MUNICIPAL_GOVERNMENT: { description: '市政府文件' },
     GOVERNMENT_OFFICE: { description: '市政府办公室文件' },
@@ -9,7 +10,9 @@ export const PolicyCategoryEnum = builder.enumType('PolicyCategory', { descripti
   },
 });
 
-export const PolicyStatusEnum = builder.enumType('PolicyStatus', { description: '文件在某日的效力状态:自施行日至届满日(均含)有效;被废止或代替的,自废止文件施行之日起为已废止',
+export const PolicyStatusEnum = builder.enumType('PolicyStatus', {
+  description:
+    '文件在某日的效力状态:自施行日至届满日(均含)有效;被废止或代替的,自废止文件施行之日起为已废止',
   values: {
     NOT_YET_EFFECTIVE: { description: '尚未施行' },
     IN_FORCE: { description: '有效' },

@@ -7,7 +7,8 @@ import { updatePolicy } from '../services/policies/update-policy.ts';
 import { rawId } from './ids.ts';
 import { PolicyCategoryEnum } from './policy-parts.ts';
 
-const PolicyInput = builder.inputType('PolicyInput', { description: '新建规范性文件的内容',
+const PolicyInput = builder.inputType('PolicyInput', {
+  description: '新建规范性文件的内容',
   fields: (t) => ({
     docNo: t.string({
       required: true,
@@ -20,8 +21,16 @@ const PolicyInput = builder.inputType('PolicyInput', { description: '新建规�
       required: false,
       description: '原文中的有效期条款;给出时,effectiveFrom、expiresOn、isTrial 缺省取它所写',
     }),
-    effectiveFrom: t.field({ description: '施行日期;缺省时取有效期条款所写,或签发日期', type: 'Date', required: false }),
-    expiresOn: t.field({ description: '有效期届满日(含);缺省时取有效期条款所写,无则为无期限', type: 'Date', required: false }),
+    effectiveFrom: t.field({
+      description: '施行日期;缺省时取有效期条款所写,或签发日期',
+      type: 'Date',
+      required: false,
+    }),
+    expiresOn: t.field({
+      description: '有效期届满日(含);缺省时取有效期条款所写,无则为无期限',
+      type: 'Date',
+      required: false,
+    }),
     isTrial: t.boolean({ description: '是否试行;缺省时取有效期条款所写', required: false }),
     issuers: t.stringList({
       required: false,
@@ -33,7 +42,8 @@ const PolicyInput = builder.inputType('PolicyInput', { description: '新建规�
   }),
 });
 
-const PolicyPatch = builder.inputType('PolicyPatch', { description: '规范性文件的修改内容;缺省的字段保持不变',
+const PolicyPatch = builder.inputType('PolicyPatch', {
+  description: '规范性文件的修改内容;缺省的字段保持不变',
   fields: (t) => ({
     title: t.string({ description: '标题', required: false }),
     category: t.field({ description: '类别', type: PolicyCategoryEnum, required: false }),
@@ -51,7 +61,8 @@ const PolicyPatch = builder.inputType('PolicyPatch', { description: '规范性�
 
 const admin = { admin: true } as const;
 builder.mutationFields((t) => ({
-  createPolicy: t.prismaField({ description: '新建规范性文件(需管理员权限);文号已存在时报错',
+  createPolicy: t.prismaField({
+    description: '新建规范性文件(需管理员权限);文号已存在时报错',
     type: 'Policy',
     authScopes: admin,
     args: { input: t.arg({ description: '新文件的内容', type: PolicyInput, required: true }) },
@@ -60,7 +71,8 @@ builder.mutationFields((t) => ({
       return ctx.prisma.policy.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updatePolicy: t.prismaField({ description: '修改规范性文件(需管理员权限);version 不是当前值时报 CONFLICT',
+  updatePolicy: t.prismaField({
+    description: '修改规范性文件(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'Policy',
     authScopes: admin,
     args: {
@@ -74,10 +86,14 @@ builder.mutationFields((t) => ({
       return ctx.prisma.policy.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deletePolicy: t.prismaField({ description: '删除规范性文件(需管理员权限);version 不是当前值时报 CONFLICT',
+  deletePolicy: t.prismaField({
+    description: '删除规范性文件(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'Policy',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '文件的全局 ID', required: true }), version: t.arg.int({ description: '文件当前的版本号', required: true }) },
+    args: {
+      id: t.arg.id({ description: '文件的全局 ID', required: true }),
+      version: t.arg.int({ description: '文件当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) =>
       deletePolicy(ctx, rawId(args.id, 'Policy'), args.version, query),
   }),

@@ -111,7 +111,7 @@ const MedicalServiceQuoteLineRef = builder.objectRef<MedicalServiceQuoteLine>('M
     cap: t.field({ description: '本等级对本行的限额;项目没有限额时为 null', type: 'Decimal', nullable: true, resolve: (l) => (l.cap ? money(l.cap) : null) }),
     capApplied: t.exposeBoolean('capApplied', { description: '是否按限额计价' }),
     rule: t.exposeString('rule', { description: '本行的计价规则(中文)' }),
-    article: t.exposeString('article', { description: '计价规则所依据的条款,如 泸市医保规〔2024〕4号 附件 说明' }),
+    article: t.exposeString('article', { description: '计价所依据的文件附件及其序号' }),
   }),
 });
 
@@ -156,7 +156,7 @@ const LandTransferFeeQuoteRef = builder.objectRef<LandTransferFeeQuote>('LandTra
 
 const RehabAssistanceResultRef = builder.objectRef<RehabAssistanceResult>('RehabAssistanceResult').implement({ description: '残疾儿童康复救助的审核结果(泸市府规〔2024〕4号 一、二(二))',
   fields: (t) => ({
-    eligible: t.exposeBoolean('eligible', { description: '是否符合救助条件:0—14周岁(一(一))且具有泸州市户籍(一(二)),并符合该项目的救助标准' }),
+    eligible: t.exposeBoolean('eligible', { description: '是否符合救助条件(如 0—14周岁,一(一);具有泸州市户籍,一(二));未通过的规则见 reasons' }),
     service: t.field({ description: '服务项目', type: RehabServiceEnum, resolve: (r) => r.service }),
     cap: t.field({ description: '该项目的救助限额(元)', type: 'Decimal', resolve: (r) => money(r.cap) }),
     capPeriod: t.exposeString('capPeriod', { description: '限额的计算方式:YEAR(每年)、PERSON(每人一次)或 EACH(每具)' }),

@@ -54,7 +54,11 @@ definePage<{
   filter: (t) => ({
     ids: t.idList({ description: '只看这些全局 ID', required: false }),
     tableId: t.id({ description: '只看这个价格表(全局 ID)的版本', required: false }),
-    status: t.field({ description: '只看这个状态的版本', type: RateVersionStatusEnum, required: false }),
+    status: t.field({
+      description: '只看这个状态的版本',
+      type: RateVersionStatusEnum,
+      required: false,
+    }),
   }),
 });
 

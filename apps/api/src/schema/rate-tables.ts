@@ -36,7 +36,7 @@ export const RateTable = builder.prismaNode('RateTable', { description: '价格�
     dimensions: t.expose('dimensions', { description: '维度定义:[{ name, label, values: [{ value, label }], open?, pattern? }]', type: 'JSON' }),
     version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
     policy: t.relation('policy', { description: '公布它的规范性文件' }),
-    versions: t.relatedConnection('versions', { description: '各版本,按生效日期排序;未登录或只读以下的调用者只能看到已发布的版本',
+    versions: t.relatedConnection('versions', { description: '各版本,按生效日期排序;没有只读(VIEWER)及以上角色时只列出已发布的版本',
       cursor: 'id',
       maxSize: checkedMaxSize,
       args: {
