@@ -199,7 +199,7 @@ definePage<CaseFilter>({
 
 builder.queryFields((t) => ({
   case: t.prismaField({
-    description: '按全局 ID 读取案件(需只读及以上角色);不是案件的 ID 时为 null',
+    description: '按全局 ID 读取案件(需只读及以上角色);不存在或不是案件的 ID 时为 null',
     type: 'DiscretionCase',
     nullable: true,
     authScopes: { viewer: true },
