@@ -87,6 +87,32 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Descriptions of what the plugin generates (connections, edges, PageInfo, Node, node/nodes).
+    idFieldOptions: { description: '全局 ID(Relay 全局对象标识),可传给 node(id) 或各类写操作的 id 参数' },
+    nodeTypeOptions: { description: '可按全局 ID 读取的对象(Relay Node 接口)' },
+    nodeQueryOptions: {
+      description: '按全局 ID 读取一个对象;不存在时为 null;需要角色的类型(如案件、账户)无权读取时报错',
+      args: { id: { description: '全局 ID' } },
+    },
+    nodesQueryOptions: {
+      description: '按全局 ID 批量读取对象,顺序与 ids 相同;不存在的位置为 null',
+      args: { ids: { description: '全局 ID 列表' } },
+    },
+    pageInfoTypeOptions: { description: '分页信息(Relay 连接规范)' },
+    hasNextPageFieldOptions: { description: '按 first/after 向后翻页时,之后是否还有数据' },
+    hasPreviousPageFieldOptions: { description: '按 last/before 向前翻页时,之前是否还有数据' },
+    startCursorFieldOptions: { description: '本页第一条的游标;本页为空时为 null' },
+    endCursorFieldOptions: { description: '本页最后一条的游标;本页为空时为 null' },
+    defaultConnectionTypeOptions: { description: '分页列表(Relay 连接):edges 为本页各条,pageInfo 为翻页信息' },
+    defaultEdgeTypeOptions: { description: '分页列表中的一条及其游标' },
+    edgesFieldOptions: { description: '本页各条' },
+    pageInfoFieldOptions: { description: '翻页信息' },
+    cursorFieldOptions: { description: '这一条的游标,可作为 after/before 参数' },
+    nodeFieldOptions: { description: '这一条数据' },
+    firstArgOptions: { description: `向后取的条数(0–${MAX_PAGE_SIZE}),与 after 一起使用` },
+    afterArgOptions: { description: '从这个游标之后开始向后取' },
+    lastArgOptions: { description: `向前取的条数(0–${MAX_PAGE_SIZE}),与 before 一起使用` },
+    beforeArgOptions: { description: '从这个游标之前开始向前取' },
     // node(id)/nodes(ids) of a type the caller may not read answer the same for a missing and an
     // existing record, before any SQL runs (no existence oracle).
     decodeGlobalID: (globalID, ctx) => {

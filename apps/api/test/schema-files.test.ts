@@ -1,6 +1,11 @@
 // The committed schema.graphql is what the code builds; the contract's operations are valid
-// against it; the contract copy equals the shared one (always checked in CI).
+// against it; every type, field, argument, input value and enum value is described
+// (graphql-schema-linter with its default rules); the contract copy equals the shared one
+// (always checked in CI).
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printSchemaText } from '../src/schema/print.ts';
@@ -21,6 +26,65 @@ describe('schema.graphql', () => {
       expect(validate(schema, document).map((e) => e.message)).toEqual([]);
     },
   );
+});
+
+interface LintError {
+  message: string;
+  rule: string;
+}
+
+/** graphql-schema-linter's CLI on `text`, with apps/api/.graphql-schema-linterrc.yml. */
+async function lint(text: string): Promise<{ code: number; errors: LintError[] }> {
+  const { runner } = createRequire(import.meta.url)('graphql-schema-linter') as {
+    runner: {
+      run(stdout: object, stdin: Readable, stderr: object, argv: string[]): Promise<number>;
+    };
+  };
+  let out = '';
+  let err = '';
+  const stdout = { write: (chunk: string) => ((out += chunk), true) };
+  const stderr = { write: (chunk: string) => ((err += chunk), true) };
+  const configDir = fileURLToPath(new URL('..', import.meta.url));
+  const argv = [
+    'node',
+    'graphql-schema-linter',
+    '--stdin',
+    '--format',
+    'json',
+    '--config-directory',
+    configDir,
+  ];
+  const code = await runner.run(stdout, Readable.from([Buffer.from(text)]), stderr, argv);
+  expect(err).toBe('');
+  return { code, errors: (JSON.parse(out) as { errors: LintError[] }).errors };
+}
+
+describe('graphql-schema-linter (pnpm lint:schema)', () => {
+  it('finds nothing in the schema the code builds: everything is described', async () => {
+    const { code, errors } = await lint(printSchemaText());
+    expect(errors.map((e) => `${e.rule}: ${e.message}`)).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('fails on a field without a description', async () => {
+    const text = printSchemaText().replace(/\n\s*"""[^\n]*"""\n(\s*docNo: String!)/u, '\n$1');
+    expect(text).not.toBe(printSchemaText());
+    const { code, errors } = await lint(text);
+    expect(code).toBe(1);
+    expect(errors.map((e) => e.rule)).toContain('fields-have-descriptions');
+  });
+
+  it('exempts only ChangeConnection from the Relay connection rule', async () => {
+    const text = printSchemaText().replace(
+      /(type QueryPoliciesConnection \{[^}]*pageInfo: )PageInfo!/u,
+      '$1ChangePageInfo!',
+    );
+    expect(text).not.toBe(printSchemaText());
+    const { errors } = await lint(text);
+    expect(errors.map((e) => e.message)).toEqual([
+      'The `QueryPoliciesConnection.pageInfo` field must return a non-null `PageInfo` object not `ChangePageInfo!`',
+    ]);
+  });
 });
 
 describe('contract copy', () => {

@@ -5,38 +5,52 @@ import { auditWhere, type AuditFilter } from '../services/audit/audit-where.ts';
 import { definePage } from './pagination.ts';
 
 builder.prismaNode('AuditEntry', {
+  description: '审计记录:谁在何时做了什么,以及记录修改前后的内容(仅管理员可读)',
   // The global id carries a random uuid, never the sequence number (which would tell how many
   // entries exist and in which order).
   id: { field: 'publicId' },
   authScopes: { admin: true },
   fields: (t) => ({
-    at: t.string({ resolve: (e) => e.at.toISOString() }),
-    actorId: t.exposeString('actorId', { nullable: true }),
-    actorLabel: t.exposeString('actorLabel'),
-    action: t.exposeString('action'),
-    entity: t.exposeString('entity'),
-    entityId: t.exposeString('entityId'),
-    before: t.expose('before', { type: 'JSON', nullable: true }),
-    after: t.expose('after', { type: 'JSON', nullable: true }),
+    at: t.string({ description: '发生时间(ISO 时间戳)', resolve: (e) => e.at.toISOString() }),
+    actorId: t.exposeString('actorId', {
+      description: '操作者的 ID(账户或 API 令牌);系统操作为 null',
+      nullable: true,
+    }),
+    actorLabel: t.exposeString('actorLabel', { description: '操作者的可读名称(邮箱或令牌名称)' }),
+    action: t.exposeString('action', { description: '操作,如 case.accept' }),
+    entity: t.exposeString('entity', { description: '被操作记录的模型名,如 DiscretionCase' }),
+    entityId: t.exposeString('entityId', { description: '被操作记录的 ID' }),
+    before: t.expose('before', {
+      description: '修改前的记录(新建时为 null)',
+      type: 'JSON',
+      nullable: true,
+    }),
+    after: t.expose('after', {
+      description: '修改后的记录(删除时为 null)',
+      type: 'JSON',
+      nullable: true,
+    }),
   }),
 });
 
 const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
+  description: '审计记录的筛选条件;各条件同时满足',
   fields: (t) => ({
-    entity: t.string({ required: false, description: 'Model name, e.g. DiscretionCase.' }),
-    entityId: t.string({ required: false }),
+    entity: t.string({ required: false, description: '被操作记录的模型名,如 DiscretionCase' }),
+    entityId: t.string({ description: '被操作记录的 ID', required: false }),
     actor: t.string({
       required: false,
-      description: "The actor's id, or part of the email / token name.",
+      description: '操作者的 ID,或邮箱 / 令牌名称中的一段',
     }),
-    action: t.string({ required: false, description: 'Exact action, e.g. case.accept.' }),
-    from: t.field({ type: 'Date', required: false, description: 'First day, Asia/Shanghai.' }),
-    to: t.field({ type: 'Date', required: false, description: 'Last day, Asia/Shanghai.' }),
+    action: t.string({ required: false, description: '操作的完整名称,如 case.accept' }),
+    from: t.field({ type: 'Date', required: false, description: '起始日(含),按北京时间' }),
+    to: t.field({ type: 'Date', required: false, description: '截止日(含),按北京时间' }),
   }),
 });
 
 definePage<AuditFilter>({
   field: 'auditEntriesPage',
+  label: '审计记录',
   type: 'AuditEntry',
   model: 'auditEntry',
   authScopes: { admin: true },
@@ -51,12 +65,12 @@ definePage<AuditFilter>({
 builder.queryFields((t) => ({
   // Newest first.
   auditEntries: t.prismaConnection({
-    description: TOTAL_COUNT_NOTE,
+    description: `审计记录,新的在前(Relay 连接;仅管理员)。${TOTAL_COUNT_NOTE}`,
     type: 'AuditEntry',
     cursor: 'publicId',
     authScopes: { admin: true },
     maxSize: checkedMaxSize,
-    args: { filter: t.arg({ type: AuditEntryFilter, required: false }) },
+    args: { filter: t.arg({ description: '筛选条件', type: AuditEntryFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.auditEntry.findMany({
         ...query,

@@ -10,26 +10,34 @@ interface LoginShape {
 }
 
 const LoginPayload = builder.objectRef<LoginShape>('LoginPayload').implement({
+  description: '登录结果',
   fields: (t) => ({
     token: t.exposeString('token', {
       description:
-        'Send as `Authorization: Bearer <token>`; valid for 12 hours. Ask `me` with it for the user.',
+        '会话令牌:以 `Authorization: Bearer <token>` 发送,有效 12 小时;用它查询 me 可得当前账户',
     }),
-    expiresAt: t.string({ resolve: (p) => p.expiresAt.toISOString() }),
+    expiresAt: t.string({
+      description: '令牌的过期时间(ISO 时间戳)',
+      resolve: (p) => p.expiresAt.toISOString(),
+    }),
   }),
 });
 
 builder.mutationFields((t) => ({
   login: t.field({
+    description: '以邮箱和密码登录,返回会话令牌;凭据错误时报 UNAUTHENTICATED,不透露邮箱是否存在',
     type: LoginPayload,
-    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    args: {
+      email: t.arg.string({ description: '登录邮箱', required: true }),
+      password: t.arg.string({ description: '密码', required: true }),
+    },
     resolve: async (_root, { email, password }, ctx) => {
       const result = await login(ctx as GazetteRequestContext, email, password);
       return { token: result.token, expiresAt: result.expiresAt };
     },
   }),
   logout: t.boolean({
-    description: "Ends the caller's session; false when there was none.",
+    description: '结束当前会话;本来没有会话时为 false',
     resolve: (_root, _args, ctx) => logout(ctx),
   }),
 }));

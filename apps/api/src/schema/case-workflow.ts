@@ -1,6 +1,11 @@
 // The case workflow's writes: opening a review, moving it by one event (the domain's transition
 // table decides), correcting the registration. Each resolver calls a service in services/cases.
-import { DomainError, ZCaseEventInput } from '@gazette/domain';
+import {
+  DomainError,
+  TERMINATION_REASON_INFO,
+  TERMINATION_REASONS,
+  ZCaseEventInput,
+} from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { ZOpenCaseInput, ZUpdateCaseInput } from '../services/cases/case-inputs.ts';
 import { correctCaseEvent } from '../services/cases/correct-case-event.ts';
@@ -17,11 +22,16 @@ import {
 } from './case-enums.ts';
 
 const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput', {
+  description: '登记裁量审查评估的内容',
   fields: (t) => ({
-    caseName: t.string({ required: true }),
-    subjectName: t.string({ required: true }),
-    trigger: t.field({ type: CaseTriggerEnum, required: true }),
-    filedOn: t.field({ type: 'Date', required: true }),
+    caseName: t.string({ description: '案件名称', required: true }),
+    subjectName: t.string({ description: '涉案市场主体名称', required: true }),
+    trigger: t.field({
+      description: '启动情形(泸市监规发〔2024〕2号 第六条)',
+      type: CaseTriggerEnum,
+      required: true,
+    }),
+    filedOn: t.field({ description: '登记日期', type: 'Date', required: true }),
     caseNumber: t.string({
       required: false,
       description: '案号(执法单位编定的案件编号),唯一;空白表示无',
@@ -40,22 +50,48 @@ const OpenDiscretionReviewInput = builder.inputType('OpenDiscretionReviewInput',
 });
 
 const CaseEventInput = builder.inputType('CaseEventInput', {
-  description:
-    'Each event type reads the fields it needs and rejects a missing one with BAD_USER_INPUT.',
+  description: '案件办理的一步:每种步骤只读取它需要的字段,缺少时报 BAD_USER_INPUT',
   fields: (t) => ({
-    type: t.field({ type: CaseEventTypeEnum, required: true }),
-    on: t.field({ type: 'Date', required: true }),
-    reviewMode: t.field({ type: ReviewModeEnum, required: false }),
-    reviewDays: t.int({ required: false }),
-    conditionsMet: t.field({ type: [ReviewConditionEnum], required: false }),
-    exclusions: t.field({ type: [ReviewExclusionEnum], required: false }),
+    type: t.field({
+      description: '这一步的种类;须是当前状态允许的(见 DiscretionCase.allowedEvents)',
+      type: CaseEventTypeEnum,
+      required: true,
+    }),
+    on: t.field({ description: '这一步的日期,不早于登记日期', type: 'Date', required: true }),
+    reviewMode: t.field({
+      description: '审查评估方式(ACCEPT 必填,第七条)',
+      type: ReviewModeEnum,
+      required: false,
+    }),
+    reviewDays: t.int({
+      description:
+        '审查评估期限天数(ACCEPT 必填),自受理之日起最长不超过两个月(泸市监规发〔2024〕2号 第十三条)',
+      required: false,
+    }),
+    conditionsMet: t.field({
+      description: '符合的条件(ACCEPT 必填,须包含第四条全部四项;没有时传空列表)',
+      type: [ReviewConditionEnum],
+      required: false,
+    }),
+    exclusions: t.field({
+      description: '具有的不适用情形(ACCEPT 必填,第五条;有任一项则不能受理;没有时传空列表)',
+      type: [ReviewExclusionEnum],
+      required: false,
+    }),
     reason: t.string({
       required: false,
-      description: 'REJECT: free text; TERMINATE: a 第十五条 code.',
+      description: `理由:REJECT 为文字;TERMINATE 为泸市监规发〔2024〕2号 第十五条情形的代码(${TERMINATION_REASONS.map((r) => `${r} ${TERMINATION_REASON_INFO[r].label}`).join('、')})`,
     }),
-    passed: t.boolean({ required: false }),
-    decision: t.field({ type: CaseDecisionEnum, required: false }),
-    note: t.string({ required: false }),
+    passed: t.boolean({
+      description: '是否通过审查评估(RECORD_RESULT 必填,第十六条)',
+      required: false,
+    }),
+    decision: t.field({
+      description: '处理决定(DECIDE 必填,第十七条、第十八条)',
+      type: CaseDecisionEnum,
+      required: false,
+    }),
+    note: t.string({ description: '办理说明', required: false }),
   }),
   validate: ZCaseEventInput,
 });
@@ -63,12 +99,20 @@ const CaseEventInput = builder.inputType('CaseEventInput', {
 const UpdateCaseInput = builder.inputType('UpdateCaseInput', {
   validate: ZUpdateCaseInput,
   description:
-    'Corrects the registration (trigger and filedOn only while REGISTERED); the workflow fields change only through transitionCase.',
+    '更正案件的登记信息(trigger 和 filedOn 仅在 REGISTERED 状态可改);办理字段只能通过 transitionCase 改变;缺省的字段保持不变',
   fields: (t) => ({
-    caseName: t.string({ required: false }),
-    subjectName: t.string({ required: false }),
-    trigger: t.field({ type: CaseTriggerEnum, required: false }),
-    filedOn: t.field({ type: 'Date', required: false }),
+    caseName: t.string({ description: '案件名称', required: false }),
+    subjectName: t.string({ description: '涉案市场主体名称', required: false }),
+    trigger: t.field({
+      description: '启动情形(仅 REGISTERED 状态可改)',
+      type: CaseTriggerEnum,
+      required: false,
+    }),
+    filedOn: t.field({
+      description: '登记日期(仅 REGISTERED 状态可改)',
+      type: 'Date',
+      required: false,
+    }),
     caseNumber: t.string({
       required: false,
       description: '案号(执法单位编定的案件编号),唯一;空字符串清除',
@@ -96,8 +140,10 @@ const CorrectCaseEventInput = builder.inputType('CorrectCaseEventInput', {
 });
 
 const CasePayload = builder.objectRef<{ caseId: string }>('CasePayload').implement({
+  description: '案件写操作的结果',
   fields: (t) => ({
     case: t.prismaField({
+      description: '写入后的案件',
       type: 'DiscretionCase',
       resolve: (query, parent, _a, ctx) =>
         ctx.prisma.discretionCase.findUniqueOrThrow({ ...query, where: { id: parent.caseId } }),
@@ -112,19 +158,24 @@ function caseId(id: { typename: string; id: string }) {
 
 builder.mutationFields((t) => ({
   openDiscretionReview: t.field({
+    description: '登记一件裁量审查评估(需监督员或管理员角色),状态为 REGISTERED',
     type: CasePayload,
     authScopes: { supervisor: true },
-    args: { input: t.arg({ type: OpenDiscretionReviewInput, required: true }) },
+    args: {
+      input: t.arg({ description: '登记内容', type: OpenDiscretionReviewInput, required: true }),
+    },
     resolve: async (_root, { input }, ctx) => ({
       caseId: (await openDiscretionReview(ctx, input)).id,
     }),
   }),
   transitionCase: t.field({
+    description:
+      '案件办理一步(需监督员或管理员角色):由状态转换表判断是否允许,并按泸市监规发〔2024〕2号 出具相应文书',
     type: CasePayload,
     authScopes: { supervisor: true },
     args: {
-      id: t.arg.globalID({ required: true }),
-      event: t.arg({ type: CaseEventInput, required: true }),
+      id: t.arg.globalID({ description: '案件的全局 ID', required: true }),
+      event: t.arg({ description: '这一步的内容', type: CaseEventInput, required: true }),
     },
     resolve: async (_root, { id, event }, ctx) => ({
       caseId: (await transitionCase(ctx, caseId(id), event)).id,
@@ -133,11 +184,11 @@ builder.mutationFields((t) => ({
   updateCase: t.prismaField({
     type: 'DiscretionCase',
     authScopes: { supervisor: true },
-    description: 'Fails with CONFLICT when `version` is not the current one.',
+    description: '更正案件的登记信息(需监督员或管理员角色);version 不是当前值时报 CONFLICT',
     args: {
-      id: t.arg.globalID({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: UpdateCaseInput, required: true }),
+      id: t.arg.globalID({ description: '案件的全局 ID', required: true }),
+      version: t.arg.int({ description: '案件当前的版本号', required: true }),
+      input: t.arg({ description: '修改内容', type: UpdateCaseInput, required: true }),
     },
     resolve: async (query, _root, { id, version, input }, ctx) => {
       const updated = await updateCase(ctx, { id: caseId(id), version, ...input });
@@ -148,11 +199,11 @@ builder.mutationFields((t) => ({
     type: CasePayload,
     authScopes: { supervisor: true },
     description:
-      '更正案件最近一步的日期或备注:按原步骤重新校验并重算受理期限,通知书随之改日期;CONFLICT when `version` is not the current one.',
+      '更正案件最近一步的日期或备注:按原步骤重新校验并重算受理期限,通知书随之改日期;version 不是当前值时报 CONFLICT',
     args: {
-      id: t.arg.globalID({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: CorrectCaseEventInput, required: true }),
+      id: t.arg.globalID({ description: '案件的全局 ID', required: true }),
+      version: t.arg.int({ description: '案件当前的版本号', required: true }),
+      input: t.arg({ description: '更正内容', type: CorrectCaseEventInput, required: true }),
     },
     resolve: async (_root, { id, version, input }, ctx) => ({
       caseId: (await correctCaseEvent(ctx, caseId(id), { ...input, version })).id,

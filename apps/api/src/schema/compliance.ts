@@ -33,21 +33,37 @@ const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'))
 const ComplianceSummaryRef = builder
   .objectRef<LoadedComplianceSummary>('ComplianceSummary')
   .implement({
+    description: '一个季度检查的汇总数据(按季度检查情况通报正文所列)',
     fields: (t) => ({
-      quarter: t.exposeString('quarter'),
-      websitesChecked: t.exposeInt('websitesChecked'),
-      websitesWithIssues: t.exposeInt('websitesWithIssues'),
-      websiteIssues: t.exposeInt('websiteIssues'),
-      websiteIssuesRectified: t.exposeInt('websiteIssuesRectified'),
-      newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked'),
-      newMediaAccountsWithIssues: t.exposeInt('newMediaAccountsWithIssues'),
-      messagesReceived: t.exposeInt('messagesReceived'),
-      messagesClosed: t.exposeInt('messagesClosed'),
+      quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
+      websitesChecked: t.exposeInt('websitesChecked', {
+        description:
+          '检查的政府网站数:市政府门户网站、区县政府门户网站与市级部门网站之和(泸市府室发〔2024〕34号 一(一))',
+      }),
+      websitesWithIssues: t.exposeInt('websitesWithIssues', {
+        description: '发现问题的网站数(附件1 中不同的序号数)',
+      }),
+      websiteIssues: t.exposeInt('websiteIssues', { description: '网站问题总数' }),
+      websiteIssuesRectified: t.exposeInt('websiteIssuesRectified', {
+        description: '其中已整改的网站问题数',
+      }),
+      newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked', {
+        description: '检查的政务新媒体账号和应用数',
+      }),
+      newMediaAccountsWithIssues: t.exposeInt('newMediaAccountsWithIssues', {
+        description: '发现问题的新媒体账号数(附件2 中不同的序号数)',
+      }),
+      messagesReceived: t.exposeInt('messagesReceived', {
+        description: '收到的“我为政府网站找错”网民有效留言数',
+      }),
+      messagesClosed: t.exposeInt('messagesClosed', { description: '已办结的留言数' }),
       baseDataMissing: t.field({
+        description: '未更新上一年度基础数据的单位(附件3)',
         type: [Organization],
         resolve: (s) => s.baseDataMissing.map((id) => s.orgs.get(id)!),
       }),
       processDataMissing: t.field({
+        description: '未更新本年度过程数据的单位(附件3)',
         type: [Organization],
         resolve: (s) => s.processDataMissing.map((id) => s.orgs.get(id)!),
       }),
@@ -58,29 +74,47 @@ const ComplianceSummaryRef = builder
 const OrganizationComplianceRef = builder
   .objectRef<OrgCompliance>('OrganizationCompliance')
   .implement({
+    description: '一个单位在某季度检查中的情况',
     fields: (t) => ({
-      quarter: t.exposeString('quarter'),
+      quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
       websiteIssues: t.field({
+        description: '该单位网站被发现的问题(附件1)',
         type: [WebsiteFinding],
         resolve: (c) => c.websiteIssues as unknown as WebsiteFindingRow[],
       }),
       newMediaIssues: t.field({
+        description: '该单位新媒体被发现的问题(附件2)',
         type: [NewMediaFinding],
         resolve: (c) => c.newMediaIssues as unknown as NewMediaFindingRow[],
       }),
-      baseDataMissing: t.exposeBoolean('baseDataMissing'),
-      processDataMissing: t.exposeBoolean('processDataMissing'),
-      adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (c) => c.adoption }),
+      baseDataMissing: t.exposeBoolean('baseDataMissing', {
+        description: '是否未更新上一年度基础数据(附件3)',
+      }),
+      processDataMissing: t.exposeBoolean('processDataMissing', {
+        description: '是否未更新本年度过程数据(附件3)',
+      }),
+      adoption: t.field({
+        description: '网站信息采用情况的评价;未被点名时为 null',
+        type: AdoptionRatingEnum,
+        nullable: true,
+        resolve: (c) => c.adoption,
+      }),
     }),
   });
 
 const RepeatFindingRef = builder.objectRef<RepeatFindingWithBody>('RepeatFinding').implement({
+  description:
+    '在相邻季度重复出现的问题:同一单位、同一栏目(网站)或账号(新媒体),缺省还要求问题相同;每段连续的季度为一条',
   fields: (t) => ({
-    organization: t.field({ type: Organization, resolve: (r) => r.organization }),
-    channel: t.exposeString('channel'),
-    subject: t.exposeString('subject'),
-    issue: t.exposeString('issue'),
-    quarters: t.exposeStringList('quarters'),
+    organization: t.field({
+      description: '单位',
+      type: Organization,
+      resolve: (r) => r.organization,
+    }),
+    channel: t.exposeString('channel', { description: '渠道:WEBSITE(网站)或 NEW_MEDIA(新媒体)' }),
+    subject: t.exposeString('subject', { description: '栏目(如《栏目名》)或新媒体账号' }),
+    issue: t.exposeString('issue', { description: '问题,如“超期未更新”' }),
+    quarters: t.exposeStringList('quarters', { description: '连续出现的季度,按时间顺序' }),
   }),
 });
 
@@ -88,8 +122,8 @@ builder.prismaObjectFields('Organization', (t) => ({
   compliance: t.field({
     type: OrganizationComplianceRef,
     nullable: true,
-    description: "This body's findings in a quarter's inspection; null when no round exists.",
-    args: { quarter: t.arg.string({ required: true }) },
+    description: '该单位在某季度检查中的情况;该季度没有检查轮次时为 null',
+    args: { quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }) },
     select: { id: true },
     resolve: (org, args, ctx) => findOrganizationCompliance(ctx, quarterOf(args.quarter), org.id),
   }),
@@ -97,41 +131,68 @@ builder.prismaObjectFields('Organization', (t) => ({
 const OrganizationComplianceRowRef = builder
   .objectRef<OrganizationComplianceRow>('OrganizationComplianceRow')
   .implement({
-    description: "One body's line in a quarter's compliance table.",
+    description: '某季度达标情况表中一个单位的一行',
     fields: (t) => ({
-      organization: t.field({ type: Organization, resolve: (r) => r.organization }),
-      websiteIssues: t.exposeInt('websiteIssues'),
-      websiteIssuesRectified: t.exposeInt('websiteIssuesRectified'),
-      newMediaIssues: t.exposeInt('newMediaIssues'),
-      newMediaIssuesRectified: t.exposeInt('newMediaIssuesRectified'),
-      baseDataMissing: t.exposeBoolean('baseDataMissing'),
-      processDataMissing: t.exposeBoolean('processDataMissing'),
-      adoption: t.field({ type: AdoptionRatingEnum, nullable: true, resolve: (r) => r.adoption }),
+      organization: t.field({
+        description: '单位',
+        type: Organization,
+        resolve: (r) => r.organization,
+      }),
+      websiteIssues: t.exposeInt('websiteIssues', { description: '该单位网站的问题数' }),
+      websiteIssuesRectified: t.exposeInt('websiteIssuesRectified', {
+        description: '其中已整改的',
+      }),
+      newMediaIssues: t.exposeInt('newMediaIssues', { description: '该单位新媒体的问题数' }),
+      newMediaIssuesRectified: t.exposeInt('newMediaIssuesRectified', {
+        description: '其中已整改的',
+      }),
+      baseDataMissing: t.exposeBoolean('baseDataMissing', {
+        description: '是否未更新上一年度基础数据(附件3)',
+      }),
+      processDataMissing: t.exposeBoolean('processDataMissing', {
+        description: '是否未更新本年度过程数据(附件3)',
+      }),
+      adoption: t.field({
+        description: '网站信息采用情况的评价;未被点名时为 null',
+        type: AdoptionRatingEnum,
+        nullable: true,
+        resolve: (r) => r.adoption,
+      }),
     }),
   });
 builder.queryFields((t) => ({
   // Every quarter's headline figures, oldest first (trend charts).
   complianceSummaries: t.field({
+    description: '每个季度的汇总数据,最早的在前(用于趋势图)',
     type: [ComplianceSummaryRef],
     resolve: (_root, _args, ctx) => loadComplianceSummaries(ctx.prisma, null),
   }),
   // Every body named in a quarter's round, with its findings counted (the compliance table).
   organizationsCompliance: t.field({
+    description: '某季度检查中被点名的每个单位及其问题数(达标情况表)',
     type: [OrganizationComplianceRowRef],
-    args: { quarter: t.arg.string({ required: true }) },
+    args: { quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }) },
     resolve: (_root, args, ctx) => listOrganizationsCompliance(ctx.prisma, quarterOf(args.quarter)),
   }),
   complianceSummary: t.field({
+    description: '某季度的汇总数据;该季度没有检查轮次时为 null',
     type: ComplianceSummaryRef,
     nullable: true,
-    args: { quarter: t.arg.string({ required: true }) },
+    args: { quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }) },
     resolve: async (_root, args, ctx) =>
       (await loadComplianceSummaries(ctx.prisma, quarterOf(args.quarter)))[0] ?? null,
   }),
   // The same body with the same problem in consecutive quarters.
   repeatFindings: t.field({
+    description: '在相邻季度重复出现的问题,按首个季度、单位、栏目排序',
     type: [RepeatFindingRef],
-    args: { matchIssue: t.arg.boolean({ required: false, defaultValue: true }) },
+    args: {
+      matchIssue: t.arg.boolean({
+        description: '是否要求问题相同;false 时只要单位与栏目(账号)相同,缺省 true',
+        required: false,
+        defaultValue: true,
+      }),
+    },
     resolve: (_root, args, ctx) =>
       findRepeatFindings(ctx.prisma, { matchIssue: args.matchIssue ?? true }),
   }),

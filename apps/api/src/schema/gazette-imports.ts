@@ -15,7 +15,7 @@ function importActor(ctx: GazetteContext) {
   return { id, label: ctx.actorLabel };
 }
 
-export const GazetteImportStatusEnum = builder.enumType('GazetteImportStatus', {
+export const GazetteImportStatusEnum = builder.enumType('GazetteImportStatus', { description: '公报导入的状态',
   values: {
     DRAFT: { description: '已读取、未应用:除本次导入记录外未改动任何数据' },
     APPLIED: { description: '已应用:文件、价格表、检查结果等已在一个事务中写入' },
@@ -23,7 +23,7 @@ export const GazetteImportStatusEnum = builder.enumType('GazetteImportStatus', {
   },
 });
 
-export const DocumentChangeEnum = builder.enumType('GazetteDocumentChange', {
+export const DocumentChangeEnum = builder.enumType('GazetteDocumentChange', { description: '公报中一份文件与数据库相比的变化',
   values: {
     NEW: { description: '数据库中没有该文号' },
     UNCHANGED: { description: '与数据库中的文件相同' },
@@ -31,7 +31,7 @@ export const DocumentChangeEnum = builder.enumType('GazetteDocumentChange', {
   },
 });
 
-export const TableActionEnum = builder.enumType('GazetteTableAction', {
+export const TableActionEnum = builder.enumType('GazetteTableAction', { description: '公报中一张价格表应用时的处理方式',
   values: {
     NEW_TABLE: { description: '新建价格表' },
     NEW_VERSION: { description: '已有价格表(项目与等级相同)的新版本,自文件施行之日起' },
@@ -92,7 +92,7 @@ const RateChange = builder.objectRef<ReviewedTable['changes'][number]>('GazetteR
   fields: (t) => ({
     key: t.exposeString('key', { description: '条目键,如 311201069|TERTIARY_A' }),
     name: t.exposeString('name', { nullable: true, description: '项目名称' }),
-    field: t.exposeString('field', { description: 'amount、rate、attributes,或 added / removed' }),
+    field: t.exposeString('field', { description: '变化的字段:amount、rate、attributes,或 added / removed' }),
     before: t.exposeString('before', { nullable: true, description: '原值' }),
     after: t.exposeString('after', { nullable: true, description: '新值' }),
   }),

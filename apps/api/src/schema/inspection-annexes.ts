@@ -15,6 +15,7 @@ import { importInspectionAnnexes } from '../services/inspections/import-inspecti
 const admin = { admin: true } as const;
 
 export const AnnexEnum = builder.enumType('InspectionAnnex', {
+  description: '季度检查情况通报的附件(按公报印刷的表头)',
   values: {
     WEBSITE: { description: '附件1 网站:序号, 检查网站, 存在问题, 是否整改完成 [, 所属单位]' },
     NEW_MEDIA: {
@@ -27,43 +28,41 @@ export const AnnexEnum = builder.enumType('InspectionAnnex', {
 });
 
 export const AnnexFileFormatEnum = builder.enumType('AnnexFileFormat', {
+  description: '附件文件的格式',
   values: {
     CSV: {
-      description:
-        'CSV text, UTF-8 (a BOM is ignored; an uploaded file may also be GB18030, as Excel saves it).',
+      description: 'CSV 文本,UTF-8 编码(忽略 BOM;上传的文件也可以是 Excel 保存的 GB18030 编码)',
     },
     XLSX: {
-      description:
-        'An Excel workbook: the sheet named after the annex (附件1 …), else the first sheet.',
+      description: 'Excel 工作簿:读取以附件命名的工作表(附件1 …),没有则读取第一个工作表',
     },
   },
 });
 
 const AnnexFileInput = builder.inputType('AnnexFileInput', {
   description:
-    'One annex file: `content` (CSV text, or the XLSX bytes in base64) or `file` (a GraphQL multipart upload), not both. ' +
-    'The whole request is limited to 2 MiB, so base64 XLSX content to about 1.5 MiB.',
+    '一个附件文件:content(CSV 文本,或 base64 编码的 XLSX)与 file(GraphQL multipart 上传)二选一。' +
+    '整个请求不超过 2 MiB,因此 base64 编码的 XLSX 约不超过 1.5 MiB。',
   fields: (t) => ({
-    format: t.field({ type: AnnexFileFormatEnum, required: true }),
+    format: t.field({ description: '文件格式', type: AnnexFileFormatEnum, required: true }),
     content: t.string({
       required: false,
-      description: 'CSV: the text. XLSX: the file in base64 (a data: URL is accepted).',
+      description: '内容:CSV 为文本;XLSX 为 base64 编码的文件(也接受 data: URL)',
     }),
     file: t.field({
       type: 'File',
       required: false,
-      description: 'The file as a multipart upload (send the x-graphql-yoga-csrf header).',
+      description: '以 multipart 方式上传的文件(须带 x-graphql-yoga-csrf 请求头)',
     }),
     fileName: t.string({
       required: false,
-      description: 'Named in error messages; defaults to the uploaded file name.',
+      description: '错误信息中使用的文件名;缺省为上传文件的文件名',
     }),
   }),
 });
 
 const InspectionAnnexFilesInput = builder.inputType('InspectionAnnexFilesInput', {
-  description:
-    "The annexes to import; each one given replaces that annex's records of the quarter, the others stay.",
+  description: '要导入的附件:给出的每个附件替换该季度该附件的全部记录,未给出的保持不变',
   fields: (t) => ({
     website: t.field({ type: AnnexFileInput, required: false, description: '附件1 网站' }),
     newMedia: t.field({ type: AnnexFileInput, required: false, description: '附件2 政务新媒体' }),
@@ -78,14 +77,18 @@ const InspectionAnnexFilesInput = builder.inputType('InspectionAnnexFilesInput',
 
 const AnnexFileRef = builder.objectRef<AnnexFile>('AnnexFile').implement({
   description:
-    "An exported annex with the printed Chinese headers; text cells starting with = + - @ are prefixed with '.",
+    "导出的附件文件,使用公报印刷的中文表头;以 = + - @ 开头的文本单元格前加 ' 以防公式注入",
   fields: (t) => ({
-    annex: t.field({ type: AnnexEnum, resolve: (f) => f.annex }),
-    format: t.field({ type: AnnexFileFormatEnum, resolve: (f) => f.format }),
-    fileName: t.exposeString('fileName'),
-    mimeType: t.exposeString('mimeType'),
+    annex: t.field({ description: '附件', type: AnnexEnum, resolve: (f) => f.annex }),
+    format: t.field({
+      description: '文件格式',
+      type: AnnexFileFormatEnum,
+      resolve: (f) => f.format,
+    }),
+    fileName: t.exposeString('fileName', { description: '建议的文件名' }),
+    mimeType: t.exposeString('mimeType', { description: '文件的 MIME 类型' }),
     content: t.exposeString('content', {
-      description: 'CSV: the text, starting with a UTF-8 BOM. XLSX: the bytes in base64.',
+      description: '内容:CSV 为以 UTF-8 BOM 开头的文本;XLSX 为 base64 编码的文件',
     }),
   }),
 });
@@ -102,21 +105,25 @@ builder.queryFields((t) => ({
   inspectionAnnexFile: t.field({
     type: AnnexFileRef,
     description:
-      "A quarter's annex as CSV or XLSX with the printed Chinese headers; importInspectionAnnexes reads it back.",
+      '导出某季度的一个附件(CSV 或 XLSX,公报印刷的中文表头);可用 importInspectionAnnexes 原样导入',
     args: {
-      quarter: t.arg.string({ required: true }),
-      annex: t.arg({ type: AnnexEnum, required: true }),
-      format: t.arg({ type: AnnexFileFormatEnum, required: true }),
+      quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }),
+      annex: t.arg({ description: '附件', type: AnnexEnum, required: true }),
+      format: t.arg({ description: '文件格式', type: AnnexFileFormatEnum, required: true }),
     },
     resolve: (_root, args, ctx) => exportAnnexFile(ctx, args.quarter, args.annex, args.format),
   }),
   // CSV export of a quarter's annex 1 or 2 with the English headers of importInspectionAnnexesCsv.
   inspectionAnnexCsv: t.string({
     description:
-      'Annex 1 or 2 as CSV with English headers (siteSeq, siteName …). Prefer inspectionAnnexFile.',
+      '导出附件1 或附件2 为英文表头(siteSeq、siteName …)的 CSV;建议改用 inspectionAnnexFile',
     args: {
-      quarter: t.arg.string({ required: true }),
-      annex: t.arg({ type: AnnexEnum, required: true }),
+      quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }),
+      annex: t.arg({
+        description: '附件(仅 WEBSITE 或 NEW_MEDIA)',
+        type: AnnexEnum,
+        required: true,
+      }),
     },
     resolve: (_root, args, ctx) => exportAnnexCsv(ctx, args.quarter, args.annex),
   }),
@@ -137,15 +144,19 @@ builder.mutationFields((t) => ({
     type: 'InspectionRound',
     authScopes: admin,
     description:
-      "Replaces the quarter's records of each annex given with the file's rows. All or nothing: any bad row in any file is " +
-      'BAD_USER_INPUT with every bad row in extensions.rows ({ annex, file, fileName, sheet, line, column, cell, message }).',
+      '导入季度检查附件(需管理员权限):给出的每个附件以文件各行替换该季度该附件的记录。全部成功或全不写入:任一文件有错误行时报 ' +
+      'BAD_USER_INPUT,extensions.rows 列出每个错误行({ annex, file, fileName, sheet, line, column, cell, message })',
     args: {
-      quarter: t.arg.string({ required: true }),
+      quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }),
       version: t.arg.int({
         required: true,
-        description: "The round's version (stale → CONFLICT).",
+        description: '检查轮次当前的版本号(不一致时报 CONFLICT)',
       }),
-      annexes: t.arg({ type: InspectionAnnexFilesInput, required: true }),
+      annexes: t.arg({
+        description: '要导入的附件文件',
+        type: InspectionAnnexFilesInput,
+        required: true,
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       const a = args.annexes;
@@ -173,15 +184,18 @@ builder.mutationFields((t) => ({
     type: 'InspectionRound',
     authScopes: admin,
     description:
-      'Annexes 1 and 2 as CSV text; the same rules as importInspectionAnnexes, which supersedes it.',
+      '以 CSV 文本导入附件1 和附件2(需管理员权限);规则与 importInspectionAnnexes 相同,建议改用后者',
     args: {
-      quarter: t.arg.string({ required: true }),
+      quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }),
       version: t.arg.int({
         required: true,
-        description: "The round's version (stale → CONFLICT).",
+        description: '检查轮次当前的版本号(不一致时报 CONFLICT)',
       }),
-      websiteCsv: t.arg.string({ required: false }),
-      newMediaCsv: t.arg.string({ required: false }),
+      websiteCsv: t.arg.string({ description: '附件1 网站检查结果的 CSV 文本', required: false }),
+      newMediaCsv: t.arg.string({
+        description: '附件2 政务新媒体检查结果的 CSV 文本',
+        required: false,
+      }),
     },
     resolve: async (query, _root, args, ctx) => {
       if (args.websiteCsv == null && args.newMediaCsv == null) {

@@ -15,12 +15,12 @@ interface FindingFilter {
 }
 
 const findingFilter: PageSpec<FindingFilter>['filter'] = (t) => ({
-  ids: t.idList({ required: false }),
-  roundId: t.id({ required: false }),
-  quarter: t.string({ required: false }),
-  organizationId: t.id({ required: false }),
-  rectified: t.boolean({ required: false }),
-  q: t.string({ required: false }),
+  ids: t.idList({ description: '只看这些全局 ID', required: false }),
+  roundId: t.id({ description: '只看这个检查轮次(全局 ID)', required: false }),
+  quarter: t.string({ description: '只看这个季度,如 2024Q4', required: false }),
+  organizationId: t.id({ description: '只看这个单位(全局 ID)', required: false }),
+  rectified: t.boolean({ description: '只看已整改(true)或未整改(false)的', required: false }),
+  q: t.string({ description: '名称、账号、平台或问题描述中的一段', required: false }),
 });
 
 function findingWhere(f: FindingFilter, text: string[]) {
@@ -37,6 +37,7 @@ function findingWhere(f: FindingFilter, text: string[]) {
 
 definePage<FindingFilter>({
   field: 'websiteFindingsPage',
+  label: '网站检查结果',
   type: 'WebsiteFinding',
   model: 'websiteFinding',
   sortable: ['siteSeq', 'siteName', 'description', 'rectified', 'updatedAt'],
@@ -47,6 +48,7 @@ definePage<FindingFilter>({
 
 definePage<FindingFilter>({
   field: 'newMediaFindingsPage',
+  label: '新媒体检查结果',
   type: 'NewMediaFinding',
   model: 'newMediaFinding',
   sortable: ['seq', 'account', 'platform', 'description', 'rectified', 'updatedAt'],
@@ -57,13 +59,14 @@ definePage<FindingFilter>({
 
 definePage<{ ids?: string[] | null; q?: string | null }>({
   field: 'inspectionRoundsPage',
+  label: '检查轮次',
   type: 'InspectionRound',
   model: 'inspectionRound',
   sortable: ['quarter', 'windowStart', 'updatedAt'],
   defaultSort: 'quarter',
   where: (f) => (f.q ? { quarter: contains(f.q) } : {}),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    q: t.string({ required: false, description: 'Part of the quarter, e.g. 2024.' }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    q: t.string({ required: false, description: '季度中的一段,如 2024' }),
   }),
 });

@@ -15,68 +15,109 @@ const admin = { admin: true } as const;
 const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
 
 export const DataGapKindEnum = builder.enumType('DataGapKind', {
+  description: '政务数据汇集缺失的类别(通报附件3)',
   values: { BASE: { description: '上一年度基础数据' }, PROCESS: { description: '本年度过程数据' } },
 });
 export const AdoptionRatingEnum = builder.enumType('AdoptionRating', {
+  description: '网站信息采用情况的评价(通报“相关工作落实情况”)',
   values: { GOOD: { description: '信息采用情况较好' }, ZERO: { description: '采用为0条' } },
 });
 builder.prismaObject('DataCollectionGap', {
+  description: '政务数据汇集工作检查中未按时更新数据的单位(通报附件3 的一项)',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.expose('kind', { type: DataGapKindEnum }),
-    dataYear: t.exposeInt('dataYear'),
-    position: t.exposeInt('position'),
-    organization: t.relation('organization'),
+    id: t.exposeID('id', { description: '记录号' }),
+    kind: t.expose('kind', { description: '缺失的数据类别', type: DataGapKindEnum }),
+    dataYear: t.exposeInt('dataYear', { description: '缺失数据所属的年度' }),
+    position: t.exposeInt('position', { description: '在通报名单中的排列位置' }),
+    organization: t.relation('organization', { description: '未更新数据的单位' }),
   }),
 });
 
 builder.prismaObject('InformationAdoption', {
+  description: '网站信息采用情况的一项:被通报的单位及其评价',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    rating: t.expose('rating', { type: AdoptionRatingEnum }),
-    position: t.exposeInt('position'),
-    organization: t.relation('organization'),
+    id: t.exposeID('id', { description: '记录号' }),
+    rating: t.expose('rating', { description: '评价', type: AdoptionRatingEnum }),
+    position: t.exposeInt('position', { description: '在通报名单中的排列位置' }),
+    organization: t.relation('organization', { description: '被通报的单位' }),
   }),
 });
 
 const RectificationProgressRef = builder
   .objectRef<RectificationProgress>('RectificationProgress')
   .implement({
+    description: '某季度检查发现问题的整改进度',
     fields: (t) => ({
-      quarter: t.exposeString('quarter'),
-      total: t.exposeInt('total'),
-      rectified: t.exposeInt('rectified'),
-      outstanding: t.exposeInt('outstanding'),
-      ratio: t.exposeFloat('ratio', { description: 'For display only.' }),
-      websiteTotal: t.int({ resolve: (p) => p.website.total }),
-      websiteRectified: t.int({ resolve: (p) => p.website.rectified }),
-      newMediaTotal: t.int({ resolve: (p) => p.newMedia.total }),
-      newMediaRectified: t.int({ resolve: (p) => p.newMedia.rectified }),
+      quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
+      total: t.exposeInt('total', { description: '发现的问题总数(网站与新媒体)' }),
+      rectified: t.exposeInt('rectified', { description: '已整改的问题数' }),
+      outstanding: t.exposeInt('outstanding', { description: '未整改的问题数' }),
+      ratio: t.exposeFloat('ratio', { description: '整改率(已整改 / 总数,仅供显示)' }),
+      websiteTotal: t.int({ description: '网站检查发现的问题数', resolve: (p) => p.website.total }),
+      websiteRectified: t.int({
+        description: '其中已整改的网站问题数',
+        resolve: (p) => p.website.rectified,
+      }),
+      newMediaTotal: t.int({
+        description: '新媒体检查发现的问题数',
+        resolve: (p) => p.newMedia.total,
+      }),
+      newMediaRectified: t.int({
+        description: '其中已整改的新媒体问题数',
+        resolve: (p) => p.newMedia.rectified,
+      }),
     }),
   });
 
 export const InspectionRound = builder.prismaNode('InspectionRound', {
+  description:
+    '一个季度的政府网站和政务新媒体检查(对应一份季度检查情况通报,如泸市府室发〔2024〕34号)',
   id: { field: 'id' },
   fields: (t) => ({
-    quarter: t.exposeString('quarter'),
-    windowStart: t.expose('windowStart', { type: 'Date' }),
-    windowEnd: t.expose('windowEnd', { type: 'Date' }),
-    cityPortalsChecked: t.exposeInt('cityPortalsChecked'),
-    districtPortalsChecked: t.exposeInt('districtPortalsChecked'),
-    departmentSitesChecked: t.exposeInt('departmentSitesChecked'),
-    newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked'),
-    newMediaDistricts: t.exposeInt('newMediaDistricts'),
-    newMediaParks: t.exposeInt('newMediaParks'),
-    newMediaDepartments: t.exposeInt('newMediaDepartments'),
-    messagesReceived: t.exposeInt('messagesReceived'),
-    messagesClosed: t.exposeInt('messagesClosed'),
-    messagesOverdue: t.exposeInt('messagesOverdue'),
-    version: t.exposeInt('version'),
-    policy: t.relation('policy', { nullable: true }),
+    quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
+    windowStart: t.expose('windowStart', { description: '检测时间的起始日', type: 'Date' }),
+    windowEnd: t.expose('windowEnd', { description: '检测时间的截止日', type: 'Date' }),
+    cityPortalsChecked: t.exposeInt('cityPortalsChecked', {
+      description: '检查的市政府门户网站数',
+    }),
+    districtPortalsChecked: t.exposeInt('districtPortalsChecked', {
+      description: '检查的区县政府门户网站数',
+    }),
+    departmentSitesChecked: t.exposeInt('departmentSitesChecked', {
+      description: '检查的市级部门网站数',
+    }),
+    newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked', {
+      description: '检查的政务新媒体账号和应用数',
+    }),
+    newMediaDistricts: t.exposeInt('newMediaDistricts', {
+      description: '政务新媒体账号所属的区县数',
+    }),
+    newMediaParks: t.exposeInt('newMediaParks', { description: '政务新媒体账号所属的园区数' }),
+    newMediaDepartments: t.exposeInt('newMediaDepartments', {
+      description: '政务新媒体账号所属的市级有关部门数',
+    }),
+    messagesReceived: t.exposeInt('messagesReceived', {
+      description: '收到的“我为政府网站找错”网民有效留言数',
+    }),
+    messagesClosed: t.exposeInt('messagesClosed', { description: '已办结的留言数' }),
+    messagesOverdue: t.exposeInt('messagesOverdue', { description: '超期办理的留言数' }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
+    policy: t.relation('policy', {
+      description: '通报本身(一份规范性文件);尚未关联时为 null',
+      nullable: true,
+    }),
     websiteFindings: t.relatedConnection('websiteFindings', {
+      description: '政府网站检查发现的问题(附件1),按网站序号排列',
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: { rectified: t.arg.boolean({ required: false }) },
+      args: {
+        rectified: t.arg.boolean({
+          description: '只看已整改(true)或未整改(false)的问题',
+          required: false,
+        }),
+      },
       query: (args) => ({
         where: args.rectified == null ? {} : { rectified: args.rectified },
         orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }],
@@ -84,9 +125,15 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
       totalCount: true,
     }),
     newMediaFindings: t.relatedConnection('newMediaFindings', {
+      description: '政务新媒体检查发现的问题(附件2),按序号排列',
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: { rectified: t.arg.boolean({ required: false }) },
+      args: {
+        rectified: t.arg.boolean({
+          description: '只看已整改(true)或未整改(false)的问题',
+          required: false,
+        }),
+      },
       query: (args) => ({
         where: args.rectified == null ? {} : { rectified: args.rectified },
         orderBy: { seq: 'asc' },
@@ -94,12 +141,15 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
       totalCount: true,
     }),
     dataGaps: t.relation('dataGaps', {
+      description: '政务数据汇集未按时更新的单位(附件3),先基础数据后过程数据',
       query: { orderBy: [{ kind: 'asc' }, { position: 'asc' }] },
     }),
     adoptions: t.relation('adoptions', {
+      description: '网站信息采用情况被通报的单位,先较好后为 0 条',
       query: { orderBy: [{ rating: 'asc' }, { position: 'asc' }] },
     }),
     rectificationProgress: t.field({
+      description: '本季度发现问题的整改进度',
       type: RectificationProgressRef,
       select: { id: true },
       resolve: (round, _args, ctx) => loadRectificationProgress(ctx, round.id),
@@ -107,13 +157,15 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
   }),
 });
 export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', {
-  fields: (t) => ({ year: t.int({ required: false }) }),
+  description: '检查轮次列表的筛选条件',
+  fields: (t) => ({ year: t.int({ description: '只看这一年的季度', required: false }) }),
 });
 builder.queryFields((t) => ({
   inspectionRound: t.prismaField({
+    description: '按季度查找检查轮次;找不到时为 null',
     type: 'InspectionRound',
     nullable: true,
-    args: { quarter: t.arg.string({ required: true }) },
+    args: { quarter: t.arg.string({ description: '季度,如 2024Q4(大小写均可)', required: true }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.inspectionRound.findUnique({
         ...query,
@@ -121,12 +173,17 @@ builder.queryFields((t) => ({
       }),
   }),
   inspectionRounds: t.prismaConnection({
+    description: '检查轮次列表,按季度排序(Relay 连接)',
     type: 'InspectionRound',
     cursor: 'id',
     maxSize: checkedMaxSize,
     args: {
-      filter: t.arg({ type: InspectionRoundFilter, required: false }),
-      direction: t.arg({ type: SortDirection, required: false, description: 'By quarter.' }),
+      filter: t.arg({ description: '筛选条件', type: InspectionRoundFilter, required: false }),
+      direction: t.arg({
+        type: SortDirection,
+        required: false,
+        description: '按季度排序的方向,缺省升序',
+      }),
     },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.inspectionRound.findMany({
@@ -142,24 +199,23 @@ builder.queryFields((t) => ({
 }));
 
 const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
-  description:
-    "A quarter's headline figures as its 通报 prints them (泸市府室发〔2024〕34号 一、附件2 说明).",
+  description: '一个季度的检查数据,按该季度通报所列填写(参见泸市府室发〔2024〕34号 一、附件2 说明)',
   fields: (t) => ({
-    quarter: t.string({ required: true, description: '2025Q1' }),
+    quarter: t.string({ required: true, description: '季度,如 2025Q1' }),
     policyId: t.id({
       required: false,
-      description: 'The 通报 itself (a Policy, e.g. 泸市府室发〔2024〕34号).',
+      description: '通报本身(规范性文件的全局 ID,如泸市府室发〔2024〕34号)',
     }),
-    windowStart: t.field({ type: 'Date', required: true, description: '检测时间 from' }),
+    windowStart: t.field({ type: 'Date', required: true, description: '检测时间的起始日' }),
     windowEnd: t.field({
       type: 'Date',
       required: true,
-      description: '检测时间 to (not before windowStart)',
+      description: '检测时间的截止日(不早于起始日)',
     }),
-    cityPortalsChecked: t.int({ required: true, description: '市政府门户网站' }),
-    districtPortalsChecked: t.int({ required: true, description: '区县政府门户网站' }),
-    departmentSitesChecked: t.int({ required: true, description: '市级部门网站' }),
-    newMediaAccountsChecked: t.int({ required: true, description: '政务新媒体账号和应用' }),
+    cityPortalsChecked: t.int({ required: true, description: '检查的市政府门户网站数' }),
+    districtPortalsChecked: t.int({ required: true, description: '检查的区县政府门户网站数' }),
+    departmentSitesChecked: t.int({ required: true, description: '检查的市级部门网站数' }),
+    newMediaAccountsChecked: t.int({ required: true, description: '检查的政务新媒体账号和应用数' }),
     newMediaDistricts: t.int({ required: false, defaultValue: 0, description: '账号所属区县数' }),
     newMediaParks: t.int({ required: false, defaultValue: 0, description: '账号所属园区数' }),
     newMediaDepartments: t.int({
@@ -169,41 +225,57 @@ const InspectionRoundInput = builder.inputType('InspectionRoundInput', {
     }),
     messagesReceived: t.int({
       required: true,
-      description: '“我为政府网站找错”网民有效留言 received',
+      description: '收到的“我为政府网站找错”网民有效留言数',
     }),
-    messagesClosed: t.int({ required: true, description: '办结 (at most received)' }),
+    messagesClosed: t.int({ required: true, description: '已办结的留言数(不超过收到数)' }),
     messagesOverdue: t.int({
       required: false,
       defaultValue: 0,
-      description: '超期 (at most received)',
+      description: '超期办理的留言数(不超过收到数)',
     }),
   }),
 });
 
 const InspectionRoundPatch = builder.inputType('InspectionRoundPatch', {
-  description: 'Omitted or null: unchanged (policyId: null detaches the 通报).',
+  description: '检查轮次的修改内容:缺省或 null 的字段保持不变(policyId 传 null 取消与通报的关联)',
   fields: (t) => ({
-    policyId: t.id({ required: false }),
-    windowStart: t.field({ type: 'Date', required: false }),
-    windowEnd: t.field({ type: 'Date', required: false }),
-    cityPortalsChecked: t.int({ required: false }),
-    districtPortalsChecked: t.int({ required: false }),
-    departmentSitesChecked: t.int({ required: false }),
-    newMediaAccountsChecked: t.int({ required: false }),
-    newMediaDistricts: t.int({ required: false }),
-    newMediaParks: t.int({ required: false }),
-    newMediaDepartments: t.int({ required: false }),
-    messagesReceived: t.int({ required: false }),
-    messagesClosed: t.int({ required: false }),
-    messagesOverdue: t.int({ required: false }),
+    policyId: t.id({
+      description: '通报本身(规范性文件的全局 ID);传 null 取消关联',
+      required: false,
+    }),
+    windowStart: t.field({ description: '检测时间的起始日', type: 'Date', required: false }),
+    windowEnd: t.field({ description: '检测时间的截止日', type: 'Date', required: false }),
+    cityPortalsChecked: t.int({ description: '检查的市政府门户网站数', required: false }),
+    districtPortalsChecked: t.int({ description: '检查的区县政府门户网站数', required: false }),
+    departmentSitesChecked: t.int({ description: '检查的市级部门网站数', required: false }),
+    newMediaAccountsChecked: t.int({
+      description: '检查的政务新媒体账号和应用数',
+      required: false,
+    }),
+    newMediaDistricts: t.int({ description: '政务新媒体账号所属的区县数', required: false }),
+    newMediaParks: t.int({ description: '政务新媒体账号所属的园区数', required: false }),
+    newMediaDepartments: t.int({
+      description: '政务新媒体账号所属的市级有关部门数',
+      required: false,
+    }),
+    messagesReceived: t.int({ description: '收到的网民有效留言数', required: false }),
+    messagesClosed: t.int({ description: '已办结的留言数(不超过收到数)', required: false }),
+    messagesOverdue: t.int({ description: '超期办理的留言数(不超过收到数)', required: false }),
   }),
 });
 
 builder.mutationFields((t) => ({
   createInspectionRound: t.prismaField({
+    description: '新建检查轮次(需管理员权限);季度已存在时报错',
     type: 'InspectionRound',
     authScopes: admin,
-    args: { input: t.arg({ type: InspectionRoundInput, required: true }) },
+    args: {
+      input: t.arg({
+        description: '该季度通报所列的数据',
+        type: InspectionRoundInput,
+        required: true,
+      }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createInspectionRound(ctx, input);
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });
@@ -213,11 +285,11 @@ builder.mutationFields((t) => ({
     type: 'InspectionRound',
     authScopes: admin,
     description:
-      "Changes a round's headline figures; the result must still keep the rules of createInspectionRound.",
+      '修改检查轮次的数据(需管理员权限);修改后仍须满足新建时的规则;version 不是当前值时报 CONFLICT',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: InspectionRoundPatch, required: true }),
+      id: t.arg.id({ description: '检查轮次的全局 ID', required: true }),
+      version: t.arg.int({ description: '检查轮次当前的版本号', required: true }),
+      input: t.arg({ description: '修改内容', type: InspectionRoundPatch, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
@@ -226,9 +298,13 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteInspectionRound: t.prismaField({
+    description: '删除检查轮次及其检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'InspectionRound',
     authScopes: admin,
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    args: {
+      id: t.arg.id({ description: '检查轮次的全局 ID', required: true }),
+      version: t.arg.int({ description: '检查轮次当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');
       return deleteInspectionRound(

@@ -13,6 +13,7 @@ import { definePage } from './pagination.ts';
 import { direction, SortDirection } from './shared.ts';
 
 export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
+  description: '单位类别',
   values: {
     CITY_GOVERNMENT: { description: '市政府' },
     DISTRICT_COUNTY: { description: '区县' },
@@ -24,15 +25,22 @@ export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
 });
 
 export const Organization = builder.prismaNode('Organization', {
+  description: '单位:发文机关、被检查单位、职责部门等',
   id: { field: 'id' },
   fields: (t) => ({
-    name: t.exposeString('name'),
-    shortName: t.exposeString('shortName', { nullable: true }),
-    type: t.expose('type', { type: OrganizationTypeEnum }),
-    version: t.exposeInt('version'),
-    parent: t.relation('parent', { nullable: true }),
-    aliases: t.relation('aliases', { query: { orderBy: { alias: 'asc' } } }),
+    name: t.exposeString('name', { description: '全称' }),
+    shortName: t.exposeString('shortName', { description: '简称', nullable: true }),
+    type: t.expose('type', { description: '类别', type: OrganizationTypeEnum }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
+    parent: t.relation('parent', { description: '上级单位', nullable: true }),
+    aliases: t.relation('aliases', {
+      description: '登记的别名(按别名排序)',
+      query: { orderBy: { alias: 'asc' } },
+    }),
     issuedPolicies: t.relatedConnection('issuedPolicies', {
+      description: '该单位(作为发文机关之一)发布的规范性文件,按发文机关中的排列顺序',
       cursor: 'policyId_organizationId',
       maxSize: checkedMaxSize,
       query: { orderBy: { position: 'asc' } },
@@ -41,28 +49,36 @@ export const Organization = builder.prismaNode('Organization', {
 });
 
 builder.prismaObject('PolicyIssuer', {
+  description: '规范性文件的一个发文机关(联合发文时有多个)',
   fields: (t) => ({
-    position: t.exposeInt('position'),
-    policy: t.relation('policy'),
-    organization: t.relation('organization'),
+    position: t.exposeInt('position', { description: '在发文机关中的排列位置,越小越靠前' }),
+    policy: t.relation('policy', { description: '规范性文件' }),
+    organization: t.relation('organization', { description: '发文机关' }),
   }),
 });
 
 export const OrganizationFilter = builder.inputType('OrganizationFilter', {
+  description: '单位列表的筛选条件',
   fields: (t) => ({
-    search: t.string({ required: false, description: 'Part of the name, short name or an alias.' }),
-    type: t.field({ type: OrganizationTypeEnum, required: false }),
+    search: t.string({ required: false, description: '全称、简称或别名中的一段' }),
+    type: t.field({ description: '只看这个类别', type: OrganizationTypeEnum, required: false }),
   }),
 });
 
 export const OrganizationSortField = builder.enumType('OrganizationSortField', {
-  values: ['NAME', 'TYPE', 'UPDATED_AT'] as const,
+  description: '单位列表的排序字段',
+  values: {
+    NAME: { description: '全称' },
+    TYPE: { description: '类别' },
+    UPDATED_AT: { description: '最后修改时间' },
+  } as const,
 });
 
 export const OrganizationSort = builder.inputType('OrganizationSort', {
+  description: '单位列表的排序',
   fields: (t) => ({
-    field: t.field({ type: OrganizationSortField, required: true }),
-    direction: t.field({ type: SortDirection, required: false }),
+    field: t.field({ description: '排序字段', type: OrganizationSortField, required: true }),
+    direction: t.field({ description: '排序方向,缺省升序', type: SortDirection, required: false }),
   }),
 });
 
@@ -71,19 +87,20 @@ const ORG_SORT = { NAME: 'name', TYPE: 'type', UPDATED_AT: 'updatedAt' } as cons
 builder.queryFields((t) => ({
   // By official name or any registered alias (contract README, "Inspections").
   organization: t.prismaField({
+    description: '按全称或任一登记的别名查找单位;找不到时为 null',
     type: 'Organization',
     nullable: true,
-    args: { name: t.arg.string({ required: true }) },
+    args: { name: t.arg.string({ description: '全称或别名', required: true }) },
     resolve: (query, _root, args, ctx) => findOrganizationByName(ctx.prisma, args.name, query),
   }),
   organizations: t.prismaConnection({
-    description: TOTAL_COUNT_NOTE,
+    description: `单位列表(Relay 连接)。${TOTAL_COUNT_NOTE}`,
     type: 'Organization',
     cursor: 'id',
     maxSize: checkedMaxSize,
     args: {
-      filter: t.arg({ type: OrganizationFilter, required: false }),
-      sort: t.arg({ type: OrganizationSort, required: false }),
+      filter: t.arg({ description: '筛选条件', type: OrganizationFilter, required: false }),
+      sort: t.arg({ description: '排序,缺省按全称升序', type: OrganizationSort, required: false }),
     },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.organization.findMany({
@@ -109,33 +126,36 @@ definePage<{
   type?: Prisma.OrganizationWhereInput['type'] | null;
 }>({
   field: 'organizationsPage',
+  label: '单位',
   type: 'Organization',
   model: 'organization',
   sortable: ['name', 'shortName', 'type', 'updatedAt'],
   defaultSort: 'name',
   where: (f) => organizationWhere({ search: f.q, type: f.type }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    q: t.string({ required: false, description: 'Part of the name, short name or an alias.' }),
-    type: t.field({ type: OrganizationTypeEnum, required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    q: t.string({ required: false, description: '全称、简称或别名中的一段' }),
+    type: t.field({ description: '只看这个类别', type: OrganizationTypeEnum, required: false }),
   }),
 });
 
 const OrganizationInput = builder.inputType('OrganizationInput', {
+  description: '新建单位的内容',
   fields: (t) => ({
-    name: t.string({ required: true }),
-    shortName: t.string({ required: false }),
-    type: t.field({ type: OrganizationTypeEnum, required: true }),
-    parentId: t.id({ required: false }),
+    name: t.string({ description: '全称,不能与已有单位重复', required: true }),
+    shortName: t.string({ description: '简称', required: false }),
+    type: t.field({ description: '类别', type: OrganizationTypeEnum, required: true }),
+    parentId: t.id({ description: '上级单位的全局 ID', required: false }),
   }),
 });
 
 const OrganizationPatch = builder.inputType('OrganizationPatch', {
+  description: '单位的修改内容;缺省的字段保持不变',
   fields: (t) => ({
-    name: t.string({ required: false }),
-    shortName: t.string({ required: false }),
-    type: t.field({ type: OrganizationTypeEnum, required: false }),
-    parentId: t.id({ required: false }),
+    name: t.string({ description: '全称', required: false }),
+    shortName: t.string({ description: '简称', required: false }),
+    type: t.field({ description: '类别', type: OrganizationTypeEnum, required: false }),
+    parentId: t.id({ description: '上级单位的全局 ID', required: false }),
   }),
 });
 
@@ -145,21 +165,25 @@ const parentOf = (id: string | null | undefined) =>
 const admin = { admin: true } as const;
 builder.mutationFields((t) => ({
   createOrganization: t.prismaField({
+    description: '新建单位(需管理员权限)',
     type: 'Organization',
     authScopes: admin,
-    args: { input: t.arg({ type: OrganizationInput, required: true }) },
+    args: {
+      input: t.arg({ description: '新单位的内容', type: OrganizationInput, required: true }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const id = await createOrganization(ctx, { ...input, parentId: parentOf(input.parentId) });
       return ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   updateOrganization: t.prismaField({
+    description: '修改单位(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'Organization',
     authScopes: admin,
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      input: t.arg({ type: OrganizationPatch, required: true }),
+      id: t.arg.id({ description: '单位的全局 ID', required: true }),
+      version: t.arg.int({ description: '单位当前的版本号', required: true }),
+      input: t.arg({ description: '修改内容', type: OrganizationPatch, required: true }),
     },
     resolve: async (query, _root, { id: globalId, version, input }, ctx) => {
       const id = rawId(globalId, 'Organization');
@@ -171,9 +195,13 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteOrganization: t.prismaField({
+    description: '删除单位(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'Organization',
     authScopes: admin,
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    args: {
+      id: t.arg.id({ description: '单位的全局 ID', required: true }),
+      version: t.arg.int({ description: '单位当前的版本号', required: true }),
+    },
     resolve: (query, _root, args, ctx) =>
       deleteOrganization(ctx, rawId(args.id, 'Organization'), args.version, query),
   }),

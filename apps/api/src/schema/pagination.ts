@@ -3,7 +3,7 @@
 // and `definePage`, which builds such a list for a Prisma model. `total` is counted only when the
 // client selects it. Relay connections use Pothos' `prismaConnection` (cursor = keyset on the sort).
 import type { ArgBuilder, InputFieldMap, InputFieldBuilder, InputObjectRef } from '@pothos/core';
-import { builder } from '../builder.ts';
+import { builder, MAX_PAGE_SIZE } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { pageArgs } from '../services/paging.ts';
 import { rawId } from './ids.ts';
@@ -14,9 +14,13 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 /** Arguments of every page-shaped list (react-admin's getList): page from 1, perPage ≤ 100. */
 export function pageFieldArgs(t: ArgBuilder<Types>) {
   return {
-    page: t.int({ required: false, description: 'From 1; default 1.' }),
-    perPage: t.int({ required: false, description: '1–100; default 25.' }),
-    sort: t({ type: SortInput, required: false }),
+    page: t.int({ required: false, description: '页码,从 1 开始;缺省 1' }),
+    perPage: t.int({ required: false, description: `每页条数,1–${MAX_PAGE_SIZE};缺省 25` }),
+    sort: t({
+      type: SortInput,
+      required: false,
+      description: '排序字段与方向;缺省按该列表的默认排序',
+    }),
   };
 }
 
@@ -52,6 +56,8 @@ type FilterFields = (t: InputFieldBuilder<Types, 'InputObject'>) => InputFieldMa
 export interface PageSpec<F> {
   /** The root field, e.g. `policiesPage`. */
   field: string;
+  /** What a node is, in Chinese (e.g. `账户`): the generated types' and fields' descriptions use it. */
+  label: string;
   /** The node type; the page type is `${type}Page` unless `pageType` names it. */
   type: string;
   pageType?: string;
@@ -76,7 +82,11 @@ function idsWhere(ids: readonly string[] | null | undefined, typename: string) {
 
 export function definePage<F extends object>(spec: PageSpec<F>) {
   const Filter =
-    spec.filterInput ?? builder.inputType(`${spec.type}PageFilter`, { fields: spec.filter! });
+    spec.filterInput ??
+    builder.inputType(`${spec.type}PageFilter`, {
+      description: `${spec.label}列表的筛选条件;各条件同时满足`,
+      fields: spec.filter!,
+    });
   const orderArgs = (args: PageArgs<F>) =>
     pageArgs(
       {
@@ -94,8 +104,10 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
   };
   const delegate = (ctx: GazetteContext) => ctx.prisma[spec.model] as unknown as Delegate;
   const Page = builder.objectRef<PageArgs<F>>(spec.pageType ?? `${spec.type}Page`).implement({
+    description: `${spec.label}列表的一页:nodes 为本页各条,total 为符合筛选条件的总数`,
     fields: (t) => ({
       nodes: t.prismaField({
+        description: '本页各条',
         type: [spec.type as 'Policy'],
         resolve: (query, args, _a, ctx) => {
           const { skip, take, orderBy } = orderArgs(args);
@@ -109,6 +121,7 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
         },
       }),
       total: t.int({
+        description: '符合筛选条件的总条数(只在选择此字段时计算)',
         resolve: (args, _a, ctx) => delegate(ctx).count({ where: whereOf(args, ctx) }),
       }),
     }),
@@ -116,8 +129,12 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
   builder.queryField(spec.field, (t) =>
     t.field({
       type: Page,
+      description: `${spec.label}列表,按页读取;可排序字段:${spec.sortable.join('、')}`,
       ...(spec.authScopes && { authScopes: spec.authScopes }),
-      args: { ...pageFieldArgs(t.arg), filter: t.arg({ type: Filter, required: false }) },
+      args: {
+        ...pageFieldArgs(t.arg),
+        filter: t.arg({ type: Filter, required: false, description: '筛选条件' }),
+      },
       resolve: (_root, args, ctx) => {
         // Validate page, perPage, sort and filter up front so a bad request fails as a whole.
         const pageArgsOf = args as PageArgs<F>;

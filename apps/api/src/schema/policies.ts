@@ -24,25 +24,39 @@ import './policy-writes.ts';
 import { asOfOrToday, plain, SortDirection } from './shared.ts';
 
 export const Policy = builder.prismaNode('Policy', {
+  description: '规范性文件(政策文件):公报刊登的或手工录入的一份文件',
   id: { field: 'id' },
   fields: (t) => ({
-    docNo: t.exposeString('docNo'),
-    prefix: t.exposeString('prefix'),
-    year: t.exposeInt('year'),
-    serial: t.exposeInt('serial'),
-    title: t.exposeString('title'),
-    category: t.expose('category', { type: PolicyCategoryEnum }),
-    signedOn: t.expose('signedOn', { type: 'Date' }),
-    effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
-    expiresOn: t.expose('expiresOn', { type: 'Date', nullable: true }),
-    isTrial: t.exposeBoolean('isTrial'),
-    validityClause: t.exposeString('validityClause', { nullable: true }),
-    issueLabel: t.exposeString('issueLabel', { nullable: true }),
-    page: t.exposeInt('page', { nullable: true }),
-    summary: t.exposeString('summary', { nullable: true }),
-    version: t.exposeInt('version'),
+    docNo: t.exposeString('docNo', { description: '文号,规范化为〔〕形式,如 泸市府规〔2024〕4号' }),
+    prefix: t.exposeString('prefix', { description: '文号的机关代字,如 泸市府规' }),
+    year: t.exposeInt('year', { description: '文号中的年份' }),
+    serial: t.exposeInt('serial', { description: '文号中的序号' }),
+    title: t.exposeString('title', { description: '标题' }),
+    category: t.expose('category', { description: '类别', type: PolicyCategoryEnum }),
+    signedOn: t.expose('signedOn', { description: '签发日期(成文日期)', type: 'Date' }),
+    effectiveFrom: t.expose('effectiveFrom', { description: '施行日期', type: 'Date' }),
+    expiresOn: t.expose('expiresOn', {
+      description: '有效期届满日(含);无有效期限时为 null',
+      type: 'Date',
+      nullable: true,
+    }),
+    isTrial: t.exposeBoolean('isTrial', { description: '是否试行' }),
+    validityClause: t.exposeString('validityClause', {
+      description: '原文中的有效期条款,如“自…起施行,有效期…年”',
+      nullable: true,
+    }),
+    issueLabel: t.exposeString('issueLabel', {
+      description: '刊登的公报期次,如 2024年第12期;手工录入时可为 null',
+      nullable: true,
+    }),
+    page: t.exposeInt('page', { description: '公报目录所列页码', nullable: true }),
+    summary: t.exposeString('summary', { description: '摘要', nullable: true }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     // Every issuing body, in the order printed (contract README, "Policies").
     issuers: t.field({
+      description: '发文机关,按原文排列顺序(联合发文时有多个)',
       type: [Organization],
       select: (_args, _ctx, nested) => ({
         issuers: { orderBy: { position: 'asc' }, select: { organization: nested() } },
@@ -50,8 +64,15 @@ export const Policy = builder.prismaNode('Policy', {
       resolve: (policy) => policy.issuers.map((i) => i.organization),
     }),
     status: t.field({
+      description: '在 asOf 当日的效力状态',
       type: PolicyStatusEnum,
-      args: { asOf: t.arg({ type: 'Date', required: false }) },
+      args: {
+        asOf: t.arg({
+          description: '判断状态的日期,缺省为今天(Asia/Shanghai)',
+          type: 'Date',
+          required: false,
+        }),
+      },
       select: { effectiveFrom: true, expiresOn: true, repealedOn: true },
       resolve: (policy, args) =>
         policyStatus(
@@ -106,57 +127,85 @@ export const Policy = builder.prismaNode('Policy', {
       description: '正文各条/各部分,按原文顺序;number 为原文编号(第十三条、二、(八))',
       query: { orderBy: { position: 'asc' } },
     }),
-    rateTables: t.relation('rateTables', { query: { orderBy: { key: 'asc' } } }),
-    inspectionRounds: t.relation('inspectionRounds', { query: { orderBy: { quarter: 'asc' } } }),
+    rateTables: t.relation('rateTables', {
+      description: '本文件公布的价格表,按键排序',
+      query: { orderBy: { key: 'asc' } },
+    }),
+    inspectionRounds: t.relation('inspectionRounds', {
+      description: '本文件通报的检查轮次,按季度排序',
+      query: { orderBy: { quarter: 'asc' } },
+    }),
   }),
 });
 
 export const PolicyFilter = builder.inputType('PolicyFilter', {
+  description: '规范性文件列表的筛选条件;各条件同时满足',
   fields: (t) => ({
-    status: t.field({ type: PolicyStatusEnum, required: false }),
+    status: t.field({
+      description: '只看在 asOf 当日处于这个状态的文件',
+      type: PolicyStatusEnum,
+      required: false,
+    }),
     asOf: t.field({
       type: 'Date',
       required: false,
-      description: 'Date the status is judged on; today when omitted.',
+      description: '判断状态的日期,缺省为今天(Asia/Shanghai)',
     }),
     search: t.string({
       required: false,
-      description: 'Title or document number (any bracket form).',
+      description: '标题或文号中的一段(任意括号写法)',
     }),
     issuer: t.string({
       required: false,
-      description: 'Official name or alias of an issuing body.',
+      description: '发文机关的全称或别名',
     }),
-    category: t.field({ type: PolicyCategoryEnum, required: false }),
+    category: t.field({ description: '只看这个类别', type: PolicyCategoryEnum, required: false }),
   }),
   validate: ZPolicyFilter,
 });
 
 export const PolicySortField = builder.enumType('PolicySortField', {
-  values: ['DOC_NO', 'TITLE', 'SIGNED_ON', 'EFFECTIVE_FROM', 'EXPIRES_ON'] as const,
+  description: '规范性文件列表的排序字段',
+  values: {
+    DOC_NO: { description: '文号' },
+    TITLE: { description: '标题' },
+    SIGNED_ON: { description: '签发日期' },
+    EFFECTIVE_FROM: { description: '施行日期' },
+    EXPIRES_ON: { description: '届满日期' },
+  } as const,
 });
 
 export const PolicySort = builder.inputType('PolicySort', {
+  description: '规范性文件列表的排序',
   fields: (t) => ({
-    field: t.field({ type: PolicySortField, required: true }),
-    direction: t.field({ type: SortDirection, required: false }),
+    field: t.field({ description: '排序字段', type: PolicySortField, required: true }),
+    direction: t.field({ description: '排序方向,缺省升序', type: SortDirection, required: false }),
   }),
 });
 
 definePage<PolicyFilterValue & { ids?: string[] | null; q?: string | null }>({
   field: 'policiesPage',
+  label: '规范性文件',
   type: 'Policy',
   model: 'policy',
   sortable: ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'updatedAt'],
   defaultSort: 'signedOn',
   where: (f) => policyWhere({ ...f, search: f.q }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    q: t.string({ required: false, description: 'Title or document number.' }),
-    status: t.field({ type: PolicyStatusEnum, required: false }),
-    asOf: t.field({ type: 'Date', required: false }),
-    issuer: t.string({ required: false }),
-    category: t.field({ type: PolicyCategoryEnum, required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    q: t.string({ required: false, description: '标题或文号中的一段' }),
+    status: t.field({
+      description: '只看在 asOf 当日处于这个状态的文件',
+      type: PolicyStatusEnum,
+      required: false,
+    }),
+    asOf: t.field({
+      description: '判断状态的日期,缺省为今天(Asia/Shanghai)',
+      type: 'Date',
+      required: false,
+    }),
+    issuer: t.string({ description: '发文机关的全称或别名', required: false }),
+    category: t.field({ description: '只看这个类别', type: PolicyCategoryEnum, required: false }),
   }),
 });
 
@@ -176,9 +225,11 @@ builder.queryFields((t) => ({
   }),
   // Every printed variant of a number (〔〕, [], ［］, OCR spaces) finds the same document.
   policy: t.prismaField({
+    description:
+      '按文号查找文件;各种括号写法(〔〕、[]、［］)和多余空格都能找到同一份文件;找不到时为 null',
     type: 'Policy',
     nullable: true,
-    args: { docNo: t.arg.string({ required: true }) },
+    args: { docNo: t.arg.string({ description: '文号,任意括号写法', required: true }) },
     resolve: (query, _root, args, ctx) => {
       const parsed = parseDocNo(args.docNo);
       return parsed
@@ -187,13 +238,13 @@ builder.queryFields((t) => ({
     },
   }),
   policies: t.prismaConnection({
-    description: TOTAL_COUNT_NOTE,
+    description: `规范性文件列表(Relay 连接)。${TOTAL_COUNT_NOTE}`,
     type: 'Policy',
     cursor: 'id',
     maxSize: checkedMaxSize,
     args: {
-      filter: t.arg({ type: PolicyFilter, required: false }),
-      sort: t.arg({ type: PolicySort, required: false }),
+      filter: t.arg({ description: '筛选条件', type: PolicyFilter, required: false }),
+      sort: t.arg({ description: '排序,缺省按签发日期', type: PolicySort, required: false }),
     },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.policy.findMany({

@@ -2,6 +2,7 @@
 import { builder } from '../builder.ts';
 
 export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
+  description: '文件类别(按公报栏目)',
   values: {
     MUNICIPAL_GOVERNMENT: { description: '市政府文件' },
     GOVERNMENT_OFFICE: { description: '市政府办公室文件' },
@@ -10,6 +11,8 @@ export const PolicyCategoryEnum = builder.enumType('PolicyCategory', {
 });
 
 export const PolicyStatusEnum = builder.enumType('PolicyStatus', {
+  description:
+    '文件在某日的效力状态:自施行日至届满日(均含)有效;被废止或代替的,自废止文件施行之日起为已废止',
   values: {
     NOT_YET_EFFECTIVE: { description: '尚未施行' },
     IN_FORCE: { description: '有效' },

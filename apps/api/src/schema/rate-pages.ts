@@ -15,6 +15,7 @@ definePage<{
   policyId?: string | null;
 }>({
   field: 'rateTablesPage',
+  label: '价格表',
   type: 'RateTable',
   model: 'rateTable',
   sortable: ['key', 'name', 'kind', 'updatedAt'],
@@ -25,10 +26,10 @@ definePage<{
     ...(f.policyId ? { policyId: rawId(f.policyId, 'Policy', 'policyId') } : {}),
   }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    q: t.string({ required: false }),
-    kind: t.field({ type: RateTableKindEnum, required: false }),
-    policyId: t.id({ required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    q: t.string({ description: '键或名称中的一段', required: false }),
+    kind: t.field({ description: '只看这个种类', type: RateTableKindEnum, required: false }),
+    policyId: t.id({ description: '只看这份文件(全局 ID)公布的价格表', required: false }),
   }),
 });
 
@@ -38,6 +39,7 @@ definePage<{
   status?: 'DRAFT' | 'PUBLISHED' | null;
 }>({
   field: 'rateTableVersionsPage',
+  label: '价格表版本',
   type: 'RateTableVersion',
   model: 'rateTableVersion',
   sortable: ['effectiveFrom', 'effectiveTo', 'status', 'createdAt', 'updatedAt'],
@@ -50,9 +52,13 @@ definePage<{
     ],
   }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    tableId: t.id({ required: false }),
-    status: t.field({ type: RateVersionStatusEnum, required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    tableId: t.id({ description: '只看这个价格表(全局 ID)的版本', required: false }),
+    status: t.field({
+      description: '只看这个状态的版本',
+      type: RateVersionStatusEnum,
+      required: false,
+    }),
   }),
 });
 
@@ -63,6 +69,7 @@ definePage<{
   code?: string | null;
 }>({
   field: 'rateEntriesPage',
+  label: '价格表条目',
   type: 'RateEntry',
   model: 'rateEntry',
   sortable: ['position', 'key', 'code', 'name', 'amount', 'rate', 'updatedAt'],
@@ -76,9 +83,9 @@ definePage<{
     ...(seesDrafts(ctx) ? {} : { tableVersion: { status: 'PUBLISHED' } }),
   }),
   filter: (t) => ({
-    ids: t.idList({ required: false }),
-    versionId: t.id({ required: false }),
-    q: t.string({ required: false }),
-    code: t.string({ required: false }),
+    ids: t.idList({ description: '只看这些全局 ID', required: false }),
+    versionId: t.id({ description: '只看这个版本(全局 ID)的条目', required: false }),
+    q: t.string({ description: '编码、名称或键中的一段', required: false }),
+    code: t.string({ description: '只看这个项目编码', required: false }),
   }),
 });

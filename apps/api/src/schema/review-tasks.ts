@@ -142,7 +142,7 @@ builder.queryFields((t) => ({
     authScopes: { supervisor: true },
     description: '有效期评估任务,最早到期的在前(监督员、管理员) / validity review tasks, soonest due first',
     maxSize: checkedMaxSize,
-    args: { filter: t.arg({ type: ReviewTaskFilter, required: false }) },
+    args: { filter: t.arg({ description: '筛选条件', type: ReviewTaskFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.reviewTask.findMany({ ...query, where: reviewTaskWhere(args.filter), orderBy: [{ dueOn: 'asc' }, { id: 'asc' }] }),
     totalCount: (_parent, args, ctx) => ctx.prisma.reviewTask.count({ where: reviewTaskWhere(args.filter) }),
@@ -157,8 +157,8 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     description: '指派承办人(须为在用的监督员或管理员);version 过期时 CONFLICT / assigns the task to a supervisor or administrator',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
+      id: t.arg.id({ description: '任务的 ID', required: true }),
+      version: t.arg.int({ description: '任务当前的版本号', required: true }),
       assigneeId: t.arg.id({ required: true, description: '承办人账户 id / the assignee user id' }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -179,9 +179,9 @@ builder.mutationFields((t) => ({
     description:
       '办结评估:EXTENDED 延续、REPLACED 被替代(replacedBy 须为已登记文件的文号)、LAPSES 到期失效;记入审计;version 过期时 CONFLICT / resolves the task',
     args: {
-      id: t.arg.id({ required: true }),
-      version: t.arg.int({ required: true }),
-      outcome: t.arg({ type: ReviewOutcomeEnum, required: true }),
+      id: t.arg.id({ description: '任务的 ID', required: true }),
+      version: t.arg.int({ description: '任务当前的版本号', required: true }),
+      outcome: t.arg({ description: '评估结论', type: ReviewOutcomeEnum, required: true }),
       replacedBy: t.arg.string({ required: false, description: '替代文件的文号(任意括号写法) / the replacing document number' }),
       note: t.arg.string({ required: false, description: '办理说明 / note' }),
     },

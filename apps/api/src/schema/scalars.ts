@@ -32,7 +32,7 @@ function plain(value: DecimalLikeOutput): string {
 }
 
 builder.scalarType('Date', {
-  description: 'A calendar date YYYY-MM-DD on the Asia/Shanghai calendar.',
+  description: '日期,格式 YYYY-MM-DD,按北京时间(Asia/Shanghai)的日历。A calendar date on the Asia/Shanghai calendar.',
   serialize: (value) => (value instanceof Date ? fromUtcMidnight(value) : parseDate(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => {
@@ -42,7 +42,7 @@ builder.scalarType('Date', {
 });
 
 builder.scalarType('Decimal', {
-  description: 'Money and rates as strings in plain decimal notation ("1154.01", "0.39"), never floats.',
+  description: '十进制数(金额、费率等),以普通记数法的字符串传递,如 "12.5"、"0.39",从不使用浮点数。Money and rates as plain-notation decimal strings, never floats.',
   serialize: (value) => (typeof value === 'string' ? value : plain(value)),
   parseValue: parseDecimalString,
   parseLiteral: (ast) => {
@@ -54,7 +54,7 @@ builder.scalarType('Decimal', {
 });
 
 builder.scalarType('JSON', {
-  description: 'Arbitrary JSON (rate table dimensions and entry attributes).',
+  description: '任意 JSON 值(价格表的维度定义与条目属性)。Arbitrary JSON.',
   serialize: (value) => value,
   parseValue: (value) => value,
 });
@@ -68,7 +68,7 @@ function parseFile(value: unknown) {
 }
 
 builder.scalarType('File', {
-  description: 'A file uploaded in a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). Input only.',
+  description: '上传的文件,只能通过 GraphQL multipart 请求发送,仅用于输入。A file of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec), input only.',
   serialize: () => {
     throw new Error('File is an input type');
   },

@@ -19,13 +19,17 @@ export function plain(date: Date | null): PlainDate | null {
   return date ? fromUtcMidnight(date) : null;
 }
 
-export const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+export const SortDirection = builder.enumType('SortDirection', {
+  description: '排序方向',
+  values: { ASC: { description: '升序' }, DESC: { description: '降序' } } as const,
+});
 
 /** Sorting for page-shaped list fields (react-admin's `sort: { field, order }`). */
 export const SortInput = builder.inputType('SortInput', {
+  description: '分页列表的排序(react-admin 的 sort)',
   fields: (t) => ({
-    field: t.string({ required: true }),
-    order: t.field({ type: SortDirection, required: true }),
+    field: t.string({ required: true, description: '排序字段名,须是该列表允许的字段之一' }),
+    order: t.field({ type: SortDirection, required: true, description: '排序方向' }),
   }),
 });
 

@@ -38,7 +38,7 @@ export const Webhook = builder.prismaNode('Webhook', {
     failedAt: t.string({ nullable: true, description: '因连续失败被停用的时间 / when it was switched off after failures', resolve: (w) => w.failedAt?.toISOString() ?? null }),
     nextAttemptAt: t.string({ description: '下一次尝试的时间 / when the next attempt may run', resolve: (w) => w.nextAttemptAt.toISOString() }),
     lastDeliveredAt: t.string({ nullable: true, description: '最近一次成功送达的时间 / the last successful delivery', resolve: (w) => w.lastDeliveredAt?.toISOString() ?? null }),
-    createdAt: t.string({ resolve: (w) => w.createdAt.toISOString() }),
+    createdAt: t.string({ description: '登记时间(ISO 时间戳)', resolve: (w) => w.createdAt.toISOString() }),
     version: t.exposeInt('version', { description: '版本号:修改时须提交当前版本,否则 CONFLICT' }),
   }),
 });
@@ -55,11 +55,11 @@ export const WebhookDelivery = builder.prismaObject('WebhookDelivery', {
     statusCode: t.exposeInt('statusCode', { nullable: true, description: 'HTTP 状态码;未得到应答为 null' }),
     durationMs: t.exposeInt('durationMs', { description: '耗时(毫秒) / duration in ms' }),
     error: t.exposeString('error', { nullable: true, description: '失败原因 / why it failed' }),
-    webhook: t.relation('webhook'),
+    webhook: t.relation('webhook', { description: '所属网络钩子' }),
   }),
 });
 
-const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
+const CreateWebhookInput = builder.inputType('CreateWebhookInput', { description: '登记网络钩子的内容',
   fields: (t) => ({
     url: t.string({ required: true, description: '接收地址,http:// 或 https:// 开头' }),
     kinds: t.field({ type: [ChangeKindEnum], required: true, description: '接收的变更类别,至少一项' }),
@@ -68,19 +68,19 @@ const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
   }),
 });
 
-const UpdateWebhookInput = builder.inputType('UpdateWebhookInput', {
+const UpdateWebhookInput = builder.inputType('UpdateWebhookInput', { description: '网络钩子的修改内容;缺省的字段保持不变',
   fields: (t) => ({
-    url: t.string({ required: false }),
-    kinds: t.field({ type: [ChangeKindEnum], required: false }),
-    description: t.string({ required: false }),
+    url: t.string({ description: '接收地址,http:// 或 https:// 开头', required: false }),
+    kinds: t.field({ description: '接收的变更类别,至少一项', type: [ChangeKindEnum], required: false }),
+    description: t.string({ description: '说明,如接收方名称', required: false }),
     active: t.boolean({ required: false, description: '重新启用已停用的钩子会清除错误,并从停下的变更继续发送' }),
   }),
 });
 
-const CreateWebhookPayload = builder.objectRef<{ webhookId: string; secret: string }>('CreateWebhookPayload').implement({
+const CreateWebhookPayload = builder.objectRef<{ webhookId: string; secret: string }>('CreateWebhookPayload').implement({ description: '登记网络钩子的结果:签名密钥只在此处出现一次',
   fields: (t) => ({
     secret: t.exposeString('secret', { description: '签名密钥,只在此显示一次 / the signing secret, shown this once' }),
-    webhook: t.prismaField({ type: 'Webhook', resolve: (query, p, _a, ctx) => ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: p.webhookId } }) }),
+    webhook: t.prismaField({ description: '登记的网络钩子', type: 'Webhook', resolve: (query, p, _a, ctx) => ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: p.webhookId } }) }),
   }),
 });
 
@@ -114,7 +114,7 @@ builder.mutationFields((t) => ({
     type: CreateWebhookPayload,
     authScopes: admin,
     description: '登记网络钩子;返回的 secret 只显示这一次;从下一条变更开始发送(记入审计)',
-    args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
+    args: { input: t.arg({ description: '网络钩子的内容', type: CreateWebhookInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { webhook, secret } = await createWebhook(ctx, input);
       return { webhookId: webhook.id, secret };
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
     type: 'Webhook',
     authScopes: admin,
     description: '修改接收地址、类别、说明或启用状态;version 过期时 CONFLICT(记入审计)',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }), input: t.arg({ type: UpdateWebhookInput, required: true }) },
+    args: { id: t.arg.id({ description: '网络钩子的 ID', required: true }), version: t.arg.int({ description: '网络钩子当前的版本号', required: true }), input: t.arg({ description: '修改内容', type: UpdateWebhookInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(String(args.id), 'Webhook');
       await updateWebhook(ctx, id, args.version, args.input);
@@ -135,7 +135,7 @@ builder.mutationFields((t) => ({
     type: 'Webhook',
     authScopes: admin,
     description: '删除网络钩子及其投递记录;version 过期时 CONFLICT(记入审计)',
-    args: { id: t.arg.id({ required: true }), version: t.arg.int({ required: true }) },
+    args: { id: t.arg.id({ description: '网络钩子的 ID', required: true }), version: t.arg.int({ description: '网络钩子当前的版本号', required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(String(args.id), 'Webhook');
       // What the caller selected, read before it is gone (deleteWebhook refuses a missing or stale one).
@@ -149,7 +149,7 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     description: '从 after 游标之后重新发送全部变更(按顺序,事件 id 不变,便于接收方去重);同时重新启用已停用的钩子(记入审计)',
     args: {
-      id: t.arg.id({ required: true }),
+      id: t.arg.id({ description: '网络钩子的 ID', required: true }),
       after: t.arg.string({ required: false, description: '从这个变更游标之后重发;缺省从头' }),
     },
     resolve: async (query, _root, args, ctx) => {
