@@ -1,5 +1,6 @@
 // A quarter's findings: 附件1 websites and 附件2 new media. Administrators change everything;
 // supervisors only a finding's rectification (services/inspections/update-finding.ts).
+import { idVersionArgs } from './shared.ts';
 import { builder } from '../builder.ts';
 import { createNewMediaFinding } from '../services/inspections/create-new-media-finding.ts';
 import { createWebsiteFinding } from '../services/inspections/create-website-finding.ts';
@@ -128,8 +129,7 @@ builder.mutationFields((t) => ({
     type: 'WebsiteFinding',
     authScopes: { supervisor: true },
     args: {
-      id: t.arg.id({ description: '检查结果的全局 ID', required: true }),
-      version: t.arg.int({ description: '检查结果当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '检查结果'),
       input: t.arg({ description: '修改内容', type: FindingPatch, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -143,8 +143,7 @@ builder.mutationFields((t) => ({
     type: 'WebsiteFinding',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '检查结果的全局 ID', required: true }),
-      version: t.arg.int({ description: '检查结果当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '检查结果'),
     },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'WebsiteFinding');
@@ -176,8 +175,7 @@ builder.mutationFields((t) => ({
     type: 'NewMediaFinding',
     authScopes: { supervisor: true },
     args: {
-      id: t.arg.id({ description: '检查结果的全局 ID', required: true }),
-      version: t.arg.int({ description: '检查结果当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '检查结果'),
       input: t.arg({ description: '修改内容', type: FindingPatch, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -191,8 +189,7 @@ builder.mutationFields((t) => ({
     type: 'NewMediaFinding',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '检查结果的全局 ID', required: true }),
-      version: t.arg.int({ description: '检查结果当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '检查结果'),
     },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'NewMediaFinding');

@@ -7,7 +7,7 @@ import { deleteInspectionRound } from '../services/inspections/delete-inspection
 import { loadRectificationProgress } from '../services/inspections/load-rectification-progress.ts';
 import { updateInspectionRound } from '../services/inspections/update-inspection-round.ts';
 import { rawId } from './ids.ts';
-import { direction, SortDirection } from './shared.ts';
+import { direction, rectifiedFilterArgs, SortDirection, idVersionArgs } from './shared.ts';
 
 const admin = { admin: true } as const;
 
@@ -112,12 +112,7 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
       description: '政府网站检查发现的问题(附件1),按网站序号排列',
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: {
-        rectified: t.arg.boolean({
-          description: '只看已整改(true)或未整改(false)的问题',
-          required: false,
-        }),
-      },
+      args: rectifiedFilterArgs(t.arg),
       query: (args) => ({
         where: args.rectified == null ? {} : { rectified: args.rectified },
         orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }],
@@ -128,12 +123,7 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
       description: '政务新媒体检查发现的问题(附件2),按序号排列',
       cursor: 'id',
       maxSize: checkedMaxSize,
-      args: {
-        rectified: t.arg.boolean({
-          description: '只看已整改(true)或未整改(false)的问题',
-          required: false,
-        }),
-      },
+      args: rectifiedFilterArgs(t.arg),
       query: (args) => ({
         where: args.rectified == null ? {} : { rectified: args.rectified },
         orderBy: { seq: 'asc' },
@@ -287,8 +277,7 @@ builder.mutationFields((t) => ({
     description:
       '修改检查轮次的数据(需管理员权限);修改后仍须满足新建时的规则;version 不是当前值时报 CONFLICT',
     args: {
-      id: t.arg.id({ description: '检查轮次的全局 ID', required: true }),
-      version: t.arg.int({ description: '检查轮次当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '检查轮次'),
       input: t.arg({ description: '修改内容', type: InspectionRoundPatch, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -302,8 +291,7 @@ builder.mutationFields((t) => ({
     type: 'InspectionRound',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '检查轮次的全局 ID', required: true }),
-      version: t.arg.int({ description: '检查轮次当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '检查轮次'),
     },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'InspectionRound');

@@ -6,7 +6,7 @@ import { deleteOrganizationAlias } from '../services/organizations/delete-organi
 import { updateOrganizationAlias } from '../services/organizations/update-organization-alias.ts';
 import { rawId } from './ids.ts';
 import { definePage } from './pagination.ts';
-import { likeText } from './shared.ts';
+import { likeText, idVersionArgs } from './shared.ts';
 
 export const OrganizationAlias = builder.prismaNode('OrganizationAlias', {
   description: '单位的别名:文件或检查通报中对该单位的其他写法,按名称查找单位时也匹配别名',
@@ -80,8 +80,7 @@ builder.mutationFields((t) => ({
     type: 'OrganizationAlias',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '别名的全局 ID', required: true }),
-      version: t.arg.int({ description: '别名当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '别名'),
       input: t.arg({ description: '修改内容', type: OrganizationAliasPatch, required: true }),
     },
     resolve: async (query, _root, { id: globalId, version, input }, ctx) => {
@@ -97,8 +96,7 @@ builder.mutationFields((t) => ({
     type: 'OrganizationAlias',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '别名的全局 ID', required: true }),
-      version: t.arg.int({ description: '别名当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '别名'),
     },
     resolve: (query, _root, args, ctx) =>
       deleteOrganizationAlias(ctx, rawId(args.id, 'OrganizationAlias'), args.version, query),

@@ -10,7 +10,7 @@ import { organizationWhere } from '../services/organizations/organization-where.
 import { updateOrganization } from '../services/organizations/update-organization.ts';
 import { rawId } from './ids.ts';
 import { definePage } from './pagination.ts';
-import { direction, SortDirection } from './shared.ts';
+import { direction, SortDirection, idVersionArgs } from './shared.ts';
 
 export const OrganizationTypeEnum = builder.enumType('OrganizationType', {
   description: '单位类别',
@@ -181,8 +181,7 @@ builder.mutationFields((t) => ({
     type: 'Organization',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '单位的全局 ID', required: true }),
-      version: t.arg.int({ description: '单位当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '单位'),
       input: t.arg({ description: '修改内容', type: OrganizationPatch, required: true }),
     },
     resolve: async (query, _root, { id: globalId, version, input }, ctx) => {
@@ -199,8 +198,7 @@ builder.mutationFields((t) => ({
     type: 'Organization',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '单位的全局 ID', required: true }),
-      version: t.arg.int({ description: '单位当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '单位'),
     },
     resolve: (query, _root, args, ctx) =>
       deleteOrganization(ctx, rawId(args.id, 'Organization'), args.version, query),

@@ -1,5 +1,6 @@
 // Administrators' writes of policies: every update and delete names the record's version
 // (stale → CONFLICT, nothing changed); each resolver calls a service in services/policies.
+import { idVersionArgs } from './shared.ts';
 import { builder } from '../builder.ts';
 import { createPolicy } from '../services/policies/create-policy.ts';
 import { deletePolicy } from '../services/policies/delete-policy.ts';
@@ -76,8 +77,7 @@ builder.mutationFields((t) => ({
     type: 'Policy',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '文件的全局 ID', required: true }),
-      version: t.arg.int({ description: '文件当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '文件'),
       input: t.arg({ description: '修改内容', type: PolicyPatch, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -91,8 +91,7 @@ builder.mutationFields((t) => ({
     type: 'Policy',
     authScopes: admin,
     args: {
-      id: t.arg.id({ description: '文件的全局 ID', required: true }),
-      version: t.arg.int({ description: '文件当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '文件'),
     },
     resolve: (query, _root, args, ctx) =>
       deletePolicy(ctx, rawId(args.id, 'Policy'), args.version, query),

@@ -1,9 +1,10 @@
 // RateEntry: one cell of a version (a point in the table's dimensions and its value), the public
 // list of a version's entries, and the administrators' writes of one entry (one service each).
+import type { InputFieldBuilder } from '@pothos/core';
 import { formatDecimal, type RateEntryInput } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { seesDrafts } from './shared.ts';
+import { seesDrafts, idVersionArgs } from './shared.ts';
 import { rawId } from './ids.ts';
 import { rateEntriesWhere } from '../services/rates/rate-entries-where.ts';
 import { createRateEntry } from '../services/rates/create-rate-entry.ts';
@@ -78,17 +79,26 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const RateEntryInputType = builder.inputType('RateEntryInput', { description: '新建价格表条目的内容:amount 与 rate 须且只能填写一项',
-  fields: (t) => ({
-    versionId: t.id({ description: '所属版本的全局 ID', required: true }),
-    dimensions: t.field({ type: 'JSON', required: true, description: '维度取值,如 { "code": "311201069", "grade": "TERTIARY_A" }' }),
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The value fields a new entry and a patch share (the patch leaves out what it does not change). */
+function entryValueFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+  return {
     code: t.string({ description: '项目编码', required: false }),
     name: t.string({ description: '项目名称', required: false }),
     unit: t.string({ description: '计价单位', required: false }),
     amount: t.field({ description: '金额(元),与 rate 二选一', type: 'Decimal', required: false }),
     rate: t.field({ description: '比例(小数),与 amount 二选一', type: 'Decimal', required: false }),
-    baseKey: t.string({ description: '按比例计价时的基准条目的键(须同时填写 rate)', required: false }),
     attributes: t.field({ description: '其他属性', type: 'JSON', required: false }),
+  };
+}
+
+const RateEntryInputType = builder.inputType('RateEntryInput', { description: '新建价格表条目的内容:amount 与 rate 须且只能填写一项',
+  fields: (t) => ({
+    versionId: t.id({ description: '所属版本的全局 ID', required: true }),
+    dimensions: t.field({ type: 'JSON', required: true, description: '维度取值,如 { "code": "311201069", "grade": "TERTIARY_A" }' }),
+    ...entryValueFields(t),
+    baseKey: t.string({ description: '按比例计价时的基准条目的键(须同时填写 rate)', required: false }),
     position: t.int({ description: '排列位置;缺省排在最后', required: false }),
   }),
 });
@@ -96,13 +106,8 @@ const RateEntryInputType = builder.inputType('RateEntryInput', { description: '�
 const RateEntryPatch = builder.inputType('RateEntryPatch', { description: '价格表条目的修改内容;缺省的字段保持不变',
   fields: (t) => ({
     dimensions: t.field({ description: '维度取值', type: 'JSON', required: false }),
-    code: t.string({ description: '项目编码', required: false }),
-    name: t.string({ description: '项目名称', required: false }),
-    unit: t.string({ description: '计价单位', required: false }),
-    amount: t.field({ description: '金额(元),与 rate 二选一', type: 'Decimal', required: false }),
-    rate: t.field({ description: '比例(小数),与 amount 二选一', type: 'Decimal', required: false }),
+    ...entryValueFields(t),
     baseKey: t.string({ description: '按比例计价时的基准条目的键', required: false }),
-    attributes: t.field({ description: '其他属性', type: 'JSON', required: false }),
     position: t.int({ description: '排列位置', required: false }),
   }),
 });
@@ -121,7 +126,7 @@ builder.mutationFields((t) => ({
   updateRateEntry: t.prismaField({ description: '修改价格表条目(需管理员权限);已生效的已发布版本不能修改;version 不是当前值时报 CONFLICT',
     type: 'RateEntry',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '条目的全局 ID', required: true }), version: t.arg.int({ description: '条目当前的版本号', required: true }), input: t.arg({ description: '修改内容', type: RateEntryPatch, required: true }) },
+    args: { ...idVersionArgs(t.arg, '条目'), input: t.arg({ description: '修改内容', type: RateEntryPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = await updateRateEntry(ctx, rawId(args.id, 'RateEntry'), args.version, args.input as never);
       return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
@@ -130,7 +135,7 @@ builder.mutationFields((t) => ({
   deleteRateEntry: t.prismaField({ description: '删除价格表条目(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'RateEntry',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '条目的全局 ID', required: true }), version: t.arg.int({ description: '条目当前的版本号', required: true }) },
+    args: { ...idVersionArgs(t.arg, '条目'), },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateEntry');
       return deleteRateEntry(ctx, id, args.version, (tx) => tx.rateEntry.findUnique({ ...query, where: { id } }));

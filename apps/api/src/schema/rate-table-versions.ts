@@ -2,7 +2,7 @@
 // and the administrators' writes: new version from a date, edit, delete, publish, CSV import.
 // Each resolver calls one service of services/rates (its transaction and audit entry inside).
 import { builder, checkedMaxSize } from '../builder.ts';
-import { likeText, seesDrafts } from './shared.ts';
+import { likeText, seesDrafts, idVersionArgs } from './shared.ts';
 import { rawId } from './ids.ts';
 import { RateVersionStatusEnum } from './rate-tables.ts';
 import { exportRateTableVersionCsv } from '../services/rates/export-rate-table-version-csv.ts';
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
   updateRateTableVersion: t.prismaField({ description: '修改价格表版本(需管理员权限);已生效的已发布版本不能原地修改;version 不是当前值时报 CONFLICT',
     type: 'RateTableVersion',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '版本的全局 ID', required: true }), version: t.arg.int({ description: '版本当前的版本号', required: true }), input: t.arg({ description: '修改内容', type: RateTableVersionPatch, required: true }) },
+    args: { ...idVersionArgs(t.arg, '版本'), input: t.arg({ description: '修改内容', type: RateTableVersionPatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTableVersion');
       await updateRateTableVersion(ctx, id, args.version, args.input);
@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
   deleteRateTableVersion: t.prismaField({ description: '删除价格表版本(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'RateTableVersion',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '版本的全局 ID', required: true }), version: t.arg.int({ description: '版本当前的版本号', required: true }) },
+    args: { ...idVersionArgs(t.arg, '版本'), },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTableVersion');
       return deleteRateTableVersion(ctx, id, args.version, (tx) => tx.rateTableVersion.findUnique({ ...query, where: { id } }));
@@ -145,7 +145,7 @@ builder.mutationFields((t) => ({
   publishRateTableVersion: t.prismaField({ description: '发布草稿版本(需管理员权限):自其生效日期起参与计算,之前生效的版本于前一日截止;生效日期不能早于今天,也不能早于已发布的版本',
     type: 'RateTableVersion',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '版本的全局 ID', required: true }), version: t.arg.int({ description: '版本当前的版本号', required: true }) },
+    args: { ...idVersionArgs(t.arg, '版本'), },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTableVersion');
       await publishRateTableVersion(ctx, id, args.version);
@@ -156,7 +156,7 @@ builder.mutationFields((t) => ({
   importRateTableVersionCsv: t.prismaField({ description: '以 CSV 文本替换版本的全部条目(需管理员权限;草稿或尚未生效的已发布版本);整体校验,全部写入或不写入',
     type: 'RateTableVersion',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '版本的全局 ID', required: true }), version: t.arg.int({ description: '版本当前的版本号', required: true }), csv: t.arg.string({ description: 'CSV 文本(与 rateTableVersionCsv 导出的格式相同)', required: true }) },
+    args: { ...idVersionArgs(t.arg, '版本'), csv: t.arg.string({ description: 'CSV 文本(与 rateTableVersionCsv 导出的格式相同)', required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTableVersion');
       await importRateTableVersionCsv(ctx, id, args.version, args.csv);
@@ -169,8 +169,7 @@ builder.mutationFields((t) => ({
     authScopes: admin,
     description: '以 multipart 上传的 CSV 文件替换版本条目(UTF-8 或 GB18030;上限 32 MiB);整体校验,全部写入或不写入',
     args: {
-      id: t.arg.id({ description: '版本的全局 ID', required: true }),
-      version: t.arg.int({ description: '版本当前的版本号', required: true }),
+      ...idVersionArgs(t.arg, '版本'),
       file: t.arg({ type: 'File', required: true, description: 'CSV 文件(须带 x-graphql-yoga-csrf 请求头)' }),
     },
     resolve: async (query, _root, args, ctx) => {

@@ -1,7 +1,7 @@
 // RateTable: a document's table of rates (its dimensions and versions), the queries that find
 // tables, and the administrators' writes of a table (each resolver calls one service).
 import { builder, checkedMaxSize } from '../builder.ts';
-import { asOfOrToday, direction, seesDrafts, SortDirection } from './shared.ts';
+import { asOfOrToday, direction, seesDrafts, SortDirection, idVersionArgs } from './shared.ts';
 import { rawId } from './ids.ts';
 import { chooseRateVersion } from '../services/rates/choose-rate-version.ts';
 import { rateTableWhere } from '../services/rates/rate-table-where.ts';
@@ -136,7 +136,7 @@ builder.mutationFields((t) => ({
   updateRateTable: t.prismaField({ description: '修改价格表(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'RateTable',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '价格表的全局 ID', required: true }), version: t.arg.int({ description: '价格表当前的版本号', required: true }), input: t.arg({ description: '修改内容', type: RateTablePatch, required: true }) },
+    args: { ...idVersionArgs(t.arg, '价格表'), input: t.arg({ description: '修改内容', type: RateTablePatch, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTable');
       await updateRateTable(ctx, id, args.version, args.input);
@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
   deleteRateTable: t.prismaField({ description: '删除价格表(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'RateTable',
     authScopes: admin,
-    args: { id: t.arg.id({ description: '价格表的全局 ID', required: true }), version: t.arg.int({ description: '价格表当前的版本号', required: true }) },
+    args: { ...idVersionArgs(t.arg, '价格表'), },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateTable');
       return deleteRateTable(ctx, id, args.version, (tx) => tx.rateTable.findUnique({ ...query, where: { id } }));

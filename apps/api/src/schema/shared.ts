@@ -1,5 +1,6 @@
 // Small helpers shared by the area files.
 import { fromUtcMidnight, todayInShanghai, toUtcMidnight, type PlainDate } from '@gazette/domain';
+import type { ArgBuilder } from '@pothos/core';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { authScopesFor } from '../auth/roles.ts';
@@ -54,4 +55,21 @@ export function likeText(text: string): string {
 export function noRow(query: object): null {
   void { ...query };
   return null;
+}
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The `id` and `version` every conflict-checked update or delete takes, described for `noun`. */
+export function idVersionArgs(arg: ArgBuilder<BuilderTypes>, noun: string) {
+  return {
+    id: arg.id({ description: `${noun}的全局 ID`, required: true }),
+    version: arg.int({ description: `${noun}当前的版本号`, required: true }),
+  };
+}
+
+/** The `rectified` filter of a round's finding lists. */
+export function rectifiedFilterArgs(arg: ArgBuilder<BuilderTypes>) {
+  return {
+    rectified: arg.boolean({ description: '只看已整改(true)或未整改(false)的问题', required: false }),
+  };
 }
