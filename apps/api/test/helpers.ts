@@ -34,6 +34,8 @@ export interface Api {
   tokenFor(role: Role): Promise<string>;
   /** A raw POST to /graphql (e.g. a multipart upload); the caller sets the headers. */
   post(body: BodyInit, headers?: Record<string, string>): Promise<Response>;
+  /** The SQL statements run since the last gql() or post() began (e.g. a multipart upload's). */
+  lastStatements(): string[];
   close(): Promise<void>;
 }
 
@@ -86,8 +88,10 @@ export async function createApi(): Promise<Api> {
     return r.data.login.token;
   }
 
-  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
-    Promise.resolve(yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body }));
+  const post = (body: BodyInit, headers: Record<string, string> = {}) => {
+    statements = [];
+    return Promise.resolve(yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body }));
+  };
 
   return {
     db,
@@ -95,6 +99,7 @@ export async function createApi(): Promise<Api> {
     gql,
     tokenFor,
     post,
+    lastStatements: () => [...statements],
     close: async () => {
       await yoga.dispose();
       await db.drop();
