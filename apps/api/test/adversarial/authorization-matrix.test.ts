@@ -154,6 +154,33 @@ describe('node(id): every Node type × every caller', () => {
   });
 });
 
+describe('nodes(ids) with a missing id among existing ones', () => {
+  const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }';
+
+  it('answers null at the missing index and the records elsewhere', async () => {
+    const [policy] = existing.get('Policy')!;
+    const missing = encodeGlobalID('Policy', randomUUID());
+    const r = await api.gql(NODES, { ids: [policy, missing, policy] });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.nodes).toEqual([{ __typename: 'Policy', id: policy }, null, { __typename: 'Policy', id: policy }]);
+  });
+
+  it('answers a missing rate entry as a hidden draft one to an anonymous caller, item by item', async () => {
+    const entries = existing.get('RateEntry')!;
+    const [published, draft] = [entries[0]!, entries.at(-1)!]; // the fixture's draft entry comes last
+    const missing = encodeGlobalID('RateEntry', randomUUID());
+    const withDraft = await api.gql(NODES, { ids: [published, draft] });
+    const withMissing = await api.gql(NODES, { ids: [published, missing] });
+    expect(withDraft.data!.nodes).toEqual([{ __typename: 'RateEntry', id: published }, null]);
+    expect(answer(withMissing)).toEqual(answer(withDraft));
+    expect(withMissing.errors).toMatchObject([{ path: ['nodes', 1], extensions: { code: 'UNAUTHENTICATED' } }]);
+    // An administrator sees the draft, and null for the missing one.
+    const admin = await api.gql(NODES, { ids: [draft, missing] }, { token: callers.ADMIN });
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data!.nodes).toEqual([{ __typename: 'RateEntry', id: draft }, null]);
+  });
+});
+
 // ---- every mutation, anonymously ----
 
 const SCALARS: Record<string, unknown> = {
