@@ -46,20 +46,53 @@ export interface GazetteSchemaTypes {
   };
 }
 
-/** Node types that need a scope to read, and the scope. */
-const NODE_SCOPES: Readonly<Record<string, 'authenticated' | 'viewer' | 'admin'>> = {
+/** Node types that need a scope to read, and the scope (checked before any SQL). */
+const NODE_SCOPES: Readonly<Record<string, 'authenticated' | 'viewer' | 'supervisor' | 'admin'>> = {
   DiscretionCase: 'viewer',
-  User: 'authenticated',
   AuditEntry: 'admin',
   ApiToken: 'admin',
   Webhook: 'admin',
+  ReviewTask: 'supervisor',
 };
 
-export function assertMayLoadNode(typename: string, viewer: GazetteContext['viewer']): void {
+/**
+ * Node types whose unpublished records only callers with the scope see (drafts): to the others a
+ * missing record answers exactly as a hidden one does (the type's own authScopes refusal).
+ */
+const NODE_RECORD_SCOPES: Readonly<Record<string, 'viewer'>> = {
+  RateEntry: 'viewer',
+  RateTableVersion: 'viewer',
+};
+
+/** The refusal of a type's authScopes (scopeAuth's unauthorizedError), word for word. */
+function unauthorized(viewer: GazetteContext['viewer']): DomainError {
+  return viewer.kind === 'anonymous' ? new DomainError('UNAUTHENTICATED', '请先登录') : new DomainError('FORBIDDEN', '没有执行此操作的权限');
+}
+
+export function assertMayLoadNode(typename: string, viewer: GazetteContext['viewer'], id?: string): void {
+  // An account is read by an administrator or its owner (the User type's own scope), nobody else.
+  if (typename === 'User') {
+    if (authScopesFor(viewer).admin || (viewer.kind === 'user' && id !== undefined && viewer.userId === id)) return;
+    throw viewer.kind === 'anonymous' ? new DomainError('UNAUTHENTICATED', '请先登录') : new DomainError('FORBIDDEN', '没有权限');
+  }
   const scope = NODE_SCOPES[typename];
   if (!scope || authScopesFor(viewer)[scope]) return;
   if (viewer.kind === 'anonymous') throw new DomainError('UNAUTHENTICATED', '请先登录');
   throw new DomainError('FORBIDDEN', '没有权限');
+}
+
+function isRecordNotFound(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'P2025';
+}
+
+/**
+ * node(id) of a record that does not exist: null (Relay), or, for a caller who would not see an
+ * unpublished record of the type, the same refusal a hidden record gets (no existence oracle).
+ */
+function missingNode(typename: string, viewer: GazetteContext['viewer']): null {
+  const scope = NODE_RECORD_SCOPES[typename];
+  if (scope && !authScopesFor(viewer)[scope]) throw unauthorized(viewer);
+  return null;
 }
 
 export const builder = new SchemaBuilder<GazetteSchemaTypes>({
@@ -117,8 +150,48 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
     // existing record, before any SQL runs (no existence oracle).
     decodeGlobalID: (globalID, ctx) => {
       const decoded = decodeGlobalID(globalID);
-      assertMayLoadNode(decoded.typename, (ctx as GazetteContext).viewer);
+      assertMayLoadNode(decoded.typename, (ctx as GazetteContext).viewer, decoded.id);
       return decoded;
+    },
+    // Pothos loads nodes with findUniqueOrThrow: a missing record must not become "Unexpected error.".
+    nodeQueryOptions: {
+      resolve: async (_root, args, ctx, _info, resolveNode) => {
+        try {
+          return await resolveNode(args.id);
+        } catch (error) {
+          if (isRecordNotFound(error)) return missingNode(args.id.typename, ctx.viewer);
+          throw error;
+        }
+      },
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, args, ctx, _info, resolveNodes) => {
+        try {
+          return await resolveNodes(args.ids);
+        } catch (error) {
+          if (!isRecordNotFound(error)) throw error;
+        }
+        // One of them is missing: load them one by one (resolveNodes reads args.ids).
+        const ids = args.ids;
+        const out: unknown[] = [];
+        for (const id of ids) {
+          args.ids = [id];
+          try {
+            out.push((await resolveNodes([id]))[0]);
+          } catch (error) {
+            if (!isRecordNotFound(error)) throw error;
+            // A refusal stays this item's error (graphql-js reports an Error item at its index).
+            try {
+              out.push(missingNode(id.typename, ctx.viewer));
+            } catch (refusal) {
+              out.push(refusal);
+            }
+          } finally {
+            args.ids = ids;
+          }
+        }
+        return out;
+      },
     },
   },
   validation: {

@@ -14,6 +14,13 @@ export function domainErrorExtensions(error: DomainError): Record<string, unknow
     ...(error.code === 'RATE_LIMITED' && typeof retryAfter === 'number'
       ? { http: { headers: { 'retry-after': String(retryAfter) } } }
       : {}),
+    // Busy: answered like the platform's exhausted retries (503, Retry-After).
+    ...(error.code === 'SERVICE_UNAVAILABLE'
+      ? {
+          retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : RETRY_AFTER_SECONDS,
+          http: { status: 503, headers: { 'retry-after': String(typeof retryAfter === 'number' ? retryAfter : RETRY_AFTER_SECONDS) } },
+        }
+      : {}),
   };
 }
 

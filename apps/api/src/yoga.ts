@@ -1,7 +1,7 @@
 // createYoga(...) only; server.ts listens. Tests call `yoga.fetch` without opening a port.
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { isDomainError } from '@gazette/domain';
-import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { IncomingMessage } from 'node:http';
@@ -26,9 +26,16 @@ import {
 } from './platform/response-cache.ts';
 import { createRedisStore } from './platform/redis.ts';
 import { useReadReplica } from './platform/read-replica.ts';
+import { useRequestLimits } from './platform/request-limits.ts';
+import { MAX_RATE_CSV_FILE_BYTES } from './services/rates/read-rate-csv-file.ts';
 
 /** Largest request body accepted, in bytes (a rate table CSV of a few hundred rows fits easily). */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest multipart upload (importRateTableVersionCsvFile, importInspectionAnnexes): the largest
+ * file an upload accepts plus 1 MiB for the operations, the map and the part headers.
+ */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_RATE_CSV_FILE_BYTES + 1024 * 1024;
 
 export interface GazetteYogaOptions {
   prisma: PrismaClient;
@@ -72,42 +79,6 @@ export function corsOriginsFrom(env: NodeJS.ProcessEnv = process.env): string[] 
 
 interface ServerContext {
   req?: IncomingMessage;
-}
-
-/** Refuses bodies over the limit before they are parsed (413). */
-function useRequestSizeLimit(maxBytes: number): Plugin {
-  return {
-    async onRequestParse({ request }) {
-      const declared = Number(request.headers.get('content-length') ?? '0');
-      if (declared > maxBytes) throw tooLarge();
-      const multipart = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/') ?? false;
-      if (request.method === 'POST' && !request.headers.has('content-length') && multipart) {
-        // A form body read through a second stream loses its parts in whatwg-node: measure the
-        // clone whole (the old way; see the hardening issue's note for uploads without a length).
-        if ((await request.clone().arrayBuffer()).byteLength > maxBytes) throw tooLarge();
-      } else if (request.method === 'POST' && !request.headers.has('content-length') && request.body) {
-        // Chunked body: count it as it arrives and stop reading at the limit, so memory never
-        // holds more than the limit (the clone shares the stream; the parser reads the original).
-        const reader = request.clone().body!.getReader();
-        let size = 0;
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
-          if (size > maxBytes) {
-            await reader.cancel().catch(() => {});
-            throw tooLarge();
-          }
-        }
-      }
-    },
-  };
-}
-
-function tooLarge() {
-  return createGraphQLError(`请求体过大(上限 ${MAX_REQUEST_BYTES} 字节)`, {
-    extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } },
-  });
 }
 
 /** Error codes of expected failures: logged at info, never at error level. */
@@ -231,6 +202,8 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       ? { origin: [...(options.corsOrigins ?? corsOriginsFrom())], credentials: false, methods: ['GET', 'POST'] }
       : false,
     graphiql: !production,
+    // useRequestLimits replaces yoga's single 25 MB limit (which would refuse large uploads).
+    maxRequestBodySize: false,
     landingPage: false,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -249,7 +222,8 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     }),
     plugins: [
       { onDispose: async () => { await changes.close(); await closeCache(); } },
-      useRequestSizeLimit(MAX_REQUEST_BYTES),
+      // Bodies counted as they arrive: 2 MiB of JSON, an upload up to its largest file.
+      useRequestLimits({ jsonBytes: MAX_REQUEST_BYTES, multipartBytes: MAX_UPLOAD_REQUEST_BYTES }),
       // Simple (non-preflighted) requests must carry a custom header; JSON POSTs are preflighted.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'] }),
       EnvelopArmorPlugin({

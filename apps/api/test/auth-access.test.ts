@@ -10,7 +10,7 @@ import {
   TRANSITION,
   createHarness,
   type ApiHarness,
-} from './auth-helpers.ts';
+} from './helpers.ts';
 
 type Principal = 'anonymous' | 'VIEWER' | 'SUPERVISOR' | 'ADMIN' | 'tokenPublished' | 'tokenAll';
 type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN';

@@ -6,7 +6,7 @@ import {
   TRANSITION,
   createHarness,
   type ApiHarness,
-} from './auth-helpers.ts';
+} from './helpers.ts';
 
 const PAGE = `query($filter: AuditEntryFilter, $sort: SortInput) {
   auditEntriesPage(perPage: 100, filter: $filter, sort: $sort) { total nodes { id at actorId actorLabel action entity entityId before after } } }`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/auth/secrets.ts';
-import { PASSWORD, createHarness, type ApiHarness } from './auth-helpers.ts';
+import { PASSWORD, createHarness, type ApiHarness } from './helpers.ts';
 
 const LOGIN =
   'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token expiresAt } }';

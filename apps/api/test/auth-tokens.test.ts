@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/auth/secrets.ts';
-import { createHarness, type ApiHarness } from './auth-helpers.ts';
+import { createHarness, type ApiHarness } from './helpers.ts';
 
 const CREATE = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) {
   secret token { id name prefix scopes createdAt lastUsedAt revokedAt revoked createdBy { email } } } }`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type ApiHarness } from './auth-helpers.ts';
+import { createHarness, type ApiHarness } from './helpers.ts';
 
 const CREATE =
   'mutation($input: CreateUserInput!) { createUser(input: $input) { id email name role active version } }';

@@ -7,7 +7,7 @@ import {
   TRANSITION,
   createHarness,
   type ApiHarness,
-} from './auth-helpers.ts';
+} from './helpers.ts';
 
 const N = 16;
 let h: ApiHarness;

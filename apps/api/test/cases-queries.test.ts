@@ -7,7 +7,7 @@ import {
   TRANSITION,
   createHarness,
   type ApiHarness,
-} from './auth-helpers.ts';
+} from './helpers.ts';
 
 let h: ApiHarness;
 let sup: string;

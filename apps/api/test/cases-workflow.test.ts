@@ -7,7 +7,7 @@ import {
   TRANSITION,
   createHarness,
   type ApiHarness,
-} from './auth-helpers.ts';
+} from './helpers.ts';
 
 const CASE = `query($id: ID!) { case(id: $id) {
   id caseName subjectName trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline overdue

@@ -8,7 +8,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@gazette/db';
 import { seedDatabase } from '../../../../prisma/src/seed.ts';
-import { createHarness, type ApiHarness } from '../auth-helpers.ts';
+import { createHarness, type ApiHarness } from '../helpers.ts';
 import { createGazetteYoga } from '../../src/yoga.ts';
 import { maskError } from '../../src/errors.ts';
 import { withTransactionRetry } from '../../src/platform/transactions.ts';

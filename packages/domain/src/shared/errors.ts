@@ -8,7 +8,9 @@ export type DomainErrorCode =
   | 'INVALID_TRANSITION'
   | 'RATE_NOT_IN_FORCE'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  /** Busy right now (HTTP 503 with Retry-After); nothing was written, the same request may be retried. */
+  | 'SERVICE_UNAVAILABLE';
 
 /** A failure the caller can act on. `message` is Chinese, for people; `code` is for programs. */
 export class DomainError extends Error {

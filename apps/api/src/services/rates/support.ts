@@ -1,11 +1,12 @@
 // What every rate write shares: a short transaction with a bounded number of them per process
-// (so reads always find a free connection), busy databases answered as a retryable refusal
+// (so reads always find a free connection), busy databases answered as a retryable 503
 // instead of a masked error, the rows a domain entry is written as, and the change feed.
 import { assertEditable, DomainError, fromUtcMidnight, rateEntryToRow, todayInShanghai, type RateEntry } from '@gazette/domain';
 import type { Prisma } from '@gazette/db';
 import { recordChange } from '@gazette/db/changes/record';
 import type { GazetteContext } from '../../context.ts';
 import { mapPrismaError, type Tx } from '../../schema/write-helpers.ts';
+import { RETRY_AFTER_SECONDS } from '../../platform/db-errors.ts';
 
 export type RateCtx = GazetteContext;
 
@@ -54,10 +55,13 @@ class Slots {
 
 const slots = new Slots(RATE_WRITE_SLOTS);
 
-/** The refusal a client may retry: the rate data is busy with other changes right now. */
+/**
+ * The refusal a client may retry: the rate data is busy with other changes right now. Answered
+ * like the platform's exhausted transaction retries: SERVICE_UNAVAILABLE, HTTP 503, Retry-After.
+ */
 export function busyError(): DomainError {
-  return new DomainError('CONFLICT', '费率数据正被其他修改占用,请稍后重试(未写入任何数据)', {
-    details: { retryable: true },
+  return new DomainError('SERVICE_UNAVAILABLE', '费率数据正被其他修改占用,请稍后重试(未写入任何数据)', {
+    details: { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS },
   });
 }
 
@@ -87,7 +91,7 @@ function isBusy(error: unknown): boolean {
 
 /**
  * Runs one rate write: waits for a slot, runs `fn` in a transaction with a lock timeout, retries
- * deadlocks, and answers waits that ran out with a retryable CONFLICT rather than a masked error.
+ * deadlocks, and answers waits that ran out with a retryable SERVICE_UNAVAILABLE rather than a masked error.
  */
 export async function rateWrite<T>(ctx: Pick<GazetteContext, 'prisma'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   await slots.acquire(SLOT_WAIT_MS);
