@@ -53,6 +53,7 @@ const NODE_SCOPES: Readonly<Record<string, 'authenticated' | 'viewer' | 'supervi
   ApiToken: 'admin',
   Webhook: 'admin',
   ReviewTask: 'supervisor',
+  GazetteImport: 'admin',
 };
 
 /**
@@ -123,14 +124,6 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
     // Descriptions of what the plugin generates (connections, edges, PageInfo, Node, node/nodes).
     idFieldOptions: { description: '全局 ID(Relay 全局对象标识),可传给 node(id) 或各类写操作的 id 参数' },
     nodeTypeOptions: { description: '可按全局 ID 读取的对象(Relay Node 接口)' },
-    nodeQueryOptions: {
-      description: '按全局 ID 读取一个对象;不存在时为 null;需要角色的类型(如案件、账户)无权读取时报错',
-      args: { id: { description: '全局 ID' } },
-    },
-    nodesQueryOptions: {
-      description: '按全局 ID 批量读取对象,顺序与 ids 相同;不存在的位置为 null',
-      args: { ids: { description: '全局 ID 列表' } },
-    },
     pageInfoTypeOptions: { description: '分页信息(Relay 连接规范)' },
     hasNextPageFieldOptions: { description: '按 first/after 向后翻页时,之后是否还有数据' },
     hasPreviousPageFieldOptions: { description: '按 last/before 向前翻页时,之前是否还有数据' },
@@ -155,6 +148,8 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
     },
     // Pothos loads nodes with findUniqueOrThrow: a missing record must not become "Unexpected error.".
     nodeQueryOptions: {
+      description: '按全局 ID 读取一个对象;不存在时为 null;需要角色的类型(如案件、账户)无权读取时报错',
+      args: { id: { description: '全局 ID' } },
       resolve: async (_root, args, ctx, _info, resolveNode) => {
         try {
           return await resolveNode(args.id);
@@ -165,6 +160,8 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
       },
     },
     nodesQueryOptions: {
+      description: '按全局 ID 批量读取对象,顺序与 ids 相同;不存在的位置为 null',
+      args: { ids: { description: '全局 ID 列表' } },
       resolve: async (_root, args, ctx, _info, resolveNodes) => {
         try {
           return await resolveNodes(args.ids);
