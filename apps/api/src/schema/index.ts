@@ -7,6 +7,7 @@ import './organizations.ts';
 import './rates.ts';
 import './quotes.ts';
 import './inspections.ts';
+import './inspection-round-writes.ts';
 import './duties.ts';
 import './organization-aliases.ts';
 import './rate-pages.ts';
