@@ -1,4 +1,6 @@
 // The dashboard's only transport: POST /graphql on the same origin, bearer token attached.
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
 import { getToken } from '../auth/token.ts';
 
 export interface GraphQLErrorShape {
@@ -69,6 +71,17 @@ export async function gql<T = Record<string, unknown>>(
   if (payload.errors?.length) throw new GraphQLRequestError(payload.errors, response.status);
   if (!payload.data) throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
   return payload.data;
+}
+
+/**
+ * Sends a typed document (graphql.ts): the result and variables are the types gql.tada infers
+ * from apps/api/schema.graphql, so a field the API does not have fails typecheck.
+ */
+export async function request<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  ...[variables]: Variables extends Record<string, never> ? [Variables?] : [Variables]
+): Promise<Result> {
+  return gql<Result>(print(document), (variables ?? {}) as Record<string, unknown>);
 }
 
 export function errorCode(error: unknown): string | undefined {
