@@ -3,6 +3,19 @@ import type { DataProvider, RaRecord, SortPayload } from 'react-admin';
 import { gql } from '../graphql/client.ts';
 import { resources, type ResourceOps } from './resources.ts';
 import { rowsWithoutLogins, wantsLogins } from '../audit/withoutLogins.ts';
+import { gazetteImportMethods } from './gazetteImports.ts';
+import { rateTableMethods } from './rateTables.ts';
+import { calculatorMethods } from './calculators.ts';
+import { complianceMethods } from './compliance.ts';
+
+/** The dashboard's own operations beyond CRUD (publish, import, transition, quotes…). */
+const customMethods = (crud: DataProvider) => ({
+  ...gazetteImportMethods,
+  ...rateTableMethods(crud),
+  ...calculatorMethods,
+  ...complianceMethods,
+});
+export type CustomMethods = ReturnType<typeof customMethods>;
 
 /** The API's largest page (`perPage` of every `<resource>Page`, `first` of every connection). */
 export const API_MAX_PER_PAGE = 100;
@@ -14,7 +27,7 @@ export interface GetAllParams {
 }
 
 /** react-admin's methods, plus every row of a list at once (for exports). */
-export interface GazetteDataProvider extends DataProvider {
+export interface GazetteDataProvider extends DataProvider, CustomMethods {
   getAll(resource: string, params: GetAllParams): Promise<{ data: RaRecord[]; total: number }>;
 }
 
@@ -93,7 +106,7 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
   return out;
 }
 
-export const dataProvider: GazetteDataProvider = {
+const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
   async getList(resource, params) {
     // Pages larger than the API's (react-admin's export asks for 1,000) are read in several.
     const { page = 1, perPage = 25 } = params.pagination ?? {};
@@ -178,3 +191,5 @@ export const dataProvider: GazetteDataProvider = {
     return { data: params.ids };
   },
 };
+
+export const dataProvider: GazetteDataProvider = { ...crudProvider, ...customMethods(crudProvider) };

@@ -85,7 +85,8 @@ export const resources: Record<string, ResourceOps> = {
   },
   rateEntries: {
     type: 'RateEntry',
-    fields: `id key dimensions code name unit amount rate baseKey position version`,
+    // With the entry's attributes: the printed matrix shows 项目内涵/除外内容/说明 and caps.
+    fields: `id key dimensions code name unit amount rate baseKey position version attributes`,
     page: 'rateEntriesPage',
     filterType: 'RateEntryPageFilter',
     ...crud('RateEntry', ['versionId', 'dimensions', 'code', 'name', 'unit', 'amount', 'rate', 'baseKey']),
