@@ -7,6 +7,7 @@ import { gazetteImportMethods } from './gazetteImports.ts';
 import { rateTableMethods } from './rateTables.ts';
 import { calculatorMethods } from './calculators.ts';
 import { complianceMethods } from './compliance.ts';
+import { worklistMethods } from './worklist.ts';
 
 /** The dashboard's own operations beyond CRUD (publish, import, transition, quotes…). */
 const customMethods = (crud: DataProvider) => ({
@@ -14,6 +15,7 @@ const customMethods = (crud: DataProvider) => ({
   ...rateTableMethods(crud),
   ...calculatorMethods,
   ...complianceMethods,
+  ...worklistMethods,
 });
 export type CustomMethods = ReturnType<typeof customMethods>;
 
