@@ -3,6 +3,7 @@ import { Link, Show, useCanAccess, useNotify, useRecordContext, useRefresh, useT
 import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { allowedEvents, type CaseState } from '@gazette/domain';
 import { TransitionDialog } from './TransitionDialog.tsx';
+import type { CaseEventType } from '../dataProvider/cases.ts';
 import { CorrectStepDialog } from './CorrectStepDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 
@@ -53,7 +54,7 @@ function CaseBody() {
   const notify = useNotify();
   const fmt = useFormatters();
   const { canAccess: canMove } = useCanAccess({ resource: 'cases', action: 'edit' });
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<CaseEventType | null>(null);
   const [correcting, setCorrecting] = useState(false);
   if (!record) return null;
   const f = (k: string) => translate(`resources.cases.fields.${k}`);

@@ -8,6 +8,8 @@ import { rateTableMethods } from './rateTables.ts';
 import { calculatorMethods } from './calculators.ts';
 import { complianceMethods } from './compliance.ts';
 import { worklistMethods } from './worklist.ts';
+import { caseMethods } from './cases.ts';
+import { searchMethods } from './search.ts';
 
 /** The dashboard's own operations beyond CRUD (publish, import, transition, quotes…). */
 const customMethods = (crud: DataProvider) => ({
@@ -16,6 +18,8 @@ const customMethods = (crud: DataProvider) => ({
   ...calculatorMethods,
   ...complianceMethods,
   ...worklistMethods,
+  ...caseMethods,
+  ...searchMethods,
 });
 export type CustomMethods = ReturnType<typeof customMethods>;
 

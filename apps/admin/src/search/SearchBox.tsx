@@ -2,7 +2,8 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useTranslate } from 'react-admin';
 import { Alert, Box, ClickAwayListener, InputBase, List, ListItemButton, ListItemText, Paper, Popper, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
-import { searchPolicies, type SearchHit } from './api.ts';
+import type { SearchHit } from '../dataProvider/search.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { snippetParts } from './highlight.ts';
 import { errorText } from '../shared/ErrorAlert.tsx';
 
@@ -18,6 +19,7 @@ function Snippet({ text }: { text: string }) {
 export function SearchBox() {
   const translate = useTranslate();
   const navigate = useNavigate();
+  const dataProvider = useGazetteDataProvider();
   const anchor = useRef<HTMLDivElement>(null);
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -43,7 +45,7 @@ export function SearchBox() {
     setError(null);
     setActive(-1);
     try {
-      const found = await searchPolicies(query, 10);
+      const found = await dataProvider.searchPolicies(query, 10);
       setHits(found);
       setSearched(query);
       setActive(found.length ? 0 : -1);
