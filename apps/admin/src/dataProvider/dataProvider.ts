@@ -10,6 +10,9 @@ import { complianceMethods } from './compliance.ts';
 import { worklistMethods } from './worklist.ts';
 import { caseMethods } from './cases.ts';
 import { searchMethods } from './search.ts';
+import { policyMethods } from './policies.ts';
+import { reviewTaskMethods } from './reviewTasks.ts';
+import { apiTokenMethods } from './apiTokens.ts';
 
 /** The dashboard's own operations beyond CRUD (publish, import, transition, quotes…). */
 const customMethods = (crud: DataProvider) => ({
@@ -20,6 +23,9 @@ const customMethods = (crud: DataProvider) => ({
   ...worklistMethods,
   ...caseMethods,
   ...searchMethods,
+  ...policyMethods,
+  ...reviewTaskMethods,
+  ...apiTokenMethods,
 });
 export type CustomMethods = ReturnType<typeof customMethods>;
 

@@ -8,7 +8,8 @@ import { Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, Tab
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
-import { listReviewTasks, type ReviewTask, type ReviewTaskFilter } from './api.ts';
+import type { ReviewTask, ReviewTaskFilter } from '../dataProvider/reviewTasks.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { AssignDialog, ResolveDialog } from './ReviewTaskDialogs.tsx';
 
 const TABS = ['open', 'overdue', 'resolved', 'all'] as const;
@@ -37,6 +38,7 @@ function Outcome({ task }: { task: ReviewTask }) {
 export function ReviewTaskList() {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const { date } = useFormatters();
   const { permissions } = usePermissions<string | null>();
   const isAdmin = permissions === 'ADMIN';
@@ -46,8 +48,8 @@ export function ReviewTaskList() {
   const [open, setOpen] = useState<{ kind: 'assign' | 'resolve'; task: ReviewTask } | null>(null);
   const load = useCallback(() => {
     setError(null);
-    listReviewTasks(filterOf(tab)).then(setResult, (e: Error) => setError(e));
-  }, [tab]);
+    dataProvider.reviewTasks(filterOf(tab)).then(setResult, (e: Error) => setError(e));
+  }, [tab, dataProvider]);
   useEffect(load, [load]);
   const closed = (changed: boolean) => {
     setOpen(null);
