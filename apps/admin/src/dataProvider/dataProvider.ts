@@ -13,6 +13,7 @@ import { searchMethods } from './search.ts';
 import { policyMethods } from './policies.ts';
 import { reviewTaskMethods } from './reviewTasks.ts';
 import { apiTokenMethods } from './apiTokens.ts';
+import { webhookMethods } from './webhooks.ts';
 
 /** The dashboard's own operations beyond CRUD (publish, import, transition, quotes…). */
 const customMethods = (crud: DataProvider) => ({
@@ -26,6 +27,7 @@ const customMethods = (crud: DataProvider) => ({
   ...policyMethods,
   ...reviewTaskMethods,
   ...apiTokenMethods,
+  ...webhookMethods,
 });
 export type CustomMethods = ReturnType<typeof customMethods>;
 

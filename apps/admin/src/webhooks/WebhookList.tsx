@@ -7,7 +7,8 @@ import AddIcon from '@mui/icons-material/Add';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { errorText } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
-import { deleteWebhook, listWebhooks, type Webhook } from './api.ts';
+import type { Webhook } from '../dataProvider/webhooks.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { DeliveriesDialog, ReplayDialog, WebhookFormDialog } from './WebhookDialogs.tsx';
 
 type Open = { kind: 'form'; record: Webhook | null } | { kind: 'deliveries'; record: Webhook } | { kind: 'replay'; record: Webhook; after: string } | null;
@@ -23,12 +24,13 @@ function StateChip({ hook }: { hook: Webhook }) {
 export function WebhookList() {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const { dateTime } = useFormatters();
   const [rows, setRows] = useState<Webhook[] | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const load = useCallback(() => {
-    listWebhooks().then(setRows, (e: Error) => setError(e));
+    dataProvider.webhooks().then(setRows, (e: Error) => setError(e));
   }, []);
   useEffect(load, [load]);
   const closed = (changed: boolean, message?: string) => {
@@ -41,7 +43,7 @@ export function WebhookList() {
   async function remove(hook: Webhook) {
     if (!window.confirm(translate('webhooks.confirmDelete', { url: hook.url }))) return;
     try {
-      await deleteWebhook(hook.id, hook.version);
+      await dataProvider.deleteWebhook(hook.id, hook.version);
       notify('webhooks.deleted', { type: 'success' });
       load();
     } catch (e) {
