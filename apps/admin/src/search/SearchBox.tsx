@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useTranslate } from 'react-admin';
-import { Alert, Box, ClickAwayListener, InputBase, List, ListItemButton, ListItemText, Paper, Popper, Typography } from '@mui/material';
+import { Alert, Box, ClickAwayListener, IconButton, InputBase, List, ListItemButton, ListItemText, Paper, Popper, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import type { SearchHit } from '../dataProvider/search.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -15,8 +15,12 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-/** 全文检索 in the app bar: Enter searches, ↑/↓ choose a result, Enter opens its policy, Esc closes. */
-export function SearchBox() {
+/**
+ * 全文检索 in the app bar: Enter searches, ↑/↓ choose a result, Enter opens its policy, Esc closes.
+ * `compact` (a tablet's app bar): a search icon until clicked, then the field across the bar; Esc
+ * on an empty list or a click elsewhere with nothing typed folds it back.
+ */
+export function SearchBox({ compact = false, onExpandedChange }: { compact?: boolean; onExpandedChange?: (expanded: boolean) => void }) {
   const translate = useTranslate();
   const navigate = useNavigate();
   const dataProvider = useGazetteDataProvider();
@@ -28,6 +32,12 @@ export function SearchBox() {
   const [loading, setLoading] = useState(false);
   const [active, setActive] = useState(-1);
   const open = loading || error != null || hits !== null;
+  const [expandedState, setExpandedState] = useState(false);
+  const expanded = !compact || expandedState;
+  const setExpanded = (value: boolean) => {
+    setExpandedState(value);
+    onExpandedChange?.(value);
+  };
 
   const close = () => {
     setHits(null);
@@ -36,6 +46,7 @@ export function SearchBox() {
   };
   const openHit = (hit: SearchHit) => {
     close();
+    if (compact) setExpanded(false);
     navigate(`/policies/${encodeURIComponent(hit.policy.id)}/show`);
   };
   const run = async () => {
@@ -57,7 +68,10 @@ export function SearchBox() {
     }
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') return close();
+    if (e.key === 'Escape') {
+      if (!open && compact) setExpanded(false);
+      return close();
+    }
     if (e.key === 'ArrowDown' && hits?.length) {
       e.preventDefault();
       setActive((a) => (a + 1) % hits.length);
@@ -72,15 +86,29 @@ export function SearchBox() {
     }
   };
 
+  if (!expanded) {
+    return (
+      <IconButton color="inherit" aria-label={translate('search.placeholder')} title={translate('search.placeholder')} onClick={() => setExpanded(true)} data-testid="search-open">
+        <SearchIcon />
+      </IconButton>
+    );
+  }
+
   return (
-    <ClickAwayListener onClickAway={close}>
-      <Box ref={anchor} sx={{ position: 'relative', mx: 1, flex: '0 1 320px', minWidth: 120 }}>
+    <ClickAwayListener
+      onClickAway={() => {
+        close();
+        if (compact && !q.trim()) setExpanded(false);
+      }}
+    >
+      <Box ref={anchor} sx={{ position: 'relative', mx: 1, flex: compact ? '1 1 auto' : '0 1 320px', minWidth: 120 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', bgcolor: 'rgba(255,255,255,0.18)', borderRadius: 1, px: 1 }}>
           <SearchIcon fontSize="small" />
           <InputBase
             value={q}
             onChange={(e) => setQ(e.target.value)}
             onKeyDown={onKeyDown}
+            autoFocus={compact}
             placeholder={translate('search.placeholder')}
             sx={{ color: 'inherit', ml: 1, flex: 1, '& input::placeholder': { opacity: 0.8 } }}
             inputProps={{
