@@ -84,6 +84,11 @@ export async function request<Result, Variables>(
   return gql<Result>(print(document), (variables ?? {}) as Record<string, unknown>);
 }
 
+/** `request` with an explicit session: `null` sends none (login), a token that one (right after login). */
+export async function requestAs<Result, Variables>(token: string | null, document: TadaDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
+  return gql<Result>(print(document), (variables ?? {}) as Record<string, unknown>, { token });
+}
+
 export function errorCode(error: unknown): string | undefined {
   return error instanceof GraphQLRequestError ? error.code : undefined;
 }
