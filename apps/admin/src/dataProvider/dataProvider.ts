@@ -66,7 +66,8 @@ async function fetchPage(resource: string, page: number, perPage: number, sort: 
 async function fetchPageField(o: ResourceOps, page: number, perPage: number, sort: { field: string; order: string } | undefined, filter: Record<string, unknown> | undefined) {
   const query = `query ${o.page}($page: Int!, $perPage: Int!, $sort: SortInput, $filter: ${o.filterType}) {
     ${o.page}(page: $page, perPage: $perPage, sort: $sort, filter: $filter) { total nodes { ${o.fields} } }
-  }`;
+  }
+  ${o.fragment}`;
   const data = await gql<Record<string, { total: number; nodes: RaRecord[] }>>(query, {
     page,
     perPage,
@@ -109,7 +110,8 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
     const vars = chunk.map((_, j) => `$id${j}: ID!`).join(', ');
     const body = chunk.map((_, j) => `n${j}: node(id: $id${j}) { ... on ${o.type} { ${o.fields} } }`).join('\n');
     const data = await gql<Record<string, RaRecord | null>>(
-      `query Nodes(${vars}) { ${body} }`,
+      `query Nodes(${vars}) { ${body} }
+${o.fragment}`,
       Object.fromEntries(chunk.map((id, j) => [`id${j}`, String(id)])),
     );
     chunk.forEach((_, j) => {
@@ -159,7 +161,8 @@ const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
     const input = o.toInput ? o.toInput(params.data) : params.data;
     const selection = o.create.payload ? `${o.create.payload} { ${o.fields} }` : o.fields;
     const data = await gql<Record<string, Record<string, RaRecord>>>(
-      `mutation ${o.create.field}($input: ${o.create.input}!) { ${o.create.field}(input: $input) { ${selection} } }`,
+      `mutation ${o.create.field}($input: ${o.create.input}!) { ${o.create.field}(input: $input) { ${selection} } }
+${o.fragment}`,
       { input },
     );
     const result = data[o.create.field]!;
@@ -175,7 +178,8 @@ const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
     const data = await gql<Record<string, RaRecord>>(
       `mutation ${o.update.field}($id: ID!, $version: Int!, $input: ${o.update.input}!) {
         ${o.update.field}(id: $id, version: $version, input: $input) { ${o.fields} }
-      }`,
+      }
+      ${o.fragment}`,
       { id: String(params.id), version, input },
     );
     return { data: data[o.update.field]! } as never;
