@@ -1,6 +1,6 @@
 // react-admin's DataProvider over the API's page/node/create/update/delete fields.
 import type { DataProvider, RaRecord, SortPayload } from 'react-admin';
-import { gql } from '../graphql/client.ts';
+import { postQuery } from '../graphql/client.ts';
 import { resources, type ResourceOps } from './resources.ts';
 import { rowsWithoutLogins, wantsLogins } from '../audit/withoutLogins.ts';
 import { gazetteImportMethods } from './gazetteImports.ts';
@@ -68,7 +68,7 @@ async function fetchPageField(o: ResourceOps, page: number, perPage: number, sor
     ${o.page}(page: $page, perPage: $perPage, sort: $sort, filter: $filter) { total nodes { ${o.fields} } }
   }
   ${o.fragment}`;
-  const data = await gql<Record<string, { total: number; nodes: RaRecord[] }>>(query, {
+  const data = await postQuery<Record<string, { total: number; nodes: RaRecord[] }>>(query, {
     page,
     perPage,
     sort: sort?.field ? { field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' } : undefined,
@@ -109,7 +109,7 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
     const chunk = ids.slice(i, i + 10);
     const vars = chunk.map((_, j) => `$id${j}: ID!`).join(', ');
     const body = chunk.map((_, j) => `n${j}: node(id: $id${j}) { ... on ${o.type} { ${o.fields} } }`).join('\n');
-    const data = await gql<Record<string, RaRecord | null>>(
+    const data = await postQuery<Record<string, RaRecord | null>>(
       `query Nodes(${vars}) { ${body} }
 ${o.fragment}`,
       Object.fromEntries(chunk.map((id, j) => [`id${j}`, String(id)])),
@@ -160,7 +160,7 @@ const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
     if (!o.create) throw new Error(`${resource} cannot be created`);
     const input = o.toInput ? o.toInput(params.data) : params.data;
     const selection = o.create.payload ? `${o.create.payload} { ${o.fields} }` : o.fields;
-    const data = await gql<Record<string, Record<string, RaRecord>>>(
+    const data = await postQuery<Record<string, Record<string, RaRecord>>>(
       `mutation ${o.create.field}($input: ${o.create.input}!) { ${o.create.field}(input: $input) { ${selection} } }
 ${o.fragment}`,
       { input },
@@ -175,7 +175,7 @@ ${o.fragment}`,
     const input = toInput ? toInput(params.data) : params.data;
     // The version the person started from: a stale one makes the API answer CONFLICT.
     const version = (params.previousData as { version?: number } | undefined)?.version ?? (params.data as { version?: number }).version;
-    const data = await gql<Record<string, RaRecord>>(
+    const data = await postQuery<Record<string, RaRecord>>(
       `mutation ${o.update.field}($id: ID!, $version: Int!, $input: ${o.update.input}!) {
         ${o.update.field}(id: $id, version: $version, input: $input) { ${o.fields} }
       }
@@ -197,7 +197,7 @@ ${o.fragment}`,
     const o = ops(resource);
     if (!o.remove) throw new Error(`${resource} cannot be deleted`);
     const version = (params.previousData as { version?: number } | undefined)?.version;
-    await gql(`mutation ${o.remove.field}($id: ID!, $version: Int!) { ${o.remove.field}(id: $id, version: $version) { id } }`, {
+    await postQuery(`mutation ${o.remove.field}($id: ID!, $version: Int!) { ${o.remove.field}(id: $id, version: $version) { id } }`, {
       id: String(params.id),
       version,
     });

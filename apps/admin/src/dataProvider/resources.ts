@@ -1,5 +1,6 @@
 // GraphQL operations per resource (no introspection: it is off in production); records are typed fragments.
 import { print, type DocumentNode } from '@0no-co/graphql.web';
+import type { DimensionDef } from '@gazette/domain';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 // Every edited resource follows the API's agreed shape:
 //   <plural>Page(page, perPage, sort, filter) { nodes total }, node(id),
@@ -96,6 +97,9 @@ const AuditEntriesFields = graphql(`
     id at actorLabel action entity entityId before after
   }
 `);
+
+/** A rate table as react-admin holds it; its dimensions (JSON) are the domain's definitions. */
+export type RateTableRecord = Omit<ResultOf<typeof RateTablesFields>, 'dimensions'> & { dimensions: DimensionDef[] };
 
 type CaseResult = ResultOf<typeof CasesFields>;
 /** A case as react-admin holds it; an event's payload (JSON) carries the step's note. */

@@ -47,7 +47,11 @@ export class GraphQLRequestError extends Error {
 
 export const GRAPHQL_URL = '/graphql';
 
-export async function gql<T = Record<string, unknown>>(
+/**
+ * Posts a query text. The dashboard's operations are typed documents sent with `request`; only the
+ * generic CRUD of resources.ts builds its text per resource (around typed fragments).
+ */
+export async function postQuery<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   options: { token?: string | null } = {},
@@ -81,12 +85,12 @@ export async function request<Result, Variables>(
   document: TadaDocumentNode<Result, Variables>,
   ...[variables]: Variables extends Record<string, never> ? [Variables?] : [Variables]
 ): Promise<Result> {
-  return gql<Result>(print(document), (variables ?? {}) as Record<string, unknown>);
+  return postQuery<Result>(print(document), (variables ?? {}) as Record<string, unknown>);
 }
 
 /** `request` with an explicit session: `null` sends none (login), a token that one (right after login). */
 export async function requestAs<Result, Variables>(token: string | null, document: TadaDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
-  return gql<Result>(print(document), (variables ?? {}) as Record<string, unknown>, { token });
+  return postQuery<Result>(print(document), (variables ?? {}) as Record<string, unknown>, { token });
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -4,6 +4,7 @@ import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogC
 import { addDays, compareDates, type DimensionDef } from '@gazette/domain';
 import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import type { RateTableRecord } from '../dataProvider/resources.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
 import { XlsxTools } from './XlsxTools.tsx';
 import { matrixLayout, valueFieldOf } from './matrix.ts';
@@ -19,14 +20,7 @@ import { today } from '../shared/today.ts';
 // The spreadsheet grid is loaded when a matrix is first shown.
 const RateMatrix = lazy(() => import('./RateMatrix.tsx').then((m) => ({ default: m.RateMatrix })));
 
-interface TableRecord {
-  id: string;
-  key: string;
-  name: string;
-  kind: string;
-  dimensions: DimensionDef[];
-  policy: { docNo: string; title: string; expiresOn?: string | null };
-}
+type TableRecord = RateTableRecord;
 
 /** Yes/no before an irreversible step. */
 function ConfirmDialog({ open, title, children, onConfirm, onClose, testId }: { open: boolean; title: string; children: ReactNode; onConfirm: () => void; onClose: () => void; testId: string }) {
