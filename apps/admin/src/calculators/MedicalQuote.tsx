@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import {
   Autocomplete, Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
@@ -28,14 +29,14 @@ export function MedicalQuote() {
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const [items, setItems] = useState<{ code: string; name: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    dataProvider.medicalItems(asOf).then((list) => live && setItems(list), () => live && setItems([]));
-    return () => {
-      live = false;
-    };
-  }, [asOf]);
+  // The items to pick from on the chosen date (none while the date is incomplete); a failed read
+  // is said under the form rather than shown as an empty list.
+  const { data: items = [], error: itemsError } = useQuery({
+    queryKey: ['medicalItems', asOf],
+    queryFn: () => dataProvider.medicalItems(asOf),
+    enabled: /^\d{4}-\d{2}-\d{2}$/u.test(asOf),
+    retry: false,
+  });
   const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function calculate() {
@@ -91,6 +92,7 @@ export function MedicalQuote() {
           <Button onClick={() => setRows([...rows, { code: '', quantity: 1 }])}>{translate('calc.medical.addItem')}</Button>
           <Button variant="contained" onClick={calculate} disabled={loading} data-testid="medical-calculate">{translate('calc.calculate')}</Button>
         </Stack>
+        <ErrorAlert error={itemsError} />
         <ErrorAlert error={error} />
         {result && (
           <Box data-testid="medical-result">
