@@ -2,7 +2,8 @@
 // its assignee and outcome; overdue tasks are flagged (the home work list names the rate tables
 // left without prices).
 // Administrators assign and resolve; supervisors read.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -43,14 +44,16 @@ export function ReviewTaskList() {
   const { permissions } = usePermissions<string | null>();
   const isAdmin = permissions === 'ADMIN';
   const [tab, setTab] = useState<TabName>('open');
-  const [result, setResult] = useState<{ total: number; rows: ReviewTask[] } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [open, setOpen] = useState<{ kind: 'assign' | 'resolve'; task: ReviewTask } | null>(null);
-  const load = useCallback(() => {
-    setError(null);
-    dataProvider.reviewTasks(filterOf(tab)).then(setResult, (e: Error) => setError(e));
-  }, [tab, dataProvider]);
-  useEffect(load, [load]);
+  const filter = filterOf(tab);
+  // The tab's tasks; the previous tab's stay on screen until these arrive.
+  const { data: result = null, error, refetch } = useQuery({
+    queryKey: ['reviewTasks', filter],
+    queryFn: () => dataProvider.reviewTasks(filter),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const load = () => void refetch();
   const closed = (changed: boolean) => {
     setOpen(null);
     if (changed) {

@@ -1,6 +1,7 @@
 // 网络钩子: every webhook with its state, and the actions an administrator needs (create with the
 // secret shown once, edit, delivery log, replay, delete). Few rows: one request, no paging.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
@@ -26,13 +27,9 @@ export function WebhookList() {
   const notify = useNotify();
   const dataProvider = useGazetteDataProvider();
   const { dateTime } = useFormatters();
-  const [rows, setRows] = useState<Webhook[] | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const load = useCallback(() => {
-    dataProvider.webhooks().then(setRows, (e: Error) => setError(e));
-  }, []);
-  useEffect(load, [load]);
+  const { data: rows = null, error, refetch } = useQuery({ queryKey: ['webhooks'], queryFn: () => dataProvider.webhooks(), retry: false });
+  const load = () => void refetch();
   const closed = (changed: boolean, message?: string) => {
     setOpen(null);
     if (changed) {
