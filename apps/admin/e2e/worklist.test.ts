@@ -76,6 +76,21 @@ describe.each(VIEWPORTS)('the home work list at $width×$height', (viewport) => 
   it('searches 人工耳蜗 from the app bar with the keyboard and opens 泸市府规〔2024〕4号', async () => {
     const { page, context, errors } = await h.newPage(viewport);
     await login(page, h.baseUrl, ADMIN);
+    // The app bar fits on one line: the page title readable, 中文 unwrapped, nothing cut off.
+    const bar = await page.evaluate(() => {
+      const toolbar = document.querySelector('header .MuiToolbar-root') as HTMLElement;
+      const title = document.getElementById('react-admin-title') as HTMLElement;
+      return { overflow: toolbar.scrollWidth - toolbar.clientWidth, height: toolbar.offsetHeight, titleCut: title.scrollWidth - title.clientWidth, titleWidth: title.clientWidth };
+    });
+    expect(bar.overflow).toBeLessThanOrEqual(0);
+    expect(bar.height).toBeLessThanOrEqual(64);
+    expect(bar.titleCut).toBeLessThanOrEqual(0);
+    // On a tablet the search is an icon until asked for, then the field across the bar.
+    if (viewport.name === 'tablet') {
+      expect(await page.getByTestId('search-input').count()).toBe(0);
+      await shot(page, `${viewport.shots}-appbar`);
+      await page.getByTestId('search-open').click();
+    }
     const input = page.getByTestId('search-input');
     await input.click();
     await input.fill('人工耳蜗');

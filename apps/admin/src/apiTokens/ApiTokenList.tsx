@@ -2,23 +2,26 @@ import { useState } from 'react';
 import { Button as RaButton, DataTable, List, TopToolbar, useListContext, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Alert, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { API_TOKEN_SCOPES, createApiToken, revokeApiToken } from './api.ts';
+import { API_TOKEN_SCOPES, type ApiTokenScope } from '../dataProvider/apiTokens.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import { useErrorText } from '../shared/errorText.ts';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 
 /** Create a token: its secret is shown this once, then only its prefix is known. */
 function CreateTokenButton() {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const { refetch } = useListContext();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['READ_PUBLISHED']);
+  const [scopes, setScopes] = useState<ApiTokenScope[]>(['READ_PUBLISHED']);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const close = () => { setOpen(false); setSecret(null); setName(''); setError(null); void refetch(); };
   async function create() {
     try {
-      setSecret((await createApiToken(name, scopes)).secret);
+      setSecret((await dataProvider.createApiToken(name, scopes)).secret);
     } catch (e) {
       setError(e as Error);
     }
@@ -62,6 +65,8 @@ function RevokeButton() {
   const record = useRecordContext<{ id: string; revokedAt: string | null }>();
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
+  const errorText = useErrorText();
   const refresh = useRefresh();
   if (!record) return null;
   if (record.revokedAt) return <Chip size="small" label={translate('tokens.revoked')} />;
@@ -73,11 +78,11 @@ function RevokeButton() {
         e.stopPropagation();
         if (!window.confirm(translate('tokens.confirmRevoke'))) return;
         try {
-          await revokeApiToken(record.id);
+          await dataProvider.revokeApiToken(record.id);
           notify('tokens.revokedDone', { type: 'success' });
           refresh();
         } catch (err) {
-          notify((err as Error).message, { type: 'error' });
+          notify(errorText(err), { type: 'error' });
         }
       }}
     >

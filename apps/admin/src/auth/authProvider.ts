@@ -2,21 +2,17 @@
 // An UNAUTHENTICATED error anywhere sends the person back to the login page; forms in progress
 // are kept by FormDraft (shared/FormDraft.tsx), so nothing typed is lost.
 import type { AuthProvider } from 'react-admin';
-import { GraphQLRequestError, gql } from '../graphql/client.ts';
+import { GraphQLRequestError, requestAs } from '../graphql/client.ts';
+import { graphql } from '../graphql/graphql.ts';
 import { canAccess } from './permissions.ts';
-import { clearSession, getMe, getToken, setSession, type Me } from './token.ts';
+import { ME, clearSession, getMe, getToken, setSession } from './token.ts';
 
-const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
-const ME = `query Me { me { email role } }`;
+const LOGIN = graphql(`mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`);
 
 export const authProvider: AuthProvider = {
   async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-    const { login } = await gql<{ login: { token: string } }>(
-      LOGIN,
-      { email: (email ?? username ?? '').trim(), password },
-      { token: null },
-    );
-    const { me } = await gql<{ me: Me | null }>(ME, {}, { token: login.token });
+    const { login } = await requestAs(null, LOGIN, { email: (email ?? username ?? '').trim(), password });
+    const { me } = await requestAs(login.token, ME, {});
     if (!me) throw new Error('登录失败');
     setSession(login.token, me);
   },

@@ -1,12 +1,13 @@
 // The session token lives in localStorage so a reload keeps the person signed in.
+import { graphql, type ResultOf } from '../graphql/graphql.ts';
+
 const TOKEN_KEY = 'gazette.token';
 const ME_KEY = 'gazette.me';
 
-export type Role = 'ADMIN' | 'SUPERVISOR' | 'VIEWER';
-export interface Me {
-  email: string;
-  role: Role;
-}
+/** Who is signed in, as the API says right after login (its role is the schema's Role). */
+export const ME = graphql(`query Me { me { email role } }`);
+export type Me = NonNullable<ResultOf<typeof ME>['me']>;
+export type Role = Me['role'];
 
 export function getToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);

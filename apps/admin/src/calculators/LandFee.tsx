@@ -1,6 +1,7 @@
 import { useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Checkbox, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
-import { landFee, type LandInput } from './api.ts';
+import type { LandInput, LandResult } from '../dataProvider/calculators.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
@@ -8,16 +9,20 @@ import { today } from '../shared/today.ts';
 import { useCalculator } from './useCalculator.ts';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7];
+/** The form's fields, all present (the API's optional ones as empty text or false). */
+type LandForm = { [K in keyof LandInput]-?: NonNullable<LandInput[K]> };
+
 const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ'];
 
 export function LandFee() {
   const translate = useTranslate();
   const fmt = useFormatters();
-  const { input, set, result, error, calculate } = useCalculator<LandInput, Awaited<ReturnType<typeof landFee>>>(
+  const dataProvider = useGazetteDataProvider();
+  const { input, set, result, error, calculate } = useCalculator<LandForm, LandResult>(
     {
       landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '100', termCoefficient: '1', housingReform: false, appraisedAmount: '', asOf: today(),
     },
-    ({ appraisedAmount, ...rest }) => landFee({ ...rest, ...(appraisedAmount ? { appraisedAmount } : {}) }),
+    ({ appraisedAmount, ...rest }) => dataProvider.landTransferFeeQuote({ ...rest, ...(appraisedAmount ? { appraisedAmount } : {}) }),
   );
 
   return (
@@ -25,7 +30,7 @@ export function LandFee() {
       <CardContent>
         <Typography variant="h6" gutterBottom>{translate('calc.land.title')}</Typography>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
-          <TextField select size="small" label={translate('calc.land.landUse')} value={input.landUse} onChange={(e) => set({ landUse: e.target.value as LandInput['landUse'] })} sx={{ minWidth: 140 }}>
+          <TextField select size="small" label={translate('calc.land.landUse')} value={input.landUse} onChange={(e) => set({ landUse: e.target.value as LandForm['landUse'] })} sx={{ minWidth: 140 }}>
             <MenuItem value="COMMERCIAL">{translate('enums.LandUse.COMMERCIAL')}</MenuItem>
             <MenuItem value="RESIDENTIAL">{translate('enums.LandUse.RESIDENTIAL')}</MenuItem>
           </TextField>

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import {
   Autocomplete, Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { HOSPITAL_GRADES, medicalItems, medicalPrice, medicalQuote, type HospitalGrade, type MedicalPrice, type QuoteLine } from './api.ts';
+import { HOSPITAL_GRADES } from '@gazette/domain';
+import type { HospitalGrade, MedicalQuoteResult, QuoteLine } from '../dataProvider/calculators.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney, formatPercent } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
@@ -18,21 +21,22 @@ interface Row {
 export function MedicalQuote() {
   const translate = useTranslate();
   const fmt = useFormatters();
+  const dataProvider = useGazetteDataProvider();
   const [grade, setGrade] = useState<HospitalGrade>('TERTIARY_A');
   const [asOf, setAsOf] = useState(today());
   const [rows, setRows] = useState<Row[]>([{ code: '', quantity: 1 }]);
-  const [result, setResult] = useState<{ total: string; lines: (QuoteLine & { price: MedicalPrice | null })[]; asOf: string } | null>(null);
+  const [result, setResult] = useState<MedicalQuoteResult | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const [items, setItems] = useState<{ code: string; name: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    medicalItems(asOf).then((list) => live && setItems(list), () => live && setItems([]));
-    return () => {
-      live = false;
-    };
-  }, [asOf]);
+  // The items to pick from on the chosen date (none while the date is incomplete); a failed read
+  // is said under the form rather than shown as an empty list.
+  const { data: items = [], error: itemsError } = useQuery({
+    queryKey: ['medicalItems', asOf],
+    queryFn: () => dataProvider.medicalItems(asOf),
+    enabled: /^\d{4}-\d{2}-\d{2}$/u.test(asOf),
+    retry: false,
+  });
   const setRow = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function calculate() {
@@ -40,9 +44,8 @@ export function MedicalQuote() {
     setError(null);
     try {
       const items = rows.filter((r) => r.code.trim()).map((r) => ({ code: r.code.trim(), quantity: Number(r.quantity) }));
-      const quote = await medicalQuote({ grade, asOf, items });
-      const prices = await Promise.all(quote.lines.map((l) => medicalPrice(l.code, grade, asOf).catch(() => null)));
-      setResult({ total: quote.total, asOf, lines: quote.lines.map((l, i) => ({ ...l, price: prices[i] ?? null })) });
+      // One request: each line carries its name, unit, price and surcharge, the quote its document.
+      setResult(await dataProvider.medicalServiceQuote({ grade, asOf, items }));
     } catch (e) {
       setResult(null);
       setError(e as Error);
@@ -51,8 +54,8 @@ export function MedicalQuote() {
     }
   }
 
-  function ruleOf(line: QuoteLine & { price: MedicalPrice | null }) {
-    if (line.price?.surchargeRate) return translate('calc.medical.ruleSurcharge', { rate: formatPercent(line.price.surchargeRate) });
+  function ruleOf(line: QuoteLine) {
+    if (line.surchargeRate) return translate('calc.medical.ruleSurcharge', { rate: formatPercent(line.surchargeRate) });
     // 单精子注射 (per egg, a surcharge per further egg, capped per grade) is the line with a cap.
     if (line.cap !== null)
       return line.capApplied ? translate('calc.medical.rulePerEggCapped') : translate('calc.medical.rulePerEgg');
@@ -89,6 +92,7 @@ export function MedicalQuote() {
           <Button onClick={() => setRows([...rows, { code: '', quantity: 1 }])}>{translate('calc.medical.addItem')}</Button>
           <Button variant="contained" onClick={calculate} disabled={loading} data-testid="medical-calculate">{translate('calc.calculate')}</Button>
         </Stack>
+        <ErrorAlert error={itemsError} />
         <ErrorAlert error={error} />
         {result && (
           <Box data-testid="medical-result">
@@ -108,9 +112,9 @@ export function MedicalQuote() {
                 {result.lines.map((line, i) => (
                   <TableRow key={i}>
                     <TableCell>{line.code}</TableCell>
-                    <TableCell>{line.price?.name}</TableCell>
-                    <TableCell>{line.price?.unit}</TableCell>
-                    <TableCell align="right">{line.price?.surchargeRate ? formatPercent(line.price.surchargeRate) : formatMoney(line.price?.amount)}</TableCell>
+                    <TableCell>{line.name}</TableCell>
+                    <TableCell>{line.unit}</TableCell>
+                    <TableCell align="right">{line.surchargeRate ? formatPercent(line.surchargeRate) : formatMoney(line.unitPrice)}</TableCell>
                     <TableCell align="right">{line.quantity}</TableCell>
                     <TableCell align="right" data-testid={`medical-line-${i}`}>{formatMoney(line.amount)}</TableCell>
                     <TableCell>
@@ -126,7 +130,7 @@ export function MedicalQuote() {
               </TableBody>
             </Table>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {translate('calc.source', { docNo: result.lines[0]?.price?.policy.docNo ?? '泸市医保规〔2024〕4号', article: translate('calc.medical.article'), date: fmt.date(result.asOf) })}
+              {translate('calc.source', { docNo: result.policy.docNo, article: translate('calc.medical.article'), date: fmt.date(result.asOf) })}
             </Typography>
           </Box>
         )}

@@ -1,6 +1,7 @@
 import { useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, List, ListItem, MenuItem, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
-import { rehabCheck, type RehabInput } from './api.ts';
+import type { RehabInput, RehabResult } from '../dataProvider/calculators.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
@@ -9,15 +10,19 @@ import { useCalculator } from './useCalculator.ts';
 
 export const REHAB_SERVICES = ['SURGERY', 'TRAINING', 'BASIC_DEVICE', 'COCHLEAR_IMPLANT', 'HEARING_AID', 'PROSTHESIS', 'LIMB_ORTHOSIS'] as const;
 
+/** The form's fields, all present (the API's optional ones as empty text). */
+type RehabForm = { [K in keyof RehabInput]-?: NonNullable<RehabInput[K]> };
+
 export function RehabCheck() {
   const translate = useTranslate();
   const fmt = useFormatters();
-  const { input, set, result, error, calculate: check } = useCalculator<RehabInput, Awaited<ReturnType<typeof rehabCheck>>>(
+  const dataProvider = useGazetteDataProvider();
+  const { input, set, result, error, calculate: check } = useCalculator<RehabForm, RehabResult>(
     {
       birthDate: '2018-06-01', applicationDate: today(), luzhouHukou: true, service: 'TRAINING', requestedAmount: '20000', fundedThisYear: '', lastSameDeviceDate: '', county: '',
     },
     // Empty optional fields are left out rather than sent as ''.
-    (input) => rehabCheck(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== '')) as unknown as RehabInput),
+    (input) => dataProvider.rehabAssistanceCheck(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== '')) as unknown as RehabInput),
   );
 
   return (
@@ -27,7 +32,7 @@ export function RehabCheck() {
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
           <TextField size="small" type="date" label={translate('calc.rehab.birthDate')} value={input.birthDate} onChange={(e) => set({ birthDate: e.target.value })} InputLabelProps={{ shrink: true }} />
           <TextField size="small" type="date" label={translate('calc.rehab.applicationDate')} value={input.applicationDate} onChange={(e) => set({ applicationDate: e.target.value })} InputLabelProps={{ shrink: true }} />
-          <TextField select size="small" label={translate('calc.rehab.service')} value={input.service} onChange={(e) => set({ service: e.target.value })} sx={{ minWidth: 160 }}>
+          <TextField select size="small" label={translate('calc.rehab.service')} value={input.service} onChange={(e) => set({ service: e.target.value as RehabForm['service'] })} sx={{ minWidth: 160 }}>
             {REHAB_SERVICES.map((s) => <MenuItem key={s} value={s}>{translate(`enums.RehabService.${s}`)}</MenuItem>)}
           </TextField>
           <TextField size="small" label={translate('calc.rehab.requestedAmount')} value={input.requestedAmount} onChange={(e) => set({ requestedAmount: e.target.value })} inputProps={{ inputMode: 'decimal' }} />

@@ -1,41 +1,14 @@
 import { useState } from 'react';
 import { Link, Show, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
-import { allowedEvents, type CaseState } from '@gazette/domain';
+import { allowedEvents } from '@gazette/domain';
 import { TransitionDialog } from './TransitionDialog.tsx';
+import type { CaseEventType } from '../dataProvider/cases.ts';
 import { CorrectStepDialog } from './CorrectStepDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
+import type { CaseRecord } from '../dataProvider/resources.ts';
 
-export interface CaseRecord {
-  id: string;
-  caseName: string;
-  subjectName: string;
-  caseNumber: string | null;
-  handler: string | null;
-  department: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  caseFiledOn: string | null;
-  /** 已超期 as the API judges it (第十三条). */
-  overdue: boolean;
-  trigger: string;
-  filedOn: string;
-  state: CaseState;
-  reviewMode: string | null;
-  reviewDays: number | null;
-  acceptedOn: string | null;
-  reviewDeadline: string | null;
-  conditionsMet: string[];
-  exclusions: string[];
-  rejectionReason: string | null;
-  terminationReason: string | null;
-  passed: boolean | null;
-  decision: string | null;
-  keySupervision: boolean;
-  version: number;
-  notices: { kind: string; number: string; issuedOn: string }[];
-  events: { seq: number; type: string; on: string; fromState: string; toState: string; at: string; payload?: { note?: string } | null }[];
-}
+export type { CaseRecord } from '../dataProvider/resources.ts';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -53,7 +26,7 @@ function CaseBody() {
   const notify = useNotify();
   const fmt = useFormatters();
   const { canAccess: canMove } = useCanAccess({ resource: 'cases', action: 'edit' });
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<CaseEventType | null>(null);
   const [correcting, setCorrecting] = useState(false);
   if (!record) return null;
   const f = (k: string) => translate(`resources.cases.fields.${k}`);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
-import { correctCaseEvent } from './api.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 
 interface Step {
@@ -17,6 +17,7 @@ interface Step {
  */
 export function CorrectStepDialog({ caseId, version, step, onClose, onDone }: { caseId: string; version: number; step: Step; onClose: () => void; onDone: () => void }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const [on, setOn] = useState(step.on);
   const [note, setNote] = useState(step.note ?? '');
   const [reason, setReason] = useState('');
@@ -28,7 +29,7 @@ export function CorrectStepDialog({ caseId, version, step, onClose, onDone }: { 
     setBusy(true);
     setError(null);
     try {
-      await correctCaseEvent(caseId, version, { seq: step.seq, on, ...(note !== (step.note ?? '') && { note }), reason });
+      await dataProvider.correctCaseEvent(caseId, version, { seq: step.seq, on, ...(note !== (step.note ?? '') && { note }), reason });
       onDone();
     } catch (e) {
       setError(e as Error);

@@ -6,20 +6,22 @@ import {
 import {
   CASE_DECISIONS, REVIEW_CONDITIONS, REVIEW_EXCLUSIONS, REVIEW_MODES, TERMINATION_REASONS, addDays, addMonths, isLenientDecision, maxReviewDays, type CaseDecision,
 } from '@gazette/domain';
-import { transitionCase, type CaseEvent } from './api.ts';
+import type { CaseEvent, CaseEventType } from '../dataProvider/cases.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
 
 /** The form one transition needs, per 泸市监规发〔2024〕2号; nothing else is sent. */
-export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: string; type: string; onClose: () => void; onDone: () => void }) {
+export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: string; type: CaseEventType; onClose: () => void; onDone: () => void }) {
   const translate = useTranslate();
   const fmt = useFormatters();
+  const dataProvider = useGazetteDataProvider();
   const [on, setOn] = useState(today());
-  const [reviewMode, setReviewMode] = useState<string>('INTERNAL');
+  const [reviewMode, setReviewMode] = useState<NonNullable<CaseEvent['reviewMode']>>('INTERNAL');
   const [reviewDays, setReviewDays] = useState(30);
-  const [conditions, setConditions] = useState<string[]>([]);
-  const [exclusions, setExclusions] = useState<string[]>([]);
+  const [conditions, setConditions] = useState<NonNullable<CaseEvent['conditionsMet']>>([]);
+  const [exclusions, setExclusions] = useState<NonNullable<CaseEvent['exclusions']>>([]);
   const [reason, setReason] = useState('');
   const [passed, setPassed] = useState<'true' | 'false'>('true');
   // No decision is preselected: 不予处罚 must be a choice, never a default.
@@ -31,7 +33,7 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
   const maxDays = maxReviewDays(on);
   const acceptBlocked = type === 'ACCEPT' && (conditions.length < REVIEW_CONDITIONS.length || exclusions.length > 0);
   const daysBad = type === 'ACCEPT' && (reviewDays < 1 || reviewDays > maxDays);
-  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const toggle = <T extends string>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
   function event(): CaseEvent {
     switch (type) {
@@ -44,7 +46,7 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
       case 'RECORD_RESULT':
         return { type, on, passed: passed === 'true' };
       case 'DECIDE':
-        return { type, on, decision };
+        return { type, on, decision: decision || null };
       default:
         return { type, on };
     }
@@ -54,7 +56,7 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
     setBusy(true);
     setError(null);
     try {
-      await transitionCase(caseId, event());
+      await dataProvider.transitionCase(caseId, event());
       onDone();
     } catch (e) {
       setError(e as Error);
@@ -72,7 +74,7 @@ export function TransitionDialog({ caseId, type, onClose, onDone }: { caseId: st
         <TextField margin="dense" type="date" label={translate('cases.on')} value={on} onChange={(e) => setOn(e.target.value)} InputLabelProps={{ shrink: true }} inputProps={{ 'data-testid': 'transition-on' }} />
         {type === 'ACCEPT' && (
           <Stack spacing={1} sx={{ mt: 1 }}>
-            <TextField select size="small" label={translate('resources.cases.fields.reviewMode')} value={reviewMode} onChange={(e) => setReviewMode(e.target.value)}>
+            <TextField select size="small" label={translate('resources.cases.fields.reviewMode')} value={reviewMode} onChange={(e) => setReviewMode(e.target.value as typeof reviewMode)}>
               {REVIEW_MODES.map((m) => <MenuItem key={m} value={m}>{translate(`enums.ReviewMode.${m}`)}</MenuItem>)}
             </TextField>
             <TextField

@@ -5,7 +5,8 @@ import {
   TableCell, TableHead, TableRow, Typography,
 } from '@mui/material';
 import ClearIcon from '@mui/icons-material/Clear';
-import { ANNEXES, importInspectionAnnexes, inspectionAnnexFile, type AnnexFileInput, type AnnexFormat, type AnnexKey, type AnnexName, type AnnexRowError } from './api.ts';
+import { ANNEXES, type AnnexFileInput, type AnnexFormat, type AnnexKey, type AnnexName, type AnnexRowError } from '../dataProvider/compliance.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { annexBlob, annexInput } from './annexFiles.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -22,6 +23,7 @@ type Chosen = Partial<Record<AnnexKey, AnnexFileInput>>;
 export function AnnexImport({ quarter, version, onDone }: { quarter: string; version: number; onDone: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const [chosen, setChosen] = useState<Chosen>({});
   const [rowErrors, setRowErrors] = useState<AnnexRowError[]>([]);
   const [error, setError] = useState<Error | null>(null);
@@ -47,7 +49,7 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
     setError(null);
     setRowErrors([]);
     try {
-      await importInspectionAnnexes(quarter, version, chosen);
+      await dataProvider.importInspectionAnnexes(quarter, version, chosen);
       notify('dashboard.import.done', { type: 'success', messageArgs: { annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、') } });
       setChosen({});
       onDone();
@@ -64,7 +66,7 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
   async function download(annex: AnnexName, format: AnnexFormat) {
     setError(null);
     try {
-      const file = await inspectionAnnexFile(quarter, annex, format);
+      const file = await dataProvider.inspectionAnnexFile(quarter, annex, format);
       downloadBlob(file.fileName, annexBlob(file, format));
     } catch (e) {
       setError(e as Error);

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Title, usePermissions, useTranslate } from 'react-admin';
+import { Title, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { complianceSummary, complianceSummaryOrNull, findingsOf, inspectedQuarters, inspectionRound, repeatFindingsOf, type ApiRepeatFinding, type ComplianceSummary, type InspectionRound } from './api.ts';
-import { organizationRows, type Finding } from './aggregate.ts';
+import type { ApiRepeatFinding, ComplianceSummary, InspectionRound, NewMediaFinding, WebsiteFinding } from '../dataProvider/compliance.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import { organizationRows } from './aggregate.ts';
 import { previousQuarter, quartersEndingWith } from './quarters.ts';
 import { Headline } from './Headline.tsx';
 import { OrgTable, orgRowsForExport } from './OrgTable.tsx';
@@ -19,13 +20,15 @@ const DEFAULT_QUARTER = '2024Q4';
 /** The supervisors' home page: one quarter's compliance, its organisations and the trend. */
 export function CompliancePage() {
   const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const [quarters, setQuarters] = useState<string[]>([DEFAULT_QUARTER]);
   const [quarter, setQuarter] = useState(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ?? DEFAULT_QUARTER);
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
   const [round, setRound] = useState<InspectionRound | null>(null);
   // 新建季度 (null) or 修改数据 of the shown quarter; closed when undefined.
   const [editing, setEditing] = useState<InspectionRound | null | undefined>(undefined);
-  const [findings, setFindings] = useState<{ website: Finding[]; newMedia: Finding[] } | null>(null);
+  const [findings, setFindings] = useState<{ website: WebsiteFinding[]; newMedia: NewMediaFinding[] } | null>(null);
   const [repeats, setRepeats] = useState<ApiRepeatFinding[]>([]);
   // A failed repeatFindings request is said as such, never shown as “none”.
   const [repeatsError, setRepeatsError] = useState<Error | null>(null);
@@ -38,28 +41,40 @@ export function CompliancePage() {
   const canImport = permissions === 'ADMIN';
 
   useEffect(() => {
-    inspectedQuarters()
+    dataProvider
+      .inspectedQuarters()
       .then((qs) => qs.length && setQuarters(Array.from(new Set([...qs, DEFAULT_QUARTER])).sort().reverse()))
-      .catch(() => undefined);
+      // The quarter list stays the default one; the reason is said, not swallowed.
+      .catch((e: unknown) => notify(errorText(e as Error, translate), { type: 'error' }));
   }, []);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
     setError(null);
+    let trendFailed: Error | null = null;
     (async () => {
       try {
-        const [s, r] = await Promise.all([complianceSummary(quarter), inspectionRound(quarter)]);
+        const [s, r] = await Promise.all([dataProvider.complianceSummary(quarter), dataProvider.inspectionRound(quarter)]);
         if (!live) return;
         const [current, repeated, trendSummaries] = await Promise.all([
-          findingsOf(quarter),
-          repeatFindingsOf(quarter).then(
+          dataProvider.quarterFindings(quarter),
+          dataProvider.repeatFindings(quarter).then(
             (found) => ({ found, failed: null }),
             (failed: unknown) => ({ found: [], failed: failed instanceof Error ? failed : new Error(String(failed)) }),
           ),
-          Promise.all(quartersEndingWith(quarter, 6).map(complianceSummaryOrNull)),
+          // A quarter without an inspection is a gap in the trend; a failed request is said.
+          Promise.all(
+            quartersEndingWith(quarter, 6).map((q) =>
+              dataProvider.complianceSummary(q).catch((e: unknown) => {
+                trendFailed = e as Error;
+                return null;
+              }),
+            ),
+          ),
         ]);
         if (!live) return;
+        if (trendFailed) notify(errorText(trendFailed, translate), { type: 'error' });
         // Figures, per-organisation rows and trend appear together, never half-loaded.
         setSummary(s);
         setRound(r);

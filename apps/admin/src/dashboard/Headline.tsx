@@ -1,6 +1,6 @@
 import { useTranslate } from 'react-admin';
 import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
-import type { ComplianceSummary } from './api.ts';
+import type { ComplianceSummary } from '../dataProvider/compliance.ts';
 
 function Figure({ id, label, value, sub }: { id: string; label: string; value: string | number; sub?: string }) {
   return (

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
-import {
-  ROUND_COUNTS, createInspectionRound, searchPolicies, updateInspectionRound, type InspectionRound, type PolicyChoice, type RoundCount, type RoundFigures,
-} from './api.ts';
+import { ROUND_COUNTS, type InspectionRound, type PolicyChoice, type RoundCount, type RoundFigures } from '../dataProvider/compliance.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { parseQuarter } from './quarters.ts';
 import { fieldErrors, type Field } from './roundErrors.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -28,6 +27,7 @@ function initialValues(round: InspectionRound | null): Values {
 export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; round: InspectionRound | null; onClose: () => void; onSaved: (round: InspectionRound) => void }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const [values, setValues] = useState<Values>(() => initialValues(round));
   const [policy, setPolicy] = useState<PolicyChoice | null>(round?.policy ?? null);
   const [policyQuery, setPolicyQuery] = useState('');
@@ -48,7 +48,7 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
     if (!open) return;
     let live = true;
     const timer = setTimeout(() => {
-      searchPolicies(policyQuery).then((found) => live && setPolicies(found), () => undefined);
+      dataProvider.policyChoices(policyQuery).then((found) => live && setPolicies(found), (e: unknown) => live && setError(e as Error));
     }, 250);
     return () => {
       live = false;
@@ -85,8 +85,8 @@ export function RoundDialog({ open, round, onClose, onSaved }: { open: boolean; 
     setBusy(true);
     try {
       const saved = round
-        ? await updateInspectionRound(round.id, round.version, input)
-        : await createInspectionRound({ ...input, quarter: values.quarter.trim().toUpperCase() });
+        ? await dataProvider.updateInspectionRound(round.id, round.version, input)
+        : await dataProvider.createInspectionRound({ ...input, quarter: values.quarter.trim().toUpperCase() });
       notify(round ? 'dashboard.round.updated' : 'dashboard.round.created', { type: 'success', messageArgs: { quarter: saved.quarter } });
       onSaved(saved);
     } catch (e) {

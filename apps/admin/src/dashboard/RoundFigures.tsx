@@ -1,6 +1,6 @@
 import { useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
-import type { InspectionRound } from './api.ts';
+import type { InspectionRound } from '../dataProvider/compliance.ts';
 import { useFormatters } from '../shared/fields.tsx';
 
 function Item({ id, label, value }: { id: string; label: string; value: string | number }) {

@@ -1,12 +1,12 @@
 // Per-organisation compliance rows and repeat findings, from a quarter's findings.
 
+/** What the per-organisation rows read of a finding (website and new-media findings both fit). */
 export interface Finding {
   id: string;
   organization: { id: string; name: string };
   description: string;
-  rectified: boolean;
-  siteName?: string;
-  account?: string;
+  /** Null: not yet recorded (new-media findings), counted as not rectified. */
+  rectified: boolean | null;
 }
 
 export interface OrgRow {

@@ -1,6 +1,6 @@
 // Annex files in the browser: a chosen file read as the API's AnnexFileInput (CSV text, XLSX in
 // base64), and an exported file (inspectionAnnexFile) turned back into bytes to save.
-import type { AnnexFile, AnnexFileInput, AnnexFormat } from './api.ts';
+import type { AnnexFile, AnnexFileInput, AnnexFormat } from '../dataProvider/compliance.ts';
 
 /** XLSX by its name, else by its first bytes (a ZIP starts with PK); anything else is read as CSV. */
 export function formatOf(fileName: string, bytes: Uint8Array): AnnexFormat {

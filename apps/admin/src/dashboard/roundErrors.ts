@@ -1,6 +1,6 @@
 // A round's BAD_USER_INPUT on the field it names, in the form's words.
 import type { TranslateFunction } from 'react-admin';
-import { ROUND_COUNTS, type RoundCount } from './api.ts';
+import { ROUND_COUNTS, type RoundCount } from '../dataProvider/compliance.ts';
 import { GraphQLRequestError } from '../graphql/client.ts';
 
 export type Field = RoundCount | 'quarter' | 'windowStart' | 'windowEnd' | 'policyId';

@@ -1,8 +1,35 @@
 // react-admin's DataProvider over the API's page/node/create/update/delete fields.
 import type { DataProvider, RaRecord, SortPayload } from 'react-admin';
-import { gql } from '../graphql/client.ts';
+import { postQuery } from '../graphql/client.ts';
 import { resources, type ResourceOps } from './resources.ts';
 import { rowsWithoutLogins, wantsLogins } from '../audit/withoutLogins.ts';
+import { gazetteImportMethods } from './gazetteImports.ts';
+import { rateTableMethods } from './rateTables.ts';
+import { calculatorMethods } from './calculators.ts';
+import { complianceMethods } from './compliance.ts';
+import { worklistMethods } from './worklist.ts';
+import { caseMethods } from './cases.ts';
+import { searchMethods } from './search.ts';
+import { policyMethods } from './policies.ts';
+import { reviewTaskMethods } from './reviewTasks.ts';
+import { apiTokenMethods } from './apiTokens.ts';
+import { webhookMethods } from './webhooks.ts';
+
+/** The dashboard's own operations beyond CRUD (publish, import, transition, quotes…). */
+const customMethods = (crud: DataProvider) => ({
+  ...gazetteImportMethods,
+  ...rateTableMethods(crud),
+  ...calculatorMethods,
+  ...complianceMethods,
+  ...worklistMethods,
+  ...caseMethods,
+  ...searchMethods,
+  ...policyMethods,
+  ...reviewTaskMethods,
+  ...apiTokenMethods,
+  ...webhookMethods,
+});
+export type CustomMethods = ReturnType<typeof customMethods>;
 
 /** The API's largest page (`perPage` of every `<resource>Page`, `first` of every connection). */
 export const API_MAX_PER_PAGE = 100;
@@ -14,7 +41,7 @@ export interface GetAllParams {
 }
 
 /** react-admin's methods, plus every row of a list at once (for exports). */
-export interface GazetteDataProvider extends DataProvider {
+export interface GazetteDataProvider extends DataProvider, CustomMethods {
   getAll(resource: string, params: GetAllParams): Promise<{ data: RaRecord[]; total: number }>;
 }
 
@@ -39,8 +66,9 @@ async function fetchPage(resource: string, page: number, perPage: number, sort: 
 async function fetchPageField(o: ResourceOps, page: number, perPage: number, sort: { field: string; order: string } | undefined, filter: Record<string, unknown> | undefined) {
   const query = `query ${o.page}($page: Int!, $perPage: Int!, $sort: SortInput, $filter: ${o.filterType}) {
     ${o.page}(page: $page, perPage: $perPage, sort: $sort, filter: $filter) { total nodes { ${o.fields} } }
-  }`;
-  const data = await gql<Record<string, { total: number; nodes: RaRecord[] }>>(query, {
+  }
+  ${o.fragment}`;
+  const data = await postQuery<Record<string, { total: number; nodes: RaRecord[] }>>(query, {
     page,
     perPage,
     sort: sort?.field ? { field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' } : undefined,
@@ -81,8 +109,9 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
     const chunk = ids.slice(i, i + 10);
     const vars = chunk.map((_, j) => `$id${j}: ID!`).join(', ');
     const body = chunk.map((_, j) => `n${j}: node(id: $id${j}) { ... on ${o.type} { ${o.fields} } }`).join('\n');
-    const data = await gql<Record<string, RaRecord | null>>(
-      `query Nodes(${vars}) { ${body} }`,
+    const data = await postQuery<Record<string, RaRecord | null>>(
+      `query Nodes(${vars}) { ${body} }
+${o.fragment}`,
       Object.fromEntries(chunk.map((id, j) => [`id${j}`, String(id)])),
     );
     chunk.forEach((_, j) => {
@@ -93,7 +122,7 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
   return out;
 }
 
-export const dataProvider: GazetteDataProvider = {
+const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
   async getList(resource, params) {
     // Pages larger than the API's (react-admin's export asks for 1,000) are read in several.
     const { page = 1, perPage = 25 } = params.pagination ?? {};
@@ -131,8 +160,9 @@ export const dataProvider: GazetteDataProvider = {
     if (!o.create) throw new Error(`${resource} cannot be created`);
     const input = o.toInput ? o.toInput(params.data) : params.data;
     const selection = o.create.payload ? `${o.create.payload} { ${o.fields} }` : o.fields;
-    const data = await gql<Record<string, Record<string, RaRecord>>>(
-      `mutation ${o.create.field}($input: ${o.create.input}!) { ${o.create.field}(input: $input) { ${selection} } }`,
+    const data = await postQuery<Record<string, Record<string, RaRecord>>>(
+      `mutation ${o.create.field}($input: ${o.create.input}!) { ${o.create.field}(input: $input) { ${selection} } }
+${o.fragment}`,
       { input },
     );
     const result = data[o.create.field]!;
@@ -145,10 +175,11 @@ export const dataProvider: GazetteDataProvider = {
     const input = toInput ? toInput(params.data) : params.data;
     // The version the person started from: a stale one makes the API answer CONFLICT.
     const version = (params.previousData as { version?: number } | undefined)?.version ?? (params.data as { version?: number }).version;
-    const data = await gql<Record<string, RaRecord>>(
+    const data = await postQuery<Record<string, RaRecord>>(
       `mutation ${o.update.field}($id: ID!, $version: Int!, $input: ${o.update.input}!) {
         ${o.update.field}(id: $id, version: $version, input: $input) { ${o.fields} }
-      }`,
+      }
+      ${o.fragment}`,
       { id: String(params.id), version, input },
     );
     return { data: data[o.update.field]! } as never;
@@ -166,7 +197,7 @@ export const dataProvider: GazetteDataProvider = {
     const o = ops(resource);
     if (!o.remove) throw new Error(`${resource} cannot be deleted`);
     const version = (params.previousData as { version?: number } | undefined)?.version;
-    await gql(`mutation ${o.remove.field}($id: ID!, $version: Int!) { ${o.remove.field}(id: $id, version: $version) { id } }`, {
+    await postQuery(`mutation ${o.remove.field}($id: ID!, $version: Int!) { ${o.remove.field}(id: $id, version: $version) { id } }`, {
       id: String(params.id),
       version,
     });
@@ -178,3 +209,5 @@ export const dataProvider: GazetteDataProvider = {
     return { data: params.ids };
   },
 };
+
+export const dataProvider: GazetteDataProvider = { ...crudProvider, ...customMethods(crudProvider) };

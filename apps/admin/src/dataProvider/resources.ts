@@ -1,4 +1,7 @@
-// Hand-written GraphQL documents per resource (no introspection: it is off in production).
+// GraphQL operations per resource (no introspection: it is off in production); records are typed fragments.
+import { print, type DocumentNode } from '@0no-co/graphql.web';
+import type { DimensionDef } from '@gazette/domain';
+import { graphql, type ResultOf } from '../graphql/graphql.ts';
 // Every edited resource follows the API's agreed shape:
 //   <plural>Page(page, perPage, sort, filter) { nodes total }, node(id),
 //   create<X>(input), update<X>(id, version, input), delete<X>(id, version).
@@ -6,8 +9,10 @@
 export interface ResourceOps {
   /** GraphQL object type, used in `... on X` for node(id). */
   type: string;
-  /** Selection set of one record. */
+  /** Selection set of one record: the spread of the resource's fragment. */
   fields: string;
+  /** The fragment's definition, sent with every operation that spreads it. */
+  fragment: string;
   /** Root list field, e.g. policiesPage. */
   page: string;
   filterType: string;
@@ -21,6 +26,92 @@ export interface ResourceOps {
   toInput?: (data: Record<string, unknown>) => Record<string, unknown>;
   /** When update takes fewer fields than create. */
   toUpdateInput?: (data: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * Each resource's record is a fragment checked against apps/api/schema.graphql (gql.tada): a field
+ * the API does not have fails typecheck. The operations around it are built per resource below.
+ */
+const PoliciesFields = graphql(`
+  fragment PoliciesFields on Policy {
+    id docNo title category signedOn effectiveFrom expiresOn isTrial validityClause issueLabel page summary version status issuers { id name } rateTables { id name kind }
+  }
+`);
+const OrganizationsFields = graphql(`
+  fragment OrganizationsFields on Organization {
+    id name shortName type version aliases { id alias }
+  }
+`);
+const OrganizationAliasesFields = graphql(`
+  fragment OrganizationAliasesFields on OrganizationAlias {
+    id alias version organization { id name }
+  }
+`);
+const RateTablesFields = graphql(`
+  fragment RateTablesFields on RateTable {
+    id key kind name policy { id docNo title expiresOn } dimensions version
+  }
+`);
+const RateTableVersionsFields = graphql(`
+  fragment RateTableVersionsFields on RateTableVersion {
+    id table { id } label effectiveFrom effectiveTo status note basedOnId publishedAt version
+  }
+`);
+const RateEntriesFields = graphql(`
+  fragment RateEntriesFields on RateEntry {
+    id key dimensions code name unit amount rate baseKey position version attributes
+  }
+`);
+const InspectionRoundsFields = graphql(`
+  fragment InspectionRoundsFields on InspectionRound {
+    id quarter windowStart windowEnd cityPortalsChecked districtPortalsChecked departmentSitesChecked newMediaAccountsChecked messagesReceived messagesClosed messagesOverdue version
+  }
+`);
+const WebsiteFindingsFields = graphql(`
+  fragment WebsiteFindingsFields on WebsiteFinding {
+    id round { quarter } organization { id name } siteSeq siteName description rectified rectifiedOn version
+  }
+`);
+const NewMediaFindingsFields = graphql(`
+  fragment NewMediaFindingsFields on NewMediaFinding {
+    id round { quarter } organization { id name } seq account platform description rectified rectifiedOn version
+  }
+`);
+const CasesFields = graphql(`
+  fragment CasesFields on DiscretionCase {
+    id caseName subjectName caseNumber handler department contactName contactPhone caseFiledOn trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision version allowedEvents overdue notices { kind number issuedOn } events { seq type on fromState toState payload at }
+  }
+`);
+const UsersFields = graphql(`
+  fragment UsersFields on User {
+    id email name role active version createdAt
+  }
+`);
+const ApiTokensFields = graphql(`
+  fragment ApiTokensFields on ApiToken {
+    id name prefix scopes createdAt lastUsedAt revoked revokedAt
+  }
+`);
+const AuditEntriesFields = graphql(`
+  fragment AuditEntriesFields on AuditEntry {
+    id at actorLabel action entity entityId before after
+  }
+`);
+
+/** A rate table as react-admin holds it; its dimensions (JSON) are the domain's definitions. */
+export type RateTableRecord = Omit<ResultOf<typeof RateTablesFields>, 'dimensions'> & { dimensions: DimensionDef[] };
+
+type CaseResult = ResultOf<typeof CasesFields>;
+/** A case as react-admin holds it; an event's payload (JSON) carries the step's note. */
+export type CaseRecord = Omit<CaseResult, 'events'> & {
+  events: (Omit<CaseResult['events'][number], 'payload'> & { payload?: { note?: string } | null })[];
+};
+
+/** `fields` (the spread) and `fragment` (the definition) of a resource's record fragment. */
+function fragment(document: DocumentNode): { fields: string; fragment: string } {
+  const definition = document.definitions[0];
+  if (!definition || definition.kind !== 'FragmentDefinition') throw new Error('not a fragment');
+  return { fields: `...${definition.name.value}`, fragment: print(document) };
 }
 
 const pick =
@@ -40,8 +131,7 @@ function crud(type: string, input: string[], opts: { create?: boolean; remove?: 
 export const resources: Record<string, ResourceOps> = {
   policies: {
     type: 'Policy',
-    fields: `id docNo title category signedOn effectiveFrom expiresOn isTrial validityClause issueLabel page summary version
-      status issuers { id name } rateTables { id name kind }`,
+    ...fragment(PoliciesFields),
     page: 'policiesPage',
     filterType: 'PolicyPageFilter',
     ...crud('Policy', ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'isTrial', 'validityClause', 'summary', 'issuers']),
@@ -51,7 +141,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   organizations: {
     type: 'Organization',
-    fields: `id name shortName type version aliases { id alias }`,
+    ...fragment(OrganizationsFields),
     page: 'organizationsPage',
     filterType: 'OrganizationPageFilter',
     ...crud('Organization', ['name', 'shortName', 'type']),
@@ -60,7 +150,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   organizationAliases: {
     type: 'OrganizationAlias',
-    fields: `id alias version organization { id name }`,
+    ...fragment(OrganizationAliasesFields),
     page: 'organizationAliasesPage',
     filterType: 'OrganizationAliasPageFilter',
     ...crud('OrganizationAlias', ['alias', 'organizationId']),
@@ -69,14 +159,14 @@ export const resources: Record<string, ResourceOps> = {
   },
   rateTables: {
     type: 'RateTable',
-    fields: `id key kind name policy { id docNo title expiresOn } dimensions version`,
+    ...fragment(RateTablesFields),
     page: 'rateTablesPage',
     filterType: 'RateTablePageFilter',
     ...crud('RateTable', ['name'], { create: false, remove: false }),
   },
   rateTableVersions: {
     type: 'RateTableVersion',
-    fields: `id table { id } label effectiveFrom effectiveTo status note basedOnId publishedAt version`,
+    ...fragment(RateTableVersionsFields),
     page: 'rateTableVersionsPage',
     filterType: 'RateTableVersionPageFilter',
     ...crud('RateTableVersion', ['tableId', 'label', 'effectiveFrom', 'effectiveTo', 'note', 'basedOnId']),
@@ -85,7 +175,8 @@ export const resources: Record<string, ResourceOps> = {
   },
   rateEntries: {
     type: 'RateEntry',
-    fields: `id key dimensions code name unit amount rate baseKey position version`,
+    // With the entry's attributes: the printed matrix shows 项目内涵/除外内容/说明 and caps.
+    ...fragment(RateEntriesFields),
     page: 'rateEntriesPage',
     filterType: 'RateEntryPageFilter',
     ...crud('RateEntry', ['versionId', 'dimensions', 'code', 'name', 'unit', 'amount', 'rate', 'baseKey']),
@@ -94,8 +185,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   inspectionRounds: {
     type: 'InspectionRound',
-    fields: `id quarter windowStart windowEnd cityPortalsChecked districtPortalsChecked departmentSitesChecked
-      newMediaAccountsChecked messagesReceived messagesClosed messagesOverdue version`,
+    ...fragment(InspectionRoundsFields),
     page: 'inspectionRoundsPage',
     filterType: 'InspectionRoundPageFilter',
     ...crud('InspectionRound', ['quarter', 'windowStart', 'windowEnd', 'messagesReceived', 'messagesClosed', 'messagesOverdue']),
@@ -104,7 +194,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   websiteFindings: {
     type: 'WebsiteFinding',
-    fields: `id round { quarter } organization { id name } siteSeq siteName description rectified rectifiedOn version`,
+    ...fragment(WebsiteFindingsFields),
     page: 'websiteFindingsPage',
     filterType: 'WebsiteFindingPageFilter',
     ...crud('WebsiteFinding', ['rectified', 'rectifiedOn']),
@@ -113,7 +203,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   newMediaFindings: {
     type: 'NewMediaFinding',
-    fields: `id round { quarter } organization { id name } seq account platform description rectified rectifiedOn version`,
+    ...fragment(NewMediaFindingsFields),
     page: 'newMediaFindingsPage',
     filterType: 'NewMediaFindingPageFilter',
     ...crud('NewMediaFinding', ['rectified', 'rectifiedOn']),
@@ -122,9 +212,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   cases: {
     type: 'DiscretionCase',
-    fields: `id caseName subjectName caseNumber handler department contactName contactPhone caseFiledOn trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline
-      conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision version
-      allowedEvents overdue notices { kind number issuedOn } events { seq type on fromState toState payload at }`,
+    ...fragment(CasesFields),
     mapFilter: ({ state, policyDocNo: _all, ...rest }) => ({ ...rest, ...(state ? { state: Array.isArray(state) ? state : [state] } : {}) }),
     page: 'casesPage',
     filterType: 'CaseFilter',
@@ -136,7 +224,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   users: {
     type: 'User',
-    fields: `id email name role active version createdAt`,
+    ...fragment(UsersFields),
     page: 'usersPage',
     filterType: 'UserFilter',
     ...crud('User', ['email', 'name', 'role', 'password']),
@@ -144,13 +232,13 @@ export const resources: Record<string, ResourceOps> = {
   },
   apiTokens: {
     type: 'ApiToken',
-    fields: `id name prefix scopes createdAt lastUsedAt revoked revokedAt`,
+    ...fragment(ApiTokensFields),
     page: 'apiTokensPage',
     filterType: 'ApiTokenFilter',
   },
   auditEntries: {
     type: 'AuditEntry',
-    fields: `id at actorLabel action entity entityId before after`,
+    ...fragment(AuditEntriesFields),
     page: 'auditEntriesPage',
     filterType: 'AuditEntryFilter',
     // showLogins is the dashboard's own switch (audit/withoutLogins.ts), not the API's.

@@ -3,16 +3,18 @@
 // as a new draft, 应用 writes it after a confirmation naming what will be written.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Title, useNavigate, useNotify, useParams, usePermissions, useTranslate } from 'react-admin';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
-import { applyImport, getImport, importIssue, refusedProblems, type GazetteImport } from './api.ts';
+import { refusedProblems, type GazetteImport } from '../dataProvider/gazetteImports.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { applySummary, type ApplySummary } from './review.ts';
 import { IssueEditor, type IssueEditorHandle } from './IssueEditor.tsx';
 import { DocumentsSection, LineList, QuartersSection, TablesSection } from './ImportReview.tsx';
 import { ApplyDialog, useSummaryLines } from './ApplyDialog.tsx';
-import { ImportHistory, STATUS_COLOR } from './ImportHistory.tsx';
+import { GAZETTE_IMPORTS_KEY, ImportHistory, STATUS_COLOR } from './ImportHistory.tsx';
 import { useErrorText } from '../shared/errorText.ts';
 import { useFormatters } from '../shared/fields.tsx';
 
@@ -44,11 +46,17 @@ function ImportWorkspace() {
   const editor = useRef<IssueEditorHandle>(null);
   const [text, setText] = useState('');
   const [draft, setDraft] = useState<GazetteImport | null>(null);
-  const [busy, setBusy] = useState<'read' | 'apply' | 'load' | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [applied, setApplied] = useState<{ issue: string; summary: ApplySummary } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [historyKey, setHistoryKey] = useState(0);
+  const dataProvider = useGazetteDataProvider();
+  const queryClient = useQueryClient();
+  const oneKey = (importId: string | undefined) => [...GAZETTE_IMPORTS_KEY, 'one', importId] as const;
+
+  const [loadingId, setLoadingId] = useState<string | null>(null);
+  const reading = useMutation({ mutationFn: (issueText: string) => dataProvider.importGazetteIssue(issueText) });
+  const applying = useMutation({ mutationFn: (importId: string) => dataProvider.applyGazetteImport(importId) });
+  const busy = reading.isPending ? 'read' : applying.isPending ? 'apply' : loadingId ? 'load' : null;
 
   // Reopening an import from the list (or a link): load it unless it is the one on screen.
   useEffect(() => {
@@ -59,20 +67,20 @@ function ImportWorkspace() {
     }
     if (draft?.id === id) return;
     let live = true;
-    setBusy('load');
+    setLoadingId(id);
     setFailure(null);
     setApplied(null);
-    getImport(id).then(
+    queryClient.fetchQuery({ queryKey: oneKey(id), queryFn: () => dataProvider.getGazetteImport(id), staleTime: 0, retry: false }).then(
       (found) => {
         if (!live) return;
-        setBusy(null);
+        setLoadingId(null);
         if (!found) return setFailure({ key: 'notFound' });
         setDraft(found);
         setText(found.text);
       },
       (error: unknown) => {
         if (!live) return;
-        setBusy(null);
+        setLoadingId(null);
         setFailure({ key: 'loadFailed', error });
       },
     );
@@ -81,6 +89,12 @@ function ImportWorkspace() {
     };
     // Only a change of the id in the address loads another import (not a new draft on screen).
   }, [id]);
+
+  /** A new or applied import: the list of recent ones shows it, a reopened link shows it as now. */
+  function remember(found: GazetteImport) {
+    queryClient.setQueryData(oneKey(found.id), found);
+    void queryClient.invalidateQueries({ queryKey: [...GAZETTE_IMPORTS_KEY, 'recent'] });
+  }
 
   const summary = useMemo(() => (draft ? applySummary(draft) : null), [draft]);
   const kept = useMemo(
@@ -93,32 +107,28 @@ function ImportWorkspace() {
 
   async function read() {
     if (!text.trim()) return setFailure({ key: 'empty' });
-    setBusy('read');
     setFailure(null);
     setApplied(null);
     try {
-      const found = await importIssue(text);
+      const found = await reading.mutateAsync(text);
       setDraft(found);
       setText(found.text);
-      setHistoryKey((k) => k + 1);
+      remember(found);
       navigate(`/gazette-imports/${encodeURIComponent(found.id)}`);
     } catch (error) {
       setFailure({ key: 'readFailed', error });
-    } finally {
-      setBusy(null);
     }
   }
 
   async function apply() {
     if (!draft || !summary) return;
-    setBusy('apply');
     setFailure(null);
     try {
-      const done = await applyImport(draft.id);
+      const done = await applying.mutateAsync(draft.id);
       setConfirming(false);
       setDraft(done);
       setApplied({ issue: done.issueLabel ?? '', summary });
-      setHistoryKey((k) => k + 1);
+      remember(done);
       notify('gazetteImport.applied', { type: 'success', messageArgs: { issue: done.issueLabel ?? '' } });
     } catch (error) {
       setConfirming(false);
@@ -126,8 +136,6 @@ function ImportWorkspace() {
       const problems = refusedProblems(error);
       if (problems) setDraft({ ...draft, problems });
       setFailure({ key: 'applyFailed', error });
-    } finally {
-      setBusy(null);
     }
   }
 
@@ -250,7 +258,7 @@ function ImportWorkspace() {
           onClose={() => setConfirming(false)}
         />
       )}
-      <ImportHistory refreshKey={historyKey} currentId={draft?.id} />
+      <ImportHistory currentId={draft?.id} />
     </Box>
   );
 }

@@ -1,37 +1,33 @@
-import { useEffect, useState } from 'react';
 import { useNavigate, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { recentImports, type GazetteImportSummary, type ImportStatus } from './api.ts';
+import type { ImportStatus } from '../dataProvider/gazetteImports.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { useErrorText } from '../shared/errorText.ts';
 
 export const STATUS_COLOR: Record<ImportStatus, 'default' | 'success' | 'warning'> = { DRAFT: 'warning', APPLIED: 'success', DISCARDED: 'default' };
 
+/** react-query key of the imports' reads; reading or applying an issue invalidates it. */
+export const GAZETTE_IMPORTS_KEY = ['gazetteImports'] as const;
+
 /** The latest imports, newest first; each reopens in the page. */
-export function ImportHistory({ refreshKey, currentId }: { refreshKey: number; currentId?: string }) {
+export function ImportHistory({ currentId }: { currentId?: string }) {
   const translate = useTranslate();
   const fmt = useFormatters();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [rows, setRows] = useState<GazetteImportSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    recentImports().then(
-      (r) => live && (setRows(r), setError(null)),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
+  const dataProvider = useGazetteDataProvider();
+  const { data: rows, error } = useQuery({
+    queryKey: [...GAZETTE_IMPORTS_KEY, 'recent'],
+    queryFn: () => dataProvider.recentGazetteImports(),
+  });
 
   const open = (id: string) => navigate(`/gazette-imports/${encodeURIComponent(id)}`);
   return (
     <Box data-testid="import-history">
       <Typography variant="h6" sx={{ mt: 3, mb: 1 }}>{translate('gazetteImport.history')}</Typography>
-      {error !== null && <Alert severity="error" data-testid="history-error">{translate('gazetteImport.historyFailed', { reason: errorText(error) })}</Alert>}
+      {error && <Alert severity="error" data-testid="history-error">{translate('gazetteImport.historyFailed', { reason: errorText(error) })}</Alert>}
       {rows?.length === 0 && <Typography variant="body2" color="text.secondary">{translate('gazetteImport.historyEmpty')}</Typography>}
       {rows && rows.length > 0 && (
         <TableContainer component={Card} variant="outlined">

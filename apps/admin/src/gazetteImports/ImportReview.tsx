@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 import {
   Box, Chip, Link, List, ListItemButton, ListItemText, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography,
 } from '@mui/material';
-import type { ImportDocument, ImportProblem, ImportTable } from './api.ts';
+import type { ImportDocument, ImportProblem, ImportTable } from '../dataProvider/gazetteImports.ts';
 import { attributeChanges, entryLabel } from './review.ts';
 import { useFormatters } from '../shared/fields.tsx';
 

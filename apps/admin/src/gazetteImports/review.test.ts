@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySummary, attributeChanges, cutToChange, entryLabel, lineAt, lineOffsets } from './review.ts';
-import type { ImportDocument, ImportTable } from './api.ts';
+import type { ImportDocument, ImportTable } from '../dataProvider/gazetteImports.ts';
 
 const zh: Record<string, string> = { 'enums.HospitalGrade.TERTIARY_A': '三甲', 'enums.LandUse.COMMERCIAL': '商服用地', 'enums.RehabService.SURGERY': '手术' };
 const translate = (key: string, options?: Record<string, unknown>) => zh[key] ?? String(options?._ ?? key);

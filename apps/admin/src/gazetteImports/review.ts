@@ -2,7 +2,7 @@
 import {
   LAND_TERM_COEFFICIENT_DIMENSIONS, LAND_TRANSFER_DIMENSIONS, MEDICAL_SERVICE_DIMENSIONS, REHAB_DIMENSIONS, type DimensionDef,
 } from '@gazette/domain';
-import type { GazetteImport, ImportDocument, ImportTable, RateChange } from './api.ts';
+import type { GazetteImport, ImportDocument, ImportTable, RateChange } from '../dataProvider/gazetteImports.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,4 +1,6 @@
 // The dashboard's only transport: POST /graphql on the same origin, bearer token attached.
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
 import { getToken } from '../auth/token.ts';
 
 export interface GraphQLErrorShape {
@@ -45,7 +47,11 @@ export class GraphQLRequestError extends Error {
 
 export const GRAPHQL_URL = '/graphql';
 
-export async function gql<T = Record<string, unknown>>(
+/**
+ * Posts a query text. The dashboard's operations are typed documents sent with `request`; only the
+ * generic CRUD of resources.ts builds its text per resource (around typed fragments).
+ */
+export async function postQuery<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   options: { token?: string | null } = {},
@@ -69,6 +75,22 @@ export async function gql<T = Record<string, unknown>>(
   if (payload.errors?.length) throw new GraphQLRequestError(payload.errors, response.status);
   if (!payload.data) throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
   return payload.data;
+}
+
+/**
+ * Sends a typed document (graphql.ts): the result and variables are the types gql.tada infers
+ * from apps/api/schema.graphql, so a field the API does not have fails typecheck.
+ */
+export async function request<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  ...[variables]: Variables extends Record<string, never> ? [Variables?] : [Variables]
+): Promise<Result> {
+  return postQuery<Result>(print(document), (variables ?? {}) as Record<string, unknown>);
+}
+
+/** `request` with an explicit session: `null` sends none (login), a token that one (right after login). */
+export async function requestAs<Result, Variables>(token: string | null, document: TadaDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
+  return postQuery<Result>(print(document), (variables ?? {}) as Record<string, unknown>, { token });
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
-import { Box, Chip } from '@mui/material';
+import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
 import { Menu } from './Menu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { ConflictDialog } from '../shared/ConflictDialog.tsx';
 import { RequireSession } from '../auth/RequireSession.tsx';
 
-function RoleChip() {
+/** Below this width (a tablet, 768 px) the app bar folds search into an icon and shortens the chip. */
+const compactQuery = (theme: Theme) => theme.breakpoints.down('md');
+
+function RoleChip({ compact }: { compact: boolean }) {
   const { permissions } = usePermissions<string | null>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
@@ -16,17 +19,37 @@ function RoleChip() {
       size="small"
       color="default"
       sx={{ bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit', mr: 1, display: { xs: 'none', sm: 'flex' } }}
-      label={`${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`}
+      // On a tablet the name is in the user menu beside it; the chip says the role only.
+      label={compact ? translate(`enums.Role.${permissions}`) : `${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`}
+      title={`${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`}
       data-testid="role-chip"
     />
   );
 }
 
 function GazetteAppBar() {
+  const compact = useMediaQuery(compactQuery);
+  // While the folded search is open it takes the title's place.
+  const [searching, setSearching] = useState(false);
   return (
-    <AppBar toolbar={<><RoleChip /><LocalesMenuButton /></>}>
-      <TitlePortal sx={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
-      <SearchBox />
+    <AppBar
+      toolbar={
+        <>
+          <RoleChip compact={compact} />
+          {/* 中文 on one line, never wrapped under its icon. */}
+          <Box sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap', minWidth: 0 } }}>
+            <LocalesMenuButton />
+          </Box>
+        </>
+      }
+    >
+      <TitlePortal
+        sx={{
+          flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap',
+          ...(compact && searching ? { display: 'none' } : {}),
+        }}
+      />
+      <SearchBox key={compact ? 'compact' : 'wide'} compact={compact} onExpandedChange={setSearching} />
       <Box flex={0} />
     </AppBar>
   );

@@ -1,8 +1,11 @@
 // The policy page's text by article, its source in the gazette, and whether (and until when) it applies.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { LinkBase, useRecordContext, useTranslate } from 'react-admin';
 import { Alert, Box, Link, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { articleBody, articleDepth, policyDetails, type PolicyDetails } from './api.ts';
+import { articleBody, articleDepth } from './articles.ts';
+import type { PolicyDetails } from '../dataProvider/policies.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import { useQuery } from '@tanstack/react-query';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
 import { useErrorText } from '../shared/errorText.ts';
@@ -18,19 +21,16 @@ export function PolicyDetailsProvider({ children }: { children: ReactNode }) {
   const record = useRecordContext<{ id: string; version?: number }>();
   const id = record?.id === undefined ? undefined : String(record.id);
   const version = record?.version;
-  const [loaded, setLoaded] = useState<{ id: string; details: PolicyDetails | null; error: unknown } | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    policyDetails(id, today()).then(
-      (details) => live && setLoaded({ id, details, error: null }),
-      (error: unknown) => live && setLoaded({ id, details: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
-  const state: State = loaded && loaded.id === id ? { ...loaded, loading: false } : { details: null, error: null, loading: true };
+  const dataProvider = useGazetteDataProvider();
+  const asOf = today();
+  // Keyed by the record's version too: an edit shows the details as saved.
+  const { data, error, isPending } = useQuery({
+    queryKey: ['policyDetails', id, version, asOf],
+    queryFn: () => dataProvider.policyDetails(id!, asOf),
+    enabled: Boolean(id),
+    retry: false,
+  });
+  const state: State = isPending && !error ? { details: null, error: null, loading: true } : { details: data ?? null, error: error ?? null, loading: false };
   return <DetailsContext.Provider value={state}>{children}</DetailsContext.Provider>;
 }
 

@@ -3,7 +3,8 @@ import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { parseCsvRecords, parseRateVersionCsv, unneutraliseCell, type DimensionDef, type RateCsvError } from '@gazette/domain';
 import { parseCsv } from '../shared/csv.ts';
-import { importCsv, type ApiRateEntry, type ApiRateVersion } from './api.ts';
+import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { GraphQLRequestError } from '../graphql/client.ts';
 
@@ -16,6 +17,7 @@ import { GraphQLRequestError } from '../graphql/client.ts';
 export function CsvImport({ version, kind, entries, dimensions, onImported }: { version: ApiRateVersion; kind: string; entries: ApiRateEntry[]; dimensions: DimensionDef[]; onImported: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
   const [errors, setErrors] = useState<{ row: number; column: string | null; message: string }[]>([]);
@@ -54,7 +56,7 @@ export function CsvImport({ version, kind, entries, dimensions, onImported }: { 
   async function write() {
     setError(null);
     try {
-      await importCsv(version, sendCsv);
+      await dataProvider.importRateTableVersionCsv(version, sendCsv);
       notify('rates.imported', { type: 'success', messageArgs: { n: origin ? origin.length : preview.length - 1 } });
       setCsv('');
       setSendCsv('');

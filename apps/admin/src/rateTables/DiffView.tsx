@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { addDays, compareDates, diffVersions, formatDecimal, type DimensionDef, type RateVersionDiff } from '@gazette/domain';
 import { describeEntry } from './matrix.ts';
-import { entriesOf, type ApiRateVersion } from './api.ts';
+import type { ApiRateVersion } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { toDomainEntry } from './toDomain.ts';
 import { useFormatters } from '../shared/fields.tsx';
+import { useErrorText } from '../shared/errorText.ts';
 
 /**
  * The default "before" of a comparison: the published version in force the day before `b` starts
@@ -26,6 +28,9 @@ export function baselineOf(versions: ApiRateVersion[], b: string): string {
 /** What changed between two versions of a table, entry by entry (domain diffVersions). */
 export function DiffView({ versions, initialB, dimensions = [], valueField = 'amount' }: { versions: ApiRateVersion[]; initialB?: string; dimensions?: DimensionDef[]; valueField?: 'amount' | 'rate' }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
+  const notify = useNotify();
+  const errorText = useErrorText();
   const fmt = useFormatters();
   const [b, setB] = useState(initialB ?? versions[0]?.id ?? '');
   const [a, setA] = useState(() => baselineOf(versions, b));
@@ -33,8 +38,11 @@ export function DiffView({ versions, initialB, dimensions = [], valueField = 'am
   useEffect(() => {
     if (!a || !b) return;
     let live = true;
-    void Promise.all([entriesOf(a), entriesOf(b)]).then(([ea, eb]) => {
+    void Promise.all([dataProvider.getRateEntries(a), dataProvider.getRateEntries(b)]).then(([ea, eb]) => {
       if (live) setDiff(diffVersions({ entries: ea.map(toDomainEntry) }, { entries: eb.map(toDomainEntry) }));
+    }, (error: unknown) => {
+      // A failed read says why (the API's message), never an empty comparison.
+      if (live) notify(errorText(error), { type: 'error' });
     });
     return () => {
       live = false;

@@ -3,7 +3,8 @@ import { useNotify, useTranslate } from 'react-admin';
 import { useErrorText } from '../shared/errorText.ts';
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
 import type { DimensionDef } from '@gazette/domain';
-import { updateEntry, type ApiRateEntry } from './api.ts';
+import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
 import { formatMoney, formatPercent } from '../shared/format.ts';
 
@@ -15,6 +16,7 @@ function dimLabel(dims: DimensionDef[], name: string, value: string) {
 function EditableCell({ entry, field, editable, onSaved, onReload, percent = true }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void; percent?: boolean }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // Why the typed value is not saved: a bad number (at once, nothing sent) or the server's refusal.
@@ -40,7 +42,7 @@ function EditableCell({ entry, field, editable, onSaved, onReload, percent = tru
     setSaving(true);
     inFlight.current = true;
     try {
-      onSaved(await updateEntry(entry, { [field]: draft.trim() }));
+      onSaved(await dataProvider.updateRateEntry(entry, { [field]: draft.trim() }));
       notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
       setDraft(null);
       setServerError(null);

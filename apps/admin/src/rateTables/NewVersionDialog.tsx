@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { addDays } from '@gazette/domain';
-import { createVersionFrom, updateVersionDates, type ApiRateVersion } from './api.ts';
+import type { ApiRateVersion } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { versionDateErrors, type DatesPolicy } from './versionDates.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
@@ -24,6 +25,7 @@ export function NewVersionDialog({ open, base, tableId, editing, policy, onClose
   onCreated: (v: ApiRateVersion) => void;
 }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const fmt = useFormatters();
   const [effectiveFrom, setEffectiveFrom] = useState(addDays(today(), 1));
   const [effectiveTo, setEffectiveTo] = useState('');
@@ -53,8 +55,8 @@ export function NewVersionDialog({ open, base, tableId, editing, policy, onClose
     setBusy(true);
     setError(null);
     try {
-      if (editing) onCreated(await updateVersionDates(editing, { effectiveFrom, effectiveTo: effectiveTo || null }));
-      else if (base || tableId) onCreated(await createVersionFrom({ tableId: base?.tableId ?? tableId!, ...(base ? { basedOnId: base.id } : {}), effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
+      if (editing) onCreated(await dataProvider.updateRateTableVersionDates(editing, { effectiveFrom, effectiveTo: effectiveTo || null }));
+      else if (base || tableId) onCreated(await dataProvider.createRateTableVersion({ tableId: base?.tableId ?? tableId!, ...(base ? { basedOnId: base.id } : {}), effectiveFrom, ...(effectiveTo ? { effectiveTo } : {}), ...(label ? { label } : {}) }));
     } catch (e) {
       setError(e as Error);
     } finally {

@@ -19,7 +19,8 @@ import {
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { dec, type DimensionDef } from '@gazette/domain';
-import { createEntry, deleteEntry, updateEntry, type ApiRateEntry } from './api.ts';
+import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { adjustAmount, dimLabel, dimValueOf, editText, isPercentCell, matrixRows, parseCellValue, parseClipboard, parsePercent, sameValue, type MatrixLayout, type MatrixRow, type ParsedValue } from './matrix.ts';
 import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
 import { useErrorText } from '../shared/errorText.ts';
@@ -66,6 +67,7 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
 }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const errorText = useErrorText();
   const [extraRows, setExtraRows] = useState<Record<string, string>[]>([]);
   const rows = useMemo(() => matrixRows(layout, entries, extraRows), [layout, entries, extraRows]);
@@ -152,12 +154,12 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
           if (sameValue(current[value.field], value.value) && current[value.field === 'amount' ? 'rate' : 'amount'] === null) continue;
           const other = value.field === 'amount' ? 'rate' : 'amount';
           const input = { [value.field]: value.value, ...(current[other] !== null ? { [other]: null } : {}) };
-          const saved = await updateEntry(current, input);
+          const saved = await dataProvider.updateRateEntry(current, input);
           changes.push({ kind: 'update', entryId: current.id, before: { amount: current.amount, rate: current.rate } });
           latest.current = latest.current.map((e) => (e.id === saved.id ? saved : e));
           onEntries((list) => list.map((e) => (e.id === saved.id ? saved : e)));
         } else {
-          const created = await createEntry({ versionId, dimensions: { ...row.dims, [layout.column.name]: col }, [value.field]: value.value, code: row.code, name: row.name, unit: row.unit });
+          const created = await dataProvider.createRateEntry({ versionId, dimensions: { ...row.dims, [layout.column.name]: col }, [value.field]: value.value, code: row.code, name: row.name, unit: row.unit });
           changes.push({ kind: 'create', entryId: created.id });
           latest.current = [...latest.current, created];
           onEntries((list) => [...list, created]);
@@ -198,11 +200,11 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
       if (!current) continue;
       try {
         if (change.kind === 'update') {
-          const saved = await updateEntry(current, change.before);
+          const saved = await dataProvider.updateRateEntry(current, change.before);
           latest.current = latest.current.map((e) => (e.id === saved.id ? saved : e));
           onEntries((list) => list.map((e) => (e.id === saved.id ? saved : e)));
         } else {
-          await deleteEntry(current);
+          await dataProvider.deleteRateEntry(current);
           latest.current = latest.current.filter((e) => e.id !== current.id);
           onEntries((list) => list.filter((e) => e.id !== current.id));
         }

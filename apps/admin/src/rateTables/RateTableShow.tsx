@@ -2,7 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { addDays, compareDates, type DimensionDef } from '@gazette/domain';
-import { deleteVersion, entriesOf, publishVersion, versionsOf, type ApiRateEntry, type ApiRateVersion } from './api.ts';
+import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import type { RateTableRecord } from '../dataProvider/resources.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
 import { XlsxTools } from './XlsxTools.tsx';
 import { matrixLayout, valueFieldOf } from './matrix.ts';
@@ -18,14 +20,7 @@ import { today } from '../shared/today.ts';
 // The spreadsheet grid is loaded when a matrix is first shown.
 const RateMatrix = lazy(() => import('./RateMatrix.tsx').then((m) => ({ default: m.RateMatrix })));
 
-interface TableRecord {
-  id: string;
-  key: string;
-  name: string;
-  kind: string;
-  dimensions: DimensionDef[];
-  policy: { docNo: string; title: string; expiresOn?: string | null };
-}
+type TableRecord = RateTableRecord;
 
 /** Yes/no before an irreversible step. */
 function ConfirmDialog({ open, title, children, onConfirm, onClose, testId }: { open: boolean; title: string; children: ReactNode; onConfirm: () => void; onClose: () => void; testId: string }) {
@@ -56,6 +51,7 @@ function Workspace() {
   const table = useRecordContext<TableRecord>();
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const fmt = useFormatters();
   const { canAccess: canEdit } = useCanAccess({ resource: 'rateEntries', action: 'edit' });
   const [versions, setVersions] = useState<ApiRateVersion[]>([]);
@@ -84,7 +80,7 @@ function Workspace() {
   const loadVersions = useCallback(async (select?: string) => {
     if (!table) return;
     try {
-      const list = await versionsOf(table.id);
+      const list = await dataProvider.getRateTableVersions(table.id);
       setVersions(list);
       const now = today();
       const inForce = publishedCovering(list, now);
@@ -102,7 +98,7 @@ function Workspace() {
   const loadEntries = useCallback(async () => {
     if (!selected) return;
     try {
-      setEntries(await entriesOf(selected));
+      setEntries(await dataProvider.getRateEntries(selected));
     } catch (e) {
       setError(e as Error);
     }
@@ -121,7 +117,7 @@ function Workspace() {
     setConfirm(null);
     if (!version) return;
     try {
-      await publishVersion(version);
+      await dataProvider.publishRateTableVersion(version);
       notify('rates.published', { type: 'success' });
       await loadVersions(version.id);
     } catch (e) {
@@ -135,7 +131,7 @@ function Workspace() {
     setConfirm(null);
     if (!version) return;
     try {
-      await deleteVersion(version);
+      await dataProvider.deleteRateTableVersion(version);
       notify('rates.draftDeleted', { type: 'success' });
       setEntries([]);
       setSelected('');

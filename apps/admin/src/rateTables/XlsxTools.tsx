@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Button, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { DimensionDef, RateCsvError } from '@gazette/domain';
-import { importCsv, type ApiRateEntry, type ApiRateVersion } from './api.ts';
+import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import type { SheetError } from './sheet.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
@@ -26,6 +27,7 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
 }) {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const [errors, setErrors] = useState<SheetError[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +63,7 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
         return;
       }
       try {
-        await importCsv(version, result.csv);
+        await dataProvider.importRateTableVersionCsv(version, result.csv);
         notify('rateMatrix.xlsxImported', { type: 'success', messageArgs: { n: result.count } });
         onImported();
       } catch (e) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAND_TERM_COEFFICIENT_DIMENSIONS, MEDICAL_SERVICE_DIMENSIONS, LAND_TRANSFER_DIMENSIONS } from '@gazette/domain';
-import type { ApiRateEntry } from './api.ts';
+import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import { adjustAmount, describeEntry, matrixLayout, matrixRows, parseCellValue, parseClipboard, parsePercent } from './matrix.ts';
 import { csvFromSheet, sheetErrorsOf, sheetOf } from './sheet.ts';
 

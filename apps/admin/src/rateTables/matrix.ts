@@ -2,7 +2,7 @@
 // the land uses of the 年期修正系数 table), with the item's texts beside it. Pure functions only:
 // the grid component, the bulk adjustment and the XLSX files share them.
 import { dec, rateEntryInputErrors, roundMoney, type DimensionDef, type RateTableKind } from '@gazette/domain';
-import type { ApiRateEntry } from './api.ts';
+import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 
 /** The item texts the gazette prints beside a medical item's prices, kept in entry.attributes. */
 export const TEXT_ATTRIBUTES = ['contents', 'exclusions', 'note'] as const;

@@ -3,7 +3,7 @@
 // importRateTableVersionCsv validates, with every CSV line traced to its sheet row and column.
 // Pure: the exceljs reading and writing is in xlsxFile.ts, loaded only when used.
 import { dec, neutraliseCell, type DimensionDef } from '@gazette/domain';
-import type { ApiRateEntry } from './api.ts';
+import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import { dimLabel, dimValueOf, matrixLayout, matrixRows, valueFieldOf, type MatrixLayout } from './matrix.ts';
 
 export type Cell = string | number;

@@ -1,5 +1,5 @@
 import { dec, type RateEntry } from '@gazette/domain';
-import type { ApiRateEntry } from './api.ts';
+import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 
 /** API entries (decimals as strings) in the domain's shape, for diffs and CSV. */
 export function toDomainEntry(e: ApiRateEntry): RateEntry {

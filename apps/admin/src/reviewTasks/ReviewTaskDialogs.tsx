@@ -3,19 +3,21 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
-import { assignReviewTask, listAssignees, resolveReviewTask, REVIEW_OUTCOMES, type Assignee, type ReviewOutcome, type ReviewTask } from './api.ts';
+import { REVIEW_OUTCOMES, type Assignee, type ReviewOutcome, type ReviewTask } from '../dataProvider/reviewTasks.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 
 export function AssignDialog({ task, onClose }: { task: ReviewTask; onClose: (changed: boolean) => void }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const [users, setUsers] = useState<Assignee[]>([]);
   const [assigneeId, setAssigneeId] = useState(task.assigneeId ?? '');
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
-    listAssignees().then(setUsers, (e: Error) => setError(e));
+    dataProvider.reviewAssignees().then(setUsers, (e: Error) => setError(e));
   }, []);
   async function save() {
     try {
-      await assignReviewTask(task.id, task.version, assigneeId);
+      await dataProvider.assignReviewTask(task.id, task.version, assigneeId);
       onClose(true);
     } catch (e) {
       setError(e as Error);
@@ -43,6 +45,7 @@ export function AssignDialog({ task, onClose }: { task: ReviewTask; onClose: (ch
 
 export function ResolveDialog({ task, onClose }: { task: ReviewTask; onClose: (changed: boolean) => void }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const [outcome, setOutcome] = useState<ReviewOutcome | ''>('');
   const [replacedBy, setReplacedBy] = useState('');
   const [note, setNote] = useState('');
@@ -50,7 +53,7 @@ export function ResolveDialog({ task, onClose }: { task: ReviewTask; onClose: (c
   async function save() {
     if (!outcome) return;
     try {
-      await resolveReviewTask(task.id, task.version, outcome, outcome === 'REPLACED' ? replacedBy.trim() : null, note.trim() || null);
+      await dataProvider.resolveReviewTask(task.id, task.version, outcome, outcome === 'REPLACED' ? replacedBy.trim() : null, note.trim() || null);
       onClose(true);
     } catch (e) {
       setError(e as Error);

@@ -2,13 +2,15 @@
 // its assignee and outcome; overdue tasks are flagged (the home work list names the rate tables
 // left without prices).
 // Administrators assign and resolve; supervisors read.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, Title, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
-import { listReviewTasks, type ReviewTask, type ReviewTaskFilter } from './api.ts';
+import type { ReviewTask, ReviewTaskFilter } from '../dataProvider/reviewTasks.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { AssignDialog, ResolveDialog } from './ReviewTaskDialogs.tsx';
 
 const TABS = ['open', 'overdue', 'resolved', 'all'] as const;
@@ -37,18 +39,21 @@ function Outcome({ task }: { task: ReviewTask }) {
 export function ReviewTaskList() {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const { date } = useFormatters();
   const { permissions } = usePermissions<string | null>();
   const isAdmin = permissions === 'ADMIN';
   const [tab, setTab] = useState<TabName>('open');
-  const [result, setResult] = useState<{ total: number; rows: ReviewTask[] } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [open, setOpen] = useState<{ kind: 'assign' | 'resolve'; task: ReviewTask } | null>(null);
-  const load = useCallback(() => {
-    setError(null);
-    listReviewTasks(filterOf(tab)).then(setResult, (e: Error) => setError(e));
-  }, [tab]);
-  useEffect(load, [load]);
+  const filter = filterOf(tab);
+  // The tab's tasks; the previous tab's stay on screen until these arrive.
+  const { data: result = null, error, refetch } = useQuery({
+    queryKey: ['reviewTasks', filter],
+    queryFn: () => dataProvider.reviewTasks(filter),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const load = () => void refetch();
   const closed = (changed: boolean) => {
     setOpen(null);
     if (changed) {

@@ -1,8 +1,9 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useTranslate } from 'react-admin';
-import { Alert, Box, ClickAwayListener, InputBase, List, ListItemButton, ListItemText, Paper, Popper, Typography } from '@mui/material';
+import { Alert, Box, ClickAwayListener, IconButton, InputBase, List, ListItemButton, ListItemText, Paper, Popper, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
-import { searchPolicies, type SearchHit } from './api.ts';
+import type { SearchHit } from '../dataProvider/search.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { snippetParts } from './highlight.ts';
 import { errorText } from '../shared/ErrorAlert.tsx';
 
@@ -14,10 +15,15 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-/** 全文检索 in the app bar: Enter searches, ↑/↓ choose a result, Enter opens its policy, Esc closes. */
-export function SearchBox() {
+/**
+ * 全文检索 in the app bar: Enter searches, ↑/↓ choose a result, Enter opens its policy, Esc closes.
+ * `compact` (a tablet's app bar): a search icon until clicked, then the field across the bar; Esc
+ * on an empty list or a click elsewhere with nothing typed folds it back.
+ */
+export function SearchBox({ compact = false, onExpandedChange }: { compact?: boolean; onExpandedChange?: (expanded: boolean) => void }) {
   const translate = useTranslate();
   const navigate = useNavigate();
+  const dataProvider = useGazetteDataProvider();
   const anchor = useRef<HTMLDivElement>(null);
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
@@ -26,6 +32,12 @@ export function SearchBox() {
   const [loading, setLoading] = useState(false);
   const [active, setActive] = useState(-1);
   const open = loading || error != null || hits !== null;
+  const [expandedState, setExpandedState] = useState(false);
+  const expanded = !compact || expandedState;
+  const setExpanded = (value: boolean) => {
+    setExpandedState(value);
+    onExpandedChange?.(value);
+  };
 
   const close = () => {
     setHits(null);
@@ -34,6 +46,7 @@ export function SearchBox() {
   };
   const openHit = (hit: SearchHit) => {
     close();
+    if (compact) setExpanded(false);
     navigate(`/policies/${encodeURIComponent(hit.policy.id)}/show`);
   };
   const run = async () => {
@@ -43,7 +56,7 @@ export function SearchBox() {
     setError(null);
     setActive(-1);
     try {
-      const found = await searchPolicies(query, 10);
+      const found = await dataProvider.searchPolicies(query, 10);
       setHits(found);
       setSearched(query);
       setActive(found.length ? 0 : -1);
@@ -55,7 +68,10 @@ export function SearchBox() {
     }
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') return close();
+    if (e.key === 'Escape') {
+      if (!open && compact) setExpanded(false);
+      return close();
+    }
     if (e.key === 'ArrowDown' && hits?.length) {
       e.preventDefault();
       setActive((a) => (a + 1) % hits.length);
@@ -70,15 +86,29 @@ export function SearchBox() {
     }
   };
 
+  if (!expanded) {
+    return (
+      <IconButton color="inherit" aria-label={translate('search.placeholder')} title={translate('search.placeholder')} onClick={() => setExpanded(true)} data-testid="search-open">
+        <SearchIcon />
+      </IconButton>
+    );
+  }
+
   return (
-    <ClickAwayListener onClickAway={close}>
-      <Box ref={anchor} sx={{ position: 'relative', mx: 1, flex: '0 1 320px', minWidth: 120 }}>
+    <ClickAwayListener
+      onClickAway={() => {
+        close();
+        if (compact && !q.trim()) setExpanded(false);
+      }}
+    >
+      <Box ref={anchor} sx={{ position: 'relative', mx: 1, flex: compact ? '1 1 auto' : '0 1 320px', minWidth: 120 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', bgcolor: 'rgba(255,255,255,0.18)', borderRadius: 1, px: 1 }}>
           <SearchIcon fontSize="small" />
           <InputBase
             value={q}
             onChange={(e) => setQ(e.target.value)}
             onKeyDown={onKeyDown}
+            autoFocus={compact}
             placeholder={translate('search.placeholder')}
             sx={{ color: 'inherit', ml: 1, flex: 1, '& input::placeholder': { opacity: 0.8 } }}
             inputProps={{

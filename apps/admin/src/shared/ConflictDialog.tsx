@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { GraphQLRequestError, gql } from '../graphql/client.ts';
+import { GraphQLRequestError, request } from '../graphql/client.ts';
+import { graphql } from '../graphql/graphql.ts';
+
+const LastChange = graphql(`
+  query LastChange($filter: AuditEntryFilter) {
+    auditEntriesPage(page: 1, perPage: 1, sort: { field: "at", order: DESC }, filter: $filter) { nodes { actorLabel at } }
+  }
+`);
 import { useFormatters } from './fields.tsx';
 
 export interface Conflict {
@@ -26,10 +33,7 @@ export function reportConflict(c: Conflict) {
 async function lastChange(c: Conflict): Promise<Conflict> {
   if (c.changedBy) return c;
   try {
-    const data = await gql<{ auditEntriesPage: { nodes: { actorLabel: string; at: string }[] } }>(
-      `query LastChange($filter: AuditEntryFilter) { auditEntriesPage(page: 1, perPage: 1, sort: { field: "at", order: DESC }, filter: $filter) { nodes { actorLabel at } } }`,
-      { filter: { entityId: c.id } },
-    );
+    const data = await request(LastChange, { filter: { entityId: c.id } });
     const last = data.auditEntriesPage.nodes[0];
     return last ? { ...c, changedBy: last.actorLabel, changedAt: last.at } : c;
   } catch {

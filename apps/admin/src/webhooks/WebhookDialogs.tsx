@@ -7,13 +7,15 @@ import {
 } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
-import { CHANGE_KINDS, createWebhook, listDeliveries, replayWebhook, updateWebhook, type Webhook, type WebhookDelivery, type WebhookInput } from './api.ts';
+import { CHANGE_KINDS, type ChangeKind, type Webhook, type WebhookDelivery, type WebhookInput } from '../dataProvider/webhooks.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 
 const URL_PATTERN = /^https?:\/\/[^\s/]+/i;
 
 /** Create (record absent) or edit a webhook; on create, the secret is shown once before closing. */
 export function WebhookFormDialog({ record, onClose }: { record: Webhook | null; onClose: (changed: boolean) => void }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const [input, setInput] = useState<WebhookInput>({
     url: record?.url ?? '',
     description: record?.description ?? '',
@@ -24,7 +26,7 @@ export function WebhookFormDialog({ record, onClose }: { record: Webhook | null;
   const [error, setError] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
   const urlLooksWrong = input.url.trim() !== '' && !URL_PATTERN.test(input.url.trim());
-  const toggle = (kind: string) => setInput({ ...input, kinds: input.kinds.includes(kind) ? input.kinds.filter((k) => k !== kind) : [...input.kinds, kind] });
+  const toggle = (kind: ChangeKind) => setInput({ ...input, kinds: input.kinds.includes(kind) ? input.kinds.filter((k) => k !== kind) : [...input.kinds, kind] });
 
   async function save() {
     setSaving(true);
@@ -32,10 +34,10 @@ export function WebhookFormDialog({ record, onClose }: { record: Webhook | null;
     try {
       const body = { ...input, url: input.url.trim(), description: input.description?.trim() || null };
       if (record) {
-        await updateWebhook(record.id, record.version, body);
+        await dataProvider.updateWebhook(record.id, record.version, body);
         onClose(true);
       } else {
-        setSecret((await createWebhook(body)).secret);
+        setSecret((await dataProvider.createWebhook(body)).secret);
       }
     } catch (e) {
       setError(e as Error);
@@ -99,12 +101,13 @@ export function WebhookFormDialog({ record, onClose }: { record: Webhook | null;
 /** The newest attempts of one webhook. */
 export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhook; onClose: () => void; onReplay: (after: string) => void }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const { dateTime } = useFormatters();
   const [rows, setRows] = useState<WebhookDelivery[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
-    listDeliveries(record.id).then((r) => { setRows(r.rows); setTotal(r.total); }, (e: Error) => setError(e));
+    dataProvider.webhookDeliveries(record.id).then((r) => { setRows(r.rows); setTotal(r.total); }, (e: Error) => setError(e));
   }, [record.id]);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md">
@@ -159,11 +162,12 @@ export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhoo
 /** Re-sends every change after a cursor (empty: from the beginning of the feed). */
 export function ReplayDialog({ record, initialAfter, onClose }: { record: Webhook; initialAfter: string; onClose: (changed: boolean) => void }) {
   const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
   const [after, setAfter] = useState(initialAfter);
   const [error, setError] = useState<Error | null>(null);
   async function replay() {
     try {
-      await replayWebhook(record.id, after.trim() || null);
+      await dataProvider.replayWebhook(record.id, after.trim() || null);
       onClose(true);
     } catch (e) {
       setError(e as Error);

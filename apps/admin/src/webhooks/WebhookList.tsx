@@ -1,13 +1,15 @@
 // 网络钩子: every webhook with its state, and the actions an administrator needs (create with the
 // secret shown once, edit, delivery log, replay, delete). Few rows: one request, no paging.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { errorText } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
-import { deleteWebhook, listWebhooks, type Webhook } from './api.ts';
+import type { Webhook } from '../dataProvider/webhooks.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { DeliveriesDialog, ReplayDialog, WebhookFormDialog } from './WebhookDialogs.tsx';
 
 type Open = { kind: 'form'; record: Webhook | null } | { kind: 'deliveries'; record: Webhook } | { kind: 'replay'; record: Webhook; after: string } | null;
@@ -23,14 +25,11 @@ function StateChip({ hook }: { hook: Webhook }) {
 export function WebhookList() {
   const translate = useTranslate();
   const notify = useNotify();
+  const dataProvider = useGazetteDataProvider();
   const { dateTime } = useFormatters();
-  const [rows, setRows] = useState<Webhook[] | null>(null);
-  const [error, setError] = useState<Error | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const load = useCallback(() => {
-    listWebhooks().then(setRows, (e: Error) => setError(e));
-  }, []);
-  useEffect(load, [load]);
+  const { data: rows = null, error, refetch } = useQuery({ queryKey: ['webhooks'], queryFn: () => dataProvider.webhooks(), retry: false });
+  const load = () => void refetch();
   const closed = (changed: boolean, message?: string) => {
     setOpen(null);
     if (changed) {
@@ -41,7 +40,7 @@ export function WebhookList() {
   async function remove(hook: Webhook) {
     if (!window.confirm(translate('webhooks.confirmDelete', { url: hook.url }))) return;
     try {
-      await deleteWebhook(hook.id, hook.version);
+      await dataProvider.deleteWebhook(hook.id, hook.version);
       notify('webhooks.deleted', { type: 'success' });
       load();
     } catch (e) {

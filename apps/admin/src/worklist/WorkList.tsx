@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
 import { Link, useLocaleState, usePermissions, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { caseWork, draftWork, findingWork, policyWork } from './api.ts';
+import type { GazetteDataProvider } from '../dataProvider/dataProvider.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { caseRows, draftRows, findingRows, policyRows, WINDOW_DAYS, type WorkRow } from './build.ts';
 import { errorText } from '../shared/ErrorAlert.tsx';
 import { formatDate } from '../shared/format.ts';
 import { today } from '../shared/today.ts';
 
 type Section = WorkRow['section'];
-interface SectionState { rows: WorkRow[] | null; error: unknown; quarter?: string | null }
+interface SectionData { rows: WorkRow[]; quarter?: string | null }
 
 /** The sections a role sees: drafts for administrators, findings for supervisors and administrators. */
 export function sectionsFor(role: string | null | undefined): Section[] {
@@ -18,11 +19,11 @@ export function sectionsFor(role: string | null | undefined): Section[] {
   return [];
 }
 
-async function load(section: Section, asOf: string): Promise<Omit<SectionState, 'error'>> {
-  if (section === 'policies') return { rows: policyRows(await policyWork(asOf, WINDOW_DAYS), asOf) };
-  if (section === 'drafts') return { rows: draftRows(await draftWork(), asOf) };
-  if (section === 'cases') return { rows: caseRows(await caseWork(), asOf) };
-  const { quarter, findings } = await findingWork();
+async function load(dataProvider: GazetteDataProvider, section: Section, asOf: string): Promise<SectionData> {
+  if (section === 'policies') return { rows: policyRows(await dataProvider.policyWork(asOf, WINDOW_DAYS), asOf) };
+  if (section === 'drafts') return { rows: draftRows(await dataProvider.draftWork(), asOf) };
+  if (section === 'cases') return { rows: caseRows(await dataProvider.caseWork(), asOf) };
+  const { quarter, findings } = await dataProvider.findingWork();
   return { rows: findingRows(findings), quarter };
 }
 
@@ -63,54 +64,42 @@ const MORE_LINK: Record<Section, string> = {
 export function WorkList() {
   const translate = useTranslate();
   const { permissions } = usePermissions<string | null>();
-  const key = sectionsFor(permissions).join(',');
-  const sections = key ? (key.split(',') as Section[]) : [];
-  const [state, setState] = useState<Partial<Record<Section, SectionState>>>({});
-
-  useEffect(() => {
-    let live = true;
-    const asOf = today();
-    setState({});
-    for (const s of (key ? key.split(',') : []) as Section[]) {
-      load(s, asOf).then(
-        (loaded) => live && setState((prev) => ({ ...prev, [s]: { ...loaded, error: null } })),
-        (error: unknown) => live && setState((prev) => ({ ...prev, [s]: { rows: null, error } })),
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [key]);
-
+  const sections = sectionsFor(permissions);
   if (!sections.length) return null;
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="work-list">
       <CardContent>
         <Typography variant="h6" gutterBottom>{translate('worklist.title')}</Typography>
-        {sections.map((s) => {
-          const st = state[s];
-          const rows = st?.rows ?? [];
-          return (
-            <Box key={s} sx={{ mb: 1.5 }} data-testid={`work-${s}`}>
-              <Stack direction="row" spacing={1} alignItems="baseline">
-                <Typography variant="subtitle2">{translate(`worklist.sections.${s}`, { days: WINDOW_DAYS, quarter: st?.quarter ?? '' })}</Typography>
-                {st?.rows && <Typography variant="caption" color="text.secondary" data-testid={`work-${s}-count`}>{translate('worklist.count', { n: rows.length })}</Typography>}
-              </Stack>
-              {!st && <CircularProgress size={16} />}
-              {st?.error != null && (
-                <Alert severity="error" sx={{ mt: 0.5 }} data-testid={`work-${s}-error`}>{translate('worklist.failed', { reason: errorText(st.error, translate) })}</Alert>
-              )}
-              {st?.rows && rows.length === 0 && <Typography variant="body2" color="text.secondary" data-testid={`work-${s}-empty`}>{translate(`worklist.empty.${s}`)}</Typography>}
-              {rows.length > 0 && (
-                <List dense disablePadding>
-                  {rows.slice(0, SHOWN).map((r) => <Row key={r.key} row={r} />)}
-                </List>
-              )}
-              {rows.length > SHOWN && <Link to={MORE_LINK[s]}>{translate('worklist.more', { n: rows.length })}</Link>}
-            </Box>
-          );
-        })}
+        {sections.map((s) => <WorkSection key={s} section={s} />)}
       </CardContent>
     </Card>
+  );
+}
+
+/** One section, read on its own: a failure says so without hiding the others. */
+function WorkSection({ section: s }: { section: Section }) {
+  const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
+  const asOf = today();
+  const { data: st, error, isPending } = useQuery({ queryKey: ['worklist', s, asOf], queryFn: () => load(dataProvider, s, asOf), retry: false });
+  const rows = st?.rows ?? [];
+  return (
+    <Box sx={{ mb: 1.5 }} data-testid={`work-${s}`}>
+      <Stack direction="row" spacing={1} alignItems="baseline">
+        <Typography variant="subtitle2">{translate(`worklist.sections.${s}`, { days: WINDOW_DAYS, quarter: st?.quarter ?? '' })}</Typography>
+        {st && <Typography variant="caption" color="text.secondary" data-testid={`work-${s}-count`}>{translate('worklist.count', { n: rows.length })}</Typography>}
+      </Stack>
+      {isPending && !error && <CircularProgress size={16} />}
+      {error && (
+        <Alert severity="error" sx={{ mt: 0.5 }} data-testid={`work-${s}-error`}>{translate('worklist.failed', { reason: errorText(error, translate) })}</Alert>
+      )}
+      {st && rows.length === 0 && <Typography variant="body2" color="text.secondary" data-testid={`work-${s}-empty`}>{translate(`worklist.empty.${s}`)}</Typography>}
+      {rows.length > 0 && (
+        <List dense disablePadding>
+          {rows.slice(0, SHOWN).map((r) => <Row key={r.key} row={r} />)}
+        </List>
+      )}
+      {rows.length > SHOWN && <Link to={MORE_LINK[s]}>{translate('worklist.more', { n: rows.length })}</Link>}
+    </Box>
   );
 }

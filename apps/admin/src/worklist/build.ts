@@ -1,6 +1,6 @@
 // The work list's rows, without I/O: what needs someone's attention, each with where to go.
 import { addDays, compareDates, daysBetween, DISCRETION_REVIEW_DOC_NO } from '@gazette/domain';
-import type { WorkCase, WorkDraft, WorkFinding, WorkPolicy, WorkRateTable, WorkTable } from './api.ts';
+import type { WorkCase, WorkDraft, WorkFinding, WorkPolicy, WorkRateTable, WorkTable } from '../dataProvider/worklist.ts';
 
 /** Documents ending within this many days, or ended at most this many days ago, are listed. */
 export const WINDOW_DAYS = 90;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleBody, articleDepth } from './api.ts';
+import { articleBody, articleDepth } from './articles.ts';
 
 describe('articles as shown', () => {
   it('nests by the brackets of the path', () => {
