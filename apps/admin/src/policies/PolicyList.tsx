@@ -1,3 +1,4 @@
+import { useMediaQuery, type Theme } from '@mui/material';
 import { BooleanField, DataTable, List, SearchInput, SelectInput, TextInput } from 'react-admin';
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
 import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
@@ -16,16 +17,30 @@ const filters = [
 const exporter = csvExporter();
 
 export function PolicyList() {
+  // On a tablet the category and trial columns give way (both are on the policy's page), and a
+  // table still wider than the screen scrolls inside its box, never the whole page.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('lg'));
   return (
-    <List filters={filters} filterDefaultValues={{ asOf: today() }} sort={{ field: 'effectiveFrom', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ asOf: today() }}
+      sort={{ field: 'effectiveFrom', order: 'DESC' }}
+      actions={<ListActions />}
+      exporter={exporter}
+      sx={{ '& .RaList-content': { overflowX: 'auto' } }}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="docNo" />
         <DataTable.Col source="title" sx={{ maxWidth: 420 }} />
-        <DataTable.Col source="category"><EnumField source="category" enumName="PolicyCategory" /></DataTable.Col>
+        {narrow ? null : (
+          <DataTable.Col source="category"><EnumField source="category" enumName="PolicyCategory" /></DataTable.Col>
+        )}
         <DataTable.Col source="effectiveFrom"><PlainDateField source="effectiveFrom" /></DataTable.Col>
         <DataTable.Col source="expiresOn"><PlainDateField source="expiresOn" /></DataTable.Col>
         <DataTable.Col source="status" disableSort><EnumField source="status" enumName="PolicyStatus" /></DataTable.Col>
-        <DataTable.Col source="isTrial" disableSort><BooleanField source="isTrial" /></DataTable.Col>
+        {narrow ? null : (
+          <DataTable.Col source="isTrial" disableSort><BooleanField source="isTrial" /></DataTable.Col>
+        )}
       </DataTable>
     </List>
   );
