@@ -19,7 +19,11 @@ let url = process.env.DATABASE_URL;
 let stop = async () => {};
 if (!url) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-diff-'));
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), ephemeral: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, 'pg'),
+    port: await freePort(),
+    ephemeral: true,
+  });
   url = pg.url();
   stop = async () => {
     await pg.stop();

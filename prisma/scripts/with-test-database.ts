@@ -19,7 +19,11 @@ let cleanup = async () => {};
 const env = { ...process.env };
 if (!env.DATABASE_URL) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-test-pg-'));
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), ephemeral: true });
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, 'pg'),
+    port: await freePort(),
+    ephemeral: true,
+  });
   env.DATABASE_URL = cluster.url();
   console.log(`tests use an embedded PostgreSQL on 127.0.0.1:${cluster.port}`);
   cleanup = async () => {
@@ -31,6 +35,8 @@ if (!env.DATABASE_URL) {
 const child = spawn(command, args, { cwd: path.resolve(PRISMA_DIR, '..'), env, stdio: 'inherit' });
 // Ctrl-C reaches the child through the terminal's process group; wait for it, then clean up.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-const code = await new Promise<number>((resolve) => child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+const code = await new Promise<number>((resolve) =>
+  child.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))),
+);
 await cleanup();
 process.exit(code);

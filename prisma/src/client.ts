@@ -9,8 +9,14 @@ export interface CreatePrismaClientOptions {
 }
 
 /** A Prisma client over node-postgres (`@prisma/adapter-pg`); close it with `$disconnect()`. */
-export function createPrismaClient(databaseUrl: string, options: CreatePrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+export function createPrismaClient(
+  databaseUrl: string,
+  options: CreatePrismaClientOptions = {},
+): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+  });
   if (!options.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const onQuery = options.onQuery;

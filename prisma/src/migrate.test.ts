@@ -25,7 +25,8 @@ async function emptyDatabase() {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   cleanup.push(() => client.end());
-  const query = async (sql: string) => (await client.query(sql)).rows as Array<Record<string, unknown>>;
+  const query = async (sql: string) =>
+    (await client.query(sql)).rows as Array<Record<string, unknown>>;
   return { url: db.url, client, query };
 }
 
@@ -39,13 +40,17 @@ describe('applyMigrations', () => {
     expect(await applyMigrations(db.url)).toEqual([]);
     expect(await pendingMigrations(db.query)).toEqual([]);
 
-    const rows = await db.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name');
+    const rows = await db.query(
+      'SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name',
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(onDisk);
     for (const [i, m] of readMigrations().entries()) {
       expect(rows[i]!.checksum).toBe(createHash('sha256').update(m.sql).digest('hex')); // as Prisma computes it
       expect(rows[i]!.finished_at).not.toBeNull();
     }
-    const tables = await db.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await db.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     expect(tables[0]!.n).toBeGreaterThan(10);
   });
 
@@ -79,7 +84,9 @@ describe('applyMigrations', () => {
       path.join(dir, '99990101000000_broken', 'migration.sql'),
       'CREATE TABLE "HalfDone" (id int);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;\n',
     );
-    await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(/NoSuchTable|99990101000000_broken/);
+    await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(
+      /NoSuchTable|99990101000000_broken/,
+    );
     expect(await db.query(`SELECT to_regclass('"HalfDone"') AS t`)).toEqual([{ t: null }]);
     expect(await pendingMigrations(db.query, dir)).toEqual(['99990101000000_broken']);
   });
@@ -89,7 +96,9 @@ describe('applyMigrations on a database whose applied migration was since edited
   it('refuses with a message saying how to recover, and changes nothing', async () => {
     const db = await emptyDatabase();
     await applyMigrations(db.url);
-    await db.query(`UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = '${onDisk[0]}'`);
+    await db.query(
+      `UPDATE _prisma_migrations SET checksum = repeat('0', 64) WHERE migration_name = '${onDisk[0]}'`,
+    );
     await expect(applyMigrations(db.url)).rejects.toThrow(EditedMigrationError);
     await expect(applyMigrations(db.url)).rejects.toThrow(/delete \.data\/postgres/);
   });

@@ -3,7 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { MIGRATIONS_DIR, readMigrations } from './migrate/files.ts';
 
 export { diffDatamodels } from './migrate/engine.ts';
-export { MIGRATIONS_DIR, SCHEMA_PATH, readMigrations, readSchema, type Migration } from './migrate/files.ts';
+export {
+  MIGRATIONS_DIR,
+  SCHEMA_PATH,
+  readMigrations,
+  readSchema,
+  type Migration,
+} from './migrate/files.ts';
 
 /** Key of the advisory lock that serialises migrators (not Prisma's own 72707369). */
 export const MIGRATION_LOCK_KEY = 0x6761_7a65; // "gaze"
@@ -51,7 +57,10 @@ export function checksum(sql: string): string {
  * (The WebAssembly schema engine can apply migrations too, but runs their statements one by
  * one outside a transaction, so a failure halfway leaves a half-migrated database.)
  */
-export async function applyMigrations(databaseUrl: string, options: ApplyMigrationsOptions = {}): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: ApplyMigrationsOptions = {},
+): Promise<string[]> {
   const migrations = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on('error', () => {});
@@ -59,15 +68,23 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; finished_at: Date | null; checksum: string }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      finished_at: Date | null;
+      checksum: string;
+    }>(
       'SELECT migration_name, finished_at, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
     );
     const failed = rows.filter((r) => r.finished_at === null).map((r) => r.migration_name);
     if (failed.length) {
-      throw new Error(`migration(s) ${failed.join(', ')} failed earlier; resolve them (prisma migrate resolve) first`);
+      throw new Error(
+        `migration(s) ${failed.join(', ')} failed earlier; resolve them (prisma migrate resolve) first`,
+      );
     }
     const onDisk = new Map(migrations.map((m) => [m.name, checksum(m.sql)]));
-    const edited = rows.filter((r) => onDisk.has(r.migration_name) && onDisk.get(r.migration_name) !== r.checksum);
+    const edited = rows.filter(
+      (r) => onDisk.has(r.migration_name) && onDisk.get(r.migration_name) !== r.checksum,
+    );
     if (edited.length) throw new EditedMigrationError(edited.map((r) => r.migration_name));
     const applied = new Set(rows.map((r) => r.migration_name));
     const done: string[] = [];
@@ -83,7 +100,10 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
-        throw new Error(`migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        throw new Error(
+          `migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
       options.log?.(`applied migration ${migration.name}`);
       done.push(migration.name);
@@ -99,7 +119,10 @@ export async function applyMigrations(databaseUrl: string, options: ApplyMigrati
 export type QueryRows = (sql: string) => Promise<Array<Record<string, unknown>>>;
 
 /** Names of the migrations on disk that the database has not (successfully) applied. */
-export async function pendingMigrations(query: QueryRows, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+export async function pendingMigrations(
+  query: QueryRows,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<string[]> {
   const onDisk = readMigrations(migrationsDir).map((m) => m.name);
   const [table] = await query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`);
   if (!table?.exists) return onDisk;
@@ -113,6 +136,7 @@ export async function pendingMigrations(query: QueryRows, migrationsDir = MIGRAT
 /** A short hash of every migration's name and SQL: names a template database built from them. */
 export function migrationsHash(migrationsDir = MIGRATIONS_DIR): string {
   const hash = createHash('sha256');
-  for (const m of readMigrations(migrationsDir)) hash.update(m.name).update('\0').update(m.sql).update('\0');
+  for (const m of readMigrations(migrationsDir))
+    hash.update(m.name).update('\0').update(m.sql).update('\0');
   return hash.digest('hex').slice(0, 12);
 }

@@ -23,11 +23,15 @@ const SEED_TEXT = readFileSync(path.join(ISSUES_DIR, '2024-12.md'), 'utf8');
 
 describe('seedDatabase', () => {
   it('writes nothing when the reference file is malformed, and names the field', async () => {
-    const json = JSON.parse(readFileSync(ORGANIZATIONS_FILE, 'utf8')) as { organizations: { type: string }[] };
+    const json = JSON.parse(readFileSync(ORGANIZATIONS_FILE, 'utf8')) as {
+      organizations: { type: string }[];
+    };
     json.organizations[3]!.type = 'MINISTRY';
     const file = path.join(tmp, 'organizations.json');
     writeFileSync(file, JSON.stringify(json));
-    const error = await seedDatabase(db.prisma, { organizationsFile: file }).catch((e: unknown) => e);
+    const error = await seedDatabase(db.prisma, { organizationsFile: file }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SeedFileError);
     expect((error as Error).message).toContain('organizations[3].type');
     expect(await db.prisma.organization.count()).toBe(0);
@@ -38,7 +42,9 @@ describe('seedDatabase', () => {
     const at = lines.findIndex((l) => l.startsWith('1\t311201069\t'));
     lines[at] = lines[at]!.replace('\t1769\t', '\t17б9\t');
     writeFileSync(path.join(tmp, 'broken.md'), lines.join('\n'));
-    const error = await seedDatabase(db.prisma, { issues: ['broken'], issuesDir: tmp }).catch((e: unknown) => e);
+    const error = await seedDatabase(db.prisma, { issues: ['broken'], issuesDir: tmp }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain(`broken.md:${at + 1}`);
     expect(await db.prisma.policy.count()).toBe(0);
@@ -51,9 +57,13 @@ describe('seedDatabase', () => {
   it('imports 2024年第12期 through importGazetteIssue and applyGazetteImport', async () => {
     const report = await seedDatabase(db.prisma);
     expect(report.issues).toEqual(['2024年第12期']);
-    const issue = await db.prisma.gazetteIssue.findUniqueOrThrow({ where: { label: '2024年第12期' } });
+    const issue = await db.prisma.gazetteIssue.findUniqueOrThrow({
+      where: { label: '2024年第12期' },
+    });
     expect(issue.text).toBe(SEED_TEXT);
-    expect(await db.prisma.gazetteImport.count({ where: { status: 'APPLIED', issueId: issue.id } })).toBe(1);
+    expect(
+      await db.prisma.gazetteImport.count({ where: { status: 'APPLIED', issueId: issue.id } }),
+    ).toBe(1);
     const policies = await db.prisma.policy.findMany({ include: { articles: true } });
     expect(policies).toHaveLength(9);
     for (const p of policies) {
@@ -63,13 +73,21 @@ describe('seedDatabase', () => {
     }
     const guidance = policies.find((p) => p.docNo === '泸市监规发〔2024〕2号')!;
     expect(guidance.articles.map((a) => a.number)).toContain('第十三条');
-    expect(guidance.articles.find((a) => a.number === '第十三条')?.text).toContain('最长不超过两个月');
+    expect(guidance.articles.find((a) => a.number === '第十三条')?.text).toContain(
+      '最长不超过两个月',
+    );
   });
 
   it('keeps where every record came from: the rate versions, the round and the duties', async () => {
-    const issue = await db.prisma.gazetteIssue.findUniqueOrThrow({ where: { label: '2024年第12期' } });
-    const versions = await db.prisma.rateTableVersion.findMany({ include: { table: true, policy: true } });
-    expect(versions.map((v) => [v.table.key, v.policy?.docNo, v.sourceIssueId === issue.id]).sort()).toEqual(
+    const issue = await db.prisma.gazetteIssue.findUniqueOrThrow({
+      where: { label: '2024年第12期' },
+    });
+    const versions = await db.prisma.rateTableVersion.findMany({
+      include: { table: true, policy: true },
+    });
+    expect(
+      versions.map((v) => [v.table.key, v.policy?.docNo, v.sourceIssueId === issue.id]).sort(),
+    ).toEqual(
       [
         ['child-rehab-assistance-standards', '泸市府规〔2024〕4号', true],
         ['land-transfer-fee-standards', '泸市自然资规函〔2024〕425号', true],
@@ -79,18 +97,26 @@ describe('seedDatabase', () => {
     const lines = SEED_TEXT.split('\n');
     const medical = versions.find((v) => v.table.key === 'medical-service-prices')!;
     expect(lines[medical.lineFrom! - 1]).toContain('序号');
-    const round = await db.prisma.inspectionRound.findUniqueOrThrow({ where: { quarter: '2024Q4' }, include: { websiteFindings: true, newMediaFindings: true } });
+    const round = await db.prisma.inspectionRound.findUniqueOrThrow({
+      where: { quarter: '2024Q4' },
+      include: { websiteFindings: true, newMediaFindings: true },
+    });
     expect(round.sourceIssueId).toBe(issue.id);
-    for (const f of round.websiteFindings) expect(lines[f.line! - 1], f.description).toContain(f.description);
+    for (const f of round.websiteFindings)
+      expect(lines[f.line! - 1], f.description).toContain(f.description);
     // 附件2 prints no rectification column: unknown, not "not rectified".
     expect(round.newMediaFindings.every((f) => f.rectified === null)).toBe(true);
     const duties = await db.prisma.dutyAllocation.findMany({ include: { assignments: true } });
     expect(duties).toHaveLength(13);
-    for (const d of duties) expect(lines[d.line! - 1]!.startsWith(`${d.seq}\t`), `序号${d.seq}`).toBe(true);
+    for (const d of duties)
+      expect(lines[d.line! - 1]!.startsWith(`${d.seq}\t`), `序号${d.seq}`).toBe(true);
   });
 
   it('changes nothing on a second run and keeps an edit made in between', async () => {
-    await db.prisma.policy.update({ where: { docNo: '泸市府函〔2024〕270号' }, data: { title: '管理员改过的标题' } });
+    await db.prisma.policy.update({
+      where: { docNo: '泸市府函〔2024〕270号' },
+      data: { title: '管理员改过的标题' },
+    });
     const count = async () => ({
       policies: await db.prisma.policy.count(),
       versions: await db.prisma.rateTableVersion.count(),
@@ -102,6 +128,9 @@ describe('seedDatabase', () => {
     const report = await seedDatabase(db.prisma);
     expect(report).toEqual({ organizations: 0, aliases: 0, issues: [] });
     expect(await count()).toEqual(before);
-    expect((await db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府函〔2024〕270号' } })).title).toBe('管理员改过的标题');
+    expect(
+      (await db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府函〔2024〕270号' } }))
+        .title,
+    ).toBe('管理员改过的标题');
   });
 });

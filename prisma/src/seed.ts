@@ -9,7 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeOrganizationName, type OrganizationType } from '@gazette/domain';
 import type { Prisma, PrismaClient } from '../generated/client/client.ts';
-import { applyGazetteImport, GAZETTE_WRITE_LOCK, importGazetteIssue } from './gazette-import/index.ts';
+import {
+  applyGazetteImport,
+  GAZETTE_WRITE_LOCK,
+  importGazetteIssue,
+} from './gazette-import/index.ts';
 import { indexMissingPolicies } from './search/index-policy.ts';
 
 /** The committed issues under prisma/issues/, oldest first. */
@@ -48,39 +52,69 @@ export class SeedFileError extends Error {
   }
 }
 
-const TYPES: readonly OrganizationType[] = ['CITY_GOVERNMENT', 'DISTRICT_COUNTY', 'PARK', 'DEPARTMENT', 'STATE_AGENCY', 'OTHER'];
+const TYPES: readonly OrganizationType[] = [
+  'CITY_GOVERNMENT',
+  'DISTRICT_COUNTY',
+  'PARK',
+  'DEPARTMENT',
+  'STATE_AGENCY',
+  'OTHER',
+];
 
 /** Reads and checks the reference organisations before anything is written. */
-export function readReferenceOrganizations(file: string = ORGANIZATIONS_FILE): ReferenceOrganization[] {
+export function readReferenceOrganizations(
+  file: string = ORGANIZATIONS_FILE,
+): ReferenceOrganization[] {
   const name = path.basename(file);
   const json = JSON.parse(readFileSync(file, 'utf8')) as { organizations?: unknown };
-  if (!Array.isArray(json.organizations)) throw new SeedFileError(name, 'organizations', '应为数组');
+  if (!Array.isArray(json.organizations))
+    throw new SeedFileError(name, 'organizations', '应为数组');
   const all = json.organizations as Record<string, unknown>[];
   const names = new Set<string>();
   all.forEach((o, i) => {
     const at = `organizations[${i}]`;
-    if (typeof o.name !== 'string' || o.name.trim() === '') throw new SeedFileError(name, `${at}.name`, '应为非空字符串');
+    if (typeof o.name !== 'string' || o.name.trim() === '')
+      throw new SeedFileError(name, `${at}.name`, '应为非空字符串');
     if (names.has(o.name)) throw new SeedFileError(name, `${at}.name`, `重复的机构:${o.name}`);
     names.add(o.name);
-    if (o.shortName !== null && typeof o.shortName !== 'string') throw new SeedFileError(name, `${at}.shortName`, '应为字符串或 null');
-    if (!TYPES.includes(o.type as OrganizationType)) throw new SeedFileError(name, `${at}.type`, `应为 ${TYPES.join('/')}`);
-    if (!Array.isArray(o.aliases) || o.aliases.some((a) => typeof a !== 'string')) throw new SeedFileError(name, `${at}.aliases`, '应为字符串数组');
+    if (o.shortName !== null && typeof o.shortName !== 'string')
+      throw new SeedFileError(name, `${at}.shortName`, '应为字符串或 null');
+    if (!TYPES.includes(o.type as OrganizationType))
+      throw new SeedFileError(name, `${at}.type`, `应为 ${TYPES.join('/')}`);
+    if (!Array.isArray(o.aliases) || o.aliases.some((a) => typeof a !== 'string'))
+      throw new SeedFileError(name, `${at}.aliases`, '应为字符串数组');
   });
   all.forEach((o, i) => {
-    if (o.parent !== null && !names.has(o.parent as string)) throw new SeedFileError(name, `organizations[${i}].parent`, `不是本文件中的机构:${String(o.parent)}`);
+    if (o.parent !== null && !names.has(o.parent as string))
+      throw new SeedFileError(
+        name,
+        `organizations[${i}].parent`,
+        `不是本文件中的机构:${String(o.parent)}`,
+      );
   });
   return all as unknown as ReferenceOrganization[];
 }
 
-async function seedOrganizations(tx: Tx, organizations: readonly ReferenceOrganization[], report: SeedReport) {
+async function seedOrganizations(
+  tx: Tx,
+  organizations: readonly ReferenceOrganization[],
+  report: SeedReport,
+) {
   const existing = await tx.organization.findMany({ select: { id: true, name: true } });
   const ids = new Map(existing.map((o) => [o.name, o.id]));
   // Parents first.
-  const ordered = [...organizations].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
+  const ordered = [...organizations].sort(
+    (a, b) => Number(a.parent !== null) - Number(b.parent !== null),
+  );
   for (const org of ordered) {
     if (ids.has(org.name)) continue;
     const created = await tx.organization.create({
-      data: { name: org.name, shortName: org.shortName, type: org.type, parentId: org.parent ? (ids.get(org.parent) ?? null) : null },
+      data: {
+        name: org.name,
+        shortName: org.shortName,
+        type: org.type,
+        parentId: org.parent ? (ids.get(org.parent) ?? null) : null,
+      },
       select: { id: true },
     });
     ids.set(org.name, created.id);
@@ -118,10 +152,16 @@ function issueLabelOf(text: string): string | null {
  * Loads the reference organisations, then imports every seed issue not yet applied. A seed issue
  * that has problems stops the start with them listed: the committed text must read cleanly.
  */
-export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
+export async function seedDatabase(
+  prisma: PrismaClient,
+  options: SeedOptions = {},
+): Promise<SeedReport> {
   const organizations = readReferenceOrganizations(options.organizationsFile);
   const dir = options.issuesDir ?? ISSUES_DIR;
-  const texts = (options.issues ?? SEED_ISSUES).map((name) => ({ name, text: readFileSync(path.join(dir, `${name}.md`), 'utf8') }));
+  const texts = (options.issues ?? SEED_ISSUES).map((name) => ({
+    name,
+    text: readFileSync(path.join(dir, `${name}.md`), 'utf8'),
+  }));
   const report: SeedReport = { organizations: 0, aliases: 0, issues: [] };
   await prisma.$transaction(
     async (tx) => {
@@ -134,7 +174,8 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions = 
   const actor = { id: null, label: 'system:seed' };
   for (const { name, text } of texts) {
     const label = issueLabelOf(text);
-    if (label && (await prisma.gazetteIssue.findUnique({ where: { label }, select: { id: true } }))) continue;
+    if (label && (await prisma.gazetteIssue.findUnique({ where: { label }, select: { id: true } })))
+      continue;
     const draft = await importGazetteIssue(prisma, text, actor);
     if (draft.problems.length > 0) {
       const lines = draft.problems.map((p) => `  ${name}.md:${p.line} ${p.message}`).join('\n');

@@ -34,7 +34,9 @@ function databaseUrl(adminUrl: string, name: string): string {
 export async function ensureTemplate(adminUrl: string): Promise<string> {
   const template = `gazette_template_${migrationsHash()}`;
   const exists = (c: pg.Client) =>
-    c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]).then((r) => (r.rowCount ?? 0) > 0);
+    c
+      .query('SELECT 1 FROM pg_database WHERE datname = $1', [template])
+      .then((r) => (r.rowCount ?? 0) > 0);
   if (await withClient(adminUrl, exists)) return template;
 
   const building = `${template}_building_${process.pid}`;
@@ -45,7 +47,9 @@ export async function ensureTemplate(adminUrl: string): Promise<string> {
   await applyMigrations(databaseUrl(adminUrl, building));
   await withClient(adminUrl, async (c) => {
     try {
-      await c.query(`ALTER DATABASE ${c.escapeIdentifier(building)} RENAME TO ${c.escapeIdentifier(template)}`);
+      await c.query(
+        `ALTER DATABASE ${c.escapeIdentifier(building)} RENAME TO ${c.escapeIdentifier(template)}`,
+      );
     } catch (error) {
       // Another run built it first: use theirs.
       await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(building)}`);
@@ -62,8 +66,14 @@ async function dropOrphans(adminUrl: string): Promise<void> {
       `SELECT datname FROM pg_database WHERE datname ~ '^gazette_(test|empty)_[0-9]+_' OR datname ~ '_building_[0-9]+$'`,
     );
     for (const { datname } of rows) {
-      const pid = Number(/^gazette_(?:test|empty)_(\d+)_/.exec(datname)?.[1] ?? /_building_(\d+)$/.exec(datname)?.[1]);
-      if (pid && !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`).catch(() => {});
+      const pid = Number(
+        /^gazette_(?:test|empty)_(\d+)_/.exec(datname)?.[1] ??
+          /_building_(\d+)$/.exec(datname)?.[1],
+      );
+      if (pid && !isAlive(pid))
+        await c
+          .query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(datname)} WITH (FORCE)`)
+          .catch(() => {});
     }
   });
 }
@@ -73,7 +83,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   let teardown = async () => {};
   if (!adminUrl) {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-test-pg-'));
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), ephemeral: true });
+    const cluster = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pg'),
+      port: await freePort(),
+      ephemeral: true,
+    });
     adminUrl = cluster.url();
     teardown = async () => {
       await cluster.stop();

@@ -9,7 +9,10 @@ import type { PrismaClient } from '../generated/client/client.ts';
 import { ADMIN_URL_ENV, TEMPLATE_ENV } from './testing-global-setup.ts';
 
 /** Put this in `test.globalSetup` of a package whose tests call createTestDatabase(). */
-export const DB_TEST_GLOBAL_SETUP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing-global-setup.ts');
+export const DB_TEST_GLOBAL_SETUP = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'testing-global-setup.ts',
+);
 
 export interface TestDatabase {
   /** The database's own URL (e.g. for a server under test). */
@@ -27,7 +30,10 @@ function withName(adminUrl: string, name: string): string {
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const adminUrl = process.env[ADMIN_URL_ENV];
-  if (!adminUrl) throw new Error(`no test database server: add DB_TEST_GLOBAL_SETUP from @gazette/db/testing to test.globalSetup`);
+  if (!adminUrl)
+    throw new Error(
+      `no test database server: add DB_TEST_GLOBAL_SETUP from @gazette/db/testing to test.globalSetup`,
+    );
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -43,19 +49,27 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   await admin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
   return {
     url: withName(process.env[ADMIN_URL_ENV]!, name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      admin((c) =>
+        c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`),
+      ).then(() => {}),
   };
 }
 
 /** A fresh, migrated, empty database of its own. Call `drop()` in afterAll. */
-export async function createTestDatabase(options: CreatePrismaClientOptions = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: CreatePrismaClientOptions = {},
+): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];
-  if (!template) throw new Error(`no template database: add DB_TEST_GLOBAL_SETUP to test.globalSetup`);
+  if (!template)
+    throw new Error(`no template database: add DB_TEST_GLOBAL_SETUP to test.globalSetup`);
   const name = `gazette_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(async (c) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`);
+        await c.query(
+          `CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`,
+        );
         return;
       } catch (error) {
         // Two clones starting at the same instant can see each other on the template.
@@ -71,7 +85,9 @@ export async function createTestDatabase(options: CreatePrismaClientOptions = {}
     prisma,
     async drop() {
       await prisma.$disconnect();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+      await admin((c) =>
+        c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`),
+      );
     },
   };
 }

@@ -19,7 +19,8 @@ beforeAll(async () => {
     {},
     admin,
   );
-  if (made.errors && !JSON.stringify(made.errors).includes('已被使用')) throw new Error(JSON.stringify(made.errors));
+  if (made.errors && !JSON.stringify(made.errors).includes('已被使用'))
+    throw new Error(JSON.stringify(made.errors));
   supToken = await h.token(SUPERVISOR);
 });
 afterAll(async () => {
@@ -30,7 +31,19 @@ const OPEN = `mutation($input: OpenDiscretionReviewInput!) { openDiscretionRevie
 
 describe('cases', () => {
   it('registers 案号 and 承办人 from the form and refuses a 案号 already used on its field', async () => {
-    const first = await h.gql(OPEN, { input: { caseName: '已有案号的案件', subjectName: '某公司', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-02-01', caseNumber: '测试案〔2025〕1号' } }, supToken);
+    const first = await h.gql(
+      OPEN,
+      {
+        input: {
+          caseName: '已有案号的案件',
+          subjectName: '某公司',
+          trigger: 'SUBJECT_APPLICATION',
+          filedOn: '2025-02-01',
+          caseNumber: '测试案〔2025〕1号',
+        },
+      },
+      supToken,
+    );
     expect(first.errors).toBeUndefined();
 
     const { page, errors, context } = await h.newPage();
@@ -45,7 +58,10 @@ describe('cases', () => {
     await page.locator('.ra-input-trigger').getByRole('combobox').click();
     await page.getByRole('option').first().click();
     await page.getByRole('button', { name: '保存' }).click();
-    await page.locator('.ra-input-caseNumber').getByText('已被其他案件使用').waitFor({ timeout: 15_000 });
+    await page
+      .locator('.ra-input-caseNumber')
+      .getByText('已被其他案件使用')
+      .waitFor({ timeout: 15_000 });
     await shot(page, '53-case-number-taken');
 
     await page.locator('input[name="caseNumber"]').fill('测试案〔2025〕2号');
@@ -53,7 +69,8 @@ describe('cases', () => {
     await page.waitForURL(/#\/cases\/[^/]+\/show/u, { timeout: 15_000 });
     await page.getByText('测试案〔2025〕2号').waitFor({ timeout: 15_000 });
     const shown = (await page.locator('body').textContent()) ?? '';
-    for (const text of ['孙某、周某', '价格监督检查科', '0830-7654321']) expect(shown).toContain(text);
+    for (const text of ['孙某、周某', '价格监督检查科', '0830-7654321'])
+      expect(shown).toContain(text);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -61,7 +78,18 @@ describe('cases', () => {
   it('says 已超期 in the list for a review past its deadline, and filters by it', async () => {
     const opened = await h.gql<{ openDiscretionReview: { case: { id: string } } }>(
       OPEN,
-      { input: { caseName: '审查已超期的案件', subjectName: '某超市', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-01-06', caseFiledOn: '2025-01-02', department: '食品经营安全监督管理科', contactName: '吴某', contactPhone: '0830-1234567' } },
+      {
+        input: {
+          caseName: '审查已超期的案件',
+          subjectName: '某超市',
+          trigger: 'SUBJECT_APPLICATION',
+          filedOn: '2025-01-06',
+          caseFiledOn: '2025-01-02',
+          department: '食品经营安全监督管理科',
+          contactName: '吴某',
+          contactPhone: '0830-1234567',
+        },
+      },
       supToken,
     );
     const id = opened.data!.openDiscretionReview.case.id;
@@ -78,10 +106,17 @@ describe('cases', () => {
     const row = page.locator('tbody tr', { hasText: '审查已超期的案件' });
     await row.waitFor({ timeout: 15_000 });
     await row.getByTestId('overdue-badge').waitFor();
-    expect(await page.locator('tbody tr', { hasText: '浏览器登记的案件' }).getByTestId('overdue-badge').count()).toBe(0);
+    expect(
+      await page
+        .locator('tbody tr', { hasText: '浏览器登记的案件' })
+        .getByTestId('overdue-badge')
+        .count(),
+    ).toBe(0);
     await shot(page, '54-cases-overdue');
 
-    await page.goto(`${h.baseUrl}/#/cases?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
+    await page.goto(
+      `${h.baseUrl}/#/cases?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`,
+    );
     await row.waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
 
@@ -91,7 +126,13 @@ describe('cases', () => {
     const contacts = page.getByTestId('notice-contacts');
     await contacts.waitFor({ timeout: 15_000 });
     const printed = (await contacts.textContent()) ?? '';
-    for (const text of ['立案日期：2025年1月2日', '业务科室：食品经营安全监督管理科', '联系人：吴某', '联系电话：0830-1234567']) expect(printed).toContain(text);
+    for (const text of [
+      '立案日期：2025年1月2日',
+      '业务科室：食品经营安全监督管理科',
+      '联系人：吴某',
+      '联系电话：0830-1234567',
+    ])
+      expect(printed).toContain(text);
     await shot(page, '55-notice-contacts');
 
     // The acceptance was recorded a day early: corrected with a reason, audited.
@@ -103,14 +144,26 @@ describe('cases', () => {
     await page.getByTestId('correct-submit').click();
     await page.getByTestId('correct-step-dialog').waitFor({ state: 'detached', timeout: 15_000 });
     await expect
-      .poll(async () => (await h.gql<{ case: { acceptedOn: string } }>(`query($id: ID!) { case(id: $id) { acceptedOn } }`, { id }, supToken)).data?.case.acceptedOn, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (
+            await h.gql<{ case: { acceptedOn: string } }>(
+              `query($id: ID!) { case(id: $id) { acceptedOn } }`,
+              { id },
+              supToken,
+            )
+          ).data?.case.acceptedOn,
+        { timeout: 15_000 },
+      )
       .toBe('2025-01-09');
     const log = await h.gql<{ auditEntriesPage: { nodes: { after: { reason?: string } }[] } }>(
       `{ auditEntriesPage(filter: { action: "case.correct" }) { nodes { after } } }`,
       {},
       await h.token(ADMIN),
     );
-    expect(log.data!.auditEntriesPage.nodes.map((n) => n.after.reason)).toEqual(['受理日期录入错误']);
+    expect(log.data!.auditEntriesPage.nodes.map((n) => n.after.reason)).toEqual([
+      '受理日期录入错误',
+    ]);
     await shot(page, '56-case-step-corrected');
     expect(errors).toEqual([]);
     await context.close();

@@ -10,7 +10,14 @@ beforeAll(async () => {
   adminToken = await h.token(ADMIN);
   const created = await h.gql(
     `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email: SUPERVISOR.email, password: SUPERVISOR.password, role: 'SUPERVISOR', name: '监督员' } },
+    {
+      input: {
+        email: SUPERVISOR.email,
+        password: SUPERVISOR.password,
+        role: 'SUPERVISOR',
+        name: '监督员',
+      },
+    },
     adminToken,
   );
   expect(created.errors).toBeUndefined();
@@ -24,7 +31,9 @@ describe('signing in and the compliance home page', () => {
   it('shows the 2024Q4 figures of 泸市府室发〔2024〕34号 after logging in', async () => {
     const { page, errors, context } = await h.newPage();
     await login(page, h.baseUrl, ADMIN);
-    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 }).toBe('46');
+    await expect
+      .poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 })
+      .toBe('46');
     expect(await page.getByTestId('fig-websitesWithIssues').textContent()).toBe('13');
     expect(await page.getByTestId('fig-websiteIssues').textContent()).toBe('15');
     expect(await page.getByTestId('fig-newMediaAccountsChecked').textContent()).toBe('208');
@@ -51,20 +60,33 @@ describe('signing in and the compliance home page', () => {
     const { page, context } = await h.newPage();
     await page.route('**/graphql', async (route) => {
       if (route.request().postData()?.includes('repeatFindings')) {
-        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
+        await route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            errors: [
+              { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        });
       } else await route.continue();
     });
     await login(page, h.baseUrl, ADMIN);
     // The rest of the page is there as usual.
-    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 }).toBe('46');
+    await expect
+      .poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 })
+      .toBe('46');
     await page.getByTestId('repeats-error').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('repeats-error').textContent()).toBe('无法读取连续两个季度存在的问题：服务器内部错误：Unexpected error.');
+    expect(await page.getByTestId('repeats-error').textContent()).toBe(
+      '无法读取连续两个季度存在的问题：服务器内部错误：Unexpected error.',
+    );
     expect(await page.getByTestId('no-repeats').count()).toBe(0);
     await shot(page, '01d-compliance-repeats-failed');
     // When the request works again, the card shows its answer.
     await page.unroute('**/graphql');
     await page.reload();
-    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 }).toBe('46');
+    await expect
+      .poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 })
+      .toBe('46');
     expect(await page.getByTestId('repeats-error').count()).toBe(0);
     await context.close();
   });
@@ -82,7 +104,9 @@ describe('signing in and the compliance home page', () => {
     await shot(page, '03-policy-show');
     await page.getByRole('button', { name: /中文/ }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.getByTestId('validity-timeline').textContent()).toContain('Jan 5, 2030');
+    await expect
+      .poll(() => page.getByTestId('validity-timeline').textContent())
+      .toContain('Jan 5, 2030');
     expect(await page.locator('body').textContent()).toContain('Last day in force');
     await shot(page, '03b-policy-show-english');
     expect(errors).toEqual([]);
@@ -100,7 +124,9 @@ describe('signing in and the compliance home page', () => {
     await page.locator('input[name="password"]').waitFor({ timeout: 15_000 });
     await login(page, h.baseUrl, ADMIN);
     await page.goto(`${h.baseUrl}/#/cases/create`);
-    await expect.poll(() => page.locator('input[name="caseName"]').inputValue(), { timeout: 10_000 }).toBe('会话过期测试案');
+    await expect
+      .poll(() => page.locator('input[name="caseName"]').inputValue(), { timeout: 10_000 })
+      .toBe('会话过期测试案');
     expect(await page.locator('input[name="subjectName"]').inputValue()).toBe('某公司');
     await shot(page, '16-form-restored');
     await context.close();
@@ -116,17 +142,26 @@ describe('calculators', () => {
     // Items in force that day are offered by code and name.
     await page.getByTestId('medical-code-0').click();
     await page.getByTestId('medical-code-0').fill('3112010');
-    await page.getByRole('option', { name: /单精子注射/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('option', { name: /单精子注射/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByTestId('medical-code-0').fill('311201069');
     await page.keyboard.press('Escape');
     await page.getByTestId('medical-calculate').click();
-    await expect.poll(() => page.getByTestId('medical-total').textContent(), { timeout: 15_000 }).toBe('1,769.00');
-    expect(await page.getByTestId('medical-result').textContent()).toContain('泸市医保规〔2024〕4号');
+    await expect
+      .poll(() => page.getByTestId('medical-total').textContent(), { timeout: 15_000 })
+      .toBe('1,769.00');
+    expect(await page.getByTestId('medical-result').textContent()).toContain(
+      '泸市医保规〔2024〕4号',
+    );
     await shot(page, '04-calculator-medical');
     await page.getByTestId('tab-land').click();
     await page.getByTestId('land-calculate').click();
     await page.getByTestId('land-result').waitFor();
-    expect(await page.getByTestId('land-result').textContent()).toContain('泸市自然资规函〔2024〕425号');
+    expect(await page.getByTestId('land-result').textContent()).toContain(
+      '泸市自然资规函〔2024〕425号',
+    );
     await shot(page, '05-calculator-land');
     await page.getByTestId('tab-rehab').click();
     await page.getByTestId('rehab-check').click();
@@ -141,7 +176,16 @@ describe('cases', () => {
   it('moves a case from registration to decision and prints the acceptance notice', async () => {
     const opened = await h.gql<{ openDiscretionReview: { case: { id: string } } }>(
       `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
-      { input: { caseName: '某超市销售过期食品案', subjectName: '泸州市某超市有限公司', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-02-10', caseNumber: '泸市监案〔2025〕31号', handler: '赵某、钱某' } },
+      {
+        input: {
+          caseName: '某超市销售过期食品案',
+          subjectName: '泸州市某超市有限公司',
+          trigger: 'SUBJECT_APPLICATION',
+          filedOn: '2025-02-10',
+          caseNumber: '泸市监案〔2025〕31号',
+          handler: '赵某、钱某',
+        },
+      },
       adminToken,
     );
     expect(opened.errors).toBeUndefined();
@@ -155,22 +199,29 @@ describe('cases', () => {
     expect(await caseRow.textContent()).toContain('赵某、钱某');
     await shot(page, '07-cases');
     await page.goto(`${h.baseUrl}/#/cases/${encodeURIComponent(id)}/show`);
-    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('已登记');
+    await expect
+      .poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 })
+      .toBe('已登记');
     // Only the transitions allowed from REGISTERED are offered.
     expect(await page.getByTestId('transition-DECIDE').count()).toBe(0);
 
     await page.getByTestId('transition-ACCEPT').click();
     await page.getByTestId('transition-on').fill('2025-02-12');
-    for (const c of ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING', 'VOLUNTARY']) await page.getByTestId(`condition-${c}`).check();
+    for (const c of ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING', 'VOLUNTARY'])
+      await page.getByTestId(`condition-${c}`).check();
     await page.getByTestId('review-days').fill('30');
     await shot(page, '08-case-accept-form');
     await page.getByTestId('transition-submit').click();
-    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('审查评估中');
+    await expect
+      .poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 })
+      .toBe('审查评估中');
 
     await page.getByTestId('transition-RECORD_RESULT').click();
     await page.getByTestId('transition-on').fill('2025-03-10');
     await page.getByTestId('transition-submit').click();
-    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('通过审查评估');
+    await expect
+      .poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 })
+      .toBe('通过审查评估');
 
     await page.getByTestId('transition-DECIDE').click();
     await page.getByTestId('transition-on').fill('2025-03-12');
@@ -179,14 +230,18 @@ describe('cases', () => {
     await page.getByRole('dialog').getByRole('combobox').click();
     await page.getByRole('option').first().click();
     await page.getByTestId('transition-submit').click();
-    await expect.poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 }).toBe('已作出处理决定');
+    await expect
+      .poll(() => page.getByTestId('case-state').textContent(), { timeout: 15_000 })
+      .toBe('已作出处理决定');
     expect(await page.getByTestId('case-timeline').textContent()).toContain('泸市监受理书〔2025〕');
     await shot(page, '09-case-decided');
 
     await page.getByTestId('print-ACCEPTANCE').click();
     await page.getByTestId('notice-page').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('notice-title').textContent()).toContain('受理通知书');
-    expect(await page.getByTestId('notice-number').textContent()).toMatch(/泸市监受理书〔2025〕\d+号/);
+    expect(await page.getByTestId('notice-number').textContent()).toMatch(
+      /泸市监受理书〔2025〕\d+号/,
+    );
     await page.emulateMedia({ media: 'print' });
     await shot(page, '10-notice-print');
     expect(errors).toEqual([]);
@@ -210,7 +265,11 @@ describe('roles', () => {
     await shot(page, '11-rates-supervisor');
     // The API refuses too, whatever the page shows.
     const sup = await h.token(SUPERVISOR);
-    const r = await h.gql(`mutation { updateRateEntry(id: "x", version: 1, input: { amount: "1" }) { id } }`, {}, sup);
+    const r = await h.gql(
+      `mutation { updateRateEntry(id: "x", version: 1, input: { amount: "1" }) { id } }`,
+      {},
+      sup,
+    );
     expect(r.errors?.[0]).toBeDefined();
     await context.close();
   });

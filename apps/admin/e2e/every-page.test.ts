@@ -17,7 +17,11 @@ const PAGES = [
   { name: 'calculators', route: '/calculators', roles: ['admin', 'supervisor', 'viewer'] },
   { name: 'compliance', route: '/compliance', roles: ['admin', 'supervisor', 'viewer'] },
   { name: 'websiteFindings', route: '/websiteFindings', roles: ['admin', 'supervisor', 'viewer'] },
-  { name: 'newMediaFindings', route: '/newMediaFindings', roles: ['admin', 'supervisor', 'viewer'] },
+  {
+    name: 'newMediaFindings',
+    route: '/newMediaFindings',
+    roles: ['admin', 'supervisor', 'viewer'],
+  },
   { name: 'organizations', route: '/organizations', roles: ['admin', 'supervisor', 'viewer'] },
   { name: 'cases', route: '/cases', roles: ['admin', 'supervisor'] },
   { name: 'reviewTasks', route: '/reviewTasks', roles: ['admin', 'supervisor'] },
@@ -59,30 +63,35 @@ afterAll(async () => {
 });
 
 describe.each(Object.keys(ROLES) as (keyof typeof ROLES)[])('every page as %s', (role) => {
-  it.each(VIEWPORTS)('at $width×$height: renders, fits the width, no console errors', async (viewport) => {
-    const { page, context, errors } = await h.newPage(viewport);
-    await login(page, h.baseUrl, ROLES[role]);
-    const overflowing: string[] = [];
-    for (const p of PAGES.filter((x) => (x.roles as readonly string[]).includes(role))) {
-      await page.goto(`${h.baseUrl}/#${p.route}`);
-      // The page's own content has arrived: react-admin's loading indicator is gone.
-      await page.getByTestId('role-chip').waitFor({ timeout: 20_000 });
-      await page
-        .locator('.RaLoading-root, [role="progressbar"]')
-        .first()
-        .waitFor({ state: 'detached', timeout: 20_000 })
-        .catch(() => undefined);
-      await page.waitForTimeout(300);
-      expect(page.url(), `${p.name} must not bounce to login`).not.toMatch(/#\/login$/);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      if (scrollWidth > innerWidth + 1) overflowing.push(`${p.name}: ${scrollWidth}px > ${innerWidth}px`);
-      await page.screenshot({ path: path.join(DIR, `${role}-${viewport.width}-${p.name}.png`) });
-    }
-    expect(overflowing, 'pages wider than the window').toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
-  }, 240_000);
+  it.each(VIEWPORTS)(
+    'at $width×$height: renders, fits the width, no console errors',
+    async (viewport) => {
+      const { page, context, errors } = await h.newPage(viewport);
+      await login(page, h.baseUrl, ROLES[role]);
+      const overflowing: string[] = [];
+      for (const p of PAGES.filter((x) => (x.roles as readonly string[]).includes(role))) {
+        await page.goto(`${h.baseUrl}/#${p.route}`);
+        // The page's own content has arrived: react-admin's loading indicator is gone.
+        await page.getByTestId('role-chip').waitFor({ timeout: 20_000 });
+        await page
+          .locator('.RaLoading-root, [role="progressbar"]')
+          .first()
+          .waitFor({ state: 'detached', timeout: 20_000 })
+          .catch(() => undefined);
+        await page.waitForTimeout(300);
+        expect(page.url(), `${p.name} must not bounce to login`).not.toMatch(/#\/login$/);
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        if (scrollWidth > innerWidth + 1)
+          overflowing.push(`${p.name}: ${scrollWidth}px > ${innerWidth}px`);
+        await page.screenshot({ path: path.join(DIR, `${role}-${viewport.width}-${p.name}.png`) });
+      }
+      expect(overflowing, 'pages wider than the window').toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    240_000,
+  );
 });

@@ -13,7 +13,11 @@ const EXTRA_POLICIES = 130;
 beforeAll(async () => {
   h = await startHarness();
   adminToken = await h.token(ADMIN);
-  const orgs = await h.gql<{ organizationsPage: { nodes: { name: string }[] } }>(`{ organizationsPage(perPage: 2) { nodes { name } } }`, {}, adminToken);
+  const orgs = await h.gql<{ organizationsPage: { nodes: { name: string }[] } }>(
+    `{ organizationsPage(perPage: 2) { nodes { name } } }`,
+    {},
+    adminToken,
+  );
   const issuers = orgs.data!.organizationsPage.nodes.map((o) => o.name);
   for (let i = 0; i < EXTRA_POLICIES; i += 10) {
     const batch = Array.from({ length: Math.min(10, EXTRA_POLICIES - i) }, (_, j) => i + j + 1);
@@ -21,7 +25,16 @@ beforeAll(async () => {
       batch.map((n) =>
         h.gql(
           `mutation($input: PolicyInput!) { createPolicy(input: $input) { id } }`,
-          { input: { docNo: `泸测导规〔2025〕${n}号`, title: `导出测试文件（第${n}件，含“引号”, 逗号）`, category: 'DEPARTMENT', signedOn: '2025-01-02', effectiveFrom: '2025-02-01', issuers } },
+          {
+            input: {
+              docNo: `泸测导规〔2025〕${n}号`,
+              title: `导出测试文件（第${n}件，含“引号”, 逗号）`,
+              category: 'DEPARTMENT',
+              signedOn: '2025-01-02',
+              effectiveFrom: '2025-02-01',
+              issuers,
+            },
+          },
           adminToken,
         ),
       ),
@@ -30,7 +43,14 @@ beforeAll(async () => {
   }
   const opened = await h.gql(
     `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
-    { input: { caseName: '导出测试案', subjectName: '泸州市某公司', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-02-10' } },
+    {
+      input: {
+        caseName: '导出测试案',
+        subjectName: '泸州市某公司',
+        trigger: 'SUBJECT_APPLICATION',
+        filedOn: '2025-02-10',
+      },
+    },
     adminToken,
   );
   expect(opened.errors).toBeUndefined();
@@ -45,7 +65,8 @@ function recordPageSizes(page: Page): number[] {
   const sizes: number[] = [];
   page.on('request', (request) => {
     if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
-    const perPage = (JSON.parse(request.postData() ?? '{}') as { variables?: { perPage?: number } }).variables?.perPage;
+    const perPage = (JSON.parse(request.postData() ?? '{}') as { variables?: { perPage?: number } })
+      .variables?.perPage;
     if (typeof perPage === 'number') sizes.push(perPage);
   });
   return sizes;
@@ -60,7 +81,11 @@ async function exportCsv(page: Page) {
 }
 
 async function total(field: string, filter = '') {
-  const r = await h.gql<Record<string, { total: number }>>(`{ ${field}(perPage: 1${filter ? `, filter: ${filter}` : ''}) { total } }`, {}, adminToken);
+  const r = await h.gql<Record<string, { total: number }>>(
+    `{ ${field}(perPage: 1${filter ? `, filter: ${filter}` : ''}) { total } }`,
+    {},
+    adminToken,
+  );
   expect(r.errors).toBeUndefined();
   return r.data![field]!.total;
 }
@@ -85,7 +110,9 @@ describe('导出', () => {
     expect(docNos.size).toBe(expected);
     expect(docNos.has('泸测导规〔2025〕130号')).toBe(true);
     expect(docNos.has('泸市府规〔2024〕4号')).toBe(true);
-    expect(records.find((r) => r[docNo] === '泸测导规〔2025〕7号')![header!.indexOf('title')]).toBe('导出测试文件（第7件，含“引号”, 逗号）');
+    expect(records.find((r) => r[docNo] === '泸测导规〔2025〕7号')![header!.indexOf('title')]).toBe(
+      '导出测试文件（第7件，含“引号”, 逗号）',
+    );
     expect(sizes.length).toBeGreaterThan(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
     expect(errors).toEqual([]);
@@ -114,22 +141,29 @@ describe('导出', () => {
   it.each([
     { resource: 'cases', field: 'casesPage', filter: '' },
     { resource: 'websiteFindings', field: 'websiteFindingsPage', filter: '{ quarter: "2024Q4" }' },
-    { resource: 'newMediaFindings', field: 'newMediaFindingsPage', filter: '{ quarter: "2024Q4" }' },
+    {
+      resource: 'newMediaFindings',
+      field: 'newMediaFindingsPage',
+      filter: '{ quarter: "2024Q4" }',
+    },
     { resource: 'organizations', field: 'organizationsPage', filter: '' },
     { resource: 'users', field: 'usersPage', filter: '' },
-  ])('downloads the $resource list as shown, one row per record', async ({ resource, field, filter }) => {
-    const { page, errors, context } = await h.newPage();
-    await login(page, h.baseUrl, ADMIN);
-    await page.goto(`${h.baseUrl}/#/${resource}`);
-    await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
-    const expected = await total(field, filter);
-    expect(expected).toBeGreaterThan(0);
-    const { filename, rows } = await exportCsv(page);
-    expect(filename).toBe(`${resource}.csv`);
-    expect(rows.length - 1).toBe(expected);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  ])(
+    'downloads the $resource list as shown, one row per record',
+    async ({ resource, field, filter }) => {
+      const { page, errors, context } = await h.newPage();
+      await login(page, h.baseUrl, ADMIN);
+      await page.goto(`${h.baseUrl}/#/${resource}`);
+      await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
+      const expected = await total(field, filter);
+      expect(expected).toBeGreaterThan(0);
+      const { filename, rows } = await exportCsv(page);
+      expect(filename).toBe(`${resource}.csv`);
+      expect(rows.length - 1).toBe(expected);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('says in Chinese why an export failed, and saves no partial file', async () => {
     const { page, context } = await h.newPage();
@@ -138,15 +172,31 @@ describe('导出', () => {
     await page.locator('tbody tr').first().waitFor({ timeout: 15_000 });
     // The export's second page fails as the API fails when something breaks inside it.
     await page.route('**/graphql', async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}') as { query?: string; variables?: { page?: number; perPage?: number } };
-      if (body.query?.includes('policiesPage') && body.variables?.perPage === 100 && body.variables.page === 2) {
-        await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) });
+      const body = JSON.parse(route.request().postData() ?? '{}') as {
+        query?: string;
+        variables?: { page?: number; perPage?: number };
+      };
+      if (
+        body.query?.includes('policiesPage') &&
+        body.variables?.perPage === 100 &&
+        body.variables.page === 2
+      ) {
+        await route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            errors: [
+              { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        });
       } else await route.continue();
     });
     let downloaded = false;
     page.on('download', () => (downloaded = true));
     await page.getByRole('button', { name: '导出' }).click();
-    await page.getByText('导出失败：服务器内部错误：Unexpected error.').waitFor({ timeout: 15_000 });
+    await page
+      .getByText('导出失败：服务器内部错误：Unexpected error.')
+      .waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     expect(downloaded).toBe(false);
     // Nothing stays broken: the next export succeeds.

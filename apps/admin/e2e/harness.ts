@@ -29,9 +29,16 @@ async function freePort(): Promise<number> {
 export interface Harness {
   baseUrl: string;
   browser: Browser;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }>;
   token(user: { email: string; password: string }): Promise<string>;
-  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  newPage(viewport?: {
+    width: number;
+    height: number;
+  }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -40,11 +47,24 @@ export async function startHarness(): Promise<Harness> {
   const db: TestDatabase = await createTestDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--experimental-wasm-modules', '--import', 'tsx', 'src/server.ts'], {
-    cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--experimental-wasm-modules', '--import', 'tsx', 'src/server.ts'],
+    {
+      cwd: API_DIR,
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
@@ -62,19 +82,34 @@ export async function startHarness(): Promise<Harness> {
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 
   const gql: Harness['gql'] = async (query, variables = {}, token) => {
     const r = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await r.json()) as never;
   };
   const token = async (user: { email: string; password: string }) => {
-    const r = await gql<{ login: { token: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: user.email, p: user.password });
+    const r = await gql<{ login: { token: string } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: user.email, p: user.password },
+    );
     if (!r.data) throw new Error(JSON.stringify(r.errors));
     return r.data.login.token;
   };
@@ -85,7 +120,12 @@ export async function startHarness(): Promise<Harness> {
     gql,
     token,
     async newPage(viewport = { width: 1366, height: 768 }) {
-      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+      const context = await browser.newContext({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        acceptDownloads: true,
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => {
@@ -104,7 +144,11 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Signs in through the login page. */
-export async function login(page: Page, baseUrl: string, user: { email: string; password: string }) {
+export async function login(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string },
+) {
   await page.goto(`${baseUrl}/#/login`);
   await page.locator('input[name="username"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);

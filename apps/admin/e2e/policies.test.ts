@@ -24,7 +24,10 @@ const FREE = '泸市府发〔2099〕1号';
 
 describe('new policy', () => {
   it('marks a 文号 already registered with the reason, and saves once it is corrected', async () => {
-    const taken = await h.gql<{ policy: { id: string } | null }>(`query($d: String!) { policy(docNo: $d) { id } }`, { d: TAKEN });
+    const taken = await h.gql<{ policy: { id: string } | null }>(
+      `query($d: String!) { policy(docNo: $d) { id } }`,
+      { d: TAKEN },
+    );
     expect(taken.data?.policy).not.toBeNull();
 
     const { page, errors, context } = await h.newPage();
@@ -41,7 +44,8 @@ describe('new policy', () => {
 
     const requests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('createPolicy')) requests.push(r.postData() ?? '');
+      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('createPolicy'))
+        requests.push(r.postData() ?? '');
     });
     await page.getByRole('button', { name: '保存' }).click();
     // The reason is on the 文号 field, which is marked invalid.
@@ -56,7 +60,10 @@ describe('new policy', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/policies\/[^/]+\/show/u, { timeout: 15_000 });
     expect(requests).toHaveLength(2);
-    const created = await h.gql<{ policy: { title: string } | null }>(`query($d: String!) { policy(docNo: $d) { title } }`, { d: FREE });
+    const created = await h.gql<{ policy: { title: string } | null }>(
+      `query($d: String!) { policy(docNo: $d) { title } }`,
+      { d: FREE },
+    );
     expect(created.data?.policy?.title).toBe('浏览器测试通知');
     await shot(page, '51-policy-created');
     expect(errors).toEqual([]);
@@ -66,10 +73,16 @@ describe('new policy', () => {
 
 describe('organisation aliases', () => {
   it('asks about an alias by its name before deleting it', async () => {
-    const org = await h.gql<{ organization: { id: string } }>(`{ organization(name: "市教育体育局") { id } }`);
+    const org = await h.gql<{ organization: { id: string } }>(
+      `{ organization(name: "市教育体育局") { id } }`,
+    );
     const orgId = org.data!.organization.id;
     const alias = '浏览器测试别名';
-    const made = await h.gql(`mutation($o: ID!, $a: String!) { createOrganizationAlias(input: { organizationId: $o, alias: $a }) { id } }`, { o: orgId, a: alias }, adminToken);
+    const made = await h.gql(
+      `mutation($o: ID!, $a: String!) { createOrganizationAlias(input: { organizationId: $o, alias: $a }) { id } }`,
+      { o: orgId, a: alias },
+      adminToken,
+    );
     expect(made.errors).toBeUndefined();
 
     const { page, errors, context } = await h.newPage();

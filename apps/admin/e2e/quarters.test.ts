@@ -15,18 +15,36 @@ import type { Page } from 'playwright-core';
 import { ADMIN, ARTIFACTS, login, shot, startHarness, type Harness } from './harness.ts';
 
 // exceljs is the API's dependency, not the dashboard's: read it from there.
-const require = createRequire(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../api/package.json'));
+const require = createRequire(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../api/package.json'),
+);
 // The few parts of its API used here (its types cannot be resolved from the dashboard either).
 interface Workbook {
   addWorksheet(name: string): { addRow(values: unknown[]): void };
-  worksheets: { eachRow(cb: (row: { eachCell(cb: (cell: { value: unknown }) => void): void }) => void): void }[];
+  worksheets: {
+    eachRow(cb: (row: { eachCell(cb: (cell: { value: unknown }) => void): void }) => void): void;
+  }[];
   xlsx: { writeBuffer(): Promise<ArrayBuffer>; load(data: ArrayBuffer): Promise<unknown> };
 }
 const ExcelJS = require('exceljs') as { Workbook: new () => Workbook };
 
 const VIEWPORTS = [
-  { name: 'desktop', width: 1366, height: 768, quarter: '2025Q1', label: '2025年第1季度', shots: '40' },
-  { name: 'tablet', width: 768, height: 1024, quarter: '2025Q2', label: '2025年第2季度', shots: '40b' },
+  {
+    name: 'desktop',
+    width: 1366,
+    height: 768,
+    quarter: '2025Q1',
+    label: '2025年第1季度',
+    shots: '40',
+  },
+  {
+    name: 'tablet',
+    width: 768,
+    height: 1024,
+    quarter: '2025Q2',
+    label: '2025年第2季度',
+    shots: '40b',
+  },
 ] as const;
 
 // 附件1 as printed: 序号 3 has two problems, one a line, in one cell.
@@ -67,7 +85,10 @@ afterAll(async () => {
 });
 
 async function findings(quarter: string) {
-  const r = await h.gql<{ websiteFindingsPage: { total: number }; newMediaFindingsPage: { nodes: { id: string; account: string; rectified: boolean | null }[] } }>(
+  const r = await h.gql<{
+    websiteFindingsPage: { total: number };
+    newMediaFindingsPage: { nodes: { id: string; account: string; rectified: boolean | null }[] };
+  }>(
     `query($q: String!) {
       websiteFindingsPage(perPage: 100, filter: { quarter: $q }) { total }
       newMediaFindingsPage(perPage: 100, filter: { quarter: $q }, sort: { field: "seq", order: ASC }) { nodes { id account rectified } }
@@ -76,14 +97,22 @@ async function findings(quarter: string) {
     adminToken,
   );
   expect(r.errors).toBeUndefined();
-  return { website: r.data!.websiteFindingsPage.total, newMedia: r.data!.newMediaFindingsPage.nodes };
+  return {
+    website: r.data!.websiteFindingsPage.total,
+    newMedia: r.data!.newMediaFindingsPage.nodes,
+  };
 }
 
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 /** Chooses the quarter in the compliance page's selector. */
 async function chooseQuarter(page: Page, label: string) {
-  await page.getByTestId('quarter-select').locator('..').getByRole('combobox').click({ timeout: 20_000 });
+  await page
+    .getByTestId('quarter-select')
+    .locator('..')
+    .getByRole('combobox')
+    .click({ timeout: 20_000 });
   await page.getByRole('option', { name: label, exact: true }).click();
   await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
@@ -106,19 +135,37 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await page.getByTestId('round-policy').fill('府室发〔2024〕34');
     await page.getByRole('option', { name: /泸市府室发〔2024〕34号/u }).click();
     for (const [k, v] of Object.entries({
-      cityPortalsChecked: '1', districtPortalsChecked: '7', departmentSitesChecked: '37',
-      newMediaAccountsChecked: '201', newMediaDistricts: '7', newMediaParks: '6', newMediaDepartments: '30',
-      messagesReceived: '5', messagesClosed: '6', messagesOverdue: '1',
-    })) await fill(page, k, v);
+      cityPortalsChecked: '1',
+      districtPortalsChecked: '7',
+      departmentSitesChecked: '37',
+      newMediaAccountsChecked: '201',
+      newMediaDistricts: '7',
+      newMediaParks: '6',
+      newMediaDepartments: '30',
+      messagesReceived: '5',
+      messagesClosed: '6',
+      messagesOverdue: '1',
+    }))
+      await fill(page, k, v);
     await page.getByTestId('round-save').click();
 
     // The server's rule, on the field it names, in Chinese.
     const closedError = page.getByTestId('round-messagesClosed-error');
     await expect.poll(() => closedError.textContent(), { timeout: 15_000 }).toContain('不能大于');
     expect(await closedError.textContent()).toBe('办结留言 不能大于 收到留言');
-    expect(await page.getByTestId('round-messagesReceived-error').textContent()).toMatch(/^[\s\u200b]*$/u);
+    expect(await page.getByTestId('round-messagesReceived-error').textContent()).toMatch(
+      /^[\s\u200b]*$/u,
+    );
     await shot(page, `${viewport.shots}-round-create-error`);
-    expect((await h.gql<{ inspectionRound: unknown }>(`query($q: String!) { inspectionRound(quarter: $q) { id } }`, { q: quarter }, adminToken)).data!.inspectionRound).toBeNull();
+    expect(
+      (
+        await h.gql<{ inspectionRound: unknown }>(
+          `query($q: String!) { inspectionRound(quarter: $q) { id } }`,
+          { q: quarter },
+          adminToken,
+        )
+      ).data!.inspectionRound,
+    ).toBeNull();
 
     await fill(page, 'messagesClosed', '4');
     expect(await closedError.textContent()).toMatch(/^[\s\u200b]*$/u);
@@ -126,8 +173,12 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await page.getByTestId('round-form').waitFor({ state: 'detached', timeout: 15_000 });
 
     // The compliance page now shows the new quarter and its figures.
-    await expect.poll(() => page.getByTestId('quarter-select').inputValue(), { timeout: 15_000 }).toBe(quarter);
-    await expect.poll(() => page.getByTestId('round-fig-messagesReceived').textContent(), { timeout: 15_000 }).toBe('5');
+    await expect
+      .poll(() => page.getByTestId('quarter-select').inputValue(), { timeout: 15_000 })
+      .toBe(quarter);
+    await expect
+      .poll(() => page.getByTestId('round-fig-messagesReceived').textContent(), { timeout: 15_000 })
+      .toBe('5');
     expect(await page.getByTestId('fig-websitesChecked').textContent()).toBe('45');
     expect(await page.getByTestId('fig-newMediaAccountsChecked').textContent()).toBe('201');
     expect(await page.getByTestId('fig-messages').textContent()).toBe('4/5');
@@ -135,7 +186,9 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     expect(await page.getByTestId('round-fig-departmentSitesChecked').textContent()).toBe('37');
     expect(await page.getByTestId('round-fig-newMediaDepartments').textContent()).toBe('30');
     expect(await page.getByTestId('round-fig-messagesOverdue').textContent()).toBe('1');
-    expect(await page.getByTestId('round-fig-window').textContent()).toBe(viewport.name === 'desktop' ? '2025年1月1日 — 2025年3月1日' : '2025年4月1日 — 2025年6月1日');
+    expect(await page.getByTestId('round-fig-window').textContent()).toBe(
+      viewport.name === 'desktop' ? '2025年1月1日 — 2025年3月1日' : '2025年4月1日 — 2025年6月1日',
+    );
 
     // 修改数据 corrects a figure with the round's version.
     await page.getByTestId('round-edit').click();
@@ -145,7 +198,9 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await fill(page, 'newMediaAccountsChecked', '208');
     await page.getByTestId('round-save').click();
     await page.getByTestId('round-form').waitFor({ state: 'detached', timeout: 15_000 });
-    await expect.poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 15_000 }).toBe('46');
+    await expect
+      .poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 15_000 })
+      .toBe('46');
     expect(await page.getByTestId('fig-newMediaAccountsChecked').textContent()).toBe('208');
     expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, `${viewport.shots}-round-created`);
@@ -158,21 +213,32 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await login(page, h.baseUrl, ADMIN);
     await chooseQuarter(page, viewport.label);
     // The card is the chosen quarter's (the default quarter's shows first).
-    await expect.poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 }).toContain(`导入 ${quarter} 通报附件`);
+    await expect
+      .poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 })
+      .toContain(`导入 ${quarter} 通报附件`);
     await page.getByTestId('round-figures').waitFor();
 
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annex-download-newMedia-XLSX').click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('annex-download-newMedia-XLSX').click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/u);
     const xlsxPath = path.join(ARTIFACTS, `${viewport.shots}-template-${xlsx.suggestedFilename()}`);
     await xlsx.saveAs(xlsxPath);
     const wb = new ExcelJS.Workbook();
     const file = readFileSync(xlsxPath);
-    await wb.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer,
+    );
     const cells: string[] = [];
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
-    for (const header of ['序号', '新媒体名称', '所属区县或部门', '类型', '存在的突出问题']) expect(cells).toContain(header);
+    for (const header of ['序号', '新媒体名称', '所属区县或部门', '类型', '存在的突出问题'])
+      expect(cells).toContain(header);
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annex-download-website-CSV').click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('annex-download-website-CSV').click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/u);
     const csvPath = path.join(ARTIFACTS, `${viewport.shots}-template-${csv.suggestedFilename()}`);
     await csv.saveAs(csvPath);
@@ -188,11 +254,17 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await login(page, h.baseUrl, ADMIN);
     await chooseQuarter(page, viewport.label);
     // The card is the chosen quarter's (the default quarter's shows first).
-    await expect.poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 }).toContain(`导入 ${quarter} 通报附件`);
+    await expect
+      .poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 })
+      .toContain(`导入 ${quarter} 通报附件`);
     await page.getByTestId('round-figures').waitFor();
 
     // One bad row: its line, column and reason; nothing is written.
-    await page.getByTestId('annex-file-website').setInputFiles({ name: '附件1.csv', mimeType: 'text/csv', buffer: Buffer.from(ANNEX1_BAD_CSV) });
+    await page.getByTestId('annex-file-website').setInputFiles({
+      name: '附件1.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(ANNEX1_BAD_CSV),
+    });
     await page.getByTestId('annex-chosen-website').waitFor();
     await page.getByTestId('annex-import-button').click();
     expect(await page.getByTestId('annex-confirm-text').textContent()).toContain('附件1 网站');
@@ -212,9 +284,17 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     expect((await findings(quarter)).website).toBe(0);
 
     // 附件1 as CSV and 附件2 as XLSX, both named before they replace anything.
-    await page.getByTestId('annex-file-website').setInputFiles({ name: '附件1.csv', mimeType: 'text/csv', buffer: Buffer.from(ANNEX1_CSV) });
-    await page.getByTestId('annex-file-newMedia').setInputFiles({ name: '附件2.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await annex2Xlsx() });
-    await expect.poll(() => page.getByTestId('annex-chosen-newMedia').textContent()).toContain('XLSX');
+    await page
+      .getByTestId('annex-file-website')
+      .setInputFiles({ name: '附件1.csv', mimeType: 'text/csv', buffer: Buffer.from(ANNEX1_CSV) });
+    await page.getByTestId('annex-file-newMedia').setInputFiles({
+      name: '附件2.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await annex2Xlsx(),
+    });
+    await expect
+      .poll(() => page.getByTestId('annex-chosen-newMedia').textContent())
+      .toContain('XLSX');
     expect(await page.getByTestId('annex-chosen-website').textContent()).toContain('CSV');
     await page.getByTestId('annex-import-button').click();
     const confirm = await page.getByTestId('annex-confirm-text').textContent();
@@ -226,18 +306,25 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     // The page shows the quarter's figures with its findings.
-    await expect.poll(() => page.getByTestId('fig-websiteIssues').textContent(), { timeout: 20_000 }).toBe('3');
+    await expect
+      .poll(() => page.getByTestId('fig-websiteIssues').textContent(), { timeout: 20_000 })
+      .toBe('3');
     expect(await page.getByTestId('fig-websitesWithIssues').textContent()).toBe('2');
     expect(await page.getByTestId('fig-newMediaAccountsWithIssues').textContent()).toBe('2');
     expect(await page.getByTestId('rectification-progress').textContent()).toContain('1/3');
     expect(await page.getByTestId('fig-websitesChecked').textContent()).toBe('46');
     expect(await page.getByTestId('annex-row-errors').count()).toBe(0);
     await page.getByTestId('org-row-泸州市经济和信息化局').waitFor();
-    expect(await page.getByTestId('org-row-泸州市经济和信息化局').locator('td').nth(1).textContent()).toBe('2');
+    expect(
+      await page.getByTestId('org-row-泸州市经济和信息化局').locator('td').nth(1).textContent(),
+    ).toBe('2');
     const stored = await findings(quarter);
     expect(stored.website).toBe(3);
     // The 通报 prints no rectification for 附件2: unknown, not "not rectified".
-    expect(stored.newMedia.map((f) => [f.account, f.rectified])).toEqual([['法治泸县', null], ['泸州农业', null]]);
+    expect(stored.newMedia.map((f) => [f.account, f.rectified])).toEqual([
+      ['法治泸县', null],
+      ['泸州农业', null],
+    ]);
     expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, `${viewport.shots}-annex-imported`, true);
     expect(errors).toEqual([]);
@@ -250,7 +337,9 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     expect((await findings(quarter)).newMedia).toHaveLength(2);
     const list = `${h.baseUrl}/#/newMediaFindings?filter=${encodeURIComponent(JSON.stringify({ quarter }))}`;
     await page.goto(list);
-    await expect.poll(() => page.getByTestId('rectified-value').allTextContents(), { timeout: 20_000 }).toEqual(['未知', '未知']);
+    await expect
+      .poll(() => page.getByTestId('rectified-value').allTextContents(), { timeout: 20_000 })
+      .toEqual(['未知', '未知']);
     expect(await page.locator('tbody').textContent()).not.toContain('否');
     await shot(page, `${viewport.shots}-newmedia-unknown`);
 
@@ -271,12 +360,16 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await setStatus('未整改');
     await expect.poll(async () => (await findings(quarter)).newMedia[0]!.rectified).toBe(false);
     await page.goto(list);
-    await expect.poll(() => page.getByTestId('rectified-value').allTextContents(), { timeout: 20_000 }).toEqual(['未整改', '未知']);
+    await expect
+      .poll(() => page.getByTestId('rectified-value').allTextContents(), { timeout: 20_000 })
+      .toEqual(['未整改', '未知']);
 
     await setStatus('未知');
     await expect.poll(async () => (await findings(quarter)).newMedia[0]!.rectified).toBeNull();
     await page.goto(list);
-    await expect.poll(() => page.getByTestId('rectified-value').allTextContents(), { timeout: 20_000 }).toEqual(['未知', '未知']);
+    await expect
+      .poll(() => page.getByTestId('rectified-value').allTextContents(), { timeout: 20_000 })
+      .toEqual(['未知', '未知']);
     await shot(page, `${viewport.shots}-newmedia-back-to-unknown`);
     expect(errors).toEqual([]);
     await context.close();

@@ -7,7 +7,15 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@gazette/domain';
-import { ADMIN, ARTIFACTS, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
+import {
+  ADMIN,
+  ARTIFACTS,
+  SUPERVISOR,
+  login,
+  shot,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness;
 let token: string;
@@ -17,7 +25,14 @@ beforeAll(async () => {
   token = await h.token(ADMIN);
   const created = await h.gql(
     `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email: SUPERVISOR.email, password: SUPERVISOR.password, role: 'SUPERVISOR', name: '监督员' } },
+    {
+      input: {
+        email: SUPERVISOR.email,
+        password: SUPERVISOR.password,
+        role: 'SUPERVISOR',
+        name: '监督员',
+      },
+    },
     token,
   );
   expect(created.errors).toBeUndefined();
@@ -34,7 +49,16 @@ const LAND = '泸州市中心城区商业用房与住宅房屋出让金标准表
 const LAND_KEY = 'COMMERCIAL|1|STREET_FRONT_GROUND_FLOOR';
 
 async function entriesOf(versionId: string) {
-  const r = await h.gql<{ rateEntriesPage: { nodes: { key: string; amount: string | null; rate: string | null; attributes: Record<string, unknown> }[] } }>(
+  const r = await h.gql<{
+    rateEntriesPage: {
+      nodes: {
+        key: string;
+        amount: string | null;
+        rate: string | null;
+        attributes: Record<string, unknown>;
+      }[];
+    };
+  }>(
     `query($f: RateEntryPageFilter) { rateEntriesPage(page: 1, perPage: 100, filter: $f) { nodes { key amount rate attributes } } }`,
     { f: { versionId } },
     token,
@@ -44,10 +68,13 @@ async function entriesOf(versionId: string) {
 }
 const amountOf = async (versionId: string, key: string) => {
   const e = (await entriesOf(versionId)).get(key);
-  return e?.amount === null || e?.amount === undefined ? (e?.rate ?? null) : String(Number(e.amount));
+  return e?.amount === null || e?.amount === undefined
+    ? (e?.rate ?? null)
+    : String(Number(e.amount));
 };
 
-const versionIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.split('version=')[1] ?? '');
+const versionIdOf = (page: Page) =>
+  decodeURIComponent(new URL(page.url()).hash.split('version=')[1] ?? '');
 
 /** Opens a table and makes a draft copy of its current version (or an empty first one). */
 async function openDraft(page: Page, table: string, days: number) {
@@ -60,7 +87,9 @@ async function openDraft(page: Page, table: string, days: number) {
   // The medical document has expired (2026-10-31): a new version needs an end.
   await page.getByTestId('new-version-end').fill(addDays(todayInShanghai(), days + 300));
   await page.getByTestId('new-version-create').click();
-  await expect.poll(() => page.getByTestId('version-status').textContent(), { timeout: 15_000 }).toBe('草稿');
+  await expect
+    .poll(() => page.getByTestId('version-status').textContent(), { timeout: 15_000 })
+    .toBe('草稿');
   return versionIdOf(page);
 }
 
@@ -71,14 +100,18 @@ async function paste(page: Page, text: string) {
   await page.getByTestId('matrix-grid').evaluate((el, t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
 it('prints the medical table as the gazette does and edits a draft as a spreadsheet: keys, paste, percentage with preview, undo (1366×768)', async () => {
   const a = await h.newPage({ width: 1366, height: 768 });
   const sent: string[] = [];
-  a.page.on('request', (r) => { if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postData() ?? ''); });
+  a.page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postData() ?? '');
+  });
   const updates = () => sent.filter((b) => b.includes('updateRateEntry')).length;
   await login(a.page, h.baseUrl, ADMIN);
   await a.page.goto(`${h.baseUrl}/#/rateTables`);
@@ -87,13 +120,32 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   // The printed matrix is the default: items × five grades, with texts and the 单精子注射 caps.
   await a.page.getByTestId('rate-matrix').waitFor({ timeout: 15_000 });
   const header = (await a.page.getByTestId('rate-matrix').locator('thead').textContent()) ?? '';
-  for (const h of ['序号', '编码', '项目名称', '项目内涵', '除外内容', '计价单位', '说明', '价格（元）', '三甲', '三乙', '二甲', '二乙', '二乙以下']) expect(header).toContain(h);
+  for (const h of [
+    '序号',
+    '编码',
+    '项目名称',
+    '项目内涵',
+    '除外内容',
+    '计价单位',
+    '说明',
+    '价格（元）',
+    '三甲',
+    '三乙',
+    '二甲',
+    '二乙',
+    '二乙以下',
+  ])
+    expect(header).toContain(h);
   expect(await a.page.getByTestId('matrix-name-311201079').textContent()).toBe('单精子注射');
-  expect(await a.page.getByTestId('matrix-note-311201079').textContent()).toContain('每增加一个卵加收40%');
+  expect(await a.page.getByTestId('matrix-note-311201079').textContent()).toContain(
+    '每增加一个卵加收40%',
+  );
   expect(await a.page.getByTestId('matrix-contents-311201069').textContent()).toContain('服务产出');
   expect(await value(a.page, '311201079|TERTIARY_A').textContent()).toBe('918');
   expect(await a.page.getByTestId('cap-311201079-TERTIARY_A').textContent()).toContain('4223');
-  expect(await a.page.getByTestId('cap-311201079-BELOW_SECONDARY_B').textContent()).toContain('2815');
+  expect(await a.page.getByTestId('cap-311201079-BELOW_SECONDARY_B').textContent()).toContain(
+    '2815',
+  );
   expect(await value(a.page, '311201073-1|SECONDARY_B').textContent()).toBe('68%');
   expect(await a.page.locator('[data-testid^="matrix-row-"]').count()).toBe(17);
   await shot(a.page, '20-rate-matrix-1366');
@@ -119,14 +171,18 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   await a.page.keyboard.press('F2');
   await a.page.getByTestId('cell-editor').fill('1800');
   await a.page.keyboard.press('Enter');
-  await expect.poll(() => amountOf(draft, '311201069|TERTIARY_A'), { timeout: 15_000 }).toBe('1800');
+  await expect
+    .poll(() => amountOf(draft, '311201069|TERTIARY_A'), { timeout: 15_000 })
+    .toBe('1800');
   expect(await value(a.page, '311201069|TERTIARY_A').textContent()).toBe('1800');
   expect(await cell(a.page, '311201070|TERTIARY_A').getAttribute('data-active')).toBe('true');
   // Arrow right, type a number (starts editing with it), Tab saves and moves right.
   await a.page.keyboard.press('ArrowRight');
   await a.page.keyboard.type('2700');
   await a.page.keyboard.press('Tab');
-  await expect.poll(() => amountOf(draft, '311201070|TERTIARY_B'), { timeout: 15_000 }).toBe('2700');
+  await expect
+    .poll(() => amountOf(draft, '311201070|TERTIARY_B'), { timeout: 15_000 })
+    .toBe('2700');
   expect(await cell(a.page, '311201070|SECONDARY_A').getAttribute('data-active')).toBe('true');
   // A bad value is explained on the cell and never sent.
   const before = updates();
@@ -134,7 +190,9 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   await a.page.getByTestId('cell-editor').fill('12a');
   await a.page.keyboard.press('Enter');
   await a.page.getByTestId('cell-error-311201070-SECONDARY_A').waitFor({ timeout: 5_000 });
-  expect(await a.page.getByTestId('cell-error-311201070-SECONDARY_A').textContent()).toContain('请输入不小于 0 的数字');
+  expect(await a.page.getByTestId('cell-error-311201070-SECONDARY_A').textContent()).toContain(
+    '请输入不小于 0 的数字',
+  );
   await a.page.waitForTimeout(300);
   expect(updates()).toBe(before);
 
@@ -145,16 +203,25 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   expect(await amountOf(draft, '311201071|TERTIARY_A')).toBe('1200');
   expect(await amountOf(draft, '311201071|TERTIARY_B')).toBe('1100');
   expect(await amountOf(draft, '311201072|TERTIARY_B')).toBe('20');
-  expect(await a.page.getByTestId('cell-error-311201072-TERTIARY_B').textContent()).toContain('请输入不小于 0 的数字');
+  expect(await a.page.getByTestId('cell-error-311201072-TERTIARY_B').textContent()).toContain(
+    '请输入不小于 0 的数字',
+  );
   expect(updates()).toBe(before + 3);
   await shot(a.page, '21-rate-matrix-paste');
 
   // Undo re-sends the values the paste replaced.
   expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('粘贴');
   await a.page.getByTestId('matrix-undo').click();
-  const pasted = async () => Promise.all(['311201071|TERTIARY_A', '311201071|TERTIARY_B', '311201072|TERTIARY_A'].map((k) => amountOf(draft, k)));
+  const pasted = async () =>
+    Promise.all(
+      ['311201071|TERTIARY_A', '311201071|TERTIARY_B', '311201072|TERTIARY_A'].map((k) =>
+        amountOf(draft, k),
+      ),
+    );
   await expect.poll(pasted, { timeout: 15_000 }).toEqual(['1167', '1070', '22']);
-  await expect.poll(() => value(a.page, '311201071|TERTIARY_A').textContent(), { timeout: 5_000 }).toBe('1167');
+  await expect
+    .poll(() => value(a.page, '311201071|TERTIARY_A').textContent(), { timeout: 5_000 })
+    .toBe('1167');
 
   // Percentage of a selection: preview old → new (decimal-exact, half-up to the fen), then apply.
   await cell(a.page, '311201069|TERTIARY_A').click();
@@ -173,7 +240,9 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   const beforeApply = updates();
   await a.page.getByTestId('adjust-apply').click();
   // Sent in order: 311201070|BELOW_SECONDARY_B is the last amount of the selection.
-  await expect.poll(() => amountOf(draft, '311201070|BELOW_SECONDARY_B'), { timeout: 20_000 }).toBe('2080.46');
+  await expect
+    .poll(() => amountOf(draft, '311201070|BELOW_SECONDARY_B'), { timeout: 20_000 })
+    .toBe('2080.46');
   expect(await amountOf(draft, '311201069|TERTIARY_B')).toBe('1710.16');
   expect(await amountOf(draft, '311201070-1|TERTIARY_A')).toBe('0.39');
   expect(updates()).toBe(beforeApply + 10);
@@ -181,7 +250,9 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   await a.page.getByTestId('matrix-grid').focus();
   await a.page.keyboard.press('Control+z');
   // (Undone newest first: 311201069|TERTIARY_A, the first adjusted, is the last re-sent.)
-  await expect.poll(() => amountOf(draft, '311201069|TERTIARY_A'), { timeout: 20_000 }).toBe('1800');
+  await expect
+    .poll(() => amountOf(draft, '311201069|TERTIARY_A'), { timeout: 20_000 })
+    .toBe('1800');
   expect(await amountOf(draft, '311201070|BELOW_SECONDARY_B')).toBe('1972');
   expect(await amountOf(draft, '311201069|TERTIARY_B')).toBe('1621');
 
@@ -209,16 +280,35 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await shot(a.page, '24-rate-matrix-768');
 
   // Export: the printed headers and values.
-  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('export-xlsx').click()]);
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByTestId('export-xlsx').click(),
+  ]);
   const file = path.join(ARTIFACTS, 'rate-matrix-export.xlsx');
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0]!;
-  const texts = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
-  expect(texts(1).slice(0, 8)).toEqual(['序号', '编码', '项目名称', '项目内涵', '除外内容', '计价单位', '说明', '价格（元）']);
+  const texts = (r: number) =>
+    (ws.getRow(r).values as unknown[])
+      .slice(1)
+      .map((v) => (v === null || v === undefined ? '' : String(v)));
+  expect(texts(1).slice(0, 8)).toEqual([
+    '序号',
+    '编码',
+    '项目名称',
+    '项目内涵',
+    '除外内容',
+    '计价单位',
+    '说明',
+    '价格（元）',
+  ]);
   expect(texts(2).slice(7)).toEqual(['三甲', '三乙', '二甲', '二乙', '二乙以下']);
-  const rowOf = (code: string) => { for (let r = 3; r <= ws.rowCount; r++) if (String(ws.getRow(r).getCell(2).value) === code) return r; throw new Error(code); };
+  const rowOf = (code: string) => {
+    for (let r = 3; r <= ws.rowCount; r++)
+      if (String(ws.getRow(r).getCell(2).value) === code) return r;
+    throw new Error(code);
+  };
   const icsi = rowOf('311201079');
   expect(texts(icsi).slice(7)).toEqual(['918', '842', '765', '689', '612']);
   expect(texts(rowOf('311201073-1')).slice(7)).toEqual(['68%', '68%', '68%', '68%', '68%']);
@@ -233,9 +323,17 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   const after = await entriesOf(draft);
   expect(after.size).toBe(85);
   expect(String(Number(after.get('311201069|TERTIARY_A')!.amount))).toBe('1780.5');
-  expect(after.get('311201079|TERTIARY_A')!.attributes).toMatchObject({ lineCap: '4223', perExtraUnitRate: '0.4' });
-  expect(after.get('311201073-1|TERTIARY_A')).toMatchObject({ rate: expect.stringMatching(/^0\.68/), amount: null });
-  await expect.poll(() => value(a.page, '311201079|TERTIARY_B').textContent(), { timeout: 15_000 }).toBe('850');
+  expect(after.get('311201079|TERTIARY_A')!.attributes).toMatchObject({
+    lineCap: '4223',
+    perExtraUnitRate: '0.4',
+  });
+  expect(after.get('311201073-1|TERTIARY_A')).toMatchObject({
+    rate: expect.stringMatching(/^0\.68/),
+    amount: null,
+  });
+  await expect
+    .poll(() => value(a.page, '311201079|TERTIARY_B').textContent(), { timeout: 15_000 })
+    .toBe('850');
   expect(await a.page.getByTestId('cap-311201079-TERTIARY_B').textContent()).toContain('3873');
 
   // A bad price: the API refuses the whole file, named by sheet row and grade; nothing written.
@@ -252,7 +350,10 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await shot(a.page, '25-rate-xlsx-rejected');
 
   // The template: the headers only.
-  const [tpl] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('xlsx-template').click()]);
+  const [tpl] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByTestId('xlsx-template').click(),
+  ]);
   const tplFile = path.join(ARTIFACTS, 'rate-matrix-template.xlsx');
   await tpl.saveAs(tplFile);
   const twb = new ExcelJS.Workbook();
@@ -271,7 +372,9 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await a.page.getByTestId('new-version-empty').waitFor({ timeout: 5_000 });
   await a.page.getByTestId('new-version-date').fill(addDays(todayInShanghai(), 10));
   await a.page.getByTestId('new-version-create').click();
-  await expect.poll(() => a.page.getByTestId('version-status').textContent(), { timeout: 15_000 }).toBe('草稿');
+  await expect
+    .poll(() => a.page.getByTestId('version-status').textContent(), { timeout: 15_000 })
+    .toBe('草稿');
   const coefficientDraft = versionIdOf(a.page);
   await a.page.getByTestId('matrix-empty').waitFor({ timeout: 15_000 });
   const head = (await a.page.getByTestId('rate-matrix').locator('thead').textContent()) ?? '';
@@ -285,10 +388,18 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await a.page.keyboard.press('Tab');
   await a.page.keyboard.type('0.95');
   await a.page.keyboard.press('Enter');
-  await expect.poll(async () => [...(await entriesOf(coefficientDraft)).values()].map((e) => [e.key, e.rate && Number(e.rate), e.amount]).sort(), { timeout: 15_000 }).toEqual([
-    ['COMMERCIAL|40', 1, null],
-    ['RESIDENTIAL|40', 0.95, null],
-  ]);
+  await expect
+    .poll(
+      async () =>
+        [...(await entriesOf(coefficientDraft)).values()]
+          .map((e) => [e.key, e.rate && Number(e.rate), e.amount])
+          .sort(),
+      { timeout: 15_000 },
+    )
+    .toEqual([
+      ['COMMERCIAL|40', 1, null],
+      ['RESIDENTIAL|40', 0.95, null],
+    ]);
   // Paste a column of years' coefficients into a new row via XLSX import of the template shape.
   const cwb = new ExcelJS.Workbook();
   const cws = cwb.addWorksheet('x');
@@ -299,25 +410,34 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   const cfile = path.join(ARTIFACTS, 'coefficient-import.xlsx');
   writeFileSync(cfile, Buffer.from(await cwb.xlsx.writeBuffer()));
   await a.page.getByTestId('xlsx-file').setInputFiles(cfile);
-  await expect.poll(async () => (await entriesOf(coefficientDraft)).size, { timeout: 15_000 }).toBe(4);
-  await expect.poll(() => value(a.page, '30|RESIDENTIAL').textContent(), { timeout: 15_000 }).toBe('0.85');
+  await expect
+    .poll(async () => (await entriesOf(coefficientDraft)).size, { timeout: 15_000 })
+    .toBe(4);
+  await expect
+    .poll(() => value(a.page, '30|RESIDENTIAL').textContent(), { timeout: 15_000 })
+    .toBe('0.85');
   // The file replaced the entries: the cell edits before it can no longer be undone.
   expect(await a.page.getByTestId('matrix-undo').isDisabled()).toBe(true);
   await shot(a.page, '26-coefficient-matrix-768');
   // The list view labels the value column 系数, not 金额（元）.
   await a.page.getByTestId('view-list').click();
   expect(await a.page.getByTestId('entries-rate-header').textContent()).toBe('系数');
-  expect(await a.page.getByTestId('entries-grid').locator('thead').textContent()).not.toContain('金额');
+  expect(await a.page.getByTestId('entries-grid').locator('thead').textContent()).not.toContain(
+    '金额',
+  );
   expect(a.errors).toEqual([]);
   await a.context.close();
 });
 
-it('exports a rate CSV with the gazette\'s Chinese headers and labels, and imports it back; a bad row is named by its line (1366×768)', async () => {
+it("exports a rate CSV with the gazette's Chinese headers and labels, and imports it back; a bad row is named by its line (1366×768)", async () => {
   const a = await h.newPage({ width: 1366, height: 768 });
   await login(a.page, h.baseUrl, ADMIN);
   const draft = await openDraft(a.page, LAND, 60);
   await a.page.getByTestId(`entry-amount-${LAND_KEY}`).waitFor({ timeout: 15_000 });
-  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('export-csv').click()]);
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByTestId('export-csv').click(),
+  ]);
   const file = path.join(ARTIFACTS, 'land-export.csv');
   await download.saveAs(file);
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
@@ -334,7 +454,9 @@ it('exports a rate CSV with the gazette\'s Chinese headers and labels, and impor
   writeFileSync(changed, lines.join('\r\n') + '\r\n');
   await a.page.getByTestId('tab-import').click();
   await a.page.getByTestId('csv-file').setInputFiles(changed);
-  await expect.poll(() => a.page.getByTestId('csv-write').isDisabled(), { timeout: 10_000 }).toBe(false);
+  await expect
+    .poll(() => a.page.getByTestId('csv-write').isDisabled(), { timeout: 10_000 })
+    .toBe(false);
   await a.page.getByTestId('csv-write').click();
   await expect.poll(() => amountOf(draft, LAND_KEY), { timeout: 15_000 }).toBe('1430.5');
   expect((await entriesOf(draft)).size).toBe(21);
@@ -356,7 +478,10 @@ it('exports a rate CSV with the gazette\'s Chinese headers and labels, and impor
 });
 
 it('shows a published table read-only as the matrix, to an administrator and a supervisor alike; a block copies as Excel pastes it (1366×768 and 768×1024)', async () => {
-  for (const [user, viewport] of [[ADMIN, { width: 1366, height: 768 }], [SUPERVISOR, { width: 768, height: 1024 }]] as const) {
+  for (const [user, viewport] of [
+    [ADMIN, { width: 1366, height: 768 }],
+    [SUPERVISOR, { width: 768, height: 1024 }],
+  ] as const) {
     const a = await h.newPage(viewport);
     await login(a.page, h.baseUrl, user);
     await a.page.goto(`${h.baseUrl}/#/rateTables`);
@@ -374,7 +499,9 @@ it('shows a published table read-only as the matrix, to an administrator and a s
     await a.page.keyboard.press('Shift+ArrowDown');
     const copied = await a.page.getByTestId('matrix-grid').evaluate((el) => {
       const data = new DataTransfer();
-      el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      el.dispatchEvent(
+        new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
       return data.getData('text/plain');
     });
     expect(copied).toBe('918\t842\t765\r\n660\t605\t550');

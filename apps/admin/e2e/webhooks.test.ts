@@ -27,7 +27,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += String(c)));
     req.on('end', () => {
-      received.push({ event: String(req.headers['x-gazette-event']), signature: String(req.headers['x-gazette-signature']), body });
+      received.push({
+        event: String(req.headers['x-gazette-event']),
+        signature: String(req.headers['x-gazette-signature']),
+        body,
+      });
       res.writeHead(200).end('ok');
     });
   });
@@ -37,7 +41,14 @@ beforeAll(async () => {
   adminToken = await h.token(ADMIN);
   const created = await h.gql(
     `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email: SUPERVISOR.email, password: SUPERVISOR.password, role: 'SUPERVISOR', name: '监督员' } },
+    {
+      input: {
+        email: SUPERVISOR.email,
+        password: SUPERVISOR.password,
+        role: 'SUPERVISOR',
+        name: '监督员',
+      },
+    },
     adminToken,
   );
   expect(created.errors).toBeUndefined();
@@ -50,23 +61,39 @@ afterAll(async () => {
 
 async function waitFor(count: number, ms = 15_000) {
   const deadline = Date.now() + ms;
-  while (received.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (received.length < count && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   return received;
 }
 
 /** The receiver's check: HMAC-SHA256 of `${t}.${body}` under the secret, in `t=…,v1=…`. */
 function validSignature(secret: string, header: string, body: string) {
-  const { t, v1 } = Object.fromEntries(header.split(',').map((p) => p.split('='))) as { t: string; v1: string };
-  return v1 === createHmac('sha256', secret).update(`${t}.${body}`).digest('hex') && Math.abs(Date.now() / 1000 - Number(t)) < 300;
+  const { t, v1 } = Object.fromEntries(header.split(',').map((p) => p.split('='))) as {
+    t: string;
+    v1: string;
+  };
+  return (
+    v1 === createHmac('sha256', secret).update(`${t}.${body}`).digest('hex') &&
+    Math.abs(Date.now() / 1000 - Number(t)) < 300
+  );
 }
 
 async function renamePolicy(docNo: string, title: string) {
-  const p = await h.gql<{ policy: { id: string; version: number } }>(`query($d: String!) { policy(docNo: $d) { id version } }`, { d: docNo }, adminToken);
-  const r = await h.gql(`mutation($id: ID!, $v: Int!, $t: String!) { updatePolicy(id: $id, version: $v, input: { title: $t }) { id } }`, { id: p.data!.policy.id, v: p.data!.policy.version, t: title }, adminToken);
+  const p = await h.gql<{ policy: { id: string; version: number } }>(
+    `query($d: String!) { policy(docNo: $d) { id version } }`,
+    { d: docNo },
+    adminToken,
+  );
+  const r = await h.gql(
+    `mutation($id: ID!, $v: Int!, $t: String!) { updatePolicy(id: $id, version: $v, input: { title: $t }) { id } }`,
+    { id: p.data!.policy.id, v: p.data!.policy.version, t: title },
+    adminToken,
+  );
   expect(r.errors).toBeUndefined();
 }
 
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('网络钩子', () => {
   it('registers a webhook showing its secret once, delivers a signed change, logs it, switches it off and on, and replays', async () => {
@@ -98,26 +125,43 @@ describe('网络钩子', () => {
 
     const row = page.getByTestId('webhook-row').filter({ hasText: receiverUrl });
     await row.waitFor();
-    expect(await row.getByTestId('webhook-kinds').textContent()).toBe('文件修改、文件废止或被代替、价格表发布、检查结果');
+    expect(await row.getByTestId('webhook-kinds').textContent()).toBe(
+      '文件修改、文件废止或被代替、价格表发布、检查结果',
+    );
     expect(await row.getByTestId('webhook-state').textContent()).toContain('正常');
     expect(await page.content()).not.toContain(secret);
 
-    await renamePolicy('泸市府函〔2024〕270号', '泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知(页面测试)');
+    await renamePolicy(
+      '泸市府函〔2024〕270号',
+      '泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知(页面测试)',
+    );
     const [first] = await waitFor(1);
     expect(validSignature(secret, first!.signature, first!.body)).toBe(true);
-    expect(JSON.parse(first!.body).changes[0]).toMatchObject({ kind: 'POLICY_CHANGED', docNo: '泸市府函〔2024〕270号', cursor: first!.event });
+    expect(JSON.parse(first!.body).changes[0]).toMatchObject({
+      kind: 'POLICY_CHANGED',
+      docNo: '泸市府函〔2024〕270号',
+      cursor: first!.event,
+    });
 
     // The receiver has answered; the worker's transaction that logs the attempt commits just after.
     for (let i = 0; i < 50; i++) {
-      const logged = await h.gql<{ webhookDeliveries: { totalCount: number } }>(`{ webhookDeliveries(first: 1) { totalCount } }`, {}, adminToken);
+      const logged = await h.gql<{ webhookDeliveries: { totalCount: number } }>(
+        `{ webhookDeliveries(first: 1) { totalCount } }`,
+        {},
+        adminToken,
+      );
       if (logged.data!.webhookDeliveries.totalCount >= 1) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     await row.getByRole('button', { name: '投递记录' }).click();
     const log = page.getByRole('dialog');
-    await log.getByTestId('delivery-row').first().waitFor({ timeout: 15_000 }).catch(async (e) => {
-      throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
-    });
+    await log
+      .getByTestId('delivery-row')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e) => {
+        throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
+      });
     expect(await log.getByTestId('delivery-row').count()).toBe(1);
     expect(await log.getByTestId('delivery-result').first().textContent()).toContain('HTTP 200');
     expect(await log.getByTestId('delivery-row').first().textContent()).toContain(first!.event);
@@ -130,7 +174,10 @@ describe('网络钩子', () => {
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await row.getByTestId('webhook-state').getByText('已停用').waitFor();
-    await renamePolicy('泸市府函〔2024〕270号', '泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知');
+    await renamePolicy(
+      '泸市府函〔2024〕270号',
+      '泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知',
+    );
     await new Promise((r) => setTimeout(r, 1_500));
     expect(received).toHaveLength(1);
     await row.getByRole('button', { name: '编辑' }).click();
@@ -143,8 +190,15 @@ describe('网络钩子', () => {
     // Replay from the delivery log: every change after the first delivery again.
     await row.getByRole('button', { name: '投递记录' }).click();
     await page.getByRole('dialog').getByTestId('delivery-row').nth(1).waitFor();
-    await page.getByRole('dialog').getByTestId('delivery-row').last().getByRole('button', { name: '自此之后重发' }).click();
-    expect(await page.getByRole('dialog').locator('input[name="after"]').inputValue()).toBe(first!.event);
+    await page
+      .getByRole('dialog')
+      .getByTestId('delivery-row')
+      .last()
+      .getByRole('button', { name: '自此之后重发' })
+      .click();
+    expect(await page.getByRole('dialog').locator('input[name="after"]').inputValue()).toBe(
+      first!.event,
+    );
     await page.getByRole('dialog').getByRole('button', { name: '开始重发' }).click();
     await waitFor(3);
     expect(received[2]!.event).toBe(received[1]!.event);
@@ -153,8 +207,13 @@ describe('网络钩子', () => {
     // Replay from the start of the feed: the seed's changes of these kinds, in order.
     await row.getByRole('button', { name: '重发' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '开始重发' }).click();
-    const feed = await h.gql<{ changes: { edges: { node: { cursor: string; kind: string } }[] } }>(`{ changes(first: 100) { edges { node { cursor kind } } } }`);
-    const expected = feed.data!.changes.edges.map((e) => e.node).filter((c) => c.kind !== 'POLICY_ADDED').map((c) => c.cursor);
+    const feed = await h.gql<{ changes: { edges: { node: { cursor: string; kind: string } }[] } }>(
+      `{ changes(first: 100) { edges { node { cursor kind } } } }`,
+    );
+    const expected = feed
+      .data!.changes.edges.map((e) => e.node)
+      .filter((c) => c.kind !== 'POLICY_ADDED')
+      .map((c) => c.cursor);
     await waitFor(3 + expected.length);
     expect(received.slice(3).map((r) => r.event)).toEqual(expected);
     expect(errors).toEqual([]);
@@ -171,9 +230,13 @@ describe('网络钩子', () => {
     const tablet = await h.newPage({ width: 768, height: 1024 });
     await login(tablet.page, h.baseUrl, ADMIN);
     await tablet.page.goto(`${h.baseUrl}/#/webhooks`);
-    await tablet.page.getByTestId('webhook-row').first().waitFor({ timeout: 15_000 }).catch(async (e) => {
-      throw new Error(`${String(e)}\n${await tablet.page.locator('body').innerText()}`);
-    });
+    await tablet.page
+      .getByTestId('webhook-row')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e) => {
+        throw new Error(`${String(e)}\n${await tablet.page.locator('body').innerText()}`);
+      });
     expect(await noHorizontalScroll(tablet.page)).toBe(true);
     await shot(tablet.page, '82-webhooks-tablet');
     await tablet.page.goto(`${h.baseUrl}/#/reviewTasks`);
@@ -186,10 +249,18 @@ describe('网络钩子', () => {
 
 describe('有效期复核任务', () => {
   it('lists the overdue review of 泸市监规发〔2024〕2号, assigns it and resolves it as replaced', async () => {
-    const api = await h.gql<{ reviewTasks: { edges: { node: { dueOn: string; overdue: boolean; policy: { docNo: string } } }[] } }>(
-      `{ reviewTasks(first: 100, filter: { open: true }) { edges { node { dueOn overdue policy { docNo } } } } }`, {}, adminToken,
+    const api = await h.gql<{
+      reviewTasks: {
+        edges: { node: { dueOn: string; overdue: boolean; policy: { docNo: string } } }[];
+      };
+    }>(
+      `{ reviewTasks(first: 100, filter: { open: true }) { edges { node { dueOn overdue policy { docNo } } } } }`,
+      {},
+      adminToken,
     );
-    const task = api.data!.reviewTasks.edges.map((e) => e.node).find((n) => n.policy.docNo === '泸市监规发〔2024〕2号')!;
+    const task = api
+      .data!.reviewTasks.edges.map((e) => e.node)
+      .find((n) => n.policy.docNo === '泸市监规发〔2024〕2号')!;
     expect(task.dueOn).toBe('2026-06-18');
 
     const { page, context, errors } = await h.newPage({ width: 1366, height: 768 });
@@ -201,7 +272,9 @@ describe('有效期复核任务', () => {
     });
     expect(await row.getByTestId('review-due').textContent()).toBe('2026年6月18日');
     expect(await row.getByTestId('review-assignee').textContent()).toBe('未指派');
-    expect(await row.getByTestId('review-outcome').textContent()).toBe(task.overdue ? '已逾期' : '待办');
+    expect(await row.getByTestId('review-outcome').textContent()).toBe(
+      task.overdue ? '已逾期' : '待办',
+    );
     if (task.overdue) {
       await page.getByTestId('tab-overdue').click();
       await page.getByTestId('review-row').filter({ hasText: '泸市监规发〔2024〕2号' }).waitFor();
@@ -228,7 +301,9 @@ describe('有效期复核任务', () => {
     await page.getByTestId('tab-resolved').click();
     const done = page.getByTestId('review-row').filter({ hasText: '泸市监规发〔2024〕2号' });
     await done.waitFor();
-    expect(await done.getByTestId('review-outcome').textContent()).toBe('被替代：泸市府发〔2024〕12号已由新文件代替');
+    expect(await done.getByTestId('review-outcome').textContent()).toBe(
+      '被替代：泸市府发〔2024〕12号已由新文件代替',
+    );
     expect(await done.getByTestId('review-assignee').textContent()).toBe('监督员');
     expect(errors).toEqual([]);
     await context.close();

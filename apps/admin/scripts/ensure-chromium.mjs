@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(path)) process.exit(0);
 
-const canApt = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+const canApt =
+  process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
 if (!canApt) {
   console.error(
     `浏览器测试需要 Chromium:未找到 ${path}。\n` +

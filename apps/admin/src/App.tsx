@@ -32,8 +32,10 @@ function lazyPages(load: () => Promise<Pages>, kinds: PageKind[]): Pages {
   return pages;
 }
 
-const named = <K extends string, P extends object = object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+const named = <K extends string, P extends object = object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) => lazy(async () => ({ default: (await load())[name] }));
 
 const policies = lazyPages(
   () => import('./policies/index.ts').then((m) => m.default),

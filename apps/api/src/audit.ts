@@ -10,9 +10,17 @@ type AuditWriter = Pick<GazetteContext['prisma'], 'auditEntry'>;
  * Every write leaves an audit entry (who, when, what, before, after), in the same transaction.
  * Only the actions of audit-actions.ts are accepted, each with its entity and payload.
  */
-export async function recordAudit<A extends AuditAction>(db: AuditWriter, ctx: Pick<GazetteContext, 'viewer' | 'actorLabel'>, record: AuditRecordOf<A>) {
+export async function recordAudit<A extends AuditAction>(
+  db: AuditWriter,
+  ctx: Pick<GazetteContext, 'viewer' | 'actorLabel'>,
+  record: AuditRecordOf<A>,
+) {
   const actorId =
-    ctx.viewer.kind === 'user' ? ctx.viewer.userId : ctx.viewer.kind === 'token' ? ctx.viewer.tokenId : null;
+    ctx.viewer.kind === 'user'
+      ? ctx.viewer.userId
+      : ctx.viewer.kind === 'token'
+        ? ctx.viewer.tokenId
+        : null;
   await db.auditEntry.create({
     data: {
       actorId,

@@ -24,7 +24,12 @@ describe('bootstrapAdmin', () => {
   it('creates the administrator from ADMIN_EMAIL / ADMIN_PASSWORD, storing only a hash', async () => {
     const env = { ADMIN_EMAIL: 'Boss@Example.org', ADMIN_PASSWORD: 'Given-pass-1' };
     const result = await bootstrapAdmin(db.prisma, { env, dataDir });
-    expect(result).toMatchObject({ created: true, email: 'boss@example.org', generatedPassword: null, passwordFile: null });
+    expect(result).toMatchObject({
+      created: true,
+      email: 'boss@example.org',
+      generatedPassword: null,
+      passwordFile: null,
+    });
     const [user] = await db.prisma.user.findMany();
     expect(user).toMatchObject({ email: 'boss@example.org', role: 'ADMIN', active: true });
     expect(user!.passwordHash).not.toContain('Given-pass-1');
@@ -33,14 +38,21 @@ describe('bootstrapAdmin', () => {
 
   it('without ADMIN_PASSWORD, generates one, announces it once and writes it to a 0600 file', async () => {
     const announced: string[] = [];
-    const result = await bootstrapAdmin(db.prisma, { env: {}, dataDir, announce: (m) => announced.push(m) });
-    if (!result.created || !result.generatedPassword) throw new Error('expected a generated password');
+    const result = await bootstrapAdmin(db.prisma, {
+      env: {},
+      dataDir,
+      announce: (m) => announced.push(m),
+    });
+    if (!result.created || !result.generatedPassword)
+      throw new Error('expected a generated password');
     expect(result.email).toBe(DEFAULT_ADMIN_EMAIL);
     expect(result.generatedPassword.length).toBeGreaterThanOrEqual(20);
     expect(announced).toHaveLength(1);
     expect(announced[0]).toContain(result.generatedPassword);
     const file = path.join(dataDir, 'initial-admin-password');
-    expect(readFileSync(file, 'utf8')).toBe(`${DEFAULT_ADMIN_EMAIL}\n${result.generatedPassword}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(
+      `${DEFAULT_ADMIN_EMAIL}\n${result.generatedPassword}\n`,
+    );
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email: DEFAULT_ADMIN_EMAIL } });
     expect(await verifyPassword(result.generatedPassword, user.passwordHash)).toBe(true);
@@ -50,7 +62,11 @@ describe('bootstrapAdmin', () => {
     await bootstrapAdmin(db.prisma, { env: { ADMIN_PASSWORD: 'First-pass-1' }, dataDir });
     const before = await db.prisma.user.findMany();
     const announced: string[] = [];
-    const again = await bootstrapAdmin(db.prisma, { env: { ADMIN_PASSWORD: 'Other-pass-2' }, dataDir, announce: (m) => announced.push(m) });
+    const again = await bootstrapAdmin(db.prisma, {
+      env: { ADMIN_PASSWORD: 'Other-pass-2' },
+      dataDir,
+      announce: (m) => announced.push(m),
+    });
     expect(again).toEqual({ created: false });
     expect(announced).toEqual([]);
     expect(await db.prisma.user.findMany()).toEqual(before);
@@ -58,8 +74,14 @@ describe('bootstrapAdmin', () => {
 
   it('creates exactly one administrator when two servers bootstrap at once', async () => {
     const results = await Promise.all([
-      bootstrapAdmin(db.prisma, { env: { ADMIN_EMAIL: 'a@x.org', ADMIN_PASSWORD: 'Pass-a-1' }, dataDir }),
-      bootstrapAdmin(db.prisma, { env: { ADMIN_EMAIL: 'b@x.org', ADMIN_PASSWORD: 'Pass-b-1' }, dataDir }),
+      bootstrapAdmin(db.prisma, {
+        env: { ADMIN_EMAIL: 'a@x.org', ADMIN_PASSWORD: 'Pass-a-1' },
+        dataDir,
+      }),
+      bootstrapAdmin(db.prisma, {
+        env: { ADMIN_EMAIL: 'b@x.org', ADMIN_PASSWORD: 'Pass-b-1' },
+        dataDir,
+      }),
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await db.prisma.user.count()).toBe(1);

@@ -26,7 +26,10 @@ export type BootstrapAdminResult =
  * ADMIN_PASSWORD a random password is generated, printed once and written to a 0600 file.
  * Once any user exists it does nothing, so restarts never reset a password.
  */
-export async function bootstrapAdmin(prisma: PrismaClient, options: BootstrapAdminOptions): Promise<BootstrapAdminResult> {
+export async function bootstrapAdmin(
+  prisma: PrismaClient,
+  options: BootstrapAdminOptions,
+): Promise<BootstrapAdminResult> {
   const env = options.env ?? process.env;
   const email = (env.ADMIN_EMAIL?.trim() || DEFAULT_ADMIN_EMAIL).toLowerCase();
   const generatedPassword = env.ADMIN_PASSWORD ? null : randomBytes(15).toString('base64url');

@@ -67,14 +67,26 @@ const NODE_RECORD_SCOPES: Readonly<Record<string, 'viewer'>> = {
 
 /** The refusal of a type's authScopes (scopeAuth's unauthorizedError), word for word. */
 function unauthorized(viewer: GazetteContext['viewer']): DomainError {
-  return viewer.kind === 'anonymous' ? new DomainError('UNAUTHENTICATED', '请先登录') : new DomainError('FORBIDDEN', '没有执行此操作的权限');
+  return viewer.kind === 'anonymous'
+    ? new DomainError('UNAUTHENTICATED', '请先登录')
+    : new DomainError('FORBIDDEN', '没有执行此操作的权限');
 }
 
-export function assertMayLoadNode(typename: string, viewer: GazetteContext['viewer'], id?: string): void {
+export function assertMayLoadNode(
+  typename: string,
+  viewer: GazetteContext['viewer'],
+  id?: string,
+): void {
   // An account is read by an administrator or its owner (the User type's own scope), nobody else.
   if (typename === 'User') {
-    if (authScopesFor(viewer).admin || (viewer.kind === 'user' && id !== undefined && viewer.userId === id)) return;
-    throw viewer.kind === 'anonymous' ? new DomainError('UNAUTHENTICATED', '请先登录') : new DomainError('FORBIDDEN', '没有权限');
+    if (
+      authScopesFor(viewer).admin ||
+      (viewer.kind === 'user' && id !== undefined && viewer.userId === id)
+    )
+      return;
+    throw viewer.kind === 'anonymous'
+      ? new DomainError('UNAUTHENTICATED', '请先登录')
+      : new DomainError('FORBIDDEN', '没有权限');
   }
   const scope = NODE_SCOPES[typename];
   if (!scope || authScopesFor(viewer)[scope]) return;
@@ -97,7 +109,14 @@ function missingNode(typename: string, viewer: GazetteContext['viewer']): null {
 }
 
 export const builder = new SchemaBuilder<GazetteSchemaTypes>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    DataloaderPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     // ADMIN ⊃ SUPERVISOR ⊃ VIEWER; API tokens read at most (see auth/roles.ts).
@@ -122,14 +141,18 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
     clientMutationId: 'omit',
     cursorType: 'String',
     // Descriptions of what the plugin generates (connections, edges, PageInfo, Node, node/nodes).
-    idFieldOptions: { description: '全局 ID(Relay 全局对象标识),可传给 node(id) 或各类写操作的 id 参数' },
+    idFieldOptions: {
+      description: '全局 ID(Relay 全局对象标识),可传给 node(id) 或各类写操作的 id 参数',
+    },
     nodeTypeOptions: { description: '可按全局 ID 读取的对象(Relay Node 接口)' },
     pageInfoTypeOptions: { description: '分页信息(Relay 连接规范)' },
     hasNextPageFieldOptions: { description: '按 first/after 向后翻页时,之后是否还有数据' },
     hasPreviousPageFieldOptions: { description: '按 last/before 向前翻页时,之前是否还有数据' },
     startCursorFieldOptions: { description: '本页第一条的游标;本页为空时为 null' },
     endCursorFieldOptions: { description: '本页最后一条的游标;本页为空时为 null' },
-    defaultConnectionTypeOptions: { description: '分页列表(Relay 连接):edges 为本页各条,pageInfo 为翻页信息' },
+    defaultConnectionTypeOptions: {
+      description: '分页列表(Relay 连接):edges 为本页各条,pageInfo 为翻页信息',
+    },
     defaultEdgeTypeOptions: { description: '分页列表中的一条及其游标' },
     edgesFieldOptions: { description: '本页各条' },
     pageInfoFieldOptions: { description: '翻页信息' },
@@ -148,7 +171,8 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
     },
     // Pothos loads nodes with findUniqueOrThrow: a missing record must not become "Unexpected error.".
     nodeQueryOptions: {
-      description: '按全局 ID 读取一个对象;不存在时为 null;需要角色的类型(如案件、账户)无权读取时报错',
+      description:
+        '按全局 ID 读取一个对象;不存在时为 null;需要角色的类型(如案件、账户)无权读取时报错',
       args: { id: { description: '全局 ID' } },
       resolve: async (_root, args, ctx, _info, resolveNode) => {
         try {
@@ -194,7 +218,9 @@ export const builder = new SchemaBuilder<GazetteSchemaTypes>({
   validation: {
     validationError: (result) => {
       const issues = result.issues.map((issue) => ({
-        field: (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.'),
+        field: (issue.path ?? [])
+          .map((p) => (typeof p === 'object' ? String(p.key) : String(p)))
+          .join('.'),
         message: issue.message,
       }));
       const first = issues[0];

@@ -59,12 +59,20 @@ export async function resolveViewer(
   const tokenHash = sha256Hex(secret);
 
   if (secret.startsWith(SESSION_PREFIX)) {
-    const [session] = await prisma.$queryRaw<{ sessionId: string; userId: string; email: string; role: Role }[]>`
+    const [session] = await prisma.$queryRaw<
+      { sessionId: string; userId: string; email: string; role: Role }[]
+    >`
       SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
       WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > now() AND u.active`;
     if (!session) return { kind: 'anonymous' };
-    return { kind: 'user', userId: session.userId, email: session.email, role: session.role, sessionId: session.sessionId };
+    return {
+      kind: 'user',
+      userId: session.userId,
+      email: session.email,
+      role: session.role,
+      sessionId: session.sessionId,
+    };
   }
 
   if (secret.startsWith(API_TOKEN_PREFIX)) {

@@ -3,24 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { DomainError, badInput } from '@gazette/domain';
 import { maskError } from './errors.ts';
 
-const wrapped = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['policy'] });
+const wrapped = (original: Error) =>
+  new GraphQLError(original.message, { originalError: original, path: ['policy'] });
 
 describe('maskError', () => {
   it('turns a domain error into extensions.code and extensions.field, keeping the path', () => {
-    const out = maskError(wrapped(badInput('input.grade', 'grade 应为 1–7', { grade: 8 })), 'Unexpected error.') as GraphQLError;
+    const out = maskError(
+      wrapped(badInput('input.grade', 'grade 应为 1–7', { grade: 8 })),
+      'Unexpected error.',
+    ) as GraphQLError;
     expect(out.message).toBe('grade 应为 1–7');
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.grade', grade: 8 });
     expect(out.path).toEqual(['policy']);
   });
 
   it('carries CONFLICT details (who changed the record and when)', () => {
-    const conflict = new DomainError('CONFLICT', '记录已被修改', { field: 'version', details: { changedBy: 'a@b', changedAt: '2025-01-01T00:00:00.000Z' } });
+    const conflict = new DomainError('CONFLICT', '记录已被修改', {
+      field: 'version',
+      details: { changedBy: 'a@b', changedAt: '2025-01-01T00:00:00.000Z' },
+    });
     const out = maskError(wrapped(conflict), 'Unexpected error.') as GraphQLError;
     expect(out.extensions).toMatchObject({ code: 'CONFLICT', field: 'version', changedBy: 'a@b' });
   });
 
   it('masks anything else without its message or stack', () => {
-    const out = maskError(wrapped(new Error('relation "Policy" does not exist')), 'Unexpected error.') as GraphQLError;
+    const out = maskError(
+      wrapped(new Error('relation "Policy" does not exist')),
+      'Unexpected error.',
+    ) as GraphQLError;
     expect(out.message).toBe('Unexpected error.');
     expect(JSON.stringify(out.toJSON())).not.toContain('Policy');
     expect(out.extensions.code).toBe('INTERNAL_SERVER_ERROR');

@@ -1,7 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 import { DomainError, isDomainError } from '@gazette/domain';
-import { RETRY_AFTER_SECONDS, ServiceUnavailableError, classifyDbError } from './platform/db-errors.ts';
+import {
+  RETRY_AFTER_SECONDS,
+  ServiceUnavailableError,
+  classifyDbError,
+} from './platform/db-errors.ts';
 
 /** Extensions of an expected failure: the code programs switch on, the field at fault, details. */
 export function domainErrorExtensions(error: DomainError): Record<string, unknown> {
@@ -18,7 +22,14 @@ export function domainErrorExtensions(error: DomainError): Record<string, unknow
     ...(error.code === 'SERVICE_UNAVAILABLE'
       ? {
           retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : RETRY_AFTER_SECONDS,
-          http: { status: 503, headers: { 'retry-after': String(typeof retryAfter === 'number' ? retryAfter : RETRY_AFTER_SECONDS) } },
+          http: {
+            status: 503,
+            headers: {
+              'retry-after': String(
+                typeof retryAfter === 'number' ? retryAfter : RETRY_AFTER_SECONDS,
+              ),
+            },
+          },
         }
       : {}),
   };
@@ -39,7 +50,10 @@ function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
     if (isDomainError(current)) return current;
-    current = current instanceof Error ? (current as Error & { originalError?: unknown }).originalError ?? current.cause : undefined;
+    current =
+      current instanceof Error
+        ? ((current as Error & { originalError?: unknown }).originalError ?? current.cause)
+        : undefined;
   }
   return undefined;
 }
@@ -57,7 +71,10 @@ function findServiceUnavailable(error: unknown): ServiceUnavailableError | undef
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
     if (current instanceof ServiceUnavailableError) return current;
-    current = current instanceof Error ? (current as Error & { originalError?: unknown }).originalError ?? current.cause : undefined;
+    current =
+      current instanceof Error
+        ? ((current as Error & { originalError?: unknown }).originalError ?? current.cause)
+        : undefined;
   }
   return undefined;
 }
@@ -91,7 +108,8 @@ export function maskError(error: unknown, message: string): Error {
   // Database failures that are not bugs: load (503) or a refused value / state (named field).
   const failure = classifyDbError(error);
   if (failure?.kind === 'transient') return serviceUnavailable(error);
-  if (failure?.kind === 'input') return toGraphQLError(failure.error, error instanceof GraphQLError ? error : undefined);
+  if (failure?.kind === 'input')
+    return toGraphQLError(failure.error, error instanceof GraphQLError ? error : undefined);
   if (error instanceof GraphQLError && isPothosValidationError(error.originalError)) {
     return new GraphQLError(error.originalError.message, {
       nodes: error.nodes,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createOrganizationResolver } from '@gazette/domain';
-import { parseNewMediaAnnexCsv, parseWebsiteAnnexCsv, toCsv, WEBSITE_COLUMNS, type AnnexCsvError } from './inspection-csv.ts';
+import {
+  parseNewMediaAnnexCsv,
+  parseWebsiteAnnexCsv,
+  toCsv,
+  WEBSITE_COLUMNS,
+  type AnnexCsvError,
+} from './inspection-csv.ts';
 
 // The bodies the database would hold (a small fixture): names resolve only through these.
 const resolve = createOrganizationResolver([
@@ -26,7 +32,11 @@ describe('parseWebsiteAnnexCsv', () => {
 
   it('reports every bad row with its column', () => {
     const errors: AnnexCsvError[] = [];
-    parseWebsiteAnnexCsv('siteSeq,siteName,description,rectified\nx,泸州市审计局网站,a,是\n2,不存在的网站,b,也许\n', errors, resolve);
+    parseWebsiteAnnexCsv(
+      'siteSeq,siteName,description,rectified\nx,泸州市审计局网站,a,是\n2,不存在的网站,b,也许\n',
+      errors,
+      resolve,
+    );
     expect(errors.map((e) => [e.line, e.column])).toEqual([
       [2, 'siteSeq'],
       [3, 'siteName'],
@@ -44,7 +54,11 @@ describe('parseWebsiteAnnexCsv', () => {
 describe('parseNewMediaAnnexCsv', () => {
   it('refuses a repeated 序号', () => {
     const errors: AnnexCsvError[] = [];
-    parseNewMediaAnnexCsv('seq,account,owner,platform,description\n1,a,泸州市审计局,微信,x\n1,b,泸州市审计局,微博,y\n', errors, resolve);
+    parseNewMediaAnnexCsv(
+      'seq,account,owner,platform,description\n1,a,泸州市审计局,微信,x\n1,b,泸州市审计局,微博,y\n',
+      errors,
+      resolve,
+    );
     expect(errors).toEqual([expect.objectContaining({ line: 3, column: 'seq' })]);
   });
 });
@@ -52,7 +66,11 @@ describe('parseNewMediaAnnexCsv', () => {
 describe('names resolve through the database', () => {
   it('accepts an alias an administrator added (市林业竹业局) and leaves unknown rectification empty', () => {
     const errors: AnnexCsvError[] = [];
-    const rows = parseNewMediaAnnexCsv('seq,account,owner,platform,description,rectified\n1,泸州林业,市林业竹业局,微信,严重表述错误,\n', errors, resolve);
+    const rows = parseNewMediaAnnexCsv(
+      'seq,account,owner,platform,description,rectified\n1,泸州林业,市林业竹业局,微信,严重表述错误,\n',
+      errors,
+      resolve,
+    );
     expect(errors).toEqual([]);
     expect(rows.map((r) => [r.organization, r.rectified])).toEqual([['泸州市林业和竹业局', null]]);
   });
@@ -66,7 +84,9 @@ describe('toCsv', () => {
   });
 
   it('writes formula-like text so a spreadsheet does not run it, and the import reads it back', () => {
-    const csv = toCsv(WEBSITE_COLUMNS, [[1, '泸州市审计局网站', '=HYPERLINK("http://x")', '是', '泸州市审计局']]);
+    const csv = toCsv(WEBSITE_COLUMNS, [
+      [1, '泸州市审计局网站', '=HYPERLINK("http://x")', '是', '泸州市审计局'],
+    ]);
     expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",`);
     const errors: AnnexCsvError[] = [];
     const rows = parseWebsiteAnnexCsv(csv, errors, resolve);
@@ -78,12 +98,20 @@ describe('toCsv', () => {
 describe('the same reader as every CSV of the project', () => {
   it('accepts the printed Chinese headers as well as the English ones', () => {
     const errors: AnnexCsvError[] = [];
-    const rows = parseWebsiteAnnexCsv('序号,检查网站,存在问题,是否整改完成\r\n3,泸州市审计局网站,栏目超期未更新,是\r\n', errors, resolve);
+    const rows = parseWebsiteAnnexCsv(
+      '序号,检查网站,存在问题,是否整改完成\r\n3,泸州市审计局网站,栏目超期未更新,是\r\n',
+      errors,
+      resolve,
+    );
     expect(errors).toEqual([]);
-    expect(rows.map((r) => [r.siteSeq, r.organization, r.rectified])).toEqual([[3, '泸州市审计局', true]]);
+    expect(rows.map((r) => [r.siteSeq, r.organization, r.rectified])).toEqual([
+      [3, '泸州市审计局', true],
+    ]);
   });
 
   it('refuses a NUL in a cell naming its line and column', () => {
-    expect(() => parseWebsiteAnnexCsv('siteSeq,siteName,description\n1,a\u0000,b\n', [], resolve)).toThrow(/第 2 行第 2 列.*NUL/u);
+    expect(() =>
+      parseWebsiteAnnexCsv('siteSeq,siteName,description\n1,a\u0000,b\n', [], resolve),
+    ).toThrow(/第 2 行第 2 列.*NUL/u);
   });
 });

@@ -55,7 +55,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const db = await openDatabase({ env, log: (m) => logger.info(m) });
     closers.push(() => db.close());
-    logger.info({ embedded: db.embedded !== null }, db.embedded ? 'using the embedded PostgreSQL' : 'using DATABASE_URL');
+    logger.info(
+      { embedded: db.embedded !== null },
+      db.embedded ? 'using the embedded PostgreSQL' : 'using DATABASE_URL',
+    );
 
     const applied = await applyMigrations(db.url, { log: (m) => logger.info(m) });
     logger.info({ applied: applied.length }, 'migrations up to date');
@@ -64,12 +67,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     closers.push(() => prisma.$disconnect());
     await seedDatabase(prisma);
     logger.info('seed data loaded');
-    const admin = await bootstrapAdmin(prisma, { env, dataDir: dataDir(env), announce: options.announce });
+    const admin = await bootstrapAdmin(prisma, {
+      env,
+      dataDir: dataDir(env),
+      announce: options.announce,
+    });
     if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
     // Validity review tasks: now, then daily; one instance at a time (advisory lock).
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());
-    const webhookWorker = startWebhookWorker(prisma, logger, { ...webhookOptionsFrom(env), databaseUrl: db.url });
+    const webhookWorker = startWebhookWorker(prisma, logger, {
+      ...webhookOptionsFrom(env),
+      databaseUrl: db.url,
+    });
     closers.push(() => webhookWorker.stop());
 
     // REDIS_URL: sign-in throttling counts live in Redis, shared by every instance.
@@ -81,10 +91,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       });
     }
     // Queries read a replica when DATABASE_REPLICA_URL is set (writes and reads after them: the primary).
-    const replica = env.DATABASE_REPLICA_URL ? createPrismaClient(validateDatabaseUrl(env.DATABASE_REPLICA_URL, 'DATABASE_REPLICA_URL')) : undefined;
+    const replica = env.DATABASE_REPLICA_URL
+      ? createPrismaClient(validateDatabaseUrl(env.DATABASE_REPLICA_URL, 'DATABASE_REPLICA_URL'))
+      : undefined;
     if (replica) closers.push(() => replica.$disconnect());
-    const yoga = createGazetteYoga({ prisma, logger, databaseUrl: db.url, responseCache: responseCacheFrom(env), replica });
-    const server = createServer(createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }));
+    const yoga = createGazetteYoga({
+      prisma,
+      logger,
+      databaseUrl: db.url,
+      responseCache: responseCacheFrom(env),
+      replica,
+    });
+    const server = createServer(
+      createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }),
+    );
     const inFlight = trackInFlight(server);
     const port = Number.parseInt(env.PORT ?? '4000', 10);
     await new Promise<void>((resolve, reject) => {
@@ -116,7 +136,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) {
       // Exiting now would leave the embedded PostgreSQL running; shutdown is bounded anyway.
-      logger.warn({ signal }, 'already stopping: finishing requests (at most 10 s), then stopping PostgreSQL');
+      logger.warn(
+        { signal },
+        'already stopping: finishing requests (at most 10 s), then stopping PostgreSQL',
+      );
       return;
     }
     stopping = true;
@@ -135,7 +158,11 @@ async function main(): Promise<void> {
   try {
     running = await startServer({ logger, announce: (m) => process.stdout.write(`${m}\n`) });
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof EditedMigrationError || error instanceof InvalidDatabaseUrlError) {
+    if (
+      error instanceof DataDirLockedError ||
+      error instanceof EditedMigrationError ||
+      error instanceof InvalidDatabaseUrlError
+    ) {
       process.stderr.write(`\n${error.message}\n\n`);
     } else {
       logger.fatal({ err: error }, 'failed to start');

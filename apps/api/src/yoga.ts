@@ -65,7 +65,9 @@ export interface GazetteYogaOptions {
 
 /** GAZETTE_CORS_ORIGINS: comma-separated origins (https://app.example.cn); empty means same-origin only. */
 /** The server's response cache from the environment: Redis with REDIS_URL, else in process; GAZETTE_RESPONSE_CACHE=off disables it. */
-export function responseCacheFrom(env: NodeJS.ProcessEnv = process.env): GazetteYogaOptions['responseCache'] {
+export function responseCacheFrom(
+  env: NodeJS.ProcessEnv = process.env,
+): GazetteYogaOptions['responseCache'] {
   if (env.GAZETTE_RESPONSE_CACHE === 'off') return undefined;
   return env.REDIS_URL ? { kind: 'redis', url: env.REDIS_URL } : { kind: 'memory' };
 }
@@ -104,24 +106,48 @@ function loggable(error: Error): Record<string, unknown> {
     type: original.name,
     message: error.message,
     ...(error instanceof GraphQLError ? { path: error.path, code: error.extensions?.code } : {}),
-    stack: original.stack?.split('\n').filter((l) => !l.includes('GraphQL request')).join('\n'),
+    stack: original.stack
+      ?.split('\n')
+      .filter((l) => !l.includes('GraphQL request'))
+      .join('\n'),
   };
 }
 
 export function logYogaError(logger: Logger, args: unknown[]): void {
   const error = args.find((a): a is Error => a instanceof Error);
   // String(graphQLError) prints the request's source around the error: messages only.
-  const text = args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : '')).filter(Boolean).join(' ');
-  const code = error && (isDomainError(error) ? error.code : error instanceof GraphQLError ? error.extensions?.code : undefined);
+  const text = args
+    .map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : ''))
+    .filter(Boolean)
+    .join(' ');
+  const code =
+    error &&
+    (isDomainError(error)
+      ? error.code
+      : error instanceof GraphQLError
+        ? error.extensions?.code
+        : undefined);
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  const expected = (typeof code === 'string' && EXPECTED_CODES.has(code)) || (original !== undefined && isDomainError(original));
+  const expected =
+    (typeof code === 'string' && EXPECTED_CODES.has(code)) ||
+    (original !== undefined && isDomainError(original));
   const db = classifyDbError(original ?? error);
   if (db?.kind === 'input') {
     logger.info({ code: db.error.code, field: db.error.field }, text);
     return;
   }
-  if (db?.kind === 'transient' || code === 'SERVICE_UNAVAILABLE' || (original ?? error) instanceof ServiceUnavailableError) {
-    logger.warn({ code: 'SERVICE_UNAVAILABLE', reason: db?.reason ?? (original as ServiceUnavailableError | undefined)?.reason }, text);
+  if (
+    db?.kind === 'transient' ||
+    code === 'SERVICE_UNAVAILABLE' ||
+    (original ?? error) instanceof ServiceUnavailableError
+  ) {
+    logger.warn(
+      {
+        code: 'SERVICE_UNAVAILABLE',
+        reason: db?.reason ?? (original as ServiceUnavailableError | undefined)?.reason,
+      },
+      text,
+    );
     return;
   }
   if (expected) logger.info({ code: code ?? (original as { code?: string }).code }, text);
@@ -149,7 +175,12 @@ function useErrorCodes(): Plugin {
                 positions: e.positions,
                 path: e.path,
                 originalError: e.originalError,
-                extensions: { ...e.extensions, code: e.message.startsWith('Syntax Error: Expected') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' },
+                extensions: {
+                  ...e.extensions,
+                  code: e.message.startsWith('Syntax Error: Expected')
+                    ? 'GRAPHQL_PARSE_FAILED'
+                    : 'GRAPHQL_VALIDATION_FAILED',
+                },
               }),
         ),
       } as never);
@@ -168,13 +199,18 @@ function useNoIntrospection(): Plugin {
 
 export function createGazetteYoga(options: GazetteYogaOptions) {
   const production = options.production ?? process.env.NODE_ENV === 'production';
-  const development = !production && (options.development ?? process.env.NODE_ENV === 'development');
+  const development =
+    !production && (options.development ?? process.env.NODE_ENV === 'development');
   const { logger } = options;
   // Interactive transactions retry serialization, deadlock and pool-wait failures (bounded).
   const prisma = withTransactionRetry(options.prisma);
-  const changes = options.databaseUrl ? listeningWaiter(options.databaseUrl, logger) : pollingWaiter();
+  const changes = options.databaseUrl
+    ? listeningWaiter(options.databaseUrl, logger)
+    : pollingWaiter();
   const instanceId = newInstanceId();
-  const replica = options.replica ? useReadReplica(withTransactionRetry(options.replica), options.replicaGraceMs) : undefined;
+  const replica = options.replica
+    ? useReadReplica(withTransactionRetry(options.replica), options.replicaGraceMs)
+    : undefined;
   let cacheStore: FlushableCache | undefined;
   let closeCache = async () => {};
   if (options.responseCache) {
@@ -186,7 +222,13 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       cacheStore = inMemoryFlushableCache();
     }
     if (options.databaseUrl) {
-      const listener = listenForInvalidations(options.databaseUrl, cacheStore, instanceId, logger, replica?.noteWrite);
+      const listener = listenForInvalidations(
+        options.databaseUrl,
+        cacheStore,
+        instanceId,
+        logger,
+        replica?.noteWrite,
+      );
       const closeStore = closeCache;
       closeCache = async () => {
         await listener.close();
@@ -199,7 +241,11 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     graphqlEndpoint: '/graphql',
     // Same-origin only unless origins are listed; never a reflected origin with credentials.
     cors: (options.corsOrigins ?? corsOriginsFrom()).length
-      ? { origin: [...(options.corsOrigins ?? corsOriginsFrom())], credentials: false, methods: ['GET', 'POST'] }
+      ? {
+          origin: [...(options.corsOrigins ?? corsOriginsFrom())],
+          credentials: false,
+          methods: ['GET', 'POST'],
+        }
       : false,
     graphiql: !production,
     // useRequestLimits replaces yoga's single 25 MB limit (which would refuse large uploads).
@@ -216,16 +262,28 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     },
     maskedErrors: { maskError },
     context: async ({ request, req }) => ({
-      ...(await createContext({ request, prisma, logger, clientAddress: req?.socket?.remoteAddress ?? undefined })),
+      ...(await createContext({
+        request,
+        prisma,
+        logger,
+        clientAddress: req?.socket?.remoteAddress ?? undefined,
+      })),
       changes,
       signal: request.signal,
     }),
     plugins: [
-      { onDispose: async () => { await changes.close(); await closeCache(); } },
+      {
+        onDispose: async () => {
+          await changes.close();
+          await closeCache();
+        },
+      },
       // Bodies counted as they arrive: 2 MiB of JSON, an upload up to its largest file.
       useRequestLimits({ jsonBytes: MAX_REQUEST_BYTES, multipartBytes: MAX_UPLOAD_REQUEST_BYTES }),
       // Simple (non-preflighted) requests must carry a custom header; JSON POSTs are preflighted.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'] }),
+      useCSRFPrevention({
+        requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
+      }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
         maxAliases: { n: 15 },
@@ -238,7 +296,15 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       // Idempotency-Key on mutations: a retry gets the first result and writes nothing.
       useIdempotency(),
       ...(replica ? [replica.plugin] : []),
-      ...(cacheStore ? useGazetteResponseCache({ prisma, schema, store: cacheStore, instanceId, namespace: cacheNamespace(options.databaseUrl) }) : []),
+      ...(cacheStore
+        ? useGazetteResponseCache({
+            prisma,
+            schema,
+            store: cacheStore,
+            instanceId,
+            namespace: cacheNamespace(options.databaseUrl),
+          })
+        : []),
       ...(production ? [useNoIntrospection()] : []),
       useErrorCodes(),
     ],

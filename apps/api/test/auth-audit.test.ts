@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACCEPT,
-  OPEN,
-  OPEN_INPUT,
-  TRANSITION,
-  createHarness,
-  type ApiHarness,
-} from './helpers.ts';
+import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
 
 const PAGE = `query($filter: AuditEntryFilter, $sort: SortInput) {
   auditEntriesPage(perPage: 100, filter: $filter, sort: $sort) { total nodes { id at actorId actorLabel action entity entityId before after } } }`;

@@ -73,7 +73,8 @@ describe('login', () => {
   it('never locks the owner out: the right password from their own address still works', async () => {
     const { email } = await h.userToken('ADMIN');
     // A stranger guesses from elsewhere, again and again.
-    for (let i = 0; i < 8; i++) await h.gql(LOGIN, { e: email, p: `guess ${i}` }, null, '198.51.100.99');
+    for (let i = 0; i < 8; i++)
+      await h.gql(LOGIN, { e: email, p: `guess ${i}` }, null, '198.51.100.99');
     const stranger = await h.gql(LOGIN, { e: email, p: 'guess 9' }, null, '198.51.100.99');
     expect(stranger.codes).toEqual(['RATE_LIMITED']);
     const owner = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, '192.0.2.10');
@@ -87,20 +88,32 @@ describe('login', () => {
     const waits: number[] = [];
     for (let i = 0; i < 5; i++) {
       await h.gql(LOGIN, { e: email, p: `guess ${i}` }, null, address);
-      const row = await h.db.prisma.loginThrottle.findUnique({ where: { key: `ea:${email}|${address}` } });
-      waits.push(row?.blockedUntil && row.blockedUntil.getTime() > Date.now() ? Math.round((row.blockedUntil.getTime() - Date.now()) / 1000) : 0);
+      const row = await h.db.prisma.loginThrottle.findUnique({
+        where: { key: `ea:${email}|${address}` },
+      });
+      waits.push(
+        row?.blockedUntil && row.blockedUntil.getTime() > Date.now()
+          ? Math.round((row.blockedUntil.getTime() - Date.now()) / 1000)
+          : 0,
+      );
       // Let it pass at once, so the next guess is counted.
-      await h.db.prisma.loginThrottle.updateMany({ where: { key: `ea:${email}|${address}` }, data: { blockedUntil: new Date(Date.now() - 1000) } });
+      await h.db.prisma.loginThrottle.updateMany({
+        where: { key: `ea:${email}|${address}` },
+        data: { blockedUntil: new Date(Date.now() - 1000) },
+      });
     }
     expect(waits).toEqual([0, 0, 1, 2, 4]);
     const ok = await h.gql(LOGIN, { e: email, p: PASSWORD }, null, address);
     expect(ok.errors).toBeUndefined();
     // A success clears the pair's count.
-    expect(await h.db.prisma.loginThrottle.count({ where: { key: `ea:${email}|${address}` } })).toBe(0);
+    expect(
+      await h.db.prisma.loginThrottle.count({ where: { key: `ea:${email}|${address}` } }),
+    ).toBe(0);
   });
 
   it('treats an unknown email the same way, so throttling reveals nothing either', async () => {
-    for (let i = 0; i < 3; i++) await h.gql(LOGIN, { e: 'ghost@gazette.test', p: `guess ${i}` }, null, '192.0.2.88');
+    for (let i = 0; i < 3; i++)
+      await h.gql(LOGIN, { e: 'ghost@gazette.test', p: `guess ${i}` }, null, '192.0.2.88');
     const r = await h.gql(LOGIN, { e: 'ghost@gazette.test', p: 'guess 6' }, null, '192.0.2.88');
     expect(r.codes).toEqual(['RATE_LIMITED']);
   });

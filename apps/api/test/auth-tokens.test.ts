@@ -117,11 +117,19 @@ describe('API tokens', () => {
 
   it('stops working when the administrator who created it is deactivated', async () => {
     const creator = await h.userToken('ADMIN');
-    const r = await h.gql(CREATE, { input: { name: 'outlives its creator?', scopes: ['READ_ALL'] } }, creator.token);
+    const r = await h.gql(
+      CREATE,
+      { input: { name: 'outlives its creator?', scopes: ['READ_ALL'] } },
+      creator.token,
+    );
     const secret = r.data!.createApiToken.secret as string;
     expect((await h.gql('{ casesPage { total } }', {}, secret)).errors).toBeUndefined();
     const user = await h.db.prisma.user.findUniqueOrThrow({ where: { email: creator.email } });
-    const off = await h.gql('mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { active } }', { id: encodeGlobalID('User', user.id), v: user.version }, admin.token);
+    const off = await h.gql(
+      'mutation($id: ID!, $v: Int!) { deactivateUser(id: $id, version: $v) { active } }',
+      { id: encodeGlobalID('User', user.id), v: user.version },
+      admin.token,
+    );
     expect(off.errors).toBeUndefined();
     expect((await h.gql('{ casesPage { total } }', {}, secret)).codes).toEqual(['UNAUTHENTICATED']);
   });

@@ -1,13 +1,6 @@
 // Notice numbers stay gapless and unique when many transitions race (NoticeCounter row lock).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  ACCEPT,
-  OPEN,
-  OPEN_INPUT,
-  TRANSITION,
-  createHarness,
-  type ApiHarness,
-} from './helpers.ts';
+import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
 
 const N = 16;
 let h: ApiHarness;

@@ -1,13 +1,6 @@
 // No N+1: listing cases with their notices and events runs the same statements for 3 or 12 cases.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  ACCEPT,
-  OPEN,
-  OPEN_INPUT,
-  TRANSITION,
-  createHarness,
-  type ApiHarness,
-} from './helpers.ts';
+import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
 
 let h: ApiHarness;
 let sup: string;

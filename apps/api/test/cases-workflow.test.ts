@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@gazette/domain';
-import {
-  ACCEPT,
-  OPEN,
-  OPEN_INPUT,
-  TRANSITION,
-  createHarness,
-  type ApiHarness,
-} from './helpers.ts';
+import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
 
 const CASE = `query($id: ID!) { case(id: $id) {
   id caseName subjectName trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline overdue
@@ -414,28 +407,56 @@ describe('案号 and 承办人', () => {
   const READ = 'query($id: ID!) { case(id: $id) { caseNumber handler } }';
 
   it('are registered, unique, found by the list search, corrected and cleared', async () => {
-    const id = await open({ ...OPEN_INPUT, caseNumber: ' 泸市监处〔2025〕7号 ', handler: '张某、李某' });
-    expect((await h.gql(READ, { id }, sup)).data!.case).toEqual({ caseNumber: '泸市监处〔2025〕7号', handler: '张某、李某' });
+    const id = await open({
+      ...OPEN_INPUT,
+      caseNumber: ' 泸市监处〔2025〕7号 ',
+      handler: '张某、李某',
+    });
+    expect((await h.gql(READ, { id }, sup)).data!.case).toEqual({
+      caseNumber: '泸市监处〔2025〕7号',
+      handler: '张某、李某',
+    });
 
     const before = await snapshot();
-    const dup = await h.gql(OPEN, { input: { ...OPEN_INPUT, caseNumber: '泸市监处〔2025〕7号' } }, sup);
+    const dup = await h.gql(
+      OPEN,
+      { input: { ...OPEN_INPUT, caseNumber: '泸市监处〔2025〕7号' } },
+      sup,
+    );
     expect(dup.codes).toEqual(['BAD_USER_INPUT']);
     expect(dup.errors![0]!.extensions?.field).toBe('input.caseNumber');
     expect(await snapshot()).toEqual(before);
 
-    const found = await h.gql('{ casesPage(filter: { q: "监处〔2025〕7" }) { total nodes { caseNumber } } }', {}, sup);
-    expect(found.data!.casesPage).toEqual({ total: 1, nodes: [{ caseNumber: '泸市监处〔2025〕7号' }] });
+    const found = await h.gql(
+      '{ casesPage(filter: { q: "监处〔2025〕7" }) { total nodes { caseNumber } } }',
+      {},
+      sup,
+    );
+    expect(found.data!.casesPage).toEqual({
+      total: 1,
+      nodes: [{ caseNumber: '泸市监处〔2025〕7号' }],
+    });
 
     const other = await open();
-    const taken = await h.gql(UPDATE, { id: other, v: 1, input: { caseNumber: '泸市监处〔2025〕7号' } }, sup);
+    const taken = await h.gql(
+      UPDATE,
+      { id: other, v: 1, input: { caseNumber: '泸市监处〔2025〕7号' } },
+      sup,
+    );
     expect(taken.errors![0]!.extensions?.field).toBe('input.caseNumber');
 
     const changed = await h.gql(UPDATE, { id, v: 1, input: { handler: '王某' } }, sup);
-    expect(changed.data!.updateCase).toEqual({ caseNumber: '泸市监处〔2025〕7号', handler: '王某', version: 2 });
+    expect(changed.data!.updateCase).toEqual({
+      caseNumber: '泸市监处〔2025〕7号',
+      handler: '王某',
+      version: 2,
+    });
     const cleared = await h.gql(UPDATE, { id, v: 2, input: { caseNumber: '' } }, sup);
     expect(cleared.data!.updateCase).toEqual({ caseNumber: null, handler: '王某', version: 3 });
     const raw = Buffer.from(id, 'base64').toString().split(':')[1]!;
-    const audit = await h.db.prisma.auditEntry.findMany({ where: { entityId: raw, action: 'case.update' } });
+    const audit = await h.db.prisma.auditEntry.findMany({
+      where: { entityId: raw, action: 'case.update' },
+    });
     expect(audit).toHaveLength(2);
   });
 });
@@ -445,14 +466,25 @@ describe('notice contacts and 立案日期', () => {
     'query($id: ID!) { case(id: $id) { caseFiledOn department notices { kind print { caseFiledOn department contactName contactPhone } } } }';
 
   it('are printed on the notices, and a 立案日期 after registration or a bad phone is refused on its field', async () => {
-    const input = { ...OPEN_INPUT, caseFiledOn: '2025-01-02', department: '食品经营安全监督管理科', contactName: '吴某', contactPhone: '0830-1234567' };
+    const input = {
+      ...OPEN_INPUT,
+      caseFiledOn: '2025-01-02',
+      department: '食品经营安全监督管理科',
+      contactName: '吴某',
+      contactPhone: '0830-1234567',
+    };
     const id = await open(input);
     await move(id, ACCEPT);
     const r = await h.gql(PRINT, { id }, sup);
     expect(r.errors).toBeUndefined();
     expect(r.data!.case.caseFiledOn).toBe('2025-01-02');
     const acceptance = r.data!.case.notices.find((n: { kind: string }) => n.kind === 'ACCEPTANCE');
-    expect(acceptance.print).toEqual({ caseFiledOn: '2025年1月2日', department: '食品经营安全监督管理科', contactName: '吴某', contactPhone: '0830-1234567' });
+    expect(acceptance.print).toEqual({
+      caseFiledOn: '2025年1月2日',
+      department: '食品经营安全监督管理科',
+      contactName: '吴某',
+      contactPhone: '0830-1234567',
+    });
 
     const before = await snapshot();
     const late = await h.gql(OPEN, { input: { ...input, caseFiledOn: '2025-01-07' } }, sup);
@@ -468,7 +500,8 @@ describe('notice contacts and 立案日期', () => {
 describe('correcting a step', () => {
   const CORRECT =
     'mutation($id: ID!, $v: Int!, $input: CorrectCaseEventInput!) { correctCaseEvent(id: $id, version: $v, input: $input) { case { acceptedOn reviewDeadline version events { seq on note } notices { kind issuedOn } } } }';
-  const READ = 'query($id: ID!) { case(id: $id) { version acceptedOn reviewDeadline events { seq on note } } }';
+  const READ =
+    'query($id: ID!) { case(id: $id) { version acceptedOn reviewDeadline events { seq on note } } }';
 
   it('corrects the latest step with a reason, recomputing its deadline and notices, audited; refuses the rest', async () => {
     const id = await open();
@@ -479,17 +512,37 @@ describe('correcting a step', () => {
     const newOn = moveBy(read.acceptedOn, 1);
 
     const before = await snapshot();
-    const stale = await h.gql(CORRECT, { id, v: read.version - 1, input: { seq, on: newOn, reason: '录入错误' } }, sup);
+    const stale = await h.gql(
+      CORRECT,
+      { id, v: read.version - 1, input: { seq, on: newOn, reason: '录入错误' } },
+      sup,
+    );
     expect(stale.codes).toEqual(['CONFLICT']);
-    const blank = await h.gql(CORRECT, { id, v: read.version, input: { seq, on: newOn, reason: ' ' } }, sup);
+    const blank = await h.gql(
+      CORRECT,
+      { id, v: read.version, input: { seq, on: newOn, reason: ' ' } },
+      sup,
+    );
     expect(blank.errors![0]!.extensions?.field).toBe('input.reason');
-    const older = await h.gql(CORRECT, { id, v: read.version, input: { seq: seq - 1, on: newOn, reason: '录入错误' } }, sup);
+    const older = await h.gql(
+      CORRECT,
+      { id, v: read.version, input: { seq: seq - 1, on: newOn, reason: '录入错误' } },
+      sup,
+    );
     expect(older.errors![0]!.extensions?.field).toBe('input.seq');
-    const early = await h.gql(CORRECT, { id, v: read.version, input: { seq, on: '2024-12-31', reason: '录入错误' } }, sup);
+    const early = await h.gql(
+      CORRECT,
+      { id, v: read.version, input: { seq, on: '2024-12-31', reason: '录入错误' } },
+      sup,
+    );
     expect(early.codes).toEqual(['BAD_USER_INPUT']);
     expect(await snapshot()).toEqual(before);
 
-    const ok = await h.gql(CORRECT, { id, v: read.version, input: { seq, on: newOn, note: '补记', reason: '受理日期录入错误' } }, sup);
+    const ok = await h.gql(
+      CORRECT,
+      { id, v: read.version, input: { seq, on: newOn, note: '补记', reason: '受理日期录入错误' } },
+      sup,
+    );
     expect(ok.errors).toBeUndefined();
     const c = ok.data!.correctCaseEvent.case;
     expect(c.acceptedOn).toBe(newOn);
@@ -498,8 +551,13 @@ describe('correcting a step', () => {
     expect(c.events.at(-1)).toEqual({ seq, on: newOn, note: '补记' });
     expect(c.notices.every((n: { issuedOn: string }) => n.issuedOn === newOn)).toBe(true);
     const raw = Buffer.from(id, 'base64').toString().split(':')[1]!;
-    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({ where: { entityId: raw, action: 'case.correct' } });
-    expect(audit.after).toMatchObject({ reason: '受理日期录入错误', acceptedOn: expect.stringContaining(newOn) });
+    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({
+      where: { entityId: raw, action: 'case.correct' },
+    });
+    expect(audit.after).toMatchObject({
+      reason: '受理日期录入错误',
+      acceptedOn: expect.stringContaining(newOn),
+    });
     expect(audit.before).toMatchObject({ acceptedOn: expect.stringContaining(read.acceptedOn) });
   });
 });

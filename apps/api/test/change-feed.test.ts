@@ -72,7 +72,10 @@ function subscribe(after: string | null) {
           buffer = buffer.slice(at + 2);
           const data = block.split('\n').find((l) => l.startsWith('data:'));
           if (!data || !block.includes('event: next')) continue;
-          const payload = JSON.parse(data.slice(5)) as { data?: { changeStream: Change }; errors?: unknown };
+          const payload = JSON.parse(data.slice(5)) as {
+            data?: { changeStream: Change };
+            errors?: unknown;
+          };
           if (payload.data) events.push(payload.data.changeStream);
           wake();
         }
@@ -103,7 +106,10 @@ function subscribe(after: string | null) {
 describe('changes', () => {
   it('starts with what the first start imported, in commit order, and pages with permanent cursors', async () => {
     const edges = await all();
-    const kinds = edges.map((e) => [e.node.kind, e.node.kind === 'INSPECTION_RESULTS' ? e.node.quarter : e.node.docNo]);
+    const kinds = edges.map((e) => [
+      e.node.kind,
+      e.node.kind === 'INSPECTION_RESULTS' ? e.node.quarter : e.node.docNo,
+    ]);
     expect(kinds.filter(([k]) => k === 'POLICY_ADDED')).toHaveLength(9);
     expect(kinds).toEqual(
       expect.arrayContaining([
@@ -130,7 +136,9 @@ describe('changes', () => {
   it('records a policy change and a rate publish, never a draft', async () => {
     const before = await all();
     const last = before.at(-1)!.cursor;
-    const policy = await api.db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府函〔2024〕270号' } });
+    const policy = await api.db.prisma.policy.findUniqueOrThrow({
+      where: { docNo: '泸市府函〔2024〕270号' },
+    });
     const update = await api.gql(
       `mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { title: "泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知(更正)" }) { id } }`,
       { id: policy.id, v: policy.version },
@@ -138,17 +146,30 @@ describe('changes', () => {
     );
     expect(update.errors).toBeUndefined();
 
-    const table = await api.db.prisma.rateTable.findUniqueOrThrow({ where: { key: 'land-transfer-fee-standards' } });
+    const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+      where: { key: 'land-transfer-fee-standards' },
+    });
     const draft = await api.gql(
       `mutation($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { id version } }`,
-      { input: { tableId: table.id, effectiveFrom: addDays(todayInShanghai(), 30), label: '测试', effectiveTo: addDays(todayInShanghai(), 400) } },
+      {
+        input: {
+          tableId: table.id,
+          effectiveFrom: addDays(todayInShanghai(), 30),
+          label: '测试',
+          effectiveTo: addDays(todayInShanghai(), 400),
+        },
+      },
       { token: admin },
     );
     expect(draft.errors).toBeUndefined();
     expect((await all(last)).map((e) => e.node.kind)).toEqual(['POLICY_CHANGED']);
 
     const { id, version } = draft.data!.createRateTableVersion;
-    const publish = await api.gql(`mutation($id: ID!, $v: Int!) { publishRateTableVersion(id: $id, version: $v) { status } }`, { id, v: version }, { token: admin });
+    const publish = await api.gql(
+      `mutation($id: ID!, $v: Int!) { publishRateTableVersion(id: $id, version: $v) { status } }`,
+      { id, v: version },
+      { token: admin },
+    );
     expect(publish.errors).toBeUndefined();
     expect((await all(last)).map((e) => [e.node.kind, e.node.docNo])).toEqual([
       ['POLICY_CHANGED', '泸市府函〔2024〕270号'],
@@ -164,14 +185,23 @@ describe('inspection results', () => {
       `mutation($input: InspectionRoundInput!) { createInspectionRound(input: $input) { id version } }`,
       {
         input: {
-          quarter: '2025Q1', windowStart: '2025-01-01', windowEnd: '2025-03-01', cityPortalsChecked: 1, districtPortalsChecked: 7,
-          departmentSitesChecked: 37, newMediaAccountsChecked: 205, messagesReceived: 5, messagesClosed: 5,
+          quarter: '2025Q1',
+          windowStart: '2025-01-01',
+          windowEnd: '2025-03-01',
+          cityPortalsChecked: 1,
+          districtPortalsChecked: 7,
+          departmentSitesChecked: 37,
+          newMediaAccountsChecked: 205,
+          messagesReceived: 5,
+          messagesClosed: 5,
         },
       },
       { token: admin },
     );
     expect(created.errors).toBeUndefined();
-    const finding = await api.db.prisma.websiteFinding.findFirstOrThrow({ where: { round: { quarter: '2024Q4' } } });
+    const finding = await api.db.prisma.websiteFinding.findFirstOrThrow({
+      where: { round: { quarter: '2024Q4' } },
+    });
     const edit = await api.gql(
       `mutation($id: ID!, $v: Int!) { updateWebsiteFinding(id: $id, version: $v, input: { rectified: false }) { rectified } }`,
       { id: encodeGlobalID('WebsiteFinding', finding.id), v: finding.version },
@@ -194,12 +224,22 @@ describe('changeStream', () => {
       const replay = await stream.waitFor(2);
       expect(replay.map((e) => e.cursor)).toEqual(edges.slice(-2).map((e) => e.cursor));
 
-      const policy = await api.db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府发〔2024〕12号' } });
-      const r = await api.gql(`mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { summary: "已印发" }) { id } }`, { id: policy.id, v: policy.version }, { token: admin });
+      const policy = await api.db.prisma.policy.findUniqueOrThrow({
+        where: { docNo: '泸市府发〔2024〕12号' },
+      });
+      const r = await api.gql(
+        `mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { summary: "已印发" }) { id } }`,
+        { id: policy.id, v: policy.version },
+        { token: admin },
+      );
       expect(r.errors).toBeUndefined();
       const live = await stream.waitFor(3);
       expect(live).toHaveLength(3);
-      expect(live[2]).toMatchObject({ kind: 'POLICY_CHANGED', docNo: '泸市府发〔2024〕12号', quarter: null });
+      expect(live[2]).toMatchObject({
+        kind: 'POLICY_CHANGED',
+        docNo: '泸市府发〔2024〕12号',
+        quarter: null,
+      });
       // Nothing twice: every cursor once.
       expect(new Set(live.map((e) => e.cursor)).size).toBe(3);
     } finally {

@@ -18,23 +18,25 @@ afterAll(async () => {
 });
 
 describe('Policy', () => {
-  it.each(['泸市府规〔2024〕4号', '泸市府规[2024]4号', '泸市府规［2024］4号', ' 泸市府规 〔2024〕 4 号'])(
-    'finds the rehabilitation notice by %s and returns the normalised number',
-    async (docNo) => {
-      const r = await run('Policy', { docNo, asOf: '2025-01-06' });
-      expect(r.errors).toBeUndefined();
-      expect(r.data?.policy).toMatchObject({
-        docNo: '泸市府规〔2024〕4号',
-        category: 'MUNICIPAL_GOVERNMENT',
-        issuers: [{ name: '泸州市人民政府' }],
-        signedOn: '2024-12-04',
-        effectiveFrom: '2025-01-06',
-        expiresOn: '2030-01-05',
-        isTrial: false,
-        status: 'IN_FORCE',
-      });
-    },
-  );
+  it.each([
+    '泸市府规〔2024〕4号',
+    '泸市府规[2024]4号',
+    '泸市府规［2024］4号',
+    ' 泸市府规 〔2024〕 4 号',
+  ])('finds the rehabilitation notice by %s and returns the normalised number', async (docNo) => {
+    const r = await run('Policy', { docNo, asOf: '2025-01-06' });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.policy).toMatchObject({
+      docNo: '泸市府规〔2024〕4号',
+      category: 'MUNICIPAL_GOVERNMENT',
+      issuers: [{ name: '泸州市人民政府' }],
+      signedOn: '2024-12-04',
+      effectiveFrom: '2025-01-06',
+      expiresOn: '2030-01-05',
+      isTrial: false,
+      status: 'IN_FORCE',
+    });
+  });
 
   it('is NOT_YET_EFFECTIVE the day before, IN_FORCE on the last day and EXPIRED the day after', async () => {
     const status = async (asOf: string) =>
@@ -46,7 +48,11 @@ describe('Policy', () => {
 
   it('gives the two-year trial of the medical prices (试行期两年 from 2024-11-01)', async () => {
     const r = await run('Policy', { docNo: '泸市医保规[2024]4号' });
-    expect(r.data?.policy).toMatchObject({ effectiveFrom: '2024-11-01', expiresOn: '2026-10-31', isTrial: true });
+    expect(r.data?.policy).toMatchObject({
+      effectiveFrom: '2024-11-01',
+      expiresOn: '2026-10-31',
+      isTrial: true,
+    });
   });
 
   it('answers null for an unknown number', async () => {
@@ -69,21 +75,33 @@ describe('Policies', () => {
     const first = await run('Policies', { first: 4 });
     expect(first.data?.policies.edges).toHaveLength(4);
     expect(first.data?.policies.pageInfo.hasNextPage).toBe(true);
-    const next = await run('Policies', { first: 100, after: first.data?.policies.pageInfo.endCursor });
+    const next = await run('Policies', {
+      first: 100,
+      after: first.data?.policies.pageInfo.endCursor,
+    });
     expect(next.data?.policies.edges).toHaveLength(5);
-    const all = [...first.data!.policies.edges, ...next.data!.policies.edges].map((e: any) => e.node.docNo);
+    const all = [...first.data!.policies.edges, ...next.data!.policies.edges].map(
+      (e: any) => e.node.docNo,
+    );
     expect(new Set(all).size).toBe(9);
   });
 
   it('searches titles and numbers in any bracket form', async () => {
     const byNumber = await run('Policies', { filter: { search: '泸市医保规[2024]4号' } });
-    expect(byNumber.data?.policies.edges.map((e: any) => e.node.docNo)).toEqual(['泸市医保规〔2024〕4号']);
+    expect(byNumber.data?.policies.edges.map((e: any) => e.node.docNo)).toEqual([
+      '泸市医保规〔2024〕4号',
+    ]);
     const byTitle = await run('Policies', { filter: { search: '残疾儿童康复' } });
-    expect(byTitle.data?.policies.edges.map((e: any) => e.node.docNo)).toEqual(['泸市府规〔2024〕4号']);
+    expect(byTitle.data?.policies.edges.map((e: any) => e.node.docNo)).toEqual([
+      '泸市府规〔2024〕4号',
+    ]);
   });
 
   it('filters by status on a date', async () => {
-    const r = await run('Policies', { filter: { status: 'NOT_YET_EFFECTIVE', asOf: '2024-12-31' }, first: 100 });
+    const r = await run('Policies', {
+      filter: { status: 'NOT_YET_EFFECTIVE', asOf: '2024-12-31' },
+      first: 100,
+    });
     const docNos = r.data?.policies.edges.map((e: any) => e.node.docNo);
     expect(docNos).toContain('泸市府规〔2024〕4号');
     expect(docNos).toContain('泸市自然资规函〔2024〕425号');
@@ -104,7 +122,11 @@ describe('Policies', () => {
 
 describe('MedicalServicePrice', () => {
   it('gives 囊胚培养 as a 39% surcharge without an amount', async () => {
-    const r = await run('MedicalServicePrice', { code: '311201070-1', grade: 'TERTIARY_A', asOf: '2025-01-01' });
+    const r = await run('MedicalServicePrice', {
+      code: '311201070-1',
+      grade: 'TERTIARY_A',
+      asOf: '2025-01-01',
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data?.medicalServicePrice).toMatchObject({
       code: '311201070-1',
@@ -115,7 +137,11 @@ describe('MedicalServicePrice', () => {
   });
 
   it('gives 取卵术 a yuan amount', async () => {
-    const r = await run('MedicalServicePrice', { code: '311201069', grade: 'TERTIARY_A', asOf: '2025-01-01' });
+    const r = await run('MedicalServicePrice', {
+      code: '311201069',
+      grade: 'TERTIARY_A',
+      asOf: '2025-01-01',
+    });
     expect(r.data?.medicalServicePrice.amount).toMatch(/^\d+\.\d{2}$/);
     expect(r.data?.medicalServicePrice.surchargeRate).toBeNull();
   });
@@ -130,13 +156,21 @@ describe('MedicalServicePrice', () => {
 });
 
 describe('MedicalServiceQuote', () => {
-  const quote = (items: { code: string; quantity: number }[], grade = 'TERTIARY_A', asOf = '2025-01-01') =>
-    run('MedicalServiceQuote', { input: { grade, asOf, items } });
+  const quote = (
+    items: { code: string; quantity: number }[],
+    grade = 'TERTIARY_A',
+    asOf = '2025-01-01',
+  ) => run('MedicalServiceQuote', { input: { grade, asOf, items } });
 
   it('caps 单精子注射 with 11 eggs at 4223.00 for 三甲', async () => {
     const r = await quote([{ code: '311201079', quantity: 11 }]);
     expect(r.errors).toBeUndefined();
-    expect(r.data?.medicalServiceQuote.lines[0]).toMatchObject({ code: '311201079', quantity: 11, amount: '4223.00', capApplied: true });
+    expect(r.data?.medicalServiceQuote.lines[0]).toMatchObject({
+      code: '311201079',
+      quantity: 11,
+      amount: '4223.00',
+      capApplied: true,
+    });
     expect(r.data?.medicalServiceQuote.total).toBe('4223.00');
   });
 
@@ -146,7 +180,11 @@ describe('MedicalServiceQuote', () => {
   });
 
   it('prices 囊胚培养 as 39% of its base item, per unit', async () => {
-    const base = await run('MedicalServicePrice', { code: '311201070', grade: 'TERTIARY_A', asOf: '2025-01-01' });
+    const base = await run('MedicalServicePrice', {
+      code: '311201070',
+      grade: 'TERTIARY_A',
+      asOf: '2025-01-01',
+    });
     const r = await quote([{ code: '311201070-1', quantity: 2 }]);
     const expected = (Number(base.data?.medicalServicePrice.amount) * 0.39 * 2).toFixed(2);
     expect(r.data?.medicalServiceQuote.lines[0].amount).toBe(expected);
@@ -170,7 +208,13 @@ describe('LandTransferFeeQuote', () => {
     run('LandTransferFeeQuote', { input: { asOf: '2025-03-01', termCoefficient: '1', ...input } });
 
   it('prices 商服 I 临街 at 1425 per m² (area × standard × coefficient)', async () => {
-    const r = await land({ landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '100', termCoefficient: '0.8' });
+    const r = await land({
+      landUse: 'COMMERCIAL',
+      grade: 1,
+      streetFrontGroundFloor: true,
+      floorArea: '100',
+      termCoefficient: '0.8',
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data?.landTransferFeeQuote).toMatchObject({
       standardPerSqm: '1425.00',
@@ -181,16 +225,40 @@ describe('LandTransferFeeQuote', () => {
   });
 
   it('charges housing-reform land 50% (二(三))', async () => {
-    const r = await land({ landUse: 'RESIDENTIAL', grade: 1, floorArea: '80', housingReform: true });
+    const r = await land({
+      landUse: 'RESIDENTIAL',
+      grade: 1,
+      floorArea: '80',
+      housingReform: true,
+    });
     // 80 × 368 × 1 × 50%
     expect(r.data?.landTransferFeeQuote.amount).toBe('14720.00');
   });
 
   it('takes the appraisal where it exceeds the 其他 fee (二(八))', async () => {
-    const above = await land({ landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '100', appraisedAmount: '60000' });
-    expect(above.data?.landTransferFeeQuote).toMatchObject({ basis: 'APPRAISAL', amount: '60000.00' });
-    const below = await land({ landUse: 'COMMERCIAL', grade: 1, streetFrontGroundFloor: true, floorArea: '100', appraisedAmount: '40000' });
-    expect(below.data?.landTransferFeeQuote).toMatchObject({ basis: 'STANDARD', amount: '47500.00', standardPerSqm: '475.00' });
+    const above = await land({
+      landUse: 'COMMERCIAL',
+      grade: 1,
+      streetFrontGroundFloor: true,
+      floorArea: '100',
+      appraisedAmount: '60000',
+    });
+    expect(above.data?.landTransferFeeQuote).toMatchObject({
+      basis: 'APPRAISAL',
+      amount: '60000.00',
+    });
+    const below = await land({
+      landUse: 'COMMERCIAL',
+      grade: 1,
+      streetFrontGroundFloor: true,
+      floorArea: '100',
+      appraisedAmount: '40000',
+    });
+    expect(below.data?.landTransferFeeQuote).toMatchObject({
+      basis: 'STANDARD',
+      amount: '47500.00',
+      standardPerSqm: '475.00',
+    });
   });
 
   it('is RATE_NOT_IN_FORCE before 2025-01-08', async () => {
@@ -211,15 +279,28 @@ describe('LandTransferFeeQuote', () => {
 describe('RehabAssistanceCheck', () => {
   const check = (input: Record<string, unknown>) =>
     run('RehabAssistanceCheck', {
-      input: { birthDate: '2015-03-01', applicationDate: '2025-03-01', luzhouHukou: true, service: 'SURGERY', requestedAmount: '35000', ...input },
+      input: {
+        birthDate: '2015-03-01',
+        applicationDate: '2025-03-01',
+        luzhouHukou: true,
+        service: 'SURGERY',
+        requestedAmount: '35000',
+        ...input,
+      },
     });
 
   it('caps surgery at 30000 a year', async () => {
     const r = await check({});
     expect(r.errors).toBeUndefined();
-    expect(r.data?.rehabAssistanceCheck).toMatchObject({ eligible: true, cap: '30000.00', approvedAmount: '30000.00' });
+    expect(r.data?.rehabAssistanceCheck).toMatchObject({
+      eligible: true,
+      cap: '30000.00',
+      approvedAmount: '30000.00',
+    });
     // 泸市府规〔2024〕4号 二(二): the request above the yearly cap is approved at the cap, and says so.
-    expect(r.data?.rehabAssistanceCheck.reasons).toEqual(['申请金额 35000 元超过可救助额度,按 30000 元核定']);
+    expect(r.data?.rehabAssistanceCheck.reasons).toEqual([
+      '申请金额 35000 元超过可救助额度,按 30000 元核定',
+    ]);
   });
 
   it('deducts what was funded this year', async () => {
@@ -231,8 +312,13 @@ describe('RehabAssistanceCheck', () => {
     const before = await check({ birthDate: '2010-03-02', requestedAmount: '1000' });
     expect(before.data?.rehabAssistanceCheck.eligible).toBe(true);
     const on = await check({ birthDate: '2010-03-01', requestedAmount: '1000' });
-    expect(on.data?.rehabAssistanceCheck).toMatchObject({ eligible: false, approvedAmount: '0.00' });
-    expect(on.data?.rehabAssistanceCheck.reasons).toEqual(['申请日 2025-03-01 已满15周岁(2025-03-01 满15周岁),不属于0—14周岁救助对象']);
+    expect(on.data?.rehabAssistanceCheck).toMatchObject({
+      eligible: false,
+      approvedAmount: '0.00',
+    });
+    expect(on.data?.rehabAssistanceCheck.reasons).toEqual([
+      '申请日 2025-03-01 已满15周岁(2025-03-01 满15周岁),不属于0—14周岁救助对象',
+    ]);
   });
 
   it('refuses without a Luzhou hukou', async () => {

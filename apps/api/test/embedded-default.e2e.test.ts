@@ -31,18 +31,35 @@ interface Started {
 }
 
 function start(port: number, pgPort: number): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), GAZETTE_PG_PORT: String(pgPort) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    GAZETTE_PG_PORT: String(pgPort),
+  };
   delete env.DATABASE_URL;
-  Object.assign(env, { GAZETTE_DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info' });
+  Object.assign(env, {
+    GAZETTE_DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'info',
+  });
   const child = spawn(
     process.execPath,
-    ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', '--import', 'tsx', 'src/server.ts'],
+    [
+      '--experimental-wasm-modules',
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      'tsx',
+      'src/server.ts',
+    ],
     { cwd: API_DIR, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }, // its own group, like a terminal's job
   );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return { child, output: () => out, exited };
 }
 
@@ -63,12 +80,17 @@ async function graphql(port: number, query: string, variables?: Record<string, u
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: { login?: { token?: unknown }; __typename?: string }; errors?: unknown[] };
+  return (await res.json()) as {
+    data?: { login?: { token?: unknown }; __typename?: string };
+    errors?: unknown[];
+  };
 }
 
 async function sql<T>(pgPort: number, text: string): Promise<T[]> {
   const password = readFileSync(path.join(dataDir, 'postgres.password'), 'utf8').trim();
-  const prisma = createPrismaClient(`postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/gazette`);
+  const prisma = createPrismaClient(
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/gazette`,
+  );
   try {
     return await prisma.$queryRawUnsafe<T[]>(text);
   } finally {
@@ -100,7 +122,8 @@ async function stop(server: Started, how: 'SIGTERM' | 'Ctrl-C'): Promise<number 
   return code;
 }
 
-const LOGIN = 'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+const LOGIN =
+  'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
@@ -117,9 +140,14 @@ describe('pnpm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     const login = await graphql(port, LOGIN, ADMIN);
     expect(login.errors).toBeUndefined();
     expect(typeof login.data?.login?.token).toBe('string');
-    const policies = (await sql<{ policies: number }>(pgPort, 'SELECT count(*)::int AS policies FROM "Policy"'))[0]!.policies;
+    const policies = (
+      await sql<{ policies: number }>(pgPort, 'SELECT count(*)::int AS policies FROM "Policy"')
+    )[0]!.policies;
     expect(policies).toBeGreaterThan(0);
-    await sql(pgPort, `INSERT INTO "Organization" (id, name, type, "updatedAt") VALUES (gen_random_uuid(), 'E2E 持久化检查', 'OTHER', now())`);
+    await sql(
+      pgPort,
+      `INSERT INTO "Organization" (id, name, type, "updatedAt") VALUES (gen_random_uuid(), 'E2E 持久化检查', 'OTHER', now())`,
+    );
     expect(existsSync(path.join(dataDir, 'initial-admin-password'))).toBe(false); // ADMIN_PASSWORD was given
     expect(first.output()).not.toContain(ADMIN.password);
 
@@ -131,8 +159,12 @@ describe('pnpm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     const second = start(port, pgPort);
     await waitReady(port, second);
     expect((await graphql(port, LOGIN, ADMIN)).data?.login?.token).toEqual(expect.any(String));
-    expect(await sql(pgPort, `SELECT name FROM "Organization" WHERE name = 'E2E 持久化检查'`)).toHaveLength(1);
-    expect(await sql(pgPort, 'SELECT count(*)::int AS policies FROM "Policy"')).toEqual([{ policies }]);
+    expect(
+      await sql(pgPort, `SELECT name FROM "Organization" WHERE name = 'E2E 持久化检查'`),
+    ).toHaveLength(1);
+    expect(await sql(pgPort, 'SELECT count(*)::int AS policies FROM "Policy"')).toEqual([
+      { policies },
+    ]);
     expect(await sql(pgPort, 'SELECT count(*)::int AS users FROM "User"')).toEqual([{ users: 1 }]);
     expect(second.output()).toContain('"applied":0');
 

@@ -41,7 +41,11 @@ interface RequestOptions {
 interface Core {
   db: TestDatabase;
   yoga: ReturnType<typeof createGazetteYoga>;
-  gql<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GqlResult<T>>;
+  gql<T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GqlResult<T>>;
   createUser(role: Role, email?: string): Promise<{ token: string; userId: string; email: string }>;
   post(body: BodyInit, headers?: Record<string, string>): Promise<Response>;
   lastStatements(): string[];
@@ -50,7 +54,11 @@ interface Core {
 
 let counter = 0;
 
-async function createCore(options: { seed: boolean; maxConnections?: number; onQuery?: (e: { query: string }) => void }): Promise<Core> {
+async function createCore(options: {
+  seed: boolean;
+  maxConnections?: number;
+  onQuery?: (e: { query: string }) => void;
+}): Promise<Core> {
   let statements: string[] = [];
   const db = await createTestDatabase({
     maxConnections: options.maxConnections ?? 5,
@@ -60,16 +68,31 @@ async function createCore(options: { seed: boolean; maxConnections?: number; onQ
     },
   });
   if (options.seed) await seedDatabase(db.prisma);
-  const yoga = createGazetteYoga({ prisma: db.prisma, logger: pino({ level: 'silent' }), production: false, databaseUrl: options.seed ? db.url : undefined });
+  const yoga = createGazetteYoga({
+    prisma: db.prisma,
+    logger: pino({ level: 'silent' }),
+    production: false,
+    databaseUrl: options.seed ? db.url : undefined,
+  });
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, request: RequestOptions = {}): Promise<GqlResult<T>> {
+  async function gql<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    request: RequestOptions = {},
+  ): Promise<GqlResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
-    const serverContext = request.clientAddress ? { req: { socket: { remoteAddress: request.clientAddress } } } : {};
+    const serverContext = request.clientAddress
+      ? { req: { socket: { remoteAddress: request.clientAddress } } }
+      : {};
     statements = [];
     const res = await yoga.fetch(
       'http://gazette.test/graphql',
-      { method: 'POST', headers, body: JSON.stringify({ query, variables, operationName: request.operationName }) },
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables, operationName: request.operationName }),
+      },
       serverContext as never,
     );
     const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
@@ -86,7 +109,9 @@ async function createCore(options: { seed: boolean; maxConnections?: number; onQ
   }
 
   async function createUser(role: Role, email = `${role.toLowerCase()}-${++counter}@gazette.test`) {
-    const user = await db.prisma.user.create({ data: { email, role, passwordHash: await hashPassword(PASSWORD) } });
+    const user = await db.prisma.user.create({
+      data: { email, role, passwordHash: await hashPassword(PASSWORD) },
+    });
     const r = await gql<{ login: { token: string } }>(
       'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
       { e: email, p: PASSWORD },
@@ -97,7 +122,9 @@ async function createCore(options: { seed: boolean; maxConnections?: number; onQ
 
   const post = (body: BodyInit, headers: Record<string, string> = {}) => {
     statements = [];
-    return Promise.resolve(yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body }));
+    return Promise.resolve(
+      yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body }),
+    );
   };
 
   return {
@@ -143,7 +170,15 @@ export async function createApi(): Promise<Api> {
     tokens.set(role, token);
     return token;
   }
-  return { db: core.db, yoga: core.yoga, gql: core.gql, tokenFor, post: core.post, lastStatements: core.lastStatements, close: core.close };
+  return {
+    db: core.db,
+    yoga: core.yoga,
+    gql: core.gql,
+    tokenFor,
+    post: core.post,
+    lastStatements: core.lastStatements,
+    close: core.close,
+  };
 }
 
 export interface ApiHarness {
@@ -166,7 +201,8 @@ export async function createHarness(
   const core = await createCore({ seed: false, ...options });
   return {
     db: core.db,
-    gql: (query, variables, token, clientAddress) => core.gql(query, variables, { token, clientAddress }),
+    gql: (query, variables, token, clientAddress) =>
+      core.gql(query, variables, { token, clientAddress }),
     userToken: core.createUser,
     close: core.close,
   };

@@ -19,7 +19,11 @@ beforeAll(async () => {
       { token: admin },
     );
     expect(r.errors).toBeUndefined();
-    await api.gql(`mutation($n: String!) { createApiToken(input: { name: $n, scopes: [READ_PUBLISHED] }) { secret } }`, { n: `令牌${i}` }, { token: admin });
+    await api.gql(
+      `mutation($n: String!) { createApiToken(input: { name: $n, scopes: [READ_PUBLISHED] }) { secret } }`,
+      { n: `令牌${i}` },
+      { token: admin },
+    );
   }
   await api.tokenFor('VIEWER');
   await api.tokenFor('SUPERVISOR');
@@ -41,7 +45,11 @@ const LISTS: [string, string][] = [
 describe('page lists', () => {
   it.each(LISTS)('%s runs the same statements for perPage 1 and 100', async (field, selection) => {
     const one = await api.gql(`{ ${field}(perPage: 1) { ${selection} } }`, {}, { token: admin });
-    const hundred = await api.gql(`{ ${field}(perPage: 100) { ${selection} } }`, {}, { token: admin });
+    const hundred = await api.gql(
+      `{ ${field}(perPage: 100) { ${selection} } }`,
+      {},
+      { token: admin },
+    );
     expect(one.errors).toBeUndefined();
     expect(hundred.errors).toBeUndefined();
     const page = (r: typeof one) => r.data![field] as { total: number; nodes: unknown[] };
@@ -52,8 +60,16 @@ describe('page lists', () => {
   });
 
   it('counts only when total is selected', async () => {
-    const withTotal = await api.gql(`{ policiesPage(perPage: 5) { total nodes { id } } }`, {}, { token: admin });
-    const without = await api.gql(`{ policiesPage(perPage: 5) { nodes { id } } }`, {}, { token: admin });
+    const withTotal = await api.gql(
+      `{ policiesPage(perPage: 5) { total nodes { id } } }`,
+      {},
+      { token: admin },
+    );
+    const without = await api.gql(
+      `{ policiesPage(perPage: 5) { nodes { id } } }`,
+      {},
+      { token: admin },
+    );
     expect(withTotal.statements.filter((s) => /count\(/i.test(s))).toHaveLength(1);
     expect(without.statements.filter((s) => /count\(/i.test(s))).toHaveLength(0);
   });
@@ -67,17 +83,24 @@ describe('connections', () => {
     ['auditEntries', 'id action'],
   ];
 
-  it.each(CONNECTIONS)('%s runs the same statements for first 1 and 100, and counts only when asked', async (field, selection) => {
-    const q = (first: number, total: boolean) =>
-      api.gql(`{ ${field}(first: ${first}) { ${total ? 'totalCount' : ''} edges { node { ${selection} } } } }`, {}, { token: admin });
-    const one = await q(1, true);
-    const hundred = await q(100, true);
-    const bare = await q(100, false);
-    expect(one.errors).toBeUndefined();
-    expect(hundred.statements.length).toBe(one.statements.length);
-    expect(bare.statements.length).toBe(hundred.statements.length - 1);
-    expect(hundred.data![field].totalCount).toBe(hundred.data![field].edges.length);
-  });
+  it.each(CONNECTIONS)(
+    '%s runs the same statements for first 1 and 100, and counts only when asked',
+    async (field, selection) => {
+      const q = (first: number, total: boolean) =>
+        api.gql(
+          `{ ${field}(first: ${first}) { ${total ? 'totalCount' : ''} edges { node { ${selection} } } } }`,
+          {},
+          { token: admin },
+        );
+      const one = await q(1, true);
+      const hundred = await q(100, true);
+      const bare = await q(100, false);
+      expect(one.errors).toBeUndefined();
+      expect(hundred.statements.length).toBe(one.statements.length);
+      expect(bare.statements.length).toBe(hundred.statements.length - 1);
+      expect(hundred.data![field].totalCount).toBe(hundred.data![field].edges.length);
+    },
+  );
 
   it('gives an exact totalCount with a filter, and past the limit without one reads the estimate instead of counting', async () => {
     const before = await api.gql(`{ auditEntries(first: 1) { totalCount } }`, {}, { token: admin });
@@ -97,7 +120,11 @@ describe('connections', () => {
     expect(Math.abs(total - actual)).toBeLessThan(actual * 0.1);
     expect(after.statements.some((s) => /reltuples/.test(s))).toBe(true);
 
-    const filtered = await api.gql(`{ auditEntries(first: 1, filter: { action: "bulk.write" }) { totalCount } }`, {}, { token: admin });
+    const filtered = await api.gql(
+      `{ auditEntries(first: 1, filter: { action: "bulk.write" }) { totalCount } }`,
+      {},
+      { token: admin },
+    );
     expect(filtered.data!.auditEntries.totalCount).toBe(EXACT_COUNT_LIMIT + 500);
   });
 });

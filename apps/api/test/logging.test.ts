@@ -32,23 +32,35 @@ afterAll(async () => {
 });
 
 const post = (query: string) =>
-  yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  yoga.fetch('http://gazette.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
 
 describe('logging failed operations', () => {
   it('never writes an inlined password, whatever happens to the operation', async () => {
     lines.length = 0;
-    await post('mutation { login(email: "nobody@gazette.test", password: "Hunter2-secret-zz") { token } }');
+    await post(
+      'mutation { login(email: "nobody@gazette.test", password: "Hunter2-secret-zz") { token } }',
+    );
     await post('mutation { login(email: "nobody@gazette.test", password: "Hunter2-secret-zz" }'); // unparsable
-    await post('mutation { login(email: "nobody@gazette.test", password: "Hunter2-secret-zz", extra: 1) { token } }'); // invalid
+    await post(
+      'mutation { login(email: "nobody@gazette.test", password: "Hunter2-secret-zz", extra: 1) { token } }',
+    ); // invalid
     expect(lines.join('\n')).not.toContain('Hunter2-secret-zz');
   });
 
   it('logs expected failures at info without a stack, and unexpected ones at error with it', () => {
     lines.length = 0;
     logYogaError(logger, [new DomainError('UNAUTHENTICATED', '邮箱或密码错误')]);
-    logYogaError(logger, [new GraphQLError('已有相同的记录', { extensions: { code: 'CONFLICT' } })]);
+    logYogaError(logger, [
+      new GraphQLError('已有相同的记录', { extensions: { code: 'CONFLICT' } }),
+    ]);
     logYogaError(logger, [new Error('connection reset')]);
-    const [first, conflict, second] = lines.map((l) => JSON.parse(l) as { level: number; code?: string; err?: { stack?: string } });
+    const [first, conflict, second] = lines.map(
+      (l) => JSON.parse(l) as { level: number; code?: string; err?: { stack?: string } },
+    );
     expect(first).toMatchObject({ level: 30, code: 'UNAUTHENTICATED' });
     expect(first!.err).toBeUndefined();
     expect(conflict).toMatchObject({ level: 30, code: 'CONFLICT' });
@@ -58,10 +70,19 @@ describe('logging failed operations', () => {
 
   it('logs refused values from the database at info and exhausted retries at warn, without stacks', () => {
     lines.length = 0;
-    const unique = Object.assign(new Error('Unique constraint failed on the fields: (`email`)'), { code: 'P2002', meta: { target: ['email'] } });
+    const unique = Object.assign(new Error('Unique constraint failed on the fields: (`email`)'), {
+      code: 'P2002',
+      meta: { target: ['email'] },
+    });
     logYogaError(logger, [new GraphQLError('Unexpected error.', { originalError: unique })]);
-    logYogaError(logger, [new GraphQLError('Unexpected error.', { originalError: new ServiceUnavailableError('deadlock', 3) })]);
-    const [input, busy] = lines.map((l) => JSON.parse(l) as { level: number; code?: string; field?: string; err?: unknown });
+    logYogaError(logger, [
+      new GraphQLError('Unexpected error.', {
+        originalError: new ServiceUnavailableError('deadlock', 3),
+      }),
+    ]);
+    const [input, busy] = lines.map(
+      (l) => JSON.parse(l) as { level: number; code?: string; field?: string; err?: unknown },
+    );
     expect(input).toMatchObject({ level: 30, code: 'BAD_USER_INPUT', field: 'email' });
     expect(busy).toMatchObject({ level: 40, code: 'SERVICE_UNAVAILABLE' });
     expect(input!.err).toBeUndefined();

@@ -7,11 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.ts';
 
 const NEXT = parse(readFileSync(new URL('../contract/next.graphql', import.meta.url), 'utf8'));
-const operations = NEXT.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+const operations = NEXT.definitions.filter(
+  (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+);
 const byName = new Map(operations.map((o) => [o.name?.value ?? '', o]));
 
 /** Operations of next.graphql that are built (issue 8: gazette issues, policy text; issue 12: Expiring, Search, Changes, ChangeStream). */
-const DONE = ['ImportGazetteIssue', 'ApplyGazetteImport', 'PolicyText', 'Expiring', 'Search', 'Changes', 'ChangeStream'];
+const DONE = [
+  'ImportGazetteIssue',
+  'ApplyGazetteImport',
+  'PolicyText',
+  'Expiring',
+  'Search',
+  'Changes',
+  'ChangeStream',
+];
 /** Operations still to build, with the issue that builds them. */
 const TODO: Record<string, string> = {};
 

@@ -40,8 +40,16 @@ describe('node(id) without the right to read the type', () => {
   it('answers audit entries and users alike to a signed-in viewer, FORBIDDEN before any SQL', async () => {
     const viewer = await api.tokenFor('VIEWER');
     const entry = await api.db.prisma.auditEntry.findFirstOrThrow();
-    const existing = await api.gql(NODE, { id: encodeGlobalID('AuditEntry', entry.publicId) }, { token: viewer });
-    const missing = await api.gql(NODE, { id: encodeGlobalID('AuditEntry', randomUUID()) }, { token: viewer });
+    const existing = await api.gql(
+      NODE,
+      { id: encodeGlobalID('AuditEntry', entry.publicId) },
+      { token: viewer },
+    );
+    const missing = await api.gql(
+      NODE,
+      { id: encodeGlobalID('AuditEntry', randomUUID()) },
+      { token: viewer },
+    );
     expect(existing.codes).toEqual(['FORBIDDEN']);
     expect(missing.codes).toEqual(['FORBIDDEN']);
     // Only the session lookup of the token ran, no read of the audit log.
@@ -71,7 +79,10 @@ describe('audit entry ids', () => {
     const r = await api.gql(ENTRIES, {}, { token: admin });
     expect(r.errors).toBeUndefined();
     const edges = r.data!.auditEntries.edges as { cursor: string; node: { id: string } }[];
-    const shown = [...edges.map((e) => e.node.id), ...r.data!.auditEntriesPage.nodes.map((n: { id: string }) => n.id)];
+    const shown = [
+      ...edges.map((e) => e.node.id),
+      ...r.data!.auditEntriesPage.nodes.map((n: { id: string }) => n.id),
+    ];
     const decoded = shown.map((id) => Buffer.from(id, 'base64').toString('utf8'));
     const cursors = edges.map((e) => Buffer.from(e.cursor, 'base64').toString('utf8'));
     const publicIds = new Set(rows.map((row) => row.publicId));
@@ -83,8 +94,14 @@ describe('audit entry ids', () => {
       for (const row of rows) expect(text).not.toMatch(new RegExp(`[^0-9a-f-]${row.id}$`));
     }
     // The administrator reads an entry by its global id, and the next page follows the cursor.
-    const node = await api.gql(`query($id: ID!) { node(id: $id) { ... on AuditEntry { action } } }`, { id: shown[0] }, { token: admin });
-    expect(node.data!.node.action).toBe(rows.find((row) => row.publicId === decoded[0]!.slice(11))!.action);
+    const node = await api.gql(
+      `query($id: ID!) { node(id: $id) { ... on AuditEntry { action } } }`,
+      { id: shown[0] },
+      { token: admin },
+    );
+    expect(node.data!.node.action).toBe(
+      rows.find((row) => row.publicId === decoded[0]!.slice(11))!.action,
+    );
     const next = await api.gql(
       `query($after: String) { auditEntries(first: 1, after: $after) { edges { node { id } } } }`,
       { after: edges[0]!.cursor },
@@ -93,4 +110,3 @@ describe('audit entry ids', () => {
     expect(next.data!.auditEntries.edges[0].node.id).toBe(edges[1]!.node.id);
   });
 });
-

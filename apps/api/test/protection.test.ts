@@ -19,7 +19,15 @@ describe('limits', () => {
     const directives = await api.gql('{ __typename ' + '@skip(if: false) '.repeat(25) + '}');
     expect(directives.errors?.[0]?.message).toMatch(/Directives limit/);
     expect(directives.codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    const costly = await api.gql('{ ' + Array.from({ length: 12 }, (_, i) => `p${i}: policies(first: 100) { edges { node { issuers { name } rateTables { name } } } }`).join(' ') + ' }');
+    const costly = await api.gql(
+      '{ ' +
+        Array.from(
+          { length: 12 },
+          (_, i) =>
+            `p${i}: policies(first: 100) { edges { node { issuers { name } rateTables { name } } } }`,
+        ).join(' ') +
+        ' }',
+    );
     expect(costly.errors?.length).toBeGreaterThan(0);
     expect(costly.codes.every((c) => c !== 'NONE' && c !== 'undefined')).toBe(true);
   });
@@ -40,11 +48,18 @@ describe('limits', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const yoga = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false });
+    const yoga = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: false,
+    });
     const res = await yoga.fetch('http://gazette.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(3 * 1024 * 1024) } }),
+      body: JSON.stringify({
+        query: `{ __typename }`,
+        variables: { pad: 'x'.repeat(3 * 1024 * 1024) },
+      }),
     });
     expect(res.status).toBe(413);
   });
@@ -56,38 +71,85 @@ describe('CORS', () => {
     const preflight = (yoga: ReturnType<typeof createGazetteYoga>, origin: string) =>
       yoga.fetch('http://gazette.test/graphql', {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
-    const closed = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false, corsOrigins: [] });
+    const closed = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: false,
+      corsOrigins: [],
+    });
     const evil = await preflight(closed, 'https://evil.example');
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     expect(evil.headers.get('access-control-allow-credentials')).toBeNull();
-    const open = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false, corsOrigins: ['https://app.luzhou.gov.cn'] });
-    expect((await preflight(open, 'https://app.luzhou.gov.cn')).headers.get('access-control-allow-origin')).toBe('https://app.luzhou.gov.cn');
-    expect((await preflight(open, 'https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    const open = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: false,
+      corsOrigins: ['https://app.luzhou.gov.cn'],
+    });
+    expect(
+      (await preflight(open, 'https://app.luzhou.gov.cn')).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBe('https://app.luzhou.gov.cn');
+    expect(
+      (await preflight(open, 'https://evil.example')).headers.get('access-control-allow-origin'),
+    ).not.toBe('https://evil.example');
   });
 });
 
 describe('CSRF', () => {
   it('refuses a simple (non-preflighted) GET without a custom header', async () => {
-    const yoga = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false });
-    const res = await yoga.fetch('http://gazette.test/graphql?query=%7B__typename%7D', { method: 'GET' });
+    const yoga = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: false,
+    });
+    const res = await yoga.fetch('http://gazette.test/graphql?query=%7B__typename%7D', {
+      method: 'GET',
+    });
     expect(res.status).toBe(403);
-    const ok = await yoga.fetch('http://gazette.test/graphql?query=%7B__typename%7D', { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' } });
+    const ok = await yoga.fetch('http://gazette.test/graphql?query=%7B__typename%7D', {
+      method: 'GET',
+      headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' },
+    });
     expect(ok.status).toBe(200);
   });
 
   it('refuses a form-encoded POST', async () => {
-    const yoga = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false });
-    const res = await yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    const yoga = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: false,
+    });
+    const res = await yoga.fetch('http://gazette.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(res.status).toBe(403);
   });
 });
 
 describe('errors', () => {
   it('masks an unexpected failure: no stack, no SQL', async () => {
-    const broken = { ...api.db.prisma, policy: { findUnique: () => Promise.reject(new Error('SELECT secret FROM "Policy" failed at db.ts:42')) } };
-    const yoga = createGazetteYoga({ prisma: broken as never, logger: pino({ level: 'silent' }), production: true });
+    const broken = {
+      ...api.db.prisma,
+      policy: {
+        findUnique: () =>
+          Promise.reject(new Error('SELECT secret FROM "Policy" failed at db.ts:42')),
+      },
+    };
+    const yoga = createGazetteYoga({
+      prisma: broken as never,
+      logger: pino({ level: 'silent' }),
+      production: true,
+    });
     const res = await yoga.fetch('http://gazette.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -103,7 +165,11 @@ describe('errors', () => {
 
 describe('production', () => {
   it('turns off introspection and GraphiQL', async () => {
-    const yoga = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: true });
+    const yoga = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: true,
+    });
     const res = await yoga.fetch('http://gazette.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -111,12 +177,16 @@ describe('production', () => {
     });
     const body = (await res.json()) as { errors?: { message: string }[] };
     expect(body.errors?.[0]?.message).toMatch(/introspection/i);
-    const page = await yoga.fetch('http://gazette.test/graphql', { headers: { accept: 'text/html' } });
+    const page = await yoga.fetch('http://gazette.test/graphql', {
+      headers: { accept: 'text/html' },
+    });
     expect(await page.text()).not.toMatch(/graphiql/i);
   });
 
   it('serves the full introspection query (GraphiQL, codegen) outside production', async () => {
-    const r = await api.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    const r = await api.gql(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.__schema.queryType.name).toBe('Query');
   });
@@ -125,17 +195,27 @@ describe('production', () => {
 describe('node(id)', () => {
   it('finds a policy by its global id', async () => {
     const p = (await api.gql(`{ policy(docNo: "泸市府规〔2024〕4号") { id } }`)).data!.policy;
-    const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on Policy { docNo } } }`, { id: p.id });
+    const r = await api.gql(`query($id: ID!) { node(id: $id) { ... on Policy { docNo } } }`, {
+      id: p.id,
+    });
     expect(r.data?.node).toEqual({ docNo: '泸市府规〔2024〕4号' });
   });
 
   it('hides a draft rate version from anonymous callers as the typed fields do', async () => {
-    const table = await api.db.prisma.rateTable.findUniqueOrThrow({ where: { key: 'land-transfer-fee-standards' } });
-    const draft = await api.db.prisma.rateTableVersion.create({ data: { tableId: table.id, effectiveFrom: new Date(Date.UTC(2031, 0, 1)) } });
+    const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+      where: { key: 'land-transfer-fee-standards' },
+    });
+    const draft = await api.db.prisma.rateTableVersion.create({
+      data: { tableId: table.id, effectiveFrom: new Date(Date.UTC(2031, 0, 1)) },
+    });
     const id = Buffer.from(`RateTableVersion:${draft.id}`).toString('base64');
     const anonymous = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id });
     expect(anonymous.codes).toEqual(['UNAUTHENTICATED']);
-    const viewer = await api.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, { token: await api.tokenFor('VIEWER') });
+    const viewer = await api.gql(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id },
+      { token: await api.tokenFor('VIEWER') },
+    );
     expect(viewer.data?.node).toEqual({ id });
   });
 });

@@ -23,24 +23,37 @@ const MOST = { price: 2, quote: 2, entries: 3, inForce: 3 } as const;
 
 beforeAll(async () => {
   api = await createApi();
-  const table = await api.db.prisma.rateTable.findUniqueOrThrow({ where: { key: KEY }, include: { versions: { where: { status: 'PUBLISHED' } } } });
+  const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+    where: { key: KEY },
+    include: { versions: { where: { status: 'PUBLISHED' } } },
+  });
   expect(table.versions).toHaveLength(1);
   const seeded = table.versions[0]!;
   seedAsOf = addDays(seeded.effectiveFrom.toISOString().slice(0, 10), 20);
-  for (let i = 50; i >= 1; i--) starts.push(addDays(seeded.effectiveFrom.toISOString().slice(0, 10), -30 * i));
+  for (let i = 50; i >= 1; i--)
+    starts.push(addDays(seeded.effectiveFrom.toISOString().slice(0, 10), -30 * i));
 }, 60_000);
 afterAll(async () => {
   await api?.close();
 });
 
 async function addHistory() {
-  const seeded = await api.db.prisma.rateTableVersion.findFirstOrThrow({ where: { table: { key: KEY }, status: 'PUBLISHED' } });
+  const seeded = await api.db.prisma.rateTableVersion.findFirstOrThrow({
+    where: { table: { key: KEY }, status: 'PUBLISHED' },
+  });
   for (const [i, start] of starts.entries()) {
     const v = await api.db.prisma.rateTableVersion.create({
-      data: { tableId: seeded.tableId, label: `历史${i}`, effectiveFrom: new Date(`${start}T00:00:00Z`), effectiveTo: new Date(`${addDays(start, 29)}T00:00:00Z`), status: 'PUBLISHED' },
+      data: {
+        tableId: seeded.tableId,
+        label: `历史${i}`,
+        effectiveFrom: new Date(`${start}T00:00:00Z`),
+        effectiveTo: new Date(`${addDays(start, 29)}T00:00:00Z`),
+        status: 'PUBLISHED',
+      },
     });
     // Same items, a different price per version (amount + i), so the answer names its version.
-    await api.db.prisma.$executeRaw`INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedAt")
+    await api.db.prisma
+      .$executeRaw`INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedAt")
       SELECT gen_random_uuid()::text, ${v.id}, "key", "dimensions", "code", "name", "unit", "amount" + ${i + 1}, "rate", "baseKey", "attributes", "position", now()
       FROM "RateEntry" WHERE "versionId" = ${seeded.id}`;
   }
@@ -54,8 +67,11 @@ async function counts(asOf: string) {
     expect(cold.errors, name).toBeUndefined();
     expect(warm.data, name).toEqual(cold.data);
     // Entries are only ever read for one version by its id (or the page's own rows by theirs).
-    const entryReads = [...cold.statements, ...warm.statements].filter((s) => /FROM ("public"\.)?"RateEntry"/.test(s));
-    for (const s of entryReads) expect(s, name).toMatch(/"versionId" = \$1|"RateEntry"\."id" IN \(\$1,\$2,\$3\)/);
+    const entryReads = [...cold.statements, ...warm.statements].filter((s) =>
+      /FROM ("public"\.)?"RateEntry"/.test(s),
+    );
+    for (const s of entryReads)
+      expect(s, name).toMatch(/"versionId" = \$1|"RateEntry"\."id" IN \(\$1,\$2,\$3\)/);
     out[name] = { cold: cold.statements.length, warm: warm.statements.length, data: cold.data };
   }
   return out;
@@ -68,11 +84,17 @@ describe('statements per rate read', () => {
     const lastAdded = starts[starts.length - 1]!;
     const many = await counts(addDays(lastAdded, 10));
     for (const name of Object.keys(QUERIES)) {
-      expect({ name, cold: many[name]!.cold, warm: many[name]!.warm }).toEqual({ name, cold: one[name]!.cold, warm: one[name]!.warm });
+      expect({ name, cold: many[name]!.cold, warm: many[name]!.warm }).toEqual({
+        name,
+        cold: one[name]!.cold,
+        warm: one[name]!.warm,
+      });
       expect(one[name]!.cold, name).toBeLessThanOrEqual(MOST[name as keyof typeof QUERIES]);
     }
     // …and they answer from the version in force on that date, not the seeded one.
-    expect(many.inForce!.data).toEqual({ rateTable: { versionInForce: { effectiveFrom: lastAdded, label: '历史49' } } });
+    expect(many.inForce!.data).toEqual({
+      rateTable: { versionInForce: { effectiveFrom: lastAdded, label: '历史49' } },
+    });
     const seedPrice = Number((one.price!.data as any).medicalServicePrice.amount);
     expect(Number((many.price!.data as any).medicalServicePrice.amount)).toBe(seedPrice + 50);
     expect(Number((many.quote!.data as any).medicalServiceQuote.total)).toBe((seedPrice + 50) * 2);
@@ -80,6 +102,10 @@ describe('statements per rate read', () => {
     const old = await api.gql(QUERIES.price, { asOf: addDays(starts[0]!, 1) });
     expect(Number(old.data?.medicalServicePrice.amount)).toBe(seedPrice + 1);
     // Statements for the history case stay as few as for one version, with every version present.
-    expect(await api.db.prisma.rateTableVersion.count({ where: { table: { key: KEY }, status: 'PUBLISHED' } })).toBe(51);
+    expect(
+      await api.db.prisma.rateTableVersion.count({
+        where: { table: { key: KEY }, status: 'PUBLISHED' },
+      }),
+    ).toBe(51);
   }, 120_000);
 });

@@ -22,7 +22,11 @@ const TASK = `id dueOn overdue(asOf: $asOf) outcome replacedByDocNo replacedBy {
   policy { docNo expiresOn isTrial } tablesLeftWithoutRates { key }`;
 
 const task = async (docNo: string, asOf = '2026-12-02') => {
-  const r = await api.gql(`query($d: String!, $asOf: Date) { policy(docNo: $d) { reviewTask { ${TASK} } } }`, { d: docNo, asOf }, { token: supervisor });
+  const r = await api.gql(
+    `query($d: String!, $asOf: Date) { policy(docNo: $d) { reviewTask { ${TASK} } } }`,
+    { d: docNo, asOf },
+    { token: supervisor },
+  );
   expect(r.errors).toBeUndefined();
   return r.data!.policy.reviewTask;
 };
@@ -31,8 +35,16 @@ describe('the review task job', () => {
   it('creates one task per document with an end date, and a second run creates none', async () => {
     const withEnd = await api.db.prisma.policy.count({ where: { expiresOn: { not: null } } });
     expect(withEnd).toBeGreaterThanOrEqual(3);
-    expect(await ensureReviewTasks(api.db.prisma)).toEqual({ ran: true, created: withEnd, rescheduled: 0 });
-    expect(await ensureReviewTasks(api.db.prisma)).toEqual({ ran: true, created: 0, rescheduled: 0 });
+    expect(await ensureReviewTasks(api.db.prisma)).toEqual({
+      ran: true,
+      created: withEnd,
+      rescheduled: 0,
+    });
+    expect(await ensureReviewTasks(api.db.prisma)).toEqual({
+      ran: true,
+      created: 0,
+      rescheduled: 0,
+    });
     expect(await api.db.prisma.reviewTask.count()).toBe(withEnd);
   });
 
@@ -62,7 +74,11 @@ describe('Done when: Expiring(asOf: 2026-12-02, withinDays: 30)', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.expiringPolicies).toEqual([
-      { docNo: '泸市监规发〔2024〕2号', daysLeft: 16, reviewTask: { dueOn: '2026-06-18', overdue: true, outcome: null } },
+      {
+        docNo: '泸市监规发〔2024〕2号',
+        daysLeft: 16,
+        reviewTask: { dueOn: '2026-06-18', overdue: true, outcome: null },
+      },
     ]);
   });
 });
@@ -70,45 +86,83 @@ describe('Done when: Expiring(asOf: 2026-12-02, withinDays: 30)', () => {
 describe('due dates and flags', () => {
   it('is due six months before the end of a trial and three months before otherwise', async () => {
     const medical = await task('泸市医保规〔2024〕4号');
-    expect(medical).toMatchObject({ dueOn: '2026-04-30', overdue: true, policy: { expiresOn: '2026-10-31', isTrial: true } });
+    expect(medical).toMatchObject({
+      dueOn: '2026-04-30',
+      overdue: true,
+      policy: { expiresOn: '2026-10-31', isTrial: true },
+    });
     const rehab = await task('泸市府规〔2024〕4号');
-    expect(rehab).toMatchObject({ dueOn: '2029-10-05', overdue: false, policy: { expiresOn: '2030-01-05', isTrial: false } });
+    expect(rehab).toMatchObject({
+      dueOn: '2029-10-05',
+      overdue: false,
+      policy: { expiresOn: '2030-01-05', isTrial: false },
+    });
     // Not overdue on the due day itself.
     expect((await task('泸市监规发〔2024〕2号', '2026-06-18')).overdue).toBe(false);
     expect((await task('泸市监规发〔2024〕2号', '2026-06-19')).overdue).toBe(true);
   });
 
   it('names the rate tables that have no published version the day after the end', async () => {
-    expect((await task('泸市医保规〔2024〕4号')).tablesLeftWithoutRates).toEqual([{ key: 'medical-service-prices' }]);
-    expect((await task('泸市府规〔2024〕4号')).tablesLeftWithoutRates).toEqual([{ key: 'child-rehab-assistance-standards' }]);
+    expect((await task('泸市医保规〔2024〕4号')).tablesLeftWithoutRates).toEqual([
+      { key: 'medical-service-prices' },
+    ]);
+    expect((await task('泸市府规〔2024〕4号')).tablesLeftWithoutRates).toEqual([
+      { key: 'child-rehab-assistance-standards' },
+    ]);
     expect((await task('泸市监规发〔2024〕2号')).tablesLeftWithoutRates).toEqual([]);
   });
 
   it('has no task for a document without an end date', async () => {
-    const r = await api.gql('{ policy(docNo: "泸市府函〔2024〕270号") { expiresOn reviewTask { id } } }', {}, { token: supervisor });
+    const r = await api.gql(
+      '{ policy(docNo: "泸市府函〔2024〕270号") { expiresOn reviewTask { id } } }',
+      {},
+      { token: supervisor },
+    );
     expect(r.data).toEqual({ policy: { expiresOn: null, reviewTask: null } });
   });
 
   it('lists tasks soonest due first, filtered by overdue and open', async () => {
     const list = async (filter: Record<string, unknown>) => {
-      const r = await api.gql(`query($f: ReviewTaskFilter) { reviewTasks(filter: $f, first: 50) { totalCount edges { node { dueOn policy { docNo } } } } }`, { f: filter }, { token: supervisor });
+      const r = await api.gql(
+        `query($f: ReviewTaskFilter) { reviewTasks(filter: $f, first: 50) { totalCount edges { node { dueOn policy { docNo } } } } }`,
+        { f: filter },
+        { token: supervisor },
+      );
       expect(r.errors).toBeUndefined();
-      return r.data!.reviewTasks as { totalCount: number; edges: { node: { dueOn: string; policy: { docNo: string } } }[] };
+      return r.data!.reviewTasks as {
+        totalCount: number;
+        edges: { node: { dueOn: string; policy: { docNo: string } } }[];
+      };
     };
     const overdue = await list({ overdue: true, asOf: '2026-12-02' });
-    expect(overdue.edges.map((e) => e.node.policy.docNo)).toEqual(['泸市医保规〔2024〕4号', '泸市监规发〔2024〕2号']);
+    expect(overdue.edges.map((e) => e.node.policy.docNo)).toEqual([
+      '泸市医保规〔2024〕4号',
+      '泸市监规发〔2024〕2号',
+    ]);
     const all = await list({});
     const dues = all.edges.map((e) => e.node.dueOn);
     expect(dues).toEqual([...dues].sort());
-    expect((await list({ overdue: false, asOf: '2026-12-02' })).totalCount).toBe(all.totalCount - 2);
+    expect((await list({ overdue: false, asOf: '2026-12-02' })).totalCount).toBe(
+      all.totalCount - 2,
+    );
     expect((await list({ open: false })).totalCount).toBe(0);
   });
 
   it('moves the due date of an open task when the document’s end changes', async () => {
-    const p = await api.db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府规〔2024〕4号' } });
-    const r = await api.gql(`mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { expiresOn: "2030-03-31" }) { expiresOn } }`, { id: p.id, v: p.version }, { token: admin });
+    const p = await api.db.prisma.policy.findUniqueOrThrow({
+      where: { docNo: '泸市府规〔2024〕4号' },
+    });
+    const r = await api.gql(
+      `mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { expiresOn: "2030-03-31" }) { expiresOn } }`,
+      { id: p.id, v: p.version },
+      { token: admin },
+    );
     expect(r.errors).toBeUndefined();
-    expect(await ensureReviewTasks(api.db.prisma)).toEqual({ ran: true, created: 0, rescheduled: 1 });
+    expect(await ensureReviewTasks(api.db.prisma)).toEqual({
+      ran: true,
+      created: 0,
+      rescheduled: 1,
+    });
     expect((await task('泸市府规〔2024〕4号')).dueOn).toBe('2029-12-31');
   });
 });
@@ -116,13 +170,21 @@ describe('due dates and flags', () => {
 describe('who may see and change tasks', () => {
   it('refuses viewers and anonymous callers', async () => {
     const viewer = await api.tokenFor('VIEWER');
-    expect((await api.gql('{ reviewTasks(first: 1) { totalCount } }', {}, { token: viewer })).codes).toEqual(['FORBIDDEN']);
-    expect((await api.gql('{ policy(docNo: "泸市监规发〔2024〕2号") { reviewTask { id } } }')).codes).toEqual(['UNAUTHENTICATED']);
+    expect(
+      (await api.gql('{ reviewTasks(first: 1) { totalCount } }', {}, { token: viewer })).codes,
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      (await api.gql('{ policy(docNo: "泸市监规发〔2024〕2号") { reviewTask { id } } }')).codes,
+    ).toEqual(['UNAUTHENTICATED']);
   });
 
   it('lets supervisors read but not assign or resolve', async () => {
     const t = await task('泸市监规发〔2024〕2号');
-    const r = await api.gql(`mutation($id: ID!, $v: Int!) { resolveReviewTask(id: $id, version: $v, outcome: LAPSES) { id } }`, { id: t.id, v: t.version }, { token: supervisor });
+    const r = await api.gql(
+      `mutation($id: ID!, $v: Int!) { resolveReviewTask(id: $id, version: $v, outcome: LAPSES) { id } }`,
+      { id: t.id, v: t.version },
+      { token: supervisor },
+    );
     expect(r.codes).toEqual(['FORBIDDEN']);
   });
 });
@@ -136,12 +198,24 @@ describe('assignReviewTask and resolveReviewTask', () => {
     const t = await task('泸市监规发〔2024〕2号');
     const sup = await api.db.prisma.user.findFirstOrThrow({ where: { role: 'SUPERVISOR' } });
     const viewer = await api.db.prisma.user.findFirstOrThrow({ where: { role: 'VIEWER' } });
-    const refused = await api.gql(ASSIGN, { id: t.id, v: t.version, a: viewer.id }, { token: admin });
+    const refused = await api.gql(
+      ASSIGN,
+      { id: t.id, v: t.version, a: viewer.id },
+      { token: admin },
+    );
     expect(refused.codes).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0]!.extensions?.field).toBe('assigneeId');
-    const ok = await api.gql(ASSIGN, { id: t.id, v: t.version, a: sup.id, asOf: '2026-12-02' }, { token: admin });
+    const ok = await api.gql(
+      ASSIGN,
+      { id: t.id, v: t.version, a: sup.id, asOf: '2026-12-02' },
+      { token: admin },
+    );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.assignReviewTask).toMatchObject({ assigneeLabel: sup.email, version: t.version + 1, overdue: true });
+    expect(ok.data!.assignReviewTask).toMatchObject({
+      assigneeLabel: sup.email,
+      version: t.version + 1,
+      overdue: true,
+    });
     const stale = await api.gql(ASSIGN, { id: t.id, v: t.version, a: sup.id }, { token: admin });
     expect(stale.codes).toEqual(['CONFLICT']);
   });
@@ -149,17 +223,36 @@ describe('assignReviewTask and resolveReviewTask', () => {
   it('needs a known document for REPLACED, naming replacedBy', async () => {
     const t = await task('泸市监规发〔2024〕2号');
     for (const r of [null, '泸市监规发〔2099〕99号', '不是文号']) {
-      const res = await api.gql(RESOLVE, { id: t.id, v: t.version, o: 'REPLACED', r }, { token: admin });
+      const res = await api.gql(
+        RESOLVE,
+        { id: t.id, v: t.version, o: 'REPLACED', r },
+        { token: admin },
+      );
       expect(res.codes).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions?.field).toBe('replacedBy');
     }
-    const extra = await api.gql(RESOLVE, { id: t.id, v: t.version, o: 'EXTENDED', r: '泸市府规〔2024〕4号' }, { token: admin });
+    const extra = await api.gql(
+      RESOLVE,
+      { id: t.id, v: t.version, o: 'EXTENDED', r: '泸市府规〔2024〕4号' },
+      { token: admin },
+    );
     expect(extra.errors![0]!.extensions?.field).toBe('replacedBy');
   });
 
   it('resolves as REPLACED by a known number in any bracket form, audited; no longer overdue; stale → CONFLICT', async () => {
     const t = await task('泸市监规发〔2024〕2号');
-    const r = await api.gql(RESOLVE, { id: t.id, v: t.version, o: 'REPLACED', r: '泸市府规[2024]4号', n: '由新文件代替', asOf: '2026-12-02' }, { token: admin });
+    const r = await api.gql(
+      RESOLVE,
+      {
+        id: t.id,
+        v: t.version,
+        o: 'REPLACED',
+        r: '泸市府规[2024]4号',
+        n: '由新文件代替',
+        asOf: '2026-12-02',
+      },
+      { token: admin },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.resolveReviewTask).toMatchObject({
       outcome: 'REPLACED',
@@ -170,8 +263,14 @@ describe('assignReviewTask and resolveReviewTask', () => {
       version: t.version + 1,
     });
     expect(r.data!.resolveReviewTask.resolvedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const audit = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { entity: 'ReviewTask', action: 'reviewTask.resolve' }, orderBy: { id: 'desc' } });
-    expect(audit.after).toMatchObject({ outcome: 'REPLACED', replacedByDocNo: '泸市府规〔2024〕4号' });
+    const audit = await api.db.prisma.auditEntry.findFirstOrThrow({
+      where: { entity: 'ReviewTask', action: 'reviewTask.resolve' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.after).toMatchObject({
+      outcome: 'REPLACED',
+      replacedByDocNo: '泸市府规〔2024〕4号',
+    });
     const stale = await api.gql(RESOLVE, { id: t.id, v: t.version, o: 'LAPSES' }, { token: admin });
     expect(stale.codes).toEqual(['CONFLICT']);
     // A resolved task keeps its date when the job runs again.
@@ -183,11 +282,21 @@ describe('a repealed document', () => {
   it('needs no review: the job settles its open task as REPLACED by the repealing document', async () => {
     const medical = await task('泸市医保规〔2024〕4号');
     expect(medical.outcome).toBeNull();
-    const repealer = await api.db.prisma.policy.findUniqueOrThrow({ where: { docNo: '泸市府规〔2024〕4号' } });
-    await api.db.prisma.policy.update({ where: { docNo: '泸市医保规〔2024〕4号' }, data: { repealedById: repealer.id, repealedOn: new Date('2025-04-01') } });
+    const repealer = await api.db.prisma.policy.findUniqueOrThrow({
+      where: { docNo: '泸市府规〔2024〕4号' },
+    });
+    await api.db.prisma.policy.update({
+      where: { docNo: '泸市医保规〔2024〕4号' },
+      data: { repealedById: repealer.id, repealedOn: new Date('2025-04-01') },
+    });
     await ensureReviewTasks(api.db.prisma);
     const settled = await task('泸市医保规〔2024〕4号');
-    expect(settled).toMatchObject({ outcome: 'REPLACED', replacedByDocNo: '泸市府规〔2024〕4号', overdue: false, version: medical.version + 1 });
+    expect(settled).toMatchObject({
+      outcome: 'REPLACED',
+      replacedByDocNo: '泸市府规〔2024〕4号',
+      overdue: false,
+      version: medical.version + 1,
+    });
     expect(settled.note).toContain('废止');
   });
 });

@@ -15,7 +15,15 @@ beforeAll(async () => {
   tokens.ADMIN = await api.tokenFor('ADMIN');
   const owner = await api.db.prisma.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
   const secret = newSecret(API_TOKEN_PREFIX);
-  await api.db.prisma.apiToken.create({ data: { name: 'downstream', tokenHash: sha256Hex(secret), prefix: secret.slice(0, 10), scopes: ['READ_ALL'], createdById: owner.id } });
+  await api.db.prisma.apiToken.create({
+    data: {
+      name: 'downstream',
+      tokenHash: sha256Hex(secret),
+      prefix: secret.slice(0, 10),
+      scopes: ['READ_ALL'],
+      createdById: owner.id,
+    },
+  });
   tokens.API_TOKEN = secret;
 });
 afterAll(async () => {
@@ -81,7 +89,11 @@ describe.each(Object.keys(MUTATIONS))('%s', (name) => {
 
 describe('public reads', () => {
   it.each(['anonymous', 'API_TOKEN', 'VIEWER'])('are open to %s', async (caller) => {
-    const r = await api.gql(`{ policies(first: 1) { totalCount } complianceSummary(quarter: "2024Q4") { quarter } rateTables(first: 1) { totalCount } }`, {}, { token: tokens[caller] });
+    const r = await api.gql(
+      `{ policies(first: 1) { totalCount } complianceSummary(quarter: "2024Q4") { quarter } rateTables(first: 1) { totalCount } }`,
+      {},
+      { token: tokens[caller] },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.policies.totalCount).toBeGreaterThanOrEqual(9);
     expect(r.data?.complianceSummary.quarter).toBe('2024Q4');

@@ -14,13 +14,18 @@ const STATUS = `query($asOf: Date) { policy(docNo: "泸市府规〔2024〕4号")
 const LAND = `query($area: Decimal!) { landTransferFeeQuote(input: { landUse: RESIDENTIAL, grade: 7, floorArea: $area, termCoefficient: "1", asOf: "2025-06-01" }) { amount } }`;
 
 describe('Date', () => {
-  it.each(['2025-13-01', '2025-02-30', '20250101', '2025/01/06'])('refuses %s with BAD_USER_INPUT', async (asOf) => {
-    const r = await api.gql(STATUS, { asOf });
-    expect(r.codes).toEqual(['BAD_USER_INPUT']);
-  });
+  it.each(['2025-13-01', '2025-02-30', '20250101', '2025/01/06'])(
+    'refuses %s with BAD_USER_INPUT',
+    async (asOf) => {
+      const r = await api.gql(STATUS, { asOf });
+      expect(r.codes).toEqual(['BAD_USER_INPUT']);
+    },
+  );
 
   it('accepts a literal date in the query text', async () => {
-    const r = await api.gql(`{ policy(docNo: "泸市府规〔2024〕4号") { status(asOf: "2025-01-06") signedOn } }`);
+    const r = await api.gql(
+      `{ policy(docNo: "泸市府规〔2024〕4号") { status(asOf: "2025-01-06") signedOn } }`,
+    );
     expect(r.data?.policy).toEqual({ status: 'IN_FORCE', signedOn: '2024-12-04' });
   });
 });

@@ -84,9 +84,12 @@ describe('search recall over 2024年第12期', () => {
     const misses: string[] = [];
     for (const [q, docNo, kind] of RECALL) {
       const hits = await search(q, 3);
-      if (!hits.some((h) => h.policy.docNo === docNo)) misses.push(`${q} (${kind}) → ${hits.map((h) => h.policy.docNo).join(', ') || 'nothing'}`);
+      if (!hits.some((h) => h.policy.docNo === docNo))
+        misses.push(`${q} (${kind}) → ${hits.map((h) => h.policy.docNo).join(', ') || 'nothing'}`);
     }
-    console.info(`search recall@3: ${RECALL.length - misses.length}/${RECALL.length}${misses.length ? `; missed ${misses.join('; ')}` : ''}`);
+    console.info(
+      `search recall@3: ${RECALL.length - misses.length}/${RECALL.length}${misses.length ? `; missed ${misses.join('; ')}` : ''}`,
+    );
     expect(RECALL.length).toBeGreaterThanOrEqual(30);
     expect(misses.length / RECALL.length, misses.join('\n')).toBeLessThanOrEqual(0.05);
   });
@@ -116,7 +119,12 @@ describe('search hits', () => {
   });
 
   it('refuse an empty query, a long one, and first outside 1–50, naming the field', async () => {
-    for (const [q, first, field] of [['  ', 10, 'q'], ['泸'.repeat(101), 10, 'q'], ['泸州', 0, 'first'], ['泸州', 51, 'first']] as const) {
+    for (const [q, first, field] of [
+      ['  ', 10, 'q'],
+      ['泸'.repeat(101), 10, 'q'],
+      ['泸州', 0, 'first'],
+      ['泸州', 51, 'first'],
+    ] as const) {
       const r = await api.gql(SEARCH, { q, first });
       expect(r.codes, `${q.slice(0, 5)} ${first}`).toEqual(['BAD_USER_INPUT']);
       expect(r.errors![0]!.extensions?.field).toBe(field);

@@ -7,8 +7,12 @@ let api: Api;
 
 beforeAll(async () => {
   api = await createApi();
-  const issuer = await api.db.prisma.organization.findUniqueOrThrow({ where: { name: '泸州市人民政府' } });
-  const other = await api.db.prisma.organization.findUniqueOrThrow({ where: { name: '泸州市医疗保障局' } });
+  const issuer = await api.db.prisma.organization.findUniqueOrThrow({
+    where: { name: '泸州市人民政府' },
+  });
+  const other = await api.db.prisma.organization.findUniqueOrThrow({
+    where: { name: '泸州市医疗保障局' },
+  });
   for (let i = 1; i <= 100; i++) {
     await api.db.prisma.policy.create({
       data: {
@@ -20,7 +24,12 @@ beforeAll(async () => {
         category: 'DEPARTMENT',
         signedOn: new Date(Date.UTC(2030, 0, 1)),
         effectiveFrom: new Date(Date.UTC(2030, 0, 1)),
-        issuers: { create: [{ organizationId: issuer.id, position: 0 }, { organizationId: other.id, position: 1 }] },
+        issuers: {
+          create: [
+            { organizationId: issuer.id, position: 0 },
+            { organizationId: other.id, position: 1 },
+          ],
+        },
       },
     });
   }
@@ -63,7 +72,8 @@ describe('SQL statements per request', () => {
     const q = `query { medicalServicePrice(code: "311201069", grade: TERTIARY_A, asOf: "2025-02-01") { amount } }`;
     const first = await api.gql(q);
     expect(first.errors).toBeUndefined();
-    const entryReads = (r: { statements: string[] }) => r.statements.filter((s) => /FROM "public"\."RateEntry"/.test(s));
+    const entryReads = (r: { statements: string[] }) =>
+      r.statements.filter((s) => /FROM "public"\."RateEntry"/.test(s));
     // One version's entries (by its id), never every version's.
     expect(entryReads(first).every((s) => /"versionId" = \$1/.test(s))).toBe(true);
     // A started published version never changes: its entries are kept in process.

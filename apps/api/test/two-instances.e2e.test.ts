@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT = parse(readFileSync(path.join(API_DIR, 'contract/next.graphql'), 'utf8'));
-const op = (name: string) => print(NEXT.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!);
+const op = (name: string) =>
+  print(
+    NEXT.definitions.find(
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+    )!,
+  );
 const ADMIN = { email: 'two@gazette.test', password: 'Two-instances-1' };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-two-'));
 
@@ -53,19 +59,42 @@ async function onAdmin(sql: string): Promise<void> {
 }
 
 function start(name: string, port: number): Instance {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+  };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-  Object.assign(env, { GAZETTE_DATA_DIR: path.join(tmp, name), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NODE_ENV: 'development' });
-  const child = spawn(process.execPath, ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', '--import', 'tsx', 'src/server.ts'], {
-    cwd: API_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  Object.assign(env, {
+    GAZETTE_DATA_DIR: path.join(tmp, name),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    NODE_ENV: 'development',
   });
+  const child = spawn(
+    process.execPath,
+    [
+      '--experimental-wasm-modules',
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      'tsx',
+      'src/server.ts',
+    ],
+    {
+      cwd: API_DIR,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return { name, port, child, output: () => out, exited };
 }
 
@@ -104,10 +133,19 @@ interface Gql {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
-async function gql(i: Instance, query: string, variables: Record<string, unknown> = {}, auth: string | null = token): Promise<Gql> {
+async function gql(
+  i: Instance,
+  query: string,
+  variables: Record<string, unknown> = {},
+  auth: string | null = token,
+): Promise<Gql> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (auth) headers.authorization = `Bearer ${auth}`;
-  const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as Gql;
 }
 
@@ -117,7 +155,11 @@ beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), ephemeral: true });
+    cluster = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pg'),
+      port: await freePort(),
+      ephemeral: true,
+    });
     adminUrl = cluster.url();
   }
   dbName = `gazette_two_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -131,7 +173,12 @@ beforeAll(async () => {
   const b = start('b', await freePort());
   instances.push(b);
   await waitReady(b);
-  const login = await gql(a, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password }, null);
+  const login = await gql(
+    a,
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: ADMIN.email, p: ADMIN.password },
+    null,
+  );
   token = login.data!.login.token;
 });
 
@@ -157,16 +204,34 @@ describe('two API processes on one database', () => {
 
   it('keeps notice numbers gapless when both accept cases concurrently', async () => {
     const N = 12;
-    const OPEN = 'mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }';
-    const ACCEPT_CASE = 'mutation($id: ID!, $event: CaseEventInput!) { transitionCase(id: $id, event: $event) { case { notices { kind number } } } }';
-    const event = { type: 'ACCEPT', on: '2025-01-10', reviewMode: 'INTERNAL', reviewDays: 15, conditionsMet: ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING', 'VOLUNTARY'], exclusions: [] };
+    const OPEN =
+      'mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }';
+    const ACCEPT_CASE =
+      'mutation($id: ID!, $event: CaseEventInput!) { transitionCase(id: $id, event: $event) { case { notices { kind number } } } }';
+    const event = {
+      type: 'ACCEPT',
+      on: '2025-01-10',
+      reviewMode: 'INTERNAL',
+      reviewDays: 15,
+      conditionsMet: ['FACTS_CLEAR', 'COOPERATED', 'RECTIFYING', 'VOLUNTARY'],
+      exclusions: [],
+    };
     const ids: string[] = [];
     for (let n = 0; n < N; n++) {
-      const r = await gql(instances[n % 2]!, OPEN, { input: { caseName: `双实例案件${n}`, subjectName: '泸州市某经营者', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-01-06' } });
+      const r = await gql(instances[n % 2]!, OPEN, {
+        input: {
+          caseName: `双实例案件${n}`,
+          subjectName: '泸州市某经营者',
+          trigger: 'SUBJECT_APPLICATION',
+          filedOn: '2025-01-06',
+        },
+      });
       expect(r.errors).toBeUndefined();
       ids.push(r.data!.openDiscretionReview.case.id);
     }
-    const results = await Promise.all(ids.map((id, n) => gql(instances[n % 2]!, ACCEPT_CASE, { id, event })));
+    const results = await Promise.all(
+      ids.map((id, n) => gql(instances[n % 2]!, ACCEPT_CASE, { id, event })),
+    );
     for (const r of results) expect(r.errors).toBeUndefined();
     const serials = (kind: string) =>
       results
@@ -204,17 +269,27 @@ describe('two API processes on one database', () => {
           const block = buffer.slice(0, at);
           buffer = buffer.slice(at + 2);
           const data = block.split('\n').find((l) => l.startsWith('data:'));
-          if (data && block.includes('event: next')) return JSON.parse(data.slice(5)).data.changeStream as { kind: string; docNo: string };
+          if (data && block.includes('event: next'))
+            return JSON.parse(data.slice(5)).data.changeStream as { kind: string; docNo: string };
         }
       }
     })();
     try {
       const policy = await gql(a, '{ policy(docNo: "泸市监规发〔2024〕2号") { id version } }');
       const { id, version } = policy.data!.policy;
-      const update = await gql(a, 'mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { summary: "双实例测试" }) { version } }', { id, v: version });
+      const update = await gql(
+        a,
+        'mutation($id: ID!, $v: Int!) { updatePolicy(id: $id, version: $v, input: { summary: "双实例测试" }) { version } }',
+        { id, v: version },
+      );
       expect(update.errors).toBeUndefined();
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event on the other instance within 10 s')), 10_000));
-      expect(await Promise.race([firstEvent, timeout])).toMatchObject({ kind: 'POLICY_CHANGED', docNo: '泸市监规发〔2024〕2号' });
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no event on the other instance within 10 s')), 10_000),
+      );
+      expect(await Promise.race([firstEvent, timeout])).toMatchObject({
+        kind: 'POLICY_CHANGED',
+        docNo: '泸市监规发〔2024〕2号',
+      });
     } finally {
       controller.abort();
       await firstEvent.catch(() => {});
@@ -227,8 +302,16 @@ describe('two API processes on one database', () => {
     const read = async (i: Instance, etag?: string) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (etag) headers['if-none-match'] = etag;
-      const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
-      return { status: res.status, etag: res.headers.get('etag'), body: res.status === 304 ? null : ((await res.json()) as Gql) };
+      const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query }),
+      });
+      return {
+        status: res.status,
+        etag: res.headers.get('etag'),
+        body: res.status === 304 ? null : ((await res.json()) as Gql),
+      };
     };
     // Cached on both (anonymous): each answers 304 to its own entry's ETag.
     const onA = await read(a);
@@ -239,14 +322,21 @@ describe('two API processes on one database', () => {
     expect((await read(b, onB.etag!)).status).toBe(304);
 
     const { id, version, summary } = onA.body!.data!.policy;
-    const update = await gql(a, 'mutation($id: ID!, $v: Int!, $s: String!) { updatePolicy(id: $id, version: $v, input: { summary: $s }) { version } }', { id, v: version, s: `${summary ?? ''}(缓存测试)` });
+    const update = await gql(
+      a,
+      'mutation($id: ID!, $v: Int!, $s: String!) { updatePolicy(id: $id, version: $v, input: { summary: $s }) { version } }',
+      { id, v: version, s: `${summary ?? ''}(缓存测试)` },
+    );
     expect(update.errors).toBeUndefined();
     // The writer answers fresh at once; the other within the notification's delay.
     expect((await read(a, onA.etag!)).status).toBe(200);
     expect((await read(a)).body!.data!.policy.summary).toBe(`${summary ?? ''}(缓存测试)`);
     const deadline = Date.now() + 5_000;
     let fresh = await read(b);
-    while (fresh.body!.data!.policy.summary !== `${summary ?? ''}(缓存测试)` && Date.now() < deadline) {
+    while (
+      fresh.body!.data!.policy.summary !== `${summary ?? ''}(缓存测试)` &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 50));
       fresh = await read(b);
     }

@@ -76,7 +76,8 @@ function sourceFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === 'generated' || entry.name === 'testing') continue;
+      if (entry.name === 'node_modules' || entry.name === 'generated' || entry.name === 'testing')
+        continue;
       out.push(...sourceFiles(full));
     } else if (/\.tsx?$/u.test(entry.name) && !/\.test\.tsx?$/u.test(entry.name)) {
       out.push(full);
@@ -88,7 +89,9 @@ function sourceFiles(dir: string): string[] {
 /** Where a figure occurs as a whole: a number not inside a longer number. */
 function pattern(figure: string): RegExp {
   const escaped = figure.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return /^\d/u.test(figure) ? new RegExp(`(?<![\\d.])${escaped}(?![\\d])`, 'u') : new RegExp(escaped, 'u');
+  return /^\d/u.test(figure)
+    ? new RegExp(`(?<![\\d.])${escaped}(?![\\d])`, 'u')
+    : new RegExp(escaped, 'u');
 }
 
 const FILES = SOURCES.flatMap((dir) => sourceFiles(path.join(ROOT, dir)));
@@ -100,7 +103,11 @@ describe('no gazette data in production source', () => {
   });
 
   it('reads the source of the domain, the API and the dashboard', () => {
-    for (const dir of SOURCES) expect(FILES.some((f) => f.startsWith(path.join(ROOT, dir) + path.sep)), dir).toBe(true);
+    for (const dir of SOURCES)
+      expect(
+        FILES.some((f) => f.startsWith(path.join(ROOT, dir) + path.sep)),
+        dir,
+      ).toBe(true);
   });
 
   it('finds none of them in non-test .ts/.tsx files', () => {
@@ -109,7 +116,8 @@ describe('no gazette data in production source', () => {
       const lines = readFileSync(file, 'utf8').split('\n');
       lines.forEach((line, i) => {
         for (const figure of FIGURES) {
-          if (pattern(figure).test(line)) found.push(`${path.relative(ROOT, file)}:${i + 1}: ${figure}`);
+          if (pattern(figure).test(line))
+            found.push(`${path.relative(ROOT, file)}:${i + 1}: ${figure}`);
         }
       });
     }
@@ -119,7 +127,9 @@ describe('no gazette data in production source', () => {
   it('keeps the domain test fixtures out of production code', () => {
     const domain = path.join(ROOT, 'packages/domain/src') + path.sep;
     const importsTesting = /(?:\bfrom|\bimport)\s*\(?\s*['"][^'"]*\/(?:testing|test\/fixtures)\//u;
-    const readers = FILES.filter((f) => f.startsWith(domain) && importsTesting.test(readFileSync(f, 'utf8')));
+    const readers = FILES.filter(
+      (f) => f.startsWith(domain) && importsTesting.test(readFileSync(f, 'utf8')),
+    );
     expect(readers.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 });

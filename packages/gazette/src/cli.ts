@@ -24,10 +24,14 @@ function main(argv: readonly string[]): number {
       `${reading.repairs.length} repairs, ${reading.problems.length} problems\n`,
   );
   for (const d of reading.documents) {
-    process.stdout.write(`  ${d.docNo} 第${d.page ?? '?'}页 行${d.startLine}–${d.endLine}: ${d.articles.length} 条, 施行 ${d.effectiveFrom}${d.expiresOn ? ` 至 ${d.expiresOn}` : ''}${d.repeals.length ? `, 废止 ${d.repeals.map((r) => r.docNo).join('、')}` : ''}\n`);
+    process.stdout.write(
+      `  ${d.docNo} 第${d.page ?? '?'}页 行${d.startLine}–${d.endLine}: ${d.articles.length} 条, 施行 ${d.effectiveFrom}${d.expiresOn ? ` 至 ${d.expiresOn}` : ''}${d.repeals.length ? `, 废止 ${d.repeals.map((r) => r.docNo).join('、')}` : ''}\n`,
+    );
   }
-  for (const t of reading.tables) process.stdout.write(`  表格 ${t.kind} (${t.docNo}) 行${t.line}\n`);
-  for (const p of reading.problems) process.stdout.write(`  line ${p.line} ${p.code}: ${p.message}\n`);
+  for (const t of reading.tables)
+    process.stdout.write(`  表格 ${t.kind} (${t.docNo}) 行${t.line}\n`);
+  for (const p of reading.problems)
+    process.stdout.write(`  line ${p.line} ${p.code}: ${p.message}\n`);
   return reading.problems.length > 0 ? 1 : 0;
 }
 

@@ -8,7 +8,8 @@ export const CHANGE_CHANNEL = 'gazette_changes';
 /** The advisory lock that orders outbox writers (any constant distinct from the others in use). */
 export const CHANGE_ORDER_LOCK = 724013;
 
-export type ChangeKind = 'POLICY_ADDED' | 'POLICY_CHANGED' | 'POLICY_REPEALED' | 'RATES_PUBLISHED' | 'INSPECTION_RESULTS';
+export type ChangeKind =
+  'POLICY_ADDED' | 'POLICY_CHANGED' | 'POLICY_REPEALED' | 'RATES_PUBLISHED' | 'INSPECTION_RESULTS';
 
 export interface ChangeRecord {
   kind: ChangeKind;

@@ -14,13 +14,21 @@ export function diffLines(before: string, after: string, context = 2): DiffLine[
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   const x = a.slice(head, a.length - tail);
   const y = b.slice(head, b.length - tail);
-  const lcs: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+  const lcs: number[][] = Array.from({ length: x.length + 1 }, () =>
+    new Array<number>(y.length + 1).fill(0),
+  );
   for (let i = x.length - 1; i >= 0; i--) {
     for (let j = y.length - 1; j >= 0; j--) {
-      lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i]![j] =
+        x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
   const middle: DiffLine[] = [];
@@ -42,7 +50,9 @@ export function diffLines(before: string, after: string, context = 2): DiffLine[
   const all: DiffLine[] = [
     ...a.slice(Math.max(0, head - context), head).map((text) => ({ op: ' ' as const, text })),
     ...middle,
-    ...a.slice(a.length - tail, Math.min(a.length, a.length - tail + context)).map((text) => ({ op: ' ' as const, text })),
+    ...a
+      .slice(a.length - tail, Math.min(a.length, a.length - tail + context))
+      .map((text) => ({ op: ' ' as const, text })),
   ];
   // Drop unchanged runs longer than the context inside the middle.
   return all.filter((line, k) => {

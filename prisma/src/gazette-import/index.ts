@@ -3,7 +3,14 @@
 // else; applyGazetteImport writes a problem-free draft in one transaction with an audit entry.
 // The first start imports the committed seed issue through these same two functions.
 import { createHash } from 'node:crypto';
-import { DomainError, addDays, compareDates, fromUtcMidnight, rateEntryToRow, toUtcMidnight } from '@gazette/domain';
+import {
+  DomainError,
+  addDays,
+  compareDates,
+  fromUtcMidnight,
+  rateEntryToRow,
+  toUtcMidnight,
+} from '@gazette/domain';
 import { readGazetteIssue, type ReaderProblem } from '@gazette/gazette';
 import type { Prisma, PrismaClient } from '../../generated/client/client.ts';
 import { planIssue, TERM_COEFFICIENT_TABLE, type IssuePlan, type PlannedDocument } from './plan.ts';
@@ -12,7 +19,13 @@ import { locateTable, reviewPlan, type IssueReview } from './review.ts';
 import { indexPolicy } from '../search/index-policy.ts';
 import { recordChange } from '../changes/record.ts';
 
-export type { IssueReview, ReviewedDocument, ReviewedTable, RateChange, FieldChange } from './review.ts';
+export type {
+  IssueReview,
+  ReviewedDocument,
+  ReviewedTable,
+  RateChange,
+  FieldChange,
+} from './review.ts';
 export type { DiffLine } from './diff.ts';
 
 type Db = Prisma.TransactionClient;
@@ -40,8 +53,10 @@ export const GAZETTE_WRITE_LOCK = 724012;
 const day = (d: string) => toUtcMidnight(d);
 const TX = { timeout: 120_000, maxWait: 30_000 } as const;
 
-
-async function readAgainst(db: Db, text: string): Promise<{ plan: IssuePlan; review: IssueReview; problems: ReaderProblem[] }> {
+async function readAgainst(
+  db: Db,
+  text: string,
+): Promise<{ plan: IssuePlan; review: IssueReview; problems: ReaderProblem[] }> {
   const reading = readGazetteIssue(text);
   const plan = planIssue(reading, await loadBodyResolver(db));
   const problems = [...plan.problems];
@@ -69,13 +84,26 @@ function toRecord(row: {
   };
 }
 
-const RECORD_SELECT = { id: true, status: true, issueLabel: true, reading: true, problems: true, createdAt: true, appliedAt: true } as const;
+const RECORD_SELECT = {
+  id: true,
+  status: true,
+  issueLabel: true,
+  reading: true,
+  problems: true,
+  createdAt: true,
+  appliedAt: true,
+} as const;
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Reads an issue's text and stores it as a draft import. Changes nothing else. */
-export async function importGazetteIssue(prisma: PrismaClient | Db, text: string, actor: ImportActor): Promise<GazetteImportRecord> {
-  if (text.trim().length === 0) throw new DomainError('BAD_USER_INPUT', 'text(公报全文)不能为空', { field: 'text' });
+export async function importGazetteIssue(
+  prisma: PrismaClient | Db,
+  text: string,
+  actor: ImportActor,
+): Promise<GazetteImportRecord> {
+  if (text.trim().length === 0)
+    throw new DomainError('BAD_USER_INPUT', 'text(公报全文)不能为空', { field: 'text' });
   const run = async (tx: Db) => {
     const { review, problems } = await readAgainst(tx, text);
     const row = await tx.gazetteImport.create({
@@ -96,7 +124,11 @@ export async function importGazetteIssue(prisma: PrismaClient | Db, text: string
         action: 'gazetteImport.create',
         entity: 'GazetteImport',
         entityId: row.id,
-        after: { issueLabel: row.issueLabel, documents: review.documents.length, problems: problems.length },
+        after: {
+          issueLabel: row.issueLabel,
+          documents: review.documents.length,
+          problems: problems.length,
+        },
       },
     });
     return toRecord(row);
@@ -104,12 +136,21 @@ export async function importGazetteIssue(prisma: PrismaClient | Db, text: string
   return '$transaction' in prisma ? (prisma as PrismaClient).$transaction(run, TX) : run(prisma);
 }
 
-export async function findGazetteImport(prisma: PrismaClient | Db, id: string): Promise<GazetteImportRecord | null> {
+export async function findGazetteImport(
+  prisma: PrismaClient | Db,
+  id: string,
+): Promise<GazetteImportRecord | null> {
   const row = await prisma.gazetteImport.findUnique({ where: { id }, select: RECORD_SELECT });
   return row ? toRecord(row) : null;
 }
 
-async function writeDocument(tx: Db, doc: PlannedDocument, issueId: string, issueLabel: string, change: string): Promise<string> {
+async function writeDocument(
+  tx: Db,
+  doc: PlannedDocument,
+  issueId: string,
+  issueLabel: string,
+  change: string,
+): Promise<string> {
   const data = {
     prefix: doc.prefix,
     year: doc.year,
@@ -128,7 +169,10 @@ async function writeDocument(tx: Db, doc: PlannedDocument, issueId: string, issu
     lineFrom: doc.lineFrom,
     lineTo: doc.lineTo,
   };
-  const existing = await tx.policy.findUnique({ where: { docNo: doc.docNo }, select: { id: true } });
+  const existing = await tx.policy.findUnique({
+    where: { docNo: doc.docNo },
+    select: { id: true },
+  });
   let id: string;
   if (!existing) {
     id = (await tx.policy.create({ data: { docNo: doc.docNo, ...data }, select: { id: true } })).id;
@@ -140,9 +184,19 @@ async function writeDocument(tx: Db, doc: PlannedDocument, issueId: string, issu
     await tx.policyIssuer.deleteMany({ where: { policyId: id } });
     await tx.policyArticle.deleteMany({ where: { policyId: id } });
   }
-  await tx.policyIssuer.createMany({ data: doc.issuers.map((o, position) => ({ policyId: id, organizationId: o.id, position })) });
+  await tx.policyIssuer.createMany({
+    data: doc.issuers.map((o, position) => ({ policyId: id, organizationId: o.id, position })),
+  });
   await tx.policyArticle.createMany({
-    data: doc.articles.map((a, position) => ({ policyId: id, position, number: a.number, path: a.path, text: a.text, lineFrom: a.lineFrom, lineTo: a.lineTo })),
+    data: doc.articles.map((a, position) => ({
+      policyId: id,
+      position,
+      number: a.number,
+      path: a.path,
+      text: a.text,
+      lineFrom: a.lineFrom,
+      lineTo: a.lineTo,
+    })),
   });
   await indexPolicy(tx, id);
   return id;
@@ -158,7 +212,10 @@ async function closeOpenVersions(tx: Db, tableId: string, from: string) {
   for (const v of versions) {
     if (compareDates(fromUtcMidnight(v.effectiveFrom), dayBefore) > 0) continue;
     if (v.effectiveTo && compareDates(fromUtcMidnight(v.effectiveTo), dayBefore) <= 0) continue;
-    await tx.rateTableVersion.update({ where: { id: v.id }, data: { effectiveTo: day(dayBefore), version: { increment: 1 } } });
+    await tx.rateTableVersion.update({
+      where: { id: v.id },
+      data: { effectiveTo: day(dayBefore), version: { increment: 1 } },
+    });
   }
 }
 
@@ -170,7 +227,12 @@ interface Applied {
   repealed: string[];
 }
 
-async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: string): Promise<{ issueId: string; applied: Applied }> {
+async function applyPlan(
+  tx: Db,
+  plan: IssuePlan,
+  review: IssueReview,
+  text: string,
+): Promise<{ issueId: string; applied: Applied }> {
   const label = plan.issue.label;
   const issue = await tx.gazetteIssue.upsert({
     where: { label },
@@ -183,10 +245,20 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
       text,
       sha256: sha256(text),
     },
-    update: { text, sha256: sha256(text), printedOn: plan.issue.printedOn ? day(plan.issue.printedOn) : null },
+    update: {
+      text,
+      sha256: sha256(text),
+      printedOn: plan.issue.printedOn ? day(plan.issue.printedOn) : null,
+    },
     select: { id: true },
   });
-  const applied: Applied = { policies: { created: 0, updated: 0 }, rateVersions: 0, rounds: [], duties: 0, repealed: [] };
+  const applied: Applied = {
+    policies: { created: 0, updated: 0 },
+    rateVersions: 0,
+    rounds: [],
+    duties: 0,
+    repealed: [],
+  };
   const policyIds = new Map<string, string>();
   for (const doc of plan.documents) {
     const change = review.documents.find((d) => d.docNo === doc.docNo)?.change ?? 'NEW';
@@ -195,7 +267,12 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
     if (change === 'NEW') applied.policies.created++;
     if (change === 'CHANGED') applied.policies.updated++;
     if (change !== 'UNCHANGED') {
-      await recordChange(tx, { kind: change === 'NEW' ? 'POLICY_ADDED' : 'POLICY_CHANGED', docNo: doc.docNo, entityId: policyId, details: { issueLabel: label } });
+      await recordChange(tx, {
+        kind: change === 'NEW' ? 'POLICY_ADDED' : 'POLICY_CHANGED',
+        docNo: doc.docNo,
+        entityId: policyId,
+        details: { issueLabel: label },
+      });
     }
   }
   const docOf = new Map(plan.documents.map((d) => [d.docNo, d]));
@@ -209,11 +286,23 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
     if (!tableId) {
       tableId = (
         await tx.rateTable.create({
-          data: { key: located.tableKey, kind: table.kind, name: table.name, policyId, dimensions: table.dimensions as unknown as Prisma.InputJsonValue },
+          data: {
+            key: located.tableKey,
+            kind: table.kind,
+            name: table.name,
+            policyId,
+            dimensions: table.dimensions as unknown as Prisma.InputJsonValue,
+          },
           select: { id: true },
         })
       ).id;
-      if (table.kind === 'LAND_TRANSFER_FEE' && !(await tx.rateTable.findFirst({ where: { kind: 'LAND_TERM_COEFFICIENT' }, select: { id: true } }))) {
+      if (
+        table.kind === 'LAND_TRANSFER_FEE' &&
+        !(await tx.rateTable.findFirst({
+          where: { kind: 'LAND_TERM_COEFFICIENT' },
+          select: { id: true },
+        }))
+      ) {
         await tx.rateTable.create({
           data: {
             key: TERM_COEFFICIENT_TABLE.key,
@@ -227,7 +316,10 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
     } else {
       // A re-issued table: the versions in force before it end the day before it starts.
       await closeOpenVersions(tx, tableId, doc.effectiveFrom);
-      await tx.rateTable.update({ where: { id: tableId }, data: { policyId, name: table.name, version: { increment: 1 } } });
+      await tx.rateTable.update({
+        where: { id: tableId },
+        data: { policyId, name: table.name, version: { increment: 1 } },
+      });
     }
     const version = await tx.rateTableVersion.create({
       data: {
@@ -248,7 +340,11 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
     await tx.rateEntry.createMany({
       data: table.entries.map((entry) => {
         const row = rateEntryToRow(entry);
-        return { ...row, versionId: version.id, attributes: row.attributes as Prisma.InputJsonValue };
+        return {
+          ...row,
+          versionId: version.id,
+          attributes: row.attributes as Prisma.InputJsonValue,
+        };
       }),
     });
     applied.rateVersions++;
@@ -309,17 +405,35 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
             const positions = { BASE: 0, PROCESS: 0 };
             const seen = new Set<string>();
             return round.gapOrgs
-              .filter((g) => (seen.has(`${g.kind}|${g.organizationId}`) ? false : (seen.add(`${g.kind}|${g.organizationId}`), true)))
-              .map((g) => ({ organizationId: g.organizationId, kind: g.kind, dataYear: g.dataYear, position: positions[g.kind]++ }));
+              .filter((g) =>
+                seen.has(`${g.kind}|${g.organizationId}`)
+                  ? false
+                  : (seen.add(`${g.kind}|${g.organizationId}`), true),
+              )
+              .map((g) => ({
+                organizationId: g.organizationId,
+                kind: g.kind,
+                dataYear: g.dataYear,
+                position: positions[g.kind]++,
+              }));
           })(),
         },
         adoptions: {
-          create: r.adoptions.map((a, i) => ({ organizationId: round.adoptionOrgs[i]!.organizationId, rating: a.rating, position: a.position })),
+          create: r.adoptions.map((a, i) => ({
+            organizationId: round.adoptionOrgs[i]!.organizationId,
+            rating: a.rating,
+            position: a.position,
+          })),
         },
       },
     });
     applied.rounds.push(round.quarter);
-    await recordChange(tx, { kind: 'INSPECTION_RESULTS', quarter: round.quarter, docNo: round.docNo, details: { issueLabel: label } });
+    await recordChange(tx, {
+      kind: 'INSPECTION_RESULTS',
+      quarter: round.quarter,
+      docNo: round.docNo,
+      details: { issueLabel: label },
+    });
   }
 
   for (const d of plan.duties) {
@@ -335,7 +449,12 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
           duty: duty.duty,
           sourceIssueId: issue.id,
           line: duty.line,
-          assignments: { create: duty.assignments.map((a) => ({ organizationId: a.organizationId, role: a.role })) },
+          assignments: {
+            create: duty.assignments.map((a) => ({
+              organizationId: a.organizationId,
+              role: a.role,
+            })),
+          },
         },
       });
       applied.duties++;
@@ -344,7 +463,10 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
 
   for (const doc of plan.documents) {
     for (const r of doc.repeals) {
-      const target = await tx.policy.findUnique({ where: { docNo: r.docNo }, select: { id: true, repealedById: true } });
+      const target = await tx.policy.findUnique({
+        where: { docNo: r.docNo },
+        select: { id: true, repealedById: true },
+      });
       const by = policyIds.get(doc.docNo)!;
       if (!target || target.id === by || target.repealedById === by) continue;
       await tx.policy.update({
@@ -358,7 +480,12 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
       });
       for (const t of tables) await closeOpenVersions(tx, t.id, doc.effectiveFrom);
       applied.repealed.push(r.docNo);
-      await recordChange(tx, { kind: 'POLICY_REPEALED', docNo: r.docNo, entityId: target.id, details: { repealedBy: doc.docNo, repealedOn: doc.effectiveFrom } });
+      await recordChange(tx, {
+        kind: 'POLICY_REPEALED',
+        docNo: r.docNo,
+        entityId: target.id,
+        details: { repealedBy: doc.docNo, repealedOn: doc.effectiveFrom },
+      });
     }
   }
   return { issueId: issue.id, applied };
@@ -369,21 +496,33 @@ async function applyPlan(tx: Db, plan: IssuePlan, review: IssueReview, text: str
  * has problems; the text is read again against the database as it is now, so a draft that went
  * stale is judged afresh. Applying an applied import answers it unchanged.
  */
-export async function applyGazetteImport(prisma: PrismaClient, id: string, actor: ImportActor): Promise<GazetteImportRecord> {
+export async function applyGazetteImport(
+  prisma: PrismaClient,
+  id: string,
+  actor: ImportActor,
+): Promise<GazetteImportRecord> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${GAZETTE_WRITE_LOCK})`);
-    const draft = await tx.gazetteImport.findUnique({ where: { id }, select: { ...RECORD_SELECT, text: true } });
+    const draft = await tx.gazetteImport.findUnique({
+      where: { id },
+      select: { ...RECORD_SELECT, text: true },
+    });
     if (!draft) throw new DomainError('NOT_FOUND', `没有这次公报导入:${id}`, { field: 'id' });
     if (draft.status === 'APPLIED') return toRecord(draft);
-    if (draft.status === 'DISCARDED') throw new DomainError('CONFLICT', '这次导入已作废,请重新读取公报', { field: 'id' });
+    if (draft.status === 'DISCARDED')
+      throw new DomainError('CONFLICT', '这次导入已作废,请重新读取公报', { field: 'id' });
     const { plan, review, problems } = await readAgainst(tx, draft.text);
     if (problems.length > 0) {
       // Refused with the fresh problems in extensions.problems (the transaction writes nothing).
       const first = problems[0]!;
-      throw new DomainError('BAD_USER_INPUT', `公报有 ${problems.length} 处无法确定的内容(第${first.line}行:${first.message}),请修改原文后重新读取`, {
-        field: 'id',
-        details: { problems },
-      });
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `公报有 ${problems.length} 处无法确定的内容(第${first.line}行:${first.message}),请修改原文后重新读取`,
+        {
+          field: 'id',
+          details: { problems },
+        },
+      );
     }
     const { issueId, applied } = await applyPlan(tx, plan, review, draft.text);
     const row = await tx.gazetteImport.update({

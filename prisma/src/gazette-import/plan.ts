@@ -86,7 +86,10 @@ export interface PlannedDocument {
 }
 
 /** Canonical keys and names of the table kinds the reader finds; later tables get the document's number. */
-export const TABLE_KINDS: Record<Exclude<RateTableKind, 'LAND_TERM_COEFFICIENT'>, { key: string; dimensions: DimensionDef[] }> = {
+export const TABLE_KINDS: Record<
+  Exclude<RateTableKind, 'LAND_TERM_COEFFICIENT'>,
+  { key: string; dimensions: DimensionDef[] }
+> = {
   MEDICAL_SERVICE_PRICE: { key: MEDICAL_SERVICE_TABLE_KEY, dimensions: MEDICAL_SERVICE_DIMENSIONS },
   LAND_TRANSFER_FEE: { key: LAND_TRANSFER_TABLE_KEY, dimensions: LAND_TRANSFER_DIMENSIONS },
   REHAB_ASSISTANCE: { key: REHAB_TABLE_KEY, dimensions: REHAB_DIMENSIONS },
@@ -121,7 +124,12 @@ export interface PlannedRound {
   source: SeedInspectionRound;
   websiteOrgs: PlannedFinding[];
   newMediaOrgs: PlannedFinding[];
-  gapOrgs: { kind: 'BASE' | 'PROCESS'; dataYear: number; organizationId: string; line: number | null }[];
+  gapOrgs: {
+    kind: 'BASE' | 'PROCESS';
+    dataYear: number;
+    organizationId: string;
+    line: number | null;
+  }[];
   adoptionOrgs: PlannedFinding[];
 }
 
@@ -196,13 +204,28 @@ function planDocument(doc: GazetteDocument, p: Planner): PlannedDocument {
     text: doc.text,
     lineFrom: doc.startLine,
     lineTo: doc.endLine,
-    articles: doc.articles.map((a) => ({ number: a.number, path: a.path, text: a.text, lineFrom: a.line, lineTo: a.endLine })),
-    repeals: doc.repeals.map((r) => ({ docNo: r.docNo, kind: r.kind, line: r.line, clause: r.clause })),
+    articles: doc.articles.map((a) => ({
+      number: a.number,
+      path: a.path,
+      text: a.text,
+      lineFrom: a.line,
+      lineTo: a.endLine,
+    })),
+    repeals: doc.repeals.map((r) => ({
+      docNo: r.docNo,
+      kind: r.kind,
+      line: r.line,
+      clause: r.clause,
+    })),
   };
 }
 
 /** 附件 说明 of a medical item, as typed attributes of each grade's entry. */
-function medicalAttributes(item: SeedMedicalItem, grade: (typeof HOSPITAL_GRADES)[number], items: readonly SeedMedicalItem[]) {
+function medicalAttributes(
+  item: SeedMedicalItem,
+  grade: (typeof HOSPITAL_GRADES)[number],
+  items: readonly SeedMedicalItem[],
+) {
   const attributes: Record<string, unknown> = {
     seq: item.seq,
     contents: item.contents ?? '',
@@ -227,7 +250,9 @@ function medicalAttributes(item: SeedMedicalItem, grade: (typeof HOSPITAL_GRADES
   if (item.includedMonths) attributes.coversMonths = item.includedMonths;
   // 续存: billed per tube per month after the months the freezing item covers.
   if (/续存/u.test(item.notes ?? '')) {
-    const freezing = items.find((i) => i.includedMonths && i.name === item.name && i.code !== item.code);
+    const freezing = items.find(
+      (i) => i.includedMonths && i.name === item.name && i.code !== item.code,
+    );
     if (freezing) attributes.storageAfter = freezing.code;
   }
   if (item.extraUnit) {
@@ -285,13 +310,22 @@ function rehabEntries(t: SeedRehabStandardsTable): RateEntry[] {
     amount: dec(s.cap),
     rate: null,
     baseKey: null,
-    attributes: { period: s.period, repeatYears: s.repeatYears, article: s.article, text: s.text, line: s.line },
+    attributes: {
+      period: s.period,
+      repeatYears: s.repeatYears,
+      article: s.article,
+      text: s.text,
+      line: s.line,
+    },
     position,
   }));
 }
 
 function lastLine(entries: readonly RateEntry[], first: number): number {
-  return entries.reduce((max, e) => Math.max(max, typeof e.attributes.line === 'number' ? e.attributes.line : 0), first);
+  return entries.reduce(
+    (max, e) => Math.max(max, typeof e.attributes.line === 'number' ? e.attributes.line : 0),
+    first,
+  );
 }
 
 function planRound(r: SeedInspectionRound, docNo: string, p: Planner): PlannedRound {
@@ -313,10 +347,16 @@ function planRound(r: SeedInspectionRound, docNo: string, p: Planner): PlannedRo
     docNo,
     line: lineOf(r),
     source: r,
-    websiteOrgs: defined(r.websiteFindings.map((f) => find(f.siteName, lineOf(f), `${r.quarter} 附件1 的网站`))),
-    newMediaOrgs: defined(r.newMediaFindings.map((f) => find(f.owner, lineOf(f), `${r.quarter} 附件2 的所属单位`))),
+    websiteOrgs: defined(
+      r.websiteFindings.map((f) => find(f.siteName, lineOf(f), `${r.quarter} 附件1 的网站`)),
+    ),
+    newMediaOrgs: defined(
+      r.newMediaFindings.map((f) => find(f.owner, lineOf(f), `${r.quarter} 附件2 的所属单位`)),
+    ),
     gapOrgs,
-    adoptionOrgs: defined(r.adoptions.map((a) => find(a.organization, lineOf(a), `${r.quarter} 信息采用情况中的单位`))),
+    adoptionOrgs: defined(
+      r.adoptions.map((a) => find(a.organization, lineOf(a), `${r.quarter} 信息采用情况中的单位`)),
+    ),
   };
 }
 
@@ -327,13 +367,29 @@ function planDuties(f: SeedNoiseDutiesFile, docNo: string, p: Planner): PlannedD
       const line = lineOf(d);
       const assignments: PlannedDuty['assignments'] = [];
       for (const { sector, role } of dutySectorsOf(d.duty)) {
-        const body = p.body(sectorBodyName(sector), line, `序号${d.seq} 职责部门“${sector}”对应的机构`);
-        if (body && !assignments.some((a) => a.organizationId === body.id)) assignments.push({ organizationId: body.id, role });
+        const body = p.body(
+          sectorBodyName(sector),
+          line,
+          `序号${d.seq} 职责部门“${sector}”对应的机构`,
+        );
+        if (body && !assignments.some((a) => a.organizationId === body.id))
+          assignments.push({ organizationId: body.id, role });
       }
       if (assignments.length === 0) {
-        p.problems.push({ line: line ?? 0, code: 'DUTY_WITHOUT_BODY', message: `序号${d.seq} 的职责部门中没有识别出任何部门:${d.duty}` });
+        p.problems.push({
+          line: line ?? 0,
+          code: 'DUTY_WITHOUT_BODY',
+          message: `序号${d.seq} 的职责部门中没有识别出任何部门:${d.duty}`,
+        });
       }
-      return { seq: d.seq, article: d.article, lawText: d.lawText, duty: d.duty, line, assignments };
+      return {
+        seq: d.seq,
+        article: d.article,
+        lawText: d.lawText,
+        duty: d.duty,
+        line,
+        assignments,
+      };
     }),
   };
 }
@@ -348,13 +404,37 @@ export function planIssue(reading: GazetteIssueReading, resolve: ResolveBody): I
   for (const t of reading.tables) {
     if (t.kind === 'REHAB_ASSISTANCE') {
       const entries = rehabEntries(t.data);
-      tables.push({ kind: t.kind, docNo: t.docNo, name: t.data.name, lineFrom: t.line, lineTo: lastLine(entries, t.line), dimensions: TABLE_KINDS[t.kind].dimensions, entries });
+      tables.push({
+        kind: t.kind,
+        docNo: t.docNo,
+        name: t.data.name,
+        lineFrom: t.line,
+        lineTo: lastLine(entries, t.line),
+        dimensions: TABLE_KINDS[t.kind].dimensions,
+        entries,
+      });
     } else if (t.kind === 'MEDICAL_SERVICE_PRICE') {
       const entries = medicalEntries(t.data);
-      tables.push({ kind: t.kind, docNo: t.docNo, name: t.data.name, lineFrom: t.line, lineTo: lastLine(entries, t.line), dimensions: TABLE_KINDS[t.kind].dimensions, entries });
+      tables.push({
+        kind: t.kind,
+        docNo: t.docNo,
+        name: t.data.name,
+        lineFrom: t.line,
+        lineTo: lastLine(entries, t.line),
+        dimensions: TABLE_KINDS[t.kind].dimensions,
+        entries,
+      });
     } else if (t.kind === 'LAND_TRANSFER_FEE') {
       const entries = landEntries(t.data);
-      tables.push({ kind: t.kind, docNo: t.docNo, name: t.data.name, lineFrom: t.line, lineTo: lastLine(entries, t.line), dimensions: TABLE_KINDS[t.kind].dimensions, entries });
+      tables.push({
+        kind: t.kind,
+        docNo: t.docNo,
+        name: t.data.name,
+        lineFrom: t.line,
+        lineTo: lastLine(entries, t.line),
+        dimensions: TABLE_KINDS[t.kind].dimensions,
+        entries,
+      });
     } else if (t.kind === 'NOISE_DUTIES') {
       duties.push(planDuties(t.data, t.docNo, p));
     } else {

@@ -105,7 +105,10 @@ async function reviewDocument(db: Db, doc: PlannedDocument): Promise<ReviewedDoc
       expiresOn: true,
       isTrial: true,
       text: true,
-      issuers: { orderBy: { position: 'asc' }, select: { organization: { select: { name: true } } } },
+      issuers: {
+        orderBy: { position: 'asc' },
+        select: { organization: { select: { name: true } } },
+      },
     },
   });
   const base = {
@@ -133,9 +136,16 @@ async function reviewDocument(db: Db, doc: PlannedDocument): Promise<ReviewedDoc
     ['isTrial', String(stored.isTrial), String(doc.isTrial)],
     ['issuers', stored.issuers.map((i) => i.organization.name).join('、'), base.issuers.join('、')],
   ];
-  const fields = pairs.filter(([, a, b]) => a !== b).map(([field, before, after]) => ({ field, before, after }));
+  const fields = pairs
+    .filter(([, a, b]) => a !== b)
+    .map(([field, before, after]) => ({ field, before, after }));
   const textChanged = stored.text !== doc.text;
-  if (textChanged) fields.push({ field: 'text', before: stored.text === null ? null : `${stored.text.length} 字`, after: `${doc.text.length} 字` });
+  if (textChanged)
+    fields.push({
+      field: 'text',
+      before: stored.text === null ? null : `${stored.text.length} 字`,
+      after: `${doc.text.length} 字`,
+    });
   return {
     ...base,
     change: fields.length === 0 ? 'UNCHANGED' : 'CHANGED',
@@ -164,7 +174,8 @@ export const ENTRY_SELECT = {
   position: true,
 } as const;
 
-const keySet = (entries: readonly { key: string }[]) => [...entries.map((e) => e.key)].sort().join('\n');
+const keySet = (entries: readonly { key: string }[]) =>
+  [...entries.map((e) => e.key)].sort().join('\n');
 
 /** Attributes that say where a row was printed do not make two entries differ. */
 function comparable(entries: readonly RateEntry[]): RateEntry[] {
@@ -175,7 +186,13 @@ function comparable(entries: readonly RateEntry[]): RateEntry[] {
 }
 
 function stored(entries: StoredVersion['entries']): RateEntry[] {
-  return entries.map((e) => rateEntryFromRow({ ...e, amount: e.amount?.toString() ?? null, rate: e.rate?.toString() ?? null }));
+  return entries.map((e) =>
+    rateEntryFromRow({
+      ...e,
+      amount: e.amount?.toString() ?? null,
+      rate: e.rate?.toString() ?? null,
+    }),
+  );
 }
 
 const show = (e: RateEntry | undefined, field: string): string | null => {
@@ -191,7 +208,14 @@ export async function locateTable(
   db: Db,
   table: PlannedTable,
   effectiveFrom: string,
-): Promise<{ tableId: string | null; tableKey: string; action: TableAction; versions: StoredVersion[]; changes: RateChange[]; problem: string | null }> {
+): Promise<{
+  tableId: string | null;
+  tableKey: string;
+  action: TableAction;
+  versions: StoredVersion[];
+  changes: RateChange[];
+  problem: string | null;
+}> {
   const candidates = await db.rateTable.findMany({
     where: { kind: table.kind },
     orderBy: { createdAt: 'asc' },
@@ -201,23 +225,47 @@ export async function locateTable(
       versions: {
         where: { status: 'PUBLISHED' },
         orderBy: { effectiveFrom: 'asc' },
-        select: { id: true, effectiveFrom: true, effectiveTo: true, entries: { select: ENTRY_SELECT, orderBy: { position: 'asc' } } },
+        select: {
+          id: true,
+          effectiveFrom: true,
+          effectiveTo: true,
+          entries: { select: ENTRY_SELECT, orderBy: { position: 'asc' } },
+        },
       },
     },
   });
   const wanted = keySet(table.entries);
-  const match = candidates.find((c) => c.versions.length > 0 && keySet(c.versions[c.versions.length - 1]!.entries) === wanted);
+  const match = candidates.find(
+    (c) => c.versions.length > 0 && keySet(c.versions[c.versions.length - 1]!.entries) === wanted,
+  );
   if (!match) {
     const canonical = TABLE_KINDS[table.kind].key;
     const taken = candidates.some((c) => c.key === canonical);
     const m = /〔(\d{4})〕(\d+)号$/u.exec(table.docNo);
-    const tableKey = taken ? `${canonical}-${m ? `${m[1]}-${m[2]}` : candidates.length + 1}` : canonical;
-    return { tableId: null, tableKey, action: 'NEW_TABLE', versions: [], changes: [], problem: null };
+    const tableKey = taken
+      ? `${canonical}-${m ? `${m[1]}-${m[2]}` : candidates.length + 1}`
+      : canonical;
+    return {
+      tableId: null,
+      tableKey,
+      action: 'NEW_TABLE',
+      versions: [],
+      changes: [],
+      problem: null,
+    };
   }
   const same = match.versions.find(
     (v) => day(v.effectiveFrom) === effectiveFrom && diffIsEmpty(stored(v.entries), table.entries),
   );
-  if (same) return { tableId: match.id, tableKey: match.key, action: 'UNCHANGED', versions: match.versions, changes: [], problem: null };
+  if (same)
+    return {
+      tableId: match.id,
+      tableKey: match.key,
+      action: 'UNCHANGED',
+      versions: match.versions,
+      changes: [],
+      problem: null,
+    };
   const later = match.versions.find((v) => compareDates(day(v.effectiveFrom)!, effectiveFrom) >= 0);
   const problem = later
     ? `价格表 ${match.key} 已有自 ${day(later.effectiveFrom)} 起的版本,新版本(自 ${effectiveFrom} 起)须晚于它生效`
@@ -225,17 +273,47 @@ export async function locateTable(
   // Compare with the version in force the day before the new one starts (or the latest).
   const dayBefore = addDays(effectiveFrom, -1);
   const previous =
-    [...match.versions].reverse().find((v) => compareDates(day(v.effectiveFrom)!, dayBefore) <= 0) ??
+    [...match.versions]
+      .reverse()
+      .find((v) => compareDates(day(v.effectiveFrom)!, dayBefore) <= 0) ??
     match.versions[match.versions.length - 1]!;
-  const diff = diffVersions({ entries: comparable(stored(previous.entries)) }, { entries: comparable(table.entries) });
+  const diff = diffVersions(
+    { entries: comparable(stored(previous.entries)) },
+    { entries: comparable(table.entries) },
+  );
   const changes: RateChange[] = [
     ...diff.changed.flatMap((c) =>
-      c.fields.map((field) => ({ key: c.key, name: c.after.name, field, before: show(c.before, field), after: show(c.after, field) })),
+      c.fields.map((field) => ({
+        key: c.key,
+        name: c.after.name,
+        field,
+        before: show(c.before, field),
+        after: show(c.after, field),
+      })),
     ),
-    ...diff.added.map((e) => ({ key: e.key, name: e.name, field: 'added', before: null, after: show(e, e.amount ? 'amount' : 'rate') })),
-    ...diff.removed.map((e) => ({ key: e.key, name: e.name, field: 'removed', before: show(e, e.amount ? 'amount' : 'rate'), after: null })),
+    ...diff.added.map((e) => ({
+      key: e.key,
+      name: e.name,
+      field: 'added',
+      before: null,
+      after: show(e, e.amount ? 'amount' : 'rate'),
+    })),
+    ...diff.removed.map((e) => ({
+      key: e.key,
+      name: e.name,
+      field: 'removed',
+      before: show(e, e.amount ? 'amount' : 'rate'),
+      after: null,
+    })),
   ];
-  return { tableId: match.id, tableKey: match.key, action: 'NEW_VERSION', versions: match.versions, changes, problem };
+  return {
+    tableId: match.id,
+    tableKey: match.key,
+    action: 'NEW_VERSION',
+    versions: match.versions,
+    changes,
+    problem,
+  };
 }
 
 function diffIsEmpty(a: readonly RateEntry[], b: readonly RateEntry[]): boolean {
@@ -244,7 +322,11 @@ function diffIsEmpty(a: readonly RateEntry[], b: readonly RateEntry[]): boolean 
 }
 
 /** What applying the plan would change; problems found against the database are added to `problems`. */
-export async function reviewPlan(db: Db, plan: IssuePlan, problems: ReaderProblem[]): Promise<IssueReview> {
+export async function reviewPlan(
+  db: Db,
+  plan: IssuePlan,
+  problems: ReaderProblem[],
+): Promise<IssueReview> {
   const documents: ReviewedDocument[] = [];
   for (const doc of plan.documents) documents.push(await reviewDocument(db, doc));
   const notes = [...plan.notes];
@@ -255,7 +337,8 @@ export async function reviewPlan(db: Db, plan: IssuePlan, problems: ReaderProble
     const doc = byDocNo.get(t.docNo);
     if (!doc) continue;
     const located = await locateTable(db, t, doc.effectiveFrom);
-    if (located.problem) problems.push({ line: t.lineFrom, code: 'RATE_VERSION_ORDER', message: located.problem });
+    if (located.problem)
+      problems.push({ line: t.lineFrom, code: 'RATE_VERSION_ORDER', message: located.problem });
     tables.push({
       kind: t.kind,
       docNo: t.docNo,
@@ -272,8 +355,16 @@ export async function reviewPlan(db: Db, plan: IssuePlan, problems: ReaderProble
 
   const rounds: ReviewedRound[] = [];
   for (const r of plan.rounds) {
-    const existing = await db.inspectionRound.findUnique({ where: { quarter: r.quarter }, select: { id: true } });
-    if (existing) notes.push({ line: r.line ?? 0, code: 'QUARTER_EXISTS', message: `${r.quarter} 的检查结果已在数据库中,保留现有数据(含管理员的修改),不再写入` });
+    const existing = await db.inspectionRound.findUnique({
+      where: { quarter: r.quarter },
+      select: { id: true },
+    });
+    if (existing)
+      notes.push({
+        line: r.line ?? 0,
+        code: 'QUARTER_EXISTS',
+        message: `${r.quarter} 的检查结果已在数据库中,保留现有数据(含管理员的修改),不再写入`,
+      });
     rounds.push({ quarter: r.quarter, docNo: r.docNo, action: existing ? 'EXISTS' : 'NEW' });
   }
 
@@ -286,9 +377,16 @@ export async function reviewPlan(db: Db, plan: IssuePlan, problems: ReaderProble
   for (const doc of plan.documents) {
     for (const r of doc.repeals) {
       if (byDocNo.has(r.docNo)) continue;
-      const target = await db.policy.findUnique({ where: { docNo: r.docNo }, select: { id: true } });
+      const target = await db.policy.findUnique({
+        where: { docNo: r.docNo },
+        select: { id: true },
+      });
       if (!target) {
-        notes.push({ line: r.line, code: 'REPEALED_UNKNOWN', message: `${doc.docNo} 废止的 ${r.docNo} 不在数据库中,仅随正文保存` });
+        notes.push({
+          line: r.line,
+          code: 'REPEALED_UNKNOWN',
+          message: `${doc.docNo} 废止的 ${r.docNo} 不在数据库中,仅随正文保存`,
+        });
       }
     }
   }

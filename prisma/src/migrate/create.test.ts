@@ -30,7 +30,13 @@ afterAll(async () => {
 
 describe('createMigration', () => {
   it('writes the first migration from the empty database, its schema snapshot and the lock file', async () => {
-    const result = await createMigration({ name: 'init', schema: V1, databaseUrl: db.url, migrationsDir: dir, now: new Date('2026-01-02T03:04:05Z') });
+    const result = await createMigration({
+      name: 'init',
+      schema: V1,
+      databaseUrl: db.url,
+      migrationsDir: dir,
+      now: new Date('2026-01-02T03:04:05Z'),
+    });
     expect(result).toEqual({ created: true, name: '20260102030405_init', removed: [] });
     const sql = readFileSync(path.join(dir, '20260102030405_init', 'migration.sql'), 'utf8');
     expect(sql).toContain('CREATE TABLE "Thing"');
@@ -39,21 +45,39 @@ describe('createMigration', () => {
   });
 
   it('writes nothing when schema.prisma has not changed since the last migration', async () => {
-    expect(await createMigration({ name: 'noop', schema: V1, databaseUrl: db.url, migrationsDir: dir })).toEqual({ created: false });
+    expect(
+      await createMigration({ name: 'noop', schema: V1, databaseUrl: db.url, migrationsDir: dir }),
+    ).toEqual({ created: false });
     expect(readMigrations(dir)).toHaveLength(1);
   });
 
   it('writes only the difference from the last snapshot as the next migration', async () => {
-    const result = await createMigration({ name: 'add_note', schema: V2, databaseUrl: db.url, migrationsDir: dir, now: new Date('2026-02-01T00:00:00Z') });
+    const result = await createMigration({
+      name: 'add_note',
+      schema: V2,
+      databaseUrl: db.url,
+      migrationsDir: dir,
+      now: new Date('2026-02-01T00:00:00Z'),
+    });
     expect(result).toMatchObject({ created: true, name: '20260201000000_add_note' });
     const sql = readFileSync(path.join(dir, '20260201000000_add_note', 'migration.sql'), 'utf8');
     expect(sql).toContain('ALTER TABLE "Thing" ADD COLUMN     "note" TEXT');
     expect(sql).not.toContain('CREATE TABLE');
   });
 
-  it('with squash, replaces every migration by one from empty, keeping the first one\'s directory', async () => {
-    const result = await createMigration({ name: 'init', schema: V2, databaseUrl: db.url, migrationsDir: dir, squash: true });
-    expect(result).toEqual({ created: true, name: '20260102030405_init', removed: ['20260102030405_init', '20260201000000_add_note'] });
+  it("with squash, replaces every migration by one from empty, keeping the first one's directory", async () => {
+    const result = await createMigration({
+      name: 'init',
+      schema: V2,
+      databaseUrl: db.url,
+      migrationsDir: dir,
+      squash: true,
+    });
+    expect(result).toEqual({
+      created: true,
+      name: '20260102030405_init',
+      removed: ['20260102030405_init', '20260201000000_add_note'],
+    });
     expect(readdirSync(dir).sort()).toEqual(['20260102030405_init', 'migration_lock.toml']);
     const sql = readFileSync(path.join(dir, '20260102030405_init', 'migration.sql'), 'utf8');
     expect(sql).toContain('CREATE TABLE "Thing"');
@@ -62,6 +86,8 @@ describe('createMigration', () => {
   });
 
   it('refuses names that would not make a clean directory name', async () => {
-    await expect(createMigration({ name: '../evil', schema: V2, databaseUrl: db.url, migrationsDir: dir })).rejects.toThrow(/a-z/);
+    await expect(
+      createMigration({ name: '../evil', schema: V2, databaseUrl: db.url, migrationsDir: dir }),
+    ).rejects.toThrow(/a-z/);
   });
 });

@@ -24,7 +24,8 @@ export interface CreateMigrationOptions {
   now?: Date;
 }
 
-export type CreateMigrationResult = { created: false } | { created: true; name: string; removed: string[] };
+export type CreateMigrationResult =
+  { created: false } | { created: true; name: string; removed: string[] };
 
 function timestamp(now: Date): string {
   return now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -34,7 +35,9 @@ function timestamp(now: Date): string {
  * Writes `<timestamp>_<name>/migration.sql` with the SQL from the last migration's schema
  * snapshot to `schema`, and the snapshot of `schema` beside it.
  */
-export async function createMigration(options: CreateMigrationOptions): Promise<CreateMigrationResult> {
+export async function createMigration(
+  options: CreateMigrationOptions,
+): Promise<CreateMigrationResult> {
   const dir = options.migrationsDir ?? MIGRATIONS_DIR;
   if (!/^[a-z0-9_]+$/.test(options.name)) throw new Error('migration names use a-z, 0-9 and _');
   const existing = readMigrations(dir);
@@ -48,13 +51,15 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
 
   // A squash keeps the first migration's directory name, so a database that applied it sees
   // an edited migration (a clear error) rather than a second "init" clashing with the first.
-  const keep = options.squash && existing[0]?.name.endsWith(`_${options.name}`) ? existing[0].name : null;
+  const keep =
+    options.squash && existing[0]?.name.endsWith(`_${options.name}`) ? existing[0].name : null;
   const name = keep ?? `${timestamp(options.now ?? new Date())}_${options.name}`;
   const removed = options.squash ? existing.map((m) => m.name) : [];
   for (const old of removed) rmSync(path.join(dir, old), { recursive: true, force: true });
   mkdirSync(path.join(dir, name), { recursive: true });
   writeFileSync(path.join(dir, name, 'migration.sql'), sql);
   writeFileSync(path.join(dir, name, SNAPSHOT), options.schema);
-  if (!existsSync(path.join(dir, LOCKFILE))) writeFileSync(path.join(dir, LOCKFILE), LOCKFILE_CONTENT);
+  if (!existsSync(path.join(dir, LOCKFILE)))
+    writeFileSync(path.join(dir, LOCKFILE), LOCKFILE_CONTENT);
   return { created: true, name, removed };
 }

@@ -24,7 +24,11 @@ export async function withSchemaEngine<T>(
   try {
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
     const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
-    const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, log, adapter);
+    const engine = await SchemaEngine.new(
+      { datamodels: [['schema.prisma', datamodel]] },
+      log,
+      adapter,
+    );
     try {
       return await fn(engine);
     } finally {
@@ -39,10 +43,17 @@ export async function withSchemaEngine<T>(
  * The SQL that turns a database shaped like `from` into one shaped like `to` (null = empty).
  * The engine insists on a live connection even here; it reads nothing from that database.
  */
-export async function diffDatamodels(databaseUrl: string, from: string | null, to: string): Promise<string> {
+export async function diffDatamodels(
+  databaseUrl: string,
+  from: string | null,
+  to: string,
+): Promise<string> {
   return withSchemaEngine(databaseUrl, to, async (engine) => {
     const result = await engine.diff({
-      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
+      from:
+        from === null
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
       script: true,
       exitCode: null,

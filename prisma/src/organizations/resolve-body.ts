@@ -10,9 +10,15 @@ export interface ResolvedBody {
 
 export type BodyResolver = (printed: string) => ResolvedBody | null;
 
-export async function loadBodyResolver(db: Pick<Prisma.TransactionClient, 'organization'>): Promise<BodyResolver> {
-  const rows = await db.organization.findMany({ select: { id: true, name: true, shortName: true, aliases: { select: { alias: true } } } });
-  const resolve = createOrganizationResolver(rows.map((r) => ({ ...r, aliases: r.aliases.map((a) => a.alias) })));
+export async function loadBodyResolver(
+  db: Pick<Prisma.TransactionClient, 'organization'>,
+): Promise<BodyResolver> {
+  const rows = await db.organization.findMany({
+    select: { id: true, name: true, shortName: true, aliases: { select: { alias: true } } },
+  });
+  const resolve = createOrganizationResolver(
+    rows.map((r) => ({ ...r, aliases: r.aliases.map((a) => a.alias) })),
+  );
   return (printed) => {
     const found = resolve(printed);
     return found ? { id: found.id, name: found.name } : null;

@@ -19,14 +19,28 @@ interface Entry {
 export async function indexPolicy(db: Db, policyId: string): Promise<void> {
   const policy = await db.policy.findUnique({
     where: { id: policyId },
-    select: { docNo: true, title: true, text: true, articles: { select: { id: true, text: true }, orderBy: { position: 'asc' } } },
+    select: {
+      docNo: true,
+      title: true,
+      text: true,
+      articles: { select: { id: true, text: true }, orderBy: { position: 'asc' } },
+    },
   });
   await db.$executeRaw`DELETE FROM "SearchEntry" WHERE "policyId" = ${policyId}`;
   if (!policy) return;
-  const entries: Entry[] = [{ kind: 'TITLE', articleId: null, text: `${policy.title} ${policy.docNo}`, weight: 'A' }];
-  for (const a of policy.articles) entries.push({ kind: 'ARTICLE', articleId: a.id, text: a.text, weight: 'B' });
+  const entries: Entry[] = [
+    { kind: 'TITLE', articleId: null, text: `${policy.title} ${policy.docNo}`, weight: 'A' },
+  ];
+  for (const a of policy.articles)
+    entries.push({ kind: 'ARTICLE', articleId: a.id, text: a.text, weight: 'B' });
   // The whole text too: annex tables and signature blocks belong to no article.
-  if (policy.text) entries.push({ kind: 'BODY', articleId: null, text: policy.text, weight: policy.articles.length ? 'C' : 'B' });
+  if (policy.text)
+    entries.push({
+      kind: 'BODY',
+      articleId: null,
+      text: policy.text,
+      weight: policy.articles.length ? 'C' : 'B',
+    });
   for (const e of entries) {
     const terms = indexTerms(e.text);
     if (terms.length === 0) continue;

@@ -27,9 +27,15 @@ interface Row {
   score: number;
 }
 
-const tsquery = (lexemes: readonly string[]) => lexemes.map((l) => `'${l.replace(/'/g, "''")}'`).join(' & ');
+const tsquery = (lexemes: readonly string[]) =>
+  lexemes.map((l) => `'${l.replace(/'/g, "''")}'`).join(' & ');
 
-async function matching(db: Db, lexemes: readonly string[], verbatim: string, limit: number): Promise<Row[]> {
+async function matching(
+  db: Db,
+  lexemes: readonly string[],
+  verbatim: string,
+  limit: number,
+): Promise<Row[]> {
   if (lexemes.length === 0) return [];
   return db.$queryRaw<Row[]>`
     SELECT s."policyId", s.kind::text AS kind, s.text, a.number,
@@ -43,16 +49,26 @@ async function matching(db: Db, lexemes: readonly string[], verbatim: string, li
 }
 
 /** Around the first place the words occur, with each word marked 【…】. */
-export function snippetOf(text: string, words: readonly string[], verbatim: string, width = 60): string {
+export function snippetOf(
+  text: string,
+  words: readonly string[],
+  verbatim: string,
+  width = 60,
+): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
   const lower = flat.toLowerCase();
   const at = [verbatim, ...words].map((w) => (w ? lower.indexOf(w) : -1)).filter((i) => i >= 0);
   const start = at.length ? Math.max(0, Math.min(...at) - Math.floor(width / 4)) : 0;
   const end = Math.min(flat.length, start + width);
   let piece = flat.slice(start, end);
-  const marks = [...new Set([verbatim, ...words])].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  const marks = [...new Set([verbatim, ...words])]
+    .filter((w) => w.length > 0)
+    .sort((a, b) => b.length - a.length);
   if (marks.length) {
-    const pattern = new RegExp(marks.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu');
+    const pattern = new RegExp(
+      marks.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+      'giu',
+    );
     piece = piece.replace(pattern, (m) => `【${m}】`);
   }
   return `${start > 0 ? '…' : ''}${piece}${end < flat.length ? '…' : ''}`;
@@ -61,11 +77,16 @@ export function snippetOf(text: string, words: readonly string[], verbatim: stri
 /** Hits best first, at most `first`; BAD_USER_INPUT naming q or first when they cannot be searched. */
 export async function searchPolicies(db: Db, q: string, first = 10): Promise<SearchHit[]> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
-    throw new DomainError('BAD_USER_INPUT', `first(条数)应为 1–${MAX_SEARCH_RESULTS}:${first}`, { field: 'first' });
+    throw new DomainError('BAD_USER_INPUT', `first(条数)应为 1–${MAX_SEARCH_RESULTS}:${first}`, {
+      field: 'first',
+    });
   }
   const raw = (q ?? '').normalize('NFKC').trim();
   if (!raw) throw new DomainError('BAD_USER_INPUT', 'q(检索词)不能为空', { field: 'q' });
-  if ([...raw].length > MAX_QUERY_CHARS) throw new DomainError('BAD_USER_INPUT', `q(检索词)最多 ${MAX_QUERY_CHARS} 个字`, { field: 'q' });
+  if ([...raw].length > MAX_QUERY_CHARS)
+    throw new DomainError('BAD_USER_INPUT', `q(检索词)最多 ${MAX_QUERY_CHARS} 个字`, {
+      field: 'q',
+    });
 
   const hits: SearchHit[] = [];
   const seen = new Set<string>();
@@ -79,8 +100,17 @@ export async function searchPolicies(db: Db, q: string, first = 10): Promise<Sea
   // A document number, in whatever brackets it is printed, finds that document first.
   const docNo = parseDocNo(raw);
   if (docNo) {
-    const p = await db.policy.findUnique({ where: { docNo: docNo.docNo }, select: { id: true, title: true, docNo: true } });
-    if (p) add({ policyId: p.id, article: null, snippet: `${p.title}(${p.docNo})`, score: Number.POSITIVE_INFINITY });
+    const p = await db.policy.findUnique({
+      where: { docNo: docNo.docNo },
+      select: { id: true, title: true, docNo: true },
+    });
+    if (p)
+      add({
+        policyId: p.id,
+        article: null,
+        snippet: `${p.title}(${p.docNo})`,
+        score: Number.POSITIVE_INFINITY,
+      });
   }
 
   const verbatim = normalizeSearchText(raw).toLowerCase();

@@ -4,7 +4,9 @@ import { hanBigrams, indexTerms, segmentWords } from './segment.ts';
 describe('segmentWords', () => {
   it('gives whole words and the words inside them, without punctuation or stop words', () => {
     const words = segmentWords('残疾儿童康复救助的标准(人工耳蜗)');
-    expect(words).toEqual(expect.arrayContaining(['残疾', '儿童', '残疾儿童', '康复', '救助', '标准', '人工', '耳蜗']));
+    expect(words).toEqual(
+      expect.arrayContaining(['残疾', '儿童', '残疾儿童', '康复', '救助', '标准', '人工', '耳蜗']),
+    );
     expect(words).not.toContain('的');
     expect(words.some((w) => /[()()]/u.test(w))).toBe(false);
   });

@@ -10,7 +10,23 @@ const segmenter = () => (jieba ??= Jieba.withDict(dict));
 const HAN = /\p{Script=Han}/u;
 const WORD = /^[\p{Script=Han}\p{L}\p{N}]+$/u;
 /** Words too common to tell documents apart. */
-const STOP = new Set(['的', '和', '与', '及', '或', '等', '在', '对', '为', '是', '了', '按', '由', '其', '之']);
+const STOP = new Set([
+  '的',
+  '和',
+  '与',
+  '及',
+  '或',
+  '等',
+  '在',
+  '对',
+  '为',
+  '是',
+  '了',
+  '按',
+  '由',
+  '其',
+  '之',
+]);
 
 /** Search-mode words of a text, lower-cased, without punctuation or stop words (duplicates kept). */
 export function segmentWords(text: string): string[] {

@@ -1,6 +1,28 @@
 import { useState } from 'react';
-import { Button as RaButton, DataTable, List, TopToolbar, useListContext, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { Alert, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, TextField, Typography } from '@mui/material';
+import {
+  Button as RaButton,
+  DataTable,
+  List,
+  TopToolbar,
+  useListContext,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  TextField,
+  Typography,
+} from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '../dataProvider/apiTokens.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -18,7 +40,13 @@ function CreateTokenButton() {
   const [scopes, setScopes] = useState<ApiTokenScope[]>(['READ_PUBLISHED']);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  const close = () => { setOpen(false); setSecret(null); setName(''); setError(null); void refetch(); };
+  const close = () => {
+    setOpen(false);
+    setSecret(null);
+    setName('');
+    setError(null);
+    void refetch();
+  };
   async function create() {
     try {
       setSecret((await dataProvider.createApiToken(name, scopes)).secret);
@@ -28,31 +56,79 @@ function CreateTokenButton() {
   }
   return (
     <>
-      <RaButton label="tokens.create" onClick={() => setOpen(true)}><AddIcon /></RaButton>
+      <RaButton label="tokens.create" onClick={() => setOpen(true)}>
+        <AddIcon />
+      </RaButton>
       <Dialog open={open} onClose={secret ? undefined : close} fullWidth maxWidth="sm">
         <DialogTitle>{translate('tokens.create')}</DialogTitle>
         <DialogContent>
           {secret ? (
             <>
-              <Alert severity="warning" sx={{ mb: 1 }}>{translate('tokens.shownOnce')}</Alert>
-              <Typography component="code" sx={{ display: 'block', wordBreak: 'break-all', p: 1, bgcolor: 'grey.100', fontFamily: 'monospace' }} data-testid="token-secret">{secret}</Typography>
-              <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>{translate('tokens.copy')}</Button>
+              <Alert severity="warning" sx={{ mb: 1 }}>
+                {translate('tokens.shownOnce')}
+              </Alert>
+              <Typography
+                component="code"
+                sx={{
+                  display: 'block',
+                  wordBreak: 'break-all',
+                  p: 1,
+                  bgcolor: 'grey.100',
+                  fontFamily: 'monospace',
+                }}
+                data-testid="token-secret"
+              >
+                {secret}
+              </Typography>
+              <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>
+                {translate('tokens.copy')}
+              </Button>
             </>
           ) : (
             <>
-              <TextField autoFocus fullWidth margin="dense" label={translate('resources.apiTokens.fields.name')} value={name} onChange={(e) => setName(e.target.value)} />
+              <TextField
+                autoFocus
+                fullWidth
+                margin="dense"
+                label={translate('resources.apiTokens.fields.name')}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
               {API_TOKEN_SCOPES.map((s) => (
-                <FormControlLabel key={s} control={<Checkbox checked={scopes.includes(s)} onChange={() => setScopes(scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s])} />} label={translate(`enums.ApiTokenScope.${s}`)} />
+                <FormControlLabel
+                  key={s}
+                  control={
+                    <Checkbox
+                      checked={scopes.includes(s)}
+                      onChange={() =>
+                        setScopes(
+                          scopes.includes(s) ? scopes.filter((x) => x !== s) : [...scopes, s],
+                        )
+                      }
+                    />
+                  }
+                  label={translate(`enums.ApiTokenScope.${s}`)}
+                />
               ))}
               <ErrorAlert error={error} />
             </>
           )}
         </DialogContent>
         <DialogActions>
-          {secret ? <Button variant="contained" onClick={close}>{translate('tokens.done')}</Button> : (
+          {secret ? (
+            <Button variant="contained" onClick={close}>
+              {translate('tokens.done')}
+            </Button>
+          ) : (
             <>
               <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-              <Button variant="contained" disabled={!name.trim() || scopes.length === 0} onClick={create}>{translate('ra.action.create')}</Button>
+              <Button
+                variant="contained"
+                disabled={!name.trim() || scopes.length === 0}
+                onClick={create}
+              >
+                {translate('ra.action.create')}
+              </Button>
             </>
           )}
         </DialogActions>
@@ -94,14 +170,35 @@ function RevokeButton() {
 export function ApiTokenList() {
   const translate = useTranslate();
   return (
-    <List empty={false} actions={<TopToolbar><CreateTokenButton /></TopToolbar>} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List
+      empty={false}
+      actions={
+        <TopToolbar>
+          <CreateTokenButton />
+        </TopToolbar>
+      }
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+    >
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="prefix" disableSort />
-        <DataTable.Col source="scopes" disableSort render={(r: { scopes: string[] }) => r.scopes.map((s) => translate(`enums.ApiTokenScope.${s}`)).join('、')} />
-        <DataTable.Col source="createdAt"><DateTimeField source="createdAt" /></DataTable.Col>
-        <DataTable.Col source="lastUsedAt"><DateTimeField source="lastUsedAt" /></DataTable.Col>
-        <DataTable.Col source="revokedAt" disableSort><RevokeButton /></DataTable.Col>
+        <DataTable.Col
+          source="scopes"
+          disableSort
+          render={(r: { scopes: string[] }) =>
+            r.scopes.map((s) => translate(`enums.ApiTokenScope.${s}`)).join('、')
+          }
+        />
+        <DataTable.Col source="createdAt">
+          <DateTimeField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="lastUsedAt">
+          <DateTimeField source="lastUsedAt" />
+        </DataTable.Col>
+        <DataTable.Col source="revokedAt" disableSort>
+          <RevokeButton />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

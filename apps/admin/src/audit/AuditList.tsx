@@ -1,9 +1,25 @@
-import { BooleanInput, DataTable, DateInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  DataTable,
+  DateInput,
+  List,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
-import { actionKey, displayAction, ENTITIES, entityKey, fieldChanges, showValue } from './labels.ts';
+import {
+  actionKey,
+  displayAction,
+  ENTITIES,
+  entityKey,
+  fieldChanges,
+  showValue,
+} from './labels.ts';
 
 function ActionField() {
   const record = useRecordContext();
@@ -11,7 +27,11 @@ function ActionField() {
   if (!record) return null;
   const action = displayAction(record as never);
   const key = actionKey(action);
-  return <Typography variant="body2" component="span" data-testid="audit-action" title={action}>{key ? translate(key) : action}</Typography>;
+  return (
+    <Typography variant="body2" component="span" data-testid="audit-action" title={action}>
+      {key ? translate(key) : action}
+    </Typography>
+  );
 }
 
 function EntityField() {
@@ -19,7 +39,16 @@ function EntityField() {
   const translate = useTranslate();
   if (!record) return null;
   const key = entityKey(String(record.entity));
-  return <Typography variant="body2" component="span" data-testid="audit-entity" title={String(record.entityId)}>{key ? translate(key) : String(record.entity)}</Typography>;
+  return (
+    <Typography
+      variant="body2"
+      component="span"
+      data-testid="audit-entity"
+      title={String(record.entityId)}
+    >
+      {key ? translate(key) : String(record.entity)}
+    </Typography>
+  );
 }
 
 /** 修改前 | 修改后 per changed field, instead of two JSON blobs. */
@@ -31,17 +60,36 @@ function ChangesField() {
   if (!changes.length) return null;
   const label = (f: string) => translate(`audit.fields.${f}`, { _: f });
   // A grid, not a nested table: the list's own rows stay the page's only table rows.
-  const cell = { border: '1px solid', borderColor: 'divider', px: 0.5, overflowWrap: 'anywhere' } as const;
+  const cell = {
+    border: '1px solid',
+    borderColor: 'divider',
+    px: 0.5,
+    overflowWrap: 'anywhere',
+  } as const;
   return (
-    <Box data-testid="audit-changes" sx={{ display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) minmax(0, 1fr)', fontSize: 12, maxWidth: 560 }}>
+    <Box
+      data-testid="audit-changes"
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'auto minmax(0, 1fr) minmax(0, 1fr)',
+        fontSize: 12,
+        maxWidth: 560,
+      }}
+    >
       <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.field')}</Box>
       <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.before')}</Box>
       <Box sx={{ ...cell, fontWeight: 600 }}>{translate('audit.after')}</Box>
       {changes.slice(0, 12).map((c) => (
         <Box key={c.field} data-testid={`audit-change-${c.field}`} sx={{ display: 'contents' }}>
-          <Box sx={cell} data-testid="audit-field">{label(c.field)}</Box>
-          <Box sx={cell} data-testid="audit-before">{showValue(c.before)}</Box>
-          <Box sx={cell} data-testid="audit-after">{showValue(c.after)}</Box>
+          <Box sx={cell} data-testid="audit-field">
+            {label(c.field)}
+          </Box>
+          <Box sx={cell} data-testid="audit-before">
+            {showValue(c.before)}
+          </Box>
+          <Box sx={cell} data-testid="audit-after">
+            {showValue(c.after)}
+          </Box>
         </Box>
       ))}
     </Box>
@@ -52,7 +100,13 @@ function useFilters() {
   const translate = useTranslate();
   return [
     <TextInput key="actor" source="actor" label="audit.filters.actor" alwaysOn />,
-    <SelectInput key="entity" source="entity" label="audit.filters.entity" alwaysOn choices={ENTITIES.map((e) => ({ id: e, name: translate(`audit.entities.${e}`) }))} />,
+    <SelectInput
+      key="entity"
+      source="entity"
+      label="audit.filters.entity"
+      alwaysOn
+      choices={ENTITIES.map((e) => ({ id: e, name: translate(`audit.entities.${e}`) }))}
+    />,
     <DateInput key="from" source="from" label="audit.filters.from" alwaysOn />,
     <DateInput key="to" source="to" label="audit.filters.to" alwaysOn />,
     <BooleanInput key="showLogins" source="showLogins" label="audit.filters.showLogins" alwaysOn />,
@@ -65,13 +119,26 @@ const exporter = csvExporter({ json: ['before', 'after'] });
 /** Every write: who, when, what (in Chinese), and the fields it changed. Administrators only. */
 export function AuditList() {
   return (
-    <List filters={useFilters()} sort={{ field: 'at', order: 'DESC' }} actions={<ListActions />} exporter={exporter}>
+    <List
+      filters={useFilters()}
+      sort={{ field: 'at', order: 'DESC' }}
+      actions={<ListActions />}
+      exporter={exporter}
+    >
       <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="at"><DateTimeField source="at" /></DataTable.Col>
+        <DataTable.Col source="at">
+          <DateTimeField source="at" />
+        </DataTable.Col>
         <DataTable.Col source="actorLabel" />
-        <DataTable.Col source="action"><ActionField /></DataTable.Col>
-        <DataTable.Col source="entity"><EntityField /></DataTable.Col>
-        <DataTable.Col source="after" label="audit.changes" disableSort><ChangesField /></DataTable.Col>
+        <DataTable.Col source="action">
+          <ActionField />
+        </DataTable.Col>
+        <DataTable.Col source="entity">
+          <EntityField />
+        </DataTable.Col>
+        <DataTable.Col source="after" label="audit.changes" disableSort>
+          <ChangesField />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rowsWithoutLogins, wantsLogins } from './withoutLogins.ts';
 
-const log = Array.from({ length: 23 }, (_, i) => ({ id: String(i), entity: i % 3 === 0 ? 'Session' : 'Policy' }));
+const log = Array.from({ length: 23 }, (_, i) => ({
+  id: String(i),
+  entity: i % 3 === 0 ? 'Session' : 'Policy',
+}));
 const fetch = async (page: number, perPage: number, filter?: Record<string, unknown>) => {
   const rows = filter?.entity ? log.filter((r) => r.entity === filter.entity) : log;
   return { data: rows.slice((page - 1) * perPage, page * perPage), total: rows.length };

@@ -7,11 +7,28 @@ import { graphql } from '../graphql/graphql.ts';
 import { canAccess } from './permissions.ts';
 import { ME, clearSession, getMe, getToken, setSession } from './token.ts';
 
-const LOGIN = graphql(`mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`);
+const LOGIN = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+    }
+  }
+`);
 
 export const authProvider: AuthProvider = {
-  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-    const { login } = await requestAs(null, LOGIN, { email: (email ?? username ?? '').trim(), password });
+  async login({
+    username,
+    email,
+    password,
+  }: {
+    username?: string;
+    email?: string;
+    password: string;
+  }) {
+    const { login } = await requestAs(null, LOGIN, {
+      email: (email ?? username ?? '').trim(),
+      password,
+    });
     const { me } = await requestAs(login.token, ME, {});
     if (!me) throw new Error('登录失败');
     setSession(login.token, me);

@@ -13,7 +13,13 @@ describe('canAccess', () => {
     expect(canAccess('SUPERVISOR', 'websiteFindings', 'edit')).toBe(true);
   });
   it('lets a viewer change nothing', () => {
-    for (const resource of ['cases', 'policies', 'rateEntries', 'websiteFindings', 'organizations']) {
+    for (const resource of [
+      'cases',
+      'policies',
+      'rateEntries',
+      'websiteFindings',
+      'organizations',
+    ]) {
       expect(canAccess('VIEWER', resource, 'list')).toBe(true);
       expect(canAccess('VIEWER', resource, 'edit')).toBe(false);
       expect(canAccess('VIEWER', resource, 'create')).toBe(false);

@@ -12,9 +12,18 @@ const ADMIN_ONLY = new Set(['users', 'apiTokens', 'auditEntries', 'gazetteImport
 const NOT_FOR_VIEWERS = new Set(['reviewTasks']);
 
 /** Resources supervisors may change. */
-const SUPERVISOR_WRITES = new Set(['cases', 'inspectionRounds', 'websiteFindings', 'newMediaFindings']);
+const SUPERVISOR_WRITES = new Set([
+  'cases',
+  'inspectionRounds',
+  'websiteFindings',
+  'newMediaFindings',
+]);
 
-export function canAccess(role: Role | null | undefined, resource: string, action: string): boolean {
+export function canAccess(
+  role: Role | null | undefined,
+  resource: string,
+  action: string,
+): boolean {
   if (!role) return false;
   if (role === 'ADMIN') return true;
   if (ADMIN_ONLY.has(resource)) return false;

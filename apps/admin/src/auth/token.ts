@@ -5,7 +5,14 @@ const TOKEN_KEY = 'gazette.token';
 const ME_KEY = 'gazette.me';
 
 /** Who is signed in, as the API says right after login (its role is the schema's Role). */
-export const ME = graphql(`query Me { me { email role } }`);
+export const ME = graphql(`
+  query Me {
+    me {
+      email
+      role
+    }
+  }
+`);
 export type Me = NonNullable<ResultOf<typeof ME>['me']>;
 export type Role = Me['role'];
 

@@ -4,7 +4,10 @@ import { useState } from 'react';
  * A calculator form's state: the input being edited, and the last result (with the input it was
  * computed from, so the breakdown does not change while the user edits) or the error.
  */
-export function useCalculator<I extends object, R extends object>(initial: I, compute: (input: I) => Promise<R>) {
+export function useCalculator<I extends object, R extends object>(
+  initial: I,
+  compute: (input: I) => Promise<R>,
+) {
   const [input, setInput] = useState<I>(initial);
   const [result, setResult] = useState<(R & { input: I }) | null>(null);
   const [error, setError] = useState<Error | null>(null);

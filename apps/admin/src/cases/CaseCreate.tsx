@@ -18,8 +18,17 @@ export function CaseCreate() {
         <TextInput source="contactName" />
         <TextInput source="contactPhone" />
         <TextInput source="caseFiledOn" type="date" InputLabelProps={{ shrink: true }} />
-        <SelectInput source="trigger" choices={enumChoices('CaseTrigger', CASE_TRIGGERS)} validate={required()} />
-        <TextInput source="filedOn" type="date" InputLabelProps={{ shrink: true }} validate={required()} />
+        <SelectInput
+          source="trigger"
+          choices={enumChoices('CaseTrigger', CASE_TRIGGERS)}
+          validate={required()}
+        />
+        <TextInput
+          source="filedOn"
+          type="date"
+          InputLabelProps={{ shrink: true }}
+          validate={required()}
+        />
       </SimpleForm>
     </Create>
   );

@@ -1,4 +1,14 @@
-import { BooleanInput, CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  List,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Chip } from '@mui/material';
 import { CASE_STATES } from '@gazette/domain';
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
@@ -13,14 +23,27 @@ function Deadline() {
   return (
     <>
       <PlainDateField source="reviewDeadline" />
-      {record.overdue && <Chip size="small" color="error" label={translate('cases.overdue')} sx={{ ml: 1 }} data-testid="overdue-badge" />}
+      {record.overdue && (
+        <Chip
+          size="small"
+          color="error"
+          label={translate('cases.overdue')}
+          sx={{ ml: 1 }}
+          data-testid="overdue-badge"
+        />
+      )}
     </>
   );
 }
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="state" source="state" choices={enumChoices('CaseState', CASE_STATES)} alwaysOn />,
+  <SelectInput
+    key="state"
+    source="state"
+    choices={enumChoices('CaseState', CASE_STATES)}
+    alwaysOn
+  />,
   <BooleanInput key="overdue" source="overdue" />,
 ];
 
@@ -29,16 +52,34 @@ const exporter = csvExporter({ json: ['events'] });
 
 export function CaseList() {
   return (
-    <List filters={filters} sort={{ field: 'filedOn', order: 'DESC' }} actions={<TopToolbar><CreateButton /><ExportButton /></TopToolbar>} exporter={exporter}>
+    <List
+      filters={filters}
+      sort={{ field: 'filedOn', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+          <ExportButton />
+        </TopToolbar>
+      }
+      exporter={exporter}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="caseNumber" />
         <DataTable.Col source="caseName" />
         <DataTable.Col source="subjectName" />
         <DataTable.Col source="handler" disableSort />
-        <DataTable.Col source="trigger" disableSort><EnumField source="trigger" enumName="CaseTrigger" /></DataTable.Col>
-        <DataTable.Col source="filedOn"><PlainDateField source="filedOn" /></DataTable.Col>
-        <DataTable.Col source="state"><EnumField source="state" enumName="CaseState" /></DataTable.Col>
-        <DataTable.Col source="reviewDeadline"><Deadline /></DataTable.Col>
+        <DataTable.Col source="trigger" disableSort>
+          <EnumField source="trigger" enumName="CaseTrigger" />
+        </DataTable.Col>
+        <DataTable.Col source="filedOn">
+          <PlainDateField source="filedOn" />
+        </DataTable.Col>
+        <DataTable.Col source="state">
+          <EnumField source="state" enumName="CaseState" />
+        </DataTable.Col>
+        <DataTable.Col source="reviewDeadline">
+          <Deadline />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

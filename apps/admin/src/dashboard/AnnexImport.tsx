@@ -1,11 +1,34 @@
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import {
-  Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, IconButton, Stack, Table, TableBody,
-  TableCell, TableHead, TableRow, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import ClearIcon from '@mui/icons-material/Clear';
-import { ANNEXES, type AnnexFileInput, type AnnexFormat, type AnnexKey, type AnnexName, type AnnexRowError } from '../dataProvider/compliance.ts';
+import {
+  ANNEXES,
+  type AnnexFileInput,
+  type AnnexFormat,
+  type AnnexKey,
+  type AnnexName,
+  type AnnexRowError,
+} from '../dataProvider/compliance.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { annexBlob, annexInput } from './annexFiles.ts';
 import { downloadBlob } from '../shared/csv.ts';
@@ -20,7 +43,15 @@ type Chosen = Partial<Record<AnnexKey, AnnexFileInput>>;
  * the server writes all of them or nothing and names every bad row. Templates and exports come from
  * inspectionAnnexFile.
  */
-export function AnnexImport({ quarter, version, onDone }: { quarter: string; version: number; onDone: () => void }) {
+export function AnnexImport({
+  quarter,
+  version,
+  onDone,
+}: {
+  quarter: string;
+  version: number;
+  onDone: () => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useGazetteDataProvider();
@@ -50,12 +81,20 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
     setRowErrors([]);
     try {
       await dataProvider.importInspectionAnnexes(quarter, version, chosen);
-      notify('dashboard.import.done', { type: 'success', messageArgs: { annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、') } });
+      notify('dashboard.import.done', {
+        type: 'success',
+        messageArgs: {
+          annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、'),
+        },
+      });
       setChosen({});
       onDone();
     } catch (e) {
       // The server names every bad row of every file in extensions.rows.
-      const rows = e instanceof GraphQLRequestError ? (e.extensions.rows as AnnexRowError[] | undefined) : undefined;
+      const rows =
+        e instanceof GraphQLRequestError
+          ? (e.extensions.rows as AnnexRowError[] | undefined)
+          : undefined;
       if (rows?.length) setRowErrors(rows);
       else setError(e as Error);
     } finally {
@@ -76,29 +115,71 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
   return (
     <Card variant="outlined" data-testid="annex-import">
       <CardContent>
-        <Typography variant="subtitle1">{translate('dashboard.import.title', { quarter })}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('dashboard.import.help')}</Typography>
+        <Typography variant="subtitle1">
+          {translate('dashboard.import.title', { quarter })}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate('dashboard.import.help')}
+        </Typography>
         <Table size="small">
           <TableBody>
             {ANNEXES.map(({ key, annex }) => (
               <TableRow key={key} data-testid={`annex-${key}`}>
-                <TableCell sx={{ pl: 0, whiteSpace: 'nowrap' }}>{translate(`dashboard.annex.${key}`)}</TableCell>
+                <TableCell sx={{ pl: 0, whiteSpace: 'nowrap' }}>
+                  {translate(`dashboard.annex.${key}`)}
+                </TableCell>
                 <TableCell sx={{ width: '100%' }}>
                   <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
                     <Button size="small" component="label" variant="outlined">
                       {translate('dashboard.import.choose')}
-                      <input hidden type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid={`annex-file-${key}`}
-                        onChange={(e) => { void choose(key, e.target.files?.[0]); e.target.value = ''; }} />
+                      <input
+                        hidden
+                        type="file"
+                        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        data-testid={`annex-file-${key}`}
+                        onChange={(e) => {
+                          void choose(key, e.target.files?.[0]);
+                          e.target.value = '';
+                        }}
+                      />
                     </Button>
                     {chosen[key] && (
-                      <Box component="span" data-testid={`annex-chosen-${key}`} sx={{ display: 'inline-flex', alignItems: 'center', wordBreak: 'break-all' }}>
-                        <Typography variant="body2">{chosen[key].fileName}（{chosen[key].format}）</Typography>
-                        <IconButton size="small" aria-label={translate('dashboard.import.remove')} onClick={() => setChosen(({ [key]: _, ...rest }) => rest)}><ClearIcon fontSize="small" /></IconButton>
+                      <Box
+                        component="span"
+                        data-testid={`annex-chosen-${key}`}
+                        sx={{
+                          display: 'inline-flex',
+                          alignItems: 'center',
+                          wordBreak: 'break-all',
+                        }}
+                      >
+                        <Typography variant="body2">
+                          {chosen[key].fileName}（{chosen[key].format}）
+                        </Typography>
+                        <IconButton
+                          size="small"
+                          aria-label={translate('dashboard.import.remove')}
+                          onClick={() => setChosen(({ [key]: _, ...rest }) => rest)}
+                        >
+                          <ClearIcon fontSize="small" />
+                        </IconButton>
                       </Box>
                     )}
                     <Box flex={1} />
-                    <Button size="small" onClick={() => download(annex, 'XLSX')} data-testid={`annex-download-${key}-XLSX`}>{translate('dashboard.import.downloadXlsx')}</Button>
-                    <Button size="small" onClick={() => download(annex, 'CSV')} data-testid={`annex-download-${key}-CSV`}>{translate('dashboard.import.downloadCsv')}</Button>
+                    <Button
+                      size="small"
+                      onClick={() => download(annex, 'XLSX')}
+                      data-testid={`annex-download-${key}-XLSX`}
+                    >
+                      {translate('dashboard.import.downloadXlsx')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => download(annex, 'CSV')}
+                      data-testid={`annex-download-${key}-CSV`}
+                    >
+                      {translate('dashboard.import.downloadCsv')}
+                    </Button>
                   </Stack>
                 </TableCell>
               </TableRow>
@@ -106,12 +187,22 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
           </TableBody>
         </Table>
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          <Button variant="contained" size="small" disabled={!given.length || busy} onClick={() => setConfirming(true)} data-testid="annex-import-button">{translate('dashboard.import.write')}</Button>
+          <Button
+            variant="contained"
+            size="small"
+            disabled={!given.length || busy}
+            onClick={() => setConfirming(true)}
+            data-testid="annex-import-button"
+          >
+            {translate('dashboard.import.write')}
+          </Button>
         </Stack>
         <ErrorAlert error={error} />
         {rowErrors.length > 0 && (
           <Box data-testid="annex-row-errors" sx={{ overflowX: 'auto' }}>
-            <Alert severity="error" sx={{ mt: 1 }}>{translate('app.import.rejected', { n: rowErrors.length })}</Alert>
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {translate('app.import.rejected', { n: rowErrors.length })}
+            </Alert>
             <Table size="small">
               <TableHead>
                 <TableRow>
@@ -124,8 +215,12 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
               <TableBody>
                 {rowErrors.map((e, i) => (
                   <TableRow key={i} data-testid="annex-row-error">
-                    <TableCell>{[e.fileName ?? e.file ?? e.annex, e.sheet].filter(Boolean).join(' · ')}</TableCell>
-                    <TableCell>{e.line == null ? '—' : translate('app.import.rowN', { n: e.line })}</TableCell>
+                    <TableCell>
+                      {[e.fileName ?? e.file ?? e.annex, e.sheet].filter(Boolean).join(' · ')}
+                    </TableCell>
+                    <TableCell>
+                      {e.line == null ? '—' : translate('app.import.rowN', { n: e.line })}
+                    </TableCell>
                     <TableCell>{[e.column, e.cell].filter(Boolean).join(' · ') || '—'}</TableCell>
                     <TableCell>{e.message}</TableCell>
                   </TableRow>
@@ -139,12 +234,17 @@ export function AnnexImport({ quarter, version, onDone }: { quarter: string; ver
         <DialogTitle>{translate('dashboard.import.confirmTitle', { quarter })}</DialogTitle>
         <DialogContent>
           <DialogContentText data-testid="annex-confirm-text">
-            {translate('dashboard.import.confirmBody', { quarter, annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、') })}
+            {translate('dashboard.import.confirmBody', {
+              quarter,
+              annexes: given.map((a) => translate(`dashboard.annex.${a.key}`)).join('、'),
+            })}
           </DialogContentText>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" color="warning" onClick={send} data-testid="annex-confirm-ok">{translate('dashboard.import.replace')}</Button>
+          <Button variant="contained" color="warning" onClick={send} data-testid="annex-confirm-ok">
+            {translate('dashboard.import.replace')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Card>

@@ -1,7 +1,28 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, useNotify, usePermissions, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import type { ApiRepeatFinding, ComplianceSummary, InspectionRound, NewMediaFinding, WebsiteFinding } from '../dataProvider/compliance.ts';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type {
+  ApiRepeatFinding,
+  ComplianceSummary,
+  InspectionRound,
+  NewMediaFinding,
+  WebsiteFinding,
+} from '../dataProvider/compliance.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { organizationRows } from './aggregate.ts';
 import { previousQuarter, quartersEndingWith } from './quarters.ts';
@@ -23,12 +44,19 @@ export function CompliancePage() {
   const notify = useNotify();
   const dataProvider = useGazetteDataProvider();
   const [quarters, setQuarters] = useState<string[]>([DEFAULT_QUARTER]);
-  const [quarter, setQuarter] = useState(() => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ?? DEFAULT_QUARTER);
+  const [quarter, setQuarter] = useState(
+    () =>
+      new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ??
+      DEFAULT_QUARTER,
+  );
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
   const [round, setRound] = useState<InspectionRound | null>(null);
   // 新建季度 (null) or 修改数据 of the shown quarter; closed when undefined.
   const [editing, setEditing] = useState<InspectionRound | null | undefined>(undefined);
-  const [findings, setFindings] = useState<{ website: WebsiteFinding[]; newMedia: NewMediaFinding[] } | null>(null);
+  const [findings, setFindings] = useState<{
+    website: WebsiteFinding[];
+    newMedia: NewMediaFinding[];
+  } | null>(null);
   const [repeats, setRepeats] = useState<ApiRepeatFinding[]>([]);
   // A failed repeatFindings request is said as such, never shown as “none”.
   const [repeatsError, setRepeatsError] = useState<Error | null>(null);
@@ -43,7 +71,15 @@ export function CompliancePage() {
   useEffect(() => {
     dataProvider
       .inspectedQuarters()
-      .then((qs) => qs.length && setQuarters(Array.from(new Set([...qs, DEFAULT_QUARTER])).sort().reverse()))
+      .then(
+        (qs) =>
+          qs.length &&
+          setQuarters(
+            Array.from(new Set([...qs, DEFAULT_QUARTER]))
+              .sort()
+              .reverse(),
+          ),
+      )
       // The quarter list stays the default one; the reason is said, not swallowed.
       .catch((e: unknown) => notify(errorText(e as Error, translate), { type: 'error' }));
   }, []);
@@ -55,13 +91,19 @@ export function CompliancePage() {
     let trendFailed: Error | null = null;
     (async () => {
       try {
-        const [s, r] = await Promise.all([dataProvider.complianceSummary(quarter), dataProvider.inspectionRound(quarter)]);
+        const [s, r] = await Promise.all([
+          dataProvider.complianceSummary(quarter),
+          dataProvider.inspectionRound(quarter),
+        ]);
         if (!live) return;
         const [current, repeated, trendSummaries] = await Promise.all([
           dataProvider.quarterFindings(quarter),
           dataProvider.repeatFindings(quarter).then(
             (found) => ({ found, failed: null }),
-            (failed: unknown) => ({ found: [], failed: failed instanceof Error ? failed : new Error(String(failed)) }),
+            (failed: unknown) => ({
+              found: [],
+              failed: failed instanceof Error ? failed : new Error(String(failed)),
+            }),
           ),
           // A quarter without an inspection is a gap in the trend; a failed request is said.
           Promise.all(
@@ -94,16 +136,37 @@ export function CompliancePage() {
   }, [quarter, reload]);
 
   const rows = useMemo(
-    () => (summary ? organizationRows(findings?.website ?? [], findings?.newMedia ?? [], summary.baseDataMissing.map((o) => o.name), summary.processDataMissing.map((o) => o.name)) : []),
+    () =>
+      summary
+        ? organizationRows(
+            findings?.website ?? [],
+            findings?.newMedia ?? [],
+            summary.baseDataMissing.map((o) => o.name),
+            summary.processDataMissing.map((o) => o.name),
+          )
+        : [],
     [summary, findings],
   );
   const trendQuarters = useMemo(() => quartersEndingWith(quarter, 6), [quarter]);
   const trendSeries = useMemo(
     () => [
-      { name: translate('dashboard.websitesWithIssues'), values: trend.map((t) => t?.websitesWithIssues ?? null) },
-      { name: translate('dashboard.websiteIssues'), values: trend.map((t) => t?.websiteIssues ?? null) },
-      { name: translate('dashboard.newMediaAccountsWithIssues'), values: trend.map((t) => t?.newMediaAccountsWithIssues ?? null) },
-      { name: translate('dashboard.messagesReceived'), values: trend.map((t) => t?.messagesReceived ?? null), type: 'bar' as const },
+      {
+        name: translate('dashboard.websitesWithIssues'),
+        values: trend.map((t) => t?.websitesWithIssues ?? null),
+      },
+      {
+        name: translate('dashboard.websiteIssues'),
+        values: trend.map((t) => t?.websiteIssues ?? null),
+      },
+      {
+        name: translate('dashboard.newMediaAccountsWithIssues'),
+        values: trend.map((t) => t?.newMediaAccountsWithIssues ?? null),
+      },
+      {
+        name: translate('dashboard.messagesReceived'),
+        values: trend.map((t) => t?.messagesReceived ?? null),
+        type: 'bar' as const,
+      },
     ],
     [trend, translate],
   );
@@ -112,27 +175,84 @@ export function CompliancePage() {
   return (
     <Box sx={{ mt: 1, mb: 4 }}>
       <Title title="app.menu.compliance" />
-      <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
+      <Stack
+        direction="row"
+        spacing={2}
+        alignItems="center"
+        sx={{ mb: 2 }}
+        flexWrap="wrap"
+        useFlexGap
+      >
         <Typography variant="h5">{translate('dashboard.title')}</Typography>
-        <TextField select size="small" label={translate('dashboard.quarter')} value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ width: 180 }} inputProps={{ 'data-testid': 'quarter-select' }}>
-          {quarters.map((q) => <MenuItem key={q} value={q}>{translate('dashboard.quarterLabel', { year: q.slice(0, 4), q: q.slice(5) })}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label={translate('dashboard.quarter')}
+          value={quarter}
+          onChange={(e) => setQuarter(e.target.value)}
+          sx={{ width: 180 }}
+          inputProps={{ 'data-testid': 'quarter-select' }}
+        >
+          {quarters.map((q) => (
+            <MenuItem key={q} value={q}>
+              {translate('dashboard.quarterLabel', { year: q.slice(0, 4), q: q.slice(5) })}
+            </MenuItem>
+          ))}
         </TextField>
-        {canImport && <Button variant="contained" size="small" onClick={() => setEditing(null)} data-testid="round-create">{translate('dashboard.round.create')}</Button>}
+        {canImport && (
+          <Button
+            variant="contained"
+            size="small"
+            onClick={() => setEditing(null)}
+            data-testid="round-create"
+          >
+            {translate('dashboard.round.create')}
+          </Button>
+        )}
         <Box flex={1} />
-        <Button variant="outlined" size="small" disabled={!rows.length} onClick={() => downloadText(`compliance-${quarter}.csv`, toCsv(exportRows()))} data-testid="export-csv">{translate('dashboard.exportCsv')}</Button>
-        <Button variant="outlined" size="small" disabled={!rows.length} onClick={() => downloadBlob(`compliance-${quarter}.xlsx`, new Blob([toXlsx(quarter, exportRows()) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))} data-testid="export-xlsx">{translate('dashboard.exportXlsx')}</Button>
+        <Button
+          variant="outlined"
+          size="small"
+          disabled={!rows.length}
+          onClick={() => downloadText(`compliance-${quarter}.csv`, toCsv(exportRows()))}
+          data-testid="export-csv"
+        >
+          {translate('dashboard.exportCsv')}
+        </Button>
+        <Button
+          variant="outlined"
+          size="small"
+          disabled={!rows.length}
+          onClick={() =>
+            downloadBlob(
+              `compliance-${quarter}.xlsx`,
+              new Blob([toXlsx(quarter, exportRows()) as BlobPart], {
+                type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              }),
+            )
+          }
+          data-testid="export-xlsx"
+        >
+          {translate('dashboard.exportXlsx')}
+        </Button>
       </Stack>
       {loading && <CircularProgress size={24} />}
       <ErrorAlert error={error} />
-      {!loading && !summary && !error && <Alert severity="info">{translate('dashboard.noData', { quarter })}</Alert>}
+      {!loading && !summary && !error && (
+        <Alert severity="info">{translate('dashboard.noData', { quarter })}</Alert>
+      )}
       {summary && <Headline summary={summary} />}
-      {round && <RoundFigures round={round} onEdit={canImport ? () => setEditing(round) : undefined} />}
+      {round && (
+        <RoundFigures round={round} onEdit={canImport ? () => setEditing(round) : undefined} />
+      )}
       {summary && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12 }}>
             <Card variant="outlined">
               <CardContent>
-                <Typography variant="subtitle1" gutterBottom>{translate('dashboard.byOrganization')}</Typography>
+                <Typography variant="subtitle1" gutterBottom>
+                  {translate('dashboard.byOrganization')}
+                </Typography>
                 <OrgTable rows={rows} />
               </CardContent>
             </Card>
@@ -148,14 +268,29 @@ export function CompliancePage() {
           <Grid size={{ xs: 12, lg: 6 }}>
             <Card variant="outlined" sx={{ mb: 2 }}>
               <CardContent>
-                <Typography variant="subtitle1">{translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}</Typography>
+                <Typography variant="subtitle1">
+                  {translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}
+                </Typography>
                 {repeatsError ? (
-                  <Alert severity="error" sx={{ mt: 1 }} data-testid="repeats-error">{translate('dashboard.repeatsFailed', { reason: errorText(repeatsError, translate) })}</Alert>
+                  <Alert severity="error" sx={{ mt: 1 }} data-testid="repeats-error">
+                    {translate('dashboard.repeatsFailed', {
+                      reason: errorText(repeatsError, translate),
+                    })}
+                  </Alert>
                 ) : repeats.length === 0 ? (
-                  <Typography variant="body2" color="text.secondary" data-testid="no-repeats">{translate('dashboard.noRepeats')}</Typography>
+                  <Typography variant="body2" color="text.secondary" data-testid="no-repeats">
+                    {translate('dashboard.noRepeats')}
+                  </Typography>
                 ) : (
                   <List dense>
-                    {repeats.map((r, i) => <ListItem key={i}><ListItemText primary={`${r.organization.name} · ${r.subject}`} secondary={`${r.issue}（${r.quarters.join('、')}）`} /></ListItem>)}
+                    {repeats.map((r, i) => (
+                      <ListItem key={i}>
+                        <ListItemText
+                          primary={`${r.organization.name} · ${r.subject}`}
+                          secondary={`${r.issue}（${r.quarters.join('、')}）`}
+                        />
+                      </ListItem>
+                    ))}
                   </List>
                 )}
               </CardContent>
@@ -163,11 +298,24 @@ export function CompliancePage() {
             <Card variant="outlined" sx={{ mb: 2 }}>
               <CardContent>
                 <Typography variant="subtitle1">{translate('dashboard.dataCollection')}</Typography>
-                <Typography variant="body2"><strong>{translate('dashboard.baseDataMissing')}：</strong>{summary.baseDataMissing.map((o) => o.name).join('、') || '—'}</Typography>
-                <Typography variant="body2" sx={{ mt: 1 }}><strong>{translate('dashboard.processDataMissing')}：</strong>{summary.processDataMissing.map((o) => o.name).join('、') || '—'}</Typography>
+                <Typography variant="body2">
+                  <strong>{translate('dashboard.baseDataMissing')}：</strong>
+                  {summary.baseDataMissing.map((o) => o.name).join('、') || '—'}
+                </Typography>
+                <Typography variant="body2" sx={{ mt: 1 }}>
+                  <strong>{translate('dashboard.processDataMissing')}：</strong>
+                  {summary.processDataMissing.map((o) => o.name).join('、') || '—'}
+                </Typography>
               </CardContent>
             </Card>
-            {canImport && round && <AnnexImport key={round.quarter} quarter={round.quarter} version={round.version} onDone={() => setReload((n) => n + 1)} />}
+            {canImport && round && (
+              <AnnexImport
+                key={round.quarter}
+                quarter={round.quarter}
+                version={round.version}
+                onDone={() => setReload((n) => n + 1)}
+              />
+            )}
           </Grid>
         </Grid>
       )}
@@ -178,7 +326,11 @@ export function CompliancePage() {
           onClose={() => setEditing(undefined)}
           onSaved={(saved) => {
             setEditing(undefined);
-            setQuarters((qs) => Array.from(new Set([...qs, saved.quarter])).sort().reverse());
+            setQuarters((qs) =>
+              Array.from(new Set([...qs, saved.quarter]))
+                .sort()
+                .reverse(),
+            );
             setQuarter(saved.quarter);
             setReload((n) => n + 1);
           }}

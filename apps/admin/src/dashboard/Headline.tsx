@@ -2,13 +2,35 @@ import { useTranslate } from 'react-admin';
 import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import type { ComplianceSummary } from '../dataProvider/compliance.ts';
 
-function Figure({ id, label, value, sub }: { id: string; label: string; value: string | number; sub?: string }) {
+function Figure({
+  id,
+  label,
+  value,
+  sub,
+}: {
+  id: string;
+  label: string;
+  value: string | number;
+  sub?: string;
+}) {
   return (
     <Card variant="outlined" sx={{ flex: '1 1 150px', minWidth: 150 }}>
       <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
-        <Typography variant="body2" color="text.secondary">{label}</Typography>
-        <Typography variant="h5" data-testid={`fig-${id}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
-        {sub && <Typography variant="caption" color="text.secondary">{sub}</Typography>}
+        <Typography variant="body2" color="text.secondary">
+          {label}
+        </Typography>
+        <Typography
+          variant="h5"
+          data-testid={`fig-${id}`}
+          sx={{ fontVariantNumeric: 'tabular-nums' }}
+        >
+          {value}
+        </Typography>
+        {sub && (
+          <Typography variant="caption" color="text.secondary">
+            {sub}
+          </Typography>
+        )}
       </CardContent>
     </Card>
   );
@@ -22,25 +44,74 @@ export function Headline({ summary }: { summary: ComplianceSummary }) {
   return (
     <Box>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, mb: 2 }}>
-        <Figure id="websitesChecked" label={translate('dashboard.websitesChecked')} value={s.websitesChecked} />
-        <Figure id="websitesWithIssues" label={translate('dashboard.websitesWithIssues')} value={s.websitesWithIssues} />
-        <Figure id="websiteIssues" label={translate('dashboard.websiteIssues')} value={s.websiteIssues} sub={translate('dashboard.rectifiedOf', { n: s.websiteIssuesRectified })} />
-        <Figure id="newMediaAccountsChecked" label={translate('dashboard.newMediaAccountsChecked')} value={s.newMediaAccountsChecked} />
-        <Figure id="newMediaAccountsWithIssues" label={translate('dashboard.newMediaAccountsWithIssues')} value={s.newMediaAccountsWithIssues} />
-        <Figure id="messages" label={translate('dashboard.messagesClosed')} value={`${s.messagesClosed}/${s.messagesReceived}`} />
-        <Figure id="dataMissing" label={translate('dashboard.dataMissing')} value={`${s.baseDataMissing.length} + ${s.processDataMissing.length}`} sub={translate('dashboard.dataMissingSub')} />
+        <Figure
+          id="websitesChecked"
+          label={translate('dashboard.websitesChecked')}
+          value={s.websitesChecked}
+        />
+        <Figure
+          id="websitesWithIssues"
+          label={translate('dashboard.websitesWithIssues')}
+          value={s.websitesWithIssues}
+        />
+        <Figure
+          id="websiteIssues"
+          label={translate('dashboard.websiteIssues')}
+          value={s.websiteIssues}
+          sub={translate('dashboard.rectifiedOf', { n: s.websiteIssuesRectified })}
+        />
+        <Figure
+          id="newMediaAccountsChecked"
+          label={translate('dashboard.newMediaAccountsChecked')}
+          value={s.newMediaAccountsChecked}
+        />
+        <Figure
+          id="newMediaAccountsWithIssues"
+          label={translate('dashboard.newMediaAccountsWithIssues')}
+          value={s.newMediaAccountsWithIssues}
+        />
+        <Figure
+          id="messages"
+          label={translate('dashboard.messagesClosed')}
+          value={`${s.messagesClosed}/${s.messagesReceived}`}
+        />
+        <Figure
+          id="dataMissing"
+          label={translate('dashboard.dataMissing')}
+          value={`${s.baseDataMissing.length} + ${s.processDataMissing.length}`}
+          sub={translate('dashboard.dataMissingSub')}
+        />
       </Box>
       <Card variant="outlined" sx={{ mb: 2 }}>
         <CardContent>
-          <Typography variant="subtitle1">{translate('dashboard.rectificationProgress')}</Typography>
+          <Typography variant="subtitle1">
+            {translate('dashboard.rectificationProgress')}
+          </Typography>
           <Typography variant="body2" data-testid="rectification-progress">
-            {translate('dashboard.rectifiedRatio', { done: s.websiteIssuesRectified, total: s.websiteIssues, pct: pct(s.websiteIssuesRectified, s.websiteIssues) })}
+            {translate('dashboard.rectifiedRatio', {
+              done: s.websiteIssuesRectified,
+              total: s.websiteIssues,
+              pct: pct(s.websiteIssuesRectified, s.websiteIssues),
+            })}
           </Typography>
-          <LinearProgress variant="determinate" value={pct(s.websiteIssuesRectified, s.websiteIssues)} sx={{ height: 10, borderRadius: 5, my: 1 }} />
+          <LinearProgress
+            variant="determinate"
+            value={pct(s.websiteIssuesRectified, s.websiteIssues)}
+            sx={{ height: 10, borderRadius: 5, my: 1 }}
+          />
           <Typography variant="body2">
-            {translate('dashboard.messagesRatio', { done: s.messagesClosed, total: s.messagesReceived, pct: pct(s.messagesClosed, s.messagesReceived) })}
+            {translate('dashboard.messagesRatio', {
+              done: s.messagesClosed,
+              total: s.messagesReceived,
+              pct: pct(s.messagesClosed, s.messagesReceived),
+            })}
           </Typography>
-          <LinearProgress variant="determinate" color="secondary" value={pct(s.messagesClosed, s.messagesReceived)} sx={{ height: 10, borderRadius: 5, my: 1 }} />
+          <LinearProgress
+            variant="determinate"
+            color="secondary"
+            value={pct(s.messagesClosed, s.messagesReceived)}
+            sx={{ height: 10, borderRadius: 5, my: 1 }}
+          />
         </CardContent>
       </Card>
     </Box>

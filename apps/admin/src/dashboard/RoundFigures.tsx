@@ -22,25 +22,61 @@ export function RoundFigures({ round, onEdit }: { round: InspectionRound; onEdit
         <Stack direction="row" alignItems="center" spacing={1} sx={{ mb: 1 }}>
           <Typography variant="subtitle1">{translate('dashboard.round.title')}</Typography>
           <Box flex={1} />
-          {onEdit && <Button size="small" variant="outlined" onClick={onEdit} data-testid="round-edit">{translate('dashboard.round.edit')}</Button>}
+          {onEdit && (
+            <Button size="small" variant="outlined" onClick={onEdit} data-testid="round-edit">
+              {translate('dashboard.round.edit')}
+            </Button>
+          )}
         </Stack>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5 }}>
-          <Item id="window" label={translate('dashboard.round.window')} value={`${date(round.windowStart)} — ${date(round.windowEnd)}`} />
+          <Item
+            id="window"
+            label={translate('dashboard.round.window')}
+            value={`${date(round.windowStart)} — ${date(round.windowEnd)}`}
+          />
           <Item id="policy" label={f('policyId')} value={round.policy ? round.policy.docNo : '—'} />
         </Box>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-          <Item id="cityPortalsChecked" label={f('cityPortalsChecked')} value={round.cityPortalsChecked} />
-          <Item id="districtPortalsChecked" label={f('districtPortalsChecked')} value={round.districtPortalsChecked} />
-          <Item id="departmentSitesChecked" label={f('departmentSitesChecked')} value={round.departmentSitesChecked} />
+          <Item
+            id="cityPortalsChecked"
+            label={f('cityPortalsChecked')}
+            value={round.cityPortalsChecked}
+          />
+          <Item
+            id="districtPortalsChecked"
+            label={f('districtPortalsChecked')}
+            value={round.districtPortalsChecked}
+          />
+          <Item
+            id="departmentSitesChecked"
+            label={f('departmentSitesChecked')}
+            value={round.departmentSitesChecked}
+          />
         </Box>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-          <Item id="newMediaAccountsChecked" label={f('newMediaAccountsChecked')} value={round.newMediaAccountsChecked} />
-          <Item id="newMediaDistricts" label={f('newMediaDistricts')} value={round.newMediaDistricts} />
+          <Item
+            id="newMediaAccountsChecked"
+            label={f('newMediaAccountsChecked')}
+            value={round.newMediaAccountsChecked}
+          />
+          <Item
+            id="newMediaDistricts"
+            label={f('newMediaDistricts')}
+            value={round.newMediaDistricts}
+          />
           <Item id="newMediaParks" label={f('newMediaParks')} value={round.newMediaParks} />
-          <Item id="newMediaDepartments" label={f('newMediaDepartments')} value={round.newMediaDepartments} />
+          <Item
+            id="newMediaDepartments"
+            label={f('newMediaDepartments')}
+            value={round.newMediaDepartments}
+          />
         </Box>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-          <Item id="messagesReceived" label={f('messagesReceived')} value={round.messagesReceived} />
+          <Item
+            id="messagesReceived"
+            label={f('messagesReceived')}
+            value={round.messagesReceived}
+          />
           <Item id="messagesClosed" label={f('messagesClosed')} value={round.messagesClosed} />
           <Item id="messagesOverdue" label={f('messagesOverdue')} value={round.messagesOverdue} />
         </Box>

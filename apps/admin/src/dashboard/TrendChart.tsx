@@ -4,7 +4,14 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 export interface Series {
   name: string;
@@ -13,7 +20,17 @@ export interface Series {
 }
 
 /** A chart of figures across quarters; resizes with its container. */
-export function TrendChart({ categories, series, height = 280, testId }: { categories: string[]; series: Series[]; height?: number; testId?: string }) {
+export function TrendChart({
+  categories,
+  series,
+  height = 280,
+  testId,
+}: {
+  categories: string[];
+  series: Series[];
+  height?: number;
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -24,7 +41,14 @@ export function TrendChart({ categories, series, height = 280, testId }: { categ
       grid: { left: 40, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: categories },
       yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((s) => ({ name: s.name, type: s.type ?? 'line', data: s.values, connectNulls: false, showSymbol: true, symbolSize: 8 })),
+      series: series.map((s) => ({
+        name: s.name,
+        type: s.type ?? 'line',
+        data: s.values,
+        connectNulls: false,
+        showSymbol: true,
+        symbolSize: 8,
+      })),
     });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(ref.current);

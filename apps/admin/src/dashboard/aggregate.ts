@@ -30,7 +30,16 @@ export function organizationRows(
   const row = (name: string) => {
     let r = rows.get(name);
     if (!r) {
-      r = { organization: name, websiteIssues: 0, websiteRectified: 0, newMediaIssues: 0, newMediaRectified: 0, baseDataMissing: false, processDataMissing: false, total: 0 };
+      r = {
+        organization: name,
+        websiteIssues: 0,
+        websiteRectified: 0,
+        newMediaIssues: 0,
+        newMediaRectified: 0,
+        baseDataMissing: false,
+        processDataMissing: false,
+        total: 0,
+      };
       rows.set(name, r);
     }
     return r;
@@ -47,7 +56,12 @@ export function organizationRows(
   }
   for (const name of baseMissing) row(name).baseDataMissing = true;
   for (const name of processMissing) row(name).processDataMissing = true;
-  for (const r of rows.values()) r.total = r.websiteIssues + r.newMediaIssues + (r.baseDataMissing ? 1 : 0) + (r.processDataMissing ? 1 : 0);
+  for (const r of rows.values())
+    r.total =
+      r.websiteIssues +
+      r.newMediaIssues +
+      (r.baseDataMissing ? 1 : 0) +
+      (r.processDataMissing ? 1 : 0);
   return [...rows.values()];
 }
 

@@ -23,13 +23,27 @@ describe('annex files in the browser', () => {
     expect(x.format).toBe('XLSX');
     expect(fromBase64(x.content)).toEqual(bytes);
     expect(toBase64(utf8('附件'))).toBe(Buffer.from('附件').toString('base64'));
-    expect(annexInput('a.csv', utf8('序号\n1'))).toEqual({ format: 'CSV', fileName: 'a.csv', content: '序号\n1' });
+    expect(annexInput('a.csv', utf8('序号\n1'))).toEqual({
+      format: 'CSV',
+      fileName: 'a.csv',
+      content: '序号\n1',
+    });
   });
 
   it('saves an export as its bytes', async () => {
-    const xlsx = annexBlob({ fileName: 'a.xlsx', mimeType: 'application/x', content: 'data:application/x;base64,' + Buffer.from([1, 2, 3]).toString('base64') }, 'XLSX');
+    const xlsx = annexBlob(
+      {
+        fileName: 'a.xlsx',
+        mimeType: 'application/x',
+        content: 'data:application/x;base64,' + Buffer.from([1, 2, 3]).toString('base64'),
+      },
+      'XLSX',
+    );
     expect(new Uint8Array(await xlsx.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
-    const csv = annexBlob({ fileName: 'a.csv', mimeType: 'text/csv', content: '\uFEFF序号\r\n' }, 'CSV');
+    const csv = annexBlob(
+      { fileName: 'a.csv', mimeType: 'text/csv', content: '\uFEFF序号\r\n' },
+      'CSV',
+    );
     // The BOM is kept, so Excel opens the file as UTF-8.
     expect(new Uint8Array(await csv.arrayBuffer())).toEqual(utf8('\uFEFF序号\r\n'));
   });

@@ -23,7 +23,8 @@ export function decodeCsv(bytes: Uint8Array): string {
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
   return btoa(binary);
 }
 

@@ -10,15 +10,24 @@ export type Field = RoundCount | 'quarter' | 'windowStart' | 'windowEnd' | 'poli
  * messagesReceived`); each name becomes its label (留言办结数 不能大于 收到网民留言数).
  */
 export function figureMessage(message: string, translate: TranslateFunction): string {
-  const names = [...ROUND_COUNTS, 'windowStart', 'windowEnd', 'quarter', 'policyId'].sort((a, b) => b.length - a.length);
-  return message.replace(new RegExp(`\\b(${names.join('|')})\\b`, 'gu'), (name) => translate(`dashboard.round.fields.${name}`));
+  const names = [...ROUND_COUNTS, 'windowStart', 'windowEnd', 'quarter', 'policyId'].sort(
+    (a, b) => b.length - a.length,
+  );
+  return message.replace(new RegExp(`\\b(${names.join('|')})\\b`, 'gu'), (name) =>
+    translate(`dashboard.round.fields.${name}`),
+  );
 }
 
 /** The field errors of a BAD_USER_INPUT (extensions.issues, else extensions.field), keyed by the form's field. */
-export function fieldErrors(error: unknown, translate: TranslateFunction): Partial<Record<Field, string>> {
+export function fieldErrors(
+  error: unknown,
+  translate: TranslateFunction,
+): Partial<Record<Field, string>> {
   if (!(error instanceof GraphQLRequestError) || error.code !== 'BAD_USER_INPUT') return {};
   const out: Partial<Record<Field, string>> = {};
-  const issues = Array.isArray(error.extensions.issues) ? (error.extensions.issues as { field?: string; message: string }[]) : [];
+  const issues = Array.isArray(error.extensions.issues)
+    ? (error.extensions.issues as { field?: string; message: string }[])
+    : [];
   const field = typeof error.extensions.field === 'string' ? error.extensions.field : undefined;
   for (const issue of issues.length ? issues : field ? [{ field, message: error.message }] : []) {
     const key = issue.field?.replace(/^input\./u, '') as Field | undefined;
@@ -26,4 +35,3 @@ export function fieldErrors(error: unknown, translate: TranslateFunction): Parti
   }
   return out;
 }
-

@@ -7,24 +7,57 @@ import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts'
 const Quote = graphql(`
   query MedicalServiceQuote($input: MedicalServiceQuoteInput!) {
     medicalServiceQuote(input: $input) {
-      total asOf policy { docNo }
-      lines { code name unit quantity unitPrice surchargeRate amount cap capApplied }
+      total
+      asOf
+      policy {
+        docNo
+      }
+      lines {
+        code
+        name
+        unit
+        quantity
+        unitPrice
+        surchargeRate
+        amount
+        cap
+        capApplied
+      }
     }
   }
 `);
 const Land = graphql(`
   query LandTransferFeeQuote($input: LandTransferFeeInput!) {
-    landTransferFeeQuote(input: $input) { standardPerSqm amount basis policy { docNo } }
+    landTransferFeeQuote(input: $input) {
+      standardPerSqm
+      amount
+      basis
+      policy {
+        docNo
+      }
+    }
   }
 `);
 const Rehab = graphql(`
   query RehabAssistanceCheck($input: RehabAssistanceInput!) {
-    rehabAssistanceCheck(input: $input) { eligible cap approvedAmount reasons }
+    rehabAssistanceCheck(input: $input) {
+      eligible
+      cap
+      approvedAmount
+      reasons
+    }
   }
 `);
 const Items = graphql(`
   query MedicalItems($key: String!, $asOf: Date) {
-    rateEntries(tableKey: $key, asOf: $asOf, first: 100) { edges { node { code name } } }
+    rateEntries(tableKey: $key, asOf: $asOf, first: 100) {
+      edges {
+        node {
+          code
+          name
+        }
+      }
+    }
   }
 `);
 
@@ -51,7 +84,8 @@ export const calculatorMethods = {
   async medicalItems(asOf: string): Promise<{ code: string; name: string }[]> {
     const data = await request(Items, { key: MEDICAL_SERVICE_TABLE_KEY, asOf });
     const seen = new Map<string, string>();
-    for (const { node } of data.rateEntries.edges) if (node.code && !seen.has(node.code)) seen.set(node.code, node.name ?? '');
+    for (const { node } of data.rateEntries.edges)
+      if (node.code && !seen.has(node.code)) seen.set(node.code, node.name ?? '');
     return [...seen].map(([code, name]) => ({ code, name }));
   },
 };

@@ -6,12 +6,26 @@ import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts'
 
 const Transition = graphql(`
   mutation TransitionCase($id: ID!, $event: CaseEventInput!) {
-    transitionCase(id: $id, event: $event) { case { id version state allowedEvents } }
+    transitionCase(id: $id, event: $event) {
+      case {
+        id
+        version
+        state
+        allowedEvents
+      }
+    }
   }
 `);
 const Correct = graphql(`
   mutation CorrectCaseEvent($id: ID!, $version: Int!, $input: CorrectCaseEventInput!) {
-    correctCaseEvent(id: $id, version: $version, input: $input) { case { id version state allowedEvents } }
+    correctCaseEvent(id: $id, version: $version, input: $input) {
+      case {
+        id
+        version
+        state
+        allowedEvents
+      }
+    }
   }
 `);
 

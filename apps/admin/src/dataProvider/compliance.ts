@@ -7,53 +7,156 @@ import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts'
 const Summary = graphql(`
   query ComplianceSummary($quarter: String!) {
     complianceSummary(quarter: $quarter) {
-      quarter websitesChecked websitesWithIssues websiteIssues websiteIssuesRectified
-      newMediaAccountsChecked newMediaAccountsWithIssues messagesReceived messagesClosed
-      baseDataMissing { name } processDataMissing { name }
+      quarter
+      websitesChecked
+      websitesWithIssues
+      websiteIssues
+      websiteIssuesRectified
+      newMediaAccountsChecked
+      newMediaAccountsWithIssues
+      messagesReceived
+      messagesClosed
+      baseDataMissing {
+        name
+      }
+      processDataMissing {
+        name
+      }
     }
   }
 `);
-const Quarters = graphql(`query Quarters { inspectionRounds(first: 100, direction: DESC) { edges { node { quarter } } } }`);
+const Quarters = graphql(`
+  query Quarters {
+    inspectionRounds(first: 100, direction: DESC) {
+      edges {
+        node {
+          quarter
+        }
+      }
+    }
+  }
+`);
 const Findings = graphql(`
   query Findings($w: WebsiteFindingPageFilter, $n: NewMediaFindingPageFilter) {
-    websiteFindingsPage(page: 1, perPage: 100, filter: $w) { nodes { id siteName description rectified organization { id name } } }
-    newMediaFindingsPage(page: 1, perPage: 100, filter: $n) { nodes { id account description rectified organization { id name } } }
+    websiteFindingsPage(page: 1, perPage: 100, filter: $w) {
+      nodes {
+        id
+        siteName
+        description
+        rectified
+        organization {
+          id
+          name
+        }
+      }
+    }
+    newMediaFindingsPage(page: 1, perPage: 100, filter: $n) {
+      nodes {
+        id
+        account
+        description
+        rectified
+        organization {
+          id
+          name
+        }
+      }
+    }
   }
 `);
-const Repeats = graphql(`query Repeats { repeatFindings { channel subject issue quarters organization { name } } }`);
+const Repeats = graphql(`
+  query Repeats {
+    repeatFindings {
+      channel
+      subject
+      issue
+      quarters
+      organization {
+        name
+      }
+    }
+  }
+`);
 const RoundFields = graphql(`
   fragment InspectionRoundFields on InspectionRound {
-    id quarter version windowStart windowEnd
-    cityPortalsChecked districtPortalsChecked departmentSitesChecked
-    newMediaAccountsChecked newMediaDistricts newMediaParks newMediaDepartments
-    messagesReceived messagesClosed messagesOverdue
-    policy { id docNo title }
+    id
+    quarter
+    version
+    windowStart
+    windowEnd
+    cityPortalsChecked
+    districtPortalsChecked
+    departmentSitesChecked
+    newMediaAccountsChecked
+    newMediaDistricts
+    newMediaParks
+    newMediaDepartments
+    messagesReceived
+    messagesClosed
+    messagesOverdue
+    policy {
+      id
+      docNo
+      title
+    }
   }
 `);
-const Round = graphql(`query Round($quarter: String!) { inspectionRound(quarter: $quarter) { ...InspectionRoundFields } }`, [RoundFields]);
+const Round = graphql(
+  `
+    query Round($quarter: String!) {
+      inspectionRound(quarter: $quarter) {
+        ...InspectionRoundFields
+      }
+    }
+  `,
+  [RoundFields],
+);
 const CreateRound = graphql(
-  `mutation CreateRound($input: InspectionRoundInput!) { createInspectionRound(input: $input) { ...InspectionRoundFields } }`,
+  `
+    mutation CreateRound($input: InspectionRoundInput!) {
+      createInspectionRound(input: $input) {
+        ...InspectionRoundFields
+      }
+    }
+  `,
   [RoundFields],
 );
 const UpdateRound = graphql(
-  `mutation UpdateRound($id: ID!, $version: Int!, $input: InspectionRoundPatch!) {
-    updateInspectionRound(id: $id, version: $version, input: $input) { ...InspectionRoundFields }
-  }`,
+  `
+    mutation UpdateRound($id: ID!, $version: Int!, $input: InspectionRoundPatch!) {
+      updateInspectionRound(id: $id, version: $version, input: $input) {
+        ...InspectionRoundFields
+      }
+    }
+  `,
   [RoundFields],
 );
 const PolicyChoices = graphql(`
   query PolicyChoices($filter: PolicyPageFilter) {
-    policiesPage(page: 1, perPage: 20, filter: $filter, sort: { field: "signedOn", order: DESC }) { nodes { id docNo title } }
+    policiesPage(page: 1, perPage: 20, filter: $filter, sort: { field: "signedOn", order: DESC }) {
+      nodes {
+        id
+        docNo
+        title
+      }
+    }
   }
 `);
 const ImportAnnexes = graphql(`
   mutation ImportAnnexes($quarter: String!, $version: Int!, $annexes: InspectionAnnexFilesInput!) {
-    importInspectionAnnexes(quarter: $quarter, version: $version, annexes: $annexes) { id version }
+    importInspectionAnnexes(quarter: $quarter, version: $version, annexes: $annexes) {
+      id
+      version
+    }
   }
 `);
 const AnnexFileQuery = graphql(`
   query AnnexFile($quarter: String!, $annex: InspectionAnnex!, $format: AnnexFileFormat!) {
-    inspectionAnnexFile(quarter: $quarter, annex: $annex, format: $format) { fileName mimeType content }
+    inspectionAnnexFile(quarter: $quarter, annex: $annex, format: $format) {
+      fileName
+      mimeType
+      content
+    }
   }
 `);
 
@@ -68,12 +171,24 @@ export type PolicyChoice = ResultOf<typeof PolicyChoices>['policiesPage']['nodes
 
 /** The headline figures a 通报 prints for a quarter (InspectionRoundInput). */
 export const ROUND_COUNTS = [
-  'cityPortalsChecked', 'districtPortalsChecked', 'departmentSitesChecked',
-  'newMediaAccountsChecked', 'newMediaDistricts', 'newMediaParks', 'newMediaDepartments',
-  'messagesReceived', 'messagesClosed', 'messagesOverdue',
-] as const satisfies readonly (keyof RoundResult & keyof VariablesOf<typeof CreateRound>['input'])[];
+  'cityPortalsChecked',
+  'districtPortalsChecked',
+  'departmentSitesChecked',
+  'newMediaAccountsChecked',
+  'newMediaDistricts',
+  'newMediaParks',
+  'newMediaDepartments',
+  'messagesReceived',
+  'messagesClosed',
+  'messagesOverdue',
+] as const satisfies readonly (keyof RoundResult &
+  keyof VariablesOf<typeof CreateRound>['input'])[];
 export type RoundCount = (typeof ROUND_COUNTS)[number];
-export type RoundFigures = Record<RoundCount, number> & { windowStart: string; windowEnd: string; policyId: string | null };
+export type RoundFigures = Record<RoundCount, number> & {
+  windowStart: string;
+  windowEnd: string;
+  policyId: string | null;
+};
 export type NewRoundInput = VariablesOf<typeof CreateRound>['input'];
 export type RoundPatch = VariablesOf<typeof UpdateRound>['input'];
 
@@ -83,7 +198,10 @@ export const ANNEXES = [
   { key: 'newMedia', annex: 'NEW_MEDIA' },
   { key: 'dataCollection', annex: 'DATA_COLLECTION' },
   { key: 'adoption', annex: 'ADOPTION' },
-] as const satisfies readonly { key: keyof VariablesOf<typeof ImportAnnexes>['annexes']; annex: VariablesOf<typeof AnnexFileQuery>['annex'] }[];
+] as const satisfies readonly {
+  key: keyof VariablesOf<typeof ImportAnnexes>['annexes'];
+  annex: VariablesOf<typeof AnnexFileQuery>['annex'];
+}[];
 export type AnnexKey = (typeof ANNEXES)[number]['key'];
 export type AnnexName = (typeof ANNEXES)[number]['annex'];
 export type AnnexFormat = VariablesOf<typeof AnnexFileQuery>['format'];
@@ -115,7 +233,9 @@ export const complianceMethods = {
   async inspectedQuarters(): Promise<string[]> {
     return (await request(Quarters)).inspectionRounds.edges.map((e) => e.node.quarter);
   },
-  async quarterFindings(quarter: string): Promise<{ website: WebsiteFinding[]; newMedia: NewMediaFinding[] }> {
+  async quarterFindings(
+    quarter: string,
+  ): Promise<{ website: WebsiteFinding[]; newMedia: NewMediaFinding[] }> {
     const data = await request(Findings, { w: { quarter }, n: { quarter } });
     return { website: data.websiteFindingsPage.nodes, newMedia: data.newMediaFindingsPage.nodes };
   },
@@ -132,19 +252,33 @@ export const complianceMethods = {
     return withPolicyId((await request(CreateRound, { input })).createInspectionRound);
   },
   /** Corrects a quarter's figures; a stale version is CONFLICT. */
-  async updateInspectionRound(id: string, version: number, input: RoundPatch): Promise<InspectionRound> {
+  async updateInspectionRound(
+    id: string,
+    version: number,
+    input: RoundPatch,
+  ): Promise<InspectionRound> {
     return withPolicyId((await request(UpdateRound, { id, version, input })).updateInspectionRound);
   },
   /** Policies whose title or document number contains `q`, for choosing a quarter's 通报. */
   async policyChoices(q: string): Promise<PolicyChoice[]> {
-    return (await request(PolicyChoices, { filter: q.trim() ? { q: q.trim() } : {} })).policiesPage.nodes;
+    return (await request(PolicyChoices, { filter: q.trim() ? { q: q.trim() } : {} })).policiesPage
+      .nodes;
   },
   /** Replaces the quarter's records of each annex given, all or nothing; returns the new version. */
-  async importInspectionAnnexes(quarter: string, version: number, annexes: Partial<Record<AnnexKey, AnnexFileInput>>): Promise<number> {
-    return (await request(ImportAnnexes, { quarter, version, annexes })).importInspectionAnnexes.version;
+  async importInspectionAnnexes(
+    quarter: string,
+    version: number,
+    annexes: Partial<Record<AnnexKey, AnnexFileInput>>,
+  ): Promise<number> {
+    return (await request(ImportAnnexes, { quarter, version, annexes })).importInspectionAnnexes
+      .version;
   },
   /** A quarter's annex (or its empty template) with the printed Chinese headers. */
-  async inspectionAnnexFile(quarter: string, annex: AnnexName, format: AnnexFormat): Promise<AnnexFile> {
+  async inspectionAnnexFile(
+    quarter: string,
+    annex: AnnexName,
+    format: AnnexFormat,
+  ): Promise<AnnexFile> {
     return (await request(AnnexFileQuery, { quarter, annex, format })).inspectionAnnexFile;
   },
 };

@@ -20,8 +20,19 @@ function fakeApi(answer: (sent: Sent) => unknown) {
 }
 
 const entry: ApiRateEntry = {
-  id: 'e1', versionId: 'v1', key: 'A|1', dimensions: { grade: 'TERTIARY_A' }, code: 'A', name: '项目', unit: '次',
-  amount: '10', rate: null, baseKey: null, position: 1, version: 4, attributes: null,
+  id: 'e1',
+  versionId: 'v1',
+  key: 'A|1',
+  dimensions: { grade: 'TERTIARY_A' },
+  code: 'A',
+  name: '项目',
+  unit: '次',
+  amount: '10',
+  rate: null,
+  baseKey: null,
+  position: 1,
+  version: 4,
+  attributes: null,
 };
 
 describe('dataProvider custom methods', () => {
@@ -29,17 +40,31 @@ describe('dataProvider custom methods', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('writes a rate cell through the resource update with the entry version, keeping the version id', async () => {
-    const sent = fakeApi(() => ({ data: { updateRateEntry: { ...entry, versionId: undefined, amount: '12', version: 5 } } }));
+    const sent = fakeApi(() => ({
+      data: { updateRateEntry: { ...entry, versionId: undefined, amount: '12', version: 5 } },
+    }));
     const saved = await dataProvider.updateRateEntry(entry, { amount: '12' });
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.query).toMatch(/mutation updateRateEntry\(\$id: ID!, \$version: Int!, \$input: RateEntryPatch!\)/u);
+    expect(sent[0]!.query).toMatch(
+      /mutation updateRateEntry\(\$id: ID!, \$version: Int!, \$input: RateEntryPatch!\)/u,
+    );
     expect(sent[0]!.query).toContain('attributes');
     expect(sent[0]!.variables).toEqual({ id: 'e1', version: 4, input: { amount: '12' } });
     expect(saved).toMatchObject({ id: 'e1', amount: '12', version: 5, versionId: 'v1' });
   });
 
   it('sends a typed document with its variables and returns the field', async () => {
-    const sent = fakeApi(() => ({ data: { search: [{ article: '第三条', snippet: '【人工耳蜗】', policy: { id: 'p1', docNo: 'D', title: 'T' } }] } }));
+    const sent = fakeApi(() => ({
+      data: {
+        search: [
+          {
+            article: '第三条',
+            snippet: '【人工耳蜗】',
+            policy: { id: 'p1', docNo: 'D', title: 'T' },
+          },
+        ],
+      },
+    }));
     const hits = await dataProvider.searchPolicies('人工耳蜗', 10);
     expect(sent[0]!.query).toMatch(/query Search\(\$q: String!, \$first: Int\)/u);
     expect(sent[0]!.variables).toEqual({ q: '人工耳蜗', first: 10 });
@@ -54,10 +79,18 @@ describe('dataProvider custom methods', () => {
   });
 
   it('surfaces the API error with its Chinese message and code', async () => {
-    fakeApi(() => ({ errors: [{ message: '该版本已发布，不能再导入', extensions: { code: 'BAD_USER_INPUT' } }] }));
-    const failed = dataProvider.importRateTableVersionCsv({ id: 'v1', tableId: 't1', version: 2 } as never, 'a,b');
+    fakeApi(() => ({
+      errors: [{ message: '该版本已发布，不能再导入', extensions: { code: 'BAD_USER_INPUT' } }],
+    }));
+    const failed = dataProvider.importRateTableVersionCsv(
+      { id: 'v1', tableId: 't1', version: 2 } as never,
+      'a,b',
+    );
     await expect(failed).rejects.toBeInstanceOf(GraphQLRequestError);
-    await expect(failed).rejects.toMatchObject({ message: '该版本已发布，不能再导入', code: 'BAD_USER_INPUT' });
+    await expect(failed).rejects.toMatchObject({
+      message: '该版本已发布，不能再导入',
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('answers null for a node that is not a policy', async () => {

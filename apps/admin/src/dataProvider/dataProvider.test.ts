@@ -10,10 +10,18 @@ function fakeApi(total: number) {
     const { page, perPage } = variables;
     asked.push({ page, perPage });
     if (perPage > API_MAX_PER_PAGE) {
-      return new Response(JSON.stringify({ errors: [{ message: 'perPage 必须在 1 到 100 之间', extensions: { code: 'BAD_USER_INPUT' } }] }));
+      return new Response(
+        JSON.stringify({
+          errors: [
+            { message: 'perPage 必须在 1 到 100 之间', extensions: { code: 'BAD_USER_INPUT' } },
+          ],
+        }),
+      );
     }
     const start = (page - 1) * perPage;
-    const nodes = Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => ({ id: `p${start + i}` }));
+    const nodes = Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => ({
+      id: `p${start + i}`,
+    }));
     return new Response(JSON.stringify({ data: { policiesPage: { total, nodes } } }));
   });
   return asked;
@@ -27,7 +35,11 @@ describe('dataProvider paging', () => {
 
   it('asks for one API page when the requested page fits', async () => {
     const asked = fakeApi(260);
-    const { data, total } = await dataProvider.getList('policies', { pagination: { page: 3, perPage: 25 }, sort, filter: {} });
+    const { data, total } = await dataProvider.getList('policies', {
+      pagination: { page: 3, perPage: 25 },
+      sort,
+      filter: {},
+    });
     expect(asked).toEqual([{ page: 3, perPage: 25 }]);
     expect(total).toBe(260);
     expect(data.map((r) => r.id)).toEqual(Array.from({ length: 25 }, (_, i) => `p${50 + i}`));
@@ -35,7 +47,11 @@ describe('dataProvider paging', () => {
 
   it('reads a page larger than the API allows (react-admin export: 1,000) in pages of 100', async () => {
     const asked = fakeApi(260);
-    const { data, total } = await dataProvider.getList('policies', { pagination: { page: 1, perPage: 1000 }, sort, filter: {} });
+    const { data, total } = await dataProvider.getList('policies', {
+      pagination: { page: 1, perPage: 1000 },
+      sort,
+      filter: {},
+    });
     expect(asked).toEqual([1, 2, 3].map((page) => ({ page, perPage: 100 })));
     expect(total).toBe(260);
     expect(data.map((r) => r.id)).toEqual(Array.from({ length: 260 }, (_, i) => `p${i}`));
@@ -43,7 +59,11 @@ describe('dataProvider paging', () => {
 
   it('keeps the offset of a large page that does not start at a multiple of 100', async () => {
     const asked = fakeApi(400);
-    const { data } = await dataProvider.getList('policies', { pagination: { page: 2, perPage: 150 }, sort, filter: {} });
+    const { data } = await dataProvider.getList('policies', {
+      pagination: { page: 2, perPage: 150 },
+      sort,
+      filter: {},
+    });
     expect(asked.every((a) => a.perPage <= API_MAX_PER_PAGE)).toBe(true);
     expect(data.map((r) => r.id)).toEqual(Array.from({ length: 150 }, (_, i) => `p${150 + i}`));
   });
@@ -58,7 +78,17 @@ describe('dataProvider paging', () => {
 
   it('passes an API refusal on instead of returning fewer rows', async () => {
     vi.stubGlobal('localStorage', { getItem: () => null });
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })));
-    await expect(dataProvider.getAll('policies', { sort, filter: {} })).rejects.toThrow('服务器内部错误');
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(
+          JSON.stringify({
+            errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          }),
+        ),
+    );
+    await expect(dataProvider.getAll('policies', { sort, filter: {} })).rejects.toThrow(
+      '服务器内部错误',
+    );
   });
 });

@@ -52,18 +52,34 @@ function ops(resource: string): ResourceOps {
 }
 
 /** Drops empty filter values so "all" in a select does not become `status: ""`. */
-export function cleanFilter(filter: Record<string, unknown> = {}): Record<string, unknown> | undefined {
-  const entries = Object.entries(filter).filter(([, v]) => v !== '' && v !== undefined && v !== null);
+export function cleanFilter(
+  filter: Record<string, unknown> = {},
+): Record<string, unknown> | undefined {
+  const entries = Object.entries(filter).filter(
+    ([, v]) => v !== '' && v !== undefined && v !== null,
+  );
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-async function fetchPage(resource: string, page: number, perPage: number, sort: SortPayload | undefined, rawFilter: Record<string, unknown> | undefined) {
+async function fetchPage(
+  resource: string,
+  page: number,
+  perPage: number,
+  sort: SortPayload | undefined,
+  rawFilter: Record<string, unknown> | undefined,
+) {
   const o = ops(resource);
   const filter = rawFilter && o.mapFilter ? o.mapFilter(rawFilter) : rawFilter;
   return fetchPageField(o, page, perPage, sort, filter);
 }
 
-async function fetchPageField(o: ResourceOps, page: number, perPage: number, sort: { field: string; order: string } | undefined, filter: Record<string, unknown> | undefined) {
+async function fetchPageField(
+  o: ResourceOps,
+  page: number,
+  perPage: number,
+  sort: { field: string; order: string } | undefined,
+  filter: Record<string, unknown> | undefined,
+) {
   const query = `query ${o.page}($page: Int!, $perPage: Int!, $sort: SortInput, $filter: ${o.filterType}) {
     ${o.page}(page: $page, perPage: $perPage, sort: $sort, filter: $filter) { total nodes { ${o.fields} } }
   }
@@ -71,7 +87,9 @@ async function fetchPageField(o: ResourceOps, page: number, perPage: number, sor
   const data = await postQuery<Record<string, { total: number; nodes: RaRecord[] }>>(query, {
     page,
     perPage,
-    sort: sort?.field ? { field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' } : undefined,
+    sort: sort?.field
+      ? { field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }
+      : undefined,
     filter,
   });
   const result = data[o.page]!;
@@ -90,14 +108,22 @@ function pageSizeAt(offset: number): number {
  * otherwise consecutive pages of at most API_MAX_PER_PAGE until enough rows, a short page, or the
  * end of the list. The API orders every page by the sort field, then id, so pages do not overlap.
  */
-async function fetchRows(resource: string, offset: number, limit: number, sort: SortPayload | undefined, filter: Record<string, unknown> | undefined) {
-  if (limit <= API_MAX_PER_PAGE && offset % limit === 0) return fetchPage(resource, offset / limit + 1, limit, sort, filter);
+async function fetchRows(
+  resource: string,
+  offset: number,
+  limit: number,
+  sort: SortPayload | undefined,
+  filter: Record<string, unknown> | undefined,
+) {
+  if (limit <= API_MAX_PER_PAGE && offset % limit === 0)
+    return fetchPage(resource, offset / limit + 1, limit, sort, filter);
   const size = pageSizeAt(offset);
   const rows: RaRecord[] = [];
   for (let page = offset / size + 1; ; page++) {
     const { data, total } = await fetchPage(resource, page, size, sort, filter);
     rows.push(...data);
-    if (rows.length >= limit || data.length < size || page * size >= total) return { data: rows.slice(0, limit), total };
+    if (rows.length >= limit || data.length < size || page * size >= total)
+      return { data: rows.slice(0, limit), total };
   }
 }
 
@@ -108,7 +134,9 @@ async function fetchByIds(resource: string, ids: readonly RaRecord['id'][]): Pro
   for (let i = 0; i < ids.length; i += 10) {
     const chunk = ids.slice(i, i + 10);
     const vars = chunk.map((_, j) => `$id${j}: ID!`).join(', ');
-    const body = chunk.map((_, j) => `n${j}: node(id: $id${j}) { ... on ${o.type} { ${o.fields} } }`).join('\n');
+    const body = chunk
+      .map((_, j) => `n${j}: node(id: $id${j}) { ... on ${o.type} { ${o.fields} } }`)
+      .join('\n');
     const data = await postQuery<Record<string, RaRecord | null>>(
       `query Nodes(${vars}) { ${body} }
 ${o.fragment}`,
@@ -130,9 +158,21 @@ const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
     // it); its export stays the whole log.
     const filter = cleanFilter(params.filter);
     if (resource === 'auditEntries' && !wantsLogins(filter)) {
-      return (await rowsWithoutLogins((p, size, f) => fetchPage(resource, p, size, params.sort, f), (page - 1) * perPage, perPage, filter, API_MAX_PER_PAGE)) as never;
+      return (await rowsWithoutLogins(
+        (p, size, f) => fetchPage(resource, p, size, params.sort, f),
+        (page - 1) * perPage,
+        perPage,
+        filter,
+        API_MAX_PER_PAGE,
+      )) as never;
     }
-    return (await fetchRows(resource, (page - 1) * perPage, perPage, params.sort, cleanFilter(params.filter))) as never;
+    return (await fetchRows(
+      resource,
+      (page - 1) * perPage,
+      perPage,
+      params.sort,
+      cleanFilter(params.filter),
+    )) as never;
   },
   async getAll(resource, params) {
     return fetchRows(resource, 0, Infinity, params.sort, cleanFilter(params.filter));
@@ -151,9 +191,21 @@ const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
     // it); its export stays the whole log.
     const filter = cleanFilter(params.filter);
     if (resource === 'auditEntries' && !wantsLogins(filter)) {
-      return (await rowsWithoutLogins((p, size, f) => fetchPage(resource, p, size, params.sort, f), (page - 1) * perPage, perPage, filter, API_MAX_PER_PAGE)) as never;
+      return (await rowsWithoutLogins(
+        (p, size, f) => fetchPage(resource, p, size, params.sort, f),
+        (page - 1) * perPage,
+        perPage,
+        filter,
+        API_MAX_PER_PAGE,
+      )) as never;
     }
-    return (await fetchRows(resource, (page - 1) * perPage, perPage, params.sort, cleanFilter({ ...params.filter, [params.target]: params.id }))) as never;
+    return (await fetchRows(
+      resource,
+      (page - 1) * perPage,
+      perPage,
+      params.sort,
+      cleanFilter({ ...params.filter, [params.target]: params.id }),
+    )) as never;
   },
   async create(resource, params) {
     const o = ops(resource);
@@ -174,7 +226,9 @@ ${o.fragment}`,
     const toInput = o.toUpdateInput ?? o.toInput;
     const input = toInput ? toInput(params.data) : params.data;
     // The version the person started from: a stale one makes the API answer CONFLICT.
-    const version = (params.previousData as { version?: number } | undefined)?.version ?? (params.data as { version?: number }).version;
+    const version =
+      (params.previousData as { version?: number } | undefined)?.version ??
+      (params.data as { version?: number }).version;
     const data = await postQuery<Record<string, RaRecord>>(
       `mutation ${o.update.field}($id: ID!, $version: Int!, $input: ${o.update.input}!) {
         ${o.update.field}(id: $id, version: $version, input: $input) { ${o.fields} }
@@ -197,17 +251,24 @@ ${o.fragment}`,
     const o = ops(resource);
     if (!o.remove) throw new Error(`${resource} cannot be deleted`);
     const version = (params.previousData as { version?: number } | undefined)?.version;
-    await postQuery(`mutation ${o.remove.field}($id: ID!, $version: Int!) { ${o.remove.field}(id: $id, version: $version) { id } }`, {
-      id: String(params.id),
-      version,
-    });
+    await postQuery(
+      `mutation ${o.remove.field}($id: ID!, $version: Int!) { ${o.remove.field}(id: $id, version: $version) { id } }`,
+      {
+        id: String(params.id),
+        version,
+      },
+    );
     return { data: params.previousData } as never;
   },
   async deleteMany(resource, params) {
     const { data: records } = await dataProvider.getMany(resource, { ids: params.ids });
-    for (const record of records) await dataProvider.delete(resource, { id: record.id, previousData: record });
+    for (const record of records)
+      await dataProvider.delete(resource, { id: record.id, previousData: record });
     return { data: params.ids };
   },
 };
 
-export const dataProvider: GazetteDataProvider = { ...crudProvider, ...customMethods(crudProvider) };
+export const dataProvider: GazetteDataProvider = {
+  ...crudProvider,
+  ...customMethods(crudProvider),
+};

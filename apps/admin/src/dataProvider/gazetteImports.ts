@@ -6,29 +6,115 @@ import { graphql, type ResultOf } from '../graphql/graphql.ts';
 
 const ImportFields = graphql(`
   fragment GazetteImportFields on GazetteImport {
-    id status issueLabel createdAt appliedAt text inspectionQuarters
+    id
+    status
+    issueLabel
+    createdAt
+    appliedAt
+    text
+    inspectionQuarters
     documents {
-      docNo title category issuers signedOn effectiveFrom expiresOn isTrial page lineFrom lineTo articleCount repeals change
-      fields { field before after } textDiff { op text }
+      docNo
+      title
+      category
+      issuers
+      signedOn
+      effectiveFrom
+      expiresOn
+      isTrial
+      page
+      lineFrom
+      lineTo
+      articleCount
+      repeals
+      change
+      fields {
+        field
+        before
+        after
+      }
+      textDiff {
+        op
+        text
+      }
     }
-    tables { kind docNo name tableKey action effectiveFrom entryCount lineFrom lineTo changes { key name field before after } }
-    notes { line code message }
-    problems { line code message }
+    tables {
+      kind
+      docNo
+      name
+      tableKey
+      action
+      effectiveFrom
+      entryCount
+      lineFrom
+      lineTo
+      changes {
+        key
+        name
+        field
+        before
+        after
+      }
+    }
+    notes {
+      line
+      code
+      message
+    }
+    problems {
+      line
+      code
+      message
+    }
   }
 `);
 
 const ImportIssue = graphql(
-  `mutation ImportGazetteIssue($text: String!) { importGazetteIssue(text: $text) { ...GazetteImportFields } }`,
+  `
+    mutation ImportGazetteIssue($text: String!) {
+      importGazetteIssue(text: $text) {
+        ...GazetteImportFields
+      }
+    }
+  `,
   [ImportFields],
 );
 const ApplyImport = graphql(
-  `mutation ApplyGazetteImport($id: ID!) { applyGazetteImport(id: $id) { ...GazetteImportFields } }`,
+  `
+    mutation ApplyGazetteImport($id: ID!) {
+      applyGazetteImport(id: $id) {
+        ...GazetteImportFields
+      }
+    }
+  `,
   [ImportFields],
 );
-const GetImport = graphql(`query GazetteImport($id: ID!) { gazetteImport(id: $id) { ...GazetteImportFields } }`, [ImportFields]);
+const GetImport = graphql(
+  `
+    query GazetteImport($id: ID!) {
+      gazetteImport(id: $id) {
+        ...GazetteImportFields
+      }
+    }
+  `,
+  [ImportFields],
+);
 const RecentImports = graphql(`
   query GazetteImports($first: Int) {
-    gazetteImports(first: $first) { edges { node { id status issueLabel createdAt appliedAt problems { line } } } }
+    gazetteImports(first: $first) {
+      edges {
+        node {
+          id
+          status
+          issueLabel
+          createdAt
+          appliedAt
+          problems {
+            line
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -57,7 +143,10 @@ export const gazetteImportMethods = {
   },
   async recentGazetteImports(first = 20): Promise<GazetteImportSummary[]> {
     const data = await request(RecentImports, { first });
-    return data.gazetteImports.edges.map(({ node: { problems, ...rest } }) => ({ ...rest, problemCount: problems.length }));
+    return data.gazetteImports.edges.map(({ node: { problems, ...rest } }) => ({
+      ...rest,
+      problemCount: problems.length,
+    }));
   },
 };
 

@@ -8,10 +8,30 @@ const Details = graphql(`
     node(id: $id) {
       __typename
       ... on Policy {
-        id status(asOf: $asOf) expiresOn text daysLeft(asOf: $asOf) repealedOn
-        articles { number path text lineFrom lineTo }
-        source { issueLabel page lineFrom lineTo }
-        repealedBy { id docNo title }
+        id
+        status(asOf: $asOf)
+        expiresOn
+        text
+        daysLeft(asOf: $asOf)
+        repealedOn
+        articles {
+          number
+          path
+          text
+          lineFrom
+          lineTo
+        }
+        source {
+          issueLabel
+          page
+          lineFrom
+          lineTo
+        }
+        repealedBy {
+          id
+          docNo
+          title
+        }
       }
     }
   }

@@ -8,37 +8,92 @@ import type { DataProvider } from 'react-admin';
 
 const VersionFields = graphql(`
   fragment RateVersionFields on RateTableVersion {
-    id table { id } label effectiveFrom effectiveTo status note basedOnId publishedAt version
+    id
+    table {
+      id
+    }
+    label
+    effectiveFrom
+    effectiveTo
+    status
+    note
+    basedOnId
+    publishedAt
+    version
   }
 `);
 
 // With the entry's attributes: the printed matrix shows 项目内涵/除外内容/说明 and caps.
 const EntryFields = graphql(`
   fragment RateEntryFields on RateEntry {
-    id key dimensions code name unit amount rate baseKey position version attributes
+    id
+    key
+    dimensions
+    code
+    name
+    unit
+    amount
+    rate
+    baseKey
+    position
+    version
+    attributes
   }
 `);
 
 const Versions = graphql(
-  `query RateVersions($filter: RateTableVersionPageFilter) {
-    rateTableVersionsPage(page: 1, perPage: 100, sort: { field: "effectiveFrom", order: DESC }, filter: $filter) { nodes { ...RateVersionFields } }
-  }`,
+  `
+    query RateVersions($filter: RateTableVersionPageFilter) {
+      rateTableVersionsPage(
+        page: 1
+        perPage: 100
+        sort: { field: "effectiveFrom", order: DESC }
+        filter: $filter
+      ) {
+        nodes {
+          ...RateVersionFields
+        }
+      }
+    }
+  `,
   [VersionFields],
 );
 const Entries = graphql(
-  `query RateEntries($page: Int!, $filter: RateEntryPageFilter) {
-    rateEntriesPage(page: $page, perPage: 100, sort: { field: "position", order: ASC }, filter: $filter) { total nodes { ...RateEntryFields } }
-  }`,
+  `
+    query RateEntries($page: Int!, $filter: RateEntryPageFilter) {
+      rateEntriesPage(
+        page: $page
+        perPage: 100
+        sort: { field: "position", order: ASC }
+        filter: $filter
+      ) {
+        total
+        nodes {
+          ...RateEntryFields
+        }
+      }
+    }
+  `,
   [EntryFields],
 );
 const Publish = graphql(
-  `mutation PublishRateVersion($id: ID!, $version: Int!) { publishRateTableVersion(id: $id, version: $version) { ...RateVersionFields } }`,
+  `
+    mutation PublishRateVersion($id: ID!, $version: Int!) {
+      publishRateTableVersion(id: $id, version: $version) {
+        ...RateVersionFields
+      }
+    }
+  `,
   [VersionFields],
 );
 const ImportCsv = graphql(
-  `mutation ImportRateVersionCsv($id: ID!, $version: Int!, $csv: String!) {
-    importRateTableVersionCsv(id: $id, version: $version, csv: $csv) { ...RateVersionFields }
-  }`,
+  `
+    mutation ImportRateVersionCsv($id: ID!, $version: Int!, $csv: String!) {
+      importRateTableVersionCsv(id: $id, version: $version, csv: $csv) {
+        ...RateVersionFields
+      }
+    }
+  `,
   [VersionFields],
 );
 
@@ -46,7 +101,10 @@ type VersionResult = ResultOf<typeof VersionFields>;
 type EntryResult = ResultOf<typeof EntryFields>;
 
 /** A rate-table version as the screens use it (the table's id flattened). */
-export type ApiRateVersion = Omit<VersionResult, 'table' | 'publishedAt'> & { tableId: string; publishedAt?: string | null };
+export type ApiRateVersion = Omit<VersionResult, 'table' | 'publishedAt'> & {
+  tableId: string;
+  publishedAt?: string | null;
+};
 /**
  * A rate entry with its version's id. `dimensions` and `attributes` are JSON in the schema: the
  * API writes dimensions as `{ name: value }` text pairs and attributes as an object.
@@ -57,7 +115,14 @@ export type ApiRateEntry = Omit<EntryResult, 'dimensions' | 'attributes'> & {
   attributes?: Record<string, unknown> | null;
   updatedAt?: string;
 };
-export type RateVersionInputFields = { tableId: string; basedOnId?: string; effectiveFrom: string; effectiveTo?: string; label?: string; note?: string };
+export type RateVersionInputFields = {
+  tableId: string;
+  basedOnId?: string;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  label?: string;
+  note?: string;
+};
 export type NewRateEntryInput = {
   versionId: string;
   dimensions: Record<string, string>;
@@ -93,11 +158,17 @@ export const rateTableMethods = (dataProvider: DataProvider) => ({
     }
   },
   async publishRateTableVersion(v: ApiRateVersion): Promise<ApiRateVersion> {
-    return toVersion((await request(Publish, { id: v.id, version: v.version })).publishRateTableVersion, v.tableId);
+    return toVersion(
+      (await request(Publish, { id: v.id, version: v.version })).publishRateTableVersion,
+      v.tableId,
+    );
   },
   /** Replaces a draft's entries; validated whole by the server, so a bad row writes nothing. */
   async importRateTableVersionCsv(v: ApiRateVersion, csv: string): Promise<ApiRateVersion> {
-    return toVersion((await request(ImportCsv, { id: v.id, version: v.version, csv })).importRateTableVersionCsv, v.tableId);
+    return toVersion(
+      (await request(ImportCsv, { id: v.id, version: v.version, csv })).importRateTableVersionCsv,
+      v.tableId,
+    );
   },
   /** A new draft effective from `effectiveFrom`, with the entries of `basedOnId` copied in (none without). */
   async createRateTableVersion(input: RateVersionInputFields): Promise<ApiRateVersion> {
@@ -105,8 +176,15 @@ export const rateTableMethods = (dataProvider: DataProvider) => ({
     return toVersion(data, input.tableId);
   },
   /** Changes a draft's dates (the server refuses a version that has started). */
-  async updateRateTableVersionDates(v: ApiRateVersion, input: { effectiveFrom: string; effectiveTo: string | null }): Promise<ApiRateVersion> {
-    const { data } = await dataProvider.update('rateTableVersions', { id: v.id, data: input, previousData: v });
+  async updateRateTableVersionDates(
+    v: ApiRateVersion,
+    input: { effectiveFrom: string; effectiveTo: string | null },
+  ): Promise<ApiRateVersion> {
+    const { data } = await dataProvider.update('rateTableVersions', {
+      id: v.id,
+      data: input,
+      previousData: v,
+    });
     return toVersion(data, v.tableId);
   },
   /** Deletes a draft with its entries (the server refuses a published version). */
@@ -114,8 +192,15 @@ export const rateTableMethods = (dataProvider: DataProvider) => ({
     await dataProvider.delete('rateTableVersions', { id: v.id, previousData: v });
   },
   /** A cell's new value (dataProvider.update: the stale-edit check uses the entry's version). */
-  async updateRateEntry(entry: ApiRateEntry, input: { amount?: string | null; rate?: string | null }): Promise<ApiRateEntry> {
-    const { data } = await dataProvider.update('rateEntries', { id: entry.id, data: input, previousData: entry });
+  async updateRateEntry(
+    entry: ApiRateEntry,
+    input: { amount?: string | null; rate?: string | null },
+  ): Promise<ApiRateEntry> {
+    const { data } = await dataProvider.update('rateEntries', {
+      id: entry.id,
+      data: input,
+      previousData: entry,
+    });
     return toEntry(data, entry.versionId);
   },
   /** A new entry of a draft (a cell of a row added to the matrix). */

@@ -34,77 +34,247 @@ export interface ResourceOps {
  */
 const PoliciesFields = graphql(`
   fragment PoliciesFields on Policy {
-    id docNo title category signedOn effectiveFrom expiresOn isTrial validityClause issueLabel page summary version status issuers { id name } rateTables { id name kind }
+    id
+    docNo
+    title
+    category
+    signedOn
+    effectiveFrom
+    expiresOn
+    isTrial
+    validityClause
+    issueLabel
+    page
+    summary
+    version
+    status
+    issuers {
+      id
+      name
+    }
+    rateTables {
+      id
+      name
+      kind
+    }
   }
 `);
 const OrganizationsFields = graphql(`
   fragment OrganizationsFields on Organization {
-    id name shortName type version aliases { id alias }
+    id
+    name
+    shortName
+    type
+    version
+    aliases {
+      id
+      alias
+    }
   }
 `);
 const OrganizationAliasesFields = graphql(`
   fragment OrganizationAliasesFields on OrganizationAlias {
-    id alias version organization { id name }
+    id
+    alias
+    version
+    organization {
+      id
+      name
+    }
   }
 `);
 const RateTablesFields = graphql(`
   fragment RateTablesFields on RateTable {
-    id key kind name policy { id docNo title expiresOn } dimensions version
+    id
+    key
+    kind
+    name
+    policy {
+      id
+      docNo
+      title
+      expiresOn
+    }
+    dimensions
+    version
   }
 `);
 const RateTableVersionsFields = graphql(`
   fragment RateTableVersionsFields on RateTableVersion {
-    id table { id } label effectiveFrom effectiveTo status note basedOnId publishedAt version
+    id
+    table {
+      id
+    }
+    label
+    effectiveFrom
+    effectiveTo
+    status
+    note
+    basedOnId
+    publishedAt
+    version
   }
 `);
 const RateEntriesFields = graphql(`
   fragment RateEntriesFields on RateEntry {
-    id key dimensions code name unit amount rate baseKey position version attributes
+    id
+    key
+    dimensions
+    code
+    name
+    unit
+    amount
+    rate
+    baseKey
+    position
+    version
+    attributes
   }
 `);
 const InspectionRoundsFields = graphql(`
   fragment InspectionRoundsFields on InspectionRound {
-    id quarter windowStart windowEnd cityPortalsChecked districtPortalsChecked departmentSitesChecked newMediaAccountsChecked messagesReceived messagesClosed messagesOverdue version
+    id
+    quarter
+    windowStart
+    windowEnd
+    cityPortalsChecked
+    districtPortalsChecked
+    departmentSitesChecked
+    newMediaAccountsChecked
+    messagesReceived
+    messagesClosed
+    messagesOverdue
+    version
   }
 `);
 const WebsiteFindingsFields = graphql(`
   fragment WebsiteFindingsFields on WebsiteFinding {
-    id round { quarter } organization { id name } siteSeq siteName description rectified rectifiedOn version
+    id
+    round {
+      quarter
+    }
+    organization {
+      id
+      name
+    }
+    siteSeq
+    siteName
+    description
+    rectified
+    rectifiedOn
+    version
   }
 `);
 const NewMediaFindingsFields = graphql(`
   fragment NewMediaFindingsFields on NewMediaFinding {
-    id round { quarter } organization { id name } seq account platform description rectified rectifiedOn version
+    id
+    round {
+      quarter
+    }
+    organization {
+      id
+      name
+    }
+    seq
+    account
+    platform
+    description
+    rectified
+    rectifiedOn
+    version
   }
 `);
 const CasesFields = graphql(`
   fragment CasesFields on DiscretionCase {
-    id caseName subjectName caseNumber handler department contactName contactPhone caseFiledOn trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision version allowedEvents overdue notices { kind number issuedOn } events { seq type on fromState toState payload at }
+    id
+    caseName
+    subjectName
+    caseNumber
+    handler
+    department
+    contactName
+    contactPhone
+    caseFiledOn
+    trigger
+    filedOn
+    state
+    reviewMode
+    reviewDays
+    acceptedOn
+    reviewDeadline
+    conditionsMet
+    exclusions
+    rejectionReason
+    terminationReason
+    passed
+    decision
+    keySupervision
+    version
+    allowedEvents
+    overdue
+    notices {
+      kind
+      number
+      issuedOn
+    }
+    events {
+      seq
+      type
+      on
+      fromState
+      toState
+      payload
+      at
+    }
   }
 `);
 const UsersFields = graphql(`
   fragment UsersFields on User {
-    id email name role active version createdAt
+    id
+    email
+    name
+    role
+    active
+    version
+    createdAt
   }
 `);
 const ApiTokensFields = graphql(`
   fragment ApiTokensFields on ApiToken {
-    id name prefix scopes createdAt lastUsedAt revoked revokedAt
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+    revoked
+    revokedAt
   }
 `);
 const AuditEntriesFields = graphql(`
   fragment AuditEntriesFields on AuditEntry {
-    id at actorLabel action entity entityId before after
+    id
+    at
+    actorLabel
+    action
+    entity
+    entityId
+    before
+    after
   }
 `);
 
 /** A rate table as react-admin holds it; its dimensions (JSON) are the domain's definitions. */
-export type RateTableRecord = Omit<ResultOf<typeof RateTablesFields>, 'dimensions'> & { dimensions: DimensionDef[] };
+export type RateTableRecord = Omit<ResultOf<typeof RateTablesFields>, 'dimensions'> & {
+  dimensions: DimensionDef[];
+};
 
 type CaseResult = ResultOf<typeof CasesFields>;
 /** A case as react-admin holds it; an event's payload (JSON) carries the step's note. */
 export type CaseRecord = Omit<CaseResult, 'events'> & {
-  events: (Omit<CaseResult['events'][number], 'payload'> & { payload?: { note?: string } | null })[];
+  events: (Omit<CaseResult['events'][number], 'payload'> & {
+    payload?: { note?: string } | null;
+  })[];
 };
 
 /** `fields` (the spread) and `fragment` (the definition) of a resource's record fragment. */
@@ -117,11 +287,15 @@ function fragment(document: DocumentNode): { fields: string; fragment: string } 
 const pick =
   (...keys: string[]) =>
   (data: Record<string, unknown>) =>
-    Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k] === '' ? null : data[k]]));
+    Object.fromEntries(
+      keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k] === '' ? null : data[k]]),
+    );
 
 function crud(type: string, input: string[], opts: { create?: boolean; remove?: boolean } = {}) {
   return {
-    ...(opts.create === false ? {} : { create: { field: `create${type}`, input: `Create${type}Input` } }),
+    ...(opts.create === false
+      ? {}
+      : { create: { field: `create${type}`, input: `Create${type}Input` } }),
     update: { field: `update${type}`, input: `Update${type}Input` },
     ...(opts.remove === false ? {} : { remove: { field: `delete${type}` } }),
     toInput: pick(...input),
@@ -134,10 +308,31 @@ export const resources: Record<string, ResourceOps> = {
     ...fragment(PoliciesFields),
     page: 'policiesPage',
     filterType: 'PolicyPageFilter',
-    ...crud('Policy', ['docNo', 'title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'isTrial', 'validityClause', 'summary', 'issuers']),
+    ...crud('Policy', [
+      'docNo',
+      'title',
+      'category',
+      'signedOn',
+      'effectiveFrom',
+      'expiresOn',
+      'isTrial',
+      'validityClause',
+      'summary',
+      'issuers',
+    ]),
     create: { field: 'createPolicy', input: 'PolicyInput' },
     update: { field: 'updatePolicy', input: 'PolicyPatch' },
-    toUpdateInput: pick('title', 'category', 'signedOn', 'effectiveFrom', 'expiresOn', 'isTrial', 'validityClause', 'summary', 'issuers'),
+    toUpdateInput: pick(
+      'title',
+      'category',
+      'signedOn',
+      'effectiveFrom',
+      'expiresOn',
+      'isTrial',
+      'validityClause',
+      'summary',
+      'issuers',
+    ),
   },
   organizations: {
     type: 'Organization',
@@ -169,7 +364,14 @@ export const resources: Record<string, ResourceOps> = {
     ...fragment(RateTableVersionsFields),
     page: 'rateTableVersionsPage',
     filterType: 'RateTableVersionPageFilter',
-    ...crud('RateTableVersion', ['tableId', 'label', 'effectiveFrom', 'effectiveTo', 'note', 'basedOnId']),
+    ...crud('RateTableVersion', [
+      'tableId',
+      'label',
+      'effectiveFrom',
+      'effectiveTo',
+      'note',
+      'basedOnId',
+    ]),
     create: { field: 'createRateTableVersion', input: 'RateTableVersionInput' },
     update: { field: 'updateRateTableVersion', input: 'RateTableVersionPatch' },
   },
@@ -179,7 +381,16 @@ export const resources: Record<string, ResourceOps> = {
     ...fragment(RateEntriesFields),
     page: 'rateEntriesPage',
     filterType: 'RateEntryPageFilter',
-    ...crud('RateEntry', ['versionId', 'dimensions', 'code', 'name', 'unit', 'amount', 'rate', 'baseKey']),
+    ...crud('RateEntry', [
+      'versionId',
+      'dimensions',
+      'code',
+      'name',
+      'unit',
+      'amount',
+      'rate',
+      'baseKey',
+    ]),
     create: { field: 'createRateEntry', input: 'RateEntryInput' },
     update: { field: 'updateRateEntry', input: 'RateEntryPatch' },
   },
@@ -188,7 +399,14 @@ export const resources: Record<string, ResourceOps> = {
     ...fragment(InspectionRoundsFields),
     page: 'inspectionRoundsPage',
     filterType: 'InspectionRoundPageFilter',
-    ...crud('InspectionRound', ['quarter', 'windowStart', 'windowEnd', 'messagesReceived', 'messagesClosed', 'messagesOverdue']),
+    ...crud('InspectionRound', [
+      'quarter',
+      'windowStart',
+      'windowEnd',
+      'messagesReceived',
+      'messagesClosed',
+      'messagesOverdue',
+    ]),
     create: { field: 'createInspectionRound', input: 'InspectionRoundInput' },
     update: { field: 'updateInspectionRound', input: 'InspectionRoundPatch' },
   },
@@ -213,10 +431,28 @@ export const resources: Record<string, ResourceOps> = {
   cases: {
     type: 'DiscretionCase',
     ...fragment(CasesFields),
-    mapFilter: ({ state, policyDocNo: _all, ...rest }) => ({ ...rest, ...(state ? { state: Array.isArray(state) ? state : [state] } : {}) }),
+    mapFilter: ({ state, policyDocNo: _all, ...rest }) => ({
+      ...rest,
+      ...(state ? { state: Array.isArray(state) ? state : [state] } : {}),
+    }),
     page: 'casesPage',
     filterType: 'CaseFilter',
-    ...crud('Case', ['caseName', 'subjectName', 'caseNumber', 'handler', 'department', 'contactName', 'contactPhone', 'caseFiledOn', 'trigger', 'filedOn'], { remove: false }),
+    ...crud(
+      'Case',
+      [
+        'caseName',
+        'subjectName',
+        'caseNumber',
+        'handler',
+        'department',
+        'contactName',
+        'contactPhone',
+        'caseFiledOn',
+        'trigger',
+        'filedOn',
+      ],
+      { remove: false },
+    ),
     // Cases change only through transitionCase (cases/api.ts).
     update: undefined,
     // The contract's openDiscretionReview starts a case (泸市监规发〔2024〕2号 第六条).

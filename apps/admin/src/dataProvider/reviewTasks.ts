@@ -12,26 +12,77 @@ const Tasks = graphql(`
       totalCount
       edges {
         node {
-          id dueOn overdue(asOf: $asOf) assigneeId assigneeLabel outcome replacedByDocNo note resolvedAt version
-          policy { id docNo title expiresOn isTrial }
+          id
+          dueOn
+          overdue(asOf: $asOf)
+          assigneeId
+          assigneeLabel
+          outcome
+          replacedByDocNo
+          note
+          resolvedAt
+          version
+          policy {
+            id
+            docNo
+            title
+            expiresOn
+            isTrial
+          }
         }
       }
     }
   }
 `);
-const Assignees = graphql(`query Assignees { usersPage(perPage: 100, filter: { active: true }) { nodes { id email name role active } } }`);
+const Assignees = graphql(`
+  query Assignees {
+    usersPage(perPage: 100, filter: { active: true }) {
+      nodes {
+        id
+        email
+        name
+        role
+        active
+      }
+    }
+  }
+`);
 const Assign = graphql(`
-  mutation AssignReviewTask($id: ID!, $version: Int!, $assigneeId: ID!) { assignReviewTask(id: $id, version: $version, assigneeId: $assigneeId) { id version } }
+  mutation AssignReviewTask($id: ID!, $version: Int!, $assigneeId: ID!) {
+    assignReviewTask(id: $id, version: $version, assigneeId: $assigneeId) {
+      id
+      version
+    }
+  }
 `);
 const Resolve = graphql(`
-  mutation ResolveReviewTask($id: ID!, $version: Int!, $outcome: ReviewOutcome!, $replacedBy: String, $note: String) {
-    resolveReviewTask(id: $id, version: $version, outcome: $outcome, replacedBy: $replacedBy, note: $note) { id version }
+  mutation ResolveReviewTask(
+    $id: ID!
+    $version: Int!
+    $outcome: ReviewOutcome!
+    $replacedBy: String
+    $note: String
+  ) {
+    resolveReviewTask(
+      id: $id
+      version: $version
+      outcome: $outcome
+      replacedBy: $replacedBy
+      note: $note
+    ) {
+      id
+      version
+    }
   }
 `);
 
 export type ReviewTask = ResultOf<typeof Tasks>['reviewTasks']['edges'][number]['node'];
 export type ReviewOutcome = VariablesOf<typeof Resolve>['outcome'];
-export const REVIEW_OUTCOMES = ['EXTENDED', 'REPLACED', 'LAPSES'] as const satisfies readonly ReviewOutcome[];
+export const REVIEW_OUTCOMES = [
+  'EXTENDED',
+  'REPLACED',
+  'LAPSES',
+] as const satisfies readonly ReviewOutcome[];
 export type ReviewTaskFilter = NonNullable<VariablesOf<typeof Tasks>['filter']> & { asOf: string };
 export type Assignee = ResultOf<typeof Assignees>['usersPage']['nodes'][number];
 
@@ -47,7 +98,13 @@ export const reviewTaskMethods = {
   async assignReviewTask(id: string, version: number, assigneeId: string): Promise<void> {
     await request(Assign, { id, version, assigneeId });
   },
-  async resolveReviewTask(id: string, version: number, outcome: ReviewOutcome, replacedBy: string | null, note: string | null): Promise<void> {
+  async resolveReviewTask(
+    id: string,
+    version: number,
+    outcome: ReviewOutcome,
+    replacedBy: string | null,
+    note: string | null,
+  ): Promise<void> {
     await request(Resolve, { id, version, outcome, replacedBy, note });
   },
 };

@@ -3,7 +3,17 @@ import { request } from '../graphql/client.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 
 const Search = graphql(`
-  query Search($q: String!, $first: Int) { search(q: $q, first: $first) { article snippet policy { id docNo title } } }
+  query Search($q: String!, $first: Int) {
+    search(q: $q, first: $first) {
+      article
+      snippet
+      policy {
+        id
+        docNo
+        title
+      }
+    }
+  }
 `);
 
 export type SearchHit = ResultOf<typeof Search>['search'][number];

@@ -4,16 +4,44 @@ import { request } from '../graphql/client.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 
 const PolicyFields = graphql(`
-  fragment WorkPolicyFields on Policy { id docNo title expiresOn daysLeft(asOf: $asOf) rateTables { id name } }
+  fragment WorkPolicyFields on Policy {
+    id
+    docNo
+    title
+    expiresOn
+    daysLeft(asOf: $asOf)
+    rateTables {
+      id
+      name
+    }
+  }
 `);
 const Expiring = graphql(
-  `query WorkExpiring($asOf: Date!, $within: Int!) { expiringPolicies(asOf: $asOf, withinDays: $within) { ...WorkPolicyFields } }`,
+  `
+    query WorkExpiring($asOf: Date!, $within: Int!) {
+      expiringPolicies(asOf: $asOf, withinDays: $within) {
+        ...WorkPolicyFields
+      }
+    }
+  `,
   [PolicyFields],
 );
 const Expired = graphql(
-  `query WorkExpired($asOf: Date!) {
-    policies(first: 50, filter: { status: EXPIRED, asOf: $asOf }, sort: { field: EXPIRES_ON, direction: DESC }) { edges { node { ...WorkPolicyFields } } }
-  }`,
+  `
+    query WorkExpired($asOf: Date!) {
+      policies(
+        first: 50
+        filter: { status: EXPIRED, asOf: $asOf }
+        sort: { field: EXPIRES_ON, direction: DESC }
+      ) {
+        edges {
+          node {
+            ...WorkPolicyFields
+          }
+        }
+      }
+    }
+  `,
   [PolicyFields],
 );
 const Tables = graphql(`
@@ -21,9 +49,23 @@ const Tables = graphql(`
     rateTables(first: 40) {
       edges {
         node {
-          id name versionInForce(asOf: $asOf) { id }
-          versions(status: PUBLISHED, direction: DESC, first: 1) { edges { node { effectiveTo } } }
-          policy { id docNo title }
+          id
+          name
+          versionInForce(asOf: $asOf) {
+            id
+          }
+          versions(status: PUBLISHED, direction: DESC, first: 1) {
+            edges {
+              node {
+                effectiveTo
+              }
+            }
+          }
+          policy {
+            id
+            docNo
+            title
+          }
         }
       }
     }
@@ -31,23 +73,84 @@ const Tables = graphql(`
 `);
 const Drafts = graphql(`
   query WorkDrafts {
-    rateTableVersionsPage(perPage: 100, filter: { status: DRAFT }, sort: { field: "effectiveFrom", order: ASC }) {
-      nodes { id label effectiveFrom table { id name } }
+    rateTableVersionsPage(
+      perPage: 100
+      filter: { status: DRAFT }
+      sort: { field: "effectiveFrom", order: ASC }
+    ) {
+      nodes {
+        id
+        label
+        effectiveFrom
+        table {
+          id
+          name
+        }
+      }
     }
   }
 `);
 const Cases = graphql(`
   query WorkCases {
-    casesPage(perPage: 100, filter: { state: [UNDER_REVIEW] }, sort: { field: "reviewDeadline", order: ASC }) {
-      nodes { id caseName subjectName state reviewDeadline overdue }
+    casesPage(
+      perPage: 100
+      filter: { state: [UNDER_REVIEW] }
+      sort: { field: "reviewDeadline", order: ASC }
+    ) {
+      nodes {
+        id
+        caseName
+        subjectName
+        state
+        reviewDeadline
+        overdue
+      }
     }
   }
 `);
-const Quarter = graphql(`query WorkQuarter { inspectionRounds(first: 1, direction: DESC) { edges { node { quarter } } } }`);
+const Quarter = graphql(`
+  query WorkQuarter {
+    inspectionRounds(first: 1, direction: DESC) {
+      edges {
+        node {
+          quarter
+        }
+      }
+    }
+  }
+`);
 const Findings = graphql(`
   query WorkFindings($q: String!) {
-    websiteFindingsPage(perPage: 100, filter: { quarter: $q }, sort: { field: "siteSeq", order: ASC }) { nodes { id siteName description rectified organization { name } } }
-    newMediaFindingsPage(perPage: 100, filter: { quarter: $q }, sort: { field: "seq", order: ASC }) { nodes { id account description rectified organization { name } } }
+    websiteFindingsPage(
+      perPage: 100
+      filter: { quarter: $q }
+      sort: { field: "siteSeq", order: ASC }
+    ) {
+      nodes {
+        id
+        siteName
+        description
+        rectified
+        organization {
+          name
+        }
+      }
+    }
+    newMediaFindingsPage(
+      perPage: 100
+      filter: { quarter: $q }
+      sort: { field: "seq", order: ASC }
+    ) {
+      nodes {
+        id
+        account
+        description
+        rectified
+        organization {
+          name
+        }
+      }
+    }
   }
 `);
 
@@ -66,7 +169,10 @@ export type WorkFinding =
 
 export const worklistMethods = {
   // Three requests: together they would pass the API's query cost limit.
-  async policyWork(asOf: string, withinDays: number): Promise<{ expiring: WorkPolicy[]; expired: WorkPolicy[]; tables: WorkTable[] }> {
+  async policyWork(
+    asOf: string,
+    withinDays: number,
+  ): Promise<{ expiring: WorkPolicy[]; expired: WorkPolicy[]; tables: WorkTable[] }> {
     const [expiring, expired, tables] = await Promise.all([
       request(Expiring, { asOf, within: withinDays }),
       request(Expired, { asOf }),
@@ -91,8 +197,16 @@ export const worklistMethods = {
     if (!quarter) return { quarter, findings: [] };
     const data = await request(Findings, { q: quarter });
     const findings: WorkFinding[] = [
-      ...data.websiteFindingsPage.nodes.map(({ siteName, ...f }) => ({ ...f, name: siteName, kind: 'websiteFindings' as const })),
-      ...data.newMediaFindingsPage.nodes.map(({ account, ...f }) => ({ ...f, name: account, kind: 'newMediaFindings' as const })),
+      ...data.websiteFindingsPage.nodes.map(({ siteName, ...f }) => ({
+        ...f,
+        name: siteName,
+        kind: 'websiteFindings' as const,
+      })),
+      ...data.newMediaFindingsPage.nodes.map(({ account, ...f }) => ({
+        ...f,
+        name: account,
+        kind: 'newMediaFindings' as const,
+      })),
     ].filter((f) => f.rectified !== true);
     return { quarter, findings };
   },

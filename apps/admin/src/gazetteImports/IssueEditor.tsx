@@ -22,7 +22,10 @@ interface Props {
  * The issue's text with line numbers: a plain textarea (no wrapping, so a line of text is one line
  * of the gutter) and a gutter that scrolls with it. Problems name lines; goToLine jumps there.
  */
-export const IssueEditor = forwardRef<IssueEditorHandle, Props>(function IssueEditor({ value, onChange, problemLines = [] }, ref) {
+export const IssueEditor = forwardRef<IssueEditorHandle, Props>(function IssueEditor(
+  { value, onChange, problemLines = [] },
+  ref,
+) {
   const translate = useTranslate();
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
@@ -55,14 +58,40 @@ export const IssueEditor = forwardRef<IssueEditorHandle, Props>(function IssueEd
     if (el) setCaretLine(lineAt(el.value, el.selectionStart));
   };
 
-  const font = { fontFamily: '"Noto Sans Mono CJK SC", "Sarasa Mono SC", Menlo, Consolas, monospace', fontSize: 13, lineHeight: `${LINE_HEIGHT}px` };
+  const font = {
+    fontFamily: '"Noto Sans Mono CJK SC", "Sarasa Mono SC", Menlo, Consolas, monospace',
+    fontSize: 13,
+    lineHeight: `${LINE_HEIGHT}px`,
+  };
   return (
     <Box>
-      <Box sx={{ display: 'flex', border: 1, borderColor: 'divider', borderRadius: 1, height: { xs: 360, md: 420 }, overflow: 'hidden', bgcolor: 'background.paper' }}>
+      <Box
+        sx={{
+          display: 'flex',
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          height: { xs: 360, md: 420 },
+          overflow: 'hidden',
+          bgcolor: 'background.paper',
+        }}
+      >
         <Box
           ref={gutter}
           aria-hidden
-          sx={{ ...font, width: GUTTER_WIDTH, flex: 'none', overflow: 'hidden', textAlign: 'right', color: 'text.secondary', bgcolor: 'grey.100', borderRight: 1, borderColor: 'divider', py: '8px', userSelect: 'none' }}
+          sx={{
+            ...font,
+            width: GUTTER_WIDTH,
+            flex: 'none',
+            overflow: 'hidden',
+            textAlign: 'right',
+            color: 'text.secondary',
+            bgcolor: 'grey.100',
+            borderRight: 1,
+            borderColor: 'divider',
+            py: '8px',
+            userSelect: 'none',
+          }}
         >
           {Array.from({ length: lineCount }, (_, i) => {
             const n = i + 1;
@@ -70,7 +99,14 @@ export const IssueEditor = forwardRef<IssueEditorHandle, Props>(function IssueEd
             return (
               <Box
                 key={n}
-                sx={{ height: LINE_HEIGHT, pr: 1, ...(problem ? { color: 'error.contrastText', bgcolor: 'error.main', fontWeight: 700 } : {}), ...(n === jumped && !problem ? { bgcolor: 'warning.light' } : {}) }}
+                sx={{
+                  height: LINE_HEIGHT,
+                  pr: 1,
+                  ...(problem
+                    ? { color: 'error.contrastText', bgcolor: 'error.main', fontWeight: 700 }
+                    : {}),
+                  ...(n === jumped && !problem ? { bgcolor: 'warning.light' } : {}),
+                }}
               >
                 {n}
               </Box>
@@ -93,7 +129,20 @@ export const IssueEditor = forwardRef<IssueEditorHandle, Props>(function IssueEd
           onSelect={trackCaret}
           onKeyUp={trackCaret}
           onClick={trackCaret}
-          sx={{ ...font, flex: 1, minWidth: 0, border: 0, outline: 0, resize: 'none', p: '8px', m: 0, whiteSpace: 'pre', overflow: 'auto', bgcolor: 'transparent', color: 'text.primary' }}
+          sx={{
+            ...font,
+            flex: 1,
+            minWidth: 0,
+            border: 0,
+            outline: 0,
+            resize: 'none',
+            p: '8px',
+            m: 0,
+            whiteSpace: 'pre',
+            overflow: 'auto',
+            bgcolor: 'transparent',
+            color: 'text.primary',
+          }}
         />
       </Box>
       <Typography variant="caption" color="text.secondary" data-testid="editor-caret-line">

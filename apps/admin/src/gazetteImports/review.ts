@@ -1,8 +1,17 @@
 // What a draft import would write, and its rate changes in people's words (no React here).
 import {
-  LAND_TERM_COEFFICIENT_DIMENSIONS, LAND_TRANSFER_DIMENSIONS, MEDICAL_SERVICE_DIMENSIONS, REHAB_DIMENSIONS, type DimensionDef,
+  LAND_TERM_COEFFICIENT_DIMENSIONS,
+  LAND_TRANSFER_DIMENSIONS,
+  MEDICAL_SERVICE_DIMENSIONS,
+  REHAB_DIMENSIONS,
+  type DimensionDef,
 } from '@gazette/domain';
-import type { GazetteImport, ImportDocument, ImportTable, RateChange } from '../dataProvider/gazetteImports.ts';
+import type {
+  GazetteImport,
+  ImportDocument,
+  ImportTable,
+  RateChange,
+} from '../dataProvider/gazetteImports.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -18,15 +27,26 @@ export interface ApplySummary {
   empty: boolean;
 }
 
-export function applySummary(draft: Pick<GazetteImport, 'documents' | 'tables' | 'inspectionQuarters' | 'notes'>): ApplySummary {
+export function applySummary(
+  draft: Pick<GazetteImport, 'documents' | 'tables' | 'inspectionQuarters' | 'notes'>,
+): ApplySummary {
   const newDocuments = draft.documents.filter((d) => d.change === 'NEW');
   const changedDocuments = draft.documents.filter((d) => d.change === 'CHANGED');
   const newTables = draft.tables.filter((t) => t.action === 'NEW_TABLE');
   const newVersions = draft.tables.filter((t) => t.action === 'NEW_VERSION');
-  const repeals = draft.documents.filter((d) => d.change !== 'UNCHANGED').flatMap((d) => d.repeals.map((docNo) => ({ docNo, by: d.docNo })));
+  const repeals = draft.documents
+    .filter((d) => d.change !== 'UNCHANGED')
+    .flatMap((d) => d.repeals.map((docNo) => ({ docNo, by: d.docNo })));
   const kept = draft.notes.filter((n) => n.code === 'QUARTER_EXISTS').map((n) => n.message);
   const quarters = draft.inspectionQuarters.filter((q) => !kept.some((m) => m.startsWith(q)));
-  const empty = newDocuments.length + changedDocuments.length + newTables.length + newVersions.length + repeals.length + quarters.length === 0;
+  const empty =
+    newDocuments.length +
+      changedDocuments.length +
+      newTables.length +
+      newVersions.length +
+      repeals.length +
+      quarters.length ===
+    0;
   return { newDocuments, changedDocuments, newTables, newVersions, repeals, quarters, empty };
 }
 
@@ -49,7 +69,11 @@ const DIMENSION_ENUMS: Record<string, Record<string, string>> = {
  * An entry key such as `311201069|TERTIARY_A` as the item (name, code) and the rest of its point
  * in the table (三甲), never the raw key.
  */
-export function entryLabel(kind: string, change: Pick<RateChange, 'key' | 'name'>, translate: Translate): { item: string; code: string | null; point: string } {
+export function entryLabel(
+  kind: string,
+  change: Pick<RateChange, 'key' | 'name'>,
+  translate: Translate,
+): { item: string; code: string | null; point: string } {
   const parts = change.key.split('|');
   const dims = DIMENSIONS[kind];
   const name = change.name ?? '';
@@ -81,16 +105,23 @@ function parseAttributes(json: string | null): Record<string, unknown> {
   if (!json) return {};
   try {
     const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
 }
 
-const show = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** The attributes whose values differ, long texts cut to the part that changed. */
-export function attributeChanges(before: string | null, after: string | null, context = 12): AttributeChange[] {
+export function attributeChanges(
+  before: string | null,
+  after: string | null,
+  context = 12,
+): AttributeChange[] {
   const a = parseAttributes(before);
   const b = parseAttributes(after);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
@@ -100,7 +131,11 @@ export function attributeChanges(before: string | null, after: string | null, co
 }
 
 /** Both texts with their common beginning and end replaced by … (keeping `context` characters). */
-export function cutToChange(before: string, after: string, context = 12): { before: string; after: string } {
+export function cutToChange(
+  before: string,
+  after: string,
+  context = 12,
+): { before: string; after: string } {
   const x = [...before];
   const y = [...after];
   let p = 0;

@@ -16,7 +16,9 @@ export interface GraphQLErrorShape {
  * notification, since an error set on a field the form does not have could never be cleared and
  * would block every later 保存.
  */
-export function formErrors(errors: readonly GraphQLErrorShape[]): Record<string, string> | undefined {
+export function formErrors(
+  errors: readonly GraphQLErrorShape[],
+): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const error of errors) {
     const field = error.extensions?.field;
@@ -33,11 +35,15 @@ export class GraphQLRequestError extends Error {
   readonly status: number;
   /** Read by react-admin's forms: `errors` are field errors (see formErrors), never the raw list. */
   readonly body: { errors?: Record<string, string> };
-  constructor(readonly errors: GraphQLErrorShape[], httpStatus = 200) {
+  constructor(
+    readonly errors: GraphQLErrorShape[],
+    httpStatus = 200,
+  ) {
     super(errors.map((e) => e.message).join('；') || 'GraphQL error');
     this.code = errors[0]?.extensions?.code;
     // react-admin's checkError reads `status`; map the auth codes onto HTTP-like numbers.
-    this.status = this.code === 'UNAUTHENTICATED' ? 401 : this.code === 'FORBIDDEN' ? 403 : httpStatus;
+    this.status =
+      this.code === 'UNAUTHENTICATED' ? 401 : this.code === 'FORBIDDEN' ? 403 : httpStatus;
     this.body = { errors: formErrors(errors) };
   }
   get extensions() {
@@ -70,10 +76,14 @@ export async function postQuery<T = Record<string, unknown>>(
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
-    throw new GraphQLRequestError([{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP_ERROR' } }], response.status);
+    throw new GraphQLRequestError(
+      [{ message: `HTTP ${response.status}`, extensions: { code: 'HTTP_ERROR' } }],
+      response.status,
+    );
   }
   if (payload.errors?.length) throw new GraphQLRequestError(payload.errors, response.status);
-  if (!payload.data) throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
+  if (!payload.data)
+    throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
   return payload.data;
 }
 
@@ -89,8 +99,14 @@ export async function request<Result, Variables>(
 }
 
 /** `request` with an explicit session: `null` sends none (login), a token that one (right after login). */
-export async function requestAs<Result, Variables>(token: string | null, document: TadaDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
-  return postQuery<Result>(print(document), (variables ?? {}) as Record<string, unknown>, { token });
+export async function requestAs<Result, Variables>(
+  token: string | null,
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+): Promise<Result> {
+  return postQuery<Result>(print(document), (variables ?? {}) as Record<string, unknown>, {
+    token,
+  });
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -13,7 +13,11 @@ function generate(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gql-env-'));
   try {
     const out = join(dir, 'graphql-env.d.ts');
-    execFileSync(join(admin, 'node_modules', '.bin', 'gql-tada'), ['generate', 'output', '--output', out], { cwd: admin, stdio: 'pipe' });
+    execFileSync(
+      join(admin, 'node_modules', '.bin', 'gql-tada'),
+      ['generate', 'output', '--output', out],
+      { cwd: admin, stdio: 'pipe' },
+    );
     return readFileSync(out, 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -23,7 +27,10 @@ function generate(): string {
 describe('graphql-env.d.ts', () => {
   it('matches apps/api/schema.graphql (run `pnpm --filter @gazette/admin gql:generate`)', () => {
     const committed = readFileSync(join(admin, 'src', 'graphql', 'graphql-env.d.ts'), 'utf8');
-    expect(committed === generate(), 'graphql-env.d.ts is stale: run `pnpm --filter @gazette/admin gql:generate`').toBe(true);
+    expect(
+      committed === generate(),
+      'graphql-env.d.ts is stale: run `pnpm --filter @gazette/admin gql:generate`',
+    ).toBe(true);
   }, 60_000);
 
   it('carries no description text, so doc-only schema edits never make it stale', () => {

@@ -3,7 +3,12 @@ import { en } from './en.ts';
 import { zh } from './zh.ts';
 
 // Chinese first; the language switch in the app bar offers English.
-export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : zh), 'zh', [
-  { locale: 'zh', name: '中文' },
-  { locale: 'en', name: 'English' },
-], { allowMissing: false });
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => (locale === 'en' ? en : zh),
+  'zh',
+  [
+    { locale: 'zh', name: '中文' },
+    { locale: 'en', name: 'English' },
+  ],
+  { allowMissing: false },
+);

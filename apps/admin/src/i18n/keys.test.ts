@@ -16,7 +16,12 @@ function files(dir: string): string[] {
 }
 
 function lookup(messages: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), messages);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      messages,
+    );
 }
 
 const PATTERNS = [
@@ -36,13 +41,19 @@ function literalKeys(): string[] {
 }
 
 const flat = (o: unknown, prefix = ''): string[] =>
-  Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : flat(v, `${prefix}${k}.`)));
+  Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : flat(v, `${prefix}${k}.`),
+  );
 
 describe('translations', () => {
   const keys = literalKeys();
   it('finds keys in every form the code uses them', () => {
     const sample = `translate('cases.overdue', { n }); notify('rates.imported'); <Tab label="policies.tabs.text" /> translate(dynamic)`;
-    expect(keysIn(sample).sort()).toEqual(['cases.overdue', 'policies.tabs.text', 'rates.imported']);
+    expect(keysIn(sample).sort()).toEqual([
+      'cases.overdue',
+      'policies.tabs.text',
+      'rates.imported',
+    ]);
     // …and reads the source: every file calling translate('…') gives its keys.
     const callers = files(SRC).filter((f) => readFileSync(f, 'utf8').includes("translate('"));
     expect(callers.length).toBeGreaterThan(0);

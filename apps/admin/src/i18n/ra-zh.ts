@@ -183,7 +183,12 @@ export const raChinese: TranslationMessages = {
       },
       Datagrid: { title: '数据表格', unlabeled: '未命名列 #%{column}' },
       SimpleForm: { title: '表单', unlabeled: '未命名输入项 #%{input}' },
-      SimpleList: { title: '列表', primaryText: '主要文字', secondaryText: '次要文字', tertiaryText: '第三行文字' },
+      SimpleList: {
+        title: '列表',
+        primaryText: '主要文字',
+        secondaryText: '次要文字',
+        tertiaryText: '第三行文字',
+      },
     },
   },
 };

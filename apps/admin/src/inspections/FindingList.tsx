@@ -1,5 +1,19 @@
 import { useEffect } from 'react';
-import { BooleanField, BooleanInput, DataTable, Edit, FieldTitle, List, NullableBooleanInput, SimpleForm, TextField, TextInput, useInput, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  DataTable,
+  Edit,
+  FieldTitle,
+  List,
+  NullableBooleanInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  useInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { PlainDateField } from '../shared/fields.tsx';
@@ -17,14 +31,30 @@ const exporter = csvExporter();
 
 export function WebsiteFindingList() {
   return (
-    <List filters={filters} filterDefaultValues={{ quarter: '2024Q4' }} sort={{ field: 'siteSeq', order: 'ASC' }} actions={<ListActions />} exporter={exporter}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ quarter: '2024Q4' }}
+      sort={{ field: 'siteSeq', order: 'ASC' }}
+      actions={<ListActions />}
+      exporter={exporter}
+    >
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="siteSeq" />
         <DataTable.Col source="siteName" />
-        <DataTable.Col source="organization.name" label="resources.websiteFindings.fields.organization" disableSort><TextField source="organization.name" /></DataTable.Col>
+        <DataTable.Col
+          source="organization.name"
+          label="resources.websiteFindings.fields.organization"
+          disableSort
+        >
+          <TextField source="organization.name" />
+        </DataTable.Col>
         <DataTable.Col source="description" />
-        <DataTable.Col source="rectified"><BooleanField source="rectified" /></DataTable.Col>
-        <DataTable.Col source="rectifiedOn" disableSort><PlainDateField source="rectifiedOn" /></DataTable.Col>
+        <DataTable.Col source="rectified">
+          <BooleanField source="rectified" />
+        </DataTable.Col>
+        <DataTable.Col source="rectifiedOn" disableSort>
+          <PlainDateField source="rectifiedOn" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );
@@ -32,14 +62,28 @@ export function WebsiteFindingList() {
 
 export function NewMediaFindingList() {
   return (
-    <List filters={filters} filterDefaultValues={{ quarter: '2024Q4' }} sort={{ field: 'seq', order: 'ASC' }} actions={<ListActions />} exporter={exporter}>
+    <List
+      filters={filters}
+      filterDefaultValues={{ quarter: '2024Q4' }}
+      sort={{ field: 'seq', order: 'ASC' }}
+      actions={<ListActions />}
+      exporter={exporter}
+    >
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="seq" />
         <DataTable.Col source="account" />
         <DataTable.Col source="platform" />
-        <DataTable.Col source="organization.name" label="resources.newMediaFindings.fields.organization" disableSort><TextField source="organization.name" /></DataTable.Col>
+        <DataTable.Col
+          source="organization.name"
+          label="resources.newMediaFindings.fields.organization"
+          disableSort
+        >
+          <TextField source="organization.name" />
+        </DataTable.Col>
         <DataTable.Col source="description" />
-        <DataTable.Col source="rectified"><RectifiedField /></DataTable.Col>
+        <DataTable.Col source="rectified">
+          <RectifiedField />
+        </DataTable.Col>
       </DataTable>
     </List>
   );
@@ -50,21 +94,37 @@ export function RectifiedField() {
   const record = useRecordContext<{ rectified?: boolean | null }>();
   const translate = useTranslate();
   if (!record) return null;
-  const key = record.rectified === true ? 'rectified' : record.rectified === false ? 'notRectified' : 'unknown';
+  const key =
+    record.rectified === true
+      ? 'rectified'
+      : record.rectified === false
+        ? 'notRectified'
+        : 'unknown';
   return (
-    <Typography variant="body2" component="span" data-testid="rectified-value" color={key === 'unknown' ? 'text.secondary' : undefined} sx={{ whiteSpace: 'nowrap' }}>
+    <Typography
+      variant="body2"
+      component="span"
+      data-testid="rectified-value"
+      color={key === 'unknown' ? 'text.secondary' : undefined}
+      sx={{ whiteSpace: 'nowrap' }}
+    >
       {translate(`findings.${key}`)}
     </Typography>
   );
 }
 
-const fromRectified = (v: boolean | null | undefined) => (v === true ? 'true' : v === false ? 'false' : 'unknown');
+const fromRectified = (v: boolean | null | undefined) =>
+  v === true ? 'true' : v === false ? 'false' : 'unknown';
 const toRectified = (v: string) => (v === 'true' ? true : v === 'false' ? false : null);
 
 /** The three states of a new-media finding; 未知 is sent as rectified: null (and clears the date). */
 function RectifiedInput() {
   const translate = useTranslate();
-  const { field, id } = useInput({ source: 'rectified', format: fromRectified, parse: toRectified });
+  const { field, id } = useInput({
+    source: 'rectified',
+    format: fromRectified,
+    parse: toRectified,
+  });
   const { setValue } = useFormContext();
   const value = useWatch({ name: 'rectified' }) as boolean | null | undefined;
   useEffect(() => {

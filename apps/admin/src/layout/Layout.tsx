@@ -1,5 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, LocalesMenuButton, TitlePortal, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  Layout as RaLayout,
+  LocalesMenuButton,
+  TitlePortal,
+  useGetIdentity,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
 import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
 import { Menu } from './Menu.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
@@ -18,9 +26,18 @@ function RoleChip({ compact }: { compact: boolean }) {
     <Chip
       size="small"
       color="default"
-      sx={{ bgcolor: 'rgba(255,255,255,0.2)', color: 'inherit', mr: 1, display: { xs: 'none', sm: 'flex' } }}
+      sx={{
+        bgcolor: 'rgba(255,255,255,0.2)',
+        color: 'inherit',
+        mr: 1,
+        display: { xs: 'none', sm: 'flex' },
+      }}
       // On a tablet the name is in the user menu beside it; the chip says the role only.
-      label={compact ? translate(`enums.Role.${permissions}`) : `${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`}
+      label={
+        compact
+          ? translate(`enums.Role.${permissions}`)
+          : `${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`
+      }
       title={`${identity?.fullName ?? ''} · ${translate(`enums.Role.${permissions}`)}`}
       data-testid="role-chip"
     />
@@ -45,11 +62,19 @@ function GazetteAppBar() {
     >
       <TitlePortal
         sx={{
-          flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap',
+          flex: '1 1 auto',
+          minWidth: 0,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
           ...(compact && searching ? { display: 'none' } : {}),
         }}
       />
-      <SearchBox key={compact ? 'compact' : 'wide'} compact={compact} onExpandedChange={setSearching} />
+      <SearchBox
+        key={compact ? 'compact' : 'wide'}
+        compact={compact}
+        onExpandedChange={setSearching}
+      />
       <Box flex={0} />
     </AppBar>
   );
@@ -59,7 +84,16 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <RequireSession>
       {/* The content may shrink below its widest table, which then scrolls inside its own box. */}
-      <RaLayout appBar={GazetteAppBar} menu={Menu} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}>
+      <RaLayout
+        appBar={GazetteAppBar}
+        menu={Menu}
+        sx={{
+          minWidth: 0,
+          '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': {
+            minWidth: 0,
+          },
+        }}
+      >
         {children}
         <ConflictDialog />
       </RaLayout>

@@ -8,7 +8,9 @@ export function LoginPage() {
     <Login>
       <Box sx={{ px: 2, pt: 1, textAlign: 'center' }}>
         <Typography variant="h6">{translate('app.title')}</Typography>
-        <Typography variant="body2" color="text.secondary">{translate('app.login.hint')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.login.hint')}
+        </Typography>
         <LocalesMenuButton />
       </Box>
       <LoginForm />

@@ -14,14 +14,32 @@ import NewspaperIcon from '@mui/icons-material/Newspaper';
 import WebhookIcon from '@mui/icons-material/Webhook';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 
-function ResourceItem({ name, label, icon }: { name: string; label: string; icon: React.ReactNode }) {
+function ResourceItem({
+  name,
+  label,
+  icon,
+}: {
+  name: string;
+  label: string;
+  icon: React.ReactNode;
+}) {
   const { canAccess } = useCanAccess({ resource: name, action: 'list' });
   if (!canAccess) return null;
   return <RaMenu.Item to={`/${name}`} primaryText={label} leftIcon={icon} />;
 }
 
 /** A page that is not a resource list, shown only to those allowed to `list` the resource it stands for. */
-function PageItem({ to, resource, label, icon }: { to: string; resource: string; label: string; icon: React.ReactNode }) {
+function PageItem({
+  to,
+  resource,
+  label,
+  icon,
+}: {
+  to: string;
+  resource: string;
+  label: string;
+  icon: React.ReactNode;
+}) {
   const { canAccess } = useCanAccess({ resource, action: 'list' });
   if (!canAccess) return null;
   return <RaMenu.Item to={to} primaryText={label} leftIcon={icon} />;
@@ -32,14 +50,31 @@ export function Menu() {
   return (
     <RaMenu>
       <RaMenu.Item to="/" primaryText="app.menu.compliance" leftIcon={<InsightsIcon />} />
-      <RaMenu.Item to="/calculators" primaryText="app.menu.calculators" leftIcon={<CalculateIcon />} />
+      <RaMenu.Item
+        to="/calculators"
+        primaryText="app.menu.calculators"
+        leftIcon={<CalculateIcon />}
+      />
       <ResourceItem name="policies" label="app.menu.policies" icon={<DescriptionIcon />} />
       <ResourceItem name="rateTables" label="app.menu.rateTables" icon={<TableChartIcon />} />
       <ResourceItem name="cases" label="app.menu.cases" icon={<GavelIcon />} />
-      <ResourceItem name="websiteFindings" label="app.menu.websiteFindings" icon={<LanguageIcon />} />
-      <ResourceItem name="newMediaFindings" label="app.menu.newMediaFindings" icon={<PhoneAndroidIcon />} />
+      <ResourceItem
+        name="websiteFindings"
+        label="app.menu.websiteFindings"
+        icon={<LanguageIcon />}
+      />
+      <ResourceItem
+        name="newMediaFindings"
+        label="app.menu.newMediaFindings"
+        icon={<PhoneAndroidIcon />}
+      />
       <ResourceItem name="reviewTasks" label="app.menu.reviewTasks" icon={<FactCheckIcon />} />
-      <PageItem to="/gazette-imports" resource="gazetteImports" label="app.menu.gazetteImports" icon={<NewspaperIcon />} />
+      <PageItem
+        to="/gazette-imports"
+        resource="gazetteImports"
+        label="app.menu.gazetteImports"
+        icon={<NewspaperIcon />}
+      />
       <ResourceItem name="organizations" label="app.menu.organizations" icon={<ApartmentIcon />} />
       <ResourceItem name="auditEntries" label="app.menu.auditEntries" icon={<HistoryIcon />} />
       <ResourceItem name="apiTokens" label="app.menu.apiTokens" icon={<KeyIcon />} />

@@ -4,7 +4,8 @@ import { defaultTheme } from 'react-admin';
 export const theme = {
   ...defaultTheme,
   typography: {
-    fontFamily: '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif',
+    fontFamily:
+      '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif',
   },
   sidebar: { width: 200, closedWidth: 50 },
 };

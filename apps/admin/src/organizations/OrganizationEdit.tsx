@@ -1,6 +1,20 @@
 import { useState } from 'react';
 import {
-  Create, DataTable, DeleteButton, Edit, ReferenceManyField, SelectInput, SimpleForm, TextInput, required, useCanAccess, useCreate, useNotify, useRecordContext, useRefresh, useTranslate,
+  Create,
+  DataTable,
+  DeleteButton,
+  Edit,
+  ReferenceManyField,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  required,
+  useCanAccess,
+  useCreate,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
 } from 'react-admin';
 import { Box, Button, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import { enumChoices } from '../shared/fields.tsx';
@@ -14,7 +28,11 @@ function OrgFields({ draft }: { draft: string }) {
       <FormDraft name={draft} />
       <TextInput source="name" validate={required()} fullWidth />
       <TextInput source="shortName" fullWidth />
-      <SelectInput source="type" choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)} validate={required()} />
+      <SelectInput
+        source="type"
+        choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)}
+        validate={required()}
+      />
     </>
   );
 }
@@ -31,23 +49,43 @@ function Aliases() {
   if (!record) return null;
   return (
     <Box sx={{ p: 2 }}>
-      <Typography variant="subtitle1">{translate('resources.organizations.fields.aliases')}</Typography>
-      <ReferenceManyField reference="organizationAliases" target="organizationId" sort={{ field: "alias", order: "ASC" }}>
+      <Typography variant="subtitle1">
+        {translate('resources.organizations.fields.aliases')}
+      </Typography>
+      <ReferenceManyField
+        reference="organizationAliases"
+        target="organizationId"
+        sort={{ field: 'alias', order: 'ASC' }}
+      >
         <DataTable bulkActionButtons={false}>
           <DataTable.Col source="alias" label="resources.organizationAliases.fields.alias" />
-          <DataTable.Col label={false}><DeleteButton mutationMode="pessimistic" redirect={false} /></DataTable.Col>
+          <DataTable.Col label={false}>
+            <DeleteButton mutationMode="pessimistic" redirect={false} />
+          </DataTable.Col>
         </DataTable>
       </ReferenceManyField>
       {canAccess && (
         <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          <MuiTextField size="small" label={translate('resources.organizationAliases.fields.alias')} value={alias} onChange={(e) => setAlias(e.target.value)} />
+          <MuiTextField
+            size="small"
+            label={translate('resources.organizationAliases.fields.alias')}
+            value={alias}
+            onChange={(e) => setAlias(e.target.value)}
+          />
           <Button
             disabled={!alias.trim()}
             onClick={() =>
-              create('organizationAliases', { data: { alias: alias.trim(), organizationId: record.id } }, {
-                onSuccess: () => { setAlias(''); refresh(); },
-                onError: (e) => notify((e as Error).message, { type: 'error' }),
-              })
+              create(
+                'organizationAliases',
+                { data: { alias: alias.trim(), organizationId: record.id } },
+                {
+                  onSuccess: () => {
+                    setAlias('');
+                    refresh();
+                  },
+                  onError: (e) => notify((e as Error).message, { type: 'error' }),
+                },
+              )
             }
           >
             {translate('ra.action.add')}
@@ -60,7 +98,11 @@ function Aliases() {
 
 function EditForm() {
   const record = useRecordContext();
-  return <SimpleForm><OrgFields draft={`organizations.${record?.id}`} /></SimpleForm>;
+  return (
+    <SimpleForm>
+      <OrgFields draft={`organizations.${record?.id}`} />
+    </SimpleForm>
+  );
 }
 
 export function OrganizationEdit() {
@@ -76,7 +118,9 @@ export function OrganizationEdit() {
 export function OrganizationCreate() {
   return (
     <Create redirect="edit">
-      <SimpleForm><OrgFields draft="organizations.new" /></SimpleForm>
+      <SimpleForm>
+        <OrgFields draft="organizations.new" />
+      </SimpleForm>
     </Create>
   );
 }

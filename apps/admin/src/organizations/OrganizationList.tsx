@@ -1,26 +1,57 @@
-import { ArrayField, ChipField, DataTable, List, SearchInput, SelectInput, SingleFieldList } from 'react-admin';
+import {
+  ArrayField,
+  ChipField,
+  DataTable,
+  List,
+  SearchInput,
+  SelectInput,
+  SingleFieldList,
+} from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
 
-export const ORGANIZATION_TYPES = ['CITY_GOVERNMENT', 'DISTRICT_COUNTY', 'PARK', 'DEPARTMENT', 'STATE_AGENCY', 'OTHER'] as const;
+export const ORGANIZATION_TYPES = [
+  'CITY_GOVERNMENT',
+  'DISTRICT_COUNTY',
+  'PARK',
+  'DEPARTMENT',
+  'STATE_AGENCY',
+  'OTHER',
+] as const;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="type" source="type" choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)} alwaysOn />,
+  <SelectInput
+    key="type"
+    source="type"
+    choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)}
+    alwaysOn
+  />,
 ];
 
 const exporter = csvExporter();
 
 export function OrganizationList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} exporter={exporter}>
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      actions={<ListActions />}
+      exporter={exporter}
+    >
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="shortName" />
-        <DataTable.Col source="type"><EnumField source="type" enumName="OrganizationType" /></DataTable.Col>
+        <DataTable.Col source="type">
+          <EnumField source="type" enumName="OrganizationType" />
+        </DataTable.Col>
         <DataTable.Col source="aliases" disableSort>
-          <ArrayField source="aliases"><SingleFieldList linkType={false}><ChipField source="alias" size="small" /></SingleFieldList></ArrayField>
+          <ArrayField source="aliases">
+            <SingleFieldList linkType={false}>
+              <ChipField source="alias" size="small" />
+            </SingleFieldList>
+          </ArrayField>
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,7 +1,15 @@
 // The policy page's text by article, its source in the gazette, and whether (and until when) it applies.
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { LinkBase, useRecordContext, useTranslate } from 'react-admin';
-import { Alert, Box, Link, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Link,
+  Stack,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { articleBody, articleDepth } from './articles.ts';
 import type { PolicyDetails } from '../dataProvider/policies.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -30,7 +38,10 @@ export function PolicyDetailsProvider({ children }: { children: ReactNode }) {
     enabled: Boolean(id),
     retry: false,
   });
-  const state: State = isPending && !error ? { details: null, error: null, loading: true } : { details: data ?? null, error: error ?? null, loading: false };
+  const state: State =
+    isPending && !error
+      ? { details: null, error: null, loading: true }
+      : { details: data ?? null, error: error ?? null, loading: false };
   return <DetailsContext.Provider value={state}>{children}</DetailsContext.Provider>;
 }
 
@@ -41,7 +52,11 @@ function DetailsError() {
   const translate = useTranslate();
   const errorText = useErrorText();
   if (!error) return null;
-  return <Alert severity="error" data-testid="policy-details-error">{translate('policies.detailsFailed', { reason: errorText(error) })}</Alert>;
+  return (
+    <Alert severity="error" data-testid="policy-details-error">
+      {translate('policies.detailsFailed', { reason: errorText(error) })}
+    </Alert>
+  );
 }
 
 /** Props a layout reads (TabbedShowLayout labels its children unless `label` is false). */
@@ -67,15 +82,30 @@ export function ValidityNotice(_: LayoutProps) {
         >
           {details.repealedBy.docNo}
         </Link>
-        {translate('policies.repealedAfter', { date: details.repealedOn ? fmt.date(details.repealedOn) : '—' })}
+        {translate('policies.repealedAfter', {
+          date: details.repealedOn ? fmt.date(details.repealedOn) : '—',
+        })}
       </Alert>
     );
   }
   if (details.daysLeft === null || details.daysLeft === undefined) return null;
   const n = details.daysLeft;
-  const text = n > 0 ? translate('policies.daysLeft', { n }) : n === 0 ? translate('policies.lastDay') : translate('policies.expired');
+  const text =
+    n > 0
+      ? translate('policies.daysLeft', { n })
+      : n === 0
+        ? translate('policies.lastDay')
+        : translate('policies.expired');
   return (
-    <Typography variant="body2" data-testid="policy-days-left" sx={{ my: 1, color: n < 0 ? 'text.secondary' : n <= 30 ? 'warning.dark' : 'text.primary', fontWeight: n >= 0 && n <= 30 ? 600 : 400 }}>
+    <Typography
+      variant="body2"
+      data-testid="policy-days-left"
+      sx={{
+        my: 1,
+        color: n < 0 ? 'text.secondary' : n <= 30 ? 'warning.dark' : 'text.primary',
+        fontWeight: n >= 0 && n <= 30 ? 600 : 400,
+      }}
+    >
       {text}
     </Typography>
   );
@@ -92,8 +122,15 @@ export function SourceLine(_: LayoutProps) {
       <Typography variant="body2" data-testid="policy-source">
         {s
           ? [
-              s.page !== null ? translate('policies.sourceIssuePage', { issue: s.issueLabel, page: s.page }) : translate('policies.sourceIssue', { issue: s.issueLabel }),
-              s.lineFrom !== null ? translate('policies.sourceLines', { from: s.lineFrom, to: s.lineTo ?? s.lineFrom }) : '',
+              s.page !== null
+                ? translate('policies.sourceIssuePage', { issue: s.issueLabel, page: s.page })
+                : translate('policies.sourceIssue', { issue: s.issueLabel }),
+              s.lineFrom !== null
+                ? translate('policies.sourceLines', {
+                    from: s.lineFrom,
+                    to: s.lineTo ?? s.lineFrom,
+                  })
+                : '',
             ].join('')
           : translate('policies.noSource')}
       </Typography>
@@ -112,25 +149,63 @@ export function PolicyText(_: LayoutProps) {
   return (
     <Box sx={{ maxWidth: 900 }}>
       {hasArticles && details.text && (
-        <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_, v: 'articles' | 'whole' | null) => v && setMode(v)} sx={{ mb: 1 }}>
-          <ToggleButton value="articles" data-testid="text-mode-articles">{translate('policies.byArticle', { n: details.articles.length })}</ToggleButton>
-          <ToggleButton value="whole" data-testid="text-mode-whole">{translate('policies.wholeText')}</ToggleButton>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={mode}
+          onChange={(_, v: 'articles' | 'whole' | null) => v && setMode(v)}
+          sx={{ mb: 1 }}
+        >
+          <ToggleButton value="articles" data-testid="text-mode-articles">
+            {translate('policies.byArticle', { n: details.articles.length })}
+          </ToggleButton>
+          <ToggleButton value="whole" data-testid="text-mode-whole">
+            {translate('policies.wholeText')}
+          </ToggleButton>
         </ToggleButtonGroup>
       )}
       {showArticles && (
         <Stack spacing={1.25} data-testid="policy-articles">
           {details.articles.map((a) => (
-            <Box key={a.path} data-testid={`article-${a.path}`} sx={{ display: 'flex', gap: 1.5, pl: articleDepth(a.path) * 3 }}>
-              <Typography variant="body2" component="span" sx={{ fontWeight: 700, flex: 'none', minWidth: '4em' }} data-testid="article-number">{a.number}</Typography>
-              <Typography variant="body2" component="span" sx={{ whiteSpace: 'pre-line', lineHeight: 1.8 }}>{articleBody(a)}</Typography>
+            <Box
+              key={a.path}
+              data-testid={`article-${a.path}`}
+              sx={{ display: 'flex', gap: 1.5, pl: articleDepth(a.path) * 3 }}
+            >
+              <Typography
+                variant="body2"
+                component="span"
+                sx={{ fontWeight: 700, flex: 'none', minWidth: '4em' }}
+                data-testid="article-number"
+              >
+                {a.number}
+              </Typography>
+              <Typography
+                variant="body2"
+                component="span"
+                sx={{ whiteSpace: 'pre-line', lineHeight: 1.8 }}
+              >
+                {articleBody(a)}
+              </Typography>
             </Box>
           ))}
         </Stack>
       )}
       {!showArticles && details.text && (
-        <Typography variant="body2" component="div" sx={{ whiteSpace: 'pre-line', lineHeight: 1.8 }} data-testid="policy-whole-text">{details.text}</Typography>
+        <Typography
+          variant="body2"
+          component="div"
+          sx={{ whiteSpace: 'pre-line', lineHeight: 1.8 }}
+          data-testid="policy-whole-text"
+        >
+          {details.text}
+        </Typography>
       )}
-      {!details.text && !hasArticles && <Typography variant="body2" color="text.secondary" data-testid="policy-no-text">{translate('policies.noText')}</Typography>}
+      {!details.text && !hasArticles && (
+        <Typography variant="body2" color="text.secondary" data-testid="policy-no-text">
+          {translate('policies.noText')}
+        </Typography>
+      )}
     </Box>
   );
 }

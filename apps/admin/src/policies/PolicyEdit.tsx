@@ -4,7 +4,12 @@ import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 
 function Form() {
   const record = useRecordContext<{ id: string; issuers?: { name: string }[] }>();
-  return <PolicyForm draft={`policies.${record?.id}`} defaultValues={{ issuerNames: record?.issuers?.map((i) => i.name).join('、') ?? '' }} />;
+  return (
+    <PolicyForm
+      draft={`policies.${record?.id}`}
+      defaultValues={{ issuerNames: record?.issuers?.map((i) => i.name).join('、') ?? '' }}
+    />
+  );
 }
 
 export function PolicyEdit() {

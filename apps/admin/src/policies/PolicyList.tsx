@@ -8,10 +8,28 @@ import { csvExporter } from '../shared/exporter.ts';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" label="resources.policies.fields.status" choices={enumChoices('PolicyStatus', POLICY_STATUSES)} alwaysOn />,
-  <TextInput key="asOf" source="asOf" label="policies.statusOn" type="date" alwaysOn InputLabelProps={{ shrink: true }} />,
+  <SelectInput
+    key="status"
+    source="status"
+    label="resources.policies.fields.status"
+    choices={enumChoices('PolicyStatus', POLICY_STATUSES)}
+    alwaysOn
+  />,
+  <TextInput
+    key="asOf"
+    source="asOf"
+    label="policies.statusOn"
+    type="date"
+    alwaysOn
+    InputLabelProps={{ shrink: true }}
+  />,
   <TextInput key="issuer" source="issuer" label="resources.policies.fields.issuers" />,
-  <SelectInput key="category" source="category" label="resources.policies.fields.category" choices={enumChoices('PolicyCategory', POLICY_CATEGORIES)} />,
+  <SelectInput
+    key="category"
+    source="category"
+    label="resources.policies.fields.category"
+    choices={enumChoices('PolicyCategory', POLICY_CATEGORIES)}
+  />,
 ];
 
 const exporter = csvExporter();
@@ -33,13 +51,23 @@ export function PolicyList() {
         <DataTable.Col source="docNo" />
         <DataTable.Col source="title" sx={{ maxWidth: 420 }} />
         {narrow ? null : (
-          <DataTable.Col source="category"><EnumField source="category" enumName="PolicyCategory" /></DataTable.Col>
+          <DataTable.Col source="category">
+            <EnumField source="category" enumName="PolicyCategory" />
+          </DataTable.Col>
         )}
-        <DataTable.Col source="effectiveFrom"><PlainDateField source="effectiveFrom" /></DataTable.Col>
-        <DataTable.Col source="expiresOn"><PlainDateField source="expiresOn" /></DataTable.Col>
-        <DataTable.Col source="status" disableSort><EnumField source="status" enumName="PolicyStatus" /></DataTable.Col>
+        <DataTable.Col source="effectiveFrom">
+          <PlainDateField source="effectiveFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="expiresOn">
+          <PlainDateField source="expiresOn" />
+        </DataTable.Col>
+        <DataTable.Col source="status" disableSort>
+          <EnumField source="status" enumName="PolicyStatus" />
+        </DataTable.Col>
         {narrow ? null : (
-          <DataTable.Col source="isTrial" disableSort><BooleanField source="isTrial" /></DataTable.Col>
+          <DataTable.Col source="isTrial" disableSort>
+            <BooleanField source="isTrial" />
+          </DataTable.Col>
         )}
       </DataTable>
     </List>

@@ -1,5 +1,17 @@
 import {
-  ArrayField, BooleanField, ChipField, DataTable, EditButton, ReferenceManyField, Show, SingleFieldList, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate,
+  ArrayField,
+  BooleanField,
+  ChipField,
+  DataTable,
+  EditButton,
+  ReferenceManyField,
+  Show,
+  SingleFieldList,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { Typography } from '@mui/material';
 import { DISCRETION_REVIEW_DOC_NO } from '@gazette/domain';
@@ -16,7 +28,9 @@ function CasesTab(props: { path: string; label: string }) {
       <ReferenceManyField reference="cases" target="policyDocNo" label={false}>
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="caseName" label="resources.cases.fields.caseName" />
-          <DataTable.Col source="state" label="resources.cases.fields.state"><EnumField source="state" enumName="CaseState" /></DataTable.Col>
+          <DataTable.Col source="state" label="resources.cases.fields.state">
+            <EnumField source="state" enumName="CaseState" />
+          </DataTable.Col>
         </DataTable>
       </ReferenceManyField>
     </TabbedShowLayout.Tab>
@@ -24,7 +38,11 @@ function CasesTab(props: { path: string; label: string }) {
 }
 
 function Actions() {
-  return <TopToolbar><EditButton /></TopToolbar>;
+  return (
+    <TopToolbar>
+      <EditButton />
+    </TopToolbar>
+  );
 }
 
 export function PolicyShow() {
@@ -32,37 +50,52 @@ export function PolicyShow() {
   return (
     <Show actions={<Actions />}>
       <PolicyDetailsProvider>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="policies.tabs.document">
-          <TextField source="docNo" />
-          <TextField source="title" />
-          <EnumField source="category" enumName="PolicyCategory" label="resources.policies.fields.category" />
-          <ArrayField source="issuers">
-            <SingleFieldList linkType={false}><ChipField source="name" size="small" /></SingleFieldList>
-          </ArrayField>
-          <EnumField source="status" enumName="PolicyStatus" label="resources.policies.fields.status" />
-          <ValidityNotice label={false} />
-          <BooleanField source="isTrial" />
-          <TextField source="validityClause" emptyText="—" />
-          <Typography variant="subtitle2">{translate('policies.timeline')}</Typography>
-          <ValidityTimeline />
-          <PlainDateField source="signedOn" label="resources.policies.fields.signedOn" />
-          <TextField source="summary" emptyText="—" />
-          <SourceLine label="policies.source" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="policies.tabs.text" path="text">
-          <PolicyText label={false} />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="policies.tabs.rateTables">
-          <ArrayField source="rateTables" label={false}>
-            <DataTable rowClick={(id) => `/rateTables/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false}>
-              <DataTable.Col source="name" label="resources.rateTables.fields.name" />
-              <DataTable.Col source="kind" label="resources.rateTables.fields.kind"><EnumField source="kind" enumName="RateTableKind" /></DataTable.Col>
-            </DataTable>
-          </ArrayField>
-        </TabbedShowLayout.Tab>
-        <CasesTab path="cases" label="policies.tabs.cases" />
-      </TabbedShowLayout>
+        <TabbedShowLayout>
+          <TabbedShowLayout.Tab label="policies.tabs.document">
+            <TextField source="docNo" />
+            <TextField source="title" />
+            <EnumField
+              source="category"
+              enumName="PolicyCategory"
+              label="resources.policies.fields.category"
+            />
+            <ArrayField source="issuers">
+              <SingleFieldList linkType={false}>
+                <ChipField source="name" size="small" />
+              </SingleFieldList>
+            </ArrayField>
+            <EnumField
+              source="status"
+              enumName="PolicyStatus"
+              label="resources.policies.fields.status"
+            />
+            <ValidityNotice label={false} />
+            <BooleanField source="isTrial" />
+            <TextField source="validityClause" emptyText="—" />
+            <Typography variant="subtitle2">{translate('policies.timeline')}</Typography>
+            <ValidityTimeline />
+            <PlainDateField source="signedOn" label="resources.policies.fields.signedOn" />
+            <TextField source="summary" emptyText="—" />
+            <SourceLine label="policies.source" />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="policies.tabs.text" path="text">
+            <PolicyText label={false} />
+          </TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="policies.tabs.rateTables">
+            <ArrayField source="rateTables" label={false}>
+              <DataTable
+                rowClick={(id) => `/rateTables/${encodeURIComponent(String(id))}/show`}
+                bulkActionButtons={false}
+              >
+                <DataTable.Col source="name" label="resources.rateTables.fields.name" />
+                <DataTable.Col source="kind" label="resources.rateTables.fields.kind">
+                  <EnumField source="kind" enumName="RateTableKind" />
+                </DataTable.Col>
+              </DataTable>
+            </ArrayField>
+          </TabbedShowLayout.Tab>
+          <CasesTab path="cases" label="policies.tabs.cases" />
+        </TabbedShowLayout>
       </PolicyDetailsProvider>
     </Show>
   );

@@ -9,5 +9,7 @@ export function articleDepth(path: string): number {
 /** An article's text without the number it starts with (the number is shown beside it). */
 export function articleBody(article: Pick<PolicyArticle, 'number' | 'text'>): string {
   const number = article.number.trim();
-  return number && article.text.startsWith(number) ? article.text.slice(number.length).replace(/^[\s、.．]+/, '') : article.text;
+  return number && article.text.startsWith(number)
+    ? article.text.slice(number.length).replace(/^[\s、.．]+/, '')
+    : article.text;
 }

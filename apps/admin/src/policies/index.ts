@@ -4,4 +4,11 @@ import { PolicyShow } from './PolicyShow.tsx';
 import { PolicyEdit } from './PolicyEdit.tsx';
 import { PolicyCreate } from './PolicyCreate.tsx';
 
-export default { list: PolicyList, show: PolicyShow, edit: PolicyEdit, create: PolicyCreate, icon: DescriptionIcon, recordRepresentation: 'docNo' };
+export default {
+  list: PolicyList,
+  show: PolicyShow,
+  edit: PolicyEdit,
+  create: PolicyCreate,
+  icon: DescriptionIcon,
+  recordRepresentation: 'docNo',
+};

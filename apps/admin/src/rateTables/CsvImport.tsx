@@ -1,7 +1,24 @@
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { parseCsvRecords, parseRateVersionCsv, unneutraliseCell, type DimensionDef, type RateCsvError } from '@gazette/domain';
+import {
+  Alert,
+  Box,
+  Button,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import {
+  parseCsvRecords,
+  parseRateVersionCsv,
+  unneutraliseCell,
+  type DimensionDef,
+  type RateCsvError,
+} from '@gazette/domain';
 import { parseCsv } from '../shared/csv.ts';
 import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -14,13 +31,27 @@ import { GraphQLRequestError } from '../graphql/client.ts';
  * may have the gazette's Chinese headers and labels (as 导出 CSV writes it: 三乙, 商服用地 …) or
  * the API's own column names.
  */
-export function CsvImport({ version, kind, entries, dimensions, onImported }: { version: ApiRateVersion; kind: string; entries: ApiRateEntry[]; dimensions: DimensionDef[]; onImported: () => void }) {
+export function CsvImport({
+  version,
+  kind,
+  entries,
+  dimensions,
+  onImported,
+}: {
+  version: ApiRateVersion;
+  kind: string;
+  entries: ApiRateEntry[];
+  dimensions: DimensionDef[];
+  onImported: () => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useGazetteDataProvider();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
-  const [errors, setErrors] = useState<{ row: number; column: string | null; message: string }[]>([]);
+  const [errors, setErrors] = useState<{ row: number; column: string | null; message: string }[]>(
+    [],
+  );
   // What is sent: the file itself, or the API's CSV made from a file with Chinese headers, whose
   // lines are traced back to the file's (origin) for every error.
   const [sendCsv, setSendCsv] = useState('');
@@ -35,12 +66,26 @@ export function CsvImport({ version, kind, entries, dimensions, onImported }: { 
       setSendCsv(text);
       setOrigin(null);
       const local = parseRateVersionCsv(text, { dimensions });
-      setErrors(local.ok ? [] : local.errors.map((e: RateCsvError) => ({ row: e.line, column: e.column, message: e.message })));
+      setErrors(
+        local.ok
+          ? []
+          : local.errors.map((e: RateCsvError) => ({
+              row: e.line,
+              column: e.column,
+              message: e.message,
+            })),
+      );
       return;
     }
     const { csvFromSheet, sheetErrorsOf } = await import('./sheet.ts');
     const lineOf = (row: number) => records[row - 1]?.line ?? row;
-    const result = csvFromSheet(kind, dimensions, records.map((r) => r.cells.map(unneutraliseCell)), entries, translate);
+    const result = csvFromSheet(
+      kind,
+      dimensions,
+      records.map((r) => r.cells.map(unneutraliseCell)),
+      entries,
+      translate,
+    );
     if (!result.ok) {
       setSendCsv('');
       setErrors(result.errors.map((e) => ({ ...e, row: lineOf(e.row) })));
@@ -57,15 +102,26 @@ export function CsvImport({ version, kind, entries, dimensions, onImported }: { 
     setError(null);
     try {
       await dataProvider.importRateTableVersionCsv(version, sendCsv);
-      notify('rates.imported', { type: 'success', messageArgs: { n: origin ? origin.length : preview.length - 1 } });
+      notify('rates.imported', {
+        type: 'success',
+        messageArgs: { n: origin ? origin.length : preview.length - 1 },
+      });
       setCsv('');
       setSendCsv('');
       setFileName('');
       onImported();
     } catch (e) {
       // The server names every bad row in extensions.rows.
-      const rows = (e instanceof GraphQLRequestError ? (e.extensions.rows as RateCsvError[] | undefined) : undefined) ?? [];
-      if (rows.length) setErrors(origin ? sheetErrorsOfLines(rows, origin) : rows.map((r) => ({ row: r.line, column: r.column, message: r.message })));
+      const rows =
+        (e instanceof GraphQLRequestError
+          ? (e.extensions.rows as RateCsvError[] | undefined)
+          : undefined) ?? [];
+      if (rows.length)
+        setErrors(
+          origin
+            ? sheetErrorsOfLines(rows, origin)
+            : rows.map((r) => ({ row: r.line, column: r.column, message: r.message })),
+        );
       setError(e as Error);
     }
   }
@@ -76,32 +132,92 @@ export function CsvImport({ version, kind, entries, dimensions, onImported }: { 
       <Stack direction="row" spacing={2} alignItems="center" sx={{ my: 1 }}>
         <Button component="label" variant="outlined">
           {translate('rates.chooseCsv')}
-          <input hidden type="file" accept=".csv,text/csv" data-testid="csv-file" onChange={async (e) => { const file = e.target.files?.[0]; if (!file) return; const text = await file.text(); setFileName(file.name); setCsv(text); await check(text); }} />
+          <input
+            hidden
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="csv-file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              const text = await file.text();
+              setFileName(file.name);
+              setCsv(text);
+              await check(text);
+            }}
+          />
         </Button>
         <Typography variant="body2">{fileName}</Typography>
-        <Button variant="contained" disabled={!sendCsv || errors.length > 0} onClick={write} data-testid="csv-write">{translate('rates.importWrite')}</Button>
+        <Button
+          variant="contained"
+          disabled={!sendCsv || errors.length > 0}
+          onClick={write}
+          data-testid="csv-write"
+        >
+          {translate('rates.importWrite')}
+        </Button>
       </Stack>
-      <Typography variant="caption" color="text.secondary">{translate('rateMatrix.csvHelp', { columns: [...dimensions.map((d) => d.name), 'code', 'name', 'unit', 'amount', 'rate'].join(', ') })}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('rateMatrix.csvHelp', {
+          columns: [
+            ...dimensions.map((d) => d.name),
+            'code',
+            'name',
+            'unit',
+            'amount',
+            'rate',
+          ].join(', '),
+        })}
+      </Typography>
       <ErrorAlert error={error} />
       {errors.length > 0 && (
         <>
-          <Alert severity="error" sx={{ my: 1 }} data-testid="csv-rejected">{translate('app.import.rejected', { n: errors.length })}</Alert>
+          <Alert severity="error" sx={{ my: 1 }} data-testid="csv-rejected">
+            {translate('app.import.rejected', { n: errors.length })}
+          </Alert>
           <Table size="small" data-testid="csv-errors">
-            <TableHead><TableRow><TableCell>{translate('app.import.row')}</TableCell><TableCell>{translate('app.import.column')}</TableCell><TableCell>{translate('app.import.message')}</TableCell></TableRow></TableHead>
-            <TableBody>{errors.map((e, i) => <TableRow key={i}><TableCell>{translate('app.import.rowN', { n: e.row })}</TableCell><TableCell>{e.column}</TableCell><TableCell>{e.message}</TableCell></TableRow>)}</TableBody>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('app.import.row')}</TableCell>
+                <TableCell>{translate('app.import.column')}</TableCell>
+                <TableCell>{translate('app.import.message')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {errors.map((e, i) => (
+                <TableRow key={i}>
+                  <TableCell>{translate('app.import.rowN', { n: e.row })}</TableCell>
+                  <TableCell>{e.column}</TableCell>
+                  <TableCell>{e.message}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
           </Table>
         </>
       )}
       {preview.length > 0 && (
         <>
-          <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('rates.preview', { n: preview.length - 1 })}</Typography>
+          <Typography variant="subtitle2" sx={{ mt: 2 }}>
+            {translate('rates.preview', { n: preview.length - 1 })}
+          </Typography>
           <Box sx={{ overflowX: 'auto', maxHeight: 300 }}>
             <Table size="small">
               <TableBody>
                 {preview.slice(0, 50).map((r, i) => (
-                  <TableRow key={i} sx={badRows.has(i + 1) ? { bgcolor: 'error.light' } : i === 0 ? { fontWeight: 'bold' } : undefined}>
+                  <TableRow
+                    key={i}
+                    sx={
+                      badRows.has(i + 1)
+                        ? { bgcolor: 'error.light' }
+                        : i === 0
+                          ? { fontWeight: 'bold' }
+                          : undefined
+                    }
+                  >
                     <TableCell>{i === 0 ? '' : i + 1}</TableCell>
-                    {r.map((c, j) => <TableCell key={j}>{c}</TableCell>)}
+                    {r.map((c, j) => (
+                      <TableCell key={j}>{c}</TableCell>
+                    ))}
                   </TableRow>
                 ))}
               </TableBody>
@@ -114,6 +230,13 @@ export function CsvImport({ version, kind, entries, dimensions, onImported }: { 
 }
 
 /** The API's CSV errors traced back to the file's lines (as sheet.ts does, without loading it again). */
-function sheetErrorsOfLines(rows: RateCsvError[], origin: { row: number; column: string | null }[]) {
-  return rows.map((e) => ({ row: origin[e.line - 2]?.row ?? e.line, column: origin[e.line - 2]?.column ?? e.column, message: e.message }));
+function sheetErrorsOfLines(
+  rows: RateCsvError[],
+  origin: { row: number; column: string | null }[],
+) {
+  return rows.map((e) => ({
+    row: origin[e.line - 2]?.row ?? e.line,
+    column: origin[e.line - 2]?.column ?? e.column,
+    message: e.message,
+  }));
 }

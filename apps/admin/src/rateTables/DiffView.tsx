@@ -1,7 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { Alert, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
-import { addDays, compareDates, diffVersions, formatDecimal, type DimensionDef, type RateVersionDiff } from '@gazette/domain';
+import {
+  Alert,
+  Chip,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import {
+  addDays,
+  compareDates,
+  diffVersions,
+  formatDecimal,
+  type DimensionDef,
+  type RateVersionDiff,
+} from '@gazette/domain';
 import { describeEntry } from './matrix.ts';
 import type { ApiRateVersion } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -19,14 +37,36 @@ export function baselineOf(versions: ApiRateVersion[], b: string): string {
   const others = versions.filter((v) => v.id !== b);
   if (!target) return others[0]?.id ?? '';
   const dayBefore = addDays(target.effectiveFrom, -1);
-  const published = others.filter((v) => v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, target.effectiveFrom) < 0);
-  const covering = published.find((v) => compareDates(v.effectiveFrom, dayBefore) <= 0 && (!v.effectiveTo || compareDates(dayBefore, v.effectiveTo) <= 0));
+  const published = others.filter(
+    (v) => v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, target.effectiveFrom) < 0,
+  );
+  const covering = published.find(
+    (v) =>
+      compareDates(v.effectiveFrom, dayBefore) <= 0 &&
+      (!v.effectiveTo || compareDates(dayBefore, v.effectiveTo) <= 0),
+  );
   const latest = [...published].sort((x, y) => compareDates(y.effectiveFrom, x.effectiveFrom))[0];
-  return covering?.id ?? latest?.id ?? others.find((v) => v.status === 'PUBLISHED')?.id ?? others[0]?.id ?? '';
+  return (
+    covering?.id ??
+    latest?.id ??
+    others.find((v) => v.status === 'PUBLISHED')?.id ??
+    others[0]?.id ??
+    ''
+  );
 }
 
 /** What changed between two versions of a table, entry by entry (domain diffVersions). */
-export function DiffView({ versions, initialB, dimensions = [], valueField = 'amount' }: { versions: ApiRateVersion[]; initialB?: string; dimensions?: DimensionDef[]; valueField?: 'amount' | 'rate' }) {
+export function DiffView({
+  versions,
+  initialB,
+  dimensions = [],
+  valueField = 'amount',
+}: {
+  versions: ApiRateVersion[];
+  initialB?: string;
+  dimensions?: DimensionDef[];
+  valueField?: 'amount' | 'rate';
+}) {
   const translate = useTranslate();
   const dataProvider = useGazetteDataProvider();
   const notify = useNotify();
@@ -38,32 +78,73 @@ export function DiffView({ versions, initialB, dimensions = [], valueField = 'am
   useEffect(() => {
     if (!a || !b) return;
     let live = true;
-    void Promise.all([dataProvider.getRateEntries(a), dataProvider.getRateEntries(b)]).then(([ea, eb]) => {
-      if (live) setDiff(diffVersions({ entries: ea.map(toDomainEntry) }, { entries: eb.map(toDomainEntry) }));
-    }, (error: unknown) => {
-      // A failed read says why (the API's message), never an empty comparison.
-      if (live) notify(errorText(error), { type: 'error' });
-    });
+    void Promise.all([dataProvider.getRateEntries(a), dataProvider.getRateEntries(b)]).then(
+      ([ea, eb]) => {
+        if (live)
+          setDiff(
+            diffVersions({ entries: ea.map(toDomainEntry) }, { entries: eb.map(toDomainEntry) }),
+          );
+      },
+      (error: unknown) => {
+        // A failed read says why (the API's message), never an empty comparison.
+        if (live) notify(errorText(error), { type: 'error' });
+      },
+    );
     return () => {
       live = false;
     };
   }, [a, b]);
-  const label = (v: ApiRateVersion) => `${v.label ?? ''} ${fmt.date(v.effectiveFrom)}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
+  const label = (v: ApiRateVersion) =>
+    `${v.label ?? ''} ${fmt.date(v.effectiveFrom)}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
   const show = (d: { toString(): string } | null) => (d === null ? '—' : formatDecimal(d as never));
   // 单精子注射 · 三甲, never 311201079|TERTIARY_A.
-  const entryName = (e: { key: string; name: string | null; code?: string | null; dimensions?: Record<string, string> }) => describeEntry(dimensions, e);
-  const fieldLabel = (f: string) => (f === 'rate' && valueField === 'rate' ? translate('rateMatrix.valueCoefficient') : translate(`resources.rateEntries.fields.${f}`));
+  const entryName = (e: {
+    key: string;
+    name: string | null;
+    code?: string | null;
+    dimensions?: Record<string, string>;
+  }) => describeEntry(dimensions, e);
+  const fieldLabel = (f: string) =>
+    f === 'rate' && valueField === 'rate'
+      ? translate('rateMatrix.valueCoefficient')
+      : translate(`resources.rateEntries.fields.${f}`);
   return (
     <div data-testid="diff-view">
       <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <TextField select size="small" label={translate('rates.diffFrom')} value={a} onChange={(e) => setA(e.target.value)} sx={{ minWidth: 260 }} inputProps={{ 'data-testid': 'diff-from' }}>
-          {versions.map((v) => <MenuItem key={v.id} value={v.id}>{label(v)}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label={translate('rates.diffFrom')}
+          value={a}
+          onChange={(e) => setA(e.target.value)}
+          sx={{ minWidth: 260 }}
+          inputProps={{ 'data-testid': 'diff-from' }}
+        >
+          {versions.map((v) => (
+            <MenuItem key={v.id} value={v.id}>
+              {label(v)}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select size="small" label={translate('rates.diffTo')} value={b} onChange={(e) => setB(e.target.value)} sx={{ minWidth: 260 }} inputProps={{ 'data-testid': 'diff-to' }}>
-          {versions.map((v) => <MenuItem key={v.id} value={v.id}>{label(v)}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label={translate('rates.diffTo')}
+          value={b}
+          onChange={(e) => setB(e.target.value)}
+          sx={{ minWidth: 260 }}
+          inputProps={{ 'data-testid': 'diff-to' }}
+        >
+          {versions.map((v) => (
+            <MenuItem key={v.id} value={v.id}>
+              {label(v)}
+            </MenuItem>
+          ))}
         </TextField>
       </Stack>
-      {diff && diff.added.length + diff.removed.length + diff.changed.length === 0 && <Alert severity="info">{translate('rates.noDifferences')}</Alert>}
+      {diff && diff.added.length + diff.removed.length + diff.changed.length === 0 && (
+        <Alert severity="info">{translate('rates.noDifferences')}</Alert>
+      )}
       {diff && diff.added.length + diff.removed.length + diff.changed.length > 0 && (
         <Table size="small">
           <TableHead>
@@ -78,18 +159,50 @@ export function DiffView({ versions, initialB, dimensions = [], valueField = 'am
           <TableBody>
             {diff.changed.map((c) => (
               <TableRow key={c.key} data-testid={`diff-changed-${c.key}`}>
-                <TableCell><Chip size="small" color="warning" label={translate('rates.changed')} /></TableCell>
+                <TableCell>
+                  <Chip size="small" color="warning" label={translate('rates.changed')} />
+                </TableCell>
                 <TableCell data-testid={`diff-entry-${c.key}`}>{entryName(c.after)}</TableCell>
                 <TableCell>{c.after.code}</TableCell>
-                <TableCell>{c.fields.map((f) => `${fieldLabel(f)} ${f === 'amount' ? show(c.before.amount) : f === 'rate' ? show(c.before.rate) : ''}`).join('；')}</TableCell>
-                <TableCell>{c.fields.map((f) => `${fieldLabel(f)} ${f === 'amount' ? show(c.after.amount) : f === 'rate' ? show(c.after.rate) : ''}`).join('；')}</TableCell>
+                <TableCell>
+                  {c.fields
+                    .map(
+                      (f) =>
+                        `${fieldLabel(f)} ${f === 'amount' ? show(c.before.amount) : f === 'rate' ? show(c.before.rate) : ''}`,
+                    )
+                    .join('；')}
+                </TableCell>
+                <TableCell>
+                  {c.fields
+                    .map(
+                      (f) =>
+                        `${fieldLabel(f)} ${f === 'amount' ? show(c.after.amount) : f === 'rate' ? show(c.after.rate) : ''}`,
+                    )
+                    .join('；')}
+                </TableCell>
               </TableRow>
             ))}
             {diff.added.map((e) => (
-              <TableRow key={`+${e.key}`}><TableCell><Chip size="small" color="success" label={translate('rates.added')} /></TableCell><TableCell data-testid={`diff-entry-${e.key}`}>{entryName(e)}</TableCell><TableCell>{e.code}</TableCell><TableCell /><TableCell>{show(e.amount ?? e.rate)}</TableCell></TableRow>
+              <TableRow key={`+${e.key}`}>
+                <TableCell>
+                  <Chip size="small" color="success" label={translate('rates.added')} />
+                </TableCell>
+                <TableCell data-testid={`diff-entry-${e.key}`}>{entryName(e)}</TableCell>
+                <TableCell>{e.code}</TableCell>
+                <TableCell />
+                <TableCell>{show(e.amount ?? e.rate)}</TableCell>
+              </TableRow>
             ))}
             {diff.removed.map((e) => (
-              <TableRow key={`-${e.key}`}><TableCell><Chip size="small" color="error" label={translate('rates.removed')} /></TableCell><TableCell data-testid={`diff-entry-${e.key}`}>{entryName(e)}</TableCell><TableCell>{e.code}</TableCell><TableCell>{show(e.amount ?? e.rate)}</TableCell><TableCell /></TableRow>
+              <TableRow key={`-${e.key}`}>
+                <TableCell>
+                  <Chip size="small" color="error" label={translate('rates.removed')} />
+                </TableCell>
+                <TableCell data-testid={`diff-entry-${e.key}`}>{entryName(e)}</TableCell>
+                <TableCell>{e.code}</TableCell>
+                <TableCell>{show(e.amount ?? e.rate)}</TableCell>
+                <TableCell />
+              </TableRow>
             ))}
           </TableBody>
         </Table>

@@ -1,7 +1,16 @@
 import { useRef, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { useErrorText } from '../shared/errorText.ts';
-import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+} from '@mui/material';
 import type { DimensionDef } from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -13,7 +22,21 @@ function dimLabel(dims: DimensionDef[], name: string, value: string) {
 }
 
 /** One cell edited in place; saved on Enter or leaving the cell, pessimistically (no undo window). */
-function EditableCell({ entry, field, editable, onSaved, onReload, percent = true }: { entry: ApiRateEntry; field: 'amount' | 'rate'; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void; percent?: boolean }) {
+function EditableCell({
+  entry,
+  field,
+  editable,
+  onSaved,
+  onReload,
+  percent = true,
+}: {
+  entry: ApiRateEntry;
+  field: 'amount' | 'rate';
+  editable: boolean;
+  onSaved: (e: ApiRateEntry) => void;
+  onReload: () => void;
+  percent?: boolean;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useGazetteDataProvider();
@@ -29,7 +52,12 @@ function EditableCell({ entry, field, editable, onSaved, onReload, percent = tru
   const typed = draft?.trim() ?? null;
   const badNumber = typed !== null && typed !== (value ?? '') && !/^\d+(\.\d+)?$/.test(typed);
   const shownError = badNumber ? translate('rates.badNumber') : serverError;
-  if (!editable || value === null) return <TableCell align="right" data-testid={`entry-${field}-${entry.key}`}>{shown}</TableCell>;
+  if (!editable || value === null)
+    return (
+      <TableCell align="right" data-testid={`entry-${field}-${entry.key}`}>
+        {shown}
+      </TableCell>
+    );
 
   async function save() {
     if (inFlight.current) return;
@@ -48,7 +76,15 @@ function EditableCell({ entry, field, editable, onSaved, onReload, percent = tru
       setServerError(null);
     } catch (error) {
       const conflict = conflictFromError(error, 'rateEntries', entry.id);
-      if (conflict) reportConflict({ ...conflict, reload: () => { setDraft(null); setServerError(null); onReload(); } });
+      if (conflict)
+        reportConflict({
+          ...conflict,
+          reload: () => {
+            setDraft(null);
+            setServerError(null);
+            onReload();
+          },
+        });
       else setServerError(errorText(error));
     } finally {
       inFlight.current = false;
@@ -69,7 +105,11 @@ function EditableCell({ entry, field, editable, onSaved, onReload, percent = tru
             setServerError(null);
           }}
           error={!!shownError}
-          helperText={shownError && <span data-testid={`entry-${field}-error-${entry.key}`}>{shownError}</span>}
+          helperText={
+            shownError && (
+              <span data-testid={`entry-${field}-error-${entry.key}`}>{shownError}</span>
+            )
+          }
           onBlur={save}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void save();
@@ -78,14 +118,32 @@ function EditableCell({ entry, field, editable, onSaved, onReload, percent = tru
               setServerError(null);
             }
           }}
-          inputProps={{ 'data-testid': `entry-${field}-${entry.key}`, inputMode: 'decimal', style: { textAlign: 'right', width: 90 } }}
+          inputProps={{
+            'data-testid': `entry-${field}-${entry.key}`,
+            inputMode: 'decimal',
+            style: { textAlign: 'right', width: 90 },
+          }}
         />
       </Tooltip>
     </TableCell>
   );
 }
 
-export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload, valueField = 'amount' }: { entries: ApiRateEntry[]; dimensions: DimensionDef[]; editable: boolean; onSaved: (e: ApiRateEntry) => void; onReload: () => void; valueField?: 'amount' | 'rate' }) {
+export function EntriesGrid({
+  entries,
+  dimensions,
+  editable,
+  onSaved,
+  onReload,
+  valueField = 'amount',
+}: {
+  entries: ApiRateEntry[];
+  dimensions: DimensionDef[];
+  editable: boolean;
+  onSaved: (e: ApiRateEntry) => void;
+  onReload: () => void;
+  valueField?: 'amount' | 'rate';
+}) {
   const translate = useTranslate();
   // A coefficient table (年期修正系数) has no amounts: its one value column is the coefficient.
   const hasAmount = valueField === 'amount';
@@ -95,21 +153,54 @@ export function EntriesGrid({ entries, dimensions, editable, onSaved, onReload, 
       <Table size="small" stickyHeader data-testid="entries-grid">
         <TableHead>
           <TableRow>
-            {dimensions.map((d) => <TableCell key={d.name}>{d.label}</TableCell>)}
+            {dimensions.map((d) => (
+              <TableCell key={d.name}>{d.label}</TableCell>
+            ))}
             <TableCell>{translate('resources.rateEntries.fields.name')}</TableCell>
             <TableCell>{translate('resources.rateEntries.fields.unit')}</TableCell>
-            {hasAmount && <TableCell align="right">{translate('resources.rateEntries.fields.amount')}</TableCell>}
-            {hasRate && <TableCell align="right" data-testid="entries-rate-header">{translate(hasAmount ? 'resources.rateEntries.fields.rate' : 'rateMatrix.valueCoefficient')}</TableCell>}
+            {hasAmount && (
+              <TableCell align="right">
+                {translate('resources.rateEntries.fields.amount')}
+              </TableCell>
+            )}
+            {hasRate && (
+              <TableCell align="right" data-testid="entries-rate-header">
+                {translate(
+                  hasAmount ? 'resources.rateEntries.fields.rate' : 'rateMatrix.valueCoefficient',
+                )}
+              </TableCell>
+            )}
           </TableRow>
         </TableHead>
         <TableBody>
           {entries.map((e) => (
             <TableRow key={e.id} hover>
-              {dimensions.map((d) => <TableCell key={d.name}>{dimLabel(dimensions, d.name, e.dimensions?.[d.name] ?? '')}</TableCell>)}
+              {dimensions.map((d) => (
+                <TableCell key={d.name}>
+                  {dimLabel(dimensions, d.name, e.dimensions?.[d.name] ?? '')}
+                </TableCell>
+              ))}
               <TableCell sx={{ maxWidth: 240 }}>{e.name}</TableCell>
               <TableCell>{e.unit}</TableCell>
-              {hasAmount && <EditableCell entry={e} field="amount" editable={editable} onSaved={onSaved} onReload={onReload} />}
-              {hasRate && <EditableCell entry={e} field="rate" editable={editable} onSaved={onSaved} onReload={onReload} percent={hasAmount} />}
+              {hasAmount && (
+                <EditableCell
+                  entry={e}
+                  field="amount"
+                  editable={editable}
+                  onSaved={onSaved}
+                  onReload={onReload}
+                />
+              )}
+              {hasRate && (
+                <EditableCell
+                  entry={e}
+                  field="rate"
+                  editable={editable}
+                  onSaved={onSaved}
+                  onReload={onReload}
+                  percent={hasAmount}
+                />
+              )}
             </TableRow>
           ))}
         </TableBody>

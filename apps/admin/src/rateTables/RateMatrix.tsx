@@ -1,4 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import {
   Alert,
@@ -21,7 +28,21 @@ import { alpha } from '@mui/material/styles';
 import { dec, type DimensionDef } from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
-import { adjustAmount, dimLabel, dimValueOf, editText, isPercentCell, matrixRows, parseCellValue, parseClipboard, parsePercent, sameValue, type MatrixLayout, type MatrixRow, type ParsedValue } from './matrix.ts';
+import {
+  adjustAmount,
+  dimLabel,
+  dimValueOf,
+  editText,
+  isPercentCell,
+  matrixRows,
+  parseCellValue,
+  parseClipboard,
+  parsePercent,
+  sameValue,
+  type MatrixLayout,
+  type MatrixRow,
+  type ParsedValue,
+} from './matrix.ts';
 import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
 import { useErrorText } from '../shared/errorText.ts';
 
@@ -56,7 +77,15 @@ function shown(layout: MatrixLayout, e: ApiRateEntry | undefined): string {
  * Excel or WPS pastes into the selection (bad cells explained on the cell, never sent), a
  * selection can be raised or lowered by a percentage after a preview, and the last change undone.
  */
-export function RateMatrix({ layout, dimensions, entries, editable, versionId, onEntries, onReload }: {
+export function RateMatrix({
+  layout,
+  dimensions,
+  entries,
+  editable,
+  versionId,
+  onEntries,
+  onReload,
+}: {
   layout: MatrixLayout;
   dimensions: DimensionDef[];
   entries: ApiRateEntry[];
@@ -124,10 +153,15 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   const moved = useRef(false);
   useEffect(() => {
     if (!moved.current) return;
-    gridRef.current?.querySelector<HTMLElement>(`[data-pos="${focus.r}:${focus.c}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    gridRef.current
+      ?.querySelector<HTMLElement>(`[data-pos="${focus.r}:${focus.c}"]`)
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [focus]);
 
-  const clamp = (p: Pos): Pos => ({ r: Math.max(0, Math.min(rows.length - 1, p.r)), c: Math.max(0, Math.min(cols.length - 1, p.c)) });
+  const clamp = (p: Pos): Pos => ({
+    r: Math.max(0, Math.min(rows.length - 1, p.r)),
+    c: Math.max(0, Math.min(cols.length - 1, p.c)),
+  });
   function moveTo(p: Pos, extend = false) {
     const next = clamp(p);
     moved.current = true;
@@ -142,24 +176,49 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     return enqueue(() => writeNow(items, label));
   }
 
-  async function writeNow(items: { row: MatrixRow; col: string; value: ParsedValue }[], label: string) {
+  async function writeNow(
+    items: { row: MatrixRow; col: string; value: ParsedValue }[],
+    label: string,
+  ) {
     const changes: Change[] = [];
     const failed: Record<string, string> = {};
     let conflictShown = false;
     for (const { row, col, value } of items) {
       const id = cellId(row, col);
-      const current = latest.current.find((e) => e.dimensions?.[layout.column.name] === col && layout.rows.every((d) => e.dimensions?.[d.name] === row.dims[d.name]));
+      const current = latest.current.find(
+        (e) =>
+          e.dimensions?.[layout.column.name] === col &&
+          layout.rows.every((d) => e.dimensions?.[d.name] === row.dims[d.name]),
+      );
       try {
         if (current) {
-          if (sameValue(current[value.field], value.value) && current[value.field === 'amount' ? 'rate' : 'amount'] === null) continue;
+          if (
+            sameValue(current[value.field], value.value) &&
+            current[value.field === 'amount' ? 'rate' : 'amount'] === null
+          )
+            continue;
           const other = value.field === 'amount' ? 'rate' : 'amount';
-          const input = { [value.field]: value.value, ...(current[other] !== null ? { [other]: null } : {}) };
+          const input = {
+            [value.field]: value.value,
+            ...(current[other] !== null ? { [other]: null } : {}),
+          };
           const saved = await dataProvider.updateRateEntry(current, input);
-          changes.push({ kind: 'update', entryId: current.id, before: { amount: current.amount, rate: current.rate } });
+          changes.push({
+            kind: 'update',
+            entryId: current.id,
+            before: { amount: current.amount, rate: current.rate },
+          });
           latest.current = latest.current.map((e) => (e.id === saved.id ? saved : e));
           onEntries((list) => list.map((e) => (e.id === saved.id ? saved : e)));
         } else {
-          const created = await dataProvider.createRateEntry({ versionId, dimensions: { ...row.dims, [layout.column.name]: col }, [value.field]: value.value, code: row.code, name: row.name, unit: row.unit });
+          const created = await dataProvider.createRateEntry({
+            versionId,
+            dimensions: { ...row.dims, [layout.column.name]: col },
+            [value.field]: value.value,
+            code: row.code,
+            name: row.name,
+            unit: row.unit,
+          });
           changes.push({ kind: 'create', entryId: created.id });
           latest.current = [...latest.current, created];
           onEntries((list) => [...list, created]);
@@ -220,7 +279,12 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   function parse(row: MatrixRow, col: string, raw: string) {
     const result = parseCellValue(layout, row.cells[col], raw);
     if (result.ok) return result;
-    const message = result.reason === 'number' ? translate('rateMatrix.badNumber') : result.reason === 'empty' ? translate('rateMatrix.emptyValue') : result.message!;
+    const message =
+      result.reason === 'number'
+        ? translate('rateMatrix.badNumber')
+        : result.reason === 'empty'
+          ? translate('rateMatrix.emptyValue')
+          : result.message!;
     return { ok: false as const, message };
   }
 
@@ -235,7 +299,9 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     if (move) moveTo(move);
     if (text.trim() === editText(layout, row.cells[col]).trim()) {
       // Back to the saved value: an earlier refusal on this cell no longer applies.
-      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== cellId(row, col))));
+      setErrors((e) =>
+        Object.fromEntries(Object.entries(e).filter(([k]) => k !== cellId(row, col))),
+      );
       return;
     }
     const result = parse(row, col, text);
@@ -256,7 +322,12 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (editing || adjustOpen) return;
     const extend = e.shiftKey;
-    const step: Record<string, Pos> = { ArrowUp: { r: -1, c: 0 }, ArrowDown: { r: 1, c: 0 }, ArrowLeft: { r: 0, c: -1 }, ArrowRight: { r: 0, c: 1 } };
+    const step: Record<string, Pos> = {
+      ArrowUp: { r: -1, c: 0 },
+      ArrowDown: { r: 1, c: 0 },
+      ArrowLeft: { r: 0, c: -1 },
+      ArrowRight: { r: 0, c: 1 },
+    };
     const d = step[e.key];
     if (d) {
       e.preventDefault();
@@ -272,7 +343,13 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       void undo();
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && /[\d.%]/u.test(e.key)) {
+    } else if (
+      e.key.length === 1 &&
+      !e.ctrlKey &&
+      !e.metaKey &&
+      !e.altKey &&
+      /[\d.%]/u.test(e.key)
+    ) {
       e.preventDefault();
       startEdit(e.key);
     }
@@ -282,7 +359,18 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   function onCopy(e: ClipboardEvent<HTMLDivElement>) {
     if (editing) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', rows.slice(top, bottom + 1).map((row) => cols.slice(left, right + 1).map((c) => shown(layout, row.cells[c.value])).join('\t')).join('\r\n'));
+    e.clipboardData.setData(
+      'text/plain',
+      rows
+        .slice(top, bottom + 1)
+        .map((row) =>
+          cols
+            .slice(left, right + 1)
+            .map((c) => shown(layout, row.cells[c.value]))
+            .join('\t'),
+        )
+        .join('\r\n'),
+    );
   }
 
   function onPaste(e: ClipboardEvent<HTMLDivElement>) {
@@ -294,7 +382,8 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     const targets: { r: number; c: number; raw: string }[] = [];
     let outside = 0;
     if (single && (bottom > top || right > left)) {
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) targets.push({ r, c, raw: block[0]![0]! });
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) targets.push({ r, c, raw: block[0]![0]! });
     } else {
       block.forEach((line, i) =>
         line.forEach((raw, j) => {
@@ -317,11 +406,14 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
     }
     setErrors((old) => ({ ...old, ...bad }));
     const nBad = Object.keys(bad).length;
-    if (nBad || outside) notify('rateMatrix.pasteRefused', { type: 'warning', messageArgs: { bad: nBad, outside } });
+    if (nBad || outside)
+      notify('rateMatrix.pasteRefused', { type: 'warning', messageArgs: { bad: nBad, outside } });
     if (!single) {
       // The pasted block becomes the selection.
       setAnchor({ r: top, c: left });
-      setFocus(clamp({ r: top + block.length - 1, c: left + Math.max(...block.map((l) => l.length)) - 1 }));
+      setFocus(
+        clamp({ r: top + block.length - 1, c: left + Math.max(...block.map((l) => l.length)) - 1 }),
+      );
     }
     void write(good, translate('rateMatrix.paste'));
   }
@@ -374,27 +466,78 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
   const stickyLeft: Record<string, number> = {};
   {
     let x = 0;
-    const sticky = layout.itemTexts ? textCols.filter(([k]) => k === 'seq' || k === 'code' || k === 'name').map(([k, , w]) => [k, w] as const) : layout.rows.map((d) => [d.name, 120] as const);
+    const sticky = layout.itemTexts
+      ? textCols
+          .filter(([k]) => k === 'seq' || k === 'code' || k === 'name')
+          .map(([k, , w]) => [k, w] as const)
+      : layout.rows.map((d) => [d.name, 120] as const);
     for (const [k, w] of sticky) {
       stickyLeft[k] = x;
       x += w;
     }
   }
   const stick = (k: string, head = false) =>
-    stickyLeft[k] === undefined ? {} : { position: 'sticky', left: stickyLeft[k], zIndex: head ? 3 : 1, bgcolor: head ? 'grey.100' : 'background.paper' } as const;
-  const headerSx = { fontWeight: 'bold', fontSize: 13, bgcolor: 'grey.100', py: 0, px: 0.75, height: HEAD, boxSizing: 'border-box', whiteSpace: 'nowrap', borderRight: 1, borderColor: 'divider' } as const;
-  const textSx = { fontSize: 12, lineHeight: 1.4, px: 0.75, py: 0.5, verticalAlign: 'top', overflowWrap: 'anywhere', borderRight: 1, borderColor: 'divider' } as const;
+    stickyLeft[k] === undefined
+      ? {}
+      : ({
+          position: 'sticky',
+          left: stickyLeft[k],
+          zIndex: head ? 3 : 1,
+          bgcolor: head ? 'grey.100' : 'background.paper',
+        } as const);
+  const headerSx = {
+    fontWeight: 'bold',
+    fontSize: 13,
+    bgcolor: 'grey.100',
+    py: 0,
+    px: 0.75,
+    height: HEAD,
+    boxSizing: 'border-box',
+    whiteSpace: 'nowrap',
+    borderRight: 1,
+    borderColor: 'divider',
+  } as const;
+  const textSx = {
+    fontSize: 12,
+    lineHeight: 1.4,
+    px: 0.75,
+    py: 0.5,
+    verticalAlign: 'top',
+    overflowWrap: 'anywhere',
+    borderRight: 1,
+    borderColor: 'divider',
+  } as const;
 
   return (
     <Box data-testid="rate-matrix">
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap sx={{ mb: 1 }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+        sx={{ mb: 1 }}
+      >
         {editable && (
           <>
-            <Button size="small" variant="outlined" disabled={busy || adjustable.length === 0} onClick={() => setAdjustOpen(true)} data-testid="matrix-adjust">
+            <Button
+              size="small"
+              variant="outlined"
+              disabled={busy || adjustable.length === 0}
+              onClick={() => setAdjustOpen(true)}
+              data-testid="matrix-adjust"
+            >
               {translate('rateMatrix.adjust')}
             </Button>
-            <Button size="small" disabled={busy || undoLabel === null} onClick={() => void undo()} data-testid="matrix-undo">
-              {undoLabel !== null ? translate('rateMatrix.undoWhat', { what: undoLabel }) : translate('rateMatrix.undo')}
+            <Button
+              size="small"
+              disabled={busy || undoLabel === null}
+              onClick={() => void undo()}
+              data-testid="matrix-undo"
+            >
+              {undoLabel !== null
+                ? translate('rateMatrix.undoWhat', { what: undoLabel })
+                : translate('rateMatrix.undo')}
             </Button>
           </>
         )}
@@ -409,21 +552,60 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
         onPaste={onPaste}
         onCopy={onCopy}
         data-testid="matrix-grid"
-        sx={{ overflow: 'auto', maxHeight: 'calc(100vh - 280px)', minHeight: 200, outline: 'none', border: 1, borderColor: 'divider', '&:focus-visible': { boxShadow: (t) => `0 0 0 2px ${t.palette.primary.light}` } }}
+        sx={{
+          overflow: 'auto',
+          maxHeight: 'calc(100vh - 280px)',
+          minHeight: 200,
+          outline: 'none',
+          border: 1,
+          borderColor: 'divider',
+          '&:focus-visible': { boxShadow: (t) => `0 0 0 2px ${t.palette.primary.light}` },
+        }}
       >
-        <Table size="small" stickyHeader sx={{ tableLayout: 'fixed', width: textCols.reduce((n, [, , w]) => n + w, 0) + (layout.itemTexts ? 0 : layout.rows.length * 120) + cols.length * 76, borderCollapse: 'separate' }}>
+        <Table
+          size="small"
+          stickyHeader
+          sx={{
+            tableLayout: 'fixed',
+            width:
+              textCols.reduce((n, [, , w]) => n + w, 0) +
+              (layout.itemTexts ? 0 : layout.rows.length * 120) +
+              cols.length * 76,
+            borderCollapse: 'separate',
+          }}
+        >
           <TableHead>
             <TableRow>
               {layout.itemTexts
-                ? textCols.map(([k, label, w]) => <TableCell key={k} rowSpan={2} sx={{ ...headerSx, width: w, ...stick(k, true) }}>{label}</TableCell>)
-                : layout.rows.map((d) => <TableCell key={d.name} rowSpan={2} sx={{ ...headerSx, width: 120, ...stick(d.name, true) }}>{d.label}</TableCell>)}
+                ? textCols.map(([k, label, w]) => (
+                    <TableCell
+                      key={k}
+                      rowSpan={2}
+                      sx={{ ...headerSx, width: w, ...stick(k, true) }}
+                    >
+                      {label}
+                    </TableCell>
+                  ))
+                : layout.rows.map((d) => (
+                    <TableCell
+                      key={d.name}
+                      rowSpan={2}
+                      sx={{ ...headerSx, width: 120, ...stick(d.name, true) }}
+                    >
+                      {d.label}
+                    </TableCell>
+                  ))}
               <TableCell colSpan={cols.length} align="center" sx={headerSx}>
-                {layout.valueField === 'rate' ? translate('rateMatrix.coefficientHeader') : translate('rateMatrix.priceHeader')}
+                {layout.valueField === 'rate'
+                  ? translate('rateMatrix.coefficientHeader')
+                  : translate('rateMatrix.priceHeader')}
               </TableCell>
             </TableRow>
             <TableRow>
               {cols.map((c) => (
-                <TableCell key={c.value} align="right" sx={{ ...headerSx, top: HEAD, width: 76 }}>{c.label}</TableCell>
+                <TableCell key={c.value} align="right" sx={{ ...headerSx, top: HEAD, width: 76 }}>
+                  {c.label}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -432,11 +614,27 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
               <TableRow key={row.id} data-testid={`matrix-row-${row.id}`}>
                 {layout.itemTexts
                   ? textCols.map(([k]) => (
-                      <TableCell key={k} sx={{ ...textSx, ...stick(k) }} data-testid={`matrix-${k}-${row.id}`}>
-                        {k === 'seq' ? row.seq : k === 'code' ? (row.code ?? row.dims.code) : k === 'name' ? row.name : k === 'unit' ? row.unit : row.texts[k]}
+                      <TableCell
+                        key={k}
+                        sx={{ ...textSx, ...stick(k) }}
+                        data-testid={`matrix-${k}-${row.id}`}
+                      >
+                        {k === 'seq'
+                          ? row.seq
+                          : k === 'code'
+                            ? (row.code ?? row.dims.code)
+                            : k === 'name'
+                              ? row.name
+                              : k === 'unit'
+                                ? row.unit
+                                : row.texts[k]}
                       </TableCell>
                     ))
-                  : layout.rows.map((d) => <TableCell key={d.name} sx={{ ...textSx, ...stick(d.name) }}>{dimLabel(d, row.dims[d.name] ?? '')}</TableCell>)}
+                  : layout.rows.map((d) => (
+                      <TableCell key={d.name} sx={{ ...textSx, ...stick(d.name) }}>
+                        {dimLabel(d, row.dims[d.name] ?? '')}
+                      </TableCell>
+                    ))}
                 {cols.map((col, c) => {
                   const entry = row.cells[col.value];
                   const id = cellId(row, col.value);
@@ -466,7 +664,11 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
                         fontVariantNumeric: 'tabular-nums',
                         borderRight: 1,
                         borderColor: 'divider',
-                        bgcolor: error ? (t) => alpha(t.palette.error.main, 0.1) : selected(r, c) ? 'action.selected' : undefined,
+                        bgcolor: error
+                          ? (t) => alpha(t.palette.error.main, 0.1)
+                          : selected(r, c)
+                            ? 'action.selected'
+                            : undefined,
                         outline: isFocus ? '2px solid' : undefined,
                         outlineColor: 'primary.main',
                         outlineOffset: -2,
@@ -495,18 +697,34 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
                               void commit({ r, c: c + (e.shiftKey ? -1 : 1) });
                             }
                           }}
-                          inputProps={{ 'data-testid': 'cell-editor', inputMode: 'decimal', style: { textAlign: 'right', width: 72 } }}
+                          inputProps={{
+                            'data-testid': 'cell-editor',
+                            inputMode: 'decimal',
+                            style: { textAlign: 'right', width: 72 },
+                          }}
                         />
                       ) : (
                         <span data-testid={`value-${id}`}>{shown(layout, entry)}</span>
                       )}
                       {typeof cap === 'string' || typeof cap === 'number' ? (
-                        <Typography component="div" variant="caption" color="text.secondary" title={translate('rateMatrix.capTitle', { amount: String(cap) })} data-testid={`cap-${id}`}>
+                        <Typography
+                          component="div"
+                          variant="caption"
+                          color="text.secondary"
+                          title={translate('rateMatrix.capTitle', { amount: String(cap) })}
+                          data-testid={`cap-${id}`}
+                        >
                           {translate('rateMatrix.cap', { amount: String(cap) })}
                         </Typography>
                       ) : null}
                       {error && (
-                        <Typography component="div" variant="caption" color="error.dark" sx={{ whiteSpace: 'normal', maxWidth: 160, textAlign: 'left' }} data-testid={`cell-error-${id}`}>
+                        <Typography
+                          component="div"
+                          variant="caption"
+                          color="error.dark"
+                          sx={{ whiteSpace: 'normal', maxWidth: 160, textAlign: 'left' }}
+                          data-testid={`cell-error-${id}`}
+                        >
                           {error}
                         </Typography>
                       )}
@@ -517,7 +735,13 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
             ))}
           </TableBody>
         </Table>
-        {rows.length === 0 && <Alert severity="info" sx={{ m: 1 }} data-testid="matrix-empty">{translate(editable && !layout.itemTexts ? 'rateMatrix.emptyAddRow' : 'rateMatrix.empty')}</Alert>}
+        {rows.length === 0 && (
+          <Alert severity="info" sx={{ m: 1 }} data-testid="matrix-empty">
+            {translate(
+              editable && !layout.itemTexts ? 'rateMatrix.emptyAddRow' : 'rateMatrix.empty',
+            )}
+          </Alert>
+        )}
       </Box>
       {editable && !layout.itemTexts && layout.rows.length === 1 && (
         <Stack direction="row" spacing={1} alignItems="flex-start" sx={{ mt: 1 }}>
@@ -532,7 +756,13 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
             sx={{ width: 180 }}
             inputProps={{ 'data-testid': 'matrix-new-row', inputMode: 'numeric' }}
           />
-          <Button onClick={addRow} sx={{ whiteSpace: 'nowrap', mt: 0.5 }} data-testid="matrix-add-row">{translate('rateMatrix.addRow')}</Button>
+          <Button
+            onClick={addRow}
+            sx={{ whiteSpace: 'nowrap', mt: 0.5 }}
+            data-testid="matrix-add-row"
+          >
+            {translate('rateMatrix.addRow')}
+          </Button>
         </Stack>
       )}
       <AdjustDialog
@@ -556,7 +786,14 @@ export function RateMatrix({ layout, dimensions, entries, editable, versionId, o
 }
 
 /** A percentage for the selected amounts, with every old → new shown before anything is sent. */
-function AdjustDialog({ open, cells, skipped, layout, onClose, onApply }: {
+function AdjustDialog({
+  open,
+  cells,
+  skipped,
+  layout,
+  onClose,
+  onApply,
+}: {
   open: boolean;
   cells: { row: MatrixRow; col: string; entry: ApiRateEntry }[];
   skipped: number;
@@ -571,7 +808,10 @@ function AdjustDialog({ open, cells, skipped, layout, onClose, onApply }: {
     if (open) setRaw('');
   }, [open]);
   const percent = raw.trim() === '' ? null : parsePercent(raw);
-  const preview = percent === null ? [] : cells.map((c) => ({ ...c, after: adjustAmount(c.entry.amount!, percent) }));
+  const preview =
+    percent === null
+      ? []
+      : cells.map((c) => ({ ...c, after: adjustAmount(c.entry.amount!, percent) }));
   const tooFine = preview.some((p) => dec(p.after).lessThan(0));
   return (
     <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth data-testid="adjust-dialog">
@@ -584,10 +824,18 @@ function AdjustDialog({ open, cells, skipped, layout, onClose, onApply }: {
           value={raw}
           onChange={(e) => setRaw(e.target.value)}
           error={raw.trim() !== '' && percent === null}
-          helperText={raw.trim() !== '' && percent === null ? translate('rateMatrix.adjustBad') : translate('rateMatrix.adjustHelp')}
+          helperText={
+            raw.trim() !== '' && percent === null
+              ? translate('rateMatrix.adjustBad')
+              : translate('rateMatrix.adjustHelp')
+          }
           inputProps={{ 'data-testid': 'adjust-percent' }}
         />
-        {skipped > 0 && <Alert severity="info" sx={{ my: 1 }}>{translate('rateMatrix.adjustSkipped', { n: skipped })}</Alert>}
+        {skipped > 0 && (
+          <Alert severity="info" sx={{ my: 1 }}>
+            {translate('rateMatrix.adjustSkipped', { n: skipped })}
+          </Alert>
+        )}
         {preview.length > 0 && (
           <Box sx={{ maxHeight: 320, overflow: 'auto', mt: 1 }}>
             <Table size="small" data-testid="adjust-preview">
@@ -618,7 +866,16 @@ function AdjustDialog({ open, cells, skipped, layout, onClose, onApply }: {
         <Button
           variant="contained"
           disabled={percent === null || preview.length === 0 || tooFine}
-          onClick={() => onApply(percent!, preview.map((p) => ({ row: p.row, col: p.col, value: { field: 'amount', value: p.after } })))}
+          onClick={() =>
+            onApply(
+              percent!,
+              preview.map((p) => ({
+                row: p.row,
+                col: p.col,
+                value: { field: 'amount', value: p.after },
+              })),
+            )
+          }
           data-testid="adjust-apply"
         >
           {translate('rateMatrix.adjustApply')}

@@ -1,11 +1,21 @@
 import { DataTable, List, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
 
-export const RATE_TABLE_KINDS = ['MEDICAL_SERVICE_PRICE', 'LAND_TRANSFER_FEE', 'LAND_TERM_COEFFICIENT', 'REHAB_ASSISTANCE'] as const;
+export const RATE_TABLE_KINDS = [
+  'MEDICAL_SERVICE_PRICE',
+  'LAND_TRANSFER_FEE',
+  'LAND_TERM_COEFFICIENT',
+  'REHAB_ASSISTANCE',
+] as const;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={enumChoices('RateTableKind', RATE_TABLE_KINDS)} alwaysOn />,
+  <SelectInput
+    key="kind"
+    source="kind"
+    choices={enumChoices('RateTableKind', RATE_TABLE_KINDS)}
+    alwaysOn
+  />,
 ];
 
 export function RateTableList() {
@@ -13,8 +23,12 @@ export function RateTableList() {
     <List filters={filters} sort={{ field: 'key', order: 'ASC' }} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
-        <DataTable.Col source="kind"><EnumField source="kind" enumName="RateTableKind" /></DataTable.Col>
-        <DataTable.Col source="policy.docNo" label="resources.rateTables.fields.policy" disableSort><TextField source="policy.docNo" /></DataTable.Col>
+        <DataTable.Col source="kind">
+          <EnumField source="kind" enumName="RateTableKind" />
+        </DataTable.Col>
+        <DataTable.Col source="policy.docNo" label="resources.rateTables.fields.policy" disableSort>
+          <TextField source="policy.docNo" />
+        </DataTable.Col>
         <DataTable.Col source="key" />
       </DataTable>
     </List>

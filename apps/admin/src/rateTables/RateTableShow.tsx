@@ -1,6 +1,32 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Show, useCanAccess, useLocation, useNavigate, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Show,
+  useCanAccess,
+  useLocation,
+  useNavigate,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  Tab,
+  Tabs,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { addDays, compareDates, type DimensionDef } from '@gazette/domain';
 import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -23,15 +49,33 @@ const RateMatrix = lazy(() => import('./RateMatrix.tsx').then((m) => ({ default:
 type TableRecord = RateTableRecord;
 
 /** Yes/no before an irreversible step. */
-function ConfirmDialog({ open, title, children, onConfirm, onClose, testId }: { open: boolean; title: string; children: ReactNode; onConfirm: () => void; onClose: () => void; testId: string }) {
+function ConfirmDialog({
+  open,
+  title,
+  children,
+  onConfirm,
+  onClose,
+  testId,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  onConfirm: () => void;
+  onClose: () => void;
+  testId: string;
+}) {
   const translate = useTranslate();
   return (
     <Dialog open={open} onClose={onClose} data-testid={testId}>
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>{children}</DialogContent>
       <DialogActions>
-        <Button onClick={onClose} data-testid={`${testId}-cancel`}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={onConfirm} data-testid={`${testId}-ok`}>{translate('ra.action.confirm')}</Button>
+        <Button onClick={onClose} data-testid={`${testId}-cancel`}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button variant="contained" onClick={onConfirm} data-testid={`${testId}-ok`}>
+          {translate('ra.action.confirm')}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -39,7 +83,13 @@ function ConfirmDialog({ open, title, children, onConfirm, onClose, testId }: { 
 
 /** The published version whose range covers `day`, among `versions` (not counting `except`). */
 export function publishedCovering(versions: ApiRateVersion[], day: string, exceptId?: string) {
-  return versions.find((v) => v.id !== exceptId && v.status === 'PUBLISHED' && compareDates(v.effectiveFrom, day) <= 0 && (!v.effectiveTo || compareDates(day, v.effectiveTo) <= 0));
+  return versions.find(
+    (v) =>
+      v.id !== exceptId &&
+      v.status === 'PUBLISHED' &&
+      compareDates(v.effectiveFrom, day) <= 0 &&
+      (!v.effectiveTo || compareDates(day, v.effectiveTo) <= 0),
+  );
 }
 
 /** A version may be edited in place only while it is a draft that has not started. */
@@ -61,8 +111,17 @@ function Workspace() {
   const selected = new URLSearchParams(location.search).get('version') ?? '';
   const setSelected = useCallback(
     (next: string | ((cur: string) => string)) => {
-      const value = typeof next === 'function' ? next(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('version') ?? '') : next;
-      navigate({ pathname: location.pathname, search: value ? `?version=${encodeURIComponent(value)}` : '' }, { replace: true });
+      const value =
+        typeof next === 'function'
+          ? next(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('version') ?? '')
+          : next;
+      navigate(
+        {
+          pathname: location.pathname,
+          search: value ? `?version=${encodeURIComponent(value)}` : '',
+        },
+        { replace: true },
+      );
     },
     [navigate, location.pathname],
   );
@@ -77,22 +136,25 @@ function Workspace() {
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
-  const loadVersions = useCallback(async (select?: string) => {
-    if (!table) return;
-    try {
-      const list = await dataProvider.getRateTableVersions(table.id);
-      setVersions(list);
-      const now = today();
-      const inForce = publishedCovering(list, now);
-      // A version that is gone (a deleted draft) falls back to the one in force.
-      setSelected((cur) => {
-        const want = select ?? cur;
-        return want && list.some((v) => v.id === want) ? want : inForce?.id || list[0]?.id || '';
-      });
-    } catch (e) {
-      setError(e as Error);
-    }
-  }, [table, setSelected]);
+  const loadVersions = useCallback(
+    async (select?: string) => {
+      if (!table) return;
+      try {
+        const list = await dataProvider.getRateTableVersions(table.id);
+        setVersions(list);
+        const now = today();
+        const inForce = publishedCovering(list, now);
+        // A version that is gone (a deleted draft) falls back to the one in force.
+        setSelected((cur) => {
+          const want = select ?? cur;
+          return want && list.some((v) => v.id === want) ? want : inForce?.id || list[0]?.id || '';
+        });
+      } catch (e) {
+        setError(e as Error);
+      }
+    },
+    [table, setSelected],
+  );
   useEffect(() => void loadVersions(), [loadVersions]);
 
   const loadEntries = useCallback(async () => {
@@ -144,73 +206,244 @@ function Workspace() {
   }
 
   // What publishing closes: the published version still running on the day before the draft starts.
-  const closes = version?.status === 'DRAFT' ? publishedCovering(versions, addDays(version.effectiveFrom, -1), version.id) : undefined;
+  const closes =
+    version?.status === 'DRAFT'
+      ? publishedCovering(versions, addDays(version.effectiveFrom, -1), version.id)
+      : undefined;
 
   // The CSV has the gazette's Chinese headers and labels, like the XLSX (the import reads both).
   async function exportCsv() {
     if (!version) return;
     try {
       const { sheetCsv, sheetOf } = await import('./sheet.ts');
-      downloadText(`${table!.name}-${version.effectiveFrom}.csv`, sheetCsv(sheetOf(table!.kind, dimensions, entries)));
+      downloadText(
+        `${table!.name}-${version.effectiveFrom}.csv`,
+        sheetCsv(sheetOf(table!.kind, dimensions, entries)),
+      );
     } catch (e) {
       setError(e as Error);
     }
   }
 
-  const versionLabel = (v: ApiRateVersion) => `${fmt.date(v.effectiveFrom)}${v.effectiveTo ? ` — ${fmt.date(v.effectiveTo)}` : ''} ${v.label ?? ''}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
+  const versionLabel = (v: ApiRateVersion) =>
+    `${fmt.date(v.effectiveFrom)}${v.effectiveTo ? ` — ${fmt.date(v.effectiveTo)}` : ''} ${v.label ?? ''}（${translate(`enums.RateVersionStatus.${v.status}`)}）`;
 
   return (
     <Box sx={{ p: 2 }}>
       <Typography variant="h6">{table.name}</Typography>
-      <Typography variant="body2" color="text.secondary" gutterBottom>{table.policy?.docNo} {table.policy?.title}</Typography>
+      <Typography variant="body2" color="text.secondary" gutterBottom>
+        {table.policy?.docNo} {table.policy?.title}
+      </Typography>
       <ErrorAlert error={error} />
-      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap sx={{ my: 1 }}>
-        <TextField select size="small" label={translate('rates.version')} value={selected} onChange={(e) => setSelected(e.target.value)} sx={{ minWidth: 300 }} inputProps={{ 'data-testid': 'version-select' }}>
-          {versions.map((v) => <MenuItem key={v.id} value={v.id}>{versionLabel(v)}</MenuItem>)}
+      <Stack
+        direction="row"
+        spacing={1}
+        alignItems="center"
+        flexWrap="wrap"
+        useFlexGap
+        sx={{ my: 1 }}
+      >
+        <TextField
+          select
+          size="small"
+          label={translate('rates.version')}
+          value={selected}
+          onChange={(e) => setSelected(e.target.value)}
+          sx={{ minWidth: 300 }}
+          inputProps={{ 'data-testid': 'version-select' }}
+        >
+          {versions.map((v) => (
+            <MenuItem key={v.id} value={v.id}>
+              {versionLabel(v)}
+            </MenuItem>
+          ))}
         </TextField>
-        {version && <Chip size="small" color={version.status === 'DRAFT' ? 'warning' : 'success'} label={translate(`enums.RateVersionStatus.${version.status}`)} data-testid="version-status" />}
-        {canEdit && <Button variant="outlined" size="small" onClick={() => setNewOpen(true)} disabled={!version && versions.length > 0} data-testid="new-version">{translate('rates.newVersion')}</Button>}
-        {canEdit && version?.status === 'DRAFT' && <Button size="small" onClick={() => setEditOpen(true)} data-testid="edit-version-dates">{translate('rates.editDates')}</Button>}
-        {canEdit && version?.status === 'DRAFT' && <Button size="small" color="error" onClick={() => setConfirm('delete')} data-testid="delete-version">{translate('rates.deleteDraft')}</Button>}
-        {canEdit && version?.status === 'DRAFT' && <Button variant="contained" size="small" onClick={() => setConfirm('publish')} data-testid="publish-version">{translate('rates.publish')}</Button>}
-        <Button size="small" onClick={() => void exportCsv()} disabled={!entries.length} data-testid="export-csv">{translate('rates.exportCsv')}</Button>
-        <XlsxTools table={{ name: table.name, kind: table.kind, dimensions }} version={version} entries={entries} editable={editable} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />
+        {version && (
+          <Chip
+            size="small"
+            color={version.status === 'DRAFT' ? 'warning' : 'success'}
+            label={translate(`enums.RateVersionStatus.${version.status}`)}
+            data-testid="version-status"
+          />
+        )}
+        {canEdit && (
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={() => setNewOpen(true)}
+            disabled={!version && versions.length > 0}
+            data-testid="new-version"
+          >
+            {translate('rates.newVersion')}
+          </Button>
+        )}
+        {canEdit && version?.status === 'DRAFT' && (
+          <Button size="small" onClick={() => setEditOpen(true)} data-testid="edit-version-dates">
+            {translate('rates.editDates')}
+          </Button>
+        )}
+        {canEdit && version?.status === 'DRAFT' && (
+          <Button
+            size="small"
+            color="error"
+            onClick={() => setConfirm('delete')}
+            data-testid="delete-version"
+          >
+            {translate('rates.deleteDraft')}
+          </Button>
+        )}
+        {canEdit && version?.status === 'DRAFT' && (
+          <Button
+            variant="contained"
+            size="small"
+            onClick={() => setConfirm('publish')}
+            data-testid="publish-version"
+          >
+            {translate('rates.publish')}
+          </Button>
+        )}
+        <Button
+          size="small"
+          onClick={() => void exportCsv()}
+          disabled={!entries.length}
+          data-testid="export-csv"
+        >
+          {translate('rates.exportCsv')}
+        </Button>
+        <XlsxTools
+          table={{ name: table.name, kind: table.kind, dimensions }}
+          version={version}
+          entries={entries}
+          editable={editable}
+          onImported={() => {
+            setImports((n) => n + 1);
+            void loadEntries();
+            void loadVersions(selected);
+          }}
+        />
       </Stack>
-      {version && !editable && canEdit && <Alert severity="info" sx={{ mb: 1 }}>{translate('rates.readOnlyStarted')}</Alert>}
-      {!canEdit && <Alert severity="info" sx={{ mb: 1 }} data-testid="rates-read-only">{translate('rates.readOnlyRole')}</Alert>}
+      {version && !editable && canEdit && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {translate('rates.readOnlyStarted')}
+        </Alert>
+      )}
+      {!canEdit && (
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="rates-read-only">
+          {translate('rates.readOnlyRole')}
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(_, v: number) => setTab(v)} sx={{ mb: 1 }}>
         <Tab label={translate('rates.tabs.entries')} />
         <Tab label={translate('rates.tabs.diff')} data-testid="tab-diff" />
         {editable && <Tab label={translate('rates.tabs.import')} data-testid="tab-import" />}
       </Tabs>
       {tab === 0 && layout && (
-        <ToggleButtonGroup size="small" exclusive value={view} onChange={(_, v: 'matrix' | 'list' | null) => v && setView(v)} sx={{ mb: 1 }}>
-          <ToggleButton value="matrix" data-testid="view-matrix">{translate('rateMatrix.viewMatrix')}</ToggleButton>
-          <ToggleButton value="list" data-testid="view-list">{translate('rateMatrix.viewList')}</ToggleButton>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={view}
+          onChange={(_, v: 'matrix' | 'list' | null) => v && setView(v)}
+          sx={{ mb: 1 }}
+        >
+          <ToggleButton value="matrix" data-testid="view-matrix">
+            {translate('rateMatrix.viewMatrix')}
+          </ToggleButton>
+          <ToggleButton value="list" data-testid="view-list">
+            {translate('rateMatrix.viewList')}
+          </ToggleButton>
         </ToggleButtonGroup>
       )}
       {tab === 0 && showMatrix && version && (
         <Suspense fallback={null}>
-          <RateMatrix key={`${version.id}-${imports}`} layout={layout} dimensions={dimensions} entries={entries} editable={editable} versionId={version.id} onEntries={(update) => { setEntries(update); void loadVersions(selected); }} onReload={() => void loadEntries()} />
+          <RateMatrix
+            key={`${version.id}-${imports}`}
+            layout={layout}
+            dimensions={dimensions}
+            entries={entries}
+            editable={editable}
+            versionId={version.id}
+            onEntries={(update) => {
+              setEntries(update);
+              void loadVersions(selected);
+            }}
+            onReload={() => void loadEntries()}
+          />
         </Suspense>
       )}
-      {tab === 0 && !showMatrix && <EntriesGrid entries={entries} dimensions={dimensions} editable={editable} valueField={valueField} onSaved={(e) => { setEntries((list) => list.map((x) => (x.id === e.id ? e : x))); void loadVersions(selected); }} onReload={() => void loadEntries()} />}
-      {tab === 0 && !version && versions.length === 0 && <Alert severity="info" data-testid="no-versions">{translate(canEdit ? 'rateMatrix.noBase' : 'rateMatrix.empty')}</Alert>}
-      {tab === 1 && versions.length > 1 && <DiffView key={selected} versions={versions} initialB={selected} dimensions={dimensions} valueField={valueField} />}
-      {tab === 1 && versions.length < 2 && <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>}
-      {tab === 2 && version && editable && <CsvImport version={version} kind={table.kind} entries={entries} dimensions={dimensions} onImported={() => { setImports((n) => n + 1); void loadEntries(); void loadVersions(selected); }} />}
+      {tab === 0 && !showMatrix && (
+        <EntriesGrid
+          entries={entries}
+          dimensions={dimensions}
+          editable={editable}
+          valueField={valueField}
+          onSaved={(e) => {
+            setEntries((list) => list.map((x) => (x.id === e.id ? e : x)));
+            void loadVersions(selected);
+          }}
+          onReload={() => void loadEntries()}
+        />
+      )}
+      {tab === 0 && !version && versions.length === 0 && (
+        <Alert severity="info" data-testid="no-versions">
+          {translate(canEdit ? 'rateMatrix.noBase' : 'rateMatrix.empty')}
+        </Alert>
+      )}
+      {tab === 1 && versions.length > 1 && (
+        <DiffView
+          key={selected}
+          versions={versions}
+          initialB={selected}
+          dimensions={dimensions}
+          valueField={valueField}
+        />
+      )}
+      {tab === 1 && versions.length < 2 && (
+        <Alert severity="info">{translate('rates.oneVersionOnly')}</Alert>
+      )}
+      {tab === 2 && version && editable && (
+        <CsvImport
+          version={version}
+          kind={table.kind}
+          entries={entries}
+          dimensions={dimensions}
+          onImported={() => {
+            setImports((n) => n + 1);
+            void loadEntries();
+            void loadVersions(selected);
+          }}
+        />
+      )}
       {version?.status === 'DRAFT' && (
         <>
-          <ConfirmDialog open={confirm === 'publish'} title={translate('rates.publishConfirmTitle')} onConfirm={() => void publish()} onClose={() => setConfirm(null)} testId="publish-confirm">
-            <DialogContentText>{translate('rates.publishConfirmFrom', { from: fmt.date(version.effectiveFrom) })}</DialogContentText>
+          <ConfirmDialog
+            open={confirm === 'publish'}
+            title={translate('rates.publishConfirmTitle')}
+            onConfirm={() => void publish()}
+            onClose={() => setConfirm(null)}
+            testId="publish-confirm"
+          >
+            <DialogContentText>
+              {translate('rates.publishConfirmFrom', { from: fmt.date(version.effectiveFrom) })}
+            </DialogContentText>
             <DialogContentText>
               {closes
-                ? translate('rates.publishConfirmCloses', { since: fmt.date(closes.effectiveFrom), until: fmt.date(addDays(version.effectiveFrom, -1)) })
+                ? translate('rates.publishConfirmCloses', {
+                    since: fmt.date(closes.effectiveFrom),
+                    until: fmt.date(addDays(version.effectiveFrom, -1)),
+                  })
                 : translate('rates.publishConfirmClosesNone')}
             </DialogContentText>
           </ConfirmDialog>
-          <ConfirmDialog open={confirm === 'delete'} title={translate('rates.deleteDraftConfirmTitle')} onConfirm={() => void removeDraft()} onClose={() => setConfirm(null)} testId="delete-confirm">
-            <DialogContentText>{translate('rates.deleteDraftConfirm', { from: fmt.date(version.effectiveFrom) })}</DialogContentText>
+          <ConfirmDialog
+            open={confirm === 'delete'}
+            title={translate('rates.deleteDraftConfirmTitle')}
+            onConfirm={() => void removeDraft()}
+            onClose={() => setConfirm(null)}
+            testId="delete-confirm"
+          >
+            <DialogContentText>
+              {translate('rates.deleteDraftConfirm', { from: fmt.date(version.effectiveFrom) })}
+            </DialogContentText>
           </ConfirmDialog>
           <NewVersionDialog
             open={editOpen}

@@ -11,14 +11,23 @@ import { GraphQLRequestError } from '../graphql/client.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // exceljs (and the sheet layout) are loaded only when a file is written or read.
-const loadXlsx = async () => ({ ...(await import('./xlsxFile.ts')), ...(await import('./sheet.ts')) });
+const loadXlsx = async () => ({
+  ...(await import('./xlsxFile.ts')),
+  ...(await import('./sheet.ts')),
+});
 
 /**
  * XLSX export of a version with the gazette's Chinese headers, a template to fill, and (for a
  * draft) import: the sheet becomes the CSV the API validates whole; every row it refuses is named
  * by its sheet row and column, and nothing is written.
  */
-export function XlsxTools({ table, version, entries, editable, onImported }: {
+export function XlsxTools({
+  table,
+  version,
+  entries,
+  editable,
+  onImported,
+}: {
   table: { name: string; kind: string; dimensions: DimensionDef[] };
   version: ApiRateVersion | undefined;
   entries: ApiRateEntry[];
@@ -33,7 +42,14 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
   const [busy, setBusy] = useState(false);
   const notes = () => [
     translate('rateMatrix.templateHelp'),
-    ...table.dimensions.filter((d) => d.values.length).map((d) => translate('rateMatrix.templateValues', { label: d.label, values: d.values.map((v) => v.label).join('、') })),
+    ...table.dimensions
+      .filter((d) => d.values.length)
+      .map((d) =>
+        translate('rateMatrix.templateValues', {
+          label: d.label,
+          values: d.values.map((v) => v.label).join('、'),
+        }),
+      ),
   ];
 
   async function download(template: boolean) {
@@ -42,7 +58,9 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
       const { writeXlsx, sheetOf } = await loadXlsx();
       const spec = sheetOf(table.kind, table.dimensions, entries, template);
       const data = await writeXlsx(table.name, spec, template ? notes() : []);
-      const name = template ? `${table.name}-${translate('rateMatrix.templateFile')}.xlsx` : `${table.name}-${version?.effectiveFrom ?? ''}.xlsx`;
+      const name = template
+        ? `${table.name}-${translate('rateMatrix.templateFile')}.xlsx`
+        : `${table.name}-${version?.effectiveFrom ?? ''}.xlsx`;
       downloadBlob(name, new Blob([data], { type: XLSX_TYPE }));
     } catch (e) {
       setError(e as Error);
@@ -67,7 +85,10 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
         notify('rateMatrix.xlsxImported', { type: 'success', messageArgs: { n: result.count } });
         onImported();
       } catch (e) {
-        const rows = (e instanceof GraphQLRequestError ? (e.extensions.rows as RateCsvError[] | undefined) : undefined) ?? [];
+        const rows =
+          (e instanceof GraphQLRequestError
+            ? (e.extensions.rows as RateCsvError[] | undefined)
+            : undefined) ?? [];
         if (rows.length) setErrors(sheetErrorsOf(rows, result.origin));
         else setError(e as Error);
       }
@@ -80,8 +101,17 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
 
   return (
     <>
-      <Button size="small" onClick={() => void download(false)} disabled={!entries.length} data-testid="export-xlsx">{translate('rateMatrix.exportXlsx')}</Button>
-      <Button size="small" onClick={() => void download(true)} data-testid="xlsx-template">{translate('rateMatrix.template')}</Button>
+      <Button
+        size="small"
+        onClick={() => void download(false)}
+        disabled={!entries.length}
+        data-testid="export-xlsx"
+      >
+        {translate('rateMatrix.exportXlsx')}
+      </Button>
+      <Button size="small" onClick={() => void download(true)} data-testid="xlsx-template">
+        {translate('rateMatrix.template')}
+      </Button>
       {editable && version && (
         <Button size="small" component="label" disabled={busy} data-testid="import-xlsx">
           {translate('rateMatrix.importXlsx')}
@@ -103,7 +133,9 @@ export function XlsxTools({ table, version, entries, editable, onImported }: {
           <ErrorAlert error={error} />
           {errors.length > 0 && (
             <>
-              <Alert severity="error" sx={{ my: 1 }} onClose={() => setErrors([])}>{translate('rateMatrix.xlsxRejected', { n: errors.length })}</Alert>
+              <Alert severity="error" sx={{ my: 1 }} onClose={() => setErrors([])}>
+                {translate('rateMatrix.xlsxRejected', { n: errors.length })}
+              </Alert>
               <Table size="small">
                 <TableHead>
                   <TableRow>

@@ -1,7 +1,13 @@
 // The printed shape of a rate table: rows (items) × one column dimension (the five hospital grades,
 // the land uses of the 年期修正系数 table), with the item's texts beside it. Pure functions only:
 // the grid component, the bulk adjustment and the XLSX files share them.
-import { dec, rateEntryInputErrors, roundMoney, type DimensionDef, type RateTableKind } from '@gazette/domain';
+import {
+  dec,
+  rateEntryInputErrors,
+  roundMoney,
+  type DimensionDef,
+  type RateTableKind,
+} from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 
 /** The item texts the gazette prints beside a medical item's prices, kept in entry.attributes. */
@@ -23,16 +29,29 @@ export interface MatrixLayout {
  * How a table is printed as a matrix, or null when it is not one: the medical price table (code ×
  * grade) and the 年期修正系数 table (years × land use). Other tables stay a list.
  */
-export function matrixLayout(kind: string | undefined, dimensions: DimensionDef[]): MatrixLayout | null {
+export function matrixLayout(
+  kind: string | undefined,
+  dimensions: DimensionDef[],
+): MatrixLayout | null {
   if (kind === 'MEDICAL_SERVICE_PRICE') {
     const column = dimensions.find((d) => d.name === 'grade' && !d.open && d.values.length > 0);
     if (!column) return null;
-    return { column, rows: dimensions.filter((d) => d !== column), itemTexts: true, valueField: 'amount' };
+    return {
+      column,
+      rows: dimensions.filter((d) => d !== column),
+      itemTexts: true,
+      valueField: 'amount',
+    };
   }
   if (kind === 'LAND_TERM_COEFFICIENT') {
     const column = dimensions.find((d) => !d.open && d.values.length > 0);
     if (!column || dimensions.length < 2) return null;
-    return { column, rows: dimensions.filter((d) => d !== column), itemTexts: false, valueField: 'rate' };
+    return {
+      column,
+      rows: dimensions.filter((d) => d !== column),
+      itemTexts: false,
+      valueField: 'rate',
+    };
   }
   return null;
 }
@@ -62,13 +81,26 @@ export function rowIdOf(layout: MatrixLayout, dims: Record<string, string>): str
 }
 
 /** Entries grouped into printed rows, in entry order (position); `extraRows` adds empty rows. */
-export function matrixRows(layout: MatrixLayout, entries: ApiRateEntry[], extraRows: Record<string, string>[] = []): MatrixRow[] {
+export function matrixRows(
+  layout: MatrixLayout,
+  entries: ApiRateEntry[],
+  extraRows: Record<string, string>[] = [],
+): MatrixRow[] {
   const rows = new Map<string, MatrixRow>();
   const add = (dims: Record<string, string>) => {
     const id = rowIdOf(layout, dims);
     let row = rows.get(id);
     if (!row) {
-      row = { id, dims: Object.fromEntries(layout.rows.map((d) => [d.name, dims[d.name] ?? ''])), seq: '', code: null, name: null, unit: null, texts: { contents: '', exclusions: '', note: '' }, cells: {} };
+      row = {
+        id,
+        dims: Object.fromEntries(layout.rows.map((d) => [d.name, dims[d.name] ?? ''])),
+        seq: '',
+        code: null,
+        name: null,
+        unit: null,
+        texts: { contents: '', exclusions: '', note: '' },
+        cells: {},
+      };
       rows.set(id, row);
     }
     return row;
@@ -95,18 +127,27 @@ export function dimLabel(dim: DimensionDef | undefined, value: string): string {
 /** The value a label or value names (三乙 or TERTIARY_B → TERTIARY_B), or null. */
 export function dimValueOf(dim: DimensionDef, raw: string): string | null {
   const s = raw.trim();
-  const hit = dim.values.find((v) => v.value === s || v.label === s || v.label.replace(/\s+/gu, '') === s.replace(/\s+/gu, ''));
+  const hit = dim.values.find(
+    (v) =>
+      v.value === s || v.label === s || v.label.replace(/\s+/gu, '') === s.replace(/\s+/gu, ''),
+  );
   if (hit) return hit.value;
   return dim.open && s !== '' ? s : null;
 }
 
 /** Whether a cell's value is shown and typed as a percentage (a surcharge such as 68%). */
-export function isPercentCell(layout: Pick<MatrixLayout, 'valueField'>, entry: Pick<ApiRateEntry, 'amount' | 'rate'> | undefined): boolean {
+export function isPercentCell(
+  layout: Pick<MatrixLayout, 'valueField'>,
+  entry: Pick<ApiRateEntry, 'amount' | 'rate'> | undefined,
+): boolean {
   return layout.valueField === 'amount' && !!entry && entry.amount === null && entry.rate !== null;
 }
 
 /** A cell's value as typed in the editor: amounts and coefficients plain, surcharges in percent. */
-export function editText(layout: Pick<MatrixLayout, 'valueField'>, entry: ApiRateEntry | undefined): string {
+export function editText(
+  layout: Pick<MatrixLayout, 'valueField'>,
+  entry: ApiRateEntry | undefined,
+): string {
   if (!entry) return '';
   if (isPercentCell(layout, entry)) return `${dec(entry.rate!).times(100).toString()}%`;
   const v = layout.valueField === 'rate' ? entry.rate : entry.amount;
@@ -127,7 +168,9 @@ export function parseCellValue(
   layout: Pick<MatrixLayout, 'valueField'>,
   entry: Pick<ApiRateEntry, 'amount' | 'rate'> | undefined,
   raw: string,
-): { ok: true; value: ParsedValue } | { ok: false; reason: 'empty' | 'number' | 'domain'; message?: string } {
+):
+  | { ok: true; value: ParsedValue }
+  | { ok: false; reason: 'empty' | 'number' | 'domain'; message?: string } {
   const cleaned = raw.trim().replace(/[,，\s]|元$/gu, '');
   if (cleaned === '') return { ok: false, reason: 'empty' };
   const percent = /%$|％$/u.test(cleaned);
@@ -146,7 +189,10 @@ export function parseCellValue(
     field = 'amount';
     value = dec(number).toString();
   }
-  const errors = rateEntryInputErrors({ dimensions: [] }, { dimensions: {}, [field]: toPlain(value) }).filter((e) => e.field === field);
+  const errors = rateEntryInputErrors(
+    { dimensions: [] },
+    { dimensions: {}, [field]: toPlain(value) },
+  ).filter((e) => e.field === field);
   if (errors.length) return { ok: false, reason: 'domain', message: errors[0]!.message };
   return { ok: true, value: { field, value: toPlain(value) } };
 }
@@ -168,12 +214,20 @@ export function sameValue(a: string | null | undefined, b: string | null | undef
  * fen as the domain rounds yuan (roundMoney, half-up).
  */
 export function adjustAmount(amount: string, percent: string): string {
-  return roundMoney(dec(amount).times(dec(100).plus(dec(percent))).div(100)).toFixed();
+  return roundMoney(
+    dec(amount)
+      .times(dec(100).plus(dec(percent)))
+      .div(100),
+  ).toFixed();
 }
 
 /** A percentage typed for a bulk adjustment: a signed decimal, not below −100. */
 export function parsePercent(raw: string): string | null {
-  const s = raw.trim().replace(/[%％\s]/gu, '').replace(/^＋/u, '+').replace(/^[－—]/u, '-');
+  const s = raw
+    .trim()
+    .replace(/[%％\s]/gu, '')
+    .replace(/^＋/u, '+')
+    .replace(/^[－—]/u, '-');
   if (!/^[+-]?\d+(\.\d+)?$/u.test(s)) return null;
   const d = dec(s.replace(/^\+/u, ''));
   return d.lessThan(-100) ? null : d.toString();
@@ -212,8 +266,14 @@ export function parseClipboard(textIn: string): string[][] {
 }
 
 /** A readable name of an entry key: item name and dimension labels (单精子注射 · 三甲), never codes joined by `|`. */
-export function describeEntry(dimensions: DimensionDef[], entry: { key: string; name: string | null; dimensions?: Record<string, string> }): string {
-  const dims = entry.dimensions && Object.keys(entry.dimensions).length ? entry.dimensions : Object.fromEntries(dimensions.map((d, i) => [d.name, entry.key.split('|')[i] ?? '']));
+export function describeEntry(
+  dimensions: DimensionDef[],
+  entry: { key: string; name: string | null; dimensions?: Record<string, string> },
+): string {
+  const dims =
+    entry.dimensions && Object.keys(entry.dimensions).length
+      ? entry.dimensions
+      : Object.fromEntries(dimensions.map((d, i) => [d.name, entry.key.split('|')[i] ?? '']));
   const name = entry.name?.trim() ?? '';
   // Open dimensions (item codes) only when there is no name; labels the name already says are left out.
   const labels = dimensions

@@ -4,7 +4,14 @@
 // Pure: the exceljs reading and writing is in xlsxFile.ts, loaded only when used.
 import { dec, neutraliseCell, type DimensionDef } from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
-import { dimLabel, dimValueOf, matrixLayout, matrixRows, valueFieldOf, type MatrixLayout } from './matrix.ts';
+import {
+  dimLabel,
+  dimValueOf,
+  matrixLayout,
+  matrixRows,
+  valueFieldOf,
+  type MatrixLayout,
+} from './matrix.ts';
 
 export type Cell = string | number;
 
@@ -45,13 +52,26 @@ function printed(layout: Pick<MatrixLayout, 'valueField'>, e: ApiRateEntry | und
 }
 
 /** The sheet of a version (`template`: the headers only, to fill in). */
-export function sheetOf(kind: string, dimensions: DimensionDef[], entries: ApiRateEntry[], template = false): SheetSpec {
+export function sheetOf(
+  kind: string,
+  dimensions: DimensionDef[],
+  entries: ApiRateEntry[],
+  template = false,
+): SheetSpec {
   const layout = matrixLayout(kind, dimensions);
   if (layout) {
-    const itemCols = layout.itemTexts ? ITEM_HEADERS.map(([, h]) => h as string) : layout.rows.map((d) => d.label);
-    const widths = layout.itemTexts ? ITEM_HEADERS.map(([, , w]) => w as number) : layout.rows.map(() => 12);
+    const itemCols = layout.itemTexts
+      ? ITEM_HEADERS.map(([, h]) => h as string)
+      : layout.rows.map((d) => d.label);
+    const widths = layout.itemTexts
+      ? ITEM_HEADERS.map(([, , w]) => w as number)
+      : layout.rows.map(() => 12);
     const cols = layout.column.values;
-    const first: Cell[] = [...itemCols, layout.itemTexts ? PRICE_GROUP : COEFFICIENT_GROUP, ...cols.slice(1).map(() => '')];
+    const first: Cell[] = [
+      ...itemCols,
+      layout.itemTexts ? PRICE_GROUP : COEFFICIENT_GROUP,
+      ...cols.slice(1).map(() => ''),
+    ];
     const second: Cell[] = [...itemCols.map(() => ''), ...cols.map((c) => c.label)];
     const merges: SheetSpec['merges'] = [
       ...itemCols.map((_, i) => [0, i, 1, i] as [number, number, number, number]),
@@ -61,8 +81,19 @@ export function sheetOf(kind: string, dimensions: DimensionDef[], entries: ApiRa
       ? []
       : matrixRows(layout, entries).map((row) => [
           ...(layout.itemTexts
-            ? [row.seq === '' ? '' : Number.isFinite(Number(row.seq)) ? Number(row.seq) : row.seq, row.code ?? row.dims.code ?? '', row.name ?? '', row.texts.contents, row.texts.exclusions, row.unit ?? '', row.texts.note]
-            : layout.rows.map((d) => { const v = row.dims[d.name] ?? ''; return d.open && /^\d+$/u.test(v) ? Number(v) : dimLabel(d, v); })),
+            ? [
+                row.seq === '' ? '' : Number.isFinite(Number(row.seq)) ? Number(row.seq) : row.seq,
+                row.code ?? row.dims.code ?? '',
+                row.name ?? '',
+                row.texts.contents,
+                row.texts.exclusions,
+                row.unit ?? '',
+                row.texts.note,
+              ]
+            : layout.rows.map((d) => {
+                const v = row.dims[d.name] ?? '';
+                return d.open && /^\d+$/u.test(v) ? Number(v) : dimLabel(d, v);
+              })),
           ...cols.map((c) => printed(layout, row.cells[c.value])),
         ]);
     return { header: [first, second], merges, rows, widths: [...widths, ...cols.map(() => 10)] };
@@ -70,7 +101,13 @@ export function sheetOf(kind: string, dimensions: DimensionDef[], entries: ApiRa
   const valueField = valueFieldOf(kind);
   const hasRate = valueField === 'rate' || entries.some((e) => e.rate !== null);
   const hasAmount = valueField === 'amount';
-  const header: Cell[] = [...dimensions.map((d) => d.label), NAME, UNIT, ...(hasAmount ? [AMOUNT] : []), ...(hasRate ? [hasAmount ? RATE : COEFFICIENT] : [])];
+  const header: Cell[] = [
+    ...dimensions.map((d) => d.label),
+    NAME,
+    UNIT,
+    ...(hasAmount ? [AMOUNT] : []),
+    ...(hasRate ? [hasAmount ? RATE : COEFFICIENT] : []),
+  ];
   const rows = template
     ? []
     : [...entries]
@@ -80,9 +117,22 @@ export function sheetOf(kind: string, dimensions: DimensionDef[], entries: ApiRa
           e.name ?? '',
           e.unit ?? '',
           ...(hasAmount ? [e.amount === null ? '' : Number(e.amount)] : []),
-          ...(hasRate ? [e.rate === null ? '' : hasAmount ? `${dec(e.rate).times(100).toString()}%` : Number(e.rate)] : []),
+          ...(hasRate
+            ? [
+                e.rate === null
+                  ? ''
+                  : hasAmount
+                    ? `${dec(e.rate).times(100).toString()}%`
+                    : Number(e.rate),
+              ]
+            : []),
         ]);
-  return { header: [header], merges: [], rows, widths: header.map((h) => Math.max(10, String(h).length * 2 + 2)) };
+  return {
+    header: [header],
+    merges: [],
+    rows,
+    widths: header.map((h) => Math.max(10, String(h).length * 2 + 2)),
+  };
 }
 
 export interface SheetError {
@@ -121,27 +171,65 @@ function valueCells(valueField: 'amount' | 'rate', text: string): { amount: stri
  * print in the sheet (caps, the item a surcharge is based on) are kept from `current`, the entries
  * the version has now. Headers that cannot be read are refused here, before anything is sent.
  */
-export function csvFromSheet(kind: string, dimensions: DimensionDef[], cells: string[][], current: ApiRateEntry[], translate: (key: string, args?: Record<string, unknown>) => string): SheetImport {
+export function csvFromSheet(
+  kind: string,
+  dimensions: DimensionDef[],
+  cells: string[][],
+  current: ApiRateEntry[],
+  translate: (key: string, args?: Record<string, unknown>) => string,
+): SheetImport {
   const layout = matrixLayout(kind, dimensions);
   const byKey = new Map(current.map((e) => [e.key, e]));
-  const find = (row: string[] | undefined, header: string) => (row ?? []).findIndex((c) => norm(c) === norm(header));
+  const find = (row: string[] | undefined, header: string) =>
+    (row ?? []).findIndex((c) => norm(c) === norm(header));
   const errors: SheetError[] = [];
   const lines: string[][] = [];
   const origin: { row: number; column: string | null }[] = [];
   if (layout) {
-    const itemHeaders: string[] = layout.itemTexts ? ITEM_HEADERS.map(([, h]) => h) : layout.rows.map((d) => d.label);
+    const itemHeaders: string[] = layout.itemTexts
+      ? ITEM_HEADERS.map(([, h]) => h)
+      : layout.rows.map((d) => d.label);
     const key = itemHeaders[layout.itemTexts ? 1 : 0]!;
     const h = cells.slice(0, 10).findIndex((r) => find(r, key) >= 0);
-    if (h < 0) return { ok: false, errors: [{ row: 1, column: null, message: translate('rateMatrix.noHeader', { headers: [...itemHeaders, ...layout.column.values.map((v) => v.label)].join('、') }) }] };
+    if (h < 0)
+      return {
+        ok: false,
+        errors: [
+          {
+            row: 1,
+            column: null,
+            message: translate('rateMatrix.noHeader', {
+              headers: [...itemHeaders, ...layout.column.values.map((v) => v.label)].join('、'),
+            }),
+          },
+        ],
+      };
     const head = cells[h]!;
     const idx = Object.fromEntries(itemHeaders.map((name) => [name, find(head, name)]));
     // The column labels (三甲 …) under the group header, or in the header row itself.
     const colRow = layout.column.values.every((v) => find(cells[h + 1], v.label) >= 0) ? h + 1 : h;
-    const colIdx = layout.column.values.map((v) => ({ value: v.value, label: v.label, at: find(cells[colRow], v.label) }));
-    for (const name of itemHeaders) if (idx[name]! < 0 && (name === key || !layout.itemTexts)) errors.push({ row: h + 1, column: name, message: translate('rateMatrix.missingHeader', { header: name }) });
-    for (const c of colIdx) if (c.at < 0) errors.push({ row: colRow + 1, column: c.label, message: translate('rateMatrix.missingHeader', { header: c.label }) });
+    const colIdx = layout.column.values.map((v) => ({
+      value: v.value,
+      label: v.label,
+      at: find(cells[colRow], v.label),
+    }));
+    for (const name of itemHeaders)
+      if (idx[name]! < 0 && (name === key || !layout.itemTexts))
+        errors.push({
+          row: h + 1,
+          column: name,
+          message: translate('rateMatrix.missingHeader', { header: name }),
+        });
+    for (const c of colIdx)
+      if (c.at < 0)
+        errors.push({
+          row: colRow + 1,
+          column: c.label,
+          message: translate('rateMatrix.missingHeader', { header: c.label }),
+        });
     if (errors.length) return { ok: false, errors };
-    const get = (r: string[], name: string) => (idx[name]! >= 0 ? (r[idx[name]!] ?? '').trim() : '');
+    const get = (r: string[], name: string) =>
+      idx[name]! >= 0 ? (r[idx[name]!] ?? '').trim() : '';
     cells.slice(colRow + 1).forEach((r, i) => {
       const sheetRow = colRow + 2 + i;
       if (r.every((c) => c.trim() === '')) return;
@@ -151,7 +239,12 @@ export function csvFromSheet(kind: string, dimensions: DimensionDef[], cells: st
         for (const d of layout.rows) {
           const raw = get(r, d.label);
           const v = dimValueOf(d, raw);
-          if (v === null) errors.push({ row: sheetRow, column: d.label, message: translate('rateMatrix.unknownColumn', { value: raw }) });
+          if (v === null)
+            errors.push({
+              row: sheetRow,
+              column: d.label,
+              message: translate('rateMatrix.unknownColumn', { value: raw }),
+            });
           rowDims[d.name] = v ?? raw;
         }
       for (const c of colIdx) {
@@ -165,29 +258,68 @@ export function csvFromSheet(kind: string, dimensions: DimensionDef[], cells: st
         let baseKey = '';
         if (layout.itemTexts) {
           const seq = get(r, '序号');
-          const attrs: Record<string, unknown> = { ...(old?.attributes ?? {}), contents: get(r, '项目内涵'), exclusions: get(r, '除外内容'), note: get(r, '说明') };
+          const attrs: Record<string, unknown> = {
+            ...(old?.attributes ?? {}),
+            contents: get(r, '项目内涵'),
+            exclusions: get(r, '除外内容'),
+            note: get(r, '说明'),
+          };
           if (seq !== '') attrs.seq = /^\d+$/u.test(seq) ? Number(seq) : seq;
           attributes = JSON.stringify(attrs);
           if (rate !== '') {
             const base = /^(.+)-\d+$/u.exec(rowDims.code ?? '')?.[1];
             baseKey = old?.baseKey ?? (base ? `${base}|${c.value}` : '');
           }
-        } else if (old?.attributes && Object.keys(old.attributes).length) attributes = JSON.stringify(old.attributes);
+        } else if (old?.attributes && Object.keys(old.attributes).length)
+          attributes = JSON.stringify(old.attributes);
         const name = layout.itemTexts ? get(r, '项目名称') : (old?.name ?? '');
         const unit = layout.itemTexts ? get(r, '计价单位') : (old?.unit ?? '');
-        lines.push([...dimensions.map((d) => dims[d.name] ?? ''), ...(dimensions.some((d) => d.name === 'code') ? [] : ['']), name, unit, amount, rate, baseKey, attributes]);
+        lines.push([
+          ...dimensions.map((d) => dims[d.name] ?? ''),
+          ...(dimensions.some((d) => d.name === 'code') ? [] : ['']),
+          name,
+          unit,
+          amount,
+          rate,
+          baseKey,
+          attributes,
+        ]);
         origin.push({ row: sheetRow, column: c.label });
       }
     });
   } else {
     const valueField = valueFieldOf(kind);
     const h = cells.slice(0, 10).findIndex((r) => dimensions.every((d) => find(r, d.label) >= 0));
-    if (h < 0) return { ok: false, errors: [{ row: 1, column: null, message: translate('rateMatrix.noHeader', { headers: [...dimensions.map((d) => d.label), NAME, UNIT, AMOUNT].join('、') }) }] };
+    if (h < 0)
+      return {
+        ok: false,
+        errors: [
+          {
+            row: 1,
+            column: null,
+            message: translate('rateMatrix.noHeader', {
+              headers: [...dimensions.map((d) => d.label), NAME, UNIT, AMOUNT].join('、'),
+            }),
+          },
+        ],
+      };
     const head = cells[h]!;
     const at = (name: string) => find(head, name);
     const amountAt = at(AMOUNT);
     const rateAt = at(valueField === 'rate' ? COEFFICIENT : RATE);
-    if (amountAt < 0 && rateAt < 0) return { ok: false, errors: [{ row: h + 1, column: AMOUNT, message: translate('rateMatrix.missingHeader', { header: valueField === 'rate' ? COEFFICIENT : AMOUNT }) }] };
+    if (amountAt < 0 && rateAt < 0)
+      return {
+        ok: false,
+        errors: [
+          {
+            row: h + 1,
+            column: AMOUNT,
+            message: translate('rateMatrix.missingHeader', {
+              header: valueField === 'rate' ? COEFFICIENT : AMOUNT,
+            }),
+          },
+        ],
+      };
     cells.slice(h + 1).forEach((r, i) => {
       const sheetRow = h + 2 + i;
       if (r.every((c) => c.trim() === '')) return;
@@ -195,13 +327,21 @@ export function csvFromSheet(kind: string, dimensions: DimensionDef[], cells: st
       for (const d of dimensions) {
         const raw = (r[at(d.label)] ?? '').trim();
         const v = dimValueOf(d, raw);
-        if (v === null) errors.push({ row: sheetRow, column: d.label, message: translate('rateMatrix.unknownColumn', { value: raw }) });
+        if (v === null)
+          errors.push({
+            row: sheetRow,
+            column: d.label,
+            message: translate('rateMatrix.unknownColumn', { value: raw }),
+          });
         dims[d.name] = v ?? raw;
       }
       const old = byKey.get(dimensions.map((d) => dims[d.name] ?? '').join('|'));
       const amountText = amountAt >= 0 ? (r[amountAt] ?? '').trim() : '';
       const rateText = rateAt >= 0 ? (r[rateAt] ?? '').trim() : '';
-      const v = amountText !== '' ? valueCells('amount', amountText) : valueCells(valueField === 'rate' ? 'rate' : 'amount', rateText);
+      const v =
+        amountText !== ''
+          ? valueCells('amount', amountText)
+          : valueCells(valueField === 'rate' ? 'rate' : 'amount', rateText);
       if (amountText === '' && rateText !== '' && valueField === 'amount' && v.amount !== '') {
         // A 比例 column holds percentages; a bare number there is a fraction.
         v.rate = v.amount;
@@ -209,24 +349,68 @@ export function csvFromSheet(kind: string, dimensions: DimensionDef[], cells: st
       }
       const name = at(NAME) >= 0 ? (r[at(NAME)] ?? '').trim() : (old?.name ?? '');
       const unit = at(UNIT) >= 0 ? (r[at(UNIT)] ?? '').trim() : (old?.unit ?? '');
-      const attributes = old?.attributes && Object.keys(old.attributes).length ? JSON.stringify(old.attributes) : '';
-      lines.push([...dimensions.map((d) => dims[d.name] ?? ''), ...(dimensions.some((d) => d.name === 'code') ? [] : [old?.code ?? '']), name, unit, v.amount, v.rate, old?.baseKey ?? '', attributes]);
-      origin.push({ row: sheetRow, column: amountText !== '' ? AMOUNT : rateText !== '' ? (valueField === 'rate' ? COEFFICIENT : RATE) : null });
+      const attributes =
+        old?.attributes && Object.keys(old.attributes).length ? JSON.stringify(old.attributes) : '';
+      lines.push([
+        ...dimensions.map((d) => dims[d.name] ?? ''),
+        ...(dimensions.some((d) => d.name === 'code') ? [] : [old?.code ?? '']),
+        name,
+        unit,
+        v.amount,
+        v.rate,
+        old?.baseKey ?? '',
+        attributes,
+      ]);
+      origin.push({
+        row: sheetRow,
+        column:
+          amountText !== ''
+            ? AMOUNT
+            : rateText !== ''
+              ? valueField === 'rate'
+                ? COEFFICIENT
+                : RATE
+              : null,
+      });
     });
   }
   if (errors.length) return { ok: false, errors };
-  if (!lines.length) return { ok: false, errors: [{ row: 1, column: null, message: translate('rateMatrix.noRows') }] };
-  const header = [...dimensions.map((d) => d.name), ...(dimensions.some((d) => d.name === 'code') ? [] : ['code']), 'name', 'unit', 'amount', 'rate', 'baseKey', 'attributes'];
-  return { ok: true, csv: [header, ...lines].map(csvLine).join('\r\n') + '\r\n', count: lines.length, origin };
+  if (!lines.length)
+    return {
+      ok: false,
+      errors: [{ row: 1, column: null, message: translate('rateMatrix.noRows') }],
+    };
+  const header = [
+    ...dimensions.map((d) => d.name),
+    ...(dimensions.some((d) => d.name === 'code') ? [] : ['code']),
+    'name',
+    'unit',
+    'amount',
+    'rate',
+    'baseKey',
+    'attributes',
+  ];
+  return {
+    ok: true,
+    csv: [header, ...lines].map(csvLine).join('\r\n') + '\r\n',
+    count: lines.length,
+    origin,
+  };
 }
 
 /** A sheet as CSV text (the same headers and values as the XLSX; spreadsheets read it as is). */
 export function sheetCsv(spec: SheetSpec): string {
-  return [...spec.header, ...spec.rows].map((r) => csvLine(r.map((c) => String(c)))).join('\r\n') + '\r\n';
+  return (
+    [...spec.header, ...spec.rows].map((r) => csvLine(r.map((c) => String(c)))).join('\r\n') +
+    '\r\n'
+  );
 }
 
 /** The API's CSV errors (line 2 = the first data line) traced back to the sheet. */
-export function sheetErrorsOf(rows: { line: number; column: string | null; message: string }[], origin: { row: number; column: string | null }[]): SheetError[] {
+export function sheetErrorsOf(
+  rows: { line: number; column: string | null; message: string }[],
+  origin: { row: number; column: string | null }[],
+): SheetError[] {
   return rows.map((e) => {
     const at = origin[e.line - 2];
     return { row: at?.row ?? e.line, column: at?.column ?? e.column, message: e.message };

@@ -4,11 +4,18 @@ import ExcelJS from 'exceljs';
 import type { SheetSpec } from './sheet.ts';
 
 /** A workbook of one sheet (headers bold, merged and frozen), and an optional notes sheet. */
-export async function writeXlsx(sheetName: string, spec: SheetSpec, notes: string[] = []): Promise<ArrayBuffer> {
+export async function writeXlsx(
+  sheetName: string,
+  spec: SheetSpec,
+  notes: string[] = [],
+): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/gu, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: spec.header.length }] });
+  const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/gu, ' ').slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: spec.header.length }],
+  });
   for (const row of [...spec.header, ...spec.rows]) ws.addRow(row);
-  for (const [r1, c1, r2, c2] of spec.merges) if (r1 !== r2 || c1 !== c2) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
+  for (const [r1, c1, r2, c2] of spec.merges)
+    if (r1 !== r2 || c1 !== c2) ws.mergeCells(r1 + 1, c1 + 1, r2 + 1, c2 + 1);
   for (let r = 1; r <= spec.header.length; r++) {
     const row = ws.getRow(r);
     row.font = { bold: true };
@@ -17,7 +24,8 @@ export async function writeXlsx(sheetName: string, spec: SheetSpec, notes: strin
   spec.widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (let r = spec.header.length + 1; r <= ws.rowCount; r++) ws.getRow(r).alignment = { vertical: 'top', wrapText: true };
+  for (let r = spec.header.length + 1; r <= ws.rowCount; r++)
+    ws.getRow(r).alignment = { vertical: 'top', wrapText: true };
   if (notes.length) {
     const help = wb.addWorksheet('说明');
     for (const line of notes) help.addRow([line]);

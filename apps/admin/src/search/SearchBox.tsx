@@ -1,6 +1,18 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useTranslate } from 'react-admin';
-import { Alert, Box, ClickAwayListener, IconButton, InputBase, List, ListItemButton, ListItemText, Paper, Popper, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  ClickAwayListener,
+  IconButton,
+  InputBase,
+  List,
+  ListItemButton,
+  ListItemText,
+  Paper,
+  Popper,
+  Typography,
+} from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import type { SearchHit } from '../dataProvider/search.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
@@ -10,7 +22,15 @@ import { errorText } from '../shared/ErrorAlert.tsx';
 function Snippet({ text }: { text: string }) {
   return (
     <span data-testid="search-snippet">
-      {snippetParts(text).map((p, i) => (p.hit ? <mark key={i} style={{ background: '#ffe082', padding: 0 }}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {snippetParts(text).map((p, i) =>
+        p.hit ? (
+          <mark key={i} style={{ background: '#ffe082', padding: 0 }}>
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
     </span>
   );
 }
@@ -20,7 +40,13 @@ function Snippet({ text }: { text: string }) {
  * `compact` (a tablet's app bar): a search icon until clicked, then the field across the bar; Esc
  * on an empty list or a click elsewhere with nothing typed folds it back.
  */
-export function SearchBox({ compact = false, onExpandedChange }: { compact?: boolean; onExpandedChange?: (expanded: boolean) => void }) {
+export function SearchBox({
+  compact = false,
+  onExpandedChange,
+}: {
+  compact?: boolean;
+  onExpandedChange?: (expanded: boolean) => void;
+}) {
   const translate = useTranslate();
   const navigate = useNavigate();
   const dataProvider = useGazetteDataProvider();
@@ -88,7 +114,13 @@ export function SearchBox({ compact = false, onExpandedChange }: { compact?: boo
 
   if (!expanded) {
     return (
-      <IconButton color="inherit" aria-label={translate('search.placeholder')} title={translate('search.placeholder')} onClick={() => setExpanded(true)} data-testid="search-open">
+      <IconButton
+        color="inherit"
+        aria-label={translate('search.placeholder')}
+        title={translate('search.placeholder')}
+        onClick={() => setExpanded(true)}
+        data-testid="search-open"
+      >
         <SearchIcon />
       </IconButton>
     );
@@ -101,8 +133,24 @@ export function SearchBox({ compact = false, onExpandedChange }: { compact?: boo
         if (compact && !q.trim()) setExpanded(false);
       }}
     >
-      <Box ref={anchor} sx={{ position: 'relative', mx: 1, flex: compact ? '1 1 auto' : '0 1 320px', minWidth: 120 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', bgcolor: 'rgba(255,255,255,0.18)', borderRadius: 1, px: 1 }}>
+      <Box
+        ref={anchor}
+        sx={{
+          position: 'relative',
+          mx: 1,
+          flex: compact ? '1 1 auto' : '0 1 320px',
+          minWidth: 120,
+        }}
+      >
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            bgcolor: 'rgba(255,255,255,0.18)',
+            borderRadius: 1,
+            px: 1,
+          }}
+        >
           <SearchIcon fontSize="small" />
           <InputBase
             value={q}
@@ -121,11 +169,32 @@ export function SearchBox({ compact = false, onExpandedChange }: { compact?: boo
             }}
           />
         </Box>
-        <Popper open={open} anchorEl={anchor.current} placement="bottom-end" sx={{ zIndex: 1300, width: 'min(560px, calc(100vw - 16px))' }}>
-          <Paper elevation={8} sx={{ mt: 0.5, maxHeight: '70vh', overflow: 'auto' }} data-testid="search-results">
-            {loading && <Typography variant="body2" sx={{ p: 2 }}>{translate('search.searching')}</Typography>}
-            {!loading && error != null && <Alert severity="error" data-testid="search-error">{translate('search.failed', { reason: errorText(error, translate) })}</Alert>}
-            {!loading && hits && hits.length === 0 && <Typography variant="body2" sx={{ p: 2 }} data-testid="search-empty">{translate('search.noHits', { q: searched })}</Typography>}
+        <Popper
+          open={open}
+          anchorEl={anchor.current}
+          placement="bottom-end"
+          sx={{ zIndex: 1300, width: 'min(560px, calc(100vw - 16px))' }}
+        >
+          <Paper
+            elevation={8}
+            sx={{ mt: 0.5, maxHeight: '70vh', overflow: 'auto' }}
+            data-testid="search-results"
+          >
+            {loading && (
+              <Typography variant="body2" sx={{ p: 2 }}>
+                {translate('search.searching')}
+              </Typography>
+            )}
+            {!loading && error != null && (
+              <Alert severity="error" data-testid="search-error">
+                {translate('search.failed', { reason: errorText(error, translate) })}
+              </Alert>
+            )}
+            {!loading && hits && hits.length === 0 && (
+              <Typography variant="body2" sx={{ p: 2 }} data-testid="search-empty">
+                {translate('search.noHits', { q: searched })}
+              </Typography>
+            )}
             {!loading && hits && hits.length > 0 && (
               <List dense id="search-results" role="listbox" disablePadding>
                 {hits.map((hit, i) => (
@@ -143,9 +212,33 @@ export function SearchBox({ compact = false, onExpandedChange }: { compact?: boo
                     <ListItemText
                       primary={
                         <>
-                          <Typography component="span" variant="body2" fontWeight={600} data-testid="search-docno">{hit.policy.docNo}</Typography>
-                          {hit.article && <Typography component="span" variant="body2" color="primary" sx={{ ml: 1 }} data-testid="search-article">{hit.article}</Typography>}
-                          <Typography component="div" variant="body2" color="text.secondary" data-testid="search-title">{hit.policy.title}</Typography>
+                          <Typography
+                            component="span"
+                            variant="body2"
+                            fontWeight={600}
+                            data-testid="search-docno"
+                          >
+                            {hit.policy.docNo}
+                          </Typography>
+                          {hit.article && (
+                            <Typography
+                              component="span"
+                              variant="body2"
+                              color="primary"
+                              sx={{ ml: 1 }}
+                              data-testid="search-article"
+                            >
+                              {hit.article}
+                            </Typography>
+                          )}
+                          <Typography
+                            component="div"
+                            variant="body2"
+                            color="text.secondary"
+                            data-testid="search-title"
+                          >
+                            {hit.policy.title}
+                          </Typography>
                         </>
                       }
                       secondary={<Snippet text={hit.snippet} />}

@@ -1,12 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@mui/material';
 import { GraphQLRequestError, request } from '../graphql/client.ts';
 import { graphql } from '../graphql/graphql.ts';
 
 const LastChange = graphql(`
   query LastChange($filter: AuditEntryFilter) {
-    auditEntriesPage(page: 1, perPage: 1, sort: { field: "at", order: DESC }, filter: $filter) { nodes { actorLabel at } }
+    auditEntriesPage(page: 1, perPage: 1, sort: { field: "at", order: DESC }, filter: $filter) {
+      nodes {
+        actorLabel
+        at
+      }
+    }
   }
 `);
 import { useFormatters } from './fields.tsx';
@@ -72,7 +84,9 @@ export function ConflictDialog() {
   useEffect(() => {
     const l: Listener = (c) => {
       setConflict(c);
-      void lastChange(c).then((full) => setConflict((cur) => (cur && cur.id === full.id ? full : cur)));
+      void lastChange(c).then((full) =>
+        setConflict((cur) => (cur && cur.id === full.id ? full : cur)),
+      );
     };
     listeners.add(l);
     return () => void listeners.delete(l);
@@ -85,14 +99,29 @@ export function ConflictDialog() {
         <DialogContentText>{translate('app.conflict.body')}</DialogContentText>
         {conflict?.changedBy && (
           <DialogContentText sx={{ mt: 1 }} data-testid="conflict-who">
-            {translate('app.conflict.who', { who: conflict.changedBy, at: fmt.dateTime(conflict.changedAt) })}
+            {translate('app.conflict.who', {
+              who: conflict.changedBy,
+              at: fmt.dateTime(conflict.changedAt),
+            })}
           </DialogContentText>
         )}
-        <DialogContentText sx={{ mt: 1 }} variant="caption">{conflict?.message}</DialogContentText>
+        <DialogContentText sx={{ mt: 1 }} variant="caption">
+          {conflict?.message}
+        </DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>{translate('app.conflict.keepEditing')}</Button>
-        <Button variant="contained" onClick={() => { const reload = conflict?.reload ?? refresh; close(); reload(); }} data-testid="conflict-reload">{translate('app.conflict.reload')}</Button>
+        <Button
+          variant="contained"
+          onClick={() => {
+            const reload = conflict?.reload ?? refresh;
+            close();
+            reload();
+          }}
+          data-testid="conflict-reload"
+        >
+          {translate('app.conflict.reload')}
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -6,7 +6,10 @@ import { GraphQLRequestError } from '../graphql/client.ts';
 export function errorText(error: unknown, translate: TranslateFunction): string {
   if (!(error instanceof Error)) return String(error);
   const code = error instanceof GraphQLRequestError ? error.code : undefined;
-  const field = error instanceof GraphQLRequestError ? (error.extensions.field as string | undefined) : undefined;
+  const field =
+    error instanceof GraphQLRequestError
+      ? (error.extensions.field as string | undefined)
+      : undefined;
   return `${code ? `${translate(`app.errors.${code}`, { _: code })}：` : ''}${error.message}${field ? `（${translate('app.errors.field')}：${field}）` : ''}`;
 }
 

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { CircularProgress } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/GetApp';
-import { Button, fetchRelatedRecords, useDataProvider, useListContext, useNotify, useTranslate } from 'react-admin';
+import {
+  Button,
+  fetchRelatedRecords,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 import type { GazetteDataProvider } from '../dataProvider/dataProvider.ts';
 import { errorText } from './ErrorAlert.tsx';
 
@@ -21,19 +28,30 @@ export function ExportButton() {
     if (!exporter) return;
     setRunning(true);
     try {
-      const { data } = await dataProvider.getAll(resource, { sort, filter: filter ? { ...filterValues, ...filter } : filterValues });
+      const { data } = await dataProvider.getAll(resource, {
+        sort,
+        filter: filter ? { ...filterValues, ...filter } : filterValues,
+      });
       // Not an array only when the session ended meanwhile: react-admin has said so and logs out.
       if (!Array.isArray(data)) return;
       await exporter(data, fetchRelatedRecords(dataProvider), dataProvider, resource);
     } catch (error) {
-      notify('app.export.failed', { type: 'error', messageArgs: { reason: errorText(error, translate) } });
+      notify('app.export.failed', {
+        type: 'error',
+        messageArgs: { reason: errorText(error, translate) },
+      });
     } finally {
       setRunning(false);
     }
   }
 
   return (
-    <Button label="ra.action.export" onClick={() => void run()} disabled={running || total === 0} data-testid="export-button">
+    <Button
+      label="ra.action.export"
+      onClick={() => void run()}
+      disabled={running || total === 0}
+      data-testid="export-button"
+    >
       {running ? <CircularProgress size={16} /> : <DownloadIcon />}
     </Button>
   );

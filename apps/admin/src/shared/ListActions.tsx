@@ -1,4 +1,11 @@
-import { CreateButton, FilterButton, TopToolbar, useFilterContext, useListContext, useResourceDefinition } from 'react-admin';
+import {
+  CreateButton,
+  FilterButton,
+  TopToolbar,
+  useFilterContext,
+  useListContext,
+  useResourceDefinition,
+} from 'react-admin';
 import { ExportButton } from './ExportButton.tsx';
 
 /** react-admin's default list actions (filters, create, export) with the dashboard's export. */

@@ -4,11 +4,17 @@ import { crc32, toXlsx } from './xlsx.ts';
 
 describe('csv', () => {
   it('round-trips commas, quotes and newlines inside fields', () => {
-    const rows = [['编码', '说明'], ['311201070', '囊胚培养加收39%, "另计"\n第二行']];
+    const rows = [
+      ['编码', '说明'],
+      ['311201070', '囊胚培养加收39%, "另计"\n第二行'],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
   it('ignores a BOM and blank lines', () => {
-    expect(parseCsv('\uFEFFa,b\r\n\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('\uFEFFa,b\r\n\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
   it('keeps empty fields', () => {
     expect(parseCsv('a,,c\n')).toEqual([['a', '', 'c']]);
@@ -22,8 +28,14 @@ describe('csv', () => {
   });
   it('reads a GBK file as Excel saves it on a Chinese Windows', async () => {
     // 序号,名称 / 1,三甲 in GBK
-    const gbk = new Uint8Array([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0x31, 0x2c, 0xc8, 0xfd, 0xbc, 0xd7]);
-    expect(parseCsv(await readCsvFile(new Blob([gbk])))).toEqual([['序号', '名称'], ['1', '三甲']]);
+    const gbk = new Uint8Array([
+      0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0x31, 0x2c, 0xc8, 0xfd, 0xbc,
+      0xd7,
+    ]);
+    expect(parseCsv(await readCsvFile(new Blob([gbk])))).toEqual([
+      ['序号', '名称'],
+      ['1', '三甲'],
+    ]);
   });
 });
 
@@ -32,7 +44,10 @@ describe('xlsx', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
   it('writes a zip whose first entry is the content types part', () => {
-    const bytes = toXlsx('汇总', [['单位', '问题数'], ['市教育体育局', 2]]);
+    const bytes = toXlsx('汇总', [
+      ['单位', '问题数'],
+      ['市教育体育局', 2],
+    ]);
     expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('[Content_Types].xml');

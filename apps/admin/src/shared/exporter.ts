@@ -10,7 +10,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function flattenInto(out: Map<string, Cell>, path: string, value: unknown, json: ReadonlySet<string>) {
+function flattenInto(
+  out: Map<string, Cell>,
+  path: string,
+  value: unknown,
+  json: ReadonlySet<string>,
+) {
   if (value === null || value === undefined) {
     if (!out.has(path)) out.set(path, '');
   } else if (json.has(path) && typeof value === 'object') {

@@ -1,7 +1,20 @@
 // Display formats: 2025年1月6日 in Chinese, money with two decimals and thousands separators.
 import { dec, roundMoney } from '@gazette/domain';
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** `2025-01-06` → `2025年1月6日` (zh) or `Jan 6, 2025` (en). Timestamps use their Shanghai date. */
 export function formatDate(value: string | null | undefined, locale: string): string {
@@ -16,14 +29,24 @@ export function formatDateTime(value: string | null | undefined, locale: string)
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
   return `${formatDate(shanghaiDate(value), locale)} ${time}`;
 }
 
 function shanghaiDate(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }
 
 /** `"1154.005"` → `"1,154.01"`; decimal strings only, never through a float. */

@@ -64,26 +64,32 @@ export function zipStore(files: { name: string; data: Uint8Array }[]): Uint8Arra
   return out;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function column(i: number): string {
   let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-export function toXlsx(sheetName: string, rows: (string | number | boolean | null | undefined)[][]): Uint8Array {
+export function toXlsx(
+  sheetName: string,
+  rows: (string | number | boolean | null | undefined)[][],
+): Uint8Array {
   const body = rows
-    .map((row, r) =>
-      `<row r="${r + 1}">` +
-      row
-        .map((v, c) => {
-          const ref = `${column(c)}${r + 1}`;
-          if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
-          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v === null || v === undefined ? '' : String(v))}</t></is></c>`;
-        })
-        .join('') +
-      '</row>',
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">` +
+        row
+          .map((v, c) => {
+            const ref = `${column(c)}${r + 1}`;
+            if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+            return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v === null || v === undefined ? '' : String(v))}</t></is></c>`;
+          })
+          .join('') +
+        '</row>',
     )
     .join('');
   const enc = new TextEncoder();

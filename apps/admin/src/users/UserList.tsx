@@ -1,4 +1,18 @@
-import { BooleanField, BooleanInput, Create, DataTable, Edit, List, PasswordInput, SelectInput, SimpleForm, TextInput, email, minLength, required } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  PasswordInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  email,
+  minLength,
+  required,
+} from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
@@ -6,17 +20,28 @@ import { csvExporter } from '../shared/exporter.ts';
 
 const ROLES = ['ADMIN', 'SUPERVISOR', 'VIEWER'] as const;
 
-const filters = [<SelectInput key="role" source="role" choices={enumChoices('Role', ROLES)} alwaysOn />];
+const filters = [
+  <SelectInput key="role" source="role" choices={enumChoices('Role', ROLES)} alwaysOn />,
+];
 const exporter = csvExporter();
 
 export function UserList() {
   return (
-    <List sort={{ field: 'email', order: 'ASC' }} filters={filters} actions={<ListActions />} exporter={exporter}>
+    <List
+      sort={{ field: 'email', order: 'ASC' }}
+      filters={filters}
+      actions={<ListActions />}
+      exporter={exporter}
+    >
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="email" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="role"><EnumField source="role" enumName="Role" /></DataTable.Col>
-        <DataTable.Col source="active" disableSort><BooleanField source="active" /></DataTable.Col>
+        <DataTable.Col source="role">
+          <EnumField source="role" enumName="Role" />
+        </DataTable.Col>
+        <DataTable.Col source="active" disableSort>
+          <BooleanField source="active" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

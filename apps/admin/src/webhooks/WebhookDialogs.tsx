@@ -2,37 +2,83 @@
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
-  Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormHelperText, FormLabel,
-  Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
-import { CHANGE_KINDS, type ChangeKind, type Webhook, type WebhookDelivery, type WebhookInput } from '../dataProvider/webhooks.ts';
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type Webhook,
+  type WebhookDelivery,
+  type WebhookInput,
+} from '../dataProvider/webhooks.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 
 const URL_PATTERN = /^https?:\/\/[^\s/]+/i;
 
 /** Create (record absent) or edit a webhook; on create, the secret is shown once before closing. */
-export function WebhookFormDialog({ record, onClose }: { record: Webhook | null; onClose: (changed: boolean) => void }) {
+export function WebhookFormDialog({
+  record,
+  onClose,
+}: {
+  record: Webhook | null;
+  onClose: (changed: boolean) => void;
+}) {
   const translate = useTranslate();
   const dataProvider = useGazetteDataProvider();
   const [input, setInput] = useState<WebhookInput>({
     url: record?.url ?? '',
     description: record?.description ?? '',
-    kinds: record?.kinds ?? ['POLICY_ADDED', 'POLICY_CHANGED', 'POLICY_REPEALED', 'RATES_PUBLISHED'],
+    kinds: record?.kinds ?? [
+      'POLICY_ADDED',
+      'POLICY_CHANGED',
+      'POLICY_REPEALED',
+      'RATES_PUBLISHED',
+    ],
     active: record?.active ?? true,
   });
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
   const urlLooksWrong = input.url.trim() !== '' && !URL_PATTERN.test(input.url.trim());
-  const toggle = (kind: ChangeKind) => setInput({ ...input, kinds: input.kinds.includes(kind) ? input.kinds.filter((k) => k !== kind) : [...input.kinds, kind] });
+  const toggle = (kind: ChangeKind) =>
+    setInput({
+      ...input,
+      kinds: input.kinds.includes(kind)
+        ? input.kinds.filter((k) => k !== kind)
+        : [...input.kinds, kind],
+    });
 
   async function save() {
     setSaving(true);
     setError(null);
     try {
-      const body = { ...input, url: input.url.trim(), description: input.description?.trim() || null };
+      const body = {
+        ...input,
+        url: input.url.trim(),
+        description: input.description?.trim() || null,
+      };
       if (record) {
         await dataProvider.updateWebhook(record.id, record.version, body);
         onClose(true);
@@ -52,15 +98,37 @@ export function WebhookFormDialog({ record, onClose }: { record: Webhook | null;
       <DialogContent>
         {secret ? (
           <>
-            <Alert severity="warning" sx={{ mb: 1 }}>{translate('webhooks.secretShownOnce')}</Alert>
-            <Typography component="code" data-testid="webhook-secret" sx={{ display: 'block', wordBreak: 'break-all', p: 1, bgcolor: 'grey.100', fontFamily: 'monospace' }}>{secret}</Typography>
-            <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>{translate('tokens.copy')}</Button>
-            <Typography variant="body2" sx={{ mt: 2 }}>{translate('webhooks.signatureHelp')}</Typography>
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              {translate('webhooks.secretShownOnce')}
+            </Alert>
+            <Typography
+              component="code"
+              data-testid="webhook-secret"
+              sx={{
+                display: 'block',
+                wordBreak: 'break-all',
+                p: 1,
+                bgcolor: 'grey.100',
+                fontFamily: 'monospace',
+              }}
+            >
+              {secret}
+            </Typography>
+            <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>
+              {translate('tokens.copy')}
+            </Button>
+            <Typography variant="body2" sx={{ mt: 2 }}>
+              {translate('webhooks.signatureHelp')}
+            </Typography>
           </>
         ) : (
           <>
             <TextField
-              autoFocus fullWidth margin="dense" required name="url"
+              autoFocus
+              fullWidth
+              margin="dense"
+              required
+              name="url"
               label={translate('resources.webhooks.fields.url')}
               placeholder="https://"
               value={input.url}
@@ -68,27 +136,66 @@ export function WebhookFormDialog({ record, onClose }: { record: Webhook | null;
               error={urlLooksWrong}
               helperText={translate(urlLooksWrong ? 'webhooks.urlHint' : 'webhooks.urlHelp')}
             />
-            <TextField fullWidth margin="dense" name="description" label={translate('resources.webhooks.fields.description')} value={input.description ?? ''} onChange={(e) => setInput({ ...input, description: e.target.value })} />
-            <FormLabel component="legend" sx={{ mt: 2 }}>{translate('resources.webhooks.fields.kinds')}</FormLabel>
+            <TextField
+              fullWidth
+              margin="dense"
+              name="description"
+              label={translate('resources.webhooks.fields.description')}
+              value={input.description ?? ''}
+              onChange={(e) => setInput({ ...input, description: e.target.value })}
+            />
+            <FormLabel component="legend" sx={{ mt: 2 }}>
+              {translate('resources.webhooks.fields.kinds')}
+            </FormLabel>
             <FormGroup>
               {CHANGE_KINDS.map((k) => (
-                <FormControlLabel key={k} control={<Checkbox name={`kind-${k}`} checked={input.kinds.includes(k)} onChange={() => toggle(k)} />} label={translate(`enums.ChangeKind.${k}`)} />
+                <FormControlLabel
+                  key={k}
+                  control={
+                    <Checkbox
+                      name={`kind-${k}`}
+                      checked={input.kinds.includes(k)}
+                      onChange={() => toggle(k)}
+                    />
+                  }
+                  label={translate(`enums.ChangeKind.${k}`)}
+                />
               ))}
             </FormGroup>
-            {input.kinds.length === 0 && <FormHelperText error>{translate('webhooks.kindsRequired')}</FormHelperText>}
-            <FormControlLabel sx={{ mt: 1 }} control={<Switch name="active" checked={input.active} onChange={(e) => setInput({ ...input, active: e.target.checked })} />} label={translate('resources.webhooks.fields.active')} />
-            {record && !record.active && record.failedAt && input.active && <FormHelperText>{translate('webhooks.reactivateHint')}</FormHelperText>}
+            {input.kinds.length === 0 && (
+              <FormHelperText error>{translate('webhooks.kindsRequired')}</FormHelperText>
+            )}
+            <FormControlLabel
+              sx={{ mt: 1 }}
+              control={
+                <Switch
+                  name="active"
+                  checked={input.active}
+                  onChange={(e) => setInput({ ...input, active: e.target.checked })}
+                />
+              }
+              label={translate('resources.webhooks.fields.active')}
+            />
+            {record && !record.active && record.failedAt && input.active && (
+              <FormHelperText>{translate('webhooks.reactivateHint')}</FormHelperText>
+            )}
             <ErrorAlert error={error} />
           </>
         )}
       </DialogContent>
       <DialogActions>
         {secret ? (
-          <Button variant="contained" onClick={() => onClose(true)}>{translate('tokens.done')}</Button>
+          <Button variant="contained" onClick={() => onClose(true)}>
+            {translate('tokens.done')}
+          </Button>
         ) : (
           <>
             <Button onClick={() => onClose(false)}>{translate('ra.action.cancel')}</Button>
-            <Button variant="contained" disabled={saving || !input.url.trim() || input.kinds.length === 0} onClick={() => void save()}>
+            <Button
+              variant="contained"
+              disabled={saving || !input.url.trim() || input.kinds.length === 0}
+              onClick={() => void save()}
+            >
               {translate(record ? 'ra.action.save' : 'ra.action.create')}
             </Button>
           </>
@@ -99,7 +206,15 @@ export function WebhookFormDialog({ record, onClose }: { record: Webhook | null;
 }
 
 /** The newest attempts of one webhook. */
-export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhook; onClose: () => void; onReplay: (after: string) => void }) {
+export function DeliveriesDialog({
+  record,
+  onClose,
+  onReplay,
+}: {
+  record: Webhook;
+  onClose: () => void;
+  onReplay: (after: string) => void;
+}) {
   const translate = useTranslate();
   const dataProvider = useGazetteDataProvider();
   const { dateTime } = useFormatters();
@@ -107,26 +222,50 @@ export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhoo
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
-    dataProvider.webhookDeliveries(record.id).then((r) => { setRows(r.rows); setTotal(r.total); }, (e: Error) => setError(e));
+    dataProvider.webhookDeliveries(record.id).then(
+      (r) => {
+        setRows(r.rows);
+        setTotal(r.total);
+      },
+      (e: Error) => setError(e),
+    );
   }, [record.id]);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <DialogTitle>{translate('webhooks.deliveries')}：{record.description ?? record.url}</DialogTitle>
+      <DialogTitle>
+        {translate('webhooks.deliveries')}：{record.description ?? record.url}
+      </DialogTitle>
       <DialogContent>
         <ErrorAlert error={error} />
-        {rows && rows.length === 0 && <Typography data-testid="deliveries-empty">{translate('webhooks.noDeliveries')}</Typography>}
+        {rows && rows.length === 0 && (
+          <Typography data-testid="deliveries-empty">
+            {translate('webhooks.noDeliveries')}
+          </Typography>
+        )}
         {rows && rows.length > 0 && (
           <>
-            <Typography variant="body2" sx={{ mb: 1 }}>{translate('webhooks.deliveriesShown', { shown: rows.length, total })}</Typography>
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {translate('webhooks.deliveriesShown', { shown: rows.length, total })}
+            </Typography>
             <Box sx={{ overflowX: 'auto' }}>
               <Table size="small" data-testid="deliveries">
                 <TableHead>
                   <TableRow>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.at')}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.event')}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.attempt')}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.result')}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('webhooks.delivery.duration')}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('webhooks.delivery.at')}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('webhooks.delivery.event')}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('webhooks.delivery.attempt')}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('webhooks.delivery.result')}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('webhooks.delivery.duration')}
+                    </TableCell>
                     <TableCell />
                   </TableRow>
                 </TableHead>
@@ -134,15 +273,30 @@ export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhoo
                   {rows.map((d) => (
                     <TableRow key={d.id} data-testid="delivery-row">
                       <TableCell>{dateTime(d.at)}</TableCell>
-                      <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{d.eventCursor}</TableCell>
+                      <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>
+                        {d.eventCursor}
+                      </TableCell>
                       <TableCell>{d.attempt}</TableCell>
                       <TableCell data-testid="delivery-result">
-                        <Chip size="small" color={d.ok ? 'success' : 'error'} label={d.statusCode ? `HTTP ${d.statusCode}` : translate('webhooks.delivery.noAnswer')} sx={{ mr: 1 }} />
+                        <Chip
+                          size="small"
+                          color={d.ok ? 'success' : 'error'}
+                          label={
+                            d.statusCode
+                              ? `HTTP ${d.statusCode}`
+                              : translate('webhooks.delivery.noAnswer')
+                          }
+                          sx={{ mr: 1 }}
+                        />
                         {d.error}
                       </TableCell>
-                      <TableCell>{translate('webhooks.delivery.ms', { ms: d.durationMs })}</TableCell>
                       <TableCell>
-                        <Button size="small" onClick={() => onReplay(d.eventCursor)}>{translate('webhooks.replayAfterThis')}</Button>
+                        {translate('webhooks.delivery.ms', { ms: d.durationMs })}
+                      </TableCell>
+                      <TableCell>
+                        <Button size="small" onClick={() => onReplay(d.eventCursor)}>
+                          {translate('webhooks.replayAfterThis')}
+                        </Button>
                       </TableCell>
                     </TableRow>
                   ))}
@@ -160,7 +314,15 @@ export function DeliveriesDialog({ record, onClose, onReplay }: { record: Webhoo
 }
 
 /** Re-sends every change after a cursor (empty: from the beginning of the feed). */
-export function ReplayDialog({ record, initialAfter, onClose }: { record: Webhook; initialAfter: string; onClose: (changed: boolean) => void }) {
+export function ReplayDialog({
+  record,
+  initialAfter,
+  onClose,
+}: {
+  record: Webhook;
+  initialAfter: string;
+  onClose: (changed: boolean) => void;
+}) {
   const translate = useTranslate();
   const dataProvider = useGazetteDataProvider();
   const [after, setAfter] = useState(initialAfter);
@@ -177,13 +339,25 @@ export function ReplayDialog({ record, initialAfter, onClose }: { record: Webhoo
     <Dialog open onClose={() => onClose(false)} fullWidth maxWidth="sm">
       <DialogTitle>{translate('webhooks.replay')}</DialogTitle>
       <DialogContent>
-        <Typography variant="body2" sx={{ mb: 1 }}>{translate('webhooks.replayHelp')}</Typography>
-        <TextField fullWidth margin="dense" name="after" label={translate('webhooks.replayAfter')} value={after} onChange={(e) => setAfter(e.target.value)} helperText={translate('webhooks.replayAfterHelp')} />
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {translate('webhooks.replayHelp')}
+        </Typography>
+        <TextField
+          fullWidth
+          margin="dense"
+          name="after"
+          label={translate('webhooks.replayAfter')}
+          value={after}
+          onChange={(e) => setAfter(e.target.value)}
+          helperText={translate('webhooks.replayAfterHelp')}
+        />
         <ErrorAlert error={error} />
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose(false)}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void replay()}>{translate('webhooks.replayConfirm')}</Button>
+        <Button variant="contained" onClick={() => void replay()}>
+          {translate('webhooks.replayConfirm')}
+        </Button>
       </DialogActions>
     </Dialog>
   );

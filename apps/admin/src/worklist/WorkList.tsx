@@ -1,15 +1,37 @@
 import { Link, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Box, Card, CardContent, Chip, CircularProgress, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  List,
+  ListItemButton,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
 import type { GazetteDataProvider } from '../dataProvider/dataProvider.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
-import { caseRows, draftRows, findingRows, policyRows, WINDOW_DAYS, type WorkRow } from './build.ts';
+import {
+  caseRows,
+  draftRows,
+  findingRows,
+  policyRows,
+  WINDOW_DAYS,
+  type WorkRow,
+} from './build.ts';
 import { errorText } from '../shared/ErrorAlert.tsx';
 import { formatDate } from '../shared/format.ts';
 import { today } from '../shared/today.ts';
 
 type Section = WorkRow['section'];
-interface SectionData { rows: WorkRow[]; quarter?: string | null }
+interface SectionData {
+  rows: WorkRow[];
+  quarter?: string | null;
+}
 
 /** The sections a role sees: drafts for administrators, findings for supervisors and administrators. */
 export function sectionsFor(role: string | null | undefined): Section[] {
@@ -19,8 +41,13 @@ export function sectionsFor(role: string | null | undefined): Section[] {
   return [];
 }
 
-async function load(dataProvider: GazetteDataProvider, section: Section, asOf: string): Promise<SectionData> {
-  if (section === 'policies') return { rows: policyRows(await dataProvider.policyWork(asOf, WINDOW_DAYS), asOf) };
+async function load(
+  dataProvider: GazetteDataProvider,
+  section: Section,
+  asOf: string,
+): Promise<SectionData> {
+  if (section === 'policies')
+    return { rows: policyRows(await dataProvider.policyWork(asOf, WINDOW_DAYS), asOf) };
   if (section === 'drafts') return { rows: draftRows(await dataProvider.draftWork(), asOf) };
   if (section === 'cases') return { rows: caseRows(await dataProvider.caseWork(), asOf) };
   const { quarter, findings } = await dataProvider.findingWork();
@@ -36,18 +63,50 @@ function Row({ row }: { row: WorkRow }) {
   const [locale] = useLocaleState();
   // Dates in the values are plain dates: print them the project's way.
   const t = (m: { key: string; values: Record<string, string | number> }) =>
-    translate(m.key, Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v])));
+    translate(
+      m.key,
+      Object.fromEntries(
+        Object.entries(m.values).map(([k, v]) => [
+          k,
+          typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, locale) : v,
+        ]),
+      ),
+    );
   return (
-    <ListItemButton component={Link} to={row.to} data-testid="work-row" data-key={row.key} sx={{ alignItems: 'flex-start', px: 1 }}>
+    <ListItemButton
+      component={Link}
+      to={row.to}
+      data-testid="work-row"
+      data-key={row.key}
+      sx={{ alignItems: 'flex-start', px: 1 }}
+    >
       <ListItemText
         primary={
           <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
-            <Typography component="span" variant="body2" fontWeight={600} data-testid="work-head">{row.head}</Typography>
-            <Chip size="small" color={SEVERITY_COLOR[row.severity]} label={t(row.status)} data-testid="work-status" />
-            <Typography component="span" variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>{row.title}</Typography>
+            <Typography component="span" variant="body2" fontWeight={600} data-testid="work-head">
+              {row.head}
+            </Typography>
+            <Chip
+              size="small"
+              color={SEVERITY_COLOR[row.severity]}
+              label={t(row.status)}
+              data-testid="work-status"
+            />
+            <Typography
+              component="span"
+              variant="body2"
+              color="text.secondary"
+              sx={{ overflowWrap: 'anywhere' }}
+            >
+              {row.title}
+            </Typography>
           </Stack>
         }
-        secondary={row.effects.length ? <span data-testid="work-effects">{row.effects.map(t).join('；')}</span> : undefined}
+        secondary={
+          row.effects.length ? (
+            <span data-testid="work-effects">{row.effects.map(t).join('；')}</span>
+          ) : undefined
+        }
       />
     </ListItemButton>
   );
@@ -69,8 +128,12 @@ export function WorkList() {
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="work-list">
       <CardContent>
-        <Typography variant="h6" gutterBottom>{translate('worklist.title')}</Typography>
-        {sections.map((s) => <WorkSection key={s} section={s} />)}
+        <Typography variant="h6" gutterBottom>
+          {translate('worklist.title')}
+        </Typography>
+        {sections.map((s) => (
+          <WorkSection key={s} section={s} />
+        ))}
       </CardContent>
     </Card>
   );
@@ -81,25 +144,49 @@ function WorkSection({ section: s }: { section: Section }) {
   const translate = useTranslate();
   const dataProvider = useGazetteDataProvider();
   const asOf = today();
-  const { data: st, error, isPending } = useQuery({ queryKey: ['worklist', s, asOf], queryFn: () => load(dataProvider, s, asOf), retry: false });
+  const {
+    data: st,
+    error,
+    isPending,
+  } = useQuery({
+    queryKey: ['worklist', s, asOf],
+    queryFn: () => load(dataProvider, s, asOf),
+    retry: false,
+  });
   const rows = st?.rows ?? [];
   return (
     <Box sx={{ mb: 1.5 }} data-testid={`work-${s}`}>
       <Stack direction="row" spacing={1} alignItems="baseline">
-        <Typography variant="subtitle2">{translate(`worklist.sections.${s}`, { days: WINDOW_DAYS, quarter: st?.quarter ?? '' })}</Typography>
-        {st && <Typography variant="caption" color="text.secondary" data-testid={`work-${s}-count`}>{translate('worklist.count', { n: rows.length })}</Typography>}
+        <Typography variant="subtitle2">
+          {translate(`worklist.sections.${s}`, { days: WINDOW_DAYS, quarter: st?.quarter ?? '' })}
+        </Typography>
+        {st && (
+          <Typography variant="caption" color="text.secondary" data-testid={`work-${s}-count`}>
+            {translate('worklist.count', { n: rows.length })}
+          </Typography>
+        )}
       </Stack>
       {isPending && !error && <CircularProgress size={16} />}
       {error && (
-        <Alert severity="error" sx={{ mt: 0.5 }} data-testid={`work-${s}-error`}>{translate('worklist.failed', { reason: errorText(error, translate) })}</Alert>
+        <Alert severity="error" sx={{ mt: 0.5 }} data-testid={`work-${s}-error`}>
+          {translate('worklist.failed', { reason: errorText(error, translate) })}
+        </Alert>
       )}
-      {st && rows.length === 0 && <Typography variant="body2" color="text.secondary" data-testid={`work-${s}-empty`}>{translate(`worklist.empty.${s}`)}</Typography>}
+      {st && rows.length === 0 && (
+        <Typography variant="body2" color="text.secondary" data-testid={`work-${s}-empty`}>
+          {translate(`worklist.empty.${s}`)}
+        </Typography>
+      )}
       {rows.length > 0 && (
         <List dense disablePadding>
-          {rows.slice(0, SHOWN).map((r) => <Row key={r.key} row={r} />)}
+          {rows.slice(0, SHOWN).map((r) => (
+            <Row key={r.key} row={r} />
+          ))}
         </List>
       )}
-      {rows.length > SHOWN && <Link to={MORE_LINK[s]}>{translate('worklist.more', { n: rows.length })}</Link>}
+      {rows.length > SHOWN && (
+        <Link to={MORE_LINK[s]}>{translate('worklist.more', { n: rows.length })}</Link>
+      )}
     </Box>
   );
 }

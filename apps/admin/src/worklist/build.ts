@@ -1,6 +1,13 @@
 // The work list's rows, without I/O: what needs someone's attention, each with where to go.
 import { addDays, compareDates, daysBetween, DISCRETION_REVIEW_DOC_NO } from '@gazette/domain';
-import type { WorkCase, WorkDraft, WorkFinding, WorkPolicy, WorkRateTable, WorkTable } from '../dataProvider/worklist.ts';
+import type {
+  WorkCase,
+  WorkDraft,
+  WorkFinding,
+  WorkPolicy,
+  WorkRateTable,
+  WorkTable,
+} from '../dataProvider/worklist.ts';
 
 /** Documents ending within this many days, or ended at most this many days ago, are listed. */
 export const WINDOW_DAYS = 90;
@@ -29,21 +36,43 @@ function lastDayOf(table: Pick<WorkRateTable, 'versions'>): string | null {
   return table.versions.edges[0]?.node.effectiveTo ?? null;
 }
 
-function policyEffects(p: WorkPolicy, stopOn: string | null, ended: boolean, tables: Map<string, WorkTable>) {
+function policyEffects(
+  p: WorkPolicy,
+  stopOn: string | null,
+  ended: boolean,
+  tables: Map<string, WorkTable>,
+) {
   const effects: WorkRow['effects'] = [];
   for (const { id } of p.rateTables) {
-    const t = tables.get(id) ?? { name: p.rateTables.find((r) => r.id === id)!.name, versions: { edges: [] } };
+    const t = tables.get(id) ?? {
+      name: p.rateTables.find((r) => r.id === id)!.name,
+      versions: { edges: [] },
+    };
     const last = lastDayOf(t);
     const stop = ended && last ? addDays(last, 1) : stopOn;
-    effects.push({ key: ended ? 'worklist.effects.pricesStopped' : 'worklist.effects.pricesStop', values: { table: t.name, date: stop ?? '' } });
+    effects.push({
+      key: ended ? 'worklist.effects.pricesStopped' : 'worklist.effects.pricesStop',
+      values: { table: t.name, date: stop ?? '' },
+    });
   }
-  if (p.docNo === DISCRETION_REVIEW_DOC_NO) effects.push({ key: ended ? 'worklist.effects.casesStopped' : 'worklist.effects.casesStop', values: { date: stopOn ?? '' } });
-  if (!effects.length) effects.push({ key: ended ? 'worklist.effects.documentStopped' : 'worklist.effects.documentStops', values: { date: stopOn ?? '' } });
+  if (p.docNo === DISCRETION_REVIEW_DOC_NO)
+    effects.push({
+      key: ended ? 'worklist.effects.casesStopped' : 'worklist.effects.casesStop',
+      values: { date: stopOn ?? '' },
+    });
+  if (!effects.length)
+    effects.push({
+      key: ended ? 'worklist.effects.documentStopped' : 'worklist.effects.documentStops',
+      values: { date: stopOn ?? '' },
+    });
   return effects;
 }
 
 /** Expiring and recently ended documents, then rate tables with no version in force today. */
-export function policyRows(input: { expiring: WorkPolicy[]; expired: WorkPolicy[]; tables: WorkTable[] }, today: string): WorkRow[] {
+export function policyRows(
+  input: { expiring: WorkPolicy[]; expired: WorkPolicy[]; tables: WorkTable[] },
+  today: string,
+): WorkRow[] {
   const rows: WorkRow[] = [];
   const tables = new Map(input.tables.map((t) => [t.id, t]));
   const seen = new Set<string>();
@@ -58,7 +87,10 @@ export function policyRows(input: { expiring: WorkPolicy[]; expired: WorkPolicy[
       severity: days <= 30 ? 'error' : 'warning',
       head: p.docNo,
       title: p.title,
-      status: days === 0 ? { key: 'worklist.lastDay', values: { date: p.expiresOn ?? '' } } : { key: 'worklist.daysLeft', values: { n: days, date: p.expiresOn ?? '' } },
+      status:
+        days === 0
+          ? { key: 'worklist.lastDay', values: { date: p.expiresOn ?? '' } }
+          : { key: 'worklist.daysLeft', values: { n: days, date: p.expiresOn ?? '' } },
       effects: policyEffects(p, stopOn, false, tables),
       to: show('policies', p.id),
     });
@@ -80,7 +112,11 @@ export function policyRows(input: { expiring: WorkPolicy[]; expired: WorkPolicy[
       to: show('policies', p.id),
     });
   }
-  const listedTables = new Set([...input.expiring, ...input.expired].filter((p) => seen.has(p.id)).flatMap((p) => p.rateTables.map((t) => t.id)));
+  const listedTables = new Set(
+    [...input.expiring, ...input.expired]
+      .filter((p) => seen.has(p.id))
+      .flatMap((p) => p.rateTables.map((t) => t.id)),
+  );
   for (const t of input.tables) {
     if (t.versionInForce || listedTables.has(t.id)) continue;
     const last = lastDayOf(t);
@@ -107,7 +143,10 @@ export function draftRows(drafts: WorkDraft[], today: string): WorkRow[] {
     severity: compareDates(d.effectiveFrom, today) <= 0 ? 'error' : 'info',
     head: d.table.name,
     title: d.label ?? '',
-    status: compareDates(d.effectiveFrom, today) <= 0 ? { key: 'worklist.draftLate', values: { date: d.effectiveFrom } } : { key: 'worklist.draftFrom', values: { date: d.effectiveFrom } },
+    status:
+      compareDates(d.effectiveFrom, today) <= 0
+        ? { key: 'worklist.draftLate', values: { date: d.effectiveFrom } }
+        : { key: 'worklist.draftFrom', values: { date: d.effectiveFrom } },
     effects: [],
     to: show('rateTables', d.table.id),
   }));
@@ -115,7 +154,10 @@ export function draftRows(drafts: WorkDraft[], today: string): WorkRow[] {
 
 export function caseRows(cases: WorkCase[], today: string): WorkRow[] {
   return cases
-    .filter((c) => c.reviewDeadline && (c.overdue || daysBetween(today, c.reviewDeadline) <= CASE_SOON_DAYS))
+    .filter(
+      (c) =>
+        c.reviewDeadline && (c.overdue || daysBetween(today, c.reviewDeadline) <= CASE_SOON_DAYS),
+    )
     .map((c) => {
       const days = daysBetween(today, c.reviewDeadline!);
       return {
@@ -124,7 +166,10 @@ export function caseRows(cases: WorkCase[], today: string): WorkRow[] {
         severity: (days < 0 || c.overdue ? 'error' : 'warning') as Severity,
         head: c.caseName,
         title: c.subjectName,
-        status: days < 0 ? { key: 'worklist.caseOverdue', values: { n: -days, date: c.reviewDeadline! } } : { key: 'worklist.caseDue', values: { n: days, date: c.reviewDeadline! } },
+        status:
+          days < 0
+            ? { key: 'worklist.caseOverdue', values: { n: -days, date: c.reviewDeadline! } }
+            : { key: 'worklist.caseDue', values: { n: days, date: c.reviewDeadline! } },
         effects: [],
         to: show('cases', c.id),
       };
@@ -138,7 +183,10 @@ export function findingRows(findings: WorkFinding[]): WorkRow[] {
     severity: f.rectified === false ? 'warning' : 'info',
     head: f.name,
     title: `${f.organization.name} · ${f.description}`,
-    status: { key: f.rectified === false ? 'findings.notRectified' : 'findings.unknown', values: {} },
+    status: {
+      key: f.rectified === false ? 'findings.notRectified' : 'findings.unknown',
+      values: {},
+    },
     effects: [],
     to: `/${f.kind}/${encodeURIComponent(f.id)}`,
   }));

@@ -8,10 +8,18 @@ const R = 8;
 const P = 1;
 const KEY_BYTES = 32;
 
-function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  logN: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, KEY_BYTES, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -26,7 +34,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [logN, r, p] = parts.slice(1, 4).map(Number);
-  if (!Number.isInteger(logN) || logN! < 10 || logN! > 20 || !Number.isInteger(r) || !Number.isInteger(p)) return false;
+  if (
+    !Number.isInteger(logN) ||
+    logN! < 10 ||
+    logN! > 20 ||
+    !Number.isInteger(r) ||
+    !Number.isInteger(p)
+  )
+    return false;
   if (r! < 1 || r! > 32 || p! < 1 || p! > 16) return false;
   const salt = Buffer.from(parts[4]!, 'base64url');
   const expected = Buffer.from(parts[5]!, 'base64url');

@@ -64,7 +64,8 @@ export class LoginThrottle {
   }
 
   private delayFor(key: string, failures: number): number {
-    if (key.startsWith('a:')) return failures >= this.opts.maxPerAddress ? this.opts.addressBlockMs : 0;
+    if (key.startsWith('a:'))
+      return failures >= this.opts.maxPerAddress ? this.opts.addressBlockMs : 0;
     return pairDelayMs(failures, this.opts);
   }
 
@@ -72,7 +73,11 @@ export class LoginThrottle {
   async waitFor(db: Db, email: string, address: string): Promise<number> {
     if (this.redis) {
       const { client, prefix } = this.redis;
-      const ttls = await Promise.all([pairKey(email, address), addressKey(address)].map((k) => client.pttl(`${prefix}${k}:blocked`)));
+      const ttls = await Promise.all(
+        [pairKey(email, address), addressKey(address)].map((k) =>
+          client.pttl(`${prefix}${k}:blocked`),
+        ),
+      );
       return Math.max(0, ...ttls);
     }
     const rows = await db.$queryRaw<{ wait: number | null }[]>`

@@ -11,16 +11,24 @@ import { createApp } from './app.ts';
 let db: TestDatabase;
 let dist: string;
 const lines: Array<Record<string, unknown>> = [];
-const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+const logger = pino(
+  { level: 'info' },
+  { write: (line: string) => void lines.push(JSON.parse(line)) },
+);
 const graphql: RequestListener = (req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: req.headers['x-request-id'] }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ requestId: req.headers['x-request-id'] }));
 };
 
 async function listen(handler: RequestListener): Promise<{ server: Server; base: string }> {
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const address = server.address();
-  return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+  return {
+    server,
+    base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+  };
 }
 
 let app: { server: Server; base: string };
@@ -55,7 +63,9 @@ describe('health', () => {
     const other = await createTestDatabase();
     try {
       await other.prisma.$executeRawUnsafe('DELETE FROM _prisma_migrations');
-      const { server, base } = await listen(createApp({ prisma: other.prisma, logger, graphql, dashboardDir: dist }));
+      const { server, base } = await listen(
+        createApp({ prisma: other.prisma, logger, graphql, dashboardDir: dist }),
+      );
       const res = await fetch(`${base}/readyz`);
       server.close();
       expect(res.status).toBe(503);
@@ -69,7 +79,9 @@ describe('health', () => {
 
   it('GET /readyz answers 503 when the database is unreachable', async () => {
     const prisma = createPrismaClient('postgresql://nobody@127.0.0.1:1/none');
-    const { server, base } = await listen(createApp({ prisma, logger, graphql, dashboardDir: dist }));
+    const { server, base } = await listen(
+      createApp({ prisma, logger, graphql, dashboardDir: dist }),
+    );
     const res = await fetch(`${base}/readyz`);
     server.close();
     expect(res.status).toBe(503);
@@ -79,7 +91,9 @@ describe('health', () => {
 
 describe('routing and logs', () => {
   it('sends /graphql to the GraphQL handler with the request id it logs and returns', async () => {
-    const res = await fetch(`${app.base}/graphql?query=secret`, { headers: { authorization: 'Bearer gzs_secret' } });
+    const res = await fetch(`${app.base}/graphql?query=secret`, {
+      headers: { authorization: 'Bearer gzs_secret' },
+    });
     const id = res.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await res.json()).toEqual({ requestId: id });
@@ -90,8 +104,16 @@ describe('routing and logs', () => {
   });
 
   it('keeps a well-formed incoming x-request-id and replaces a malformed one', async () => {
-    expect((await fetch(`${app.base}/healthz`, { headers: { 'x-request-id': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
-    const replaced = (await fetch(`${app.base}/healthz`, { headers: { 'x-request-id': 'bad id with spaces and / slashes' } })).headers.get('x-request-id');
+    expect(
+      (await fetch(`${app.base}/healthz`, { headers: { 'x-request-id': 'abc-123' } })).headers.get(
+        'x-request-id',
+      ),
+    ).toBe('abc-123');
+    const replaced = (
+      await fetch(`${app.base}/healthz`, {
+        headers: { 'x-request-id': 'bad id with spaces and / slashes' },
+      })
+    ).headers.get('x-request-id');
     expect(replaced).not.toBe('bad id with spaces and / slashes');
   });
 });
@@ -129,7 +151,9 @@ describe('dashboard', () => {
   });
 
   it('says the dashboard is not built when there is no build', async () => {
-    const { server, base } = await listen(createApp({ prisma: db.prisma, logger, graphql, dashboardDir: path.join(dist, 'none') }));
+    const { server, base } = await listen(
+      createApp({ prisma: db.prisma, logger, graphql, dashboardDir: path.join(dist, 'none') }),
+    );
     const res = await fetch(`${base}/`);
     server.close();
     expect(res.status).toBe(200);

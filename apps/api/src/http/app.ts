@@ -16,7 +16,10 @@ export interface AppOptions {
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -28,7 +31,8 @@ export function createApp(options: AppOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId =
+      typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers['x-request-id'] = requestId; // the GraphQL context logs with the same id
     res.setHeader('x-request-id', requestId);
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -59,7 +63,10 @@ export function createApp(options: AppOptions) {
       } else if (pathname === '/healthz') {
         json(res, 200, { status: 'ok' });
       } else if (pathname === '/readyz') {
-        checkReadiness(prisma).then((r) => json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r }), fail);
+        checkReadiness(prisma).then(
+          (r) => json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', ...r }),
+          fail,
+        );
       } else {
         serveStatic(req, res, pathname);
       }

@@ -6,7 +6,16 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
     level: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     base: { service: 'gazette-api' },
     redact: {
-      paths: ['password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token', 'authorization', '*.authorization'],
+      paths: [
+        'password',
+        '*.password',
+        'passwordHash',
+        '*.passwordHash',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+      ],
       censor: '[redacted]',
     },
   });

@@ -4,7 +4,11 @@ import type { Server } from 'node:http';
  * Stops accepting connections, lets in-flight requests finish (up to `graceMs`), then closes
  * what is left. Resolves once the server is closed.
  */
-export async function closeGracefully(server: Server, inFlight: () => number, graceMs = 10_000): Promise<void> {
+export async function closeGracefully(
+  server: Server,
+  inFlight: () => number,
+  graceMs = 10_000,
+): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const deadline = Date.now() + graceMs;

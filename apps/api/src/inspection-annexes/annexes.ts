@@ -41,7 +41,11 @@ interface ColumnSpec {
   required: boolean;
 }
 
-const col = (key: string, headers: string[], required = true): ColumnSpec => ({ key, headers, required });
+const col = (key: string, headers: string[], required = true): ColumnSpec => ({
+  key,
+  headers,
+  required,
+});
 
 /** Accepted headers per annex: the printed Chinese one first (exports use it), then the English one of the first CSV import. */
 export const ANNEX_COLUMNS: Record<AnnexKind, readonly ColumnSpec[]> = {
@@ -60,7 +64,11 @@ export const ANNEX_COLUMNS: Record<AnnexKind, readonly ColumnSpec[]> = {
     col('problem', ['存在的突出问题', 'description']),
     col('rectified', ['是否整改完成', 'rectified'], false),
   ],
-  DATA_COLLECTION: [col('kind', ['类别', 'kind']), col('year', ['数据年份', 'dataYear']), col('body', ['部门', 'organization'])],
+  DATA_COLLECTION: [
+    col('kind', ['类别', 'kind']),
+    col('year', ['数据年份', 'dataYear']),
+    col('body', ['部门', 'organization']),
+  ],
   ADOPTION: [col('rating', ['评价', 'rating']), col('body', ['单位', 'organization'])],
 };
 
@@ -131,8 +139,23 @@ export function rectifiedValue(text: string): boolean | null | undefined {
   return undefined;
 }
 
-const KIND: Record<string, 'BASE' | 'PROCESS'> = { 基础数据: 'BASE', 基础: 'BASE', base: 'BASE', 过程数据: 'PROCESS', 过程: 'PROCESS', process: 'PROCESS' };
-const RATING: Record<string, 'GOOD' | 'ZERO'> = { 较好: 'GOOD', good: 'GOOD', 为0: 'ZERO', '0': 'ZERO', 为0条: 'ZERO', 采用为0条: 'ZERO', zero: 'ZERO' };
+const KIND: Record<string, 'BASE' | 'PROCESS'> = {
+  基础数据: 'BASE',
+  基础: 'BASE',
+  base: 'BASE',
+  过程数据: 'PROCESS',
+  过程: 'PROCESS',
+  process: 'PROCESS',
+};
+const RATING: Record<string, 'GOOD' | 'ZERO'> = {
+  较好: 'GOOD',
+  good: 'GOOD',
+  为0: 'ZERO',
+  '0': 'ZERO',
+  为0条: 'ZERO',
+  采用为0条: 'ZERO',
+  zero: 'ZERO',
+};
 export const KIND_LABEL = { BASE: '基础数据', PROCESS: '过程数据' } as const;
 export const RATING_LABEL = { GOOD: '较好', ZERO: '为0' } as const;
 
@@ -167,8 +190,23 @@ interface Context {
   resolve: BodyResolver;
 }
 
-function fail(ctx: Context, line: number | null, column: string | null, cell: string | null, message: string) {
-  ctx.errors.push({ annex: ctx.annex, file: ANNEX_LABEL[ctx.annex], fileName: ctx.fileName, sheet: ctx.sheet, line, column, cell, message });
+function fail(
+  ctx: Context,
+  line: number | null,
+  column: string | null,
+  cell: string | null,
+  message: string,
+) {
+  ctx.errors.push({
+    annex: ctx.annex,
+    file: ANNEX_LABEL[ctx.annex],
+    fileName: ctx.fileName,
+    sheet: ctx.sheet,
+    line,
+    column,
+    cell,
+    message,
+  });
 }
 
 interface Cell {
@@ -185,7 +223,9 @@ interface Row {
 const nonEmpty = (row: RawRow) => row.cells.filter((c) => c.trim() !== '').length;
 
 /** A note under a table (说明:检测时间为… / 注:…): one cell and nothing else. */
-const isNote = (row: RawRow) => nonEmpty(row) === 1 && /^(说明|注)[::]/u.test(compact(row.cells.find((c) => c.trim() !== '') ?? ''));
+const isNote = (row: RawRow) =>
+  nonEmpty(row) === 1 &&
+  /^(说明|注)[::]/u.test(compact(row.cells.find((c) => c.trim() !== '') ?? ''));
 
 /**
  * The header row and the data rows under it. Title lines before the header (附件1, the table's
@@ -198,7 +238,12 @@ function* readHeader(ctx: Context, table: RawTable): Steps<{ rows: Row[] } | nul
   for (const s of specs) for (const h of s.headers) known.set(compact(h).toLowerCase(), s);
   const rows = table.rows.filter((r) => !r.blank);
   let at = 0;
-  while (at < rows.length && nonEmpty(rows[at]!) === 1 && !rows[at]!.cells.some((c) => known.has(compact(c).toLowerCase()))) at++;
+  while (
+    at < rows.length &&
+    nonEmpty(rows[at]!) === 1 &&
+    !rows[at]!.cells.some((c) => known.has(compact(c).toLowerCase()))
+  )
+    at++;
   const header = rows[at];
   if (!header) {
     fail(ctx, null, null, null, '文件是空的:没有表头和数据行');
@@ -210,16 +255,32 @@ function* readHeader(ctx: Context, table: RawTable): Steps<{ rows: Row[] } | nul
   const body = rows.slice(at + 1);
   names.forEach((name, index) => {
     if (name === '') {
-      if (body.some((r) => (r.cells[index] ?? '').trim() !== '')) fail(ctx, header.line, null, cellAddress(index, header.line), `第 ${index + 1} 列有数据但没有表头`);
+      if (body.some((r) => (r.cells[index] ?? '').trim() !== ''))
+        fail(
+          ctx,
+          header.line,
+          null,
+          cellAddress(index, header.line),
+          `第 ${index + 1} 列有数据但没有表头`,
+        );
       return;
     }
     const spec = known.get(name.toLowerCase());
-    if (!spec) return fail(ctx, header.line, name, cellAddress(index, header.line), `未知的列:${name}(${ANNEX_LABEL[ctx.annex]} 的列为 ${printedHeaders(ctx.annex).join('、')})`);
-    if (columns.has(spec.key)) return fail(ctx, header.line, name, cellAddress(index, header.line), `列 ${name} 重复`);
+    if (!spec)
+      return fail(
+        ctx,
+        header.line,
+        name,
+        cellAddress(index, header.line),
+        `未知的列:${name}(${ANNEX_LABEL[ctx.annex]} 的列为 ${printedHeaders(ctx.annex).join('、')})`,
+      );
+    if (columns.has(spec.key))
+      return fail(ctx, header.line, name, cellAddress(index, header.line), `列 ${name} 重复`);
     columns.set(spec.key, { index, name });
   });
   for (const s of specs) {
-    if (s.required && !columns.has(s.key)) fail(ctx, header.line, s.headers[0]!, null, `缺少列 ${s.headers[0]}`);
+    if (s.required && !columns.has(s.key))
+      fail(ctx, header.line, s.headers[0]!, null, `缺少列 ${s.headers[0]}`);
   }
   // A header that is wrong would make every row wrong: report the header alone.
   if (ctx.errors.length > before) return null;
@@ -232,14 +293,25 @@ function* readHeader(ctx: Context, table: RawTable): Steps<{ rows: Row[] } | nul
   return {
     rows: data.map((r) => {
       const extra = r.cells.findIndex((c, i) => i >= names.length && c.trim() !== '');
-      if (extra >= 0) fail(ctx, r.line, null, cellAddress(extra, r.line), `应有 ${names.length} 列,第 ${extra + 1} 列超出表头`);
+      if (extra >= 0)
+        fail(
+          ctx,
+          r.line,
+          null,
+          cellAddress(extra, r.line),
+          `应有 ${names.length} 列,第 ${extra + 1} 列超出表头`,
+        );
       return {
         line: r.line,
         get(key: string): Cell {
           const c = columns.get(key);
           const spec = specs.find((s) => s.key === key)!;
           if (!c) return { text: '', column: spec.headers[0]!, cell: '' };
-          return { text: unneutralise((r.cells[c.index] ?? '').trim()), column: c.name, cell: cellAddress(c.index, r.line) };
+          return {
+            text: unneutralise((r.cells[c.index] ?? '').trim()),
+            column: c.name,
+            cell: cellAddress(c.index, r.line),
+          };
         },
       };
     }),
@@ -260,10 +332,22 @@ function seqOf(ctx: Context, line: number, c: Cell): number {
   return Number(v);
 }
 
-function body(ctx: Context, line: number, c: Cell, printed = c.text): { id: string; name: string } | null {
+function body(
+  ctx: Context,
+  line: number,
+  c: Cell,
+  printed = c.text,
+): { id: string; name: string } | null {
   if (!printed) return null;
   const found = ctx.resolve(printed);
-  if (!found) fail(ctx, line, c.column, c.cell || null, `不是已登记的机构或别名:${tidy(printed)}(可在“机构”中为它添加别名)`);
+  if (!found)
+    fail(
+      ctx,
+      line,
+      c.column,
+      c.cell || null,
+      `不是已登记的机构或别名:${tidy(printed)}(可在“机构”中为它添加别名)`,
+    );
   return found;
 }
 
@@ -286,26 +370,63 @@ function* parseWebsites(ctx: Context, table: RawTable): Steps<WebsiteRow[]> {
     const siteCell = r.get('site');
     const siteName = tidy(required(ctx, r.line, siteCell));
     const ownerCell = r.get('owner');
-    const owner = ownerCell.text ? body(ctx, r.line, ownerCell) : siteName ? body(ctx, r.line, siteCell, siteName) : null;
+    const owner = ownerCell.text
+      ? body(ctx, r.line, ownerCell)
+      : siteName
+        ? body(ctx, r.line, siteCell, siteName)
+        : null;
     const problemsCell = r.get('problems');
     const problems = required(ctx, r.line, problemsCell)
       .split(/\r?\n|\r/u)
       .map(tidy)
       .filter((p) => p !== '');
     const statusCell = r.get('rectified');
-    const statuses = statusCell.text.split(/\r?\n|\r/u).map((s) => s.trim()).filter((s) => s !== '');
+    const statuses = statusCell.text
+      .split(/\r?\n|\r/u)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const values = statuses.map(rectifiedValue);
-    if (statuses.length === 0) fail(ctx, r.line, statusCell.column, statusCell.cell || null, `${statusCell.column} 不能为空(整改完成/已整改/是,或 未整改/否)`);
+    if (statuses.length === 0)
+      fail(
+        ctx,
+        r.line,
+        statusCell.column,
+        statusCell.cell || null,
+        `${statusCell.column} 不能为空(整改完成/已整改/是,或 未整改/否)`,
+      );
     values.forEach((v, i) => {
-      if (v == null) fail(ctx, r.line, statusCell.column, statusCell.cell || null, `${statusCell.column}应为 整改完成/已整改/是 或 未整改/否:${statuses[i]}`);
+      if (v == null)
+        fail(
+          ctx,
+          r.line,
+          statusCell.column,
+          statusCell.cell || null,
+          `${statusCell.column}应为 整改完成/已整改/是 或 未整改/否:${statuses[i]}`,
+        );
     });
     if (statuses.length > 1 && statuses.length !== problems.length) {
-      fail(ctx, r.line, statusCell.column, statusCell.cell || null, `${statusCell.column}有 ${statuses.length} 行,而存在问题有 ${problems.length} 条`);
+      fail(
+        ctx,
+        r.line,
+        statusCell.column,
+        statusCell.cell || null,
+        `${statusCell.column}有 ${statuses.length} 行,而存在问题有 ${problems.length} 条`,
+      );
     }
     if (siteSeq) {
       const seen = positions.get(siteSeq);
-      if (seen && siteName && seen.site !== siteName) fail(ctx, r.line, seqCell.column, seqCell.cell || null, `序号 ${siteSeq} 已用于 ${seen.site}`);
-      positions.set(siteSeq, { next: (seen?.next ?? 0) + problems.length, site: seen?.site ?? siteName });
+      if (seen && siteName && seen.site !== siteName)
+        fail(
+          ctx,
+          r.line,
+          seqCell.column,
+          seqCell.cell || null,
+          `序号 ${siteSeq} 已用于 ${seen.site}`,
+        );
+      positions.set(siteSeq, {
+        next: (seen?.next ?? 0) + problems.length,
+        site: seen?.site ?? siteName,
+      });
       problems.forEach((description, i) => {
         out.push({
           line: r.line,
@@ -333,7 +454,14 @@ function* parseNewMedia(ctx: Context, table: RawTable): Steps<NewMediaRow[]> {
     yield;
     const seqCell = r.get('seq');
     const seq = seqOf(ctx, r.line, seqCell);
-    if (seq && seen.has(seq)) fail(ctx, r.line, seqCell.column, seqCell.cell || null, `序号 ${seq} 与第 ${seen.get(seq)} 行重复`);
+    if (seq && seen.has(seq))
+      fail(
+        ctx,
+        r.line,
+        seqCell.column,
+        seqCell.cell || null,
+        `序号 ${seq} 与第 ${seen.get(seq)} 行重复`,
+      );
     if (seq && !seen.has(seq)) seen.set(seq, r.line);
     const account = tidy(required(ctx, r.line, r.get('account')));
     const ownerCell = r.get('owner');
@@ -343,9 +471,24 @@ function* parseNewMedia(ctx: Context, table: RawTable): Steps<NewMediaRow[]> {
     const statusCell = r.get('rectified');
     const rectified = rectifiedValue(statusCell.text);
     if (rectified === undefined) {
-      fail(ctx, r.line, statusCell.column, statusCell.cell || null, `${statusCell.column}应为 整改完成/已整改/是、未整改/否,或留空(未知):${statusCell.text}`);
+      fail(
+        ctx,
+        r.line,
+        statusCell.column,
+        statusCell.cell || null,
+        `${statusCell.column}应为 整改完成/已整改/是、未整改/否,或留空(未知):${statusCell.text}`,
+      );
     }
-    out.push({ line: r.line, seq, account, platform, description, rectified: rectified ?? null, organizationId: owner?.id ?? '', organization: owner?.name ?? '' });
+    out.push({
+      line: r.line,
+      seq,
+      account,
+      platform,
+      description,
+      rectified: rectified ?? null,
+      organizationId: owner?.id ?? '',
+      organization: owner?.name ?? '',
+    });
   }
   return out;
 }
@@ -370,15 +513,29 @@ function* parseDataCollection(ctx: Context, table: RawTable): Steps<DataGapRow[]
       const m = PRINTED_GAP.exec(label);
       if (!m) {
         if (!started && nonEmpty(r) === 1) continue;
-        fail(ctx, r.line, null, cellAddress(0, r.line), `应为“未更新YYYY年基础数据的部门”或“未更新YYYY年过程数据的部门”:${tidy(r.cells[0] ?? '')}`);
+        fail(
+          ctx,
+          r.line,
+          null,
+          cellAddress(0, r.line),
+          `应为“未更新YYYY年基础数据的部门”或“未更新YYYY年过程数据的部门”:${tidy(r.cells[0] ?? '')}`,
+        );
         continue;
       }
       started = true;
       let count = 0;
       r.cells.slice(1).forEach((text, k) => {
-        for (const name of text.split(/[、,，;；]/u).map(compact).filter((n) => n !== '')) {
+        for (const name of text
+          .split(/[、,，;；]/u)
+          .map(compact)
+          .filter((n) => n !== '')) {
           count++;
-          items.push({ line: r.line, kind: m[2] === '基础' ? 'BASE' : 'PROCESS', dataYear: Number(m[1]), cell: { text: name, column: '部门', cell: cellAddress(k + 1, r.line) } });
+          items.push({
+            line: r.line,
+            kind: m[2] === '基础' ? 'BASE' : 'PROCESS',
+            dataYear: Number(m[1]),
+            cell: { text: name, column: '部门', cell: cellAddress(k + 1, r.line) },
+          });
         }
       });
       if (count === 0) fail(ctx, r.line, '部门', cellAddress(1, r.line), `${label} 没有列出部门`);
@@ -390,11 +547,25 @@ function* parseDataCollection(ctx: Context, table: RawTable): Steps<DataGapRow[]
       yield;
       const kindCell = r.get('kind');
       const kind = KIND[compact(kindCell.text).toLowerCase()];
-      if (!kind) fail(ctx, r.line, kindCell.column, kindCell.cell || null, `${kindCell.column}应为 基础数据 或 过程数据:${kindCell.text || '(空)'}`);
+      if (!kind)
+        fail(
+          ctx,
+          r.line,
+          kindCell.column,
+          kindCell.cell || null,
+          `${kindCell.column}应为 基础数据 或 过程数据:${kindCell.text || '(空)'}`,
+        );
       const yearCell = r.get('year');
       const year = /^(\d{4})年?$/u.exec(compact(yearCell.text));
       const dataYear = year ? Number(year[1]) : 0;
-      if (!year || dataYear < 1990 || dataYear > 2100) fail(ctx, r.line, yearCell.column, yearCell.cell || null, `${yearCell.column}应为四位年份,如 2024:${yearCell.text || '(空)'}`);
+      if (!year || dataYear < 1990 || dataYear > 2100)
+        fail(
+          ctx,
+          r.line,
+          yearCell.column,
+          yearCell.cell || null,
+          `${yearCell.column}应为四位年份,如 2024:${yearCell.text || '(空)'}`,
+        );
       const bodyCell = r.get('body');
       required(ctx, r.line, bodyCell);
       if (kind) items.push({ line: r.line, kind, dataYear, cell: bodyCell });
@@ -409,11 +580,24 @@ function* parseDataCollection(ctx: Context, table: RawTable): Steps<DataGapRow[]
     if (!found) continue;
     const key = `${it.kind}:${found.id}`;
     if (seen.has(key)) {
-      fail(ctx, it.line, it.cell.column, it.cell.cell || null, `${found.name} 在${KIND_LABEL[it.kind]}中已列出(第 ${seen.get(key)} 行)`);
+      fail(
+        ctx,
+        it.line,
+        it.cell.column,
+        it.cell.cell || null,
+        `${found.name} 在${KIND_LABEL[it.kind]}中已列出(第 ${seen.get(key)} 行)`,
+      );
       continue;
     }
     seen.set(key, it.line);
-    out.push({ line: it.line, kind: it.kind, dataYear: it.dataYear, position: positions[it.kind]++, organizationId: found.id, organization: found.name });
+    out.push({
+      line: it.line,
+      kind: it.kind,
+      dataYear: it.dataYear,
+      position: positions[it.kind]++,
+      organizationId: found.id,
+      organization: found.name,
+    });
   }
   return out;
 }
@@ -429,16 +613,35 @@ function* parseAdoptions(ctx: Context, table: RawTable): Steps<AdoptionRow[]> {
     yield;
     const ratingCell = r.get('rating');
     const rating = RATING[compact(ratingCell.text).toLowerCase()];
-    if (!rating) fail(ctx, r.line, ratingCell.column, ratingCell.cell || null, `${ratingCell.column}应为 较好 或 为0:${ratingCell.text || '(空)'}`);
+    if (!rating)
+      fail(
+        ctx,
+        r.line,
+        ratingCell.column,
+        ratingCell.cell || null,
+        `${ratingCell.column}应为 较好 或 为0:${ratingCell.text || '(空)'}`,
+      );
     const bodyCell = r.get('body');
     const found = body(ctx, r.line, bodyCell, required(ctx, r.line, bodyCell));
     if (!found || !rating) continue;
     if (seen.has(found.id)) {
-      fail(ctx, r.line, bodyCell.column, bodyCell.cell || null, `${found.name} 已在第 ${seen.get(found.id)} 行列出`);
+      fail(
+        ctx,
+        r.line,
+        bodyCell.column,
+        bodyCell.cell || null,
+        `${found.name} 已在第 ${seen.get(found.id)} 行列出`,
+      );
       continue;
     }
     seen.set(found.id, r.line);
-    out.push({ line: r.line, rating, position: positions[rating]++, organizationId: found.id, organization: found.name });
+    out.push({
+      line: r.line,
+      rating,
+      position: positions[rating]++,
+      organizationId: found.id,
+      organization: found.name,
+    });
   }
   return out;
 }
@@ -469,10 +672,25 @@ export function parseAnnexYielding<K extends AnnexKind>(
   errors: AnnexRowError[],
   fileName: string | null = null,
 ): Promise<AnnexRows[K]> {
-  return runYielding(PARSERS[annex]({ annex, errors, fileName, sheet: table.sheet, resolve }, table));
+  return runYielding(
+    PARSERS[annex]({ annex, errors, fileName, sheet: table.sheet, resolve }, table),
+  );
 }
 
 /** An error about the whole file (unreadable, wrong format). */
-export function fileError(annex: AnnexKind, message: string, fileName: string | null = null): AnnexRowError {
-  return { annex, file: ANNEX_LABEL[annex], fileName, sheet: null, line: null, column: null, cell: null, message };
+export function fileError(
+  annex: AnnexKind,
+  message: string,
+  fileName: string | null = null,
+): AnnexRowError {
+  return {
+    annex,
+    file: ANNEX_LABEL[annex],
+    fileName,
+    sheet: null,
+    line: null,
+    column: null,
+    cell: null,
+    message,
+  };
 }

@@ -2,7 +2,13 @@
 // UTF-8 BOM (so Excel opens it in Chinese) or XLSX. What is exported imports back to the same
 // findings. Text cells that a spreadsheet would take for a formula are neutralised.
 import ExcelJS from 'exceljs';
-import { ANNEX_LABEL, KIND_LABEL, printedHeaders, RATING_LABEL, type AnnexKind } from './annexes.ts';
+import {
+  ANNEX_LABEL,
+  KIND_LABEL,
+  printedHeaders,
+  RATING_LABEL,
+  type AnnexKind,
+} from './annexes.ts';
 import type { AnnexFileFormat } from './table.ts';
 
 export type ExportCell = string | number;
@@ -42,7 +48,8 @@ export interface AdoptionExportRow {
   organization: Org;
 }
 
-const status = (rectified: boolean | null) => (rectified === null ? '' : rectified ? '整改完成' : '未整改');
+const status = (rectified: boolean | null) =>
+  rectified === null ? '' : rectified ? '整改完成' : '未整改';
 
 /** 附件1: one row a site, its problems one a line, as printed; 所属单位 names the owner. */
 export function websiteTable(findings: readonly WebsiteFindingRow[]): ExportCell[][] {
@@ -51,7 +58,12 @@ export function websiteTable(findings: readonly WebsiteFindingRow[]): ExportCell
   for (const f of sorted) {
     const last = groups.at(-1)?.[0];
     // A multi-line cell can carry only findings of one site and owner; anything else gets a row of its own (same 序号).
-    if (last && last.siteSeq === f.siteSeq && last.siteName === f.siteName && last.organization.name === f.organization.name) {
+    if (
+      last &&
+      last.siteSeq === f.siteSeq &&
+      last.siteName === f.siteName &&
+      last.organization.name === f.organization.name
+    ) {
       groups.at(-1)!.push(f);
     } else groups.push([f]);
   }
@@ -59,7 +71,13 @@ export function websiteTable(findings: readonly WebsiteFindingRow[]): ExportCell
     printedHeaders('WEBSITE'),
     ...groups.map((g) => {
       const statuses = g.map((f) => status(f.rectified));
-      return [g[0]!.siteSeq, g[0]!.siteName, g.map((f) => f.description).join('\n'), new Set(statuses).size === 1 ? statuses[0]! : statuses.join('\n'), g[0]!.organization.name];
+      return [
+        g[0]!.siteSeq,
+        g[0]!.siteName,
+        g.map((f) => f.description).join('\n'),
+        new Set(statuses).size === 1 ? statuses[0]! : statuses.join('\n'),
+        g[0]!.organization.name,
+      ];
     }),
   ];
 }
@@ -68,7 +86,16 @@ export function websiteTable(findings: readonly WebsiteFindingRow[]): ExportCell
 export function newMediaTable(findings: readonly NewMediaFindingRow[]): ExportCell[][] {
   return [
     printedHeaders('NEW_MEDIA'),
-    ...[...findings].sort((a, b) => a.seq - b.seq).map((f) => [f.seq, f.account, f.organization.name, f.platform, f.description, status(f.rectified)]),
+    ...[...findings]
+      .sort((a, b) => a.seq - b.seq)
+      .map((f) => [
+        f.seq,
+        f.account,
+        f.organization.name,
+        f.platform,
+        f.description,
+        status(f.rectified),
+      ]),
   ];
 }
 
@@ -77,7 +104,9 @@ export function dataCollectionTable(gaps: readonly DataGapExportRow[]): ExportCe
   const order = { BASE: 0, PROCESS: 1 };
   return [
     printedHeaders('DATA_COLLECTION'),
-    ...[...gaps].sort((a, b) => order[a.kind] - order[b.kind] || a.position - b.position).map((g) => [KIND_LABEL[g.kind], g.dataYear, g.organization.name]),
+    ...[...gaps]
+      .sort((a, b) => order[a.kind] - order[b.kind] || a.position - b.position)
+      .map((g) => [KIND_LABEL[g.kind], g.dataYear, g.organization.name]),
   ];
 }
 
@@ -86,7 +115,9 @@ export function adoptionTable(adoptions: readonly AdoptionExportRow[]): ExportCe
   const order = { GOOD: 0, ZERO: 1 };
   return [
     printedHeaders('ADOPTION'),
-    ...[...adoptions].sort((a, b) => order[a.rating] - order[b.rating] || a.position - b.position).map((a) => [RATING_LABEL[a.rating], a.organization.name]),
+    ...[...adoptions]
+      .sort((a, b) => order[a.rating] - order[b.rating] || a.position - b.position)
+      .map((a) => [RATING_LABEL[a.rating], a.organization.name]),
   ];
 }
 
@@ -116,7 +147,10 @@ const WIDTHS: Record<AnnexKind, number[]> = {
 };
 
 /** One worksheet named after the annex (附件1 …), header bold, long cells wrapped. */
-export async function toAnnexXlsx(annex: AnnexKind, table: readonly ExportCell[][]): Promise<Uint8Array> {
+export async function toAnnexXlsx(
+  annex: AnnexKind,
+  table: readonly ExportCell[][],
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(ANNEX_LABEL[annex]);
   sheet.columns = WIDTHS[annex].map((width) => ({ width }));
@@ -137,9 +171,21 @@ export interface AnnexFile {
   content: string;
 }
 
-export async function annexFile(annex: AnnexKind, format: AnnexFileFormat, quarter: string, table: readonly ExportCell[][]): Promise<AnnexFile> {
+export async function annexFile(
+  annex: AnnexKind,
+  format: AnnexFileFormat,
+  quarter: string,
+  table: readonly ExportCell[][],
+): Promise<AnnexFile> {
   const fileName = `${quarter}-${ANNEX_LABEL[annex]}.${format === 'CSV' ? 'csv' : 'xlsx'}`;
-  if (format === 'CSV') return { annex, format, fileName, mimeType: 'text/csv; charset=utf-8', content: toAnnexCsv(table) };
+  if (format === 'CSV')
+    return {
+      annex,
+      format,
+      fileName,
+      mimeType: 'text/csv; charset=utf-8',
+      content: toAnnexCsv(table),
+    };
   const bytes = await toAnnexXlsx(annex, table);
   return {
     annex,

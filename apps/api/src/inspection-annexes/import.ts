@@ -9,8 +9,22 @@ import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
 import { inspectionChanged } from '../services/changes/inspection-changed.ts';
 import type { Tx } from '../schema/write-helpers.ts';
-import { ANNEX_LABEL, fileError, parseAnnexYielding, type AnnexKind, type AnnexRowError, type AnnexRows } from './annexes.ts';
-import { decodeCsvBytes, readCsvYielding, readXlsx, UnreadableFile, type AnnexFileFormat, type RawTable } from './table.ts';
+import {
+  ANNEX_LABEL,
+  fileError,
+  parseAnnexYielding,
+  type AnnexKind,
+  type AnnexRowError,
+  type AnnexRows,
+} from './annexes.ts';
+import {
+  decodeCsvBytes,
+  readCsvYielding,
+  readXlsx,
+  UnreadableFile,
+  type AnnexFileFormat,
+  type RawTable,
+} from './table.ts';
 
 /** A file of a GraphQL multipart upload (a WHATWG File, as graphql-yoga hands it over). */
 export interface UploadedFile {
@@ -31,21 +45,34 @@ export interface AnnexUpload {
 
 export type AnnexUploads = Partial<Record<AnnexKind, AnnexUpload | null | undefined>>;
 
-export const ANNEX_ORDER: readonly AnnexKind[] = ['WEBSITE', 'NEW_MEDIA', 'DATA_COLLECTION', 'ADOPTION'];
+export const ANNEX_ORDER: readonly AnnexKind[] = [
+  'WEBSITE',
+  'NEW_MEDIA',
+  'DATA_COLLECTION',
+  'ADOPTION',
+];
 
 function base64Bytes(content: string): Uint8Array {
   const text = content.replace(/^data:[^,]*;base64,/u, '').replace(/\s+/gu, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/u.test(text) || text.length % 4 === 1) throw new UnreadableFile('XLSX 的 content 应为文件内容的 base64 编码');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/u.test(text) || text.length % 4 === 1)
+    throw new UnreadableFile('XLSX 的 content 应为文件内容的 base64 编码');
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
 async function readTable(annex: AnnexKind, upload: AnnexUpload): Promise<RawTable> {
   const hasContent = upload.content != null;
-  if (hasContent === (upload.file != null)) throw new UnreadableFile('content 与 file 须且只能提供一个');
+  if (hasContent === (upload.file != null))
+    throw new UnreadableFile('content 与 file 须且只能提供一个');
   if (upload.format === 'CSV') {
-    return readCsvYielding(upload.file ? decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer())) : upload.content!);
+    return readCsvYielding(
+      upload.file
+        ? decodeCsvBytes(new Uint8Array(await upload.file.arrayBuffer()))
+        : upload.content!,
+    );
   }
-  const bytes = upload.file ? new Uint8Array(await upload.file.arrayBuffer()) : base64Bytes(upload.content!);
+  const bytes = upload.file
+    ? new Uint8Array(await upload.file.arrayBuffer())
+    : base64Bytes(upload.content!);
   return readXlsx(bytes, ANNEX_LABEL[annex]);
 }
 
@@ -55,7 +82,10 @@ export interface ParsedAnnexes {
 }
 
 /** Reads and validates every annex given; `rows` is only to be written when `errors` is empty. */
-export async function parseAnnexUploads(uploads: AnnexUploads, resolve: BodyResolver): Promise<ParsedAnnexes> {
+export async function parseAnnexUploads(
+  uploads: AnnexUploads,
+  resolve: BodyResolver,
+): Promise<ParsedAnnexes> {
   const errors: AnnexRowError[] = [];
   const rows: Partial<AnnexRows> = {};
   for (const annex of ANNEX_ORDER) {
@@ -64,7 +94,13 @@ export async function parseAnnexUploads(uploads: AnnexUploads, resolve: BodyReso
     const fileName = upload.fileName ?? upload.file?.name ?? null;
     try {
       const table = await readTable(annex, upload);
-      (rows as Record<AnnexKind, unknown>)[annex] = await parseAnnexYielding(annex, table, resolve, errors, fileName);
+      (rows as Record<AnnexKind, unknown>)[annex] = await parseAnnexYielding(
+        annex,
+        table,
+        resolve,
+        errors,
+        fileName,
+      );
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
       errors.push(fileError(annex, error.message, fileName));
@@ -74,13 +110,22 @@ export async function parseAnnexUploads(uploads: AnnexUploads, resolve: BodyReso
 }
 
 /** BAD_USER_INPUT listing every bad row (extensions.rows), nothing written. */
-export function annexErrors(errors: AnnexRowError[], field: (annex: AnnexKind) => string): DomainError {
-  const places = [...new Set(errors.map((e) => (e.line == null ? e.file : `${e.file}第${e.line}行`)))];
+export function annexErrors(
+  errors: AnnexRowError[],
+  field: (annex: AnnexKind) => string,
+): DomainError {
+  const places = [
+    ...new Set(errors.map((e) => (e.line == null ? e.file : `${e.file}第${e.line}行`))),
+  ];
   const shown = places.length > 10 ? [...places.slice(0, 10), `等 ${places.length} 处`] : places;
-  return new DomainError('BAD_USER_INPUT', `附件有 ${errors.length} 处错误(${shown.join('、')}),未写入任何数据`, {
-    field: field(errors[0]!.annex),
-    details: { rows: errors },
-  });
+  return new DomainError(
+    'BAD_USER_INPUT',
+    `附件有 ${errors.length} 处错误(${shown.join('、')}),未写入任何数据`,
+    {
+      field: field(errors[0]!.annex),
+      details: { rows: errors },
+    },
+  );
 }
 
 /**
@@ -145,42 +190,58 @@ export async function replaceAnnexes(
  */
 export const INSERT_BATCH_ROWS = 5000;
 
-async function inBatches<T>(rows: readonly T[], write: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
-  for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS) await write(rows.slice(at, at + INSERT_BATCH_ROWS));
+async function inBatches<T>(
+  rows: readonly T[],
+  write: (batch: readonly T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS)
+    await write(rows.slice(at, at + INSERT_BATCH_ROWS));
 }
 
 const column = <T, V>(batch: readonly T[], pick: (row: T) => V): V[] => batch.map(pick);
 
 function insertWebsiteFindings(tx: Tx, roundId: string, rows: AnnexRows['WEBSITE']) {
-  return inBatches(rows, (b) => tx.$executeRaw`
+  return inBatches(
+    rows,
+    (b) => tx.$executeRaw`
     INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, rectified, "updatedAt")
     SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.site, r.pos, r.description, r.rectified, now()
     FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.siteSeq)}::int[], ${column(b, (r) => r.siteName)}::text[],
                 ${column(b, (r) => r.position)}::int[], ${column(b, (r) => r.description)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
-      AS r(org, seq, site, pos, description, rectified)`);
+      AS r(org, seq, site, pos, description, rectified)`,
+  );
 }
 
 function insertNewMediaFindings(tx: Tx, roundId: string, rows: AnnexRows['NEW_MEDIA']) {
-  return inBatches(rows, (b) => tx.$executeRaw`
+  return inBatches(
+    rows,
+    (b) => tx.$executeRaw`
     INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, rectified, "updatedAt")
     SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.account, r.platform, r.description, r.rectified, now()
     FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.seq)}::int[], ${column(b, (r) => r.account)}::text[],
                 ${column(b, (r) => r.platform)}::text[], ${column(b, (r) => r.description)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
-      AS r(org, seq, account, platform, description, rectified)`);
+      AS r(org, seq, account, platform, description, rectified)`,
+  );
 }
 
 function insertDataGaps(tx: Tx, roundId: string, rows: AnnexRows['DATA_COLLECTION']) {
-  return inBatches(rows, (b) => tx.$executeRaw`
+  return inBatches(
+    rows,
+    (b) => tx.$executeRaw`
     INSERT INTO "DataCollectionGap" (id, "roundId", "organizationId", kind, "dataYear", position)
     SELECT gen_random_uuid()::text, ${roundId}, r.org, r.kind::"DataGapKind", r.year, r.pos
     FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.kind)}::text[], ${column(b, (r) => r.dataYear)}::int[],
-                ${column(b, (r) => r.position)}::int[]) AS r(org, kind, year, pos)`);
+                ${column(b, (r) => r.position)}::int[]) AS r(org, kind, year, pos)`,
+  );
 }
 
 function insertAdoptions(tx: Tx, roundId: string, rows: AnnexRows['ADOPTION']) {
-  return inBatches(rows, (b) => tx.$executeRaw`
+  return inBatches(
+    rows,
+    (b) => tx.$executeRaw`
     INSERT INTO "InformationAdoption" (id, "roundId", "organizationId", rating, position)
     SELECT gen_random_uuid()::text, ${roundId}, r.org, r.rating::"AdoptionRating", r.pos
     FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.rating)}::text[], ${column(b, (r) => r.position)}::int[])
-      AS r(org, rating, pos)`);
+      AS r(org, rating, pos)`,
+  );
 }

@@ -33,7 +33,8 @@ export class UnreadableFile extends Error {}
 /** A1-style address: column index from 0, line from 1. */
 export function cellAddress(column: number, line: number): string {
   let name = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return `${name}${line}`;
 }
 
@@ -58,12 +59,16 @@ export async function readCsvYielding(text: string): Promise<RawTable> {
 }
 
 function refuseXlsx(text: string): void {
-  if (text.startsWith('PK\u0003\u0004')) throw new UnreadableFile('这是 XLSX 文件,不是 CSV:请把 format 设为 XLSX');
+  if (text.startsWith('PK\u0003\u0004'))
+    throw new UnreadableFile('这是 XLSX 文件,不是 CSV:请把 format 设为 XLSX');
 }
 
 function csvTable(read: () => CsvRecord[]): RawTable {
   try {
-    return { rows: read().map((r) => ({ line: r.line, cells: r.cells, blank: false })), sheet: null };
+    return {
+      rows: read().map((r) => ({ line: r.line, cells: r.cells, blank: false })),
+      sheet: null,
+    };
   } catch (error) {
     throw error instanceof CsvSyntaxError ? new UnreadableFile(error.message) : error;
   }
@@ -90,7 +95,8 @@ const MAX_XLSX_ENTRIES = 2000;
  */
 export function checkZipDeclaredSize(bytes: Uint8Array): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50) throw new UnreadableFile('不是 XLSX 文件(XLSX 是 ZIP 压缩包;旧的 .xls 请另存为 .xlsx)');
+  if (bytes.length < 22 || view.getUint32(0, true) !== 0x04034b50)
+    throw new UnreadableFile('不是 XLSX 文件(XLSX 是 ZIP 压缩包;旧的 .xls 请另存为 .xlsx)');
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === 0x06054b50) {
@@ -101,15 +107,22 @@ export function checkZipDeclaredSize(bytes: Uint8Array): void {
   if (eocd < 0) throw new UnreadableFile('XLSX 文件不完整(找不到 ZIP 目录)');
   const entries = view.getUint16(eocd + 10, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || dirOffset === 0xffffffff) throw new UnreadableFile('XLSX 文件过大(ZIP64)');
+  if (entries === 0xffff || dirOffset === 0xffffffff)
+    throw new UnreadableFile('XLSX 文件过大(ZIP64)');
   if (entries > MAX_XLSX_ENTRIES) throw new UnreadableFile(`XLSX 文件包含的部件过多(${entries})`);
   let total = 0;
   let at = dirOffset;
   for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new UnreadableFile('XLSX 文件已损坏(ZIP 目录不完整)');
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      throw new UnreadableFile('XLSX 文件已损坏(ZIP 目录不完整)');
     total += view.getUint32(at + 24, true);
-    if (total > MAX_XLSX_UNPACKED_BYTES) throw new UnreadableFile(`XLSX 文件解压后超过 ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MiB`);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (total > MAX_XLSX_UNPACKED_BYTES)
+      throw new UnreadableFile(`XLSX 文件解压后超过 ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MiB`);
+    at +=
+      46 +
+      view.getUint16(at + 28, true) +
+      view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
   }
 }
 
@@ -120,7 +133,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('hyperlink' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
   if ('error' in value) return '';
   return '';
@@ -134,9 +148,13 @@ export async function readXlsx(bytes: Uint8Array, sheetLabel: string): Promise<R
   checkZipDeclaredSize(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch (error) {
-    throw new UnreadableFile(`无法读取 XLSX 文件:${error instanceof Error ? error.message : String(error)}`);
+    throw new UnreadableFile(
+      `无法读取 XLSX 文件:${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const sheets = workbook.worksheets.filter((s) => s.state !== 'veryHidden');
   const sheet = sheets.find((s) => s.name.replace(/\s+/g, '').startsWith(sheetLabel)) ?? sheets[0];

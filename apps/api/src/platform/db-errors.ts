@@ -6,7 +6,8 @@ import { DomainError } from '@gazette/domain';
 /** A failure worth retrying: the same work may well succeed a moment later. */
 export interface TransientFailure {
   kind: 'transient';
-  reason: 'serialization' | 'deadlock' | 'transaction-wait' | 'lock-timeout' | 'too-many-connections';
+  reason:
+    'serialization' | 'deadlock' | 'transaction-wait' | 'lock-timeout' | 'too-many-connections';
 }
 
 /** A refused value or state: the caller's to fix, named as precisely as the database allows. */
@@ -30,7 +31,9 @@ interface Facts {
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** The facts of a Prisma or pg error, looking through GraphQL's originalError and `cause`. */
@@ -68,7 +71,10 @@ function factsOf(error: unknown): Facts | undefined {
         message: typeof e.message === 'string' ? e.message : undefined,
         column: typeof e.column === 'string' ? e.column : undefined,
         constraint: typeof e.constraint === 'string' ? e.constraint : undefined,
-        fields: typeof e.detail === 'string' ? e.detail.match(/Key \(([^)]+)\)/)?.[1]?.split(', ') : undefined,
+        fields:
+          typeof e.detail === 'string'
+            ? e.detail.match(/Key \(([^)]+)\)/)?.[1]?.split(', ')
+            : undefined,
       };
     }
     current = e.originalError ?? e.cause;
@@ -95,7 +101,10 @@ function input(code: 'BAD_USER_INPUT' | 'CONFLICT', message: string, facts: Fact
     kind: 'input',
     error: new DomainError(code, field ? `${message}(字段 ${field})` : message, {
       field,
-      details: { ...(facts.model ? { entity: facts.model } : {}), ...(facts.sqlState ? { sqlState: facts.sqlState } : {}) },
+      details: {
+        ...(facts.model ? { entity: facts.model } : {}),
+        ...(facts.sqlState ? { sqlState: facts.sqlState } : {}),
+      },
     }),
   };
 }
@@ -109,23 +118,34 @@ export function classifyDbError(error: unknown): DbFailure | undefined {
   if (!facts) return undefined;
   const { prismaCode, sqlState } = facts;
 
-  if (sqlState === '40001' || prismaCode === 'P2034') return { kind: 'transient', reason: 'serialization' };
+  if (sqlState === '40001' || prismaCode === 'P2034')
+    return { kind: 'transient', reason: 'serialization' };
   if (sqlState === '40P01') return { kind: 'transient', reason: 'deadlock' };
   if (sqlState === '55P03') return { kind: 'transient', reason: 'lock-timeout' };
-  if (sqlState === '53300' || sqlState === '57P03') return { kind: 'transient', reason: 'too-many-connections' };
+  if (sqlState === '53300' || sqlState === '57P03')
+    return { kind: 'transient', reason: 'too-many-connections' };
   // P2028 covers "Unable to start a transaction in the given time" (pool wait) and an expired
   // transaction; both are load, not the caller's fault.
-  if (prismaCode === 'P2028' || prismaCode === 'P2024') return { kind: 'transient', reason: 'transaction-wait' };
+  if (prismaCode === 'P2028' || prismaCode === 'P2024')
+    return { kind: 'transient', reason: 'transaction-wait' };
 
-  if (sqlState === '23505' || prismaCode === 'P2002') return input('BAD_USER_INPUT', '已存在相同的记录', facts);
-  if (sqlState === '23503' || prismaCode === 'P2003') return input('CONFLICT', '该记录引用的记录不存在,或仍被其他记录引用', facts);
-  if (sqlState === '23001' || prismaCode === 'P2014') return input('CONFLICT', '该记录仍被其他记录引用', facts);
+  if (sqlState === '23505' || prismaCode === 'P2002')
+    return input('BAD_USER_INPUT', '已存在相同的记录', facts);
+  if (sqlState === '23503' || prismaCode === 'P2003')
+    return input('CONFLICT', '该记录引用的记录不存在,或仍被其他记录引用', facts);
+  if (sqlState === '23001' || prismaCode === 'P2014')
+    return input('CONFLICT', '该记录仍被其他记录引用', facts);
   if (sqlState === '23514') return input('BAD_USER_INPUT', '取值不满足约束条件', facts);
-  if (sqlState === '23502' || prismaCode === 'P2011') return input('BAD_USER_INPUT', '缺少必填的值', facts);
-  if (sqlState === '22001' || prismaCode === 'P2000') return input('BAD_USER_INPUT', '文本过长', facts);
-  if (sqlState === '22003' || prismaCode === 'P2020') return input('BAD_USER_INPUT', '数值超出允许的范围', facts);
-  if (sqlState === '22021' || sqlState === '22P05') return input('BAD_USER_INPUT', '文本含有无效字符(如 NUL 字节或非 UTF-8 编码)', facts);
-  if (sqlState === '22007' || sqlState === '22008') return input('BAD_USER_INPUT', '日期或时间无效', facts);
+  if (sqlState === '23502' || prismaCode === 'P2011')
+    return input('BAD_USER_INPUT', '缺少必填的值', facts);
+  if (sqlState === '22001' || prismaCode === 'P2000')
+    return input('BAD_USER_INPUT', '文本过长', facts);
+  if (sqlState === '22003' || prismaCode === 'P2020')
+    return input('BAD_USER_INPUT', '数值超出允许的范围', facts);
+  if (sqlState === '22021' || sqlState === '22P05')
+    return input('BAD_USER_INPUT', '文本含有无效字符(如 NUL 字节或非 UTF-8 编码)', facts);
+  if (sqlState === '22007' || sqlState === '22008')
+    return input('BAD_USER_INPUT', '日期或时间无效', facts);
   return undefined;
 }
 

@@ -16,7 +16,10 @@ export interface ReadReplicaRouting {
   noteWrite(): void;
 }
 
-export function useReadReplica(replica: PrismaClient, graceMs = DEFAULT_REPLICA_GRACE_MS): ReadReplicaRouting {
+export function useReadReplica(
+  replica: PrismaClient,
+  graceMs = DEFAULT_REPLICA_GRACE_MS,
+): ReadReplicaRouting {
   let lastWriteAt = 0;
   const noteWrite = () => {
     lastWriteAt = Date.now();

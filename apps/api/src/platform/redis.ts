@@ -11,7 +11,10 @@ export function createRedisClient(url: string, logger: Logger): Redis {
   return redis;
 }
 
-export function createRedisStore(url: string, logger: Logger): { redis: Redis; cache: Cache; close(): Promise<void> } {
+export function createRedisStore(
+  url: string,
+  logger: Logger,
+): { redis: Redis; cache: Cache; close(): Promise<void> } {
   // No keyPrefix: the store lists keys by pattern (KEYS), which a prefix would break.
   const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));

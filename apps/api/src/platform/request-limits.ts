@@ -18,7 +18,11 @@ const CONTENT_LENGTH = /^\d+$/;
 
 export function payloadTooLarge(limit: number) {
   return createGraphQLError(`请求体过大(上限 ${limit} 字节)`, {
-    extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: limit, http: { status: 413, headers: { connection: 'close' } } },
+    extensions: {
+      code: 'PAYLOAD_TOO_LARGE',
+      maxBytes: limit,
+      http: { status: 413, headers: { connection: 'close' } },
+    },
   });
 }
 
@@ -71,7 +75,9 @@ export function useRequestLimits(limits: RequestLimits): Plugin {
       const declared = request.headers.get('content-length');
       if (declared != null) {
         if (!CONTENT_LENGTH.test(declared)) {
-          throw createGraphQLError('Content-Length 无效', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          throw createGraphQLError('Content-Length 无效', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         }
         // With a length the HTTP server stops at it; over the limit nothing is read.
         if (Number(declared) > limit) throw payloadTooLarge(limit);
@@ -81,7 +87,11 @@ export function useRequestLimits(limits: RequestLimits): Plugin {
       const parse = requestParser;
       setRequestParser(async (req) => {
         if (!req.body) return parse(req);
-        const counted = countingBody(req.body as ReadableStream<Uint8Array>, limit, fetchAPI.ReadableStream as unknown as StreamCtor);
+        const counted = countingBody(
+          req.body as ReadableStream<Uint8Array>,
+          limit,
+          fetchAPI.ReadableStream as unknown as StreamCtor,
+        );
         const limited = new fetchAPI.Request(req.url, {
           method: req.method,
           headers: req.headers,

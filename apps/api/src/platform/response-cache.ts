@@ -15,7 +15,12 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { Kind, getOperationAST, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createInMemoryCache, hashSHA256, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import {
+  createInMemoryCache,
+  hashSHA256,
+  useResponseCache,
+  type Cache,
+} from '@graphql-yoga/plugin-response-cache';
 import { CHANGE_CHANNEL } from '@gazette/db/changes/record';
 import type { PrismaClient } from '@gazette/db';
 import { viewerOf, type GazetteContext, type Viewer } from '../context.ts';
@@ -25,7 +30,16 @@ export const CACHE_CHANNEL = 'gazette_cache';
 export const CACHE_TTL_MS = 5 * 60_000;
 
 /** Types whose data depends on who asks, or is not published: never cached. */
-const PRIVATE_TYPES = ['User', 'ApiToken', 'AuditEntry', 'DiscretionCase', 'CaseEvent', 'Notice', 'ReviewTask', 'GazetteImport'];
+const PRIVATE_TYPES = [
+  'User',
+  'ApiToken',
+  'AuditEntry',
+  'DiscretionCase',
+  'CaseEvent',
+  'Notice',
+  'ReviewTask',
+  'GazetteImport',
+];
 /** Mutations that change no data a cached read shows (sessions only): no flush. */
 const SESSION_MUTATIONS = new Set(['login', 'logout']);
 /** Root fields answered per person or as a feed position. */
@@ -43,7 +57,9 @@ export function privateCoordinates(schema: GraphQLSchema): Record<string, number
   for (const t of PRIVATE_TYPES) if (schema.getType(t)) ttl[t] = 0;
   const query = schema.getQueryType();
   for (const [name, field] of Object.entries(query?.getFields() ?? {})) {
-    const scoped = (field.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes !== undefined;
+    const scoped =
+      (field.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions
+        ?.authScopes !== undefined;
     if (scoped || PRIVATE_ROOT_FIELDS.includes(name)) ttl[`Query.${name}`] = 0;
   }
   return ttl;
@@ -63,7 +79,12 @@ export interface FlushableCache {
 
 const MAX_TRACKED = 10_000;
 
-function generations(): { started(key: string): void; mayStore(key: string): boolean; bump(): void; readonly generation: number } {
+function generations(): {
+  started(key: string): void;
+  mayStore(key: string): boolean;
+  bump(): void;
+  readonly generation: number;
+} {
   let generation = 0;
   const startedIn = new Map<string, number>();
   return {
@@ -92,7 +113,8 @@ export function inMemoryFlushableCache(): FlushableCache {
   return {
     cache: {
       get: (key) => inner.get(key),
-      set: (key, data, entities, ttl) => (gens.mayStore(key) ? inner.set(key, data, entities, ttl) : undefined),
+      set: (key, data, entities, ttl) =>
+        gens.mayStore(key) ? inner.set(key, data, entities, ttl) : undefined,
       invalidate: (entities) => inner.invalidate(entities),
     },
     started: (key) => gens.started(key),
@@ -117,7 +139,8 @@ export function redisFlushableCache(store: Cache, namespace: string): FlushableC
   return {
     cache: {
       get: (key) => store.get(key),
-      set: (key, data, entities, ttl) => (gens.mayStore(key) ? store.set(key, data, [...entities, EVERYTHING], ttl) : undefined),
+      set: (key, data, entities, ttl) =>
+        gens.mayStore(key) ? store.set(key, data, [...entities, EVERYTHING], ttl) : undefined,
       invalidate: (entities) => store.invalidate(entities),
     },
     started: (key) => gens.started(key),
@@ -141,9 +164,12 @@ export interface ResponseCacheOptions {
 }
 
 /** The yoga plugins: the response cache itself, and the flush after every successful mutation. */
-export function useGazetteResponseCache(options: ResponseCacheOptions & { instanceId: string }): Plugin[] {
+export function useGazetteResponseCache(
+  options: ResponseCacheOptions & { instanceId: string },
+): Plugin[] {
   const { prisma, store, schema } = options;
-  const isStream = (request: Request) => request.headers.get('accept')?.includes('text/event-stream') ?? false;
+  const isStream = (request: Request) =>
+    request.headers.get('accept')?.includes('text/event-stream') ?? false;
   return [
     useResponseCache<Record<string, unknown>>({
       cache: store.cache,
@@ -154,8 +180,21 @@ export function useGazetteResponseCache(options: ResponseCacheOptions & { instan
       // The writer flushes everything itself (below): entity-level invalidation adds nothing.
       invalidateViaMutation: false,
       includeExtensionMetadata: false,
-      buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) => {
-        const key = await hashSHA256([options.namespace, documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('\u0000'));
+      buildResponseCacheKey: async ({
+        documentString,
+        variableValues,
+        operationName,
+        sessionId,
+      }) => {
+        const key = await hashSHA256(
+          [
+            options.namespace,
+            documentString,
+            operationName ?? '',
+            JSON.stringify(variableValues ?? {}),
+            sessionId ?? '',
+          ].join('\u0000'),
+        );
         store.started(key);
         return key;
       },
@@ -164,7 +203,9 @@ export function useGazetteResponseCache(options: ResponseCacheOptions & { instan
       onExecute({ args }) {
         const operation = getOperationAST(args.document, args.operationName);
         if (operation?.operation !== 'mutation') return;
-        const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
+        const fields = operation.selectionSet.selections.map((s) =>
+          s.kind === Kind.FIELD ? s.name.value : '',
+        );
         if (fields.every((f) => SESSION_MUTATIONS.has(f))) return;
         return {
           async onExecuteDone({ result }) {
@@ -174,9 +215,10 @@ export function useGazetteResponseCache(options: ResponseCacheOptions & { instan
             if (data && Object.values(data).some((v) => v != null)) {
               await store.flush();
               const ctx = args.contextValue as unknown as GazetteContext;
-              await prisma
-                .$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${options.instanceId})`
-                .catch((error: unknown) => ctx.logger?.warn({ err: error }, 'cache invalidation notify failed'));
+              await prisma.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${options.instanceId})`.catch(
+                (error: unknown) =>
+                  ctx.logger?.warn({ err: error }, 'cache invalidation notify failed'),
+              );
             }
           },
         };
@@ -202,7 +244,10 @@ export function listenForInvalidations(
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   const connect = async () => {
-    const c = new pg.Client({ connectionString: databaseUrl, application_name: 'gazette-cache-listener' });
+    const c = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'gazette-cache-listener',
+    });
     c.on('notification', (message) => {
       if (message.channel === CACHE_CHANNEL && message.payload === instanceId) return;
       onWrite?.();
@@ -249,7 +294,10 @@ export function cacheNamespace(databaseUrl: string | undefined): string {
   if (!databaseUrl) return 'local';
   try {
     const url = new URL(databaseUrl);
-    return createHash('sha256').update(`${url.hostname}:${url.port}${url.pathname}`).digest('hex').slice(0, 16);
+    return createHash('sha256')
+      .update(`${url.hostname}:${url.port}${url.pathname}`)
+      .digest('hex')
+      .slice(0, 16);
   } catch {
     return 'local';
   }

@@ -32,7 +32,8 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
     } catch (error) {
       const failure = classifyDbError(error);
       if (failure?.kind !== 'transient') throw error;
-      if (attempt >= attempts) throw new ServiceUnavailableError(failure.reason, attempt, { cause: error });
+      if (attempt >= attempts)
+        throw new ServiceUnavailableError(failure.reason, attempt, { cause: error });
       options.onRetry?.({ attempt, reason: failure.reason });
       await sleep(base * 2 ** (attempt - 1) * (0.5 + Math.random()));
     }
@@ -42,13 +43,18 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
 const wrapped = new WeakSet<object>();
 
 /** The same client whose interactive `$transaction(fn, options)` retries transient failures. */
-export function withTransactionRetry(prisma: PrismaClient, options: RetryOptions = {}): PrismaClient {
+export function withTransactionRetry(
+  prisma: PrismaClient,
+  options: RetryOptions = {},
+): PrismaClient {
   if (wrapped.has(prisma)) return prisma;
   const proxy = new Proxy(prisma, {
     get(target, property) {
       if (property === '$transaction') {
         return (arg: unknown, txOptions?: unknown) => {
-          const run = (target.$transaction as (a: unknown, o?: unknown) => Promise<unknown>).bind(target);
+          const run = (target.$transaction as (a: unknown, o?: unknown) => Promise<unknown>).bind(
+            target,
+          );
           if (typeof arg !== 'function') {
             return run(arg, txOptions);
           }
@@ -56,7 +62,9 @@ export function withTransactionRetry(prisma: PrismaClient, options: RetryOptions
         };
       }
       const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   wrapped.add(proxy);

@@ -28,7 +28,9 @@ function callerOf(viewer: GazetteContext['viewer']): string | undefined {
 }
 
 function conflict(message: string) {
-  return createGraphQLError(message, { extensions: { code: 'CONFLICT', field: 'Idempotency-Key' } });
+  return createGraphQLError(message, {
+    extensions: { code: 'CONFLICT', field: 'Idempotency-Key' },
+  });
 }
 
 type Prisma = GazetteContext['prisma'];
@@ -63,7 +65,11 @@ export function useIdempotency(): Plugin {
       if (!caller) return;
       if (!KEY.test(key)) {
         setResultAndStopExecution({
-          errors: [createGraphQLError('Idempotency-Key 应为 1–200 个可见 ASCII 字符', { extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' } })],
+          errors: [
+            createGraphQLError('Idempotency-Key 应为 1–200 个可见 ASCII 字符', {
+              extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
+            }),
+          ],
         });
         return;
       }
@@ -82,7 +88,9 @@ export function useIdempotency(): Plugin {
         const row = await existing(prisma, caller, key);
         if (!row) continue; // the first attempt failed and gave the key back, or it just expired
         if (row.requestHash !== hash) {
-          setResultAndStopExecution({ errors: [conflict('该 Idempotency-Key 已用于另一个不同的请求')] });
+          setResultAndStopExecution({
+            errors: [conflict('该 Idempotency-Key 已用于另一个不同的请求')],
+          });
           return;
         }
         if (row.response !== null) {
@@ -90,7 +98,9 @@ export function useIdempotency(): Plugin {
           return;
         }
         if (Date.now() > deadline) {
-          setResultAndStopExecution({ errors: [conflict('使用该 Idempotency-Key 的请求仍在处理中,请稍后重试')] });
+          setResultAndStopExecution({
+            errors: [conflict('使用该 Idempotency-Key 的请求仍在处理中,请稍后重试')],
+          });
           return;
         }
         await sleep(POLL_MS);

@@ -39,11 +39,13 @@ export function nestingDepth(source: string, limit = Number.POSITIVE_INFINITY): 
     } else if (c === '"') {
       if (source.startsWith('"""', i)) {
         i += 3;
-        while (i < source.length && !source.startsWith('"""', i)) i += source.startsWith('\\"""', i) ? 4 : 1;
+        while (i < source.length && !source.startsWith('"""', i))
+          i += source.startsWith('\\"""', i) ? 4 : 1;
         i += 2;
       } else {
         i++;
-        while (i < source.length && source[i] !== '"' && source[i] !== '\n') i += source[i] === '\\' ? 2 : 1;
+        while (i < source.length && source[i] !== '"' && source[i] !== '\n')
+          i += source[i] === '\\' ? 2 : 1;
       }
     } else if (c === '[' || c === '{' || c === '(') {
       depth++;
@@ -58,13 +60,28 @@ export function nestingDepth(source: string, limit = Number.POSITIVE_INFINITY): 
   return max;
 }
 
-function refusal(message: string, field: string | undefined, details: Record<string, unknown> = {}): GraphQLError {
+function refusal(
+  message: string,
+  field: string | undefined,
+  details: Record<string, unknown> = {},
+): GraphQLError {
   return createGraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}), ...details, http: { status: 400 } },
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      ...(field ? { field } : {}),
+      ...details,
+      http: { status: 400 },
+    },
   });
 }
 
-const SCALAR_LITERALS = new Set<string>([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM]);
+const SCALAR_LITERALS = new Set<string>([
+  Kind.STRING,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.BOOLEAN,
+  Kind.ENUM,
+]);
 
 interface DocumentFacts {
   /** Argument path of every value node inside an argument (`filter.ids`). */
@@ -85,14 +102,28 @@ function inspectDocument(document: DocumentNode, schema?: GraphQLSchema): Docume
   const names: string[] = [];
   const typeInfo = schema ? new TypeInfo(schema) : undefined;
   const visitor = {
-    Argument: { enter: (node: { name: { value: string } }) => void names.push(node.name.value), leave: () => void names.pop() },
-    ObjectField: { enter: (node: { name: { value: string } }) => void names.push(node.name.value), leave: () => void names.pop() },
+    Argument: {
+      enter: (node: { name: { value: string } }) => void names.push(node.name.value),
+      leave: () => void names.pop(),
+    },
+    ObjectField: {
+      enter: (node: { name: { value: string } }) => void names.push(node.name.value),
+      leave: () => void names.pop(),
+    },
     enter(node: ASTNode) {
       if (names.length === 0) return;
       const path = names.join('.');
       const inputType = typeInfo?.getInputType();
-      const leaf = inputType && !isListType(isNonNullType(inputType) ? inputType.ofType : inputType) ? getNamedType(inputType) : undefined;
-      if (leaf && isScalarType(leaf) && !isSpecifiedScalarType(leaf) && SCALAR_LITERALS.has(node.kind)) {
+      const leaf =
+        inputType && !isListType(isNonNullType(inputType) ? inputType.ofType : inputType)
+          ? getNamedType(inputType)
+          : undefined;
+      if (
+        leaf &&
+        isScalarType(leaf) &&
+        !isSpecifiedScalarType(leaf) &&
+        SCALAR_LITERALS.has(node.kind)
+      ) {
         // Custom scalars (Date, Decimal) parse their literal here, so a refusal names the field
         // (graphql-js reports a GraphQLError thrown by parseLiteral without its location).
         try {
@@ -103,12 +134,17 @@ function inspectDocument(document: DocumentNode, schema?: GraphQLSchema): Docume
         }
       }
       valuePaths.set(node, path);
-      if (node.kind === Kind.VARIABLE && !variableUse.has(node.name.value)) variableUse.set(node.name.value, path);
+      if (node.kind === Kind.VARIABLE && !variableUse.has(node.name.value))
+        variableUse.set(node.name.value, path);
       if (node.kind === Kind.STRING && node.value.includes('\u0000')) {
         problems.push(refusal(`${path} 含有 NUL 字符(\\u0000),不能保存`, path));
       }
       if (node.kind === Kind.LIST && node.values.length > MAX_LIST_ITEMS) {
-        problems.push(refusal(`${path} 最多 ${MAX_LIST_ITEMS} 项(收到 ${node.values.length} 项)`, path, { maximum: MAX_LIST_ITEMS }));
+        problems.push(
+          refusal(`${path} 最多 ${MAX_LIST_ITEMS} 项(收到 ${node.values.length} 项)`, path, {
+            maximum: MAX_LIST_ITEMS,
+          }),
+        );
       }
     },
   };
@@ -117,37 +153,52 @@ function inspectDocument(document: DocumentNode, schema?: GraphQLSchema): Docume
 }
 
 /** NUL bytes, oversized lists and deep nesting inside variables; iterative, bounded by depth. */
-function inspectVariables(variables: Record<string, unknown>, variableUse: Map<string, string>): GraphQLError | undefined {
-  const stack: Array<{ value: unknown; path: string[]; depth: number; name: string }> = Object.entries(variables).map(
-    ([name, value]) => ({ value, path: [], depth: 0, name }),
-  );
+function inspectVariables(
+  variables: Record<string, unknown>,
+  variableUse: Map<string, string>,
+): GraphQLError | undefined {
+  const stack: Array<{ value: unknown; path: string[]; depth: number; name: string }> =
+    Object.entries(variables).map(([name, value]) => ({ value, path: [], depth: 0, name }));
   while (stack.length) {
     const { value, path, depth, name } = stack.pop()!;
     const field = () => [variableUse.get(name) ?? name, ...path].join('.');
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return refusal(`${field()} 含有 NUL 字符(\\u0000),不能保存`, field(), { variable: name });
+      if (value.includes('\u0000'))
+        return refusal(`${field()} 含有 NUL 字符(\\u0000),不能保存`, field(), { variable: name });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_VARIABLE_NESTING) return refusal(`变量 $${name} 嵌套过深(最多 ${MAX_VARIABLE_NESTING} 层)`, field(), { variable: name });
+    if (depth >= MAX_VARIABLE_NESTING)
+      return refusal(`变量 $${name} 嵌套过深(最多 ${MAX_VARIABLE_NESTING} 层)`, field(), {
+        variable: name,
+      });
     if (Array.isArray(value)) {
       if (value.length > MAX_LIST_ITEMS) {
-        return refusal(`${field()} 最多 ${MAX_LIST_ITEMS} 项(收到 ${value.length} 项)`, field(), { variable: name, maximum: MAX_LIST_ITEMS });
+        return refusal(`${field()} 最多 ${MAX_LIST_ITEMS} 项(收到 ${value.length} 项)`, field(), {
+          variable: name,
+          maximum: MAX_LIST_ITEMS,
+        });
       }
       // List items share the list's path: the argument is what the caller needs to know.
       for (const item of value) stack.push({ value: item, path, depth: depth + 1, name });
     } else if (Object.getPrototypeOf(value) === Object.prototype) {
-      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key], depth: depth + 1, name });
+      for (const [key, item] of Object.entries(value))
+        stack.push({ value: item, path: [...path, key], depth: depth + 1, name });
     }
   }
   return undefined;
 }
 
-const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"|^Variable "\$(\w+)" got invalid value/;
+const VARIABLE_ERROR =
+  /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"|^Variable "\$(\w+)" got invalid value/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 const HAS_SUGGESTION = /Did you mean/;
 
-function withExtensions(error: GraphQLError, extensions: Record<string, unknown>, message = error.message): GraphQLError {
+function withExtensions(
+  error: GraphQLError,
+  extensions: Record<string, unknown>,
+  message = error.message,
+): GraphQLError {
   return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,
@@ -187,7 +238,11 @@ export function useInputGuards(options: InputGuardOptions): Plugin {
       const depth = nestingDepth(source, MAX_QUERY_NESTING);
       if (depth > MAX_QUERY_NESTING) {
         throw createGraphQLError(`查询嵌套过深(最多 ${MAX_QUERY_NESTING} 层括号)`, {
-          extensions: { code: 'GRAPHQL_PARSE_FAILED', maximum: MAX_QUERY_NESTING, http: { status: 400 } },
+          extensions: {
+            code: 'GRAPHQL_PARSE_FAILED',
+            maximum: MAX_QUERY_NESTING,
+            http: { status: 400 },
+          },
         });
       }
     },
@@ -222,9 +277,16 @@ export function useInputGuards(options: InputGuardOptions): Plugin {
         if (variable && !e.extensions?.field) {
           const name = (variable[1] ?? variable[3])!;
           // `at "input.items[0].code"`: the variable's own name first, list indexes dropped.
-          const inner = variable[2]?.replace(/\[\d+\]/g, '').split('.').slice(1) ?? [];
+          const inner =
+            variable[2]
+              ?.replace(/\[\d+\]/g, '')
+              .split('.')
+              .slice(1) ?? [];
           const field = [known?.variableUse.get(name) ?? name, ...inner].join('.');
-          error = withExtensions(error, { field, code: error.extensions?.code ?? 'BAD_USER_INPUT' });
+          error = withExtensions(error, {
+            field,
+            code: error.extensions?.code ?? 'BAD_USER_INPUT',
+          });
         }
         if (!options.suggestions && HAS_SUGGESTION.test(error.message)) {
           error = withExtensions(error, {}, error.message.replace(SUGGESTION, ''));

@@ -1,7 +1,9 @@
 import { builder } from '../builder.ts';
 import { bodyNameWhere } from '../services/organizations/resolve-body.ts';
 
-builder.prismaObject('DutyAllocation', { description: '泸市府办发〔2024〕47号 印发的《〈中华人民共和国噪声污染防治法〉部分条款部门职责分工方案》中的一行',
+builder.prismaObject('DutyAllocation', {
+  description:
+    '泸市府办发〔2024〕47号 印发的《〈中华人民共和国噪声污染防治法〉部分条款部门职责分工方案》中的一行',
   fields: (t) => ({
     id: t.exposeID('id', { description: '记录号' }),
     seq: t.exposeInt('seq', { description: '序号' }),
@@ -13,7 +15,8 @@ builder.prismaObject('DutyAllocation', { description: '泸市府办发〔2024〕
   }),
 });
 
-builder.prismaObject('DutyAssignment', { description: '一个部门在一条职责分工中的分工',
+builder.prismaObject('DutyAssignment', {
+  description: '一个部门在一条职责分工中的分工',
   fields: (t) => ({
     role: t.exposeString('role', { nullable: true, description: '牵头 / 配合,或该部门负责的范围' }),
     organization: t.relation('organization', { description: '职责部门' }),
@@ -23,13 +26,17 @@ builder.prismaObject('DutyAssignment', { description: '一个部门在一条职�
 
 builder.queryFields((t) => ({
   // 泸市府办发〔2024〕47号: the noise-law articles, optionally those a department is responsible for.
-  noiseDuties: t.prismaField({ description: '噪声污染防治法部分条款的部门职责分工(泸市府办发〔2024〕47号),按序号;可只看某部门负责的条款',
+  noiseDuties: t.prismaField({
+    description:
+      '噪声污染防治法部分条款的部门职责分工(泸市府办发〔2024〕47号),按序号;可只看某部门负责的条款',
     type: ['DutyAllocation'],
     args: { department: t.arg.string({ required: false, description: '部门全称或别名' }) },
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.dutyAllocation.findMany({
         ...query,
-        where: args.department ? { assignments: { some: { organization: bodyNameWhere(args.department) } } } : {},
+        where: args.department
+          ? { assignments: { some: { organization: bodyNameWhere(args.department) } } }
+          : {},
         orderBy: { seq: 'asc' },
       }),
   }),

@@ -13,7 +13,8 @@ import { deleteRateEntry } from '../services/rates/delete-rate-entry.ts';
 
 const admin = { admin: true } as const;
 
-const decimalOrNull = (value: { toFixed(): string } | null) => (value === null ? null : formatDecimal(value as never));
+const decimalOrNull = (value: { toFixed(): string } | null) =>
+  value === null ? null : formatDecimal(value as never);
 
 /** Whether an entry's version is published, asked once per request per entry. */
 function entryIsPublished(ctx: GazetteContext, entryId: string): Promise<boolean> {
@@ -21,7 +22,10 @@ function entryIsPublished(ctx: GazetteContext, entryId: string): Promise<boolean
   let known = ctx.cache.get(key) as Promise<boolean> | undefined;
   if (!known) {
     known = ctx.prisma.rateEntry
-      .findUnique({ where: { id: entryId }, select: { tableVersion: { select: { status: true } } } })
+      .findUnique({
+        where: { id: entryId },
+        select: { tableVersion: { select: { status: true } } },
+      })
       .then((e) => e?.tableVersion.status === 'PUBLISHED');
     ctx.cache.set(key, known);
   }
@@ -34,42 +38,76 @@ function knownPublished<T extends { id: string }>(ctx: GazetteContext, rows: T[]
   return rows;
 }
 
-export const RateEntry = builder.prismaNode('RateEntry', { description: '价格表条目:某版本在各维度上的一个点及其金额或比例;草稿的条目只有只读及以上角色可见',
+export const RateEntry = builder.prismaNode('RateEntry', {
+  description: '价格表条目:某版本在各维度上的一个点及其金额或比例;草稿的条目只有只读及以上角色可见',
   id: { field: 'id' },
   // A draft's entries are as unpublished as the draft (node(id)/nodes(ids) included).
   authScopes: async (entry, ctx) => seesDrafts(ctx) || (await entryIsPublished(ctx, entry.id)),
   fields: (t) => ({
     key: t.exposeString('key', { description: '条目的键(由维度取值组成),在版本内唯一' }),
-    dimensions: t.expose('dimensions', { description: '维度取值,如 { "code": …, "grade": … }', type: 'JSON' }),
+    dimensions: t.expose('dimensions', {
+      description: '维度取值,如 { "code": …, "grade": … }',
+      type: 'JSON',
+    }),
     code: t.exposeString('code', { description: '项目编码', nullable: true }),
     name: t.exposeString('name', { description: '项目名称', nullable: true }),
     unit: t.exposeString('unit', { description: '计价单位', nullable: true }),
-    amount: t.field({ description: '金额(元);按比例计价的条目为 null', type: 'Decimal', nullable: true, select: { amount: true }, resolve: (e) => decimalOrNull(e.amount) }),
-    rate: t.field({ description: '比例(小数,如 0.3 表示 30%);按金额计价的条目为 null', type: 'Decimal', nullable: true, select: { rate: true }, resolve: (e) => decimalOrNull(e.rate) }),
-    baseKey: t.exposeString('baseKey', { description: '按比例计价时的基准条目的键;没有时为 null', nullable: true }),
-    attributes: t.expose('attributes', { description: '其他属性(如项目内涵、除外内容、说明)', type: 'JSON', nullable: true }),
+    amount: t.field({
+      description: '金额(元);按比例计价的条目为 null',
+      type: 'Decimal',
+      nullable: true,
+      select: { amount: true },
+      resolve: (e) => decimalOrNull(e.amount),
+    }),
+    rate: t.field({
+      description: '比例(小数,如 0.3 表示 30%);按金额计价的条目为 null',
+      type: 'Decimal',
+      nullable: true,
+      select: { rate: true },
+      resolve: (e) => decimalOrNull(e.rate),
+    }),
+    baseKey: t.exposeString('baseKey', {
+      description: '按比例计价时的基准条目的键;没有时为 null',
+      nullable: true,
+    }),
+    attributes: t.expose('attributes', {
+      description: '其他属性(如项目内涵、除外内容、说明)',
+      type: 'JSON',
+      nullable: true,
+    }),
     position: t.exposeInt('position', { description: '在原表中的排列位置' }),
-    version: t.exposeInt('version', { description: '版本号:修改时须传回当前值,不一致时报 CONFLICT' }),
+    version: t.exposeInt('version', {
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+    }),
     tableVersion: t.relation('tableVersion', { description: '所属价格表版本' }),
   }),
 });
 
 builder.queryFields((t) => ({
   // Entries of one version of a table: `versionId`, or else the version in force on `asOf` (today).
-  rateEntries: t.prismaConnection({ description: '某价格表一个版本的条目(Relay 连接):给出 versionId 时读该版本,否则读 asOf 当日生效的已发布版本;找不到价格表或版本时为空',
+  rateEntries: t.prismaConnection({
+    description:
+      '某价格表一个版本的条目(Relay 连接):给出 versionId 时读该版本,否则读 asOf 当日生效的已发布版本;找不到价格表或版本时为空',
     type: 'RateEntry',
     cursor: 'id',
     maxSize: checkedMaxSize,
     args: {
       tableKey: t.arg.string({ description: '价格表的键', required: true }),
-      versionId: t.arg.id({ description: '版本的全局 ID;缺省时按 asOf 选择生效的版本', required: false }),
+      versionId: t.arg.id({
+        description: '版本的全局 ID;缺省时按 asOf 选择生效的版本',
+        required: false,
+      }),
       asOf: t.arg({ description: '日期,缺省为今天(Asia/Shanghai)', type: 'Date', required: false }),
       code: t.arg.string({ description: '只看这个项目编码的条目', required: false }),
     },
     resolve: async (query, _root, args, ctx) => {
       const where = await rateEntriesWhere(ctx, args);
       if (!where) return [];
-      const rows = await ctx.prisma.rateEntry.findMany({ ...query, where, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+      const rows = await ctx.prisma.rateEntry.findMany({
+        ...query,
+        where,
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      });
       return seesDrafts(ctx) ? rows : knownPublished(ctx, rows);
     },
     totalCount: async (_p, args, ctx) => {
@@ -93,17 +131,26 @@ function entryValueFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {
   };
 }
 
-const RateEntryInputType = builder.inputType('RateEntryInput', { description: '新建价格表条目的内容:amount 与 rate 须且只能填写一项',
+const RateEntryInputType = builder.inputType('RateEntryInput', {
+  description: '新建价格表条目的内容:amount 与 rate 须且只能填写一项',
   fields: (t) => ({
     versionId: t.id({ description: '所属版本的全局 ID', required: true }),
-    dimensions: t.field({ type: 'JSON', required: true, description: '维度取值,如 { "code": "311201069", "grade": "TERTIARY_A" }' }),
+    dimensions: t.field({
+      type: 'JSON',
+      required: true,
+      description: '维度取值,如 { "code": "311201069", "grade": "TERTIARY_A" }',
+    }),
     ...entryValueFields(t),
-    baseKey: t.string({ description: '按比例计价时的基准条目的键(须同时填写 rate)', required: false }),
+    baseKey: t.string({
+      description: '按比例计价时的基准条目的键(须同时填写 rate)',
+      required: false,
+    }),
     position: t.int({ description: '排列位置;缺省排在最后', required: false }),
   }),
 });
 
-const RateEntryPatch = builder.inputType('RateEntryPatch', { description: '价格表条目的修改内容;缺省的字段保持不变',
+const RateEntryPatch = builder.inputType('RateEntryPatch', {
+  description: '价格表条目的修改内容;缺省的字段保持不变',
   fields: (t) => ({
     dimensions: t.field({ description: '维度取值', type: 'JSON', required: false }),
     ...entryValueFields(t),
@@ -113,32 +160,51 @@ const RateEntryPatch = builder.inputType('RateEntryPatch', { description: '价�
 });
 
 builder.mutationFields((t) => ({
-  createRateEntry: t.prismaField({ description: '新建价格表条目(需管理员权限);已生效的已发布版本不能修改',
+  createRateEntry: t.prismaField({
+    description: '新建价格表条目(需管理员权限);已生效的已发布版本不能修改',
     type: 'RateEntry',
     authScopes: admin,
-    args: { input: t.arg({ description: '新条目的内容', type: RateEntryInputType, required: true }) },
+    args: {
+      input: t.arg({ description: '新条目的内容', type: RateEntryInputType, required: true }),
+    },
     resolve: async (query, _root, { input }, ctx) => {
       const versionId = rawId(input.versionId, 'RateTableVersion', 'input.versionId');
-      const id = await createRateEntry(ctx, versionId, { ...(input as RateEntryInput), attributes: (input.attributes as Record<string, unknown>) ?? null });
+      const id = await createRateEntry(ctx, versionId, {
+        ...(input as RateEntryInput),
+        attributes: (input.attributes as Record<string, unknown>) ?? null,
+      });
       return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  updateRateEntry: t.prismaField({ description: '修改价格表条目(需管理员权限);已生效的已发布版本不能修改;version 不是当前值时报 CONFLICT',
+  updateRateEntry: t.prismaField({
+    description:
+      '修改价格表条目(需管理员权限);已生效的已发布版本不能修改;version 不是当前值时报 CONFLICT',
     type: 'RateEntry',
     authScopes: admin,
-    args: { ...idVersionArgs(t.arg, '条目'), input: t.arg({ description: '修改内容', type: RateEntryPatch, required: true }) },
+    args: {
+      ...idVersionArgs(t.arg, '条目'),
+      input: t.arg({ description: '修改内容', type: RateEntryPatch, required: true }),
+    },
     resolve: async (query, _root, args, ctx) => {
-      const id = await updateRateEntry(ctx, rawId(args.id, 'RateEntry'), args.version, args.input as never);
+      const id = await updateRateEntry(
+        ctx,
+        rawId(args.id, 'RateEntry'),
+        args.version,
+        args.input as never,
+      );
       return ctx.prisma.rateEntry.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  deleteRateEntry: t.prismaField({ description: '删除价格表条目(需管理员权限);version 不是当前值时报 CONFLICT',
+  deleteRateEntry: t.prismaField({
+    description: '删除价格表条目(需管理员权限);version 不是当前值时报 CONFLICT',
     type: 'RateEntry',
     authScopes: admin,
-    args: { ...idVersionArgs(t.arg, '条目'), },
+    args: { ...idVersionArgs(t.arg, '条目') },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'RateEntry');
-      return deleteRateEntry(ctx, id, args.version, (tx) => tx.rateEntry.findUnique({ ...query, where: { id } }));
+      return deleteRateEntry(ctx, id, args.version, (tx) =>
+        tx.rateEntry.findUnique({ ...query, where: { id } }),
+      );
     },
   }),
 }));

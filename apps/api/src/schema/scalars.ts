@@ -32,7 +32,8 @@ function plain(value: DecimalLikeOutput): string {
 }
 
 builder.scalarType('Date', {
-  description: '日期,格式 YYYY-MM-DD,按北京时间(Asia/Shanghai)的日历。A calendar date on the Asia/Shanghai calendar.',
+  description:
+    '日期,格式 YYYY-MM-DD,按北京时间(Asia/Shanghai)的日历。A calendar date on the Asia/Shanghai calendar.',
   serialize: (value) => (value instanceof Date ? fromUtcMidnight(value) : parseDate(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => {
@@ -42,7 +43,8 @@ builder.scalarType('Date', {
 });
 
 builder.scalarType('Decimal', {
-  description: '十进制数(金额、费率等),以普通记数法的字符串传递,如 "12.5"、"0.39",从不使用浮点数。Money and rates as plain-notation decimal strings, never floats.',
+  description:
+    '十进制数(金额、费率等),以普通记数法的字符串传递,如 "12.5"、"0.39",从不使用浮点数。Money and rates as plain-notation decimal strings, never floats.',
   serialize: (value) => (typeof value === 'string' ? value : plain(value)),
   parseValue: parseDecimalString,
   parseLiteral: (ast) => {
@@ -61,14 +63,19 @@ builder.scalarType('JSON', {
 
 /** A file sent as a GraphQL multipart request (graphql-yoga hands over a WHATWG File). */
 function parseFile(value: unknown) {
-  if (typeof value === 'object' && value !== null && typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { arrayBuffer?: unknown }).arrayBuffer === 'function'
+  ) {
     return value as UploadedFile;
   }
   throw badScalar('File 只能通过 multipart 请求上传(GraphQL multipart request 规范)');
 }
 
 builder.scalarType('File', {
-  description: '上传的文件,只能通过 GraphQL multipart 请求发送,仅用于输入。A file of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec), input only.',
+  description:
+    '上传的文件,只能通过 GraphQL multipart 请求发送,仅用于输入。A file of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec), input only.',
   serialize: () => {
     throw new Error('File is an input type');
   },

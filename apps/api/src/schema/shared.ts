@@ -70,6 +70,9 @@ export function idVersionArgs(arg: ArgBuilder<BuilderTypes>, noun: string) {
 /** The `rectified` filter of a round's finding lists. */
 export function rectifiedFilterArgs(arg: ArgBuilder<BuilderTypes>) {
   return {
-    rectified: arg.boolean({ description: '只看已整改(true)或未整改(false)的问题', required: false }),
+    rectified: arg.boolean({
+      description: '只看已整改(true)或未整改(false)的问题',
+      required: false,
+    }),
   };
 }

@@ -27,7 +27,9 @@ export interface ReviewTaskRun {
 export async function ensureReviewTasks(prisma: PrismaClient): Promise<ReviewTaskRun> {
   return prisma.$transaction(
     async (tx) => {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REVIEW_TASK_LOCK}) AS locked`;
+      const [lock] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${REVIEW_TASK_LOCK}) AS locked`;
       if (!lock?.locked) return { ran: false, created: 0, rescheduled: 0 };
       const policies = await tx.policy.findMany({
         where: { expiresOn: { not: null } },
@@ -62,11 +64,16 @@ export async function ensureReviewTasks(prisma: PrismaClient): Promise<ReviewTas
         if (due === null) continue;
         if (!p.reviewTask) missing.push({ policyId: p.id, dueOn: toUtcMidnight(due) });
         else if (p.reviewTask.outcome === null && fromUtcMidnight(p.reviewTask.dueOn) !== due) {
-          await tx.reviewTask.update({ where: { id: p.reviewTask.id }, data: { dueOn: toUtcMidnight(due), version: { increment: 1 } } });
+          await tx.reviewTask.update({
+            where: { id: p.reviewTask.id },
+            data: { dueOn: toUtcMidnight(due), version: { increment: 1 } },
+          });
           rescheduled += 1;
         }
       }
-      const { count } = missing.length ? await tx.reviewTask.createMany({ data: missing, skipDuplicates: true }) : { count: 0 };
+      const { count } = missing.length
+        ? await tx.reviewTask.createMany({ data: missing, skipDuplicates: true })
+        : { count: 0 };
       return { ran: true, created: count, rescheduled };
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -80,7 +87,11 @@ export interface ReviewTaskJob {
 }
 
 /** Runs now, then every `intervalMs` (a day); the timer never keeps the process alive. */
-export async function startReviewTaskJob(prisma: PrismaClient, logger: Logger, intervalMs = DAY_MS): Promise<ReviewTaskJob> {
+export async function startReviewTaskJob(
+  prisma: PrismaClient,
+  logger: Logger,
+  intervalMs = DAY_MS,
+): Promise<ReviewTaskJob> {
   const run = async (): Promise<ReviewTaskRun | null> => {
     try {
       const result = await ensureReviewTasks(prisma);

@@ -1414,7 +1414,10 @@ describe('Discretion review cases (泸市监规发〔2024〕2号)', () => {
 });
 
 describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () => {
-  const SEED_ISSUE = readFileSync(new URL('../../../../prisma/issues/2024-12.md', import.meta.url), 'utf8');
+  const SEED_ISSUE = readFileSync(
+    new URL('../../../../prisma/issues/2024-12.md', import.meta.url),
+    'utf8',
+  );
   let next: ContractClient;
   beforeAll(() => {
     next = new ContractClient(server!.baseUrl, NEXT_FILE);
@@ -1431,15 +1434,24 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
       const r = await next.run('ImportGazetteIssue', { text: SEED_ISSUE }, token);
       ok(r);
       const draft = r.data.importGazetteIssue;
-      expect(draft).toMatchObject({ status: 'DRAFT', issueLabel: '2024年第12期', inspectionQuarters: ['2024Q4'], problems: [] });
+      expect(draft).toMatchObject({
+        status: 'DRAFT',
+        issueLabel: '2024年第12期',
+        inspectionQuarters: ['2024Q4'],
+        problems: [],
+      });
       // 目录 lists nine documents.
-      expect(draft.documents.map((d: { docNo: string; change: string }) => [d.docNo, d.change]).sort()).toEqual(
-        DOCUMENTS.map((d) => [d.docNo, 'UNCHANGED']).sort(),
-      );
+      expect(
+        draft.documents.map((d: { docNo: string; change: string }) => [d.docNo, d.change]).sort(),
+      ).toEqual(DOCUMENTS.map((d) => [d.docNo, 'UNCHANGED']).sort());
       const applied = await next.run('ApplyGazetteImport', { id: draft.id }, token);
       ok(applied);
       expect(applied.data.applyGazetteImport).toEqual({ id: draft.id, status: 'APPLIED' });
-      const price = await api.run('MedicalServicePrice', { code: '311201069', grade: 'TERTIARY_A', asOf: '2025-01-01' });
+      const price = await api.run('MedicalServicePrice', {
+        code: '311201069',
+        grade: 'TERTIARY_A',
+        asOf: '2025-01-01',
+      });
       expectDecimal(price.data.medicalServicePrice.amount, '1769');
     },
     T,
@@ -1452,7 +1464,12 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
       const r = await next.run('PolicyText', { docNo: '泸市监规发[2024]2号', asOf: '2025-01-01' });
       ok(r);
       const p = r.data.policy;
-      expect(p).toMatchObject({ docNo: '泸市监规发〔2024〕2号', status: 'IN_FORCE', source: { issueLabel: '2024年第12期', page: 38 }, repealedBy: null });
+      expect(p).toMatchObject({
+        docNo: '泸市监规发〔2024〕2号',
+        status: 'IN_FORCE',
+        source: { issueLabel: '2024年第12期', page: 38 },
+        repealedBy: null,
+      });
       expect(p.articles).toHaveLength(22);
       expect(p.articles[12]).toMatchObject({ number: '第十三条' });
       expect(p.articles[12].text).toContain('最长不超过两个月');
@@ -1477,9 +1494,12 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
     T,
   );
   it(
-    'Changes and ChangeStream: the first start\'s imports in commit order, replayed live over SSE from a cursor',
+    "Changes and ChangeStream: the first start's imports in commit order, replayed live over SSE from a cursor",
     async () => {
-      const edges: { cursor: string; node: { kind: string; docNo: string | null; quarter: string | null } }[] = [];
+      const edges: {
+        cursor: string;
+        node: { kind: string; docNo: string | null; quarter: string | null };
+      }[] = [];
       let after: string | null = null;
       for (;;) {
         const page: GqlResponse = await next.run('Changes', { after, first: 100 });
@@ -1490,24 +1510,40 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
       }
       // 目录 lists nine documents; three rate tables; the 2024Q4 通报.
       expect(edges.filter((e) => e.node.kind === 'POLICY_ADDED')).toHaveLength(DOCUMENTS.length);
-      expect(edges.filter((e) => e.node.kind === 'RATES_PUBLISHED').map((e) => e.node.docNo).sort()).toEqual(
+      expect(
+        edges
+          .filter((e) => e.node.kind === 'RATES_PUBLISHED')
+          .map((e) => e.node.docNo)
+          .sort(),
+      ).toEqual(
         ['泸市医保规〔2024〕4号', '泸市府规〔2024〕4号', '泸市自然资规函〔2024〕425号'].sort(),
       );
-      expect(edges.filter((e) => e.node.kind === 'INSPECTION_RESULTS').map((e) => e.node.quarter)).toEqual(['2024Q4']);
+      expect(
+        edges.filter((e) => e.node.kind === 'INSPECTION_RESULTS').map((e) => e.node.quarter),
+      ).toEqual(['2024Q4']);
 
       const controller = new AbortController();
       const res = await fetch(`${server!.baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ query: next.operations.get('ChangeStream'), variables: { after: edges.at(-2)!.cursor } }),
+        body: JSON.stringify({
+          query: next.operations.get('ChangeStream'),
+          variables: { after: edges.at(-2)!.cursor },
+        }),
         signal: controller.signal,
       });
       expect(res.headers.get('content-type')).toContain('text/event-stream');
       const reader = res.body!.getReader();
       let text = '';
-      while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+      while (!text.includes('event: next'))
+        text += new TextDecoder().decode((await reader.read()).value);
       controller.abort();
-      const data = JSON.parse(text.split('\n').find((l) => l.startsWith('data:'))!.slice(5));
+      const data = JSON.parse(
+        text
+          .split('\n')
+          .find((l) => l.startsWith('data:'))!
+          .slice(5),
+      );
       expect(data.data.changeStream.cursor).toBe(edges.at(-1)!.cursor);
     },
     T,
@@ -1518,7 +1554,12 @@ describe('next.graphql: gazette issues and policy text (contract/NEXT.md)', () =
       const r = await next.run('Expiring', { asOf: '2026-12-02', withinDays: 30 });
       ok(r);
       expect(r.data.expiringPolicies).toEqual([
-        expect.objectContaining({ docNo: '泸市监规发〔2024〕2号', expiresOn: '2026-12-18', daysLeft: 16, isTrial: true }),
+        expect.objectContaining({
+          docNo: '泸市监规发〔2024〕2号',
+          expiresOn: '2026-12-18',
+          daysLeft: 16,
+          isTrial: true,
+        }),
       ]);
     },
     T,

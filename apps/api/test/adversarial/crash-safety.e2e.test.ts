@@ -54,19 +54,42 @@ async function onAdmin(sql: string): Promise<void> {
 
 async function start(): Promise<Instance> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-  Object.assign(env, { GAZETTE_DATA_DIR: path.join(tmp, 'data'), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NODE_ENV: 'development' });
-  const child = spawn(process.execPath, ['--experimental-wasm-modules', '--disable-warning=ExperimentalWarning', '--import', 'tsx', 'src/server.ts'], {
-    cwd: API_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  Object.assign(env, {
+    GAZETTE_DATA_DIR: path.join(tmp, 'data'),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    NODE_ENV: 'development',
   });
+  const child = spawn(
+    process.execPath,
+    [
+      '--experimental-wasm-modules',
+      '--disable-warning=ExperimentalWarning',
+      '--import',
+      'tsx',
+      'src/server.ts',
+    ],
+    {
+      cwd: API_DIR,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const instance = { port, child, output: () => out, exited };
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
@@ -88,7 +111,10 @@ async function killHard(i: Instance): Promise<void> {
   await i.exited;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [dbName],
+    );
     if (rows[0]!.n === 0) return;
     if (Date.now() > deadline) throw new Error('the killed server still has database sessions');
     await new Promise((r) => setTimeout(r, 100));
@@ -119,22 +145,37 @@ interface Gql {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
-async function gql(query: string, variables: Record<string, unknown> = {}, auth: string | null = token): Promise<Gql> {
+async function gql(
+  query: string,
+  variables: Record<string, unknown> = {},
+  auth: string | null = token,
+): Promise<Gql> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (auth) headers.authorization = `Bearer ${auth}`;
-  const res = await fetch(`http://127.0.0.1:${server!.port}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`http://127.0.0.1:${server!.port}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as Gql;
 }
 
 async function login(): Promise<string> {
-  const r = await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password }, null);
+  const r = await gql(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: ADMIN.email, p: ADMIN.password },
+    null,
+  );
   if (!r.data?.login) throw new Error(`login failed: ${JSON.stringify(r.errors)}`);
   return r.data.login.token as string;
 }
 
 function csvOf(rows: number, amount: string): string {
   const lines = ['code,grade,name,unit,amount'];
-  for (let i = 0; i < rows; i++) lines.push(`${800_000_000 + Math.floor(i / GRADES.length)},${GRADES[i % GRADES.length]},"项目 ${i},测试",次,${amount}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${800_000_000 + Math.floor(i / GRADES.length)},${GRADES[i % GRADES.length]},"项目 ${i},测试",次,${amount}`,
+    );
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -142,7 +183,11 @@ beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    cluster = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), ephemeral: true });
+    cluster = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pg'),
+      port: await freePort(),
+      ephemeral: true,
+    });
     adminUrl = cluster.url();
   }
   dbName = `gazette_crash_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -173,15 +218,20 @@ describe('kill -9 of the server', () => {
     );
     const versionId = rows[0]!.id;
     const gid = encodeGlobalID('RateTableVersion', versionId);
-    const IMPORT_TEXT = 'mutation($id: ID!, $v: Int!, $csv: String!) { importRateTableVersionCsv(id: $id, version: $v, csv: $csv) { entryCount version } }';
+    const IMPORT_TEXT =
+      'mutation($id: ID!, $v: Int!, $csv: String!) { importRateTableVersionCsv(id: $id, version: $v, csv: $csv) { entryCount version } }';
     const first = await gql(IMPORT_TEXT, { id: gid, v: 1, csv: csvOf(10, '1.5') });
     expect(first.errors).toBeUndefined();
     expect(first.data!.importRateTableVersionCsv).toEqual({ entryCount: 10, version: 2 });
 
     // The large file as a multipart upload; killed once its transaction has started writing.
     const form = new FormData();
-    const IMPORT_FILE = 'mutation($id: ID!, $v: Int!, $file: File!) { importRateTableVersionCsvFile(id: $id, version: $v, file: $file) { entryCount } }';
-    form.set('operations', JSON.stringify({ query: IMPORT_FILE, variables: { id: gid, v: 2, file: null } }));
+    const IMPORT_FILE =
+      'mutation($id: ID!, $v: Int!, $file: File!) { importRateTableVersionCsvFile(id: $id, version: $v, file: $file) { entryCount } }';
+    form.set(
+      'operations',
+      JSON.stringify({ query: IMPORT_FILE, variables: { id: gid, v: 2, file: null } }),
+    );
     form.set('map', JSON.stringify({ 0: ['variables.file'] }));
     form.set('0', new File([csvOf(ROWS, '2.5')], 'big.csv', { type: 'text/csv' }));
     const answer = fetch(`http://127.0.0.1:${server!.port}/graphql`, {
@@ -213,12 +263,20 @@ describe('kill -9 of the server', () => {
         `SELECT count(*)::int AS n, array_agg(DISTINCT amount::text) AS amounts FROM "RateEntry" WHERE "versionId" = $1`,
         [versionId],
       );
-      const version = await db.query<{ version: number }>('SELECT version FROM "RateTableVersion" WHERE id = $1', [versionId]);
+      const version = await db.query<{ version: number }>(
+        'SELECT version FROM "RateTableVersion" WHERE id = $1',
+        [versionId],
+      );
       const audits = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "AuditEntry" WHERE action = 'rateTableVersion.importCsv' AND "entityId" = $1`,
         [versionId],
       );
-      return { entries: entries.rows[0]!.n, amounts: entries.rows[0]!.amounts, version: version.rows[0]!.version, audits: audits.rows[0]!.n };
+      return {
+        entries: entries.rows[0]!.n,
+        amounts: entries.rows[0]!.amounts,
+        version: version.rows[0]!.version,
+        audits: audits.rows[0]!.n,
+      };
     };
     const state = await after();
     const before = { entries: 10, amounts: ['1.5000'], version: 2, audits: 1 };
@@ -232,21 +290,33 @@ describe('kill -9 of the server', () => {
     token = await login();
     const again = await gql(IMPORT_TEXT, { id: gid, v: state.version, csv: csvOf(20, '3.5') });
     expect(again.errors).toBeUndefined();
-    expect(again.data!.importRateTableVersionCsv).toEqual({ entryCount: 20, version: state.version + 1 });
+    expect(again.data!.importRateTableVersionCsv).toEqual({
+      entryCount: 20,
+      version: state.version + 1,
+    });
   });
 
   it('during 50 concurrent writes keeps every acknowledged write, and nothing half-written', async () => {
     const N = 50;
     const KILL_AFTER = 12;
     const prefix = `断电案件-${randomBytes(3).toString('hex')}-`;
-    const OPEN = 'mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id caseName } } }';
+    const OPEN =
+      'mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id caseName } } }';
     const acknowledged: { id: string; caseName: string }[] = [];
     let killing = null as Promise<void> | null;
     const instance = server!;
     await Promise.all(
       Array.from({ length: N }, async (_, n) => {
-        const r = await gql(OPEN, { input: { caseName: `${prefix}${n}`, subjectName: '某经营者', trigger: 'SUBJECT_APPLICATION', filedOn: '2025-01-06' } }).catch(() => null);
-        const c = r?.data?.openDiscretionReview?.case as { id: string; caseName: string } | undefined;
+        const r = await gql(OPEN, {
+          input: {
+            caseName: `${prefix}${n}`,
+            subjectName: '某经营者',
+            trigger: 'SUBJECT_APPLICATION',
+            filedOn: '2025-01-06',
+          },
+        }).catch(() => null);
+        const c = r?.data?.openDiscretionReview?.case as
+          { id: string; caseName: string } | undefined;
         if (!c) return;
         acknowledged.push(c);
         if (acknowledged.length === KILL_AFTER) killing = killHard(instance);
@@ -260,7 +330,10 @@ describe('kill -9 of the server', () => {
 
     server = await start();
     token = await login();
-    const cases = await db.query<{ id: string; caseName: string }>('SELECT id, "caseName" FROM "DiscretionCase" WHERE "caseName" LIKE $1', [`${prefix}%`]);
+    const cases = await db.query<{ id: string; caseName: string }>(
+      'SELECT id, "caseName" FROM "DiscretionCase" WHERE "caseName" LIKE $1',
+      [`${prefix}%`],
+    );
     const stored = new Map(cases.rows.map((c) => [c.id, c.caseName]));
     for (const c of acknowledged) expect(stored.get(decodeGlobalID(c.id).id)).toBe(c.caseName);
     // Nothing half-written: each stored case has its audit entry, each audit entry its case.

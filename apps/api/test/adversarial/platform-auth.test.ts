@@ -37,7 +37,9 @@ describe('one statement to authenticate', () => {
     expect(row.lastUsedAt).not.toBeNull();
     const second = await api.gql('{ __typename }', {}, { token: secret });
     expect(second.statements).toHaveLength(1);
-    expect((await api.db.prisma.apiToken.findFirstOrThrow({ where: { id: row.id } })).lastUsedAt).toEqual(row.lastUsedAt);
+    expect(
+      (await api.db.prisma.apiToken.findFirstOrThrow({ where: { id: row.id } })).lastUsedAt,
+    ).toEqual(row.lastUsedAt);
     // Still a reader of published data.
     const reads = await api.gql('{ policies(first: 1) { totalCount } }', {}, { token: secret });
     expect(reads.errors).toBeUndefined();
@@ -55,7 +57,10 @@ describe('one statement to authenticate', () => {
   it('a deactivated user or an expired session is anonymous at once', async () => {
     const token = await api.tokenFor('SUPERVISOR');
     expect((await api.gql(ME, {}, { token })).data?.me.role).toBe('SUPERVISOR');
-    await api.db.prisma.session.updateMany({ where: { user: { role: 'SUPERVISOR' } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.db.prisma.session.updateMany({
+      where: { user: { role: 'SUPERVISOR' } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await api.gql(ME, {}, { token })).data?.me ?? null).toBeNull();
   });
 });

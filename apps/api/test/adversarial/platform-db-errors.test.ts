@@ -24,12 +24,19 @@ afterAll(async () => {
 });
 
 async function twoOrganizations() {
-  const [a, b] = await h.db.prisma.organization.findMany({ take: 2, orderBy: { id: 'asc' }, select: { id: true } });
+  const [a, b] = await h.db.prisma.organization.findMany({
+    take: 2,
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
   return [a!.id, b!.id] as const;
 }
 
 /** Two transactions that lock the same two rows in opposite orders: PostgreSQL kills one (40P01). */
-function deadlockPair(prisma: ReturnType<typeof withTransactionRetry>, ids: readonly [string, string]) {
+function deadlockPair(
+  prisma: ReturnType<typeof withTransactionRetry>,
+  ids: readonly [string, string],
+) {
   let arrived = 0;
   let release!: () => void;
   const bothLocked = new Promise<void>((resolve) => (release = resolve));
@@ -51,10 +58,15 @@ describe('transient failures', () => {
     const bare = await Promise.allSettled(deadlockPair(h.db.prisma, ids));
     const failed = bare.filter((r) => r.status === 'rejected');
     expect(failed).toHaveLength(1);
-    expect(classifyDbError((failed[0] as PromiseRejectedResult).reason)).toEqual({ kind: 'transient', reason: 'deadlock' });
+    expect(classifyDbError((failed[0] as PromiseRejectedResult).reason)).toEqual({
+      kind: 'transient',
+      reason: 'deadlock',
+    });
 
     const retries: string[] = [];
-    const retrying = withTransactionRetry(h.db.prisma, { onRetry: ({ reason }) => retries.push(reason) });
+    const retrying = withTransactionRetry(h.db.prisma, {
+      onRetry: ({ reason }) => retries.push(reason),
+    });
     const settled = await Promise.allSettled(deadlockPair(retrying, ids));
     expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(retries).toEqual(['deadlock']);
@@ -66,7 +78,9 @@ describe('transient failures', () => {
     const error = await retrying
       .$transaction(async (tx) => {
         attempts++;
-        await tx.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'could not serialize' USING ERRCODE = '40001'; END $$`);
+        await tx.$executeRawUnsafe(
+          `DO $$ BEGIN RAISE EXCEPTION 'could not serialize' USING ERRCODE = '40001'; END $$`,
+        );
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
@@ -86,16 +100,22 @@ describe('transient failures', () => {
     const prisma = createPrismaClient(h.db.url, { maxConnections: 2 });
     const yoga = createGazetteYoga({ prisma, logger: pino({ level: 'silent' }), production: true });
     const rename = async () => {
-      const version = (await h.db.prisma.user.findUniqueOrThrow({ where: { id: other.userId } })).version;
+      const version = (await h.db.prisma.user.findUniqueOrThrow({ where: { id: other.userId } }))
+        .version;
       const res = await yoga.fetch('http://gazette.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
         body: JSON.stringify({
-          query: 'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { name: "改名" }) { name } }',
+          query:
+            'mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { name: "改名" }) { name } }',
           variables: { id: encodeGlobalID('User', other.userId), v: version },
         }),
       });
-      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+      return {
+        status: res.status,
+        retryAfter: res.headers.get('retry-after'),
+        body: (await res.json()) as any,
+      };
     };
     try {
       await holder.query('BEGIN');
@@ -127,8 +147,15 @@ describe('transient failures', () => {
       const b = await h.userToken('ADMIN');
       await h.userToken('ADMIN'); // a third, so neither is the last administrator
       const deactivate = (token: string, id: string) =>
-        h.gql('mutation($id: ID!) { deactivateUser(id: $id, version: 1) { active } }', { id }, token);
-      const results = await Promise.all([deactivate(a.token, encodeGlobalID('User', b.userId)), deactivate(b.token, encodeGlobalID('User', a.userId))]);
+        h.gql(
+          'mutation($id: ID!) { deactivateUser(id: $id, version: 1) { active } }',
+          { id },
+          token,
+        );
+      const results = await Promise.all([
+        deactivate(a.token, encodeGlobalID('User', b.userId)),
+        deactivate(b.token, encodeGlobalID('User', a.userId)),
+      ]);
       for (const r of results) {
         for (const e of r.errors ?? []) expect(e.message).not.toMatch(/Unexpected error/);
         expect(r.codes.every((c) => c !== 'INTERNAL_SERVER_ERROR' && c !== 'NONE')).toBe(true);
@@ -140,17 +167,29 @@ describe('transient failures', () => {
 
 describe('constraint violations name the field', () => {
   const masked = (error: unknown) => maskError(error, 'Unexpected error.') as GraphQLError;
-  const fail = (promise: Promise<unknown>) => promise.then(() => expect.fail('should have failed'), (e: unknown) => e);
+  const fail = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.fail('should have failed'),
+      (e: unknown) => e,
+    );
 
   it('unique → BAD_USER_INPUT naming the column', async () => {
     const user = await h.db.prisma.user.findFirstOrThrow();
-    const e = masked(await fail(h.db.prisma.user.create({ data: { email: user.email, role: 'VIEWER', passwordHash: 'x' } })));
+    const e = masked(
+      await fail(
+        h.db.prisma.user.create({ data: { email: user.email, role: 'VIEWER', passwordHash: 'x' } }),
+      ),
+    );
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
   });
 
   it('foreign key → CONFLICT naming the column', async () => {
     const e = masked(
-      await fail(h.db.prisma.session.create({ data: { userId: 'no-such-user', tokenHash: 'fk-test', expiresAt: new Date() } })),
+      await fail(
+        h.db.prisma.session.create({
+          data: { userId: 'no-such-user', tokenHash: 'fk-test', expiresAt: new Date() },
+        }),
+      ),
     );
     expect(e.extensions.code).toBe('CONFLICT');
     expect(String(e.extensions.field)).toMatch(/userId/);
@@ -158,10 +197,25 @@ describe('constraint violations name the field', () => {
 
   it('numeric overflow (22003), NUL (22021) → BAD_USER_INPUT, not "Unexpected error."', async () => {
     const entry = await h.db.prisma.rateEntry.findFirstOrThrow();
-    const overflow = masked(await fail(h.db.prisma.rateEntry.update({ where: { id: entry.id }, data: { amount: '123456789012.5' } })));
-    expect(overflow.extensions).toMatchObject({ code: 'BAD_USER_INPUT', sqlState: '22003', entity: 'RateEntry' });
+    const overflow = masked(
+      await fail(
+        h.db.prisma.rateEntry.update({
+          where: { id: entry.id },
+          data: { amount: '123456789012.5' },
+        }),
+      ),
+    );
+    expect(overflow.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      sqlState: '22003',
+      entity: 'RateEntry',
+    });
     const org = await h.db.prisma.organization.findFirstOrThrow();
-    const nul = masked(await fail(h.db.prisma.organization.update({ where: { id: org.id }, data: { name: 'a\u0000b' } })));
+    const nul = masked(
+      await fail(
+        h.db.prisma.organization.update({ where: { id: org.id }, data: { name: 'a\u0000b' } }),
+      ),
+    );
     expect(nul.extensions).toMatchObject({ code: 'BAD_USER_INPUT', sqlState: '22021' });
   });
 
@@ -169,12 +223,20 @@ describe('constraint violations name the field', () => {
     const client = new pg.Client({ connectionString: h.db.url });
     await client.connect();
     try {
-      const notNull = masked(await fail(client.query(`INSERT INTO "Organization" (id, name) VALUES ('x', NULL)`)));
+      const notNull = masked(
+        await fail(client.query(`INSERT INTO "Organization" (id, name) VALUES ('x', NULL)`)),
+      );
       expect(notNull.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
-      await client.query(`CREATE TEMP TABLE probe (code varchar(3), n int CONSTRAINT probe_n_check CHECK (n > 0))`);
-      const tooLong = masked(await fail(client.query(`INSERT INTO probe (code, n) VALUES ('abcd', 1)`)));
+      await client.query(
+        `CREATE TEMP TABLE probe (code varchar(3), n int CONSTRAINT probe_n_check CHECK (n > 0))`,
+      );
+      const tooLong = masked(
+        await fail(client.query(`INSERT INTO probe (code, n) VALUES ('abcd', 1)`)),
+      );
       expect(tooLong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', sqlState: '22001' });
-      const check = masked(await fail(client.query(`INSERT INTO probe (code, n) VALUES ('a', -1)`)));
+      const check = masked(
+        await fail(client.query(`INSERT INTO probe (code, n) VALUES ('a', -1)`)),
+      );
       expect(check.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
     } finally {
       await client.end();

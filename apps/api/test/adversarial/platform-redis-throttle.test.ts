@@ -16,7 +16,10 @@ afterAll(async () => {
   await redis?.quit();
 });
 // The database is never touched on the Redis path.
-const noDb = new Proxy({}, { get: () => () => Promise.reject(new Error('database used')) }) as never;
+const noDb = new Proxy(
+  {},
+  { get: () => () => Promise.reject(new Error('database used')) },
+) as never;
 
 describe.skipIf(!redisUp)('throttle in Redis', () => {
   it('failures counted on one instance delay the pair on the other; the owner elsewhere is not delayed', async () => {
@@ -38,7 +41,8 @@ describe.skipIf(!redisUp)('throttle in Redis', () => {
     const prefix = randomUUID();
     const a = new LoginThrottle({ maxPerAddress: 5 }).useRedis(redis!, prefix);
     const b = new LoginThrottle({ maxPerAddress: 5 }).useRedis(redis!, prefix);
-    for (let i = 0; i < 5; i++) await (i % 2 ? a : b).recordFailure(noDb, `user${i}@x.cn`, '203.0.113.9');
+    for (let i = 0; i < 5; i++)
+      await (i % 2 ? a : b).recordFailure(noDb, `user${i}@x.cn`, '203.0.113.9');
     expect(await a.waitFor(noDb, 'someone@x.cn', '203.0.113.9')).toBeGreaterThan(60_000);
     expect(await b.waitFor(noDb, 'someone@x.cn', '203.0.113.9')).toBeGreaterThan(60_000);
     expect(await b.waitFor(noDb, 'someone@x.cn', '203.0.113.10')).toBe(0);

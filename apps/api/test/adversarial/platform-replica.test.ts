@@ -19,9 +19,24 @@ const GRACE_MS = 300;
 beforeAll(async () => {
   db = await createTestDatabase({ maxConnections: 4, onQuery: (e) => onPrimary.push(e.query) });
   await seedDatabase(db.prisma);
-  await db.prisma.user.create({ data: { email: 'replica-admin@gazette.test', role: 'ADMIN', passwordHash: await hashPassword('correct horse battery') } });
-  replica = createPrismaClient(db.url, { maxConnections: 2, onQuery: (e) => onReplica.push(e.query) });
-  yoga = createGazetteYoga({ prisma: db.prisma, replica, replicaGraceMs: GRACE_MS, logger: pino({ level: 'silent' }), production: true });
+  await db.prisma.user.create({
+    data: {
+      email: 'replica-admin@gazette.test',
+      role: 'ADMIN',
+      passwordHash: await hashPassword('correct horse battery'),
+    },
+  });
+  replica = createPrismaClient(db.url, {
+    maxConnections: 2,
+    onQuery: (e) => onReplica.push(e.query),
+  });
+  yoga = createGazetteYoga({
+    prisma: db.prisma,
+    replica,
+    replicaGraceMs: GRACE_MS,
+    logger: pino({ level: 'silent' }),
+    production: true,
+  });
 });
 afterAll(async () => {
   await yoga?.dispose();
@@ -34,12 +49,17 @@ async function gql(query: string, variables: Record<string, unknown> = {}, token
   onReplica.length = 0;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const res = await yoga.fetch('http://gazette.test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: unknown[] };
   return { ...body, primary: onPrimary.length, replica: onReplica.length };
 }
 
-const ORGS = '{ organizations(first: 2, sort: { field: NAME, direction: ASC }) { edges { node { id name version } } } }';
+const ORGS =
+  '{ organizations(first: 2, sort: { field: NAME, direction: ASC }) { edges { node { id name version } } } }';
 
 describe('read replica routing', () => {
   it('reads go to the replica, writes and the reads right after them to the primary', async () => {
@@ -49,7 +69,9 @@ describe('read replica routing', () => {
     expect(read.replica).toBeGreaterThan(0);
     expect(read.primary).toBe(0);
 
-    const login = await gql('mutation { login(email: "replica-admin@gazette.test", password: "correct horse battery") { token } }');
+    const login = await gql(
+      'mutation { login(email: "replica-admin@gazette.test", password: "correct horse battery") { token } }',
+    );
     const token = login.data.login.token as string;
     expect(login.replica).toBe(0);
     const org = read.data.organizations.edges[0].node;

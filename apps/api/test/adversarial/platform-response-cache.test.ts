@@ -22,8 +22,20 @@ let statements: string[] = [];
 beforeAll(async () => {
   db = await createTestDatabase({ maxConnections: 4, onQuery: (e) => statements.push(e.query) });
   await seedDatabase(db.prisma);
-  await db.prisma.user.create({ data: { email: 'cache-admin@gazette.test', role: 'ADMIN', passwordHash: await hashPassword('correct horse battery') } });
-  await db.prisma.user.create({ data: { email: 'cache-viewer@gazette.test', role: 'VIEWER', passwordHash: await hashPassword('correct horse battery') } });
+  await db.prisma.user.create({
+    data: {
+      email: 'cache-admin@gazette.test',
+      role: 'ADMIN',
+      passwordHash: await hashPassword('correct horse battery'),
+    },
+  });
+  await db.prisma.user.create({
+    data: {
+      email: 'cache-viewer@gazette.test',
+      role: 'VIEWER',
+      passwordHash: await hashPassword('correct horse battery'),
+    },
+  });
 });
 afterAll(async () => {
   await db?.drop();
@@ -31,26 +43,51 @@ afterAll(async () => {
 
 type Yoga = ReturnType<typeof createGazetteYoga>;
 function instance(responseCache: GazetteYogaOptions['responseCache'], prisma = db.prisma): Yoga {
-  return createGazetteYoga({ prisma, logger: pino({ level: 'silent' }), production: true, databaseUrl: db.url, responseCache });
+  return createGazetteYoga({
+    prisma,
+    logger: pino({ level: 'silent' }),
+    production: true,
+    databaseUrl: db.url,
+    responseCache,
+  });
 }
 
-async function gql(yoga: Yoga, query: string, variables: Record<string, unknown> = {}, token?: string) {
+async function gql(
+  yoga: Yoga,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   statements = [];
-  const res = await yoga.fetch('http://gazette.test/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const res = await yoga.fetch('http://gazette.test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: any[] };
   return { ...body, statements: statements.length };
 }
 
 async function login(yoga: Yoga, email: string) {
-  const r = await gql(yoga, 'mutation($e: String!) { login(email: $e, password: "correct horse battery") { token } }', { e: email });
+  const r = await gql(
+    yoga,
+    'mutation($e: String!) { login(email: $e, password: "correct horse battery") { token } }',
+    { e: email },
+  );
   return r.data.login.token as string;
 }
 
-const ORGS = '{ organizations(first: 3, sort: { field: NAME, direction: ASC }) { edges { node { id name version } } } }';
+const ORGS =
+  '{ organizations(first: 3, sort: { field: NAME, direction: ASC }) { edges { node { id name version } } } }';
 const rename = (yoga: Yoga, token: string, id: string, version: number, name: string) =>
-  gql(yoga, 'mutation($id: ID!, $v: Int!, $n: String!) { updateOrganization(id: $id, version: $v, input: { name: $n }) { name version } }', { id, v: version, n: name }, token);
+  gql(
+    yoga,
+    'mutation($id: ID!, $v: Int!, $n: String!) { updateOrganization(id: $id, version: $v, input: { name: $n }) { name version } }',
+    { id, v: version, n: name },
+    token,
+  );
 const waitUntil = async (check: () => Promise<boolean>, ms = 3000) => {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -76,7 +113,9 @@ describe('in process', () => {
       expect((await gql(yoga, '{ policies(first: 2) { totalCount } }')).statements).toBe(0);
       const asViewer = await gql(yoga, '{ policies(first: 2) { totalCount } }', {}, viewer);
       expect(asViewer.statements).toBeGreaterThan(1); // its own entry: auth + the read
-      expect((await gql(yoga, '{ policies(first: 2) { totalCount } }', {}, viewer)).statements).toBe(1); // auth only
+      expect(
+        (await gql(yoga, '{ policies(first: 2) { totalCount } }', {}, viewer)).statements,
+      ).toBe(1); // auth only
 
       const me1 = await gql(yoga, '{ me { email } }', {}, viewer);
       const me2 = await gql(yoga, '{ me { email } }', {}, viewer);
@@ -97,7 +136,9 @@ describe('in process', () => {
       const renamed = await rename(yoga, admin, org.id, org.version, `${org.name}(改)`);
       expect(renamed.errors).toBeUndefined();
       const after = await gql(yoga, ORGS);
-      expect(after.data.organizations.edges.map((e: any) => e.node.name)).toContain(`${org.name}(改)`);
+      expect(after.data.organizations.edges.map((e: any) => e.node.name)).toContain(
+        `${org.name}(改)`,
+      );
       await rename(yoga, admin, org.id, org.version + 1, org.name);
     } finally {
       await yoga.dispose();
@@ -106,7 +147,10 @@ describe('in process', () => {
 
   it('two instances: a write on one invalidates the entry on the other (NOTIFY)', async () => {
     const countingB: string[] = [];
-    const prismaB = createPrismaClient(db.url, { maxConnections: 2, onQuery: (e) => countingB.push(e.query) });
+    const prismaB = createPrismaClient(db.url, {
+      maxConnections: 2,
+      onQuery: (e) => countingB.push(e.query),
+    });
     const a = instance({ kind: 'memory' });
     const b = instance({ kind: 'memory' }, prismaB);
     try {
@@ -117,8 +161,13 @@ describe('in process', () => {
         return countingB.length === 0; // b's listener is up and the entry is cached on b
       });
       const org = (await gql(b, ORGS)).data.organizations.edges[1].node;
-      expect((await rename(a, admin, org.id, org.version, `${org.name}(乙)`)).errors).toBeUndefined();
-      const seen = await waitUntil(async () => JSON.stringify((await gql(b, ORGS)).data).includes(`${org.name}(乙)`), 2000);
+      expect(
+        (await rename(a, admin, org.id, org.version, `${org.name}(乙)`)).errors,
+      ).toBeUndefined();
+      const seen = await waitUntil(
+        async () => JSON.stringify((await gql(b, ORGS)).data).includes(`${org.name}(乙)`),
+        2000,
+      );
       expect(seen).toBe(true);
       await rename(a, admin, org.id, org.version + 1, org.name);
     } finally {
@@ -132,7 +181,10 @@ describe('in process', () => {
 describe.skipIf(!redisUp)('Redis (REDIS_URL)', () => {
   it('two instances share one store; a write through one is never read stale through the other', async () => {
     const countingB: string[] = [];
-    const prismaB = createPrismaClient(db.url, { maxConnections: 2, onQuery: (e) => countingB.push(e.query) });
+    const prismaB = createPrismaClient(db.url, {
+      maxConnections: 2,
+      onQuery: (e) => countingB.push(e.query),
+    });
     const a = instance({ kind: 'redis', url: REDIS_URL });
     const b = instance({ kind: 'redis', url: REDIS_URL }, prismaB);
     try {
@@ -143,10 +195,14 @@ describe.skipIf(!redisUp)('Redis (REDIS_URL)', () => {
       const fromB = await gql(b, query);
       expect(fromB.data.organizations.edges[2].node.name).toBe(org.name);
       expect(countingB).toHaveLength(0); // served from the shared store, filled by a
-      expect((await rename(a, admin, org.id, org.version, `${org.name}(丙)`)).errors).toBeUndefined();
+      expect(
+        (await rename(a, admin, org.id, org.version, `${org.name}(丙)`)).errors,
+      ).toBeUndefined();
       // No waiting: the writer flushed Redis before its response.
       const fresh = await gql(b, query);
-      expect(fresh.data.organizations.edges.map((e: any) => e.node.name)).toContain(`${org.name}(丙)`);
+      expect(fresh.data.organizations.edges.map((e: any) => e.node.name)).toContain(
+        `${org.name}(丙)`,
+      );
       await rename(a, admin, org.id, org.version + 1, org.name);
     } finally {
       await a.dispose();

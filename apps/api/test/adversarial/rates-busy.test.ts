@@ -28,19 +28,40 @@ function ctxFailing(...failures: unknown[]) {
 }
 
 const prismaError = (code: string, message = 'failed', cause?: Record<string, unknown>) =>
-  Object.assign(new Error(message), { code, ...(cause ? { meta: { driverAdapterError: { cause } } } : {}) });
+  Object.assign(new Error(message), {
+    code,
+    ...(cause ? { meta: { driverAdapterError: { cause } } } : {}),
+  });
 
 describe('rateWrite', () => {
   it.each([
-    ['no connection in time (P2028)', prismaError('P2028', 'Transaction API error: Unable to start a transaction in the given time.')],
-    ['a lock timeout (55P03)', prismaError('P2010', 'canceling statement due to lock timeout', { originalCode: '55P03' })],
-    ['a statement timeout (57014)', prismaError('P2010', 'canceling statement', { originalCode: '57014' })],
-    ['a closed transaction', new Error('Transaction already closed: the timeout for this transaction was 120000 ms')],
+    [
+      'no connection in time (P2028)',
+      prismaError(
+        'P2028',
+        'Transaction API error: Unable to start a transaction in the given time.',
+      ),
+    ],
+    [
+      'a lock timeout (55P03)',
+      prismaError('P2010', 'canceling statement due to lock timeout', { originalCode: '55P03' }),
+    ],
+    [
+      'a statement timeout (57014)',
+      prismaError('P2010', 'canceling statement', { originalCode: '57014' }),
+    ],
+    [
+      'a closed transaction',
+      new Error('Transaction already closed: the timeout for this transaction was 120000 ms'),
+    ],
   ])('answers %s with a retryable SERVICE_UNAVAILABLE in Chinese', async (_name, failure) => {
     const { ctx } = ctxFailing(failure);
     const error = await rateWrite(ctx, async () => 'written').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS } });
+    expect(error).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      details: { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS },
+    });
     expect((error as Error).message).toMatch(/请稍后重试/);
   });
 
@@ -48,15 +69,28 @@ describe('rateWrite', () => {
     const once = ctxFailing(prismaError('P2034'));
     expect(await rateWrite(once.ctx, async () => 'written')).toBe('written');
     expect(once.calls()).toBe(2);
-    const always = ctxFailing(prismaError('P2034'), prismaError('P2010', 'deadlock', { originalCode: '40P01' }), prismaError('P2034'), prismaError('P2034'));
-    await expect(rateWrite(always.ctx, async () => 'written')).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    const always = ctxFailing(
+      prismaError('P2034'),
+      prismaError('P2010', 'deadlock', { originalCode: '40P01' }),
+      prismaError('P2034'),
+      prismaError('P2034'),
+    );
+    await expect(rateWrite(always.ctx, async () => 'written')).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
     expect(always.calls()).toBe(3);
   });
 
   it('lets domain errors through and leaves true bugs unexpected', async () => {
     const { ctx } = ctxFailing();
-    await expect(rateWrite(ctx, async () => { throw new DomainError('BAD_USER_INPUT', '金额无效', { field: 'amount' }); })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    const bug = await rateWrite(ctx, async () => { throw new TypeError('x is undefined'); }).catch((e: unknown) => e);
+    await expect(
+      rateWrite(ctx, async () => {
+        throw new DomainError('BAD_USER_INPUT', '金额无效', { field: 'amount' });
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const bug = await rateWrite(ctx, async () => {
+      throw new TypeError('x is undefined');
+    }).catch((e: unknown) => e);
     expect(bug).toBeInstanceOf(TypeError);
   });
 
@@ -81,7 +115,13 @@ describe('rateWrite', () => {
     const yoga = createYoga({
       schema: createSchema({
         typeDefs: 'type Query { ok: Boolean } type Mutation { write: Boolean }',
-        resolvers: { Mutation: { write: () => { throw busyError(); } } },
+        resolvers: {
+          Mutation: {
+            write: () => {
+              throw busyError();
+            },
+          },
+        },
       }),
       maskedErrors: { maskError },
       logging: false,
@@ -93,10 +133,16 @@ describe('rateWrite', () => {
     });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
-    const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    const body = (await res.json()) as {
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.errors[0]).toMatchObject({
       message: expect.stringMatching(/请稍后重试/),
-      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryable: true,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      },
     });
   });
 });

@@ -16,9 +16,16 @@ const ENTRIES = 40_000;
 beforeAll(async () => {
   api = await createApi();
   admin = await api.tokenFor('ADMIN');
-  const table = await api.db.prisma.rateTable.findUniqueOrThrow({ where: { key: 'medical-service-prices' } });
+  const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+    where: { key: 'medical-service-prices' },
+  });
   const draft = await api.db.prisma.rateTableVersion.create({
-    data: { tableId: table.id, effectiveFrom: new Date(`${addDays(todayInShanghai(), 30)}T00:00:00Z`), status: 'DRAFT', label: '大草稿' },
+    data: {
+      tableId: table.id,
+      effectiveFrom: new Date(`${addDays(todayInShanghai(), 30)}T00:00:00Z`),
+      status: 'DRAFT',
+      label: '大草稿',
+    },
   });
   const client = new pg.Client({ connectionString: api.db.url });
   await client.connect();
@@ -33,7 +40,9 @@ beforeAll(async () => {
   } finally {
     await client.end();
   }
-  const entry = await api.db.prisma.rateEntry.findFirstOrThrow({ where: { versionId: draft.id, code: '900000123' } });
+  const entry = await api.db.prisma.rateEntry.findFirstOrThrow({
+    where: { versionId: draft.id, code: '900000123' },
+  });
   entryId = encodeGlobalID('RateEntry', entry.id);
 }, 60_000);
 afterAll(async () => {
@@ -45,8 +54,12 @@ const PRICE = `query { medicalServicePrice(code: "311201069", grade: TERTIARY_A,
 
 describe('100 concurrent stale edits of one entry of a 40k-entry draft', () => {
   it('give one winner and 99 CONFLICTs, while an anonymous read answers within a second', async () => {
-    expect(await api.db.prisma.rateEntry.count({ where: { tableVersion: { label: '大草稿' } } })).toBe(ENTRIES);
-    const edits = Array.from({ length: 100 }, (_, i) => api.gql(UPDATE, { id: entryId, amount: String(100 + i) }, { token: admin }));
+    expect(
+      await api.db.prisma.rateEntry.count({ where: { tableVersion: { label: '大草稿' } } }),
+    ).toBe(ENTRIES);
+    const edits = Array.from({ length: 100 }, (_, i) =>
+      api.gql(UPDATE, { id: entryId, amount: String(100 + i) }, { token: admin }),
+    );
     // The read is asked while the edits are queued and running.
     await new Promise((r) => setTimeout(r, 20));
     const started = performance.now();
@@ -59,7 +72,10 @@ describe('100 concurrent stale edits of one entry of a 40k-entry draft', () => {
     expect(readMs).toBeLessThan(1000);
 
     const codes = results.map((r) => (r.errors ? r.codes.join(',') : 'OK'));
-    const tally = codes.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
+    const tally = codes.reduce<Record<string, number>>(
+      (acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }),
+      {},
+    );
     expect(tally).toEqual({ OK: 1, CONFLICT: 99 });
     const winner = results.find((r) => !r.errors)!;
     expect(winner.data?.updateRateEntry.version).toBe(2);
@@ -67,6 +83,11 @@ describe('100 concurrent stale edits of one entry of a 40k-entry draft', () => {
     expect(stored.version).toBe(2);
     expect(stored.amount?.toString()).toBe(winner.data?.updateRateEntry.amount);
     // Every loser was told the version it lost to.
-    for (const r of results.filter((x) => x.errors)) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2, yourVersion: 1 });
+    for (const r of results.filter((x) => x.errors))
+      expect(r.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        currentVersion: 2,
+        yourVersion: 1,
+      });
   }, 60_000);
 });

@@ -42,9 +42,16 @@ beforeAll(async () => {
     actorLabel: user.email,
     cache: new Map(),
   };
-  const table = await api.db.prisma.rateTable.findUniqueOrThrow({ where: { key: 'medical-service-prices' } });
+  const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+    where: { key: 'medical-service-prices' },
+  });
   const draft = await api.db.prisma.rateTableVersion.create({
-    data: { tableId: table.id, effectiveFrom: new Date(`${addDays(todayInShanghai(), 60)}T00:00:00Z`), status: 'DRAFT', label: '导入草稿' },
+    data: {
+      tableId: table.id,
+      effectiveFrom: new Date(`${addDays(todayInShanghai(), 60)}T00:00:00Z`),
+      status: 'DRAFT',
+      label: '导入草稿',
+    },
   });
   draftId = draft.id;
 }, 60_000);
@@ -53,7 +60,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-const version = async () => (await api.db.prisma.rateTableVersion.findUniqueOrThrow({ where: { id: draftId } })).version;
+const version = async () =>
+  (await api.db.prisma.rateTableVersion.findUniqueOrThrow({ where: { id: draftId } })).version;
 const count = () => api.db.prisma.rateEntry.count({ where: { versionId: draftId } });
 
 describe('a 100k-row rate CSV import', () => {
@@ -80,11 +88,16 @@ describe('a 100k-row rate CSV import', () => {
     expect(await count()).toBe(ROWS);
     const p99 = delay.percentile(99) / 1e6;
     // The benchmark's target is 50 ms on an idle machine; this bound holds on a busy 2-core one.
-    expect(p99, `event-loop delay p99 ${p99.toFixed(1)} ms over ${elapsed.toFixed(0)} ms`).toBeLessThan(200);
+    expect(
+      p99,
+      `event-loop delay p99 ${p99.toFixed(1)} ms over ${elapsed.toFixed(0)} ms`,
+    ).toBeLessThan(200);
     // A liveness probe waits seconds: the longest pause (CPU shared with other work included) stays far below.
     expect(longestGap, 'longest pause of a 20 ms timer').toBeLessThan(1000);
     expect(ticks).toBeGreaterThan(elapsed / 20 / 4);
-    const sample = await api.db.prisma.rateEntry.findFirstOrThrow({ where: { versionId: draftId, key: '800000001|TERTIARY_A' } });
+    const sample = await api.db.prisma.rateEntry.findFirstOrThrow({
+      where: { versionId: draftId, key: '800000001|TERTIARY_A' },
+    });
     expect(sample).toMatchObject({ name: '项目 5,测试', unit: '次', position: 5 });
     expect(sample.amount?.toString()).toBe('5.5');
   }, 120_000);
@@ -107,9 +120,13 @@ describe('a 100k-row rate CSV import', () => {
     const before = await version();
     const lines = bigCsv(ROWS).trimEnd().split('\r\n');
     lines[lines.length - 1] = lines[lines.length - 1]!.replace(/,[^,]*$/, ',12.34567');
-    await expect(importRateTableVersionCsv(ctx, draftId, before, lines.join('\n'))).rejects.toMatchObject({
+    await expect(
+      importRateTableVersionCsv(ctx, draftId, before, lines.join('\n')),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { rows: [{ line: ROWS + 1, column: '金额(元)', message: expect.stringContaining('小数') }] },
+      details: {
+        rows: [{ line: ROWS + 1, column: '金额(元)', message: expect.stringContaining('小数') }],
+      },
     });
     expect(await version()).toBe(before);
     expect(await count()).toBe(ROWS);
@@ -118,9 +135,19 @@ describe('a 100k-row rate CSV import', () => {
 
 describe('the CSV as a GraphQL multipart upload', () => {
   const IMPORT = `mutation($id: ID!, $v: Int!, $file: File!) { importRateTableVersionCsvFile(id: $id, version: $v, file: $file) { entryCount version } }`;
-  const upload = (csv: string | Uint8Array<ArrayBuffer>, v: number, headers: Record<string, string> = { 'x-graphql-yoga-csrf': '1' }) => {
+  const upload = (
+    csv: string | Uint8Array<ArrayBuffer>,
+    v: number,
+    headers: Record<string, string> = { 'x-graphql-yoga-csrf': '1' },
+  ) => {
     const form = new FormData();
-    form.set('operations', JSON.stringify({ query: IMPORT, variables: { id: encodeGlobalID('RateTableVersion', draftId), v, file: null } }));
+    form.set(
+      'operations',
+      JSON.stringify({
+        query: IMPORT,
+        variables: { id: encodeGlobalID('RateTableVersion', draftId), v, file: null },
+      }),
+    );
     form.set('map', JSON.stringify({ 0: ['variables.file'] }));
     form.set('0', new File([csv], '价格.csv', { type: 'text/csv' }));
     return api.post(form, { authorization: `Bearer ${admin}`, ...headers });
@@ -138,15 +165,26 @@ describe('the CSV as a GraphQL multipart upload', () => {
   it('reads a GB18030 file as Excel saves it', async () => {
     const v = await version();
     // "项目" in GB18030 bytes: the name arrives as text, not replacement characters.
-    const gb = Uint8Array.from([...Buffer.from('code,grade,name,amount\r\n311201069,TERTIARY_A,'), 0xcf, 0xee, 0xc4, 0xbf, ...Buffer.from(',1\r\n')]);
+    const gb = Uint8Array.from([
+      ...Buffer.from('code,grade,name,amount\r\n311201069,TERTIARY_A,'),
+      0xcf,
+      0xee,
+      0xc4,
+      0xbf,
+      ...Buffer.from(',1\r\n'),
+    ]);
     const body = (await (await upload(gb, v)).json()) as { errors?: unknown };
     expect(body.errors).toBeUndefined();
-    expect((await api.db.prisma.rateEntry.findFirstOrThrow({ where: { versionId: draftId } })).name).toBe('项目');
+    expect(
+      (await api.db.prisma.rateEntry.findFirstOrThrow({ where: { versionId: draftId } })).name,
+    ).toBe('项目');
   });
 
   it('is refused for a stale version and without the CSRF header, and changes nothing', async () => {
     const v = await version();
-    const stale = (await (await upload(bigCsv(3), v - 1)).json()) as { errors?: { extensions: { code: string } }[] };
+    const stale = (await (await upload(bigCsv(3), v - 1)).json()) as {
+      errors?: { extensions: { code: string } }[];
+    };
     expect(stale.errors?.[0]?.extensions.code).toBe('CONFLICT');
     expect((await upload(bigCsv(3), v, {})).status).toBe(403);
     expect(await count()).toBe(1);

@@ -12,26 +12,36 @@ afterAll(async () => {
   await api?.close();
 });
 
-const CREATE = 'mutation($input: OrganizationInput!) { createOrganization(input: $input) { id name } }';
+const CREATE =
+  'mutation($input: OrganizationInput!) { createOrganization(input: $input) { id name } }';
 
 async function send(key: string | null, name: string, token = admin) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${token}`,
+  };
   if (key) headers['idempotency-key'] = key;
   const res = await api.yoga.fetch('http://gazette.test/graphql', {
     method: 'POST',
     headers,
     body: JSON.stringify({ query: CREATE, variables: { input: { name, type: 'DEPARTMENT' } } }),
   });
-  return (await res.json()) as { data?: { createOrganization: { id: string; name: string } } | null; errors?: { extensions: Record<string, unknown> }[] };
+  return (await res.json()) as {
+    data?: { createOrganization: { id: string; name: string } } | null;
+    errors?: { extensions: Record<string, unknown> }[];
+  };
 }
 
-const count = (prefix: string) => api.db.prisma.organization.count({ where: { name: { startsWith: prefix } } });
+const count = (prefix: string) =>
+  api.db.prisma.organization.count({ where: { name: { startsWith: prefix } } });
 
 describe('Idempotency-Key', () => {
   it('50 creates each sent twice at once with the same key make 50 rows, and both copies get the same answer', async () => {
     const run = `并发-${Date.now()}-`;
     const pairs = await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => Promise.all([send(`create-${i}`, `${run}${i}`), send(`create-${i}`, `${run}${i}`)])),
+      Array.from({ length: 50 }, async (_, i) =>
+        Promise.all([send(`create-${i}`, `${run}${i}`), send(`create-${i}`, `${run}${i}`)]),
+      ),
     );
     for (const [a, b] of pairs) {
       expect(a.errors).toBeUndefined();
@@ -76,7 +86,10 @@ describe('Idempotency-Key', () => {
     expect(await api.db.prisma.idempotencyKey.count({ where: { key: 'fails-first' } })).toBe(0);
 
     const first = await send('expires', name);
-    await api.db.prisma.idempotencyKey.updateMany({ where: { key: 'expires' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.db.prisma.idempotencyKey.updateMany({
+      where: { key: 'expires' },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const after = await send('expires', name);
     // Ran again: the name is taken by the first run now.
     expect(first.errors).toBeUndefined();

@@ -34,29 +34,41 @@ describe('nesting and list sizes', () => {
     const ids = Array.from({ length: 48_000 }, (_, i) => `id-${i}`);
     const r = await api.gql(PAGE, { ids });
     expect(r.codes).toEqual(['BAD_USER_INPUT']);
-    expect(r.errors?.[0]?.extensions).toMatchObject({ field: 'filter.ids', maximum: MAX_LIST_ITEMS });
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      field: 'filter.ids',
+      maximum: MAX_LIST_ITEMS,
+    });
     expect(r.errors?.[0]?.message).toContain(String(MAX_LIST_ITEMS));
     expect(r.statements).toEqual([]);
   });
 
   it('refuses an oversized inline list and an oversized list inside an object variable the same way', async () => {
-    const inline = await api.gql(`{ policiesPage(filter: { ids: [${Array.from({ length: 1500 }, (_, i) => `"${i}"`).join(',')}] }) { total } }`);
+    const inline = await api.gql(
+      `{ policiesPage(filter: { ids: [${Array.from({ length: 1500 }, (_, i) => `"${i}"`).join(',')}] }) { total } }`,
+    );
     expect(inline.codes).toEqual(['BAD_USER_INPUT']);
     expect(inline.errors?.[0]?.extensions?.field).toBe('filter.ids');
-    const nested = await api.gql('query($f: PolicyPageFilter) { policiesPage(filter: $f) { total } }', {
-      f: { ids: Array.from({ length: 1500 }, (_, i) => `${i}`) },
-    });
+    const nested = await api.gql(
+      'query($f: PolicyPageFilter) { policiesPage(filter: $f) { total } }',
+      {
+        f: { ids: Array.from({ length: 1500 }, (_, i) => `${i}`) },
+      },
+    );
     expect(nested.errors?.[0]?.extensions?.field).toBe('filter.ids');
     expect(nested.statements).toEqual([]);
     // At the limit it runs.
-    const ok = await api.gql(PAGE, { ids: Array.from({ length: MAX_LIST_ITEMS }, (_, i) => `${i}`) });
+    const ok = await api.gql(PAGE, {
+      ids: Array.from({ length: MAX_LIST_ITEMS }, (_, i) => `${i}`),
+    });
     expect(ok.errors?.some((e) => e.extensions?.maximum)).toBeFalsy();
   });
 });
 
 describe('NUL bytes', () => {
   it('refuses NUL in a variable, naming the field, with no SQL', async () => {
-    const r = await api.gql('query($q: String) { policiesPage(filter: { q: $q }) { total } }', { q: 'a\u0000b' });
+    const r = await api.gql('query($q: String) { policiesPage(filter: { q: $q }) { total } }', {
+      q: 'a\u0000b',
+    });
     expect(r.codes).toEqual(['BAD_USER_INPUT']);
     expect(r.errors?.[0]?.extensions?.field).toBe('filter.q');
     expect(r.statements).toEqual([]);
@@ -76,20 +88,27 @@ describe('NUL bytes', () => {
       { input: { name: 'x\u0000' } },
       { token: admin },
     );
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+    });
     expect(r.statements).toEqual([]);
   });
 });
 
 describe('malformed values name the field', () => {
   it('a malformed Date variable names its argument', async () => {
-    const r = await api.gql('query($d: Date) { policiesPage(filter: { asOf: $d }) { total } }', { d: '2025-13-01' });
+    const r = await api.gql('query($d: Date) { policiesPage(filter: { asOf: $d }) { total } }', {
+      d: '2025-13-01',
+    });
     expect(r.codes).toEqual(['BAD_USER_INPUT']);
     expect(r.errors?.[0]?.extensions?.field).toBe('filter.asOf');
   });
 
   it('a malformed Date inside an object variable names the nested field', async () => {
-    const r = await api.gql('query($f: PolicyPageFilter) { policiesPage(filter: $f) { total } }', { f: { asOf: '2025/01/06' } });
+    const r = await api.gql('query($f: PolicyPageFilter) { policiesPage(filter: $f) { total } }', {
+      f: { asOf: '2025/01/06' },
+    });
     expect(r.codes).toEqual(['BAD_USER_INPUT']);
     expect(r.errors?.[0]?.extensions?.field).toBe('filter.asOf');
   });
@@ -117,13 +136,20 @@ describe('no schema hints outside development', () => {
   });
 
   it('keeps the hints in development', async () => {
-    const yoga = createGazetteYoga({ prisma: api.db.prisma, logger: pino({ level: 'silent' }), production: false, development: true });
+    const yoga = createGazetteYoga({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      production: false,
+      development: true,
+    });
     const res = await yoga.fetch('http://gazette.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: TYPO }),
     });
-    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/Did you mean/);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /Did you mean/,
+    );
     await yoga.dispose();
   });
 });

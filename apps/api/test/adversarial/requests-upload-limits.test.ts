@@ -35,10 +35,17 @@ function csvOf(bytes: number): { csv: string; rows: number } {
 beforeAll(async () => {
   api = await createApi();
   admin = await api.tokenFor('ADMIN');
-  const table = await api.db.prisma.rateTable.findUniqueOrThrow({ where: { key: 'medical-service-prices' } });
+  const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+    where: { key: 'medical-service-prices' },
+  });
   draftId = (
     await api.db.prisma.rateTableVersion.create({
-      data: { tableId: table.id, effectiveFrom: new Date(`${addDays(todayInShanghai(), 60)}T00:00:00Z`), status: 'DRAFT', label: '上传草稿' },
+      data: {
+        tableId: table.id,
+        effectiveFrom: new Date(`${addDays(todayInShanghai(), 60)}T00:00:00Z`),
+        status: 'DRAFT',
+        label: '上传草稿',
+      },
     })
   ).id;
   server = createServer(api.yoga);
@@ -51,10 +58,14 @@ afterAll(async () => {
   await api?.close();
 });
 
-const version = async () => (await api.db.prisma.rateTableVersion.findUniqueOrThrow({ where: { id: draftId } })).version;
+const version = async () =>
+  (await api.db.prisma.rateTableVersion.findUniqueOrThrow({ where: { id: draftId } })).version;
 
 function operations(v: number) {
-  return JSON.stringify({ query: IMPORT, variables: { id: encodeGlobalID('RateTableVersion', draftId), v, file: null } });
+  return JSON.stringify({
+    query: IMPORT,
+    variables: { id: encodeGlobalID('RateTableVersion', draftId), v, file: null },
+  });
 }
 
 describe('a multipart upload over HTTP', () => {
@@ -66,7 +77,11 @@ describe('a multipart upload over HTTP', () => {
     form.set('operations', operations(v));
     form.set('map', JSON.stringify({ 0: ['variables.file'] }));
     form.set('0', new File([csv], '价格.csv', { type: 'text/csv' }));
-    const res = await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${admin}`, 'x-graphql-yoga-csrf': '1' } });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${admin}`, 'x-graphql-yoga-csrf': '1' },
+    });
     const body = (await res.json()) as { data?: any; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(res.status).toBe(200);
@@ -75,9 +90,17 @@ describe('a multipart upload over HTTP', () => {
   }, 120_000);
 
   it('declaring a length over the upload limit is refused before it is read', async () => {
-    const res = await rawPost({ 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(MAX_UPLOAD_REQUEST_BYTES + 1) }, 'x');
+    const res = await rawPost(
+      {
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(MAX_UPLOAD_REQUEST_BYTES + 1),
+      },
+      'x',
+    );
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_UPLOAD_REQUEST_BYTES } }] });
+    expect(res.body).toMatchObject({
+      errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_UPLOAD_REQUEST_BYTES } }],
+    });
   });
 
   it('of 100 MiB without a length is refused at the limit, and memory does not grow', async () => {
@@ -97,7 +120,11 @@ describe('a multipart upload over HTTP', () => {
     const res = await new Promise<{ status: number; body: any }>((resolve, reject) => {
       const req = request(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${admin}`, 'x-graphql-yoga-csrf': '1' },
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          authorization: `Bearer ${admin}`,
+          'x-graphql-yoga-csrf': '1',
+        },
       });
       let answered = false;
       req.on('response', (r) => {
@@ -123,7 +150,10 @@ describe('a multipart upload over HTTP', () => {
     });
     clearInterval(sampler);
     expect(res.status).toBe(413);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_UPLOAD_REQUEST_BYTES });
+    expect(res.body.errors[0].extensions).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      maxBytes: MAX_UPLOAD_REQUEST_BYTES,
+    });
     expect(res.body.errors[0].message).toContain(String(MAX_UPLOAD_REQUEST_BYTES));
     // Refused as the limit was crossed, not at the end of the 100 MiB (socket buffers aside).
     expect(sent).toBeLessThan(MAX_UPLOAD_REQUEST_BYTES + 16 * 1024 * 1024);
@@ -133,27 +163,49 @@ describe('a multipart upload over HTTP', () => {
 
   it('a JSON body keeps the 2 MiB limit, with or without a length', async () => {
     const pad = 'x'.repeat(MAX_REQUEST_BYTES);
-    const declared = await rawPost({ 'content-type': 'application/json' }, JSON.stringify({ query: '{ __typename }', pad }));
+    const declared = await rawPost(
+      { 'content-type': 'application/json' },
+      JSON.stringify({ query: '{ __typename }', pad }),
+    );
     expect(declared.status).toBe(413);
-    expect(declared.body).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_REQUEST_BYTES } }] });
-    const chunked = await rawPost({ 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, JSON.stringify({ query: '{ __typename }', pad }));
+    expect(declared.body).toMatchObject({
+      errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_REQUEST_BYTES } }],
+    });
+    const chunked = await rawPost(
+      { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      JSON.stringify({ query: '{ __typename }', pad }),
+    );
     expect(chunked.status).toBe(413);
-    expect(chunked.body).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_REQUEST_BYTES } }] });
-    const small = await rawPost({ 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, JSON.stringify({ query: '{ __typename }' }));
+    expect(chunked.body).toMatchObject({
+      errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_REQUEST_BYTES } }],
+    });
+    const small = await rawPost(
+      { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      JSON.stringify({ query: '{ __typename }' }),
+    );
     expect(small).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
   });
 });
 
 /** A POST with exactly these headers (node:http adds no content-length when one is not given). */
-function rawPost(headers: Record<string, string>, body: string): Promise<{ status: number; body: any }> {
+function rawPost(
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}/graphql`, { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1', ...headers } }, (r) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (d: string) => (text += d));
-      r.on('end', () => resolve({ status: r.statusCode!, body: JSON.parse(text) }));
-    });
-    req.on('error', (e) => (e.message.includes('EPIPE') || e.message.includes('ECONNRESET') ? undefined : reject(e)));
+    const req = request(
+      `${base}/graphql`,
+      { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1', ...headers } },
+      (r) => {
+        let text = '';
+        r.setEncoding('utf8');
+        r.on('data', (d: string) => (text += d));
+        r.on('end', () => resolve({ status: r.statusCode!, body: JSON.parse(text) }));
+      },
+    );
+    req.on('error', (e) =>
+      e.message.includes('EPIPE') || e.message.includes('ECONNRESET') ? undefined : reject(e),
+    );
     req.end(body);
   });
 }

@@ -118,7 +118,6 @@ describe('allowedEvents', () => {
     const expected = CASE_EVENT_TYPES.filter((e) => EXPECTED[state][e] !== X);
     expect(allowedEvents(state)).toEqual(expected);
   });
-
 });
 
 describe('ACCEPT (泸市监规发〔2024〕2号 第四条、第五条、第十三条)', () => {

@@ -25,7 +25,9 @@ const SECTOR_BODIES: Record<string, string> = {
 };
 
 /** Sectors a duty cell can name, longest first so 自然资源规划和规划 wins over shorter forms. */
-export const DUTY_SECTORS: readonly string[] = Object.keys(SECTOR_BODIES).sort((a, b) => b.length - a.length);
+export const DUTY_SECTORS: readonly string[] = Object.keys(SECTOR_BODIES).sort(
+  (a, b) => b.length - a.length,
+);
 
 /** The printed name of the body holding a sector (to resolve through the database), or the sector itself. */
 export function sectorBodyName(sector: string): string {
@@ -49,7 +51,11 @@ function sectorsIn(clause: string): { sector: string; at: number }[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
-const tidy = (s: string) => s.replace(/^(?:本条款|其中[,，]?)?涉及/u, '').replace(/(?:问题)?引起的噪声污染$|的违法行为$|违法行为$/u, '').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/^(?:本条款|其中[,，]?)?涉及/u, '')
+    .replace(/(?:问题)?引起的噪声污染$|的违法行为$|违法行为$/u, '')
+    .trim();
 
 /**
  * The sectors a 职责部门 cell names, in printed order, each with the role or scope the cell gives
@@ -67,7 +73,12 @@ export function dutySectorsOf(duty: string): DutySector[] {
     const sectors = sectorsIn(clause);
     if (sectors.length === 0) continue;
     const consult = clause.indexOf('商');
-    if (/^由/u.test(clause) && consult > 0 && sectors.some((s) => s.at < consult) && sectors.some((s) => s.at > consult)) {
+    if (
+      /^由/u.test(clause) &&
+      consult > 0 &&
+      sectors.some((s) => s.at < consult) &&
+      sectors.some((s) => s.at > consult)
+    ) {
       for (const s of sectors) add(s.sector, s.at < consult ? '牵头' : '配合');
       continue;
     }

@@ -41,14 +41,28 @@ describe('complianceSummary (泸市府室发〔2024〕34号)', () => {
   });
 
   it('counts sites with issues by 序号 and every finding of a cell as an issue', () => {
-    expect(s).toMatchObject({ quarter: '2024Q4', websitesWithIssues: 2, websiteIssues: 3, websiteIssuesRectified: 3 });
+    expect(s).toMatchObject({
+      quarter: '2024Q4',
+      websitesWithIssues: 2,
+      websiteIssues: 3,
+      websiteIssuesRectified: 3,
+    });
   });
 
   it('counts accounts with issues by 序号 and copies the message figures', () => {
     const two = inspectionRoundFixture({
-      newMediaFindings: [newMediaFinding(WATER, 5, '泸州水务发布', '严重表述错误'), newMediaFinding(WATER, 5, '泸州水务发布', '错别字'), newMediaFinding(CHANGKAI, 6, 'x', 'y')],
+      newMediaFindings: [
+        newMediaFinding(WATER, 5, '泸州水务发布', '严重表述错误'),
+        newMediaFinding(WATER, 5, '泸州水务发布', '错别字'),
+        newMediaFinding(CHANGKAI, 6, 'x', 'y'),
+      ],
     });
-    expect(complianceSummary(two)).toMatchObject({ newMediaAccountsChecked: 208, newMediaAccountsWithIssues: 2, messagesReceived: 3, messagesClosed: 3 });
+    expect(complianceSummary(two)).toMatchObject({
+      newMediaAccountsChecked: 208,
+      newMediaAccountsWithIssues: 2,
+      messagesReceived: 3,
+      messagesClosed: 3,
+    });
   });
 
   it('lists the bodies behind on base and process data in printed order, whatever order the rows come in', () => {
@@ -60,7 +74,9 @@ describe('complianceSummary (泸市府室发〔2024〕34号)', () => {
 
 describe('organizationCompliance', () => {
   it('gives a body its website issues in site and position order, and both data gaps', () => {
-    const swapped = inspectionRoundFixture({ websiteFindings: [...ROUND.websiteFindings].reverse() });
+    const swapped = inspectionRoundFixture({
+      websiteFindings: [...ROUND.websiteFindings].reverse(),
+    });
     const c = organizationCompliance(swapped, ECONOMY);
     expect(c.websiteIssues.map((f) => [f.description, f.rectified])).toEqual([
       ['《区县动态》超期未更新', true],
@@ -73,7 +89,9 @@ describe('organizationCompliance', () => {
   it('gives a body its new-media issue and process data only', () => {
     const c = organizationCompliance(ROUND, WATER);
     expect(c.websiteIssues).toEqual([]);
-    expect(c.newMediaIssues.map((f) => [f.account, f.description])).toEqual([['泸州水务发布', '严重表述错误']]);
+    expect(c.newMediaIssues.map((f) => [f.account, f.description])).toEqual([
+      ['泸州水务发布', '严重表述错误'],
+    ]);
     expect([c.baseDataMissing, c.processDataMissing]).toEqual([false, true]);
   });
 
@@ -96,7 +114,10 @@ describe('organizationCompliance', () => {
 describe('rectificationProgress', () => {
   it('counts website and new-media findings together and apart; an unknown rectification is not done', () => {
     const round = inspectionRoundFixture({
-      websiteFindings: [...ROUND.websiteFindings, websiteFinding(CULTURE, '《部门信箱》要素不齐', 7)],
+      websiteFindings: [
+        ...ROUND.websiteFindings,
+        websiteFinding(CULTURE, '《部门信箱》要素不齐', 7),
+      ],
     });
     expect(rectificationProgress(round)).toEqual({
       quarter: '2024Q4',

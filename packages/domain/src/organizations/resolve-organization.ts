@@ -33,10 +33,14 @@ export interface NamedBody {
  * A resolver over the given bodies (the organisations and aliases in the database): the body a
  * printed name refers to, or null. A name registered for two bodies resolves to neither.
  */
-export function createOrganizationResolver<T extends NamedBody>(bodies: readonly T[]): (name: string) => T | null {
+export function createOrganizationResolver<T extends NamedBody>(
+  bodies: readonly T[],
+): (name: string) => T | null {
   const index = new Map<string, T | null>();
   for (const body of bodies) {
-    const names = [body.name, body.shortName ?? '', ...body.aliases].map(normalizeOrganizationName).filter((n) => n.length > 0);
+    const names = [body.name, body.shortName ?? '', ...body.aliases]
+      .map(normalizeOrganizationName)
+      .filter((n) => n.length > 0);
     for (const key of new Set(names)) {
       const existing = index.get(key);
       index.set(key, existing === undefined || existing === body ? body : null);

@@ -33,7 +33,11 @@ describe('policyStatus (泸市府规〔2024〕4号: 2025-01-06 through 2030-01-0
 });
 
 describe('policyStatus with a repeal', () => {
-  const repealed = { effectiveFrom: '2024-11-01', expiresOn: '2026-10-31', repealedOn: '2025-04-01' };
+  const repealed = {
+    effectiveFrom: '2024-11-01',
+    expiresOn: '2026-10-31',
+    repealedOn: '2025-04-01',
+  };
   it('is IN_FORCE before the repealing document takes effect and REPEALED from that day', () => {
     expect(policyStatus(repealed, '2025-03-31')).toBe('IN_FORCE');
     expect(policyStatus(repealed, '2025-04-01')).toBe('REPEALED');
@@ -41,7 +45,12 @@ describe('policyStatus with a repeal', () => {
     expect(policyStatus(repealed, '2024-10-31')).toBe('NOT_YET_EFFECTIVE');
   });
   it('stays EXPIRED when it had run out before the repeal', () => {
-    expect(policyStatus({ effectiveFrom: '2024-01-01', expiresOn: '2024-12-31', repealedOn: '2025-04-01' }, '2025-05-01')).toBe('EXPIRED');
+    expect(
+      policyStatus(
+        { effectiveFrom: '2024-01-01', expiresOn: '2024-12-31', repealedOn: '2025-04-01' },
+        '2025-05-01',
+      ),
+    ).toBe('EXPIRED');
   });
   it('ends the day before the repeal, or at its expiry if that is sooner', () => {
     expect(policyLastDay(repealed)).toBe('2025-03-31');

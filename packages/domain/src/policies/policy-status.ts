@@ -14,7 +14,11 @@ export function policyStatus(
   if (compareDates(asOf, policy.effectiveFrom) < 0) return 'NOT_YET_EFFECTIVE';
   if (policy.repealedOn && compareDates(asOf, policy.repealedOn) >= 0) {
     // A document that had already run out before the repeal took effect stays EXPIRED.
-    if (policy.expiresOn !== null && compareDates(policy.expiresOn, addDays(policy.repealedOn, -1)) < 0) return 'EXPIRED';
+    if (
+      policy.expiresOn !== null &&
+      compareDates(policy.expiresOn, addDays(policy.repealedOn, -1)) < 0
+    )
+      return 'EXPIRED';
     return 'REPEALED';
   }
   if (policy.expiresOn !== null && compareDates(asOf, policy.expiresOn) > 0) return 'EXPIRED';
@@ -22,7 +26,10 @@ export function policyStatus(
 }
 
 /** The last day a document is in force: the day before its repeal, else its expiry, else open. */
-export function policyLastDay(policy: { expiresOn: PlainDate | null; repealedOn?: PlainDate | null }): PlainDate | null {
+export function policyLastDay(policy: {
+  expiresOn: PlainDate | null;
+  repealedOn?: PlainDate | null;
+}): PlainDate | null {
   const beforeRepeal = policy.repealedOn ? addDays(policy.repealedOn, -1) : null;
   if (beforeRepeal === null) return policy.expiresOn;
   if (policy.expiresOn === null) return beforeRepeal;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RateTable, RateVersion } from '../rates/model.ts';
-import { checkReviewResolution, isReviewOverdue, reviewDueOn, tablesLeftWithoutRates } from './review-task.ts';
+import {
+  checkReviewResolution,
+  isReviewOverdue,
+  reviewDueOn,
+  tablesLeftWithoutRates,
+} from './review-task.ts';
 
 describe('reviewDueOn', () => {
   it('is six months before the end of a trial (泸市监规发〔2024〕2号, last day 2026-12-18)', () => {
@@ -38,23 +43,34 @@ describe('checkReviewResolution', () => {
     expect(() => checkReviewResolution('REPLACED', null, '泸市监规发〔2024〕2号')).toThrowError(
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'replacedBy' }),
     );
-    expect(() => checkReviewResolution('REPLACED', ' ', '泸市监规发〔2024〕2号')).toThrowError(expect.objectContaining({ field: 'replacedBy' }));
-    expect(checkReviewResolution('REPLACED', '泸市府规〔2024〕4号', '泸市监规发〔2024〕2号')).toBe('泸市府规〔2024〕4号');
-  });
-  it('refuses a document replacing itself', () => {
-    expect(() => checkReviewResolution('REPLACED', '泸市监规发〔2024〕2号', '泸市监规发〔2024〕2号')).toThrowError(
+    expect(() => checkReviewResolution('REPLACED', ' ', '泸市监规发〔2024〕2号')).toThrowError(
       expect.objectContaining({ field: 'replacedBy' }),
     );
+    expect(checkReviewResolution('REPLACED', '泸市府规〔2024〕4号', '泸市监规发〔2024〕2号')).toBe(
+      '泸市府规〔2024〕4号',
+    );
+  });
+  it('refuses a document replacing itself', () => {
+    expect(() =>
+      checkReviewResolution('REPLACED', '泸市监规发〔2024〕2号', '泸市监规发〔2024〕2号'),
+    ).toThrowError(expect.objectContaining({ field: 'replacedBy' }));
   });
   it('refuses replacedBy with EXTENDED or LAPSES, and stores none', () => {
-    expect(() => checkReviewResolution('EXTENDED', '泸市府规〔2024〕4号', 'x')).toThrowError(expect.objectContaining({ field: 'replacedBy' }));
+    expect(() => checkReviewResolution('EXTENDED', '泸市府规〔2024〕4号', 'x')).toThrowError(
+      expect.objectContaining({ field: 'replacedBy' }),
+    );
     expect(checkReviewResolution('LAPSES', null, 'x')).toBeNull();
     expect(checkReviewResolution('EXTENDED', undefined, 'x')).toBeNull();
   });
 });
 
 describe('tablesLeftWithoutRates', () => {
-  const policy = { docNo: '泸市医保规〔2024〕4号', effectiveFrom: '2024-11-01', expiresOn: '2026-10-31', isTrial: true };
+  const policy = {
+    docNo: '泸市医保规〔2024〕4号',
+    effectiveFrom: '2024-11-01',
+    expiresOn: '2026-10-31',
+    isTrial: true,
+  };
   const version = (v: Partial<RateVersion>): RateVersion => ({
     label: null,
     effectiveFrom: '2024-11-01',
@@ -64,19 +80,29 @@ describe('tablesLeftWithoutRates', () => {
     entries: [],
     ...v,
   });
-  const table = (key: string, versions: RateVersion[]): Pick<RateTable, 'versions' | 'policy'> & { key: string } => ({ key, policy, versions });
+  const table = (
+    key: string,
+    versions: RateVersion[],
+  ): Pick<RateTable, 'versions' | 'policy'> & { key: string } => ({ key, policy, versions });
 
   it('lists a table whose only version ends with the document', () => {
     const t = table('medical', [version({})]);
     expect(tablesLeftWithoutRates([t], '2026-10-31')).toEqual([t]);
   });
   it('keeps out a table with a published version from the day after (set by another document)', () => {
-    const next = version({ effectiveFrom: '2026-11-01', policy: { docNo: '泸市医保规〔2026〕1号', effectiveFrom: '2026-11-01', expiresOn: null } });
+    const next = version({
+      effectiveFrom: '2026-11-01',
+      policy: { docNo: '泸市医保规〔2026〕1号', effectiveFrom: '2026-11-01', expiresOn: null },
+    });
     const t = table('medical', [version({ effectiveTo: '2026-10-31' }), next]);
     expect(tablesLeftWithoutRates([t], '2026-10-31')).toEqual([]);
   });
   it('ignores drafts: a draft successor still leaves the table without rates', () => {
-    const draft = version({ effectiveFrom: '2026-11-01', effectiveTo: '2027-10-31', status: 'DRAFT' });
+    const draft = version({
+      effectiveFrom: '2026-11-01',
+      effectiveTo: '2027-10-31',
+      status: 'DRAFT',
+    });
     const t = table('medical', [version({}), draft]);
     expect(tablesLeftWithoutRates([t], '2026-10-31')).toEqual([t]);
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec, formatMoney } from '../shared/money.ts';
-import { checkRehabAssistance, fifteenthBirthday, type RehabAssistanceInput } from './check-rehab-assistance.ts';
+import {
+  checkRehabAssistance,
+  fifteenthBirthday,
+  type RehabAssistanceInput,
+} from './check-rehab-assistance.ts';
 import { rehabAssistanceTableFixture } from '../../test/fixtures/rate-tables.ts';
 import type { RateTable } from './model.ts';
 import { rehabEntryKey } from './rehab-table.ts';
@@ -114,37 +118,63 @@ describe('caps, 二(二)', () => {
   });
 
   it('does not subtract fundedThisYear from a per-person device cap', () => {
-    expect(formatMoney(check({ service: 'HEARING_AID', fundedThisYear: '3000' }).approvedAmount)).toBe('10000.00');
+    expect(
+      formatMoney(check({ service: 'HEARING_AID', fundedThisYear: '3000' }).approvedAmount),
+    ).toBe('10000.00');
   });
 });
 
 describe('the two-year rule for devices, 二(二)3', () => {
   it('refuses the same device type the day before two years have passed', () => {
-    const r = check({ service: 'HEARING_AID', lastSameDeviceDate: '2023-03-01', applicationDate: '2025-02-28' });
+    const r = check({
+      service: 'HEARING_AID',
+      lastSameDeviceDate: '2023-03-01',
+      applicationDate: '2025-02-28',
+    });
     expect(r.eligible).toBe(false);
     expect(r.nextDeviceDate).toBe('2025-03-01');
     expect(r.reasons[0]).toContain('2025-03-01 起可再申请');
   });
 
   it('funds it again exactly two years after the last device', () => {
-    const r = check({ service: 'HEARING_AID', lastSameDeviceDate: '2023-03-01', applicationDate: '2025-03-01' });
+    const r = check({
+      service: 'HEARING_AID',
+      lastSameDeviceDate: '2023-03-01',
+      applicationDate: '2025-03-01',
+    });
     expect(r.eligible).toBe(true);
   });
 
   it('counts two years from 29 February to 28 February', () => {
-    const r = check({ service: 'BASIC_DEVICE', lastSameDeviceDate: '2024-02-29', applicationDate: '2026-02-28' });
+    const r = check({
+      service: 'BASIC_DEVICE',
+      lastSameDeviceDate: '2024-02-29',
+      applicationDate: '2026-02-28',
+    });
     expect(r.eligible).toBe(true);
-    expect(check({ service: 'BASIC_DEVICE', lastSameDeviceDate: '2024-02-29', applicationDate: '2026-02-27' }).eligible).toBe(false);
+    expect(
+      check({
+        service: 'BASIC_DEVICE',
+        lastSameDeviceDate: '2024-02-29',
+        applicationDate: '2026-02-27',
+      }).eligible,
+    ).toBe(false);
   });
 
   it('funds a limb orthosis again the next year (yearly, no two-year rule)', () => {
-    const r = check({ service: 'LIMB_ORTHOSIS', lastSameDeviceDate: '2024-12-01', applicationDate: '2025-03-01' });
+    const r = check({
+      service: 'LIMB_ORTHOSIS',
+      lastSameDeviceDate: '2024-12-01',
+      applicationDate: '2025-03-01',
+    });
     expect(r.eligible).toBe(true);
     expect(r.capPeriod).toBe('YEAR');
   });
 
   it('caps a limb orthosis per year by what was funded this year', () => {
-    expect(formatMoney(check({ service: 'LIMB_ORTHOSIS', fundedThisYear: '5000' }).approvedAmount)).toBe('0.00');
+    expect(
+      formatMoney(check({ service: 'LIMB_ORTHOSIS', fundedThisYear: '5000' }).approvedAmount),
+    ).toBe('0.00');
   });
 
   it('does not apply the two-year rule to surgery', () => {
@@ -162,7 +192,12 @@ describe('county higher standards (二(二): 有条件的区县…可适当提�
         ...v,
         entries: [
           ...v.entries,
-          { ...surgery, key: rehabEntryKey('SURGERY', '泸县'), dimensions: { service: 'SURGERY', county: '泸县' }, amount: dec('40000') },
+          {
+            ...surgery,
+            key: rehabEntryKey('SURGERY', '泸县'),
+            dimensions: { service: 'SURGERY', county: '泸县' },
+            amount: dec('40000'),
+          },
         ],
       },
     ],
@@ -182,7 +217,9 @@ describe('county higher standards (二(二): 有条件的区县…可适当提�
   });
 
   it('a county override of one service leaves the others at the city cap', () => {
-    expect(formatMoney(check({ county: '泸县', service: 'TRAINING' }, withCounty).cap)).toBe('20000.00');
+    expect(formatMoney(check({ county: '泸县', service: 'TRAINING' }, withCounty).cap)).toBe(
+      '20000.00',
+    );
   });
 });
 
@@ -205,6 +242,8 @@ describe('validity and input errors', () => {
     expect(error(() => check({ requestedAmount: '-1' })).field).toBe('requestedAmount');
     expect(error(() => check({ fundedThisYear: '-1' })).field).toBe('fundedThisYear');
     expect(error(() => check({ service: 'MASSAGE' as never })).field).toBe('service');
-    expect(error(() => check({ lastSameDeviceDate: '2025-07-01' })).field).toBe('lastSameDeviceDate');
+    expect(error(() => check({ lastSameDeviceDate: '2025-07-01' })).field).toBe(
+      'lastSameDeviceDate',
+    );
   });
 });

@@ -1,8 +1,19 @@
 import { DomainError, badInput } from '../shared/errors.ts';
 import { Decimal, parseDecimal, roundMoney, type DecimalLike } from '../shared/money.ts';
-import { addYears, compareDates, parsePlainDate, plainDate, type PlainDate } from '../shared/plain-date.ts';
+import {
+  addYears,
+  compareDates,
+  parsePlainDate,
+  plainDate,
+  type PlainDate,
+} from '../shared/plain-date.ts';
 import type { RateEntry, RateTable } from './model.ts';
-import { REHAB_SERVICE_LABELS, REHAB_SERVICES, type RehabCapPeriod, type RehabService } from './rehab-services.ts';
+import {
+  REHAB_SERVICE_LABELS,
+  REHAB_SERVICES,
+  type RehabCapPeriod,
+  type RehabService,
+} from './rehab-services.ts';
 import { rehabEntryKey } from './rehab-table.ts';
 import { findEntry, requireVersionInForce, versionPolicy } from './versions.ts';
 
@@ -61,7 +72,12 @@ export function fifteenthBirthday(birthDate: PlainDate): PlainDate {
   return plainDate(year, m, d);
 }
 
-function amount(value: DecimalLike | null | undefined, field: string, label: string, required: boolean): Decimal {
+function amount(
+  value: DecimalLike | null | undefined,
+  field: string,
+  label: string,
+  required: boolean,
+): Decimal {
   if (value === undefined || value === null || value === '') {
     if (required) throw badInput(field, `${field}(${label})不能为空`);
     return new Decimal(0);
@@ -71,7 +87,11 @@ function amount(value: DecimalLike | null | undefined, field: string, label: str
   return d;
 }
 
-function standardFor(version: { entries: RateEntry[] }, service: RehabService, county: string | null) {
+function standardFor(
+  version: { entries: RateEntry[] },
+  service: RehabService,
+  county: string | null,
+) {
   const own = county ? findEntry(version, rehabEntryKey(service, county)) : undefined;
   return { entry: own ?? findEntry(version, rehabEntryKey(service)), county: own ? county : null };
 }
@@ -81,7 +101,10 @@ function standardFor(version: { entries: RateEntry[] }, service: RehabService, c
  * 一 and 二(二) as in force on the application date (contract README, `rehabAssistanceCheck`).
  * `table` is the standards table as loaded from the database.
  */
-export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInput): RehabAssistanceResult {
+export function checkRehabAssistance(
+  table: RateTable,
+  input: RehabAssistanceInput,
+): RehabAssistanceResult {
   const birthDate = parsePlainDate(input.birthDate, 'birthDate');
   const applicationDate = parsePlainDate(input.applicationDate, 'applicationDate');
   if (compareDates(birthDate, applicationDate) > 0) {
@@ -90,12 +113,18 @@ export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInp
   if (!REHAB_SERVICES.includes(input.service)) {
     throw badInput('service', `service(救助项目)无效:${String(input.service)}`);
   }
-  if (typeof input.luzhouHukou !== 'boolean') throw badInput('luzhouHukou', 'luzhouHukou(泸州市户籍)必须填写是或否');
+  if (typeof input.luzhouHukou !== 'boolean')
+    throw badInput('luzhouHukou', 'luzhouHukou(泸州市户籍)必须填写是或否');
   const requested = amount(input.requestedAmount, 'requestedAmount', '申请金额', true);
   const funded = amount(input.fundedThisYear, 'fundedThisYear', '本年度已救助金额', false);
-  const lastDevice = input.lastSameDeviceDate ? parsePlainDate(input.lastSameDeviceDate, 'lastSameDeviceDate') : null;
+  const lastDevice = input.lastSameDeviceDate
+    ? parsePlainDate(input.lastSameDeviceDate, 'lastSameDeviceDate')
+    : null;
   if (lastDevice && compareDates(lastDevice, applicationDate) > 0) {
-    throw badInput('lastSameDeviceDate', `lastSameDeviceDate(上次同类辅具救助日期)${lastDevice} 晚于申请日期`);
+    throw badInput(
+      'lastSameDeviceDate',
+      `lastSameDeviceDate(上次同类辅具救助日期)${lastDevice} 晚于申请日期`,
+    );
   }
   const county = input.county?.trim() || null;
 
@@ -103,13 +132,18 @@ export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInp
   const docNo = versionPolicy(table, version).docNo;
   const { entry, county: countyApplied } = standardFor(version, input.service, county);
   if (!entry?.amount) {
-    throw new DomainError('RATE_NOT_IN_FORCE', `${applicationDate} 没有${REHAB_SERVICE_LABELS[input.service]}的救助标准`, {
-      field: 'service',
-    });
+    throw new DomainError(
+      'RATE_NOT_IN_FORCE',
+      `${applicationDate} 没有${REHAB_SERVICE_LABELS[input.service]}的救助标准`,
+      {
+        field: 'service',
+      },
+    );
   }
   const cap = entry.amount;
   const period = (entry.attributes.period as RehabCapPeriod | undefined) ?? 'PERSON';
-  const repeatYears = typeof entry.attributes.repeatYears === 'number' ? entry.attributes.repeatYears : null;
+  const repeatYears =
+    typeof entry.attributes.repeatYears === 'number' ? entry.attributes.repeatYears : null;
   const capArticle = `${docNo} ${typeof entry.attributes.article === 'string' ? entry.attributes.article : '二(二)'}`;
   const label = REHAB_SERVICE_LABELS[input.service];
 
@@ -118,7 +152,10 @@ export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInp
   // 一(一): 0—14周岁(含14周岁): eligible through the day before the 15th birthday.
   const turns15 = fifteenthBirthday(birthDate);
   if (compareDates(applicationDate, turns15) >= 0) {
-    failed.push({ reason: `申请日 ${applicationDate} 已满15周岁(${turns15} 满15周岁),不属于0—14周岁救助对象`, article: `${docNo} 一(一)` });
+    failed.push({
+      reason: `申请日 ${applicationDate} 已满15周岁(${turns15} 满15周岁),不属于0—14周岁救助对象`,
+      article: `${docNo} 一(一)`,
+    });
   }
   // 一(二): 具有泸州市户籍.
   if (!input.luzhouHukou) failed.push({ reason: '不具有泸州市户籍', article: `${docNo} 一(二)` });
@@ -133,7 +170,11 @@ export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInp
       });
     }
   }
-  if (countyApplied) bit.push({ reason: `适用${countyApplied}提高后的救助标准 ${cap.toFixed()} 元`, article: `${docNo} 二(二)` });
+  if (countyApplied)
+    bit.push({
+      reason: `适用${countyApplied}提高后的救助标准 ${cap.toFixed()} 元`,
+      article: `${docNo} 二(二)`,
+    });
 
   const remaining = period === 'YEAR' ? Decimal.max(cap.minus(funded), 0) : cap;
   const eligible = failed.length === 0;
@@ -149,7 +190,10 @@ export function checkRehabAssistance(table: RateTable, input: RehabAssistanceInp
       });
     }
     if (requested.gt(remaining) && !remaining.isZero()) {
-      bit.push({ reason: `申请金额 ${requested.toFixed()} 元超过可救助额度,按 ${remaining.toFixed()} 元核定`, article: capArticle });
+      bit.push({
+        reason: `申请金额 ${requested.toFixed()} 元超过可救助额度,按 ${remaining.toFixed()} 元核定`,
+        article: capArticle,
+      });
     }
   }
   const findings = [...failed, ...bit];

@@ -12,7 +12,9 @@ describe('diffVersions', () => {
   });
 
   it('reports a changed amount with its field', () => {
-    const next = entries.map((e): RateEntry => (e.key === '311201069|TERTIARY_A' ? { ...e, amount: dec('1800') } : e));
+    const next = entries.map((e): RateEntry =>
+      e.key === '311201069|TERTIARY_A' ? { ...e, amount: dec('1800') } : e,
+    );
     const diff = diffVersions({ entries }, { entries: next });
     expect(diff.changed).toHaveLength(1);
     expect(diff.changed[0]?.key).toBe('311201069|TERTIARY_A');
@@ -20,7 +22,9 @@ describe('diffVersions', () => {
   });
 
   it('treats 1769 and 1769.00 as the same amount', () => {
-    const next = entries.map((e): RateEntry => (e.key === '311201069|TERTIARY_A' ? { ...e, amount: dec('1769.00') } : e));
+    const next = entries.map((e): RateEntry =>
+      e.key === '311201069|TERTIARY_A' ? { ...e, amount: dec('1769.00') } : e,
+    );
     expect(diffVersions({ entries }, { entries: next }).changed).toEqual([]);
   });
 
@@ -37,6 +41,8 @@ describe('diffVersions', () => {
     const same = { ...a, attributes: { y: 2, x: 1 } };
     const changed = { ...a, attributes: { x: 1, y: 3 } };
     expect(diffVersions({ entries: [a] }, { entries: [same] }).changed).toEqual([]);
-    expect(diffVersions({ entries: [a] }, { entries: [changed] }).changed[0]?.fields).toEqual(['attributes']);
+    expect(diffVersions({ entries: [a] }, { entries: [changed] }).changed[0]?.fields).toEqual([
+      'attributes',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Decimal } from '../shared/money.ts';
 import type { RateEntry, RateVersion } from './model.ts';
 
-export type RateEntryField = 'amount' | 'rate' | 'baseKey' | 'code' | 'name' | 'unit' | 'attributes';
+export type RateEntryField =
+  'amount' | 'rate' | 'baseKey' | 'code' | 'name' | 'unit' | 'attributes';
 
 export interface RateEntryChange {
   key: string;
@@ -46,7 +47,10 @@ function changedFields(a: RateEntry, b: RateEntry): RateEntryField[] {
 }
 
 /** What changed from version `a` to version `b`, entry by entry (for the dashboard). */
-export function diffVersions(a: Pick<RateVersion, 'entries'>, b: Pick<RateVersion, 'entries'>): RateVersionDiff {
+export function diffVersions(
+  a: Pick<RateVersion, 'entries'>,
+  b: Pick<RateVersion, 'entries'>,
+): RateVersionDiff {
   const before = new Map(a.entries.map((e) => [e.key, e]));
   const after = new Map(b.entries.map((e) => [e.key, e]));
   const added = b.entries.filter((e) => !before.has(e.key));

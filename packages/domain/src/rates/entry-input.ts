@@ -50,16 +50,24 @@ function checkDimension(def: DimensionDef, raw: string | undefined): string | nu
 /** Integer digits and decimal places the database keeps for each value. */
 const STORED = { amount: { digits: 10, places: 4 }, rate: { digits: 4, places: 6 } } as const;
 
-export function rateEntryInputErrors(table: Pick<RateTable, 'dimensions'>, input: RateEntryInput, path = ''): RateFieldError[] {
+export function rateEntryInputErrors(
+  table: Pick<RateTable, 'dimensions'>,
+  input: RateEntryInput,
+  path = '',
+): RateFieldError[] {
   const errors: RateFieldError[] = [];
   const at = (f: string) => (path ? `${path}.${f}` : f);
   for (const def of table.dimensions) {
     const msg = checkDimension(def, input.dimensions?.[def.name]);
     if (msg) errors.push({ field: at(`dimensions.${def.name}`), message: msg });
   }
-  const extra = Object.keys(input.dimensions ?? {}).filter((k) => !table.dimensions.some((d) => d.name === k));
-  for (const k of extra) errors.push({ field: at(`dimensions.${k}`), message: `表中没有维度 ${k}` });
-  const hasAmount = input.amount !== undefined && input.amount !== null && input.amount.trim() !== '';
+  const extra = Object.keys(input.dimensions ?? {}).filter(
+    (k) => !table.dimensions.some((d) => d.name === k),
+  );
+  for (const k of extra)
+    errors.push({ field: at(`dimensions.${k}`), message: `表中没有维度 ${k}` });
+  const hasAmount =
+    input.amount !== undefined && input.amount !== null && input.amount.trim() !== '';
   const hasRate = input.rate !== undefined && input.rate !== null && input.rate.trim() !== '';
   if (hasAmount === hasRate) {
     errors.push({ field: at('amount'), message: 'amount(金额)与 rate(比例)须且只能填写一项' });
@@ -85,19 +93,28 @@ export function rateEntryInputErrors(table: Pick<RateTable, 'dimensions'>, input
     }
   }
   if (input.baseKey && !hasRate) {
-    errors.push({ field: at('baseKey'), message: 'baseKey(基准项目)只用于按比例计价的条目,须同时填写 rate' });
+    errors.push({
+      field: at('baseKey'),
+      message: 'baseKey(基准项目)只用于按比例计价的条目,须同时填写 rate',
+    });
   }
   return errors;
 }
 
 /** Builds an entry from input, or throws BAD_USER_INPUT naming the first bad field. */
-export function buildRateEntry(table: Pick<RateTable, 'dimensions'>, input: RateEntryInput, position = 0, path = ''): RateEntry {
+export function buildRateEntry(
+  table: Pick<RateTable, 'dimensions'>,
+  input: RateEntryInput,
+  position = 0,
+  path = '',
+): RateEntry {
   const errors = rateEntryInputErrors(table, input, path);
   const first = errors[0];
   if (first) throw badInput(first.field, first.message, { errors });
   const dimensions: Record<string, string> = {};
   for (const d of table.dimensions) dimensions[d.name] = (input.dimensions[d.name] ?? '').trim();
-  const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+  const blank = (v: string | null | undefined) =>
+    v === undefined || v === null || v.trim() === '' ? null : v.trim();
   const amount = blank(input.amount);
   const rate = blank(input.rate);
   return {
@@ -128,7 +145,13 @@ export class VersionEntryChecker {
   add(entry: RateEntry, index: number): RateFieldError[] {
     if (entry.baseKey) this.based.push({ index, baseKey: entry.baseKey });
     const prior = this.keys.get(entry.key);
-    if (prior !== undefined) return [{ field: `${this.path}[${index}].dimensions`, message: `条目 ${entry.key} 与第 ${prior + 1} 条重复` }];
+    if (prior !== undefined)
+      return [
+        {
+          field: `${this.path}[${index}].dimensions`,
+          message: `条目 ${entry.key} 与第 ${prior + 1} 条重复`,
+        },
+      ];
     this.keys.set(entry.key, index);
     return [];
   }
@@ -137,7 +160,10 @@ export class VersionEntryChecker {
   finish(): RateFieldError[] {
     return this.based
       .filter((b) => !this.keys.has(b.baseKey))
-      .map((b) => ({ field: `${this.path}[${b.index}].baseKey`, message: `baseKey(基准项目)${b.baseKey} 不在本版本中` }));
+      .map((b) => ({
+        field: `${this.path}[${b.index}].baseKey`,
+        message: `baseKey(基准项目)${b.baseKey} 不在本版本中`,
+      }));
   }
 }
 

@@ -30,7 +30,11 @@ export const LAND_TRANSFER_DIMENSIONS: DimensionDef[] = [
     label: '基准地价级别',
     values: LAND_GRADE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
   },
-  { name: 'frontage', label: '临街情况', values: FRONTAGES.map((f) => ({ value: f, label: FRONTAGE_LABELS[f] })) },
+  {
+    name: 'frontage',
+    label: '临街情况',
+    values: FRONTAGES.map((f) => ({ value: f, label: FRONTAGE_LABELS[f] })),
+  },
 ];
 
 /** 年期修正系数: land use × years → coefficient (in `rate`). Not printed; administrators fill it. */

@@ -17,4 +17,12 @@ export const FRONTAGE_LABELS: Record<Frontage, string> = {
   ANY: '不分临街',
 };
 
-export const LAND_GRADE_LABELS = ['I 级', 'II 级', 'III 级', 'IV 级', 'V 级', 'VI 级', 'VII 级'] as const;
+export const LAND_GRADE_LABELS = [
+  'I 级',
+  'II 级',
+  'III 级',
+  'IV 级',
+  'V 级',
+  'VI 级',
+  'VII 级',
+] as const;

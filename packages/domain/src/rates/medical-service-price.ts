@@ -25,7 +25,10 @@ export interface MedicalServicePrice {
 
 export function assertHospitalGrade(grade: unknown, field = 'grade'): HospitalGrade {
   if (!HOSPITAL_GRADES.includes(grade as HospitalGrade)) {
-    throw badInput(field, `${field}(医疗机构等级)无效:${String(grade)},应为 ${HOSPITAL_GRADES.join('、')} 之一`);
+    throw badInput(
+      field,
+      `${field}(医疗机构等级)无效:${String(grade)},应为 ${HOSPITAL_GRADES.join('、')} 之一`,
+    );
   }
   return grade as HospitalGrade;
 }
@@ -35,7 +38,11 @@ function text(entry: RateEntry, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-export function medicalPriceFromEntry(entry: RateEntry, grade: HospitalGrade, docNo: string): MedicalServicePrice {
+export function medicalPriceFromEntry(
+  entry: RateEntry,
+  grade: HospitalGrade,
+  docNo: string,
+): MedicalServicePrice {
   return {
     code: entry.code ?? entry.dimensions.code ?? '',
     name: entry.name ?? '',

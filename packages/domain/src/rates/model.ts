@@ -3,10 +3,7 @@ import type { PlainDate } from '../shared/plain-date.ts';
 
 /** Mirrors the Prisma enum `RateTableKind`. */
 export type RateTableKind =
-  | 'MEDICAL_SERVICE_PRICE'
-  | 'LAND_TRANSFER_FEE'
-  | 'LAND_TERM_COEFFICIENT'
-  | 'REHAB_ASSISTANCE';
+  'MEDICAL_SERVICE_PRICE' | 'LAND_TRANSFER_FEE' | 'LAND_TERM_COEFFICIENT' | 'REHAB_ASSISTANCE';
 
 /** Mirrors the Prisma enum `RateVersionStatus`: drafts are never used by quotes. */
 export type RateVersionStatus = 'DRAFT' | 'PUBLISHED';

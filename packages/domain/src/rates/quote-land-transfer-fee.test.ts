@@ -16,7 +16,8 @@ const base: LandTransferFeeInput = {
   termCoefficient: '1',
   asOf: '2025-06-01',
 };
-const fee = (patch: Partial<LandTransferFeeInput>) => quoteLandTransferFee(TABLE, { ...base, ...patch });
+const fee = (patch: Partial<LandTransferFeeInput>) =>
+  quoteLandTransferFee(TABLE, { ...base, ...patch });
 
 function error(fn: () => unknown): DomainError {
   try {
@@ -31,7 +32,9 @@ function error(fn: () => unknown): DomainError {
 describe('the column applied', () => {
   it('takes 临街且平街一层 or 其他 for commercial land and the one standard for residential (VII: 240 / 104 / 140)', () => {
     expect(formatMoney(fee({ grade: 7 }).standardPerSqm)).toBe('240.00');
-    expect(formatMoney(fee({ grade: 7, streetFrontGroundFloor: false }).standardPerSqm)).toBe('104.00');
+    expect(formatMoney(fee({ grade: 7, streetFrontGroundFloor: false }).standardPerSqm)).toBe(
+      '104.00',
+    );
     expect(formatMoney(fee({ grade: 7, landUse: 'RESIDENTIAL' }).standardPerSqm)).toBe('140.00');
   });
 });
@@ -47,7 +50,9 @@ describe('quoteLandTransferFee', () => {
   });
 
   it('uses the 其他 column off the street front, with the term coefficient', () => {
-    expect(formatMoney(fee({ streetFrontGroundFloor: false, termCoefficient: '0.9' }).amount)).toBe('42750.00');
+    expect(formatMoney(fee({ streetFrontGroundFloor: false, termCoefficient: '0.9' }).amount)).toBe(
+      '42750.00',
+    );
   });
 
   it('applies one residential standard whatever the frontage', () => {
@@ -70,7 +75,16 @@ describe('quoteLandTransferFee', () => {
   });
 
   it('keeps the coefficient exact (33.335 × 104 × 0.8321 = 2884.757… → 2884.76)', () => {
-    expect(formatMoney(fee({ grade: 7, streetFrontGroundFloor: false, floorArea: '33.335', termCoefficient: '0.8321' }).amount)).toBe('2884.76');
+    expect(
+      formatMoney(
+        fee({
+          grade: 7,
+          streetFrontGroundFloor: false,
+          floorArea: '33.335',
+          termCoefficient: '0.8321',
+        }).amount,
+      ),
+    ).toBe('2884.76');
   });
 });
 
@@ -96,11 +110,15 @@ describe('appraisal of a disputed street-front ground floor (二(八))', () => {
   });
 
   it('halves an appraisal-based fee for housing-reform premises', () => {
-    expect(formatMoney(fee({ ...disputed, appraisedAmount: '30000', housingReform: true }).amount)).toBe('15000.00');
+    expect(
+      formatMoney(fee({ ...disputed, appraisedAmount: '30000', housingReform: true }).amount),
+    ).toBe('15000.00');
   });
 
   it('refuses an appraisal for residential land (the article concerns commercial premises)', () => {
-    expect(error(() => fee({ landUse: 'RESIDENTIAL', appraisedAmount: '1' })).field).toBe('appraisedAmount');
+    expect(error(() => fee({ landUse: 'RESIDENTIAL', appraisedAmount: '1' })).field).toBe(
+      'appraisedAmount',
+    );
   });
 });
 

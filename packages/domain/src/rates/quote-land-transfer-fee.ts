@@ -2,7 +2,13 @@ import { DomainError, badInput } from '../shared/errors.ts';
 import { Decimal, parseDecimal, roundMoney, type DecimalLike } from '../shared/money.ts';
 import { parsePlainDate, type PlainDate } from '../shared/plain-date.ts';
 import type { RateTable } from './model.ts';
-import { FRONTAGE_LABELS, LAND_USE_LABELS, LAND_USES, type Frontage, type LandUse } from './land-uses.ts';
+import {
+  FRONTAGE_LABELS,
+  LAND_USE_LABELS,
+  LAND_USES,
+  type Frontage,
+  type LandUse,
+} from './land-uses.ts';
 import { landEntryKey } from './land-table.ts';
 import { findEntry, requireVersionInForce, versionPolicy } from './versions.ts';
 
@@ -53,7 +59,8 @@ const art = (docNo: string, article: string) => `${docNo} ${article}`;
 
 function toDecimal(value: DecimalLike, field: string, label: string): Decimal {
   if (value instanceof Decimal) return value;
-  if (value === undefined || value === null || value === '') throw badInput(field, `${field}(${label})不能为空`);
+  if (value === undefined || value === null || value === '')
+    throw badInput(field, `${field}(${label})不能为空`);
   return parseDecimal(value, field);
 }
 
@@ -68,9 +75,15 @@ function positive(value: DecimalLike, field: string, label: string): Decimal {
  * (contract README, `landTransferFeeQuote`). `table` is the standards table as loaded from the
  * database.
  */
-export function quoteLandTransferFee(table: RateTable, input: LandTransferFeeInput): LandTransferFeeQuote {
+export function quoteLandTransferFee(
+  table: RateTable,
+  input: LandTransferFeeInput,
+): LandTransferFeeQuote {
   if (!LAND_USES.includes(input.landUse)) {
-    throw badInput('landUse', `landUse(土地用途)无效:${String(input.landUse)},应为 COMMERCIAL 或 RESIDENTIAL`);
+    throw badInput(
+      'landUse',
+      `landUse(土地用途)无效:${String(input.landUse)},应为 COMMERCIAL 或 RESIDENTIAL`,
+    );
   }
   if (!Number.isInteger(input.grade) || input.grade < 1 || input.grade > 7) {
     throw badInput('grade', `grade(基准地价级别)应为 1–7 的整数:${String(input.grade)}`);
@@ -81,10 +94,14 @@ export function quoteLandTransferFee(table: RateTable, input: LandTransferFeeInp
     input.appraisedAmount === undefined || input.appraisedAmount === null
       ? null
       : toDecimal(input.appraisedAmount, 'appraisedAmount', '评估价');
-  if (appraised?.isNegative()) throw badInput('appraisedAmount', 'appraisedAmount(评估价)不能为负数');
+  if (appraised?.isNegative())
+    throw badInput('appraisedAmount', 'appraisedAmount(评估价)不能为负数');
   // 二(八) concerns commercial premises (商业用房) whose street-front status is disputed.
   if (appraised && input.landUse !== 'COMMERCIAL') {
-    throw badInput('appraisedAmount', 'appraisedAmount(评估价)仅适用于商业用房对是否临街且平街一层有异议的情形');
+    throw badInput(
+      'appraisedAmount',
+      'appraisedAmount(评估价)仅适用于商业用房对是否临街且平街一层有异议的情形',
+    );
   }
   const asOf = parsePlainDate(input.asOf, 'asOf');
   const version = requireVersionInForce(table, asOf, '出让金缴纳标准');
@@ -98,9 +115,13 @@ export function quoteLandTransferFee(table: RateTable, input: LandTransferFeeInp
         : 'OTHER';
   const entry = findEntry(version, landEntryKey(input.landUse, input.grade, frontage));
   if (!entry?.amount) {
-    throw new DomainError('RATE_NOT_IN_FORCE', `${asOf} 没有${LAND_USE_LABELS[input.landUse]} ${input.grade} 级的出让金缴纳标准`, {
-      field: 'grade',
-    });
+    throw new DomainError(
+      'RATE_NOT_IN_FORCE',
+      `${asOf} 没有${LAND_USE_LABELS[input.landUse]} ${input.grade} 级的出让金缴纳标准`,
+      {
+        field: 'grade',
+      },
+    );
   }
   const standardPerSqm = entry.amount;
   const standardFee = floorArea.times(standardPerSqm).times(termCoefficient);
@@ -135,7 +156,11 @@ export function quoteLandTransferFee(table: RateTable, input: LandTransferFeeInp
   if (housingReform) {
     // 二(三): housing-reform land (房改房) pays 50%.
     amount = amount.times('0.5');
-    steps.push({ rule: '房改房土地使用权划拨转出让,按 50% 缴纳', article: art(docNo, '二(三)'), amount });
+    steps.push({
+      rule: '房改房土地使用权划拨转出让,按 50% 缴纳',
+      article: art(docNo, '二(三)'),
+      amount,
+    });
   }
   return {
     docNo,

@@ -74,7 +74,9 @@ describe('percentage surcharges', () => {
   });
 
   it('uses the base price of the same grade (三乙 2713 × 0.39 = 1058.07)', () => {
-    expect(formatMoney(quote('TERTIARY_B', [{ code: '311201070-1', quantity: 1 }]).total)).toBe('1058.07');
+    expect(formatMoney(quote('TERTIARY_B', [{ code: '311201070-1', quantity: 1 }]).total)).toBe(
+      '1058.07',
+    );
   });
 });
 
@@ -112,7 +114,12 @@ describe('quote lines and totals', () => {
 
 describe('quote errors', () => {
   it('an unknown code is BAD_USER_INPUT naming the code and the item', () => {
-    const e = error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }, { code: '999999999', quantity: 1 }]));
+    const e = error(() =>
+      quote('TERTIARY_A', [
+        { code: '311201069', quantity: 1 },
+        { code: '999999999', quantity: 1 },
+      ]),
+    );
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.message).toContain('999999999');
     expect(e.field).toBe('items[1].code');
@@ -125,40 +132,66 @@ describe('quote errors', () => {
   });
 
   it('is in force on the last trial day 2026-10-31 and not on 2026-11-01', () => {
-    expect(formatMoney(quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2026-10-31').total)).toBe('1769.00');
-    expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2026-11-01')).code).toBe('RATE_NOT_IN_FORCE');
+    expect(
+      formatMoney(quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2026-10-31').total),
+    ).toBe('1769.00');
+    expect(
+      error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2026-11-01')).code,
+    ).toBe('RATE_NOT_IN_FORCE');
   });
 
   it('取卵术 with B超下卵巢囊肿穿刺术 (311201038) is refused', () => {
-    const e = error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }, { code: '311201038', quantity: 1 }]));
+    const e = error(() =>
+      quote('TERTIARY_A', [
+        { code: '311201069', quantity: 1 },
+        { code: '311201038', quantity: 1 },
+      ]),
+    );
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.message).toContain('不与 311201038 同时计费');
   });
 
   it('refuses a zero or fractional quantity naming the field', () => {
-    expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 0 }])).field).toBe('items[0].quantity');
-    expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1.5 }])).code).toBe('BAD_USER_INPUT');
+    expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 0 }])).field).toBe(
+      'items[0].quantity',
+    );
+    expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1.5 }])).code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses an unknown grade, an empty list and a duplicated code', () => {
-    expect(error(() => quote('FIRST' as HospitalGrade, [{ code: '311201069', quantity: 1 }])).field).toBe('grade');
+    expect(
+      error(() => quote('FIRST' as HospitalGrade, [{ code: '311201069', quantity: 1 }])).field,
+    ).toBe('grade');
     expect(error(() => quote('TERTIARY_A', [])).field).toBe('items');
-    const dup = [{ code: '311201069', quantity: 1 }, { code: '311201069', quantity: 1 }];
+    const dup = [
+      { code: '311201069', quantity: 1 },
+      { code: '311201069', quantity: 1 },
+    ];
     expect(error(() => quote('TERTIARY_A', dup)).field).toBe('items[1].code');
   });
 
   it('refuses an invalid asOf naming the field', () => {
-    expect(error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2025-02-30')).field).toBe('asOf');
+    expect(
+      error(() => quote('TERTIARY_A', [{ code: '311201069', quantity: 1 }], '2025-02-30')).field,
+    ).toBe('asOf');
   });
 });
 
 describe('history after a price change', () => {
   it('quotes the old price up to the day before a new version and the new price from its first day', () => {
     const old = TABLE.versions[0]!;
-    const entries = old.entries.map((e) => (e.key === '311201070|TERTIARY_A' ? { ...e, amount: dec('3000') } : e));
+    const entries = old.entries.map((e) =>
+      e.key === '311201070|TERTIARY_A' ? { ...e, amount: dec('3000') } : e,
+    );
     const table = supersede(TABLE, { ...old, label: '调价', effectiveFrom: '2025-07-01', entries });
     const blastocyst = (asOf: string) =>
-      quoteMedicalServices(table, { grade: 'TERTIARY_A', asOf, items: [{ code: '311201070-1', quantity: 1 }] });
+      quoteMedicalServices(table, {
+        grade: 'TERTIARY_A',
+        asOf,
+        items: [{ code: '311201070-1', quantity: 1 }],
+      });
     expect(formatMoney(blastocyst('2025-06-30').total)).toBe('1154.01');
     expect(formatMoney(blastocyst('2025-07-01').total)).toBe('1170.00');
   });

@@ -49,10 +49,14 @@ export interface MedicalServiceQuote {
 }
 
 function notInForce(table: RateTable, code: string, asOf: PlainDate, field: string): DomainError {
-  return new DomainError('RATE_NOT_IN_FORCE', `项目 ${code}:${notInForceReason(table, asOf, '价格')}`, {
-    field,
-    details: { code, asOf },
-  });
+  return new DomainError(
+    'RATE_NOT_IN_FORCE',
+    `项目 ${code}:${notInForceReason(table, asOf, '价格')}`,
+    {
+      field,
+      details: { code, asOf },
+    },
+  );
 }
 
 function knownAnywhere(table: RateTable, code: string): boolean {
@@ -70,15 +74,20 @@ function article(entry: RateEntry, docNo: string): string {
 }
 
 function checkItems(items: unknown): MedicalServiceQuoteItem[] {
-  if (!Array.isArray(items) || items.length === 0) throw badInput('items', 'items(收费项目)不能为空');
+  if (!Array.isArray(items) || items.length === 0)
+    throw badInput('items', 'items(收费项目)不能为空');
   const seen = new Set<string>();
   return items.map((raw: MedicalServiceQuoteItem, i) => {
     const code = typeof raw?.code === 'string' ? raw.code.trim() : '';
     if (!code) throw badInput(`items[${i}].code`, `items[${i}].code(项目编码)不能为空`);
     if (!Number.isInteger(raw.quantity) || raw.quantity < 1) {
-      throw badInput(`items[${i}].quantity`, `项目 ${code} 的数量(quantity)必须是正整数:${String(raw.quantity)}`);
+      throw badInput(
+        `items[${i}].quantity`,
+        `项目 ${code} 的数量(quantity)必须是正整数:${String(raw.quantity)}`,
+      );
     }
-    if (seen.has(code)) throw badInput(`items[${i}].code`, `项目 ${code} 重复,请合并为一行并填写数量`);
+    if (seen.has(code))
+      throw badInput(`items[${i}].code`, `项目 ${code} 重复,请合并为一行并填写数量`);
     seen.add(code);
     return { code, quantity: raw.quantity };
   });
@@ -94,12 +103,22 @@ function priceLine(
   field: string,
 ): MedicalServiceQuoteLine {
   const code = entry.code ?? '';
-  const base = { code, name: entry.name ?? '', unit: entry.unit ?? '', quantity, article: article(entry, docNo) };
+  const base = {
+    code,
+    name: entry.name ?? '',
+    unit: entry.unit ?? '',
+    quantity,
+    article: article(entry, docNo),
+  };
   if (entry.amount === null) {
     // 附件 序号3/7: a percentage surcharge costs its rate × the base item's price, per unit.
     const baseEntry = entry.baseKey ? findEntry(version, entry.baseKey) : undefined;
     if (!baseEntry?.amount || !entry.rate) {
-      throw new DomainError('RATE_NOT_IN_FORCE', `项目 ${code} 的基准项目 ${entry.baseKey ?? ''} 在 ${asOf} 没有有效价格`, { field, details: { code, asOf } });
+      throw new DomainError(
+        'RATE_NOT_IN_FORCE',
+        `项目 ${code} 的基准项目 ${entry.baseKey ?? ''} 在 ${asOf} 没有有效价格`,
+        { field, details: { code, asOf } },
+      );
     }
     const unitPrice = entry.rate.times(baseEntry.amount);
     const percent = entry.rate.times(100).toFixed();
@@ -155,19 +174,27 @@ function priceLine(
  * the total rounded half-up to 0.01 only at the end (contract README, `medicalServiceQuote`).
  * `table` is the medical service price table as loaded from the database.
  */
-export function quoteMedicalServices(table: RateTable, input: MedicalServiceQuoteInput): MedicalServiceQuote {
+export function quoteMedicalServices(
+  table: RateTable,
+  input: MedicalServiceQuoteInput,
+): MedicalServiceQuote {
   const grade = assertHospitalGrade(input.grade);
   const asOf = parsePlainDate(input.asOf, 'asOf');
   const items = checkItems(input.items);
   const version = versionInForce(table, asOf);
-  const found = items.map((item) => (version ? findEntry(version, medicalEntryKey(item.code, grade)) : undefined));
+  const found = items.map((item) =>
+    version ? findEntry(version, medicalEntryKey(item.code, grade)) : undefined,
+  );
 
   // 附件 序号1 说明: 取卵术 is not billed together with B超下卵巢囊肿穿刺术 (311201038).
   const codes = new Set(items.map((i) => i.code));
   found.forEach((entry, i) => {
     const clash = entry ? strings(entry, 'notBilledWith').find((c) => codes.has(c)) : undefined;
     if (entry && clash) {
-      throw badInput(`items[${i}].code`, `项目 ${entry.code ?? ''}(${entry.name ?? ''})不与 ${clash} 同时计费`);
+      throw badInput(
+        `items[${i}].code`,
+        `项目 ${entry.code ?? ''}(${entry.name ?? ''})不与 ${clash} 同时计费`,
+      );
     }
   });
 
@@ -178,7 +205,15 @@ export function quoteMedicalServices(table: RateTable, input: MedicalServiceQuot
       if (knownAnywhere(table, item.code)) throw notInForce(table, item.code, asOf, field);
       throw badInput(field, `未知的项目编码:${item.code}`, { code: item.code });
     }
-    return priceLine(entry, item.quantity, grade, version, versionPolicy(table, version).docNo, asOf, field);
+    return priceLine(
+      entry,
+      item.quantity,
+      grade,
+      version,
+      versionPolicy(table, version).docNo,
+      asOf,
+      field,
+    );
   });
   const total = roundMoney(lines.reduce((sum, l) => sum.plus(l.amount), new Decimal(0)));
   const setBy = version ? versionPolicy(table, version) : table.policy;

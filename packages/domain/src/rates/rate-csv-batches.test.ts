@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { landTransferFeeTableFixture, medicalServiceTableFixture } from '../../test/fixtures/rate-tables.ts';
+import {
+  landTransferFeeTableFixture,
+  medicalServiceTableFixture,
+} from '../../test/fixtures/rate-tables.ts';
 import { parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
 import { parseRateVersionCsvInBatches } from './rate-csv-batches.ts';
 
@@ -7,45 +10,97 @@ const medical = medicalServiceTableFixture();
 const land = landTransferFeeTableFixture();
 
 const CASES: [string, string, typeof medical][] = [
-  ['the medical table exported (quoted commas, quotes, Chinese)', toRateVersionCsv(medical.versions[0]!, medical), medical],
+  [
+    'the medical table exported (quoted commas, quotes, Chinese)',
+    toRateVersionCsv(medical.versions[0]!, medical),
+    medical,
+  ],
   ['the land table exported', toRateVersionCsv(land.versions[0]!, land), land],
   ['a BOM and LF line ends', '\uFEFFlandUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,400\n', land],
   [
     'every kind of bad row',
-    ['landUse,grade,frontage,amount,rate', 'COMMERCIAL,1,OTHER,475,', 'INDUSTRIAL,1,OTHER,100,', 'COMMERCIAL,9,OTHER,abc,', 'COMMERCIAL,2,OTHER,,', 'COMMERCIAL,3,OTHER,1,0.5', 'COMMERCIAL,3'].join('\n'),
+    [
+      'landUse,grade,frontage,amount,rate',
+      'COMMERCIAL,1,OTHER,475,',
+      'INDUSTRIAL,1,OTHER,100,',
+      'COMMERCIAL,9,OTHER,abc,',
+      'COMMERCIAL,2,OTHER,,',
+      'COMMERCIAL,3,OTHER,1,0.5',
+      'COMMERCIAL,3',
+    ].join('\n'),
     land,
   ],
-  ['a duplicate key in another batch', 'landUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,368\nRESIDENTIAL,2,ANY,1\nRESIDENTIAL,1,ANY,369\n', land],
-  ['a baseKey naming an entry of another batch', 'code,grade,amount,rate,baseKey\n311201070,TERTIARY_A,10,,\n311201071,TERTIARY_A,11,,\n311201070-1,TERTIARY_A,,0.39,311201070|TERTIARY_A\n', medical],
-  ['a baseKey naming no entry', 'code,grade,rate,baseKey\n311201070-1,TERTIARY_A,0.39,311201070|TERTIARY_A\n', medical],
+  [
+    'a duplicate key in another batch',
+    'landUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,368\nRESIDENTIAL,2,ANY,1\nRESIDENTIAL,1,ANY,369\n',
+    land,
+  ],
+  [
+    'a baseKey naming an entry of another batch',
+    'code,grade,amount,rate,baseKey\n311201070,TERTIARY_A,10,,\n311201071,TERTIARY_A,11,,\n311201070-1,TERTIARY_A,,0.39,311201070|TERTIARY_A\n',
+    medical,
+  ],
+  [
+    'a baseKey naming no entry',
+    'code,grade,rate,baseKey\n311201070-1,TERTIARY_A,0.39,311201070|TERTIARY_A\n',
+    medical,
+  ],
   ['a bad header', 'code,price\n311201069,1769\n', medical],
   ['bad attributes', 'code,grade,amount,attributes\n311201069,TERTIARY_A,1,[1]\n', medical],
   ['an empty file', '', medical],
   ['a header without rows', 'code,grade,amount\n', medical],
-  ['blank lines before the header and between rows', '\n\ncode,grade,amount\n\n311201069,TERTIARY_A,1\n\n311201069,TERTIARY_B,x\n', medical],
-  ['a quoted line break across a batch boundary', 'code,grade,amount,name\n311201069,TERTIARY_A,1,"a\nb\nc"\n311201069,TERTIARY_B,2,"d,""e"""\n311201069,TERTIARY_C,z,f\n', medical],
-  ['CRLF line ends', 'code,grade,amount\r\n311201069,TERTIARY_A,1\r\n311201069,TERTIARY_B,-1\r\n', medical],
+  [
+    'blank lines before the header and between rows',
+    '\n\ncode,grade,amount\n\n311201069,TERTIARY_A,1\n\n311201069,TERTIARY_B,x\n',
+    medical,
+  ],
+  [
+    'a quoted line break across a batch boundary',
+    'code,grade,amount,name\n311201069,TERTIARY_A,1,"a\nb\nc"\n311201069,TERTIARY_B,2,"d,""e"""\n311201069,TERTIARY_C,z,f\n',
+    medical,
+  ],
+  [
+    'CRLF line ends',
+    'code,grade,amount\r\n311201069,TERTIARY_A,1\r\n311201069,TERTIARY_B,-1\r\n',
+    medical,
+  ],
 ];
 
 describe('parseRateVersionCsvInBatches', () => {
-  it.each(CASES)('answers as parseRateVersionCsv whatever the batch size: %s', async (_name, csv, table) => {
-    const whole = parseRateVersionCsv(csv, table);
-    for (const batchRows of [1, 2, 3, 1000]) {
-      expect(await parseRateVersionCsvInBatches(csv, table, { batchRows })).toEqual(whole);
-    }
-  });
+  it.each(CASES)(
+    'answers as parseRateVersionCsv whatever the batch size: %s',
+    async (_name, csv, table) => {
+      const whole = parseRateVersionCsv(csv, table);
+      for (const batchRows of [1, 2, 3, 1000]) {
+        expect(await parseRateVersionCsvInBatches(csv, table, { batchRows })).toEqual(whole);
+      }
+    },
+  );
 
   it('pauses between batches', async () => {
-    const csv = ['landUse,grade,frontage,amount', ...Array.from({ length: 7 }, (_, i) => `RESIDENTIAL,${i + 1},ANY,1`)].join('\n');
+    const csv = [
+      'landUse,grade,frontage,amount',
+      ...Array.from({ length: 7 }, (_, i) => `RESIDENTIAL,${i + 1},ANY,1`),
+    ].join('\n');
     let pauses = 0;
-    const result = await parseRateVersionCsvInBatches(csv, land, { batchRows: 2, pause: async () => void pauses++ });
+    const result = await parseRateVersionCsvInBatches(csv, land, {
+      batchRows: 2,
+      pause: async () => void pauses++,
+    });
     expect(result.ok && result.entries.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(pauses).toBe(4);
   });
 
   it('refuses a file with more data rows than allowed, naming the limit', async () => {
-    const csv = ['landUse,grade,frontage,amount', ...Array.from({ length: 5 }, (_, i) => `RESIDENTIAL,${i + 1},ANY,1`)].join('\n');
-    await expect(parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 4 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { maxRows: 4, line: 6 } });
-    expect((await parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 5 })).ok).toBe(true);
+    const csv = [
+      'landUse,grade,frontage,amount',
+      ...Array.from({ length: 5 }, (_, i) => `RESIDENTIAL,${i + 1},ANY,1`),
+    ].join('\n');
+    await expect(
+      parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 4 }),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { maxRows: 4, line: 6 } });
+    expect((await parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 5 })).ok).toBe(
+      true,
+    );
   });
 });

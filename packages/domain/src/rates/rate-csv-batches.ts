@@ -5,7 +5,15 @@
 import { buildRateEntry, VersionEntryChecker, type RateFieldError } from './entry-input.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { RateEntry, RateTable } from './model.ts';
-import { parseCsvRecords, parseRateVersionCsv, RATE_CSV_VALUE_HEADERS, readRateCsvHeader, readRateCsvRecord, type RateCsvError, type RateCsvResult } from './rate-csv.ts';
+import {
+  parseCsvRecords,
+  parseRateVersionCsv,
+  RATE_CSV_VALUE_HEADERS,
+  readRateCsvHeader,
+  readRateCsvRecord,
+  type RateCsvError,
+  type RateCsvResult,
+} from './rate-csv.ts';
 
 export interface RateCsvBatchOptions {
   /** Records per batch (default 2000). */
@@ -19,7 +27,12 @@ export interface RateCsvBatchOptions {
 const QUOTE = 0x22;
 
 /** Slices of whole records (no quoted line break cut), each with the file line it starts on. */
-function* slices(src: string, from: number, firstLine: number, batchRows: number): Generator<{ text: string; line: number }> {
+function* slices(
+  src: string,
+  from: number,
+  firstLine: number,
+  batchRows: number,
+): Generator<{ text: string; line: number }> {
   let pos = from;
   let line = firstLine;
   while (pos < src.length) {
@@ -41,7 +54,11 @@ function* slices(src: string, from: number, firstLine: number, batchRows: number
   }
 }
 
-export async function parseRateVersionCsvInBatches(text: string, table: Pick<RateTable, 'dimensions'>, options: RateCsvBatchOptions = {}): Promise<RateCsvResult> {
+export async function parseRateVersionCsvInBatches(
+  text: string,
+  table: Pick<RateTable, 'dimensions'>,
+  options: RateCsvBatchOptions = {},
+): Promise<RateCsvResult> {
   const batchRows = Math.max(1, options.batchRows ?? 2000);
   const pause = options.pause ?? (() => Promise.resolve());
   // A BOM is dropped without copying the text (a regex replace on megabytes blocks for long).
@@ -55,7 +72,12 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
   // The header alone: its own errors (line 1), or only "no data rows" when it is right.
   const headerCheck = parseRateVersionCsv(headerText, table);
   if (!headerCheck.ok && headerCheck.errors.some((e) => e.line === 1)) {
-    return { ok: false, errors: headerCheck.errors.filter((e) => e.line === 1).map((e) => ({ ...e, line: headerLine })) };
+    return {
+      ok: false,
+      errors: headerCheck.errors
+        .filter((e) => e.line === 1)
+        .map((e) => ({ ...e, line: headerLine })),
+    };
   }
   const read = readRateCsvHeader(parseCsvRecords(headerText)[0]?.cells ?? [], table);
   if (!read.ok) return { ok: false, errors: read.errors.map((e) => ({ ...e, line: headerLine })) };
@@ -67,14 +89,23 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
   const checker = new VersionEntryChecker();
   const setErrors: RateFieldError[] = [];
   let records = 0;
-  for (const slice of slices(src, blank.length + headerText.length, headerLine + headerLines, batchRows)) {
+  for (const slice of slices(
+    src,
+    blank.length + headerText.length,
+    headerLine + headerLines,
+    batchRows,
+  )) {
     for (const record of parseCsvRecords(slice.text)) {
       const line = record.line - 1 + slice.line;
       if (options.maxRows !== undefined && ++records > options.maxRows) {
-        throw new DomainError('PAYLOAD_TOO_LARGE', `CSV 超过 ${options.maxRows} 行数据的上限(第 ${line} 行),未写入任何数据`, {
-          field: 'csv',
-          details: { maxRows: options.maxRows, line },
-        });
+        throw new DomainError(
+          'PAYLOAD_TOO_LARGE',
+          `CSV 超过 ${options.maxRows} 行数据的上限(第 ${line} 行),未写入任何数据`,
+          {
+            field: 'csv',
+            details: { maxRows: options.maxRows, line },
+          },
+        );
       }
       const input = readRateCsvRecord(read.header, table, { ...record, line }, errors);
       if (!input) continue;
@@ -87,8 +118,15 @@ export async function parseRateVersionCsvInBatches(text: string, table: Pick<Rat
   }
   for (const e of [...setErrors, ...checker.finish()]) {
     const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
-    errors.push({ line: lines[index] ?? 0, column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null, message: e.message });
+    errors.push({
+      line: lines[index] ?? 0,
+      column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null,
+      message: e.message,
+    });
   }
-  if (entries.length === 0 && errors.length === 0) errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
-  return errors.length > 0 ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, entries };
+  if (entries.length === 0 && errors.length === 0)
+    errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
+  return errors.length > 0
+    ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
+    : { ok: true, entries };
 }

@@ -146,7 +146,9 @@ export function readRateCsvHeader(
       message: '缺少 金额(元)或 比例 列',
     });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, header: { at, width: cells.length } };
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, header: { at, width: cells.length } };
 }
 
 /** One data record as an entry input, or null with the errors of its cells added to `errors`. */

@@ -10,8 +10,18 @@ const seeded = medicalServiceTableFixture();
 function dbRows() {
   const v = seeded.versions[0]!;
   return {
-    table: { id: 't1', key: seeded.key, kind: seeded.kind, name: seeded.name, dimensions: JSON.parse(JSON.stringify(seeded.dimensions)) },
-    policy: { docNo: seeded.policy.docNo, effectiveFrom: new Date(Date.UTC(2024, 10, 1)), expiresOn: new Date(Date.UTC(2026, 9, 31)) },
+    table: {
+      id: 't1',
+      key: seeded.key,
+      kind: seeded.kind,
+      name: seeded.name,
+      dimensions: JSON.parse(JSON.stringify(seeded.dimensions)),
+    },
+    policy: {
+      docNo: seeded.policy.docNo,
+      effectiveFrom: new Date(Date.UTC(2024, 10, 1)),
+      expiresOn: new Date(Date.UTC(2026, 9, 31)),
+    },
     versions: [
       {
         id: 'v1',
@@ -23,7 +33,10 @@ function dbRows() {
         basedOnId: null,
         entries: v.entries
           .map(rateEntryToRow)
-          .map((r) => ({ ...r, amount: r.amount === null ? null : { toString: () => `${r.amount}.0000` } }))
+          .map((r) => ({
+            ...r,
+            amount: r.amount === null ? null : { toString: () => `${r.amount}.0000` },
+          }))
           .reverse(),
       },
     ],
@@ -32,12 +45,19 @@ function dbRows() {
 
 describe('rows', () => {
   it('writes decimals as plain strings (0.39, not 3.9e-1)', () => {
-    const row = rateEntryToRow(seeded.versions[0]!.entries.find((e) => e.key === '311201070-1|TERTIARY_A')!);
+    const row = rateEntryToRow(
+      seeded.versions[0]!.entries.find((e) => e.key === '311201070-1|TERTIARY_A')!,
+    );
     expect(row).toMatchObject({ amount: null, rate: '0.39', baseKey: '311201070|TERTIARY_A' });
   });
 
   it('reads a Prisma Decimal (DECIMAL(14,4) string) into an exact Decimal', () => {
-    const e = rateEntryFromRow({ key: 'k', dimensions: { code: 'c' }, amount: { toString: () => '1769.0000' }, rate: null });
+    const e = rateEntryFromRow({
+      key: 'k',
+      dimensions: { code: 'c' },
+      amount: { toString: () => '1769.0000' },
+      rate: null,
+    });
     expect(e.amount?.eq(1769)).toBe(true);
     expect(e.attributes).toEqual({});
   });
@@ -47,7 +67,11 @@ describe('rows', () => {
     const table = rateTableFromRows(r.table, r.policy, r.versions);
     expect(table.versions[0]?.effectiveFrom).toBe('2024-11-01');
     expect(table.policy.expiresOn).toBe('2026-10-31');
-    const input = { grade: 'TERTIARY_A' as const, asOf: '2025-01-01', items: [{ code: '311201070-1', quantity: 1 }] };
+    const input = {
+      grade: 'TERTIARY_A' as const,
+      asOf: '2025-01-01',
+      items: [{ code: '311201070-1', quantity: 1 }],
+    };
     expect(quoteMedicalServices(table, input).total.toFixed(2)).toBe('1154.01');
     expect(quoteMedicalServices(seeded, input).total.toFixed(2)).toBe('1154.01');
   });

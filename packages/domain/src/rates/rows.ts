@@ -75,7 +75,8 @@ function toDecimal(cell: DecimalCell, field: string): Decimal | null {
 
 function toRecord(value: unknown, field: string): Record<string, unknown> {
   if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput(field, `${field} 必须是 JSON 对象`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw badInput(field, `${field} 必须是 JSON 对象`);
   return value as Record<string, unknown>;
 }
 

@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { ZLandTransferFeeInput, ZMedicalServiceQuoteInput, ZRehabAssistanceInput } from './schemas.ts';
+import {
+  ZLandTransferFeeInput,
+  ZMedicalServiceQuoteInput,
+  ZRehabAssistanceInput,
+} from './schemas.ts';
 
-function messages(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) {
+function messages(result: {
+  success: boolean;
+  error?: { issues: { message: string; path: PropertyKey[] }[] };
+}) {
   return (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
 describe('ZMedicalServiceQuoteInput', () => {
   it('accepts a quote without asOf (the API fills today)', () => {
-    const r = ZMedicalServiceQuoteInput.safeParse({ grade: 'TERTIARY_A', items: [{ code: ' 311201079 ', quantity: 10 }] });
+    const r = ZMedicalServiceQuoteInput.safeParse({
+      grade: 'TERTIARY_A',
+      items: [{ code: ' 311201079 ', quantity: 10 }],
+    });
     expect(r.success && r.data.items[0]?.code).toBe('311201079');
   });
 
   it('names the grade, the date and the quantity in Chinese', () => {
-    const r = ZMedicalServiceQuoteInput.safeParse({ grade: '三甲', asOf: '2025-13-01', items: [{ code: 'x', quantity: 0 }] });
+    const r = ZMedicalServiceQuoteInput.safeParse({
+      grade: '三甲',
+      asOf: '2025-13-01',
+      items: [{ code: 'x', quantity: 0 }],
+    });
     const m = messages(r);
     expect(m.some((x) => x.startsWith('grade:') && x.includes('医疗机构等级'))).toBe(true);
     expect(m.some((x) => x.startsWith('asOf:') && x.includes('不是有效日期'))).toBe(true);
@@ -20,7 +34,9 @@ describe('ZMedicalServiceQuoteInput', () => {
   });
 
   it('rejects an empty item list', () => {
-    expect(messages(ZMedicalServiceQuoteInput.safeParse({ grade: 'TERTIARY_A', items: [] }))).toEqual(['items: items(收费项目)不能为空']);
+    expect(
+      messages(ZMedicalServiceQuoteInput.safeParse({ grade: 'TERTIARY_A', items: [] })),
+    ).toEqual(['items: items(收费项目)不能为空']);
   });
 });
 
@@ -29,11 +45,22 @@ describe('ZLandTransferFeeInput', () => {
 
   it('defaults the booleans to false and keeps decimals as strings', () => {
     const r = ZLandTransferFeeInput.parse(ok);
-    expect(r).toMatchObject({ streetFrontGroundFloor: false, housingReform: false, floorArea: '100.5' });
+    expect(r).toMatchObject({
+      streetFrontGroundFloor: false,
+      housingReform: false,
+      floorArea: '100.5',
+    });
   });
 
   it('rejects a float area, a zero coefficient and grade 8, naming each field', () => {
-    const m = messages(ZLandTransferFeeInput.safeParse({ ...ok, floorArea: 100.5, termCoefficient: '0.00', grade: 8 }));
+    const m = messages(
+      ZLandTransferFeeInput.safeParse({
+        ...ok,
+        floorArea: 100.5,
+        termCoefficient: '0.00',
+        grade: 8,
+      }),
+    );
     expect(m.map((x) => x.split(':')[0])).toEqual(['grade', 'floorArea', 'termCoefficient']);
     expect(m[2]).toContain('必须大于 0');
   });
@@ -58,8 +85,19 @@ describe('ZRehabAssistanceInput', () => {
 
   it('names service and requestedAmount', () => {
     const m = messages(
-      ZRehabAssistanceInput.safeParse({ birthDate: '2012-02-30', applicationDate: '2025-03-01', luzhouHukou: 'yes', service: 'X', requestedAmount: '1e3' }),
+      ZRehabAssistanceInput.safeParse({
+        birthDate: '2012-02-30',
+        applicationDate: '2025-03-01',
+        luzhouHukou: 'yes',
+        service: 'X',
+        requestedAmount: '1e3',
+      }),
     );
-    expect(m.map((x) => x.split(':')[0])).toEqual(['birthDate', 'luzhouHukou', 'service', 'requestedAmount']);
+    expect(m.map((x) => x.split(':')[0])).toEqual([
+      'birthDate',
+      'luzhouHukou',
+      'service',
+      'requestedAmount',
+    ]);
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors.ts';
 import { dec } from '../shared/money.ts';
 import type { RateEntry, RateTable, RateVersion } from './model.ts';
-import { assertEditable, entryKey, notInForceReason, requireVersionInForce, supersede, versionInForce } from './versions.ts';
+import {
+  assertEditable,
+  entryKey,
+  notInForceReason,
+  requireVersionInForce,
+  supersede,
+  versionInForce,
+} from './versions.ts';
 
 function entry(key: string, amount: string): RateEntry {
   const [code = '', grade = ''] = key.split('|');
@@ -20,8 +27,21 @@ function entry(key: string, amount: string): RateEntry {
   };
 }
 
-function version(from: string, to: string | null, amount = '100', status: RateVersion['status'] = 'PUBLISHED'): RateVersion {
-  return { id: `v-${from}`, label: null, effectiveFrom: from, effectiveTo: to, status, note: null, entries: [entry('A|X', amount)] };
+function version(
+  from: string,
+  to: string | null,
+  amount = '100',
+  status: RateVersion['status'] = 'PUBLISHED',
+): RateVersion {
+  return {
+    id: `v-${from}`,
+    label: null,
+    effectiveFrom: from,
+    effectiveTo: to,
+    status,
+    note: null,
+    entries: [entry('A|X', amount)],
+  };
 }
 
 function table(versions: RateVersion[], expiresOn: string | null = '2026-10-31'): RateTable {
@@ -49,7 +69,9 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('entryKey', () => {
   it('joins dimension values in the table order, whatever the object order', () => {
-    expect(entryKey(table([]), { grade: 'TERTIARY_A', code: '311201069' })).toBe('311201069|TERTIARY_A');
+    expect(entryKey(table([]), { grade: 'TERTIARY_A', code: '311201069' })).toBe(
+      '311201069|TERTIARY_A',
+    );
   });
 });
 
@@ -83,7 +105,9 @@ describe('versionInForce', () => {
   });
 
   it('ignores drafts', () => {
-    expect(versionInForce(table([version('2024-11-01', null, '1', 'DRAFT')]), '2025-01-01')).toBeNull();
+    expect(
+      versionInForce(table([version('2024-11-01', null, '1', 'DRAFT')]), '2025-01-01'),
+    ).toBeNull();
   });
 
   it('accepts an explicit policy validity instead of the table policy', () => {
@@ -161,24 +185,38 @@ describe('assertEditable', () => {
   });
 
   it('allows editing a draft even with a past start date', () => {
-    expect(codeOf(() => assertEditable(version('2024-01-01', null, '1', 'DRAFT'), '2025-01-01'))).toBeUndefined();
+    expect(
+      codeOf(() => assertEditable(version('2024-01-01', null, '1', 'DRAFT'), '2025-01-01')),
+    ).toBeUndefined();
   });
 
   it('refuses moving a start date into the past (BAD_USER_INPUT)', () => {
     const v = version('2025-03-01', null, '1', 'DRAFT');
-    expect(codeOf(() => assertEditable(v, '2025-01-01', { effectiveFrom: '2024-12-31' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => assertEditable(v, '2025-01-01', { effectiveFrom: '2024-12-31' }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses an end date before the start date', () => {
     const v = version('2025-03-01', null, '1', 'DRAFT');
-    expect(codeOf(() => assertEditable(v, '2025-01-01', { effectiveTo: '2025-02-28' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => assertEditable(v, '2025-01-01', { effectiveTo: '2025-02-28' }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
 describe('notInForceReason', () => {
   const entries: RateTable['versions'][number]['entries'] = [];
-  const oldNotice = { docNo: '泸市医保规〔2024〕4号', effectiveFrom: '2024-11-01', expiresOn: '2026-10-31', isTrial: true };
-  const table = (versions: RateTable['versions'], policy = oldNotice): Pick<RateTable, 'versions' | 'policy'> => ({ versions, policy });
+  const oldNotice = {
+    docNo: '泸市医保规〔2024〕4号',
+    effectiveFrom: '2024-11-01',
+    expiresOn: '2026-10-31',
+    isTrial: true,
+  };
+  const table = (
+    versions: RateTable['versions'],
+    policy = oldNotice,
+  ): Pick<RateTable, 'versions' | 'policy'> => ({ versions, policy });
   const v = (effectiveFrom: string, effectiveTo: string | null, policy?: RateTable['policy']) => ({
     label: null,
     effectiveFrom,
@@ -196,13 +234,21 @@ describe('notInForceReason', () => {
   });
 
   it('names the repealing document and the day the repeal took effect', () => {
-    const repealed = { ...oldNotice, repealedOn: '2025-04-01', repealedBy: '泸市医保规〔2025〕1号' };
-    expect(notInForceReason(table([v('2024-11-01', null, repealed)], repealed), '2025-05-01', '价格')).toBe(
+    const repealed = {
+      ...oldNotice,
+      repealedOn: '2025-04-01',
+      repealedBy: '泸市医保规〔2025〕1号',
+    };
+    expect(
+      notInForceReason(table([v('2024-11-01', null, repealed)], repealed), '2025-05-01', '价格'),
+    ).toBe(
       '2025-05-01 没有有效的价格:泸市医保规〔2024〕4号 已被 泸市医保规〔2025〕1号 废止,自 2025-04-01 起不再执行,最后执行日为 2025-03-31',
     );
   });
 
   it('names the first day for a date before every version', () => {
-    expect(notInForceReason(table([v('2024-11-01', null)]), '2024-10-31', '价格')).toBe('2024-10-31 没有有效的价格:泸市医保规〔2024〕4号 自 2024-11-01 起施行');
+    expect(notInForceReason(table([v('2024-11-01', null)]), '2024-10-31', '价格')).toBe(
+      '2024-10-31 没有有效的价格:泸市医保规〔2024〕4号 自 2024-11-01 起施行',
+    );
   });
 });

@@ -4,7 +4,10 @@ import { policyLastDay } from '../policies/policy-status.ts';
 import type { RatePolicy, RateEntry, RateTable, RateVersion } from './model.ts';
 
 /** Canonical entry key: the values in dimension order joined by `|`, e.g. `311201069|TERTIARY_A`. */
-export function entryKey(table: Pick<RateTable, 'dimensions'>, dimensions: Record<string, string>): string {
+export function entryKey(
+  table: Pick<RateTable, 'dimensions'>,
+  dimensions: Record<string, string>,
+): string {
   return table.dimensions.map((d) => dimensions[d.name] ?? '').join('|');
 }
 
@@ -27,16 +30,24 @@ export function versionPolicy(table: Pick<RateTable, 'policy'>, version: RateVer
  * Why nothing of `table` is in force on `asOf`, naming the document and its end date (the
  * `RATE_NOT_IN_FORCE` message): ended by repeal, by expiry of its (trial) period, or not yet begun.
  */
-export function notInForceReason(table: Pick<RateTable, 'versions' | 'policy'>, asOf: PlainDate, what: string): string {
+export function notInForceReason(
+  table: Pick<RateTable, 'versions' | 'policy'>,
+  asOf: PlainDate,
+  what: string,
+): string {
   const published = table.versions.filter((v) => v.status === 'PUBLISHED');
   const ended = published
     .map((v) => ({ v, last: versionLastDay(v, table.policy) }))
-    .filter((x): x is { v: RateVersion; last: PlainDate } => x.last !== null && compareDates(x.last, asOf) < 0)
+    .filter(
+      (x): x is { v: RateVersion; last: PlainDate } =>
+        x.last !== null && compareDates(x.last, asOf) < 0,
+    )
     .sort((a, b) => compareDates(b.last, a.last))[0];
   if (ended) {
     const p = versionPolicy(table, ended.v);
     const repealed = p.repealedOn && compareDates(addDays(p.repealedOn, -1), ended.last) === 0;
-    const expired = !repealed && p.expiresOn !== null && compareDates(p.expiresOn, ended.last) === 0;
+    const expired =
+      !repealed && p.expiresOn !== null && compareDates(p.expiresOn, ended.last) === 0;
     const why = repealed
       ? `${p.docNo} 已被${p.repealedBy ? ` ${p.repealedBy} ` : ''}废止,自 ${p.repealedOn} 起不再执行`
       : expired
@@ -73,7 +84,11 @@ export function versionInForce(
 }
 
 /** Like versionInForce, but a missing version is the error RATE_NOT_IN_FORCE. */
-export function requireVersionInForce(table: RateTable, asOf: PlainDate, what: string = table.name): RateVersion {
+export function requireVersionInForce(
+  table: RateTable,
+  asOf: PlainDate,
+  what: string = table.name,
+): RateVersion {
   const v = versionInForce(table, asOf);
   if (!v) {
     throw new DomainError('RATE_NOT_IN_FORCE', notInForceReason(table, asOf, what), {
@@ -85,14 +100,23 @@ export function requireVersionInForce(table: RateTable, asOf: PlainDate, what: s
 }
 
 /** Finds an entry by its canonical key. */
-export function findEntry(version: Pick<RateVersion, 'entries'>, key: string): RateEntry | undefined {
+export function findEntry(
+  version: Pick<RateVersion, 'entries'>,
+  key: string,
+): RateEntry | undefined {
   return version.entries.find((e) => e.key === key);
 }
 
 /** A version range must not end before it starts. */
-export function validateVersionRange(effectiveFrom: PlainDate, effectiveTo: PlainDate | null): void {
+export function validateVersionRange(
+  effectiveFrom: PlainDate,
+  effectiveTo: PlainDate | null,
+): void {
   if (effectiveTo !== null && compareDates(effectiveTo, effectiveFrom) < 0) {
-    throw badInput('effectiveTo', `effectiveTo(失效日期)${effectiveTo} 早于 effectiveFrom(生效日期)${effectiveFrom}`);
+    throw badInput(
+      'effectiveTo',
+      `effectiveTo(失效日期)${effectiveTo} 早于 effectiveFrom(生效日期)${effectiveFrom}`,
+    );
   }
 }
 
@@ -101,16 +125,26 @@ export function validateVersionRange(effectiveFrom: PlainDate, effectiveTo: Plai
  * History is never overwritten: D may not lie before `today`, nor on or before the start of
  * a published version, which would rewrite or hide it. Returns a new table; the input is untouched.
  */
-export function supersede(table: RateTable, next: RateVersion, options: { today?: PlainDate } = {}): RateTable {
+export function supersede(
+  table: RateTable,
+  next: RateVersion,
+  options: { today?: PlainDate } = {},
+): RateTable {
   const from = next.effectiveFrom;
   validateVersionRange(from, next.effectiveTo);
   if (options.today && compareDates(from, options.today) < 0) {
-    throw badInput('effectiveFrom', `新版本的生效日期 ${from} 早于今天 ${options.today},不能改写历史`);
+    throw badInput(
+      'effectiveFrom',
+      `新版本的生效日期 ${from} 早于今天 ${options.today},不能改写历史`,
+    );
   }
   const policyEnd = table.policy.expiresOn;
   if (next.effectiveTo === null && policyEnd !== null && compareDates(from, policyEnd) > 0) {
     // An open-ended version lasts while the policy does, so after its expiry it would never apply.
-    throw badInput('effectiveTo', `${table.policy.docNo} 已于 ${policyEnd} 失效,新版本须明确填写失效日期`);
+    throw badInput(
+      'effectiveTo',
+      `${table.policy.docNo} 已于 ${policyEnd} 失效,新版本须明确填写失效日期`,
+    );
   }
   const published = table.versions.filter((v) => v.status === 'PUBLISHED');
   const clash = published.find((v) => compareDates(v.effectiveFrom, from) >= 0);
@@ -148,7 +182,10 @@ export function assertEditable(
     );
   }
   if (patch.effectiveFrom !== undefined && compareDates(patch.effectiveFrom, today) < 0) {
-    throw badInput('effectiveFrom', `effectiveFrom(生效日期)${patch.effectiveFrom} 不能早于今天 ${today}`);
+    throw badInput(
+      'effectiveFrom',
+      `effectiveFrom(生效日期)${patch.effectiveFrom} 不能早于今天 ${today}`,
+    );
   }
   if (patch.effectiveTo !== undefined) {
     validateVersionRange(patch.effectiveFrom ?? version.effectiveFrom, patch.effectiveTo);

@@ -6,9 +6,7 @@ describe('@gazette/gazette/testing', () => {
     expect(fixtureIssuePath('luzhou-2025-03')).toMatch(
       /packages\/gazette\/fixtures\/luzhou-2025-03\.md$/u,
     );
-    expect(fixtureIssuePath('luzhou-2024-12')).toMatch(
-      /prisma\/issues\/2024-12\.md$/u,
-    );
+    expect(fixtureIssuePath('luzhou-2024-12')).toMatch(/prisma\/issues\/2024-12\.md$/u);
     expect(readFixtureIssue('luzhou-2025-03')).toContain('2025年 第3期');
     expect(() => fixtureIssuePath('luzhou-1999-01')).toThrow(/no committed issue/u);
   });

@@ -7,7 +7,12 @@ import type { ChangeWaiter } from './waiter.ts';
 export interface ChangeRow {
   id: bigint;
   at: Date;
-  kind: 'POLICY_ADDED' | 'POLICY_CHANGED' | 'POLICY_REPEALED' | 'RATES_PUBLISHED' | 'INSPECTION_RESULTS';
+  kind:
+    | 'POLICY_ADDED'
+    | 'POLICY_CHANGED'
+    | 'POLICY_REPEALED'
+    | 'RATES_PUBLISHED'
+    | 'INSPECTION_RESULTS';
   docNo: string | null;
   quarter: string | null;
 }
@@ -23,14 +28,24 @@ export function changeCursor(id: bigint): string {
 export function afterId(cursor: string | null | undefined): bigint {
   if (cursor === null || cursor === undefined || cursor === '') return 0n;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (text.startsWith(PREFIX) && /^\d{1,19}$/.test(text.slice(PREFIX.length))) return BigInt(text.slice(PREFIX.length));
+  if (text.startsWith(PREFIX) && /^\d{1,19}$/.test(text.slice(PREFIX.length)))
+    return BigInt(text.slice(PREFIX.length));
   throw new DomainError('BAD_USER_INPUT', `after(游标)无效:${cursor}`, { field: 'after' });
 }
 
 const SELECT = { id: true, at: true, kind: true, docNo: true, quarter: true } as const;
 
-export async function changesPage(prisma: PrismaClient, after: bigint, first: number): Promise<{ rows: ChangeRow[]; hasNextPage: boolean }> {
-  const rows = await prisma.changeEvent.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: first + 1, select: SELECT });
+export async function changesPage(
+  prisma: PrismaClient,
+  after: bigint,
+  first: number,
+): Promise<{ rows: ChangeRow[]; hasNextPage: boolean }> {
+  const rows = await prisma.changeEvent.findMany({
+    where: { id: { gt: after } },
+    orderBy: { id: 'asc' },
+    take: first + 1,
+    select: SELECT,
+  });
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
@@ -38,10 +53,20 @@ const BATCH = 100;
 /** How long a subscriber waits for a notification before looking anyway. */
 const POLL_MS = 2_000;
 
-export async function* changeStream(prisma: PrismaClient, after: bigint, waiter: ChangeWaiter, signal?: AbortSignal): AsyncGenerator<ChangeRow> {
+export async function* changeStream(
+  prisma: PrismaClient,
+  after: bigint,
+  waiter: ChangeWaiter,
+  signal?: AbortSignal,
+): AsyncGenerator<ChangeRow> {
   let last = after;
   while (!signal?.aborted && !waiter.closed) {
-    const rows = await prisma.changeEvent.findMany({ where: { id: { gt: last } }, orderBy: { id: 'asc' }, take: BATCH, select: SELECT });
+    const rows = await prisma.changeEvent.findMany({
+      where: { id: { gt: last } },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+      select: SELECT,
+    });
     for (const row of rows) {
       last = row.id;
       yield row;

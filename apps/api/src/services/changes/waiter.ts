@@ -17,7 +17,11 @@ export interface ChangeWaiter {
  * Waits until `timeoutMs` passes, `signal` aborts, or someone calls the wake function it
  * registers in `waiting` (a notification, or close()).
  */
-function waitOnce(waiting: Set<() => void>, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+function waitOnce(
+  waiting: Set<() => void>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -57,7 +61,10 @@ export function listeningWaiter(databaseUrl: string, logger: Logger): ChangeWait
 
   const connect = () =>
     (connecting ??= (async () => {
-      const c = new pg.Client({ connectionString: databaseUrl, application_name: 'gazette-change-listener' });
+      const c = new pg.Client({
+        connectionString: databaseUrl,
+        application_name: 'gazette-change-listener',
+      });
       c.on('notification', wakeAll);
       c.on('error', (err) => {
         logger.warn({ err }, 'change listener lost its connection; polling until it is back');

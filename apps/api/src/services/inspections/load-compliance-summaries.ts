@@ -1,6 +1,10 @@
 // A quarter's compliance figures (or every quarter's) from SQL aggregates: two statements
 // whatever the number of quarters or findings.
-import { complianceSummaryOf, type ComplianceCounts, type ComplianceSummary } from '@gazette/domain';
+import {
+  complianceSummaryOf,
+  type ComplianceCounts,
+  type ComplianceSummary,
+} from '@gazette/domain';
 import { Prisma, type Organization, type PrismaClient } from '@gazette/db';
 import {
   ORGANIZATION_COLUMNS,

@@ -2,7 +2,13 @@
 // or before `asOf` and the earliest one (for a date before any), with their documents, in one
 // statement however long the history is. The domain then decides whether it is in force; only
 // when it is not (a date past the end, or overlapping data) are all ranges read, to say why.
-import { rateTableFromRows, versionInForce, type PlainDate, type RateTable, type RateVersion } from '@gazette/domain';
+import {
+  rateTableFromRows,
+  versionInForce,
+  type PlainDate,
+  type RateTable,
+  type RateVersion,
+} from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
 import { tableRanges } from './table-ranges.ts';
 
@@ -62,7 +68,14 @@ FROM t JOIN "Policy" tp ON tp.id = t."policyId" LEFT JOIN "Policy" tr ON tr.id =
 LEFT JOIN c ON true LEFT JOIN "Policy" vp ON vp.id = c."policyId" LEFT JOIN "Policy" vr ON vr.id = vp."repealedById"
 ORDER BY c.ord`;
 
-const policyOf = (docNo: string, from: string, expires: string | null, trial: boolean | null, repealedOn: string | null, repealedBy: string | null) => ({
+const policyOf = (
+  docNo: string,
+  from: string,
+  expires: string | null,
+  trial: boolean | null,
+  repealedOn: string | null,
+  repealedBy: string | null,
+) => ({
   docNo,
   effectiveFrom: from,
   expiresOn: expires,
@@ -71,7 +84,11 @@ const policyOf = (docNo: string, from: string, expires: string | null, trial: bo
   repealedBy: repealedBy ? { docNo: repealedBy } : null,
 });
 
-async function choose(ctx: Pick<GazetteContext, 'prisma'>, ref: { key: string } | { id: string }, asOf: PlainDate): Promise<RateVersionChoice | null> {
+async function choose(
+  ctx: Pick<GazetteContext, 'prisma'>,
+  ref: { key: string } | { id: string },
+  asOf: PlainDate,
+): Promise<RateVersionChoice | null> {
   const [column, value] = 'key' in ref ? (['key', ref.key] as const) : (['id', ref.id] as const);
   const rows = await ctx.prisma.$queryRawUnsafe<Row[]>(sql(column), value, asOf);
   const first = rows[0];
@@ -86,9 +103,18 @@ async function choose(ctx: Pick<GazetteContext, 'prisma'>, ref: { key: string } 
       status: 'PUBLISHED' as const,
       note: r.vNote,
       basedOnId: r.vBasedOn,
-      policy: r.pDocNo ? policyOf(r.pDocNo, r.pFrom!, r.pExpires, r.pTrial, r.pRepealedOn, r.pRepealedBy) : null,
+      policy: r.pDocNo
+        ? policyOf(r.pDocNo, r.pFrom!, r.pExpires, r.pTrial, r.pRepealedOn, r.pRepealedBy)
+        : null,
     }));
-  const policy = policyOf(first.tDocNo, first.tFrom, first.tExpires, first.tTrial, first.tRepealedOn, first.tRepealedBy);
+  const policy = policyOf(
+    first.tDocNo,
+    first.tFrom,
+    first.tExpires,
+    first.tTrial,
+    first.tRepealedOn,
+    first.tRepealedBy,
+  );
   let table = rateTableFromRows(first, policy, versions);
   const latestStarted = rows.find((r) => r.vId !== null && r.vFrom! <= asOf)?.vId ?? null;
   let inForce = versionInForce(table, asOf);
@@ -97,8 +123,11 @@ async function choose(ctx: Pick<GazetteContext, 'prisma'>, ref: { key: string } 
     table = (await tableRanges(ctx.prisma, { id: first.id }))!;
     inForce = versionInForce(table, asOf);
   }
-  const byStart = [...table.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
-  const nearest = inForce ?? [...byStart].reverse().find((v) => v.effectiveFrom <= asOf) ?? byStart[0] ?? null;
+  const byStart = [...table.versions].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
+  );
+  const nearest =
+    inForce ?? [...byStart].reverse().find((v) => v.effectiveFrom <= asOf) ?? byStart[0] ?? null;
   return { table, inForce, nearest };
 }
 

@@ -3,7 +3,12 @@ import { DomainError } from '@gazette/domain';
 import { deleteVersioned } from '../../schema/write-helpers.ts';
 import { editableVersion, rateWrite, ratesChanged, type RateCtx } from './support.ts';
 
-export async function deleteRateEntry<T>(ctx: RateCtx, id: string, version: number, read: (tx: import('../../schema/write-helpers.ts').Tx) => Promise<T | null>): Promise<T> {
+export async function deleteRateEntry<T>(
+  ctx: RateCtx,
+  id: string,
+  version: number,
+  read: (tx: import('../../schema/write-helpers.ts').Tx) => Promise<T | null>,
+): Promise<T> {
   return rateWrite(ctx, async (tx) => {
     // The client's selection of the entry, read before it goes.
     const row = await read(tx);

@@ -3,7 +3,12 @@ import { DomainError } from '@gazette/domain';
 import { deleteVersioned, type Tx } from '../../schema/write-helpers.ts';
 import { rateWrite, type RateCtx } from './support.ts';
 
-export async function deleteRateTable<T>(ctx: RateCtx, id: string, version: number, read: (tx: Tx) => Promise<T | null>): Promise<T> {
+export async function deleteRateTable<T>(
+  ctx: RateCtx,
+  id: string,
+  version: number,
+  read: (tx: Tx) => Promise<T | null>,
+): Promise<T> {
   return rateWrite(ctx, async (tx) => {
     const row = await read(tx);
     if (await tx.rateTableVersion.count({ where: { tableId: id, status: 'PUBLISHED' } })) {

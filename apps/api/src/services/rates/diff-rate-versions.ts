@@ -7,17 +7,33 @@ import type { GazetteContext } from '../../context.ts';
 import { rawId } from '../../schema/ids.ts';
 import { seesDrafts } from '../../schema/shared.ts';
 
-async function versionRow(ctx: Pick<GazetteContext, 'prisma' | 'viewer'>, id: string, field: string) {
-  const row = await ctx.prisma.rateTableVersion.findUnique({ where: { id: rawId(id, 'RateTableVersion', field) }, select: { id: true, tableId: true, status: true } });
-  if (!row || (row.status === 'DRAFT' && !seesDrafts(ctx))) throw new DomainError('NOT_FOUND', `版本 ${id} 不存在`, { field });
+async function versionRow(
+  ctx: Pick<GazetteContext, 'prisma' | 'viewer'>,
+  id: string,
+  field: string,
+) {
+  const row = await ctx.prisma.rateTableVersion.findUnique({
+    where: { id: rawId(id, 'RateTableVersion', field) },
+    select: { id: true, tableId: true, status: true },
+  });
+  if (!row || (row.status === 'DRAFT' && !seesDrafts(ctx)))
+    throw new DomainError('NOT_FOUND', `版本 ${id} 不存在`, { field });
   return row;
 }
 
 type CandidateRow = RateEntryRow & { versionId: string };
 
-export async function diffRateVersions(ctx: Pick<GazetteContext, 'prisma' | 'viewer'>, fromId: string, toId: string): Promise<ReturnType<typeof diffVersions>> {
-  const [from, to] = await Promise.all([versionRow(ctx, fromId, 'fromId'), versionRow(ctx, toId, 'toId')]);
-  if (from.tableId !== to.tableId) throw new DomainError('BAD_USER_INPUT', '两个版本不属于同一费率表', { field: 'toId' });
+export async function diffRateVersions(
+  ctx: Pick<GazetteContext, 'prisma' | 'viewer'>,
+  fromId: string,
+  toId: string,
+): Promise<ReturnType<typeof diffVersions>> {
+  const [from, to] = await Promise.all([
+    versionRow(ctx, fromId, 'fromId'),
+    versionRow(ctx, toId, 'toId'),
+  ]);
+  if (from.tableId !== to.tableId)
+    throw new DomainError('BAD_USER_INPUT', '两个版本不属于同一费率表', { field: 'toId' });
   const rows = await ctx.prisma.$queryRaw<CandidateRow[]>`
     SELECT e."versionId", e.key, e.dimensions, e.code, e.name, e.unit, e.amount, e.rate, e."baseKey", e.attributes, e.position
     FROM "RateEntry" e
@@ -29,6 +45,8 @@ export async function diffRateVersions(ctx: Pick<GazetteContext, 'prisma' | 'vie
         AND o.name IS NOT DISTINCT FROM e.name AND o.unit IS NOT DISTINCT FROM e.unit
         AND COALESCE(o.attributes, '{}'::jsonb) = COALESCE(e.attributes, '{}'::jsonb))
     ORDER BY e.position, e.key`;
-  const entriesOf = (versionId: string) => ({ entries: rows.filter((r) => r.versionId === versionId).map(rateEntryFromRow) });
+  const entriesOf = (versionId: string) => ({
+    entries: rows.filter((r) => r.versionId === versionId).map(rateEntryFromRow),
+  });
   return diffVersions(entriesOf(from.id), entriesOf(to.id));
 }

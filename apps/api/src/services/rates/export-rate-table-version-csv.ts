@@ -9,8 +9,15 @@ import { dimensionsOf } from './support.ts';
 const PAGE = 1000;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function exportRateTableVersionCsv(ctx: Pick<GazetteContext, 'prisma' | 'viewer'>, id: string, shownId: string): Promise<string> {
-  const v = await ctx.prisma.rateTableVersion.findUnique({ where: { id }, select: { status: true, table: { select: { dimensions: true } } } });
+export async function exportRateTableVersionCsv(
+  ctx: Pick<GazetteContext, 'prisma' | 'viewer'>,
+  id: string,
+  shownId: string,
+): Promise<string> {
+  const v = await ctx.prisma.rateTableVersion.findUnique({
+    where: { id },
+    select: { status: true, table: { select: { dimensions: true } } },
+  });
   if (!v || (v.status === 'DRAFT' && !seesDrafts(ctx))) {
     throw new DomainError('NOT_FOUND', `版本 ${shownId} 不存在`, { field: 'id' });
   }
@@ -18,11 +25,22 @@ export async function exportRateTableVersionCsv(ctx: Pick<GazetteContext, 'prism
   const parts: string[] = [];
   let after: { position: number; id: string } | null = null;
   for (;;) {
-    const rows: Awaited<ReturnType<typeof ctx.prisma.rateEntry.findMany>> = await ctx.prisma.rateEntry.findMany({
-      where: { versionId: id, ...(after ? { OR: [{ position: { gt: after.position } }, { position: after.position, id: { gt: after.id } }] } : {}) },
-      orderBy: [{ position: 'asc' }, { id: 'asc' }],
-      take: PAGE,
-    });
+    const rows: Awaited<ReturnType<typeof ctx.prisma.rateEntry.findMany>> =
+      await ctx.prisma.rateEntry.findMany({
+        where: {
+          versionId: id,
+          ...(after
+            ? {
+                OR: [
+                  { position: { gt: after.position } },
+                  { position: after.position, id: { gt: after.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        take: PAGE,
+      });
     if (rows.length === 0 && parts.length > 0) break;
     const csv = toRateVersionCsv({ entries: rows.map(rateEntryFromRow) }, table);
     // Every page writes the header; the file has it once.

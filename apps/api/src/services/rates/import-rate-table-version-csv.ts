@@ -6,10 +6,25 @@ import { recordAudit } from '../../audit.ts';
 import { updateVersioned } from '../../schema/write-helpers.ts';
 import { insertEntries } from './insert-entries.ts';
 import { parseRateCsv } from './parse-rate-csv.ts';
-import { actorId, dimensionsOf, editableVersion, rateWrite, ratesChanged, type RateCtx } from './support.ts';
+import {
+  actorId,
+  dimensionsOf,
+  editableVersion,
+  rateWrite,
+  ratesChanged,
+  type RateCtx,
+} from './support.ts';
 
-export async function importRateTableVersionCsv(ctx: RateCtx, id: string, version: number, csv: string): Promise<number> {
-  const found = await ctx.prisma.rateTableVersion.findUnique({ where: { id }, select: { table: { select: { dimensions: true } } } });
+export async function importRateTableVersionCsv(
+  ctx: RateCtx,
+  id: string,
+  version: number,
+  csv: string,
+): Promise<number> {
+  const found = await ctx.prisma.rateTableVersion.findUnique({
+    where: { id },
+    select: { table: { select: { dimensions: true } } },
+  });
   if (!found) throw new DomainError('NOT_FOUND', `版本 ${id} 不存在`, { field: 'id' });
   const entries = await parseRateCsv(csv, dimensionsOf(found.table));
   return rateWrite(ctx, async (tx) => {
@@ -18,7 +33,12 @@ export async function importRateTableVersionCsv(ctx: RateCtx, id: string, versio
     await updateVersioned(tx, ctx, 'rateTableVersion', id, version, {});
     await tx.rateEntry.deleteMany({ where: { versionId: id } });
     const written = await insertEntries(tx, id, entries, actorId(ctx));
-    await recordAudit(tx, ctx, { action: 'rateTableVersion.importCsv', entity: 'RateTableVersion', entityId: id, after: { entries: written } });
+    await recordAudit(tx, ctx, {
+      action: 'rateTableVersion.importCsv',
+      entity: 'RateTableVersion',
+      entityId: id,
+      after: { entries: written },
+    });
     await ratesChanged(tx, id, 'entries', v.status);
     return written;
   });

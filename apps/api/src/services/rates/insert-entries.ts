@@ -13,10 +13,17 @@ FROM jsonb_to_recordset($3::jsonb) AS r(key text, dimensions jsonb, code text, n
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Inserts `entries` into version `versionId` in batches; yields to the event loop between them. */
-export async function insertEntries(tx: Tx, versionId: string, entries: readonly RateEntry[], updatedById: string | null): Promise<number> {
+export async function insertEntries(
+  tx: Tx,
+  versionId: string,
+  entries: readonly RateEntry[],
+  updatedById: string | null,
+): Promise<number> {
   let written = 0;
   for (let start = 0; start < entries.length; start += INSERT_BATCH_ROWS) {
-    const rows = JSON.stringify(entries.slice(start, start + INSERT_BATCH_ROWS).map(rateEntryToRow));
+    const rows = JSON.stringify(
+      entries.slice(start, start + INSERT_BATCH_ROWS).map(rateEntryToRow),
+    );
     written += await tx.$executeRawUnsafe(INSERT_SQL, versionId, updatedById, rows);
     await turn();
   }
@@ -24,7 +31,12 @@ export async function insertEntries(tx: Tx, versionId: string, entries: readonly
 }
 
 /** Copies every entry of `fromVersionId` into `toVersionId` in one statement, inside the database. */
-export async function copyEntries(tx: Tx, fromVersionId: string, toVersionId: string, updatedById: string | null): Promise<number> {
+export async function copyEntries(
+  tx: Tx,
+  fromVersionId: string,
+  toVersionId: string,
+  updatedById: string | null,
+): Promise<number> {
   return tx.$executeRaw`INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedById", "updatedAt")
     SELECT gen_random_uuid()::text, ${toVersionId}, "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", ${updatedById}, now()
     FROM "RateEntry" WHERE "versionId" = ${fromVersionId}`;

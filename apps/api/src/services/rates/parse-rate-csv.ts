@@ -1,6 +1,11 @@
 // A rate CSV validated whole against its table, a batch of records at a time with the event loop
 // free between batches: every bad row and column (BAD_USER_INPUT, extensions.rows), or every entry.
-import { DomainError, parseRateVersionCsvInBatches, type RateEntry, type RateTable } from '@gazette/domain';
+import {
+  DomainError,
+  parseRateVersionCsvInBatches,
+  type RateEntry,
+  type RateTable,
+} from '@gazette/domain';
 
 /** Records validated between two turns of the event loop. */
 const BATCH_ROWS = 1000;
@@ -8,13 +13,25 @@ const BATCH_ROWS = 1000;
 export const MAX_RATE_CSV_ROWS = 200_000;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function parseRateCsv(csv: string, table: Pick<RateTable, 'dimensions'>): Promise<RateEntry[]> {
-  const result = await parseRateVersionCsvInBatches(csv, table, { batchRows: BATCH_ROWS, pause: turn, maxRows: MAX_RATE_CSV_ROWS });
+export async function parseRateCsv(
+  csv: string,
+  table: Pick<RateTable, 'dimensions'>,
+): Promise<RateEntry[]> {
+  const result = await parseRateVersionCsvInBatches(csv, table, {
+    batchRows: BATCH_ROWS,
+    pause: turn,
+    maxRows: MAX_RATE_CSV_ROWS,
+  });
   if (result.ok) return result.entries;
   const lines = [...new Set(result.errors.map((e) => e.line))];
-  const shown = lines.length > 20 ? `${lines.slice(0, 20).join('、')} 等 ${lines.length} 行` : lines.join('、');
-  throw new DomainError('BAD_USER_INPUT', `CSV 有 ${result.errors.length} 处错误(第 ${shown} 行),未写入任何数据`, {
-    field: 'csv',
-    details: { rows: result.errors },
-  });
+  const shown =
+    lines.length > 20 ? `${lines.slice(0, 20).join('、')} 等 ${lines.length} 行` : lines.join('、');
+  throw new DomainError(
+    'BAD_USER_INPUT',
+    `CSV 有 ${result.errors.length} 处错误(第 ${shown} 行),未写入任何数据`,
+    {
+      field: 'csv',
+      details: { rows: result.errors },
+    },
+  );
 }

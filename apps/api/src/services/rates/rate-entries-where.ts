@@ -14,12 +14,21 @@ export interface RateEntriesArgs {
 }
 
 /** The filter of the listed entries, or null when no version answers (an empty list). */
-export async function rateEntriesWhere(ctx: GazetteContext, args: RateEntriesArgs): Promise<Prisma.RateEntryWhereInput | null> {
-  const versionId = args.versionId ?? (await chooseRateVersion(ctx, { key: args.tableKey }, asOfOrToday(args.asOf)))?.inForce?.id ?? null;
+export async function rateEntriesWhere(
+  ctx: GazetteContext,
+  args: RateEntriesArgs,
+): Promise<Prisma.RateEntryWhereInput | null> {
+  const versionId =
+    args.versionId ??
+    (await chooseRateVersion(ctx, { key: args.tableKey }, asOfOrToday(args.asOf)))?.inForce?.id ??
+    null;
   if (!versionId) return null;
   return {
     versionId,
-    tableVersion: { table: { key: args.tableKey }, ...(seesDrafts(ctx) ? {} : { status: 'PUBLISHED' }) },
+    tableVersion: {
+      table: { key: args.tableKey },
+      ...(seesDrafts(ctx) ? {} : { status: 'PUBLISHED' }),
+    },
     ...(args.code ? { code: args.code } : {}),
   };
 }

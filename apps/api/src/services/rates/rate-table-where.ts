@@ -2,11 +2,36 @@
 import type { Prisma } from '@gazette/db';
 import { likeText } from '../../schema/shared.ts';
 
-export function rateTableWhere(filter: { kind?: Prisma.RateTableWhereInput['kind'] | null; policyDocNo?: string | null; search?: string | null } | null | undefined): Prisma.RateTableWhereInput {
+export function rateTableWhere(
+  filter:
+    | {
+        kind?: Prisma.RateTableWhereInput['kind'] | null;
+        policyDocNo?: string | null;
+        search?: string | null;
+      }
+    | null
+    | undefined,
+): Prisma.RateTableWhereInput {
   if (!filter) return {};
   return {
     ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.policyDocNo ? { policy: { docNo: filter.policyDocNo.replace(/\s+/g, '').replace(/[[［]/, '〔').replace(/[\]］]/, '〕') } } : {}),
-    ...(filter.search ? { OR: [{ name: { contains: likeText(filter.search) } }, { key: { contains: likeText(filter.search) } }] } : {}),
+    ...(filter.policyDocNo
+      ? {
+          policy: {
+            docNo: filter.policyDocNo
+              .replace(/\s+/g, '')
+              .replace(/[[［]/, '〔')
+              .replace(/[\]］]/, '〕'),
+          },
+        }
+      : {}),
+    ...(filter.search
+      ? {
+          OR: [
+            { name: { contains: likeText(filter.search) } },
+            { key: { contains: likeText(filter.search) } },
+          ],
+        }
+      : {}),
   };
 }

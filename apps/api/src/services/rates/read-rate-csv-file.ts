@@ -9,7 +9,11 @@ export const MAX_RATE_CSV_FILE_BYTES = 32 * 1024 * 1024;
 
 export async function readRateCsvFile(file: UploadedFile, field = 'file'): Promise<string> {
   if (file.size > MAX_RATE_CSV_FILE_BYTES) {
-    throw new DomainError('PAYLOAD_TOO_LARGE', `文件过大(${file.size} 字节,上限 ${MAX_RATE_CSV_FILE_BYTES} 字节)`, { field });
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `文件过大(${file.size} 字节,上限 ${MAX_RATE_CSV_FILE_BYTES} 字节)`,
+      { field },
+    );
   }
   return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
 }

@@ -1,7 +1,14 @@
 // What every rate write shares: a short transaction with a bounded number of them per process
 // (so reads always find a free connection), busy databases answered as a retryable 503
 // instead of a masked error, the rows a domain entry is written as, and the change feed.
-import { assertEditable, DomainError, fromUtcMidnight, rateEntryToRow, todayInShanghai, type RateEntry } from '@gazette/domain';
+import {
+  assertEditable,
+  DomainError,
+  fromUtcMidnight,
+  rateEntryToRow,
+  todayInShanghai,
+  type RateEntry,
+} from '@gazette/domain';
 import type { Prisma } from '@gazette/db';
 import { recordChange } from '@gazette/db/changes/record';
 import type { GazetteContext } from '../../context.ts';
@@ -60,13 +67,21 @@ const slots = new Slots(RATE_WRITE_SLOTS);
  * like the platform's exhausted transaction retries: SERVICE_UNAVAILABLE, HTTP 503, Retry-After.
  */
 export function busyError(): DomainError {
-  return new DomainError('SERVICE_UNAVAILABLE', '费率数据正被其他修改占用,请稍后重试(未写入任何数据)', {
-    details: { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS },
-  });
+  return new DomainError(
+    'SERVICE_UNAVAILABLE',
+    '费率数据正被其他修改占用,请稍后重试(未写入任何数据)',
+    {
+      details: { retryable: true, retryAfterSeconds: RETRY_AFTER_SECONDS },
+    },
+  );
 }
 
 function driverCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; cause?: unknown };
+  const e = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
+    cause?: unknown;
+  };
   const cause = e?.meta?.driverAdapterError?.cause;
   if (cause?.originalCode) return cause.originalCode;
   if (cause?.kind === 'TransactionWriteConflict') return '40001';
@@ -86,14 +101,19 @@ function isBusy(error: unknown): boolean {
   if (code === 'P2028' || code === 'P1008' || code === 'P2024') return true;
   const driver = driverCode(error);
   if (driver === '55P03' || driver === '57014') return true;
-  return /lock timeout|Transaction already closed|Unable to start a transaction|expired transaction|timed out/i.test(String((error as Error)?.message ?? ''));
+  return /lock timeout|Transaction already closed|Unable to start a transaction|expired transaction|timed out/i.test(
+    String((error as Error)?.message ?? ''),
+  );
 }
 
 /**
  * Runs one rate write: waits for a slot, runs `fn` in a transaction with a lock timeout, retries
  * deadlocks, and answers waits that ran out with a retryable SERVICE_UNAVAILABLE rather than a masked error.
  */
-export async function rateWrite<T>(ctx: Pick<GazetteContext, 'prisma'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function rateWrite<T>(
+  ctx: Pick<GazetteContext, 'prisma'>,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   await slots.acquire(SLOT_WAIT_MS);
   try {
     for (let attempt = 0; ; attempt++) {
@@ -114,7 +134,8 @@ export async function rateWrite<T>(ctx: Pick<GazetteContext, 'prisma'>, fn: (tx:
   }
 }
 
-export const actorId = (ctx: Pick<GazetteContext, 'viewer'>) => (ctx.viewer.kind === 'user' ? ctx.viewer.userId : null);
+export const actorId = (ctx: Pick<GazetteContext, 'viewer'>) =>
+  ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
 
 /** The columns an entry is stored as (decimals as strings). */
 export function entryData(entry: RateEntry, versionId: string, updatedById: string | null) {
@@ -126,17 +147,30 @@ export function entryData(entry: RateEntry, versionId: string, updatedById: stri
 export async function editableVersion(tx: Tx, versionId: string, field = 'versionId') {
   const v = await tx.rateTableVersion.findUnique({
     where: { id: versionId },
-    select: { id: true, tableId: true, status: true, effectiveFrom: true, version: true, table: { select: { dimensions: true } } },
+    select: {
+      id: true,
+      tableId: true,
+      status: true,
+      effectiveFrom: true,
+      version: true,
+      table: { select: { dimensions: true } },
+    },
   });
   if (!v) throw new DomainError('NOT_FOUND', `版本 ${versionId} 不存在`, { field });
   // A version that has started is history: supersede it with a new version instead.
-  assertEditable({ status: v.status, effectiveFrom: fromUtcMidnight(v.effectiveFrom) }, todayInShanghai());
+  assertEditable(
+    { status: v.status, effectiveFrom: fromUtcMidnight(v.effectiveFrom) },
+    todayInShanghai(),
+  );
   return v;
 }
 
 /** A table's dimension definitions as the domain reads them. */
 export function dimensionsOf(table: { dimensions: unknown }) {
-  if (!Array.isArray(table.dimensions)) throw new DomainError('BAD_USER_INPUT', 'dimensions 必须是维度定义数组', { field: 'dimensions' });
+  if (!Array.isArray(table.dimensions))
+    throw new DomainError('BAD_USER_INPUT', 'dimensions 必须是维度定义数组', {
+      field: 'dimensions',
+    });
   return { dimensions: table.dimensions as import('@gazette/domain').DimensionDef[] };
 }
 
@@ -144,11 +178,21 @@ export function dimensionsOf(table: { dimensions: unknown }) {
  * A change to a published version (publishing it, or editing one that has not started yet) is a
  * change to published data: it goes to the change feed. Drafts never do.
  */
-export async function ratesChanged(tx: Tx, versionId: string, what: string, status?: 'DRAFT' | 'PUBLISHED') {
+export async function ratesChanged(
+  tx: Tx,
+  versionId: string,
+  what: string,
+  status?: 'DRAFT' | 'PUBLISHED',
+) {
   if (status === 'DRAFT') return;
   const v = await tx.rateTableVersion.findUnique({
     where: { id: versionId },
-    select: { status: true, effectiveFrom: true, policy: { select: { docNo: true } }, table: { select: { key: true, policy: { select: { docNo: true } } } } },
+    select: {
+      status: true,
+      effectiveFrom: true,
+      policy: { select: { docNo: true } },
+      table: { select: { key: true, policy: { select: { docNo: true } } } },
+    },
   });
   if (!v || v.status !== 'PUBLISHED') return;
   await recordChange(tx, {

@@ -13,14 +13,26 @@ export const POLICY_VALIDITY = {
   repealedBy: { select: { docNo: true } },
 } as const;
 
-export async function tableRanges(db: Pick<Tx, 'rateTable'>, where: { id: string } | { key: string }): Promise<RateTable | null> {
+export async function tableRanges(
+  db: Pick<Tx, 'rateTable'>,
+  where: { id: string } | { key: string },
+): Promise<RateTable | null> {
   const row = await db.rateTable.findUnique({
     where,
     include: {
       policy: { select: POLICY_VALIDITY },
       versions: {
         where: { status: 'PUBLISHED' },
-        select: { id: true, label: true, effectiveFrom: true, effectiveTo: true, status: true, note: true, basedOnId: true, policy: { select: POLICY_VALIDITY } },
+        select: {
+          id: true,
+          label: true,
+          effectiveFrom: true,
+          effectiveTo: true,
+          status: true,
+          note: true,
+          basedOnId: true,
+          policy: { select: POLICY_VALIDITY },
+        },
       },
     },
   });

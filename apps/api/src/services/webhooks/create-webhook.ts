@@ -17,8 +17,12 @@ export interface CreateWebhookInput {
   active?: boolean | null;
 }
 
-export async function createWebhook(ctx: GazetteContext, input: CreateWebhookInput): Promise<{ webhook: Webhook; secret: string }> {
-  if (ctx.viewer.kind !== 'user') throw new DomainError('FORBIDDEN', '只有登录的管理员可以登记网络钩子');
+export async function createWebhook(
+  ctx: GazetteContext,
+  input: CreateWebhookInput,
+): Promise<{ webhook: Webhook; secret: string }> {
+  if (ctx.viewer.kind !== 'user')
+    throw new DomainError('FORBIDDEN', '只有登录的管理员可以登记网络钩子');
   const url = checkWebhookUrl(input.url, 'input.url');
   const kinds = checkWebhookKinds(input.kinds, 'input.kinds');
   const description = checkWebhookDescription(input.description, 'input.description');
@@ -27,9 +31,22 @@ export async function createWebhook(ctx: GazetteContext, input: CreateWebhookInp
   const webhook = await writeTransaction(ctx, async (tx) => {
     const last = await tx.changeEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
     const created = await tx.webhook.create({
-      data: { url, kinds, description, secret, active: input.active ?? true, cursor: last?.id ?? 0n, createdById },
+      data: {
+        url,
+        kinds,
+        description,
+        secret,
+        active: input.active ?? true,
+        cursor: last?.id ?? 0n,
+        createdById,
+      },
     });
-    await recordAudit(tx, ctx, { action: 'webhook.create', entity: 'Webhook', entityId: created.id, after: webhookAuditView(created) });
+    await recordAudit(tx, ctx, {
+      action: 'webhook.create',
+      entity: 'Webhook',
+      entityId: created.id,
+      after: webhookAuditView(created),
+    });
     await notifyWebhookWorkers(tx, created.id);
     return created;
   });

@@ -19,18 +19,38 @@ export interface DeliveryOptions {
   maxAttempts: number;
 }
 
-export const DEFAULT_DELIVERY: DeliveryOptions = { timeoutMs: 10_000, backoffMs: 5_000, maxBackoffMs: 15 * 60_000, maxAttempts: 8 };
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  timeoutMs: 10_000,
+  backoffMs: 5_000,
+  maxBackoffMs: 15 * 60_000,
+  maxAttempts: 8,
+};
 
 /** The wait after the `attempt`-th failure. */
-export function backoffAfter(attempt: number, options: Pick<DeliveryOptions, 'backoffMs' | 'maxBackoffMs'>): number {
+export function backoffAfter(
+  attempt: number,
+  options: Pick<DeliveryOptions, 'backoffMs' | 'maxBackoffMs'>,
+): number {
   return Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (attempt - 1));
 }
 
 const CHANGE = { id: true, at: true, kind: true, docNo: true, quarter: true } as const;
 
 /** The change as the `changes` connection shows it. */
-export function changeJson(row: { id: bigint; at: Date; kind: string; docNo: string | null; quarter: string | null }) {
-  return { cursor: changeCursor(row.id), at: row.at.toISOString(), kind: row.kind, docNo: row.docNo, quarter: row.quarter };
+export function changeJson(row: {
+  id: bigint;
+  at: Date;
+  kind: string;
+  docNo: string | null;
+  quarter: string | null;
+}) {
+  return {
+    cursor: changeCursor(row.id),
+    at: row.at.toISOString(),
+    kind: row.kind,
+    docNo: row.docNo,
+    quarter: row.quarter,
+  };
 }
 
 interface Outcome {
@@ -39,24 +59,50 @@ interface Outcome {
   error: string | null;
 }
 
-async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number, stop: AbortSignal): Promise<Outcome> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  stop: AbortSignal,
+): Promise<Outcome> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.any([timeout, stop]) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.any([timeout, stop]),
+    });
     const text = await res.text().catch(() => '');
-    if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status, error: null };
+    if (res.status >= 200 && res.status < 300)
+      return { ok: true, statusCode: res.status, error: null };
     const snippet = text.trim().slice(0, 200);
-    return { ok: false, statusCode: res.status, error: `接收方返回 HTTP ${res.status}${snippet ? `:${snippet}` : ''}` };
+    return {
+      ok: false,
+      statusCode: res.status,
+      error: `接收方返回 HTTP ${res.status}${snippet ? `:${snippet}` : ''}`,
+    };
   } catch (error) {
     if (stop.aborted) throw error; // shutting down: roll back, send again later
-    if (timeout.aborted) return { ok: false, statusCode: null, error: `超时:${timeoutMs} 毫秒内未响应` };
+    if (timeout.aborted)
+      return { ok: false, statusCode: null, error: `超时:${timeoutMs} 毫秒内未响应` };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { ok: false, statusCode: null, error: `连接失败:${cause?.code ?? cause?.message ?? (error as Error).message}` };
+    return {
+      ok: false,
+      statusCode: null,
+      error: `连接失败:${cause?.code ?? cause?.message ?? (error as Error).message}`,
+    };
   }
 }
 
 /** Does one thing if there is one to do; false when no webhook is due. */
-export async function deliverNext(prisma: PrismaClient, options: DeliveryOptions, stop: AbortSignal): Promise<boolean> {
+export async function deliverNext(
+  prisma: PrismaClient,
+  options: DeliveryOptions,
+  stop: AbortSignal,
+): Promise<boolean> {
   return prisma.$transaction(
     async (tx) => {
       // Prisma writes DateTime columns as UTC wall-clock timestamps.
@@ -69,10 +115,17 @@ export async function deliverNext(prisma: PrismaClient, options: DeliveryOptions
         FOR UPDATE OF w SKIP LOCKED`;
       if (!claimed) return false;
       const hook = await tx.webhook.findUniqueOrThrow({ where: { id: claimed.id } });
-      const event = await tx.changeEvent.findFirst({ where: { id: { gt: hook.cursor }, kind: { in: hook.kinds } }, orderBy: { id: 'asc' }, select: CHANGE });
+      const event = await tx.changeEvent.findFirst({
+        where: { id: { gt: hook.cursor }, kind: { in: hook.kinds } },
+        orderBy: { id: 'asc' },
+        select: CHANGE,
+      });
       if (!event) {
         // Only kinds it did not ask for: skip them.
-        const last = await tx.changeEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+        const last = await tx.changeEvent.findFirst({
+          orderBy: { id: 'desc' },
+          select: { id: true },
+        });
         await tx.webhook.update({ where: { id: hook.id }, data: { cursor: last!.id } });
         return true;
       }
@@ -87,18 +140,38 @@ export async function deliverNext(prisma: PrismaClient, options: DeliveryOptions
       const outcome = await post(hook.url, body, headers, options.timeoutMs, stop);
       const durationMs = Math.round(performance.now() - started);
       const attempt = hook.failures + 1;
-      await tx.webhookDelivery.create({ data: { webhookId: hook.id, eventId: event.id, attempt, durationMs, ...outcome } });
+      await tx.webhookDelivery.create({
+        data: { webhookId: hook.id, eventId: event.id, attempt, durationMs, ...outcome },
+      });
       const now = new Date();
       if (outcome.ok) {
-        await tx.webhook.update({ where: { id: hook.id }, data: { cursor: event.id, failures: 0, lastError: null, lastDeliveredAt: now, nextAttemptAt: now } });
+        await tx.webhook.update({
+          where: { id: hook.id },
+          data: {
+            cursor: event.id,
+            failures: 0,
+            lastError: null,
+            lastDeliveredAt: now,
+            nextAttemptAt: now,
+          },
+        });
       } else if (attempt >= options.maxAttempts) {
         await tx.webhook.update({
           where: { id: hook.id },
-          data: { failures: attempt, lastError: outcome.error, failedAt: now, active: false, version: { increment: 1 } },
+          data: {
+            failures: attempt,
+            lastError: outcome.error,
+            failedAt: now,
+            active: false,
+            version: { increment: 1 },
+          },
         });
       } else {
         const nextAttemptAt = new Date(now.getTime() + backoffAfter(attempt, options));
-        await tx.webhook.update({ where: { id: hook.id }, data: { failures: attempt, lastError: outcome.error, nextAttemptAt } });
+        await tx.webhook.update({
+          where: { id: hook.id },
+          data: { failures: attempt, lastError: outcome.error, nextAttemptAt },
+        });
       }
       return true;
     },
@@ -108,6 +181,10 @@ export async function deliverNext(prisma: PrismaClient, options: DeliveryOptions
 
 /** When the soonest pending retry is due (null: none waits). */
 export async function nextRetryAt(prisma: PrismaClient): Promise<Date | null> {
-  const row = await prisma.webhook.findFirst({ where: { active: true, failures: { gt: 0 } }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true } });
+  const row = await prisma.webhook.findFirst({
+    where: { active: true, failures: { gt: 0 } },
+    orderBy: { nextAttemptAt: 'asc' },
+    select: { nextAttemptAt: true },
+  });
   return row?.nextAttemptAt ?? null;
 }

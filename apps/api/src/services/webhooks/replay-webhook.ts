@@ -8,16 +8,34 @@ import { webhookAuditView } from './audit-view.ts';
 import { findOrThrowWebhook, writeTransaction } from './write.ts';
 import { notifyWebhookWorkers } from './wake.ts';
 
-export async function replayWebhook(ctx: GazetteContext, id: string, after: bigint): Promise<Webhook> {
+export async function replayWebhook(
+  ctx: GazetteContext,
+  id: string,
+  after: bigint,
+): Promise<Webhook> {
   return writeTransaction(ctx, async (tx) => {
     // Waits for a delivery in progress (which holds the row) so it cannot move the cursor past `after`.
     await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${id} FOR UPDATE`;
     const before = await findOrThrowWebhook(tx, id);
     const after_ = await tx.webhook.update({
       where: { id },
-      data: { cursor: after, failures: 0, lastError: null, failedAt: null, active: true, nextAttemptAt: new Date(), version: { increment: 1 } },
+      data: {
+        cursor: after,
+        failures: 0,
+        lastError: null,
+        failedAt: null,
+        active: true,
+        nextAttemptAt: new Date(),
+        version: { increment: 1 },
+      },
     });
-    await recordAudit(tx, ctx, { action: 'webhook.replay', entity: 'Webhook', entityId: id, before: webhookAuditView(before), after: webhookAuditView(after_) });
+    await recordAudit(tx, ctx, {
+      action: 'webhook.replay',
+      entity: 'Webhook',
+      entityId: id,
+      before: webhookAuditView(before),
+      after: webhookAuditView(after_),
+    });
     await notifyWebhookWorkers(tx, id);
     return after_;
   });

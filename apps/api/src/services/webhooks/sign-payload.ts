@@ -21,8 +21,16 @@ export function signatureHeader(secret: string, timestamp: number, body: string)
 }
 
 /** What a receiver does: true when the header is a valid signature of `body` made within `toleranceS`. */
-export function verifySignature(secret: string, header: string, body: string, nowS = Math.floor(Date.now() / 1000), toleranceS = 300): boolean {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
+export function verifySignature(
+  secret: string,
+  header: string,
+  body: string,
+  nowS = Math.floor(Date.now() / 1000),
+  toleranceS = 300,
+): boolean {
+  const parts = Object.fromEntries(
+    header.split(',').map((p) => p.split('=', 2) as [string, string]),
+  );
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowS - t) > toleranceS) return false;
   const expected = Buffer.from(signature(secret, t, body), 'hex');

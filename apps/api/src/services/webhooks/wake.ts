@@ -4,6 +4,9 @@ import type { Prisma } from '@gazette/db';
 
 export const WEBHOOK_CHANNEL = 'gazette_webhooks';
 
-export async function notifyWebhookWorkers(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, webhookId: string): Promise<void> {
+export async function notifyWebhookWorkers(
+  tx: Pick<Prisma.TransactionClient, '$executeRaw'>,
+  webhookId: string,
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${WEBHOOK_CHANNEL}, ${webhookId})`;
 }

@@ -6,7 +6,12 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
 import { CHANGE_CHANNEL } from '@gazette/db/changes/record';
-import { DEFAULT_DELIVERY, deliverNext, nextRetryAt, type DeliveryOptions } from './deliver-next.ts';
+import {
+  DEFAULT_DELIVERY,
+  deliverNext,
+  nextRetryAt,
+  type DeliveryOptions,
+} from './deliver-next.ts';
 import { WEBHOOK_CHANNEL } from './wake.ts';
 
 export interface WebhookWorkerOptions extends Partial<DeliveryOptions> {
@@ -37,7 +42,11 @@ export function webhookOptionsFrom(env: NodeJS.ProcessEnv): WebhookWorkerOptions
   };
 }
 
-export function startWebhookWorker(prisma: PrismaClient, logger: Logger, options: WebhookWorkerOptions = {}): WebhookWorker {
+export function startWebhookWorker(
+  prisma: PrismaClient,
+  logger: Logger,
+  options: WebhookWorkerOptions = {},
+): WebhookWorker {
   const delivery: DeliveryOptions = {
     timeoutMs: options.timeoutMs ?? DEFAULT_DELIVERY.timeoutMs,
     backoffMs: options.backoffMs ?? DEFAULT_DELIVERY.backoffMs,
@@ -56,7 +65,10 @@ export function startWebhookWorker(prisma: PrismaClient, logger: Logger, options
   let listener: pg.Client | null = null;
   const listen = async () => {
     if (!options.databaseUrl || listener || stopping.signal.aborted) return;
-    const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'gazette-webhook-worker' });
+    const client = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: 'gazette-webhook-worker',
+    });
     client.on('notification', wake);
     client.on('error', (err) => {
       logger.warn({ err }, 'webhook worker lost its LISTEN connection; polling until it is back');

@@ -14,11 +14,24 @@ export async function findOrThrowWebhook(tx: Tx, id: string): Promise<Webhook> {
 }
 
 /** CONFLICT naming who changed the webhook last (from the audit log). */
-export async function conflictError(tx: Tx, id: string, currentVersion: number, yourVersion: number) {
-  const last = await tx.auditEntry.findFirst({ where: { entity: 'Webhook', entityId: id }, orderBy: { id: 'desc' }, select: { actorLabel: true, at: true } });
-  const who = last ? `${last.actorLabel} 于 ${last.at.toISOString()}` : '其他人';
-  return new DomainError('CONFLICT', `网络钩子已被${who}修改(当前版本 ${currentVersion},你提交的版本 ${yourVersion}),请刷新后重试`, {
-    field: 'version',
-    details: { currentVersion, yourVersion },
+export async function conflictError(
+  tx: Tx,
+  id: string,
+  currentVersion: number,
+  yourVersion: number,
+) {
+  const last = await tx.auditEntry.findFirst({
+    where: { entity: 'Webhook', entityId: id },
+    orderBy: { id: 'desc' },
+    select: { actorLabel: true, at: true },
   });
+  const who = last ? `${last.actorLabel} 于 ${last.at.toISOString()}` : '其他人';
+  return new DomainError(
+    'CONFLICT',
+    `网络钩子已被${who}修改(当前版本 ${currentVersion},你提交的版本 ${yourVersion}),请刷新后重试`,
+    {
+      field: 'version',
+      details: { currentVersion, yourVersion },
+    },
+  );
 }
