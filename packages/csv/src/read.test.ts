@@ -40,3 +40,20 @@ describe('readCsvRecords', () => {
     expect(() => readCsvRecords('a,b\n1,"open\n')).toThrow(/引号未闭合/u);
   });
 });
+
+describe('text a sender decoded wrongly', () => {
+  it('refuses U+FFFD (GBK read as UTF-8), naming the line and cell', () => {
+    // What a browser's file.text() makes of the GBK bytes of 名称 before the text is sent.
+    const mangled = new TextDecoder('utf-8').decode(Uint8Array.from([0xc3, 0xfb, 0xb3, 0xc6]));
+    expect(mangled).toContain('\uFFFD');
+    let error: unknown;
+    try {
+      readCsvRecords(`code,name\r\n1,${mangled}\r\n`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect(error).toMatchObject({ line: 2, columnIndex: 1 });
+    expect((error as Error).message).toContain('GBK');
+  });
+});

@@ -83,13 +83,22 @@ export class RecordLines {
 /**
  * A parsed record as kept by the readers: blank records (every cell empty or spaces) are
  * dropped; a NUL in any cell refuses the file, naming the line and cell (a binary file, or
- * UTF-16 read as UTF-8, is never taken for data).
+ * UTF-16 read as UTF-8, is never taken for data), and so does U+FFFD, the replacement character a
+ * sender leaves when it decoded a GBK file as UTF-8 before sending its text: stored, it would
+ * replace the Chinese of the file for good.
  */
 export function keepRecord(line: number, cells: string[]): CsvRecord | null {
   cells.forEach((cell, i) => {
     if (cell.includes('\u0000')) {
       throw new CsvSyntaxError(
         `第 ${line} 行第 ${i + 1} 列含有空字符(NUL):这不是文本 CSV,或编码不是 UTF-8/GB18030`,
+        line,
+        i,
+      );
+    }
+    if (cell.includes('\uFFFD')) {
+      throw new CsvSyntaxError(
+        `第 ${line} 行第 ${i + 1} 列含有无法识别的字符(�):文件多半是 GBK 编码却被当作 UTF-8 读取。请直接上传文件,或在 Excel/WPS 中另存为“CSV UTF-8”`,
         line,
         i,
       );
