@@ -90,6 +90,8 @@ async function openDraft(page: Page, table: string, days: number) {
   await expect
     .poll(() => page.getByTestId('version-status').textContent(), { timeout: 15_000 })
     .toBe('草稿');
+  // The draft's entries arrive after its status: start once nothing is in flight.
+  await page.waitForLoadState('networkidle');
   return versionIdOf(page);
 }
 

@@ -208,6 +208,10 @@ it('a bad price is explained on its cell at once and never sent; a server refusa
   // Bad prices: shown on the cell at once in Chinese, never sent; a server refusal too.
   const cell = a.page.locator(`input[data-testid="entry-amount-${KEY}"]`);
   await cell.waitFor({ timeout: 15_000 });
+  // The new draft's entries may still be reloading (the grid is rebuilt when they arrive, which
+  // would drop what is typed): type once nothing is in flight.
+  await a.page.waitForLoadState('networkidle');
+  await cell.waitFor({ timeout: 15_000 });
   const cellError = a.page.getByTestId(`entry-amount-error-${KEY}`);
   const updatesBefore = sent.filter((b) => b.includes('updateRateEntry')).length;
   for (const bad of ['abc', '-5']) {

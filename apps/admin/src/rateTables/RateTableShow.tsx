@@ -125,7 +125,10 @@ function Workspace() {
     },
     [navigate, location.pathname],
   );
-  const [entries, setEntries] = useState<ApiRateEntry[]>([]);
+  const [loadedEntries, setEntries] = useState<ApiRateEntry[]>([]);
+  // The version the loaded entries belong to: until the selected version's entries arrive, none
+  // are shown (never the previous version's entries under the new version's editable state).
+  const [entriesOf, setEntriesOf] = useState('');
   const [tab, setTab] = useState(0);
   // The printed matrix by default where the table has one; the long list stays a click away.
   const [view, setView] = useState<'matrix' | 'list'>('matrix');
@@ -161,6 +164,7 @@ function Workspace() {
     if (!selected) return;
     try {
       setEntries(await dataProvider.getRateEntries(selected));
+      setEntriesOf(selected);
     } catch (e) {
       setError(e as Error);
     }
@@ -168,6 +172,7 @@ function Workspace() {
   useEffect(() => void loadEntries(), [loadEntries]);
 
   if (!table) return null;
+  const entries = entriesOf === selected ? loadedEntries : [];
   const dimensions = (table.dimensions ?? []) as DimensionDef[];
   const version = versions.find((v) => v.id === selected);
   const editable = !!canEdit && isEditable(version);
