@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // The suites start the API's `start` script (built JavaScript): build it first.
+    globalSetup: ['test/acceptance/build-api.ts'],
   },
 });
