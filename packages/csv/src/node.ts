@@ -46,10 +46,14 @@ export async function* parseCsvStream(
 ): AsyncGenerator<CsvRecord[]> {
   const batchSize = options.batchSize ?? 1000;
   let seenHeader = false;
+  // A whole text is fed in slices: csv-parse parses each chunk it is given in one go, so one
+  // multi-megabyte chunk would hold the event loop until every record of it is read.
   const input =
-    typeof source === 'string' || source instanceof Uint8Array
-      ? Readable.from([source])
-      : Readable.from(source);
+    typeof source === 'string'
+      ? Readable.from(textSlices(source))
+      : source instanceof Uint8Array
+        ? Readable.from([source])
+        : Readable.from(source);
   const parser = parse(CSV_PARSE_OPTIONS);
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
@@ -105,4 +109,15 @@ export async function parseCsvTableStream<K extends string, S extends z.ZodType>
     return { ok: false, errors: [{ line: error.line, column, message: error.message }] };
   }
   return checker ? checker.result() : { ok: false, errors: [EMPTY_CSV_ERROR] };
+}
+
+/** A text in slices of about 64k characters (never splitting a surrogate pair). */
+function* textSlices(text: string, size = 1 << 16): Generator<string> {
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + size);
+    const code = text.charCodeAt(end - 1);
+    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end++;
+    yield text.slice(at, end);
+    at = end;
+  }
 }
