@@ -5,4 +5,5 @@ export * from './apply-case-event.ts';
 export * from './is-case-overdue.ts';
 export * from './notice-number.ts';
 export * from './render-notice.ts';
+export * from './approval-forms.ts';
 export * from './schemas.ts';

@@ -13,7 +13,8 @@ import {
 } from './codes.ts';
 
 export const NOTICE_ISSUER = '泸州市市场监督管理局';
-const GUIDELINE = '《泸州市市场监管局行政处罚改正违法行为裁量审查评估指导意见》';
+/** The guidance as the annex forms cite it. */
+export const DISCRETION_GUIDELINE = '《泸州市市场监管局行政处罚改正违法行为裁量审查评估指导意见》';
 // Interpretation: the forms address "执法机构"; the circular 泸市监规发〔2024〕2号 is sent to the
 // 市局's 综合行政执法支队, which handles the city bureau's own cases.
 export const DEFAULT_ENFORCEMENT_UNIT = '泸州市市场监督管理局综合行政执法支队';
@@ -80,11 +81,11 @@ function dateOf(value: PlainDate | null | undefined, field: string, label: strin
 }
 
 /** `某某案` is printed as is; other names get the form's `一案`. */
-function caseRef(caseName: string): string {
+export function caseReference(caseName: string): string {
   return caseName.endsWith('案') ? caseName : `${caseName}一案`;
 }
 
-function reviewUnit(data: NoticeData): string {
+export function reviewUnitName(data: Pick<NoticeData, 'reviewUnit' | 'reviewMode'>): string {
   if (data.reviewUnit) return data.reviewUnit;
   // 第七条: (一) the bureau's business unit, (二) a third-party organisation.
   return data.reviewMode === 'THIRD_PARTY' ? '第三方组织' : '我局相关业务机构';
@@ -125,9 +126,9 @@ function acceptance(data: NoticeData): string[] {
   const until = dateOf(data.reviewDeadline, 'reviewDeadline', '审查评估期限届满日');
   return [
     // 附件5 wording; the form's 期限暂定为***月 is filled with the days 第十三条 allows.
-    `${opened}我局立案对${caseRef(data.caseName)}，${startSentence(data)}` +
-      `经本局审查后认为符合${GUIDELINE}第四条规定的情形，决定${applied ? '受理你的申请' : '受理'}，` +
-      `由${reviewUnit(data)}对你的改正违法行为进行审查评估，合规审查期限暂定为${days}日（至${until}）。`,
+    `${opened}我局立案对${caseReference(data.caseName)}，${startSentence(data)}` +
+      `经本局审查后认为符合${DISCRETION_GUIDELINE}第四条规定的情形，决定${applied ? '受理你的申请' : '受理'}，` +
+      `由${reviewUnitName(data)}对你的改正违法行为进行审查评估，合规审查期限暂定为${days}日（至${until}）。`,
     '裁量审查评估期限内中止案件调查，你公司应当积极配合我局裁量审查整改，裁量审查评估结果将作为我局案件处理的参考。',
     '特此通知。',
   ];
@@ -164,8 +165,8 @@ function termination(data: NoticeData): string[] {
   return [
     // 附件7 wording, naming the item of 第十五条 that applied.
     `${dateOf(data.acceptedOn, 'acceptedOn', '受理日期')}，我局受理了${data.subjectName}裁量审查评估${application}，` +
-      `由${reviewUnit(data)}对该市场主体的违法行为整改内容进行审查评估，在裁量审查评估考察期内，` +
-      `因该市场主体${info.label}，违反了${GUIDELINE}第十五条第${item}项之规定，` +
+      `由${reviewUnitName(data)}对该市场主体的违法行为整改内容进行审查评估，在裁量审查评估考察期内，` +
+      `因该市场主体${info.label}，违反了${DISCRETION_GUIDELINE}第十五条第${item}项之规定，` +
       `我局决定对${data.subjectName}${application ? '申请' : ''}的裁量审查评估终止考察。`,
     '特此通知。',
   ];
