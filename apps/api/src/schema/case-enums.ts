@@ -23,7 +23,7 @@ import {
 import { builder } from '../builder.ts';
 
 /** Enum values in the domain's order, each described as `label(泸市监规发〔2024〕2号 article)`. */
-function described<K extends string>(keys: readonly K[], info: Record<K, CodeInfo>) {
+export function described<K extends string>(keys: readonly K[], info: Record<K, CodeInfo>) {
   return Object.fromEntries(
     keys.map((key) => [
       key,

@@ -16,6 +16,7 @@ import {
   ReviewModeEnum,
 } from './case-enums.ts';
 import './case-events.ts';
+import './case-forms.ts';
 import './case-notices.ts';
 import './case-workflow.ts';
 import { definePage } from './pagination.ts';
