@@ -93,6 +93,7 @@ const GazetteImportPage = named(
   'GazetteImportPage',
 );
 const NoticePrint = named(() => import('./cases/NoticePrint.tsx'), 'NoticePrint');
+const ApprovalFormPrint = named(() => import('./cases/ApprovalFormPrint.tsx'), 'ApprovalFormPrint');
 
 const { Route } = reactRouterProvider;
 
@@ -140,6 +141,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading />}>
               <NoticePrint />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/print/cases/:id/forms/:kind"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ApprovalFormPrint />
             </Suspense>
           }
         />

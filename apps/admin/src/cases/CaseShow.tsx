@@ -8,13 +8,26 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { Box, Button, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Grid,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { allowedEvents } from '@gazette/domain';
 import { TransitionDialog } from './TransitionDialog.tsx';
 import type { CaseEventType } from '../dataProvider/cases.ts';
 import { CorrectStepDialog } from './CorrectStepDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import type { CaseRecord } from '../dataProvider/resources.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import { APPLICATION_FORM, formPrintPath, noticePrintPath } from './PrintSheet.tsx';
 
 export type { CaseRecord } from '../dataProvider/resources.ts';
 
@@ -28,6 +41,53 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
         {children}
       </Typography>
     </Stack>
+  );
+}
+
+/**
+ * The 审批表 the case has reached and its 申请书 template (附件1、2、3、6、8), each with a print
+ * button; their names and order are the API's (the domain's definitions).
+ */
+function CaseForms({ caseId }: { caseId: string }) {
+  const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
+  const { data, error } = useQuery({
+    queryKey: ['cases', 'forms', caseId],
+    queryFn: () => dataProvider.caseForms(caseId),
+  });
+  const forms = [
+    ...(data?.applicationForm
+      ? [
+          {
+            kind: APPLICATION_FORM,
+            name: `${data.applicationForm.annex} ${data.applicationForm.title}`,
+          },
+        ]
+      : []),
+    ...(data?.approvalForms ?? []).map((f) => ({ kind: f.kind, name: `${f.annex} ${f.label}` })),
+  ];
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }} data-testid="case-forms">
+      <CardContent>
+        <Typography variant="subtitle1">{translate('cases.approvalForms')}</Typography>
+        {error && <Alert severity="error">{error.message}</Alert>}
+        {forms.map((f) => (
+          <Stack key={f.kind} direction="row" spacing={1} alignItems="center" sx={{ py: 0.5 }}>
+            <Typography variant="body2" sx={{ flex: 1 }}>
+              {f.name}
+            </Typography>
+            <Button
+              size="small"
+              component={Link}
+              to={formPrintPath(caseId, f.kind)}
+              data-testid={`print-form-${f.kind}`}
+            >
+              {translate('cases.print')}
+            </Button>
+          </Stack>
+        ))}
+      </CardContent>
+    </Card>
   );
 }
 
@@ -193,7 +253,7 @@ function CaseBody() {
                   <Button
                     size="small"
                     component={Link}
-                    to={`/print/cases/${encodeURIComponent(record.id)}/${n.kind}`}
+                    to={noticePrintPath(String(record.id), n.kind)}
                     data-testid={`print-${n.kind}`}
                   >
                     {translate('cases.print')}
@@ -202,6 +262,7 @@ function CaseBody() {
               ))}
             </CardContent>
           </Card>
+          <CaseForms caseId={String(record.id)} />
         </Grid>
       </Grid>
       {correcting && latest && (

@@ -29,6 +29,72 @@ const Correct = graphql(`
   }
 `);
 
+// What the print pages show, as the API renders it (the dashboard never rebuilds a form's text).
+const Notices = graphql(`
+  query CaseNoticePrints($id: ID!) {
+    case(id: $id) {
+      id
+      notices {
+        kind
+        number
+        print {
+          title
+          number
+          addressee
+          paragraphs
+          issuer
+          date
+          footnote
+          caseFiledOn
+          department
+          contactName
+          contactPhone
+        }
+      }
+    }
+  }
+`);
+const Forms = graphql(`
+  query CaseForms($id: ID!) {
+    case(id: $id) {
+      id
+      approvalForms {
+        kind
+        annex
+        label
+        issuer
+        title
+        rows {
+          label
+          text
+          signer
+          signerName
+          dateLine
+        }
+      }
+      applicationForm {
+        annex
+        title
+        addressee
+        paragraphs {
+          text
+          blankLines
+        }
+        applicantLabel
+        applicant
+        dateLine
+      }
+    }
+  }
+`);
+
+type CaseNotices = NonNullable<ResultOf<typeof Notices>['case']>['notices'];
+export type PrintedNotice = CaseNotices[number]['print'];
+export type CaseForms = Omit<NonNullable<ResultOf<typeof Forms>['case']>, 'id'>;
+export type ApprovalForm = CaseForms['approvalForms'][number];
+export type ApprovalFormKind = ApprovalForm['kind'];
+export type ApplicationForm = NonNullable<CaseForms['applicationForm']>;
+
 export type CaseEvent = VariablesOf<typeof Transition>['event'];
 export type CaseEventType = CaseEvent['type'];
 export type CorrectStepInput = VariablesOf<typeof Correct>['input'];
@@ -41,5 +107,17 @@ export const caseMethods = {
   /** The audited correction of the latest step (date or note, with a reason). */
   async correctCaseEvent(id: string, version: number, input: CorrectStepInput): Promise<CaseState> {
     return (await request(Correct, { id, version, input })).correctCaseEvent.case;
+  },
+  /** The notices of a case as the API prints them (泸市监规发〔2024〕2号 附件4、5、7、9). */
+  async caseNoticePrints(id: string): Promise<CaseNotices> {
+    const found = (await request(Notices, { id })).case;
+    if (!found) throw new Error('ra.notification.item_doesnt_exist');
+    return found.notices;
+  },
+  /** The 审批表 the case has reached and its 申请书 template (附件1、2、3、6、8), as rendered. */
+  async caseForms(id: string): Promise<CaseForms> {
+    const found = (await request(Forms, { id })).case;
+    if (!found) throw new Error('ra.notification.item_doesnt_exist');
+    return found;
   },
 };

@@ -169,6 +169,12 @@ export const appEn: Shape<typeof appZh> = {
       TERMINATION: 'Termination notice',
       RESULT: 'Result notice',
     },
+    ApprovalFormKind: {
+      REVIEW: 'Review approval form',
+      SUSPENSION: 'Suspension approval form',
+      TERMINATION: 'Termination approval form',
+      RESULT: 'Result approval form',
+    },
     ApiTokenScope: { READ_PUBLISHED: 'Read published data', READ_ALL: 'Read all data' },
     ChangeKind: {
       POLICY_ADDED: 'Document added',
@@ -762,6 +768,8 @@ export const appEn: Shape<typeof appZh> = {
     filed: 'Registered',
     timeline: 'Timeline',
     notices: 'Notices',
+    approvalForms: 'Approval forms',
+    applicationForm: 'Application for a discretion review',
     noNotices: 'No notice issued yet',
     print: 'Print',
     moved: 'Done',

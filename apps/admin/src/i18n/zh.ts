@@ -1,5 +1,6 @@
 // Every visible string of the dashboard in Chinese (the default language).
 import {
+  APPROVAL_FORM_INFO,
   CASE_DECISION_INFO,
   CASE_EVENT_INFO,
   CASE_STATE_INFO,
@@ -137,6 +138,7 @@ export const appZh = {
     TerminationReason: labels(TERMINATION_REASON_INFO, true),
     CaseDecision: labels(CASE_DECISION_INFO),
     NoticeKind: labels(NOTICE_KIND_INFO),
+    ApprovalFormKind: labels(APPROVAL_FORM_INFO),
     ApiTokenScope: { READ_PUBLISHED: '读取公开数据', READ_ALL: '读取全部数据' },
     ChangeKind: {
       POLICY_ADDED: '新增文件',
@@ -725,6 +727,8 @@ export const appZh = {
     filed: '登记',
     timeline: '办理经过',
     notices: '文书',
+    approvalForms: '审批表',
+    applicationForm: '涉案主体裁量审查评估申请书',
     noNotices: '尚未出具文书',
     print: '打印',
     moved: '已办理',
