@@ -57,7 +57,8 @@ export function noRow(query: object): null {
   return null;
 }
 
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** The builder's Pothos types, for helpers that take a field or argument builder. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The `id` and `version` every conflict-checked update or delete takes, described for `noun`. */
 export function idVersionArgs(arg: ArgBuilder<BuilderTypes>, noun: string) {
