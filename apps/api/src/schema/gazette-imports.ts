@@ -7,6 +7,7 @@ import {
   importGazetteIssue,
   type IssueReview,
 } from '@gazette/db/gazette-import/index';
+import { actorIdOf } from '../audit.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { ImportedDocument, ImportedTable, ImportProblem } from './gazette-import-review.ts';
@@ -14,15 +15,8 @@ import { rawId } from './ids.ts';
 
 const admin = { admin: true } as const;
 
-function importActor(ctx: GazetteContext) {
-  const id =
-    ctx.viewer.kind === 'user'
-      ? ctx.viewer.userId
-      : ctx.viewer.kind === 'token'
-        ? ctx.viewer.tokenId
-        : null;
-  return { id, label: ctx.actorLabel };
-}
+/** The administrator (or token) an import records as its author. */
+const importActor = (ctx: GazetteContext) => ({ id: actorIdOf(ctx.viewer), label: ctx.actorLabel });
 
 export const GazetteImportStatusEnum = builder.enumType('GazetteImportStatus', {
   description: '公报导入的状态',
