@@ -1,10 +1,7 @@
 // pnpm db:migration <name> [--squash] — writes the next migration from schema.prisma.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createMigration } from '../src/migrate/create.ts';
 import { readSchema } from '../src/migrate/files.ts';
-import { freePort, startEmbeddedPostgres } from '../src/embedded.ts';
+import { startThrowawayPostgres } from '../src/embedded.ts';
 
 const args = process.argv.slice(2);
 const squash = args.includes('--squash');
@@ -18,17 +15,9 @@ if (!name) {
 let url = process.env.DATABASE_URL;
 let stop = async () => {};
 if (!url) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-diff-'));
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(tmp, 'pg'),
-    port: await freePort(),
-    ephemeral: true,
-  });
+  const pg = await startThrowawayPostgres('gazette-diff-');
   url = pg.url();
-  stop = async () => {
-    await pg.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  };
+  stop = pg.stop;
 }
 try {
   const result = await createMigration({ name, schema: readSchema(), databaseUrl: url, squash });

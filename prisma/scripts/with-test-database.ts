@@ -3,10 +3,8 @@
 // uses it so every package's tests share one server (each file still gets its own database).
 //   node --import tsx scripts/with-test-database.ts <command> [args…]   (runs at the repo root)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort, startEmbeddedPostgres } from '../src/embedded.ts';
+import { startThrowawayPostgres } from '../src/embedded.ts';
 import { PRISMA_DIR } from '../src/migrate/files.ts';
 
 const [command, ...args] = process.argv.slice(2);
@@ -18,18 +16,10 @@ if (!command) {
 let cleanup = async () => {};
 const env = { ...process.env };
 if (!env.DATABASE_URL) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-test-pg-'));
-  const cluster = await startEmbeddedPostgres({
-    dataDir: path.join(tmp, 'pg'),
-    port: await freePort(),
-    ephemeral: true,
-  });
+  const cluster = await startThrowawayPostgres();
   env.DATABASE_URL = cluster.url();
   console.log(`tests use an embedded PostgreSQL on 127.0.0.1:${cluster.port}`);
-  cleanup = async () => {
-    await cluster.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  };
+  cleanup = cluster.stop;
 }
 
 const child = spawn(command, args, { cwd: path.resolve(PRISMA_DIR, '..'), env, stdio: 'inherit' });

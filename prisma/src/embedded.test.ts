@@ -1,9 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.ts';
+import {
+  freePort,
+  startEmbeddedPostgres,
+  startThrowawayPostgres,
+  type EmbeddedPostgres,
+} from './embedded.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'gazette-embedded-'));
 const dataDir = path.join(root, 'postgres');
@@ -90,5 +95,17 @@ describe('embedded PostgreSQL', () => {
       startEmbeddedPostgres({ dataDir: other, port: holder.port, ephemeral: true }),
     ).rejects.toThrow(new RegExp(`did not start on port ${holder.port}`));
     await holder.stop();
+  });
+
+  it('removes the temporary directory of a throwaway cluster when it stops', async () => {
+    const throwaway = await startThrowawayPostgres('gazette-embedded-throwaway-');
+    running.push(throwaway);
+    const [row] = (await query(throwaway.url(), 'SHOW data_directory')) as [
+      { data_directory: string },
+    ];
+    expect(row.data_directory).toContain('gazette-embedded-throwaway-');
+    expect(existsSync(row.data_directory)).toBe(true);
+    await throwaway.stop();
+    expect(existsSync(path.dirname(row.data_directory))).toBe(false);
   });
 });

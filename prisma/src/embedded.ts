@@ -5,6 +5,7 @@ import {
   chmodSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -178,6 +179,37 @@ export async function startEmbeddedPostgres(
     url: (name = 'postgres') =>
       `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(name)}`,
     stop: () => (stopped ??= stopPostmaster(child)),
+  };
+}
+
+/**
+ * A throwaway cluster (tests, migration diffs): a new temporary data directory named from
+ * `prefix`, a free port, durability off. Its `stop` also removes the directory.
+ */
+export async function startThrowawayPostgres(
+  prefix = 'gazette-test-pg-',
+  log?: (message: string) => void,
+): Promise<EmbeddedPostgres> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const remove = () => rmSync(tmp, { recursive: true, force: true });
+  let cluster: EmbeddedPostgres;
+  try {
+    cluster = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, 'pg'),
+      port: await freePort(),
+      ephemeral: true,
+      log,
+    });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return {
+    ...cluster,
+    stop: async () => {
+      await cluster.stop();
+      remove();
+    },
   };
 }
 

@@ -3,11 +3,8 @@
 // Uses DATABASE_URL when set; otherwise starts one embedded PostgreSQL for this run. Either way
 // it makes sure a template database migrated from prisma/migrations exists (named by a hash of
 // the migrations, so it is built once and reused until they change); test files clone it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from './embedded.ts';
+import { startThrowawayPostgres } from './embedded.ts';
 import { isAlive } from './embedded-lock.ts';
 import { applyMigrations, migrationsHash } from './migrate.ts';
 
@@ -82,17 +79,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   let adminUrl = process.env.DATABASE_URL;
   let teardown = async () => {};
   if (!adminUrl) {
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-test-pg-'));
-    const cluster = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pg'),
-      port: await freePort(),
-      ephemeral: true,
-    });
+    const cluster = await startThrowawayPostgres();
     adminUrl = cluster.url();
-    teardown = async () => {
-      await cluster.stop();
-      rmSync(tmp, { recursive: true, force: true });
-    };
+    teardown = cluster.stop;
   }
   try {
     await dropOrphans(adminUrl);

@@ -6,6 +6,13 @@ export type { AuditAction, AuditPayloads, AuditRecord, AuditRecordOf } from './a
 /** A Prisma client or an interactive transaction client: anything with `auditEntry`. */
 type AuditWriter = Pick<GazetteContext['prisma'], 'auditEntry'>;
 
+/** Who acts, as audit entries and imports record it: the signed-in user or the API token. */
+export function actorIdOf(viewer: GazetteContext['viewer']): string | null {
+  if (viewer.kind === 'user') return viewer.userId;
+  if (viewer.kind === 'token') return viewer.tokenId;
+  return null;
+}
+
 /**
  * Every write leaves an audit entry (who, when, what, before, after), in the same transaction.
  * Only the actions of audit-actions.ts are accepted, each with its entity and payload.
@@ -15,15 +22,9 @@ export async function recordAudit<A extends AuditAction>(
   ctx: Pick<GazetteContext, 'viewer' | 'actorLabel'>,
   record: AuditRecordOf<A>,
 ) {
-  const actorId =
-    ctx.viewer.kind === 'user'
-      ? ctx.viewer.userId
-      : ctx.viewer.kind === 'token'
-        ? ctx.viewer.tokenId
-        : null;
   await db.auditEntry.create({
     data: {
-      actorId,
+      actorId: actorIdOf(ctx.viewer),
       actorLabel: ctx.actorLabel,
       action: record.action,
       entity: record.entity,

@@ -6,15 +6,16 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import { DomainError, badInput, type PlainDate } from '@gazette/domain';
+import { DomainError, type PlainDate } from '@gazette/domain';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 import type { GazetteContext } from './context.ts';
 import type { UploadedFile } from './inspection-annexes/import.ts';
 import { authScopesFor } from './auth/roles.ts';
+import { checkPageSize, MAX_PAGE_SIZE } from './services/paging.ts';
 
-/** `first`/`last` of every connection and `perPage` of every page are at most this. */
-export const MAX_PAGE_SIZE = 100;
+/** `first`/`last` of every connection and `perPage` of every page are at most this (one limit). */
+export { MAX_PAGE_SIZE };
 
 const isProduction = process.env.NODE_ENV === 'production';
 
@@ -241,10 +242,7 @@ interface PageArgs {
 export function assertPageArgs(args: PageArgs): void {
   for (const key of ['first', 'last'] as const) {
     const value = args[key];
-    if (value == null) continue;
-    if (value < 0 || value > MAX_PAGE_SIZE) {
-      throw badInput(key, `${key} 必须在 0 到 ${MAX_PAGE_SIZE} 之间`);
-    }
+    if (value != null) checkPageSize(key, value, 0);
   }
 }
 

@@ -2,7 +2,7 @@
 // same statements for a page of 1 and of 100, and a connection's totalCount never scans a large
 // table without a filter (issue 9).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXACT_COUNT_LIMIT } from '../src/services/paging.ts';
+import { EXACT_COUNT_LIMIT, MAX_PAGE_SIZE } from '../src/services/paging.ts';
 import { createApi, type Api } from './helpers.ts';
 
 let api: Api;
@@ -126,5 +126,58 @@ describe('connections', () => {
       { token: admin },
     );
     expect(filtered.data!.auditEntries.totalCount).toBe(EXACT_COUNT_LIMIT + 500);
+  });
+});
+
+// Both paging styles of a list are views of one implementation: one size limit and check, one
+// filter service (docs/architecture.md, "Two paging styles, one implementation").
+describe('a Relay connection and its offset page', () => {
+  it('refuse a size past the one limit alike, naming the argument', async () => {
+    const over = MAX_PAGE_SIZE + 1;
+    const refusal = async (query: string) =>
+      ((await api.gql(query)).errors ?? []).map((e) => [e.extensions?.code, e.message]);
+    expect(await refusal(`{ rateTables(first: ${over}) { totalCount } }`)).toEqual([
+      ['BAD_USER_INPUT', `first 必须在 0 到 ${MAX_PAGE_SIZE} 之间`],
+    ]);
+    expect(await refusal(`{ rateTablesPage(perPage: ${over}) { total } }`)).toEqual([
+      ['BAD_USER_INPUT', `perPage 必须在 1 到 ${MAX_PAGE_SIZE} 之间`],
+    ]);
+  });
+
+  it('list the same rate tables and entries for the same filter', async () => {
+    const tables = await api.gql(
+      `{ rateTables(first: 100, filter: { search: "medical" }) { totalCount edges { node { id } } }
+         rateTablesPage(filter: { q: "medical" }, perPage: 100) { total nodes { id } } }`,
+    );
+    expect(tables.errors).toBeUndefined();
+    const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id).sort();
+    const connectionTables = tables.data!.rateTables.edges.map(
+      (e: { node: { id: string } }) => e.node,
+    );
+    expect(connectionTables.length).toBeGreaterThan(0);
+    expect(ids(tables.data!.rateTablesPage.nodes)).toEqual(ids(connectionTables));
+    expect(tables.data!.rateTablesPage.total).toBe(tables.data!.rateTables.totalCount);
+
+    const version = await api.db.prisma.rateTableVersion.findFirstOrThrow({
+      where: { status: 'PUBLISHED', table: { key: 'medical-service-prices' } },
+      select: { id: true },
+    });
+    const entry = await api.db.prisma.rateEntry.findFirstOrThrow({
+      where: { versionId: version.id, code: { not: null } },
+      select: { code: true },
+    });
+    const entries = await api.gql(
+      `query($v: ID, $c: String) {
+         rateEntries(tableKey: "medical-service-prices", versionId: $v, code: $c, first: 100) { totalCount edges { node { id } } }
+         rateEntriesPage(filter: { versionId: $v, code: $c }, perPage: 100) { total nodes { id } } }`,
+      { v: version.id, c: entry.code },
+    );
+    expect(entries.errors).toBeUndefined();
+    const connectionEntries = entries.data!.rateEntries.edges.map(
+      (e: { node: { id: string } }) => e.node,
+    );
+    expect(connectionEntries.length).toBeGreaterThan(0);
+    expect(ids(entries.data!.rateEntriesPage.nodes)).toEqual(ids(connectionEntries));
+    expect(entries.data!.rateEntriesPage.total).toBe(entries.data!.rateEntries.totalCount);
   });
 });

@@ -4,16 +4,20 @@
 // review-task job creates each task once, and a response-cache entry is invalidated on both by a
 // write through one. The database is a fresh one on DATABASE_URL's server,
 // or a throwaway embedded PostgreSQL when DATABASE_URL is unset. Both stop cleanly on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
-import pg from 'pg';
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@gazette/db/embedded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freshDatabase,
+  spawnServer,
+  stopServer,
+  waitReady,
+  type FreshDatabase,
+  type ServerProcess as Instance,
+} from './server-process.ts';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT = parse(readFileSync(path.join(API_DIR, 'contract/next.graphql'), 'utf8'));
@@ -27,106 +31,18 @@ const op = (name: string) =>
 const ADMIN = { email: 'two@gazette.test', password: 'Two-instances-1' };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-two-'));
 
-interface Instance {
-  name: string;
-  port: number;
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-let cluster: EmbeddedPostgres | null = null;
-let adminUrl = '';
-let dbName = '';
-let dbUrl = '';
+let database: FreshDatabase | null = null;
 const instances: Instance[] = [];
 let token = '';
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function onAdmin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function start(name: string, port: number): Instance {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-  };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-  Object.assign(env, {
-    GAZETTE_DATA_DIR: path.join(tmp, name),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    NODE_ENV: 'development',
+const start = (name: string) =>
+  spawnServer({
+    name,
+    databaseUrl: database!.url,
+    dataDir: path.join(tmp, name),
+    admin: ADMIN,
+    logLevel: 'info',
   });
-  const child = spawn(
-    process.execPath,
-    [
-      '--experimental-wasm-modules',
-      '--disable-warning=ExperimentalWarning',
-      '--import',
-      'tsx',
-      'src/server.ts',
-    ],
-    {
-      cwd: API_DIR,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { name, port, child, output: () => out, exited };
-}
-
-async function waitReady(i: Instance, ms = 180_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (i.child.exitCode !== null) throw new Error(`${i.name} exited early:\n${i.output()}`);
-    const res = await fetch(`http://127.0.0.1:${i.port}/readyz`).catch(() => null);
-    if (res?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${i.name} not ready in time:\n${i.output()}`);
-}
-
-async function stop(i: Instance): Promise<number | null> {
-  if (i.child.exitCode !== null) return i.child.exitCode;
-  try {
-    process.kill(-i.child.pid!, 'SIGTERM');
-  } catch {
-    // gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-i.child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }, 30_000);
-  const code = await i.exited;
-  clearTimeout(timer);
-  return code;
-}
 
 interface Gql {
   data?: Record<string, any> | null;
@@ -152,25 +68,12 @@ async function gql(
 const codes = (r: Gql) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL;
-  } else {
-    cluster = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pg'),
-      port: await freePort(),
-      ephemeral: true,
-    });
-    adminUrl = cluster.url();
-  }
-  dbName = `gazette_two_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await onAdmin(`CREATE DATABASE ${dbName}`);
-  dbUrl = withDatabase(adminUrl, dbName);
-
+  database = await freshDatabase('gazette_two');
   // The first migrates and seeds; the second finds everything in place (as a second replica does).
-  const a = start('a', await freePort());
+  const a = await start('a');
   instances.push(a);
   await waitReady(a);
-  const b = start('b', await freePort());
+  const b = await start('b');
   instances.push(b);
   await waitReady(b);
   const login = await gql(
@@ -183,9 +86,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const stopped = await Promise.all(instances.map(stop));
-  if (dbName) await onAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-  await cluster?.stop();
+  const stopped = await Promise.all(instances.map(stopServer));
+  await database?.drop();
   rmSync(tmp, { recursive: true, force: true });
   expect(stopped).toEqual(instances.map(() => 0));
 });

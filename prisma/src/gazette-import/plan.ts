@@ -394,6 +394,22 @@ function planDuties(f: SeedNoiseDutiesFile, docNo: string, p: Planner): PlannedD
   };
 }
 
+/** A rate table of the reading with its entries: it spans from its heading to its last entry's line. */
+function planTable(
+  t: { kind: PlannedTable['kind']; docNo: string; line: number; data: { name: string } },
+  entries: RateEntry[],
+): PlannedTable {
+  return {
+    kind: t.kind,
+    docNo: t.docNo,
+    name: t.data.name,
+    lineFrom: t.line,
+    lineTo: lastLine(entries, t.line),
+    dimensions: TABLE_KINDS[t.kind].dimensions,
+    entries,
+  };
+}
+
 /** The records of one reading, with every problem the reader or the name lookup found. */
 export function planIssue(reading: GazetteIssueReading, resolve: ResolveBody): IssuePlan {
   const p = new Planner(resolve);
@@ -402,44 +418,11 @@ export function planIssue(reading: GazetteIssueReading, resolve: ResolveBody): I
   const rounds: PlannedRound[] = [];
   const duties: PlannedDuties[] = [];
   for (const t of reading.tables) {
-    if (t.kind === 'REHAB_ASSISTANCE') {
-      const entries = rehabEntries(t.data);
-      tables.push({
-        kind: t.kind,
-        docNo: t.docNo,
-        name: t.data.name,
-        lineFrom: t.line,
-        lineTo: lastLine(entries, t.line),
-        dimensions: TABLE_KINDS[t.kind].dimensions,
-        entries,
-      });
-    } else if (t.kind === 'MEDICAL_SERVICE_PRICE') {
-      const entries = medicalEntries(t.data);
-      tables.push({
-        kind: t.kind,
-        docNo: t.docNo,
-        name: t.data.name,
-        lineFrom: t.line,
-        lineTo: lastLine(entries, t.line),
-        dimensions: TABLE_KINDS[t.kind].dimensions,
-        entries,
-      });
-    } else if (t.kind === 'LAND_TRANSFER_FEE') {
-      const entries = landEntries(t.data);
-      tables.push({
-        kind: t.kind,
-        docNo: t.docNo,
-        name: t.data.name,
-        lineFrom: t.line,
-        lineTo: lastLine(entries, t.line),
-        dimensions: TABLE_KINDS[t.kind].dimensions,
-        entries,
-      });
-    } else if (t.kind === 'NOISE_DUTIES') {
-      duties.push(planDuties(t.data, t.docNo, p));
-    } else {
-      rounds.push(planRound(t.data, t.docNo, p));
-    }
+    if (t.kind === 'REHAB_ASSISTANCE') tables.push(planTable(t, rehabEntries(t.data)));
+    else if (t.kind === 'MEDICAL_SERVICE_PRICE') tables.push(planTable(t, medicalEntries(t.data)));
+    else if (t.kind === 'LAND_TRANSFER_FEE') tables.push(planTable(t, landEntries(t.data)));
+    else if (t.kind === 'NOISE_DUTIES') duties.push(planDuties(t.data, t.docNo, p));
+    else rounds.push(planRound(t.data, t.docNo, p));
   }
   const byLine = (a: ReaderProblem, b: ReaderProblem) => a.line - b.line;
   return {

@@ -1,10 +1,6 @@
 // Compliance (contract): a quarter's figures, each body's findings and the compliance table, and
 // problems repeated over consecutive quarters — each computed by a service in SQL.
-import {
-  formatQuarter,
-  parseQuarter,
-  type OrganizationCompliance as OrgCompliance,
-} from '@gazette/domain';
+import type { AdoptionRating, OrganizationCompliance as OrgCompliance } from '@gazette/domain';
 import type {
   NewMediaFinding as NewMediaFindingRow,
   WebsiteFinding as WebsiteFindingRow,
@@ -24,18 +20,45 @@ import {
   type LoadedComplianceSummary,
 } from '../services/inspections/load-compliance-summaries.ts';
 import { NewMediaFinding, WebsiteFinding } from './inspection-findings.ts';
-import { AdoptionRatingEnum } from './inspections.ts';
+import { AdoptionRatingEnum, roundFigureFields } from './inspections.ts';
 import { Organization } from './organizations.ts';
+import { quarterOf, type BuilderTypes } from './shared.ts';
 
-/** A quarter text as stored: 2024q4 → 2024Q4; anything else BAD_USER_INPUT. */
-const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
+/** A body's standing in a quarter beyond its findings: 附件3 and the information adoption rating. */
+interface BodyStanding {
+  baseDataMissing: boolean;
+  processDataMissing: boolean;
+  adoption: AdoptionRating | null;
+}
+
+/** The standing fields, alike on a body's compliance and on its row of the compliance table. */
+function bodyStandingFields<Shape extends BodyStanding>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+) {
+  return {
+    baseDataMissing: t.boolean({
+      description: '是否未更新上一年度基础数据(附件3)',
+      resolve: (c) => c.baseDataMissing,
+    }),
+    processDataMissing: t.boolean({
+      description: '是否未更新本年度过程数据(附件3)',
+      resolve: (c) => c.processDataMissing,
+    }),
+    adoption: t.field({
+      description: '网站信息采用情况的评价;未被点名时为 null',
+      type: AdoptionRatingEnum,
+      nullable: true,
+      resolve: (c) => c.adoption,
+    }),
+  };
+}
 
 const ComplianceSummaryRef = builder
   .objectRef<LoadedComplianceSummary>('ComplianceSummary')
   .implement({
     description: '一个季度检查的汇总数据(按季度检查情况通报正文所列)',
     fields: (t) => ({
-      quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
+      ...roundFigureFields(t),
       websitesChecked: t.exposeInt('websitesChecked', {
         description:
           '检查的政府网站数:市政府门户网站、区县政府门户网站与市级部门网站之和(泸市府室发〔2024〕34号 一(一))',
@@ -47,16 +70,9 @@ const ComplianceSummaryRef = builder
       websiteIssuesRectified: t.exposeInt('websiteIssuesRectified', {
         description: '其中已整改的网站问题数',
       }),
-      newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked', {
-        description: '检查的政务新媒体账号和应用数',
-      }),
       newMediaAccountsWithIssues: t.exposeInt('newMediaAccountsWithIssues', {
         description: '发现问题的新媒体账号数(附件2 中不同的序号数)',
       }),
-      messagesReceived: t.exposeInt('messagesReceived', {
-        description: '收到的“我为政府网站找错”网民有效留言数',
-      }),
-      messagesClosed: t.exposeInt('messagesClosed', { description: '已办结的留言数' }),
       baseDataMissing: t.field({
         description: '未更新上一年度基础数据的单位(附件3)',
         type: [Organization],
@@ -87,18 +103,7 @@ const OrganizationComplianceRef = builder
         type: [NewMediaFinding],
         resolve: (c) => c.newMediaIssues as unknown as NewMediaFindingRow[],
       }),
-      baseDataMissing: t.exposeBoolean('baseDataMissing', {
-        description: '是否未更新上一年度基础数据(附件3)',
-      }),
-      processDataMissing: t.exposeBoolean('processDataMissing', {
-        description: '是否未更新本年度过程数据(附件3)',
-      }),
-      adoption: t.field({
-        description: '网站信息采用情况的评价;未被点名时为 null',
-        type: AdoptionRatingEnum,
-        nullable: true,
-        resolve: (c) => c.adoption,
-      }),
+      ...bodyStandingFields(t),
     }),
   });
 
@@ -146,18 +151,7 @@ const OrganizationComplianceRowRef = builder
       newMediaIssuesRectified: t.exposeInt('newMediaIssuesRectified', {
         description: '其中已整改的',
       }),
-      baseDataMissing: t.exposeBoolean('baseDataMissing', {
-        description: '是否未更新上一年度基础数据(附件3)',
-      }),
-      processDataMissing: t.exposeBoolean('processDataMissing', {
-        description: '是否未更新本年度过程数据(附件3)',
-      }),
-      adoption: t.field({
-        description: '网站信息采用情况的评价;未被点名时为 null',
-        type: AdoptionRatingEnum,
-        nullable: true,
-        resolve: (r) => r.adoption,
-      }),
+      ...bodyStandingFields(t),
     }),
   });
 builder.queryFields((t) => ({

@@ -25,6 +25,7 @@ import './gazette-imports.ts';
 import './search.ts';
 import './changes.ts';
 import './review-tasks.ts';
+import './review-task-writes.ts';
 import './webhooks.ts';
 
 builder.queryType({

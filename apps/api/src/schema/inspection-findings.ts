@@ -1,15 +1,47 @@
 // A quarter's findings: 附件1 websites and 附件2 new media. Administrators change everything;
 // supervisors only a finding's rectification (services/inspections/update-finding.ts).
-import { idVersionArgs } from './shared.ts';
+import type { ArgBuilder } from '@pothos/core';
+import { idVersionArgs, type BuilderTypes } from './shared.ts';
 import { builder } from '../builder.ts';
+import type { GazetteContext } from '../context.ts';
 import { createNewMediaFinding } from '../services/inspections/create-new-media-finding.ts';
 import { createWebsiteFinding } from '../services/inspections/create-website-finding.ts';
 import { deleteFinding } from '../services/inspections/delete-finding.ts';
-import type { FindingPatch as FindingPatchValue } from '../services/inspections/finding-patch-data.ts';
+import type {
+  FindingKind,
+  FindingPatch as FindingPatchValue,
+} from '../services/inspections/finding-patch-data.ts';
 import { updateFinding } from '../services/inspections/update-finding.ts';
 import { rawId } from './ids.ts';
 
 const admin = { admin: true } as const;
+
+/** The GraphQL type of each kind of finding. */
+const FINDING_TYPE = { website: 'WebsiteFinding', newMedia: 'NewMediaFinding' } as const;
+
+/** What both kinds of finding hold alike. */
+interface FindingCommon {
+  rectifiedOn: Date | null;
+  version: number;
+}
+
+/** The fields both kinds of finding show alike. */
+function findingCommonFields<Shape extends FindingCommon>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+) {
+  return {
+    rectifiedOn: t.field({
+      description: '整改完成的日期;未知或未整改时为 null',
+      type: 'Date',
+      nullable: true,
+      resolve: (f) => f.rectifiedOn,
+    }),
+    version: t.int({
+      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
+      resolve: (f) => f.version,
+    }),
+  };
+}
 
 export const WebsiteFinding = builder.prismaNode('WebsiteFinding', {
   description: '政府网站检查发现的一个问题(季度检查情况通报附件1 的一项)',
@@ -20,18 +52,11 @@ export const WebsiteFinding = builder.prismaNode('WebsiteFinding', {
     position: t.exposeInt('position', { description: '同一网站多个问题中的排列位置' }),
     description: t.exposeString('description', { description: '存在问题,如“某栏目超期未更新”' }),
     rectified: t.exposeBoolean('rectified', { description: '是否整改完成' }),
-    rectifiedOn: t.expose('rectifiedOn', {
-      description: '整改完成的日期;未知或未整改时为 null',
-      type: 'Date',
-      nullable: true,
-    }),
-    version: t.exposeInt('version', {
-      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
-    }),
     organization: t.relation('organization', { description: '网站的主办单位' }),
     round: t.relation('round', { description: '所属检查轮次' }),
   }),
 });
+builder.objectFields(WebsiteFinding, findingCommonFields);
 
 export const NewMediaFinding = builder.prismaNode('NewMediaFinding', {
   description: '政务新媒体检查发现的一个问题(季度检查情况通报附件2 的一项)',
@@ -45,18 +70,11 @@ export const NewMediaFinding = builder.prismaNode('NewMediaFinding', {
       nullable: true,
       description: '是否整改完成;null 表示未知(通报附件2不列整改情况,待管理员录入)',
     }),
-    rectifiedOn: t.expose('rectifiedOn', {
-      description: '整改完成的日期;未知或未整改时为 null',
-      type: 'Date',
-      nullable: true,
-    }),
-    version: t.exposeInt('version', {
-      description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
-    }),
     organization: t.relation('organization', { description: '所属区县或部门' }),
     round: t.relation('round', { description: '所属检查轮次' }),
   }),
 });
+builder.objectFields(NewMediaFinding, findingCommonFields);
 
 const WebsiteFindingInput = builder.inputType('WebsiteFindingInput', {
   description: '新建网站检查结果的内容',
@@ -110,6 +128,38 @@ const FindingPatch = builder.inputType('FindingPatch', {
   }),
 });
 
+/** The update of either kind of finding, less its type and resolver (patchFinding). */
+function findingUpdateOptions(arg: ArgBuilder<BuilderTypes>, noun: '网站' | '新媒体') {
+  return {
+    description: `修改${noun}检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT`,
+    authScopes: { supervisor: true },
+    args: {
+      ...idVersionArgs(arg, '检查结果'),
+      input: arg({ description: '修改内容', type: FindingPatch, required: true }),
+    },
+  };
+}
+
+/** The delete of either kind of finding, less its type and resolver. */
+function findingDeleteOptions(arg: ArgBuilder<BuilderTypes>, noun: '网站' | '新媒体') {
+  return {
+    description: `删除${noun}检查结果(需管理员权限);version 不是当前值时报 CONFLICT`,
+    authScopes: admin,
+    args: idVersionArgs(arg, '检查结果'),
+  };
+}
+
+/** Applies a finding patch (a stale version is CONFLICT); the finding's id, to read it back. */
+async function patchFinding(
+  ctx: GazetteContext,
+  kind: FindingKind,
+  args: { id: string; version: number; input: object },
+): Promise<string> {
+  const id = rawId(args.id, FINDING_TYPE[kind]);
+  await updateFinding(ctx, kind, id, args.version, args.input as FindingPatchValue);
+  return id;
+}
+
 builder.mutationFields((t) => ({
   createWebsiteFinding: t.prismaField({
     description: '新建网站检查结果(需管理员权限)',
@@ -124,35 +174,20 @@ builder.mutationFields((t) => ({
     },
   }),
   updateWebsiteFinding: t.prismaField({
-    description:
-      '修改网站检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT',
+    ...findingUpdateOptions(t.arg, '网站'),
     type: 'WebsiteFinding',
-    authScopes: { supervisor: true },
-    args: {
-      ...idVersionArgs(t.arg, '检查结果'),
-      input: t.arg({ description: '修改内容', type: FindingPatch, required: true }),
-    },
     resolve: async (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'WebsiteFinding');
-      await updateFinding(ctx, 'website', id, args.version, args.input as FindingPatchValue);
+      const id = await patchFinding(ctx, 'website', args);
       return ctx.prisma.websiteFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   deleteWebsiteFinding: t.prismaField({
-    description: '删除网站检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
+    ...findingDeleteOptions(t.arg, '网站'),
     type: 'WebsiteFinding',
-    authScopes: admin,
-    args: {
-      ...idVersionArgs(t.arg, '检查结果'),
-    },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'WebsiteFinding');
-      return deleteFinding(
-        ctx,
-        'website',
-        id,
-        args.version,
-        async (tx) => (await tx.websiteFinding.findUnique({ ...query, where: { id } }))!,
+      return deleteFinding(ctx, 'website', id, args.version, (tx) =>
+        tx.websiteFinding.findUnique({ ...query, where: { id } }),
       );
     },
   }),
@@ -170,35 +205,20 @@ builder.mutationFields((t) => ({
     },
   }),
   updateNewMediaFinding: t.prismaField({
-    description:
-      '修改新媒体检查结果:监督员只能改整改情况,管理员可改全部;version 不是当前值时报 CONFLICT',
+    ...findingUpdateOptions(t.arg, '新媒体'),
     type: 'NewMediaFinding',
-    authScopes: { supervisor: true },
-    args: {
-      ...idVersionArgs(t.arg, '检查结果'),
-      input: t.arg({ description: '修改内容', type: FindingPatch, required: true }),
-    },
     resolve: async (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'NewMediaFinding');
-      await updateFinding(ctx, 'newMedia', id, args.version, args.input as FindingPatchValue);
+      const id = await patchFinding(ctx, 'newMedia', args);
       return ctx.prisma.newMediaFinding.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
   deleteNewMediaFinding: t.prismaField({
-    description: '删除新媒体检查结果(需管理员权限);version 不是当前值时报 CONFLICT',
+    ...findingDeleteOptions(t.arg, '新媒体'),
     type: 'NewMediaFinding',
-    authScopes: admin,
-    args: {
-      ...idVersionArgs(t.arg, '检查结果'),
-    },
     resolve: (query, _root, args, ctx) => {
       const id = rawId(args.id, 'NewMediaFinding');
-      return deleteFinding(
-        ctx,
-        'newMedia',
-        id,
-        args.version,
-        async (tx) => (await tx.newMediaFinding.findUnique({ ...query, where: { id } }))!,
+      return deleteFinding(ctx, 'newMedia', id, args.version, (tx) =>
+        tx.newMediaFinding.findUnique({ ...query, where: { id } }),
       );
     },
   }),

@@ -1,12 +1,15 @@
 // A quarter's inspection round: its headline figures as the 通报 prints them, its findings and
 // lists, and its rectification progress. Its writes: inspection-round-writes.ts.
-import { formatQuarter, parseQuarter, type RectificationProgress } from '@gazette/domain';
+import type { RectificationProgress } from '@gazette/domain';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { loadRectificationProgress } from '../services/inspections/load-rectification-progress.ts';
-import { direction, rectifiedFilterArgs, SortDirection } from './shared.ts';
-
-/** A quarter text as stored: 2024q4 → 2024Q4; anything else BAD_USER_INPUT. */
-const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
+import {
+  direction,
+  quarterOf,
+  rectifiedFilterArgs,
+  SortDirection,
+  type BuilderTypes,
+} from './shared.ts';
 
 export const DataGapKindEnum = builder.enumType('DataGapKind', {
   description: '政务数据汇集缺失的类别(通报附件3)',
@@ -16,6 +19,32 @@ export const AdoptionRatingEnum = builder.enumType('AdoptionRating', {
   description: '网站信息采用情况的评价(通报“相关工作落实情况”)',
   values: { GOOD: { description: '信息采用情况较好' }, ZERO: { description: '采用为0条' } },
 });
+/** Figures a round prints that its summary (ComplianceSummary) repeats. */
+interface RoundFigures {
+  quarter: string;
+  newMediaAccountsChecked: number;
+  messagesReceived: number;
+  messagesClosed: number;
+}
+
+/** The fields of a round's printed figures, alike on InspectionRound and ComplianceSummary. */
+export function roundFigureFields<Shape extends RoundFigures>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+) {
+  return {
+    quarter: t.string({ description: '季度,如 2024Q4', resolve: (r) => r.quarter }),
+    newMediaAccountsChecked: t.int({
+      description: '检查的政务新媒体账号和应用数',
+      resolve: (r) => r.newMediaAccountsChecked,
+    }),
+    messagesReceived: t.int({
+      description: '收到的“我为政府网站找错”网民有效留言数',
+      resolve: (r) => r.messagesReceived,
+    }),
+    messagesClosed: t.int({ description: '已办结的留言数', resolve: (r) => r.messagesClosed }),
+  };
+}
+
 builder.prismaObject('DataCollectionGap', {
   description: '政务数据汇集工作检查中未按时更新数据的单位(通报附件3 的一项)',
   fields: (t) => ({
@@ -68,7 +97,6 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
     '一个季度的政府网站和政务新媒体检查(对应一份季度检查情况通报,如泸市府室发〔2024〕34号)',
   id: { field: 'id' },
   fields: (t) => ({
-    quarter: t.exposeString('quarter', { description: '季度,如 2024Q4' }),
     windowStart: t.expose('windowStart', { description: '检测时间的起始日', type: 'Date' }),
     windowEnd: t.expose('windowEnd', { description: '检测时间的截止日', type: 'Date' }),
     cityPortalsChecked: t.exposeInt('cityPortalsChecked', {
@@ -80,9 +108,6 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
     departmentSitesChecked: t.exposeInt('departmentSitesChecked', {
       description: '检查的市级部门网站数',
     }),
-    newMediaAccountsChecked: t.exposeInt('newMediaAccountsChecked', {
-      description: '检查的政务新媒体账号和应用数',
-    }),
     newMediaDistricts: t.exposeInt('newMediaDistricts', {
       description: '政务新媒体账号所属的区县数',
     }),
@@ -90,10 +115,6 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
     newMediaDepartments: t.exposeInt('newMediaDepartments', {
       description: '政务新媒体账号所属的市级有关部门数',
     }),
-    messagesReceived: t.exposeInt('messagesReceived', {
-      description: '收到的“我为政府网站找错”网民有效留言数',
-    }),
-    messagesClosed: t.exposeInt('messagesClosed', { description: '已办结的留言数' }),
     messagesOverdue: t.exposeInt('messagesOverdue', { description: '超期办理的留言数' }),
     version: t.exposeInt('version', {
       description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
@@ -140,6 +161,7 @@ export const InspectionRound = builder.prismaNode('InspectionRound', {
     }),
   }),
 });
+builder.objectFields(InspectionRound, roundFigureFields);
 export const InspectionRoundFilter = builder.inputType('InspectionRoundFilter', {
   description: '检查轮次列表的筛选条件',
   fields: (t) => ({ year: t.int({ description: '只看这一年的季度', required: false }) }),

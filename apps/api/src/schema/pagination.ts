@@ -3,9 +3,9 @@
 // and `definePage`, which builds such a list for a Prisma model. `total` is counted only when the
 // client selects it. Relay connections use Pothos' `prismaConnection` (cursor = keyset on the sort).
 import type { ArgBuilder, InputFieldMap, InputFieldBuilder, InputObjectRef } from '@pothos/core';
-import { builder, MAX_PAGE_SIZE } from '../builder.ts';
+import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
-import { pageArgs } from '../services/paging.ts';
+import { MAX_PAGE_SIZE, pageArgs } from '../services/paging.ts';
 import { rawId } from './ids.ts';
 import { SortInput } from './shared.ts';
 

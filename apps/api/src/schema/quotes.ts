@@ -1,5 +1,5 @@
 // Calculators of the public contract. Each computes in memory from the rate table loaded once
-// per request (loadRateTable); every rule lives in the domain package. Types: quote-types.ts.
+// per request (loadRateTable); every rule lives in the domain package. Types: quote-*.ts.
 import {
   checkRehabAssistance,
   LAND_TRANSFER_TABLE_KEY,
@@ -16,13 +16,10 @@ import type { GazetteContext } from '../context.ts';
 import { builder } from '../builder.ts';
 import { loadRateTable } from '../services/rates/load-rate-table.ts';
 import { asOfOrToday } from './shared.ts';
-import {
-  HospitalGradeEnum,
-  LandTransferFeeQuoteRef,
-  MedicalServicePriceRef,
-  MedicalServiceQuoteRef,
-  RehabAssistanceResultRef,
-} from './quote-types.ts';
+import { HospitalGradeEnum } from './quote-types.ts';
+import { LandTransferFeeQuoteRef } from './quote-land-transfer-fee.ts';
+import { MedicalServicePriceRef, MedicalServiceQuoteRef } from './quote-medical-service.ts';
+import { RehabAssistanceResultRef } from './quote-rehab-assistance.ts';
 import {
   LandTransferFeeInput,
   MedicalServiceQuoteInput,

@@ -1,31 +1,19 @@
 // What changed between two versions of a rate table, entry by entry (the dashboard's diff view).
-import {
-  formatDecimal,
-  stableJson,
-  type diffVersions,
-  type RateEntry as DomainEntry,
-} from '@gazette/domain';
+import { stableJson, type diffVersions, type RateEntry as DomainEntry } from '@gazette/domain';
 import { builder } from '../builder.ts';
 import { diffRateVersions } from '../services/rates/diff-rate-versions.ts';
+import { decimalOrNull, entryValueOutputFields } from './rate-entries.ts';
 
 const RateEntryValue = builder.objectRef<DomainEntry>('RateEntryValue').implement({
   description: '条目在某一版本中的内容(不含 ID,用于比较版本)',
   fields: (t) => ({
     key: t.exposeString('key', { description: '条目的键(由维度取值组成)' }),
-    code: t.exposeString('code', { description: '项目编码', nullable: true }),
-    name: t.exposeString('name', { description: '项目名称', nullable: true }),
-    unit: t.exposeString('unit', { description: '计价单位', nullable: true }),
-    amount: t.field({
-      description: '金额(元);按比例计价的条目为 null',
-      type: 'Decimal',
-      nullable: true,
-      resolve: (e) => (e.amount ? formatDecimal(e.amount) : null),
-    }),
+    ...entryValueOutputFields(t),
     rate: t.field({
       description: '比例(小数);按金额计价的条目为 null',
       type: 'Decimal',
       nullable: true,
-      resolve: (e) => (e.rate ? formatDecimal(e.rate) : null),
+      resolve: (e) => decimalOrNull(e.rate),
     }),
     baseKey: t.exposeString('baseKey', {
       description: '按比例计价时的基准条目的键',

@@ -4,7 +4,7 @@ import type { InputFieldBuilder } from '@pothos/core';
 import { formatDecimal, type RateEntryInput } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { seesDrafts, idVersionArgs } from './shared.ts';
+import { seesDrafts, idVersionArgs, type BuilderTypes } from './shared.ts';
 import { rawId } from './ids.ts';
 import { rateEntriesWhere } from '../services/rates/rate-entries-where.ts';
 import { createRateEntry } from '../services/rates/create-rate-entry.ts';
@@ -13,8 +13,36 @@ import { deleteRateEntry } from '../services/rates/delete-rate-entry.ts';
 
 const admin = { admin: true } as const;
 
-const decimalOrNull = (value: { toFixed(): string } | null) =>
+/** A stored or domain decimal in plain notation; null stays null. */
+export const decimalOrNull = (value: { toFixed(): string } | null) =>
   value === null ? null : formatDecimal(value as never);
+
+/** What a stored entry row and the domain's entry (a version's value in a diff) both hold. */
+interface EntryValueShape {
+  code: string | null;
+  name: string | null;
+  unit: string | null;
+  amount: { toFixed(): string } | null;
+}
+
+/** The value fields an entry shows alike as a stored row (RateEntry) and in a diff (RateEntryValue). */
+export function entryValueOutputFields<Shape extends EntryValueShape>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Shape>,
+) {
+  const text = (description: string, resolve: (e: Shape) => string | null) =>
+    t.field({ description, type: 'String', nullable: true, resolve });
+  return {
+    code: text('项目编码', (e) => e.code),
+    name: text('项目名称', (e) => e.name),
+    unit: text('计价单位', (e) => e.unit),
+    amount: t.field({
+      description: '金额(元);按比例计价的条目为 null',
+      type: 'Decimal',
+      nullable: true,
+      resolve: (e) => decimalOrNull(e.amount),
+    }),
+  };
+}
 
 /** Whether an entry's version is published, asked once per request per entry. */
 function entryIsPublished(ctx: GazetteContext, entryId: string): Promise<boolean> {
@@ -49,16 +77,6 @@ export const RateEntry = builder.prismaNode('RateEntry', {
       description: '维度取值,如 { "code": …, "grade": … }',
       type: 'JSON',
     }),
-    code: t.exposeString('code', { description: '项目编码', nullable: true }),
-    name: t.exposeString('name', { description: '项目名称', nullable: true }),
-    unit: t.exposeString('unit', { description: '计价单位', nullable: true }),
-    amount: t.field({
-      description: '金额(元);按比例计价的条目为 null',
-      type: 'Decimal',
-      nullable: true,
-      select: { amount: true },
-      resolve: (e) => decimalOrNull(e.amount),
-    }),
     rate: t.field({
       description: '比例(小数,如 0.3 表示 30%);按金额计价的条目为 null',
       type: 'Decimal',
@@ -82,6 +100,7 @@ export const RateEntry = builder.prismaNode('RateEntry', {
     tableVersion: t.relation('tableVersion', { description: '所属价格表版本' }),
   }),
 });
+builder.objectFields(RateEntry, entryValueOutputFields);
 
 builder.queryFields((t) => ({
   // Entries of one version of a table: `versionId`, or else the version in force on `asOf` (today).
@@ -116,8 +135,6 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The value fields a new entry and a patch share (the patch leaves out what it does not change). */
 function entryValueFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {

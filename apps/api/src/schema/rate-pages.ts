@@ -1,12 +1,13 @@
 // Page-shaped lists of rate tables, their versions and entries for the dashboard (react-admin's
-// getList); drafts are listed only for callers who may see them.
+// getList); drafts are listed only for callers who may see them. Tables and entries are filtered
+// by the same service functions as their Relay connections (rateTables, rateEntries).
 import type { Prisma } from '@gazette/db';
+import { rateEntryWhere } from '../services/rates/rate-entries-where.ts';
+import { rateTableWhere } from '../services/rates/rate-table-where.ts';
 import { rawId } from './ids.ts';
 import { definePage } from './pagination.ts';
 import { RateTableKindEnum, RateVersionStatusEnum } from './rates.ts';
-import { likeText, seesDrafts } from './shared.ts';
-
-const contains = (q: string) => ({ contains: likeText(q.trim()), mode: 'insensitive' as const });
+import { seesDrafts } from './shared.ts';
 
 definePage<{
   ids?: string[] | null;
@@ -20,11 +21,12 @@ definePage<{
   model: 'rateTable',
   sortable: ['key', 'name', 'kind', 'updatedAt'],
   defaultSort: 'key',
-  where: (f) => ({
-    ...(f.q ? { OR: [{ name: contains(f.q) }, { key: contains(f.q) }] } : {}),
-    ...(f.kind ? { kind: f.kind } : {}),
-    ...(f.policyId ? { policyId: rawId(f.policyId, 'Policy', 'policyId') } : {}),
-  }),
+  where: (f) =>
+    rateTableWhere({
+      q: f.q,
+      kind: f.kind,
+      policyId: f.policyId ? rawId(f.policyId, 'Policy', 'policyId') : null,
+    }),
   filter: (t) => ({
     ids: t.idList({ description: '只看这些全局 ID', required: false }),
     q: t.string({ description: '键或名称中的一段', required: false }),
@@ -74,14 +76,12 @@ definePage<{
   model: 'rateEntry',
   sortable: ['position', 'key', 'code', 'name', 'amount', 'rate', 'updatedAt'],
   defaultSort: 'position',
-  where: (f, ctx) => ({
-    ...(f.versionId ? { versionId: rawId(f.versionId, 'RateTableVersion', 'versionId') } : {}),
-    ...(f.code ? { code: f.code } : {}),
-    ...(f.q
-      ? { OR: [{ code: contains(f.q) }, { name: contains(f.q) }, { key: contains(f.q) }] }
-      : {}),
-    ...(seesDrafts(ctx) ? {} : { tableVersion: { status: 'PUBLISHED' } }),
-  }),
+  where: (f, ctx) =>
+    rateEntryWhere(ctx, {
+      versionId: f.versionId ? rawId(f.versionId, 'RateTableVersion', 'versionId') : null,
+      code: f.code,
+      q: f.q,
+    }),
   filter: (t) => ({
     ids: t.idList({ description: '只看这些全局 ID', required: false }),
     versionId: t.id({ description: '只看这个版本(全局 ID)的条目', required: false }),

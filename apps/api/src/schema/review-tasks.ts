@@ -1,26 +1,13 @@
 // Validity review tasks (issue "Time and scale"): one per document with an end date, due six
 // months before the end of a trial and three months before for others (domain reviewDueOn),
 // created by the daily job (services/review-tasks.ts). Supervisors and administrators read them;
-// administrators assign and resolve them (version-checked, audited).
-import {
-  checkReviewResolution,
-  DomainError,
-  fromUtcMidnight,
-  isReviewOverdue,
-  parseDocNo,
-  rateTableFromRows,
-  tablesLeftWithoutRates,
-  badInput,
-  type ReviewOutcome,
-} from '@gazette/domain';
-import type { Prisma } from '@gazette/db';
+// administrators assign and resolve them (review-task-writes.ts).
+import { fromUtcMidnight, isReviewOverdue, type ReviewOutcome } from '@gazette/domain';
 import { builder, checkedMaxSize } from '../builder.ts';
-import { recordAudit } from '../audit.ts';
-import type { ReviewTaskAction } from '../audit-actions.ts';
+import { findTablesLeftWithoutRates } from '../services/review-tasks/find-tables-left-without-rates.ts';
+import { reviewTaskWhere } from '../services/review-tasks/review-task-where.ts';
 import { noRow } from './cases.ts';
-import { rawId } from './ids.ts';
-import { asOfOrToday, dbDate } from './shared.ts';
-import { conflictError, findOrThrow, writeTransaction } from './write-helpers.ts';
+import { asOfOrToday } from './shared.ts';
 
 export const ReviewOutcomeEnum = builder.enumType('ReviewOutcome', {
   description: '有效期评估的结论 / outcome of a validity review',
@@ -32,15 +19,6 @@ export const ReviewOutcomeEnum = builder.enumType('ReviewOutcome', {
     LAPSES: { description: '到期失效:不再延续 / lapses at its end' },
   } satisfies Record<ReviewOutcome, unknown>,
 });
-
-const POLICY_VALIDITY = {
-  docNo: true,
-  effectiveFrom: true,
-  expiresOn: true,
-  isTrial: true,
-  repealedOn: true,
-  repealedBy: { select: { docNo: true } },
-} as const;
 
 export const ReviewTask = builder.prismaNode('ReviewTask', {
   id: { field: 'id' },
@@ -114,7 +92,7 @@ export const ReviewTask = builder.prismaNode('ReviewTask', {
         '本文件的费率表中,在有效期届满次日没有已发布版本生效的表(届时无费率可用) / rate tables of the document with no published version in force the day after its end',
       select: { policyId: true, policy: { select: { expiresOn: true } } },
       resolve: async (query, task, _args, ctx) => {
-        const ids = await tableIdsLeftWithoutRates(
+        const ids = await findTablesLeftWithoutRates(
           ctx.prisma,
           task.policyId,
           task.policy.expiresOn,
@@ -128,43 +106,6 @@ export const ReviewTask = builder.prismaNode('ReviewTask', {
     }),
   }),
 });
-
-type Db = Pick<Prisma.TransactionClient, 'rateTable'>;
-
-/** Tables set by the document (or re-issued by it) that have nothing published in force the day after `endsOn`. */
-async function tableIdsLeftWithoutRates(
-  db: Db,
-  policyId: string,
-  endsOn: Date | null,
-): Promise<string[]> {
-  if (!endsOn) return [];
-  const rows = await db.rateTable.findMany({
-    where: { OR: [{ policyId }, { versions: { some: { policyId } } }] },
-    select: {
-      id: true,
-      policy: { select: POLICY_VALIDITY },
-      versions: {
-        where: { status: 'PUBLISHED' },
-        select: {
-          id: true,
-          effectiveFrom: true,
-          effectiveTo: true,
-          status: true,
-          policy: { select: POLICY_VALIDITY },
-        },
-      },
-    },
-  });
-  const tables = rows.map((r) => ({
-    ...rateTableFromRows(
-      { key: '', kind: 'MEDICAL_SERVICE_PRICE', name: '', dimensions: [] },
-      r.policy,
-      r.versions,
-    ),
-    tableId: r.id,
-  }));
-  return tablesLeftWithoutRates(tables, fromUtcMidnight(endsOn)).map((t) => t.tableId);
-}
 
 builder.prismaObjectField('Policy', 'reviewTask', (t) =>
   t.relation('reviewTask', {
@@ -195,29 +136,6 @@ const ReviewTaskFilter = builder.inputType('ReviewTaskFilter', {
   }),
 });
 
-interface ReviewTaskFilterValue {
-  overdue?: boolean | null;
-  open?: boolean | null;
-  asOf?: string | null;
-}
-
-function reviewTaskWhere(
-  filter: ReviewTaskFilterValue | null | undefined,
-): Prisma.ReviewTaskWhereInput {
-  const and: Prisma.ReviewTaskWhereInput[] = [];
-  if (filter?.open === true) and.push({ outcome: null });
-  if (filter?.open === false) and.push({ outcome: { not: null } });
-  if (filter?.overdue != null) {
-    // The domain's isReviewOverdue as SQL: no outcome and due before asOf.
-    const overdue: Prisma.ReviewTaskWhereInput = {
-      outcome: null,
-      dueOn: { lt: dbDate(asOfOrToday(filter.asOf)) },
-    };
-    and.push(filter.overdue ? overdue : { NOT: overdue });
-  }
-  return and.length ? { AND: and } : {};
-}
-
 builder.queryFields((t) => ({
   reviewTasks: t.prismaConnection({
     type: 'ReviewTask',
@@ -237,108 +155,3 @@ builder.queryFields((t) => ({
       ctx.prisma.reviewTask.count({ where: reviewTaskWhere(args.filter) }),
   }),
 }));
-
-const admin = { admin: true } as const;
-
-builder.mutationFields((t) => ({
-  assignReviewTask: t.prismaField({
-    type: 'ReviewTask',
-    authScopes: admin,
-    description:
-      '指派承办人(须为在用的监督员或管理员);version 过期时 CONFLICT / assigns the task to a supervisor or administrator',
-    args: {
-      id: t.arg.id({ description: '任务的 ID', required: true }),
-      version: t.arg.int({ description: '任务当前的版本号', required: true }),
-      assigneeId: t.arg.id({ required: true, description: '承办人账户 id / the assignee user id' }),
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'ReviewTask');
-      const assigneeId = rawId(args.assigneeId, 'User', 'assigneeId');
-      await writeTransaction(ctx, async (tx) => {
-        const user = await tx.user.findUnique({
-          where: { id: assigneeId },
-          select: { active: true, role: true },
-        });
-        if (!user)
-          throw new DomainError('NOT_FOUND', `账户不存在:${args.assigneeId}`, {
-            field: 'assigneeId',
-          });
-        if (!user.active || user.role === 'VIEWER')
-          throw badInput('assigneeId', '承办人须为在用的监督员或管理员账户');
-        await versionedTaskUpdate(tx, ctx, id, args.version, 'reviewTask.assign', { assigneeId });
-      });
-      return ctx.prisma.reviewTask.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  resolveReviewTask: t.prismaField({
-    type: 'ReviewTask',
-    authScopes: admin,
-    description:
-      '办结评估:EXTENDED 延续、REPLACED 被替代(replacedBy 须为已登记文件的文号)、LAPSES 到期失效;记入审计;version 过期时 CONFLICT / resolves the task',
-    args: {
-      id: t.arg.id({ description: '任务的 ID', required: true }),
-      version: t.arg.int({ description: '任务当前的版本号', required: true }),
-      outcome: t.arg({ description: '评估结论', type: ReviewOutcomeEnum, required: true }),
-      replacedBy: t.arg.string({
-        required: false,
-        description: '替代文件的文号(任意括号写法) / the replacing document number',
-      }),
-      note: t.arg.string({ required: false, description: '办理说明 / note' }),
-    },
-    resolve: async (query, _root, args, ctx) => {
-      const id = rawId(args.id, 'ReviewTask');
-      await writeTransaction(ctx, async (tx) => {
-        const task = await tx.reviewTask.findUnique({
-          where: { id },
-          select: { policy: { select: { docNo: true } } },
-        });
-        if (!task) throw new DomainError('NOT_FOUND', `评估任务不存在:${args.id}`, { field: 'id' });
-        let replacedBy: string | null = null;
-        if (args.replacedBy?.trim()) {
-          const parsed = parseDocNo(args.replacedBy);
-          if (!parsed) throw badInput('replacedBy', `replacedBy 不是有效的文号:${args.replacedBy}`);
-          replacedBy = parsed.docNo;
-        }
-        const docNo = checkReviewResolution(args.outcome, replacedBy, task.policy.docNo);
-        if (docNo && !(await tx.policy.findUnique({ where: { docNo }, select: { id: true } }))) {
-          throw badInput('replacedBy', `未登记的文件:${docNo}(请先录入或导入替代文件)`);
-        }
-        const note = args.note?.trim() ? args.note.trim() : null;
-        const resolvedById = ctx.viewer.kind === 'user' ? ctx.viewer.userId : null;
-        await versionedTaskUpdate(tx, ctx, id, args.version, 'reviewTask.resolve', {
-          outcome: args.outcome,
-          replacedByDocNo: docNo,
-          note,
-          resolvedAt: new Date(),
-          resolvedById,
-        });
-      });
-      return ctx.prisma.reviewTask.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-}));
-
-type Tx = Prisma.TransactionClient;
-
-async function versionedTaskUpdate(
-  tx: Tx,
-  ctx: Parameters<typeof recordAudit>[1],
-  id: string,
-  version: number,
-  action: ReviewTaskAction,
-  data: Prisma.ReviewTaskUncheckedUpdateManyInput,
-) {
-  const before = await findOrThrow(tx, 'reviewTask', id);
-  if (before.version !== version)
-    throw await conflictError(tx, 'reviewTask', id, before.version, version);
-  const { count } = await tx.reviewTask.updateMany({
-    where: { id, version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count === 0) {
-    const now = await findOrThrow(tx, 'reviewTask', id);
-    throw await conflictError(tx, 'reviewTask', id, now.version, version);
-  }
-  const after = await findOrThrow(tx, 'reviewTask', id);
-  await recordAudit(tx, ctx, { action, entity: 'ReviewTask', entityId: id, before, after });
-}

@@ -1,5 +1,12 @@
 // Small helpers shared by the area files.
-import { fromUtcMidnight, todayInShanghai, toUtcMidnight, type PlainDate } from '@gazette/domain';
+import {
+  formatQuarter,
+  fromUtcMidnight,
+  parseQuarter,
+  todayInShanghai,
+  toUtcMidnight,
+  type PlainDate,
+} from '@gazette/domain';
 import type { ArgBuilder } from '@pothos/core';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
@@ -9,6 +16,9 @@ import { authScopesFor } from '../auth/roles.ts';
 export function asOfOrToday(asOf: PlainDate | null | undefined): PlainDate {
   return asOf ?? todayInShanghai();
 }
+
+/** A quarter argument as stored: 2024q4 → 2024Q4; anything else BAD_USER_INPUT. */
+export const quarterOf = (text: string) => formatQuarter(parseQuarter(text, 'quarter'));
 
 export function dbDate(date: PlainDate): Date {
   return toUtcMidnight(date);
@@ -57,7 +67,9 @@ export function noRow(query: object): null {
   return null;
 }
 
-type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** The builder's Pothos types, for helpers that take a field or argument builder. */
+export type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The `id` and `version` every conflict-checked update or delete takes, described for `noun`. */
 export function idVersionArgs(arg: ArgBuilder<BuilderTypes>, noun: string) {

@@ -181,6 +181,26 @@ export async function deleteVersioned(
   return current;
 }
 
+/** Loads what a delete answers (the client's selection of the row) while the row still exists. */
+export type ReadBeforeDelete<T> = (tx: Tx) => Promise<T | null>;
+
+/**
+ * A delete that answers the row as it was: in one transaction (`transaction`, e.g.
+ * writeTransaction or rateWrite), `read` loads the client's selection, then `remove` checks,
+ * deletes (deleteVersioned) and records what else the delete means.
+ */
+export function deleteAnsweringRow<T>(
+  transaction: (fn: (tx: Tx) => Promise<T>) => Promise<T>,
+  read: ReadBeforeDelete<T>,
+  remove: (tx: Tx) => Promise<void>,
+): Promise<T> {
+  return transaction(async (tx) => {
+    const row = await read(tx);
+    await remove(tx);
+    return row!;
+  });
+}
+
 export async function createAudited(
   tx: Tx,
   ctx: GazetteContext,

@@ -9,7 +9,22 @@ export interface PageInput<F> {
   filter?: F | null;
 }
 
-export const MAX_PER_PAGE = 100;
+/**
+ * The one size limit of every list: `first`/`last` of a Relay connection and `perPage` of an
+ * offset page (the dashboard's) are at most this.
+ */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The one check of a list's size argument, for connections (`first`/`last`, from 0) and pages
+ * (`perPage`, from 1): out of range is refused naming the argument, never silently clamped.
+ */
+export function checkPageSize(field: string, value: number, min: 0 | 1): number {
+  if (!Number.isInteger(value) || value < min || value > MAX_PAGE_SIZE) {
+    throw badInput(field, `${field} 必须在 ${min} 到 ${MAX_PAGE_SIZE} 之间`);
+  }
+  return value;
+}
 
 /** Checks page, perPage and the sort field, and gives Prisma's skip, take and orderBy. */
 export function pageArgs(
@@ -18,11 +33,8 @@ export function pageArgs(
   defaultSort: string,
 ) {
   const page = input.page ?? 1;
-  const perPage = input.perPage ?? 25;
   if (!Number.isInteger(page) || page < 1) throw badInput('page', 'page 必须是从 1 开始的整数');
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) {
-    throw badInput('perPage', `perPage 必须在 1 到 ${MAX_PER_PAGE} 之间`);
-  }
+  const perPage = checkPageSize('perPage', input.perPage ?? 25, 1);
   const field = input.sortField ?? defaultSort;
   if (!sortable.includes(field))
     throw badInput('sortField', `不支持按 ${field} 排序,可选:${sortable.join('、')}`);

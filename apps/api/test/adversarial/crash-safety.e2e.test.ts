@@ -5,139 +5,53 @@
 // and nothing is half-written (no case without its audit entry, no audit entry without its case).
 // The server runs as a child process on a fresh database of DATABASE_URL's server (or a throwaway
 // embedded PostgreSQL), as in two-instances.e2e.test.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@gazette/db/embedded';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  freshDatabase,
+  killServer,
+  startServer,
+  stopServer,
+  type FreshDatabase,
+  type ServerProcess as Instance,
+} from '../server-process.ts';
 
-const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ADMIN = { email: 'crash@gazette.test', password: 'Crash-safety-9' };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gazette-crash-'));
 const GRADES = ['TERTIARY_A', 'TERTIARY_B', 'SECONDARY_A', 'SECONDARY_B', 'BELOW_SECONDARY_B'];
 
-interface Instance {
-  port: number;
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-let cluster: EmbeddedPostgres | null = null;
-let adminUrl = '';
-let dbName = '';
-let dbUrl = '';
+let database: FreshDatabase | null = null;
 let server: Instance | null = null;
 let token = '';
 let db: pg.Client;
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function onAdmin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function start(): Promise<Instance> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
-  Object.assign(env, {
-    GAZETTE_DATA_DIR: path.join(tmp, 'data'),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    NODE_ENV: 'development',
+const start = () =>
+  startServer({
+    name: 'the server',
+    databaseUrl: database!.url,
+    dataDir: path.join(tmp, 'data'),
+    admin: ADMIN,
+    logLevel: 'warn',
   });
-  const child = spawn(
-    process.execPath,
-    [
-      '--experimental-wasm-modules',
-      '--disable-warning=ExperimentalWarning',
-      '--import',
-      'tsx',
-      'src/server.ts',
-    ],
-    {
-      cwd: API_DIR,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  const instance = { port, child, output: () => out, exited };
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited early:\n${out}`);
-    const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
-    if (res?.status === 200) return instance;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the server was not ready in time:\n${out}`);
-}
 
 /** SIGKILL to the server's process group, then wait until PostgreSQL has let go of its sessions. */
 async function killHard(i: Instance): Promise<void> {
-  try {
-    process.kill(-i.child.pid!, 'SIGKILL');
-  } catch {
-    // gone
-  }
-  await i.exited;
+  await killServer(i);
   const deadline = Date.now() + 30_000;
   for (;;) {
     const { rows } = await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [dbName],
+      [database!.name],
     );
     if (rows[0]!.n === 0) return;
     if (Date.now() > deadline) throw new Error('the killed server still has database sessions');
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-async function stopGracefully(i: Instance): Promise<number | null> {
-  if (i.child.exitCode !== null) return i.child.exitCode;
-  try {
-    process.kill(-i.child.pid!, 'SIGTERM');
-  } catch {
-    // gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-i.child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }, 30_000);
-  const code = await i.exited;
-  clearTimeout(timer);
-  return code;
 }
 
 interface Gql {
@@ -180,30 +94,17 @@ function csvOf(rows: number, amount: string): string {
 }
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL;
-  } else {
-    cluster = await startEmbeddedPostgres({
-      dataDir: path.join(tmp, 'pg'),
-      port: await freePort(),
-      ephemeral: true,
-    });
-    adminUrl = cluster.url();
-  }
-  dbName = `gazette_crash_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await onAdmin(`CREATE DATABASE ${dbName}`);
-  dbUrl = withDatabase(adminUrl, dbName);
+  database = await freshDatabase('gazette_crash');
   server = await start();
   token = await login();
-  db = new pg.Client({ connectionString: dbUrl });
+  db = new pg.Client({ connectionString: database.url });
   await db.connect();
 });
 
 afterAll(async () => {
   await db?.end();
-  const code = server ? await stopGracefully(server) : 0;
-  if (dbName) await onAdmin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-  await cluster?.stop();
+  const code = server ? await stopServer(server) : 0;
+  await database?.drop();
   rmSync(tmp, { recursive: true, force: true });
   expect(code).toBe(0);
 });
@@ -248,7 +149,7 @@ describe('kill -9 of the server', () => {
       // A session of the server holding a transaction id has written (the old rows deleted).
       const active = await db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()',
-        [dbName],
+        [database!.name],
       );
       writing = active.rows[0]!.n > 0;
       if (!writing) await new Promise((r) => setTimeout(r, 10));

@@ -8,7 +8,7 @@ import type { RateEntry, RateTable } from './model.ts';
 import {
   parseCsvRecords,
   parseRateVersionCsv,
-  RATE_CSV_VALUE_HEADERS,
+  rateCsvResult,
   readRateCsvHeader,
   readRateCsvRecord,
   type RateCsvError,
@@ -116,17 +116,5 @@ export async function parseRateVersionCsvInBatches(
     }
     await pause();
   }
-  for (const e of [...setErrors, ...checker.finish()]) {
-    const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
-    errors.push({
-      line: lines[index] ?? 0,
-      column: e.field.endsWith('baseKey') ? RATE_CSV_VALUE_HEADERS.baseKey : null,
-      message: e.message,
-    });
-  }
-  if (entries.length === 0 && errors.length === 0)
-    errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
-  return errors.length > 0
-    ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
-    : { ok: true, entries };
+  return rateCsvResult(entries, lines, errors, [...setErrors, ...checker.finish()]);
 }

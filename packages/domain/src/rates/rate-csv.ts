@@ -17,6 +17,7 @@ import {
   versionEntryErrors,
   buildRateEntry,
   type RateEntryInput,
+  type RateFieldError,
 } from './entry-input.ts';
 import { stableJson } from './diff-versions.ts';
 
@@ -258,7 +259,21 @@ export function parseRateVersionCsv(
     entries.push(buildRateEntry(table, input, entries.length));
     lines.push(record.line);
   }
-  for (const e of versionEntryErrors(entries)) {
+  return rateCsvResult(entries, lines, errors, versionEntryErrors(entries));
+}
+
+/**
+ * The result of reading a CSV's records: `entryErrors` (the version's checks on the entries read,
+ * each naming `entries[i]`) join the record errors at the file line of entry i; a file without
+ * data rows is refused; errors come sorted by line.
+ */
+export function rateCsvResult(
+  entries: RateEntry[],
+  lines: readonly number[],
+  errors: RateCsvError[],
+  entryErrors: readonly RateFieldError[],
+): RateCsvResult {
+  for (const e of entryErrors) {
     const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
     errors.push({
       line: lines[index] ?? 0,

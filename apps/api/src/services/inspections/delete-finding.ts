@@ -1,5 +1,10 @@
 import type { GazetteContext } from '../../context.ts';
-import { deleteVersioned, writeTransaction, type Tx } from '../../schema/write-helpers.ts';
+import {
+  deleteAnsweringRow,
+  deleteVersioned,
+  writeTransaction,
+  type ReadBeforeDelete,
+} from '../../schema/write-helpers.ts';
 import { inspectionChanged, roundOfFinding } from '../changes/inspection-changed.ts';
 import type { FindingKind } from './finding-patch-data.ts';
 
@@ -11,13 +16,15 @@ export function deleteFinding<T>(
   kind: FindingKind,
   id: string,
   version: number,
-  read: (tx: Tx) => Promise<T>,
+  read: ReadBeforeDelete<T>,
 ): Promise<T> {
-  return writeTransaction(ctx, async (tx) => {
-    const row = await read(tx);
-    const roundId = await roundOfFinding(tx, MODEL[kind], id);
-    await deleteVersioned(tx, ctx, MODEL[kind], id, version);
-    if (roundId) await inspectionChanged(tx, roundId, 'findings');
-    return row;
-  });
+  return deleteAnsweringRow(
+    (fn) => writeTransaction(ctx, fn),
+    read,
+    async (tx) => {
+      const roundId = await roundOfFinding(tx, MODEL[kind], id);
+      await deleteVersioned(tx, ctx, MODEL[kind], id, version);
+      if (roundId) await inspectionChanged(tx, roundId, 'findings');
+    },
+  );
 }

@@ -1,16 +1,25 @@
-// The filter of `rateTables`: kind, the document's number as people type it, part of name or key.
+// The filter of the rate-table lists, one for both: `rateTables` (the Relay connection: kind, the
+// document's number as people type it, part of name or key) and `rateTablesPage` (the dashboard's
+// offset pages: kind, the document's id, part of name or key in any case).
 import type { Prisma } from '@gazette/db';
 import { likeText } from '../../schema/shared.ts';
 
+export interface RateTableFilterValue {
+  kind?: Prisma.RateTableWhereInput['kind'] | null;
+  /** The document's number in any bracket style (`rateTables`). */
+  policyDocNo?: string | null;
+  /** The document's raw id (`rateTablesPage`, already decoded). */
+  policyId?: string | null;
+  /** Part of the name or key, as typed (`rateTables`). */
+  search?: string | null;
+  /** Part of the name or key, trimmed, in any case (`rateTablesPage`). */
+  q?: string | null;
+}
+
+const anyCase = (q: string) => ({ contains: likeText(q.trim()), mode: 'insensitive' as const });
+
 export function rateTableWhere(
-  filter:
-    | {
-        kind?: Prisma.RateTableWhereInput['kind'] | null;
-        policyDocNo?: string | null;
-        search?: string | null;
-      }
-    | null
-    | undefined,
+  filter: RateTableFilterValue | null | undefined,
 ): Prisma.RateTableWhereInput {
   if (!filter) return {};
   return {
@@ -25,6 +34,7 @@ export function rateTableWhere(
           },
         }
       : {}),
+    ...(filter.policyId ? { policyId: filter.policyId } : {}),
     ...(filter.search
       ? {
           OR: [
@@ -33,5 +43,6 @@ export function rateTableWhere(
           ],
         }
       : {}),
+    ...(filter.q ? { OR: [{ name: anyCase(filter.q) }, { key: anyCase(filter.q) }] } : {}),
   };
 }

@@ -12,7 +12,13 @@ import {
 import type { Prisma } from '@gazette/db';
 import { recordChange } from '@gazette/db/changes/record';
 import type { GazetteContext } from '../../context.ts';
-import { mapPrismaError, type Tx } from '../../schema/write-helpers.ts';
+import {
+  deleteAnsweringRow,
+  deleteVersioned,
+  mapPrismaError,
+  type ReadBeforeDelete,
+  type Tx,
+} from '../../schema/write-helpers.ts';
 import { RETRY_AFTER_SECONDS } from '../../platform/db-errors.ts';
 
 export type RateCtx = GazetteContext;
@@ -132,6 +138,28 @@ export async function rateWrite<T>(
   } finally {
     slots.release();
   }
+}
+
+/**
+ * Deletes a rate table or version at `version` in one rate write, once `guard` (which throws to
+ * refuse) allows it; answers the row as `read` found it before the delete.
+ */
+export function deleteRateRecord<T>(
+  ctx: RateCtx,
+  model: 'rateTable' | 'rateTableVersion',
+  id: string,
+  version: number,
+  read: ReadBeforeDelete<T>,
+  guard: (tx: Tx) => Promise<void>,
+): Promise<T> {
+  return deleteAnsweringRow(
+    (fn) => rateWrite(ctx, fn),
+    read,
+    async (tx) => {
+      await guard(tx);
+      await deleteVersioned(tx, ctx, model, id, version);
+    },
+  );
 }
 
 export const actorId = (ctx: Pick<GazetteContext, 'viewer'>) =>
