@@ -3,6 +3,8 @@
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import {
+  Box,
+  Button,
   Card,
   CardContent,
   Checkbox,
@@ -13,6 +15,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
 import { useFormatters } from '../shared/fields.tsx';
 
@@ -30,7 +33,7 @@ export function CalculatorCard({ title, children }: { title: string; children: R
 }
 
 /** The form's inputs: one wrapping row on wide screens, a column on narrow ones. */
-export function FieldRow({ children }: { children: ReactNode }) {
+function FieldRow({ children }: { children: ReactNode }) {
   return (
     <Stack
       direction={{ xs: 'column', md: 'row' }}
@@ -41,6 +44,43 @@ export function FieldRow({ children }: { children: ReactNode }) {
     >
       {children}
     </Stack>
+  );
+}
+
+/**
+ * A calculator laid out as the desk uses it: the inputs, the switches beside the button that runs
+ * it, the error if the API refused, and the result once there is one.
+ */
+export function CalculatorForm({
+  title,
+  fields,
+  switches,
+  action,
+  error,
+  result,
+  resultTestId,
+}: {
+  title: string;
+  fields: ReactNode;
+  switches: ReactNode;
+  action: { label: string; onClick: () => void; testId: string };
+  error: Error | null;
+  /** The result's breakdown; nothing before the first answer. */
+  result: ReactNode;
+  resultTestId: string;
+}) {
+  return (
+    <CalculatorCard title={title}>
+      <FieldRow>{fields}</FieldRow>
+      <Stack direction="row" spacing={2} sx={{ mb: 2 }} flexWrap="wrap">
+        {switches}
+        <Button variant="contained" onClick={action.onClick} data-testid={action.testId}>
+          {action.label}
+        </Button>
+      </Stack>
+      <ErrorAlert error={error} />
+      {result && <Box data-testid={resultTestId}>{result}</Box>}
+    </CalculatorCard>
   );
 }
 

@@ -1,12 +1,9 @@
 import { useTranslate } from 'react-admin';
 import {
   Alert,
-  Box,
-  Button,
   List,
   ListItem,
   MenuItem,
-  Stack,
   Table,
   TableBody,
   TextField,
@@ -14,19 +11,9 @@ import {
 } from '@mui/material';
 import type { RehabInput, RehabResult } from '../dataProvider/calculators.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
-import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
 import { today } from '../shared/today.ts';
-import {
-  BreakdownRow,
-  CalculatorCard,
-  CheckboxInput,
-  DateInput,
-  DecimalInput,
-  FieldRow,
-  SourceNote,
-  TotalRow,
-} from './CalculatorParts.tsx';
+import * as Calc from './CalculatorParts.tsx';
 import { useCalculator } from './useCalculator.ts';
 
 export const REHAB_SERVICES = [
@@ -72,107 +59,111 @@ export function RehabCheck() {
   );
 
   return (
-    <CalculatorCard title={translate('calc.rehab.title')}>
-      <FieldRow>
-        <DateInput
-          label={translate('calc.rehab.birthDate')}
-          value={input.birthDate}
-          onChange={(birthDate) => set({ birthDate })}
-        />
-        <DateInput
-          label={translate('calc.rehab.applicationDate')}
-          value={input.applicationDate}
-          onChange={(applicationDate) => set({ applicationDate })}
-        />
-        <TextField
-          select
-          size="small"
-          label={translate('calc.rehab.service')}
-          value={input.service}
-          onChange={(e) => set({ service: e.target.value as RehabForm['service'] })}
-          sx={{ minWidth: 160 }}
-        >
-          {REHAB_SERVICES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {translate(`enums.RehabService.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <DecimalInput
-          label={translate('calc.rehab.requestedAmount')}
-          value={input.requestedAmount}
-          onChange={(requestedAmount) => set({ requestedAmount })}
-        />
-        <DecimalInput
-          label={translate('calc.rehab.fundedThisYear')}
-          value={input.fundedThisYear}
-          onChange={(fundedThisYear) => set({ fundedThisYear })}
-        />
-        <DateInput
-          label={translate('calc.rehab.lastSameDeviceDate')}
-          value={input.lastSameDeviceDate}
-          onChange={(lastSameDeviceDate) => set({ lastSameDeviceDate })}
-        />
-        <TextField
-          size="small"
-          label={translate('calc.rehab.county')}
-          value={input.county}
-          onChange={(e) => set({ county: e.target.value })}
-        />
-      </FieldRow>
-      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-        <CheckboxInput
+    <Calc.CalculatorForm
+      title={translate('calc.rehab.title')}
+      fields={
+        <>
+          <Calc.DateInput
+            label={translate('calc.rehab.birthDate')}
+            value={input.birthDate}
+            onChange={(birthDate) => set({ birthDate })}
+          />
+          <Calc.DateInput
+            label={translate('calc.rehab.applicationDate')}
+            value={input.applicationDate}
+            onChange={(applicationDate) => set({ applicationDate })}
+          />
+          <TextField
+            select
+            size="small"
+            label={translate('calc.rehab.service')}
+            value={input.service}
+            onChange={(e) => set({ service: e.target.value as RehabForm['service'] })}
+            sx={{ minWidth: 160 }}
+          >
+            {REHAB_SERVICES.map((s) => (
+              <MenuItem key={s} value={s}>
+                {translate(`enums.RehabService.${s}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Calc.DecimalInput
+            label={translate('calc.rehab.requestedAmount')}
+            value={input.requestedAmount}
+            onChange={(requestedAmount) => set({ requestedAmount })}
+          />
+          <Calc.DecimalInput
+            label={translate('calc.rehab.fundedThisYear')}
+            value={input.fundedThisYear}
+            onChange={(fundedThisYear) => set({ fundedThisYear })}
+          />
+          <Calc.DateInput
+            label={translate('calc.rehab.lastSameDeviceDate')}
+            value={input.lastSameDeviceDate}
+            onChange={(lastSameDeviceDate) => set({ lastSameDeviceDate })}
+          />
+          <TextField
+            size="small"
+            label={translate('calc.rehab.county')}
+            value={input.county}
+            onChange={(e) => set({ county: e.target.value })}
+          />
+        </>
+      }
+      switches={
+        <Calc.CheckboxInput
           label={translate('calc.rehab.luzhouHukou')}
           checked={input.luzhouHukou}
           onChange={(luzhouHukou) => set({ luzhouHukou })}
         />
-        <Button variant="contained" onClick={check} data-testid="rehab-check">
-          {translate('calc.rehab.check')}
-        </Button>
-      </Stack>
-      <ErrorAlert error={error} />
-      {result && (
-        <Box data-testid="rehab-result">
-          <Alert severity={result.eligible ? 'success' : 'warning'} sx={{ mb: 1 }}>
-            {translate(result.eligible ? 'calc.rehab.eligible' : 'calc.rehab.notEligible')}
-          </Alert>
-          <Table size="small">
-            <TableBody>
-              <BreakdownRow
-                label={translate('calc.rehab.cap')}
-                value={result.cap ? formatMoney(result.cap) : '—'}
-              />
-              <BreakdownRow
-                label={translate('calc.rehab.requestedAmount')}
-                value={formatMoney(result.input.requestedAmount)}
-              />
-              <TotalRow
-                label={translate('calc.rehab.approvedAmount')}
-                amount={result.approvedAmount}
-                testId="rehab-approved"
-              />
-            </TableBody>
-          </Table>
-          {result.reasons.length > 0 && (
-            <>
-              <Typography variant="subtitle2" sx={{ mt: 1 }}>
-                {translate('calc.rule')}
-              </Typography>
-              <List dense>
-                {result.reasons.map((r, i) => (
-                  <ListItem key={i}>• {r}</ListItem>
-                ))}
-              </List>
-            </>
-          )}
-          <SourceNote
-            docNo="泸市府规〔2024〕4号"
-            article={translate('calc.rehab.article')}
-            date={result.input.applicationDate}
-            spaced={false}
-          />
-        </Box>
-      )}
-    </CalculatorCard>
+      }
+      action={{ label: translate('calc.rehab.check'), onClick: check, testId: 'rehab-check' }}
+      error={error}
+      resultTestId="rehab-result"
+      result={
+        result && (
+          <>
+            <Alert severity={result.eligible ? 'success' : 'warning'} sx={{ mb: 1 }}>
+              {translate(result.eligible ? 'calc.rehab.eligible' : 'calc.rehab.notEligible')}
+            </Alert>
+            <Table size="small">
+              <TableBody>
+                <Calc.BreakdownRow
+                  label={translate('calc.rehab.cap')}
+                  value={result.cap ? formatMoney(result.cap) : '—'}
+                />
+                <Calc.BreakdownRow
+                  label={translate('calc.rehab.requestedAmount')}
+                  value={formatMoney(result.input.requestedAmount)}
+                />
+                <Calc.TotalRow
+                  label={translate('calc.rehab.approvedAmount')}
+                  amount={result.approvedAmount}
+                  testId="rehab-approved"
+                />
+              </TableBody>
+            </Table>
+            {result.reasons.length > 0 && (
+              <>
+                <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                  {translate('calc.rule')}
+                </Typography>
+                <List dense>
+                  {result.reasons.map((r, i) => (
+                    <ListItem key={i}>• {r}</ListItem>
+                  ))}
+                </List>
+              </>
+            )}
+            <Calc.SourceNote
+              docNo="泸市府规〔2024〕4号"
+              article={translate('calc.rehab.article')}
+              date={result.input.applicationDate}
+              spaced={false}
+            />
+          </>
+        )
+      }
+    />
   );
 }
