@@ -119,7 +119,11 @@ export function LandFee() {
                 />
                 <Calc.BreakdownRow
                   label={translate('calc.land.formula')}
-                  value={`${result.input.floorArea} × ${formatMoney(result.standardPerSqm)} × ${result.input.termCoefficient}`}
+                  value={[
+                    result.input.floorArea,
+                    formatMoney(result.standardPerSqm),
+                    result.input.termCoefficient,
+                  ].join(' × ')}
                   article={translate('calc.land.articleFormula')}
                 />
                 {result.input.housingReform && (

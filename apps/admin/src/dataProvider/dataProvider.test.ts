@@ -113,7 +113,7 @@ describe('dataProvider getManyReference', () => {
     return filters;
   }
 
-  it('keeps the reference to the record on the audit log, whose logins are left out here', async () => {
+  it('keeps the reference to the record on the audit log (logins left out here)', async () => {
     const filters = recordFilters();
     await dataProvider.getManyReference('auditEntries', {
       target: 'entityId',
