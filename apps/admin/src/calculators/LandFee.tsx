@@ -1,26 +1,10 @@
 import { useTranslate } from 'react-admin';
-import {
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Checkbox,
-  FormControlLabel,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { MenuItem, Table, TableBody, TextField } from '@mui/material';
 import type { LandInput, LandResult } from '../dataProvider/calculators.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
-import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
-import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
+import * as Calc from './CalculatorParts.tsx';
 import { useCalculator } from './useCalculator.ts';
 
 const GRADES = [1, 2, 3, 4, 5, 6, 7];
@@ -31,7 +15,6 @@ const ROMAN = ['Ⅰ', 'Ⅱ', 'Ⅲ', 'Ⅳ', 'Ⅴ', 'Ⅵ', 'Ⅶ'];
 
 export function LandFee() {
   const translate = useTranslate();
-  const fmt = useFormatters();
   const dataProvider = useGazetteDataProvider();
   const { input, set, result, error, calculate } = useCalculator<LandForm, LandResult>(
     {
@@ -52,18 +35,10 @@ export function LandFee() {
   );
 
   return (
-    <Card>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('calc.land.title')}
-        </Typography>
-        <Stack
-          direction={{ xs: 'column', md: 'row' }}
-          spacing={2}
-          sx={{ mb: 2 }}
-          flexWrap="wrap"
-          useFlexGap
-        >
+    <Calc.CalculatorForm
+      title={translate('calc.land.title')}
+      fields={
+        <>
           <TextField
             select
             size="small"
@@ -89,119 +64,98 @@ export function LandFee() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            size="small"
+          <Calc.DecimalInput
             label={translate('calc.land.floorArea')}
             value={input.floorArea}
-            onChange={(e) => set({ floorArea: e.target.value })}
-            inputProps={{ inputMode: 'decimal', 'data-testid': 'land-area' }}
+            onChange={(floorArea) => set({ floorArea })}
+            testId="land-area"
           />
-          <TextField
-            size="small"
+          <Calc.DecimalInput
             label={translate('calc.land.termCoefficient')}
             value={input.termCoefficient}
-            onChange={(e) => set({ termCoefficient: e.target.value })}
-            inputProps={{ inputMode: 'decimal' }}
+            onChange={(termCoefficient) => set({ termCoefficient })}
           />
-          <TextField
-            size="small"
+          <Calc.DecimalInput
             label={translate('calc.land.appraisedAmount')}
             value={input.appraisedAmount}
-            onChange={(e) => set({ appraisedAmount: e.target.value })}
+            onChange={(appraisedAmount) => set({ appraisedAmount })}
             helperText={translate('calc.land.appraisedHelp')}
-            inputProps={{ inputMode: 'decimal' }}
           />
-          <TextField
-            size="small"
-            type="date"
+          <Calc.DateInput
             label={translate('calc.asOf')}
             value={input.asOf}
-            onChange={(e) => set({ asOf: e.target.value })}
-            InputLabelProps={{ shrink: true }}
-            inputProps={{ 'data-testid': 'land-asOf' }}
+            onChange={(asOf) => set({ asOf })}
+            testId="land-asOf"
           />
-        </Stack>
-        <Stack direction="row" spacing={2} sx={{ mb: 2 }} flexWrap="wrap">
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={input.streetFrontGroundFloor}
-                disabled={input.landUse === 'RESIDENTIAL'}
-                onChange={(e) => set({ streetFrontGroundFloor: e.target.checked })}
-              />
-            }
+        </>
+      }
+      switches={
+        <>
+          <Calc.CheckboxInput
             label={translate('calc.land.streetFront')}
+            checked={input.streetFrontGroundFloor}
+            disabled={input.landUse === 'RESIDENTIAL'}
+            onChange={(streetFrontGroundFloor) => set({ streetFrontGroundFloor })}
           />
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={input.housingReform}
-                onChange={(e) => set({ housingReform: e.target.checked })}
-              />
-            }
+          <Calc.CheckboxInput
             label={translate('calc.land.housingReform')}
+            checked={input.housingReform}
+            onChange={(housingReform) => set({ housingReform })}
           />
-          <Button variant="contained" onClick={calculate} data-testid="land-calculate">
-            {translate('calc.calculate')}
-          </Button>
-        </Stack>
-        <ErrorAlert error={error} />
-        {result && (
-          <Box data-testid="land-result">
+        </>
+      }
+      action={{ label: translate('calc.calculate'), onClick: calculate, testId: 'land-calculate' }}
+      error={error}
+      resultTestId="land-result"
+      result={
+        result && (
+          <>
             <Table size="small">
               <TableBody>
-                <TableRow>
-                  <TableCell>{translate('calc.land.standard')}</TableCell>
-                  <TableCell align="right">
-                    {formatMoney(result.standardPerSqm)} {translate('calc.land.perSqm')}
-                  </TableCell>
-                  <TableCell>{translate('calc.land.articleStandard')}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>{translate('calc.land.formula')}</TableCell>
-                  <TableCell align="right">
-                    {result.input.floorArea} × {formatMoney(result.standardPerSqm)} ×{' '}
-                    {result.input.termCoefficient}
-                  </TableCell>
-                  <TableCell>{translate('calc.land.articleFormula')}</TableCell>
-                </TableRow>
+                <Calc.BreakdownRow
+                  label={translate('calc.land.standard')}
+                  value={`${formatMoney(result.standardPerSqm)} ${translate('calc.land.perSqm')}`}
+                  article={translate('calc.land.articleStandard')}
+                />
+                <Calc.BreakdownRow
+                  label={translate('calc.land.formula')}
+                  value={[
+                    result.input.floorArea,
+                    formatMoney(result.standardPerSqm),
+                    result.input.termCoefficient,
+                  ].join(' × ')}
+                  article={translate('calc.land.articleFormula')}
+                />
                 {result.input.housingReform && (
-                  <TableRow>
-                    <TableCell>{translate('calc.land.housingReform')}</TableCell>
-                    <TableCell align="right">× 50%</TableCell>
-                    <TableCell>{translate('calc.land.articleHousingReform')}</TableCell>
-                  </TableRow>
+                  <Calc.BreakdownRow
+                    label={translate('calc.land.housingReform')}
+                    value="× 50%"
+                    article={translate('calc.land.articleHousingReform')}
+                  />
                 )}
                 {result.input.appraisedAmount && (
-                  <TableRow>
-                    <TableCell>{translate('calc.land.basis')}</TableCell>
-                    <TableCell align="right">
-                      {translate(`enums.FeeBasis.${result.basis}`)}
-                    </TableCell>
-                    <TableCell>{translate('calc.land.articleAppraisal')}</TableCell>
-                  </TableRow>
+                  <Calc.BreakdownRow
+                    label={translate('calc.land.basis')}
+                    value={translate(`enums.FeeBasis.${result.basis}`)}
+                    article={translate('calc.land.articleAppraisal')}
+                  />
                 )}
-                <TableRow>
-                  <TableCell>
-                    <strong>{translate('calc.amount')}</strong>
-                  </TableCell>
-                  <TableCell align="right" data-testid="land-amount">
-                    <strong>{formatMoney(result.amount)}</strong>
-                  </TableCell>
-                  <TableCell />
-                </TableRow>
+                <Calc.TotalRow
+                  label={translate('calc.amount')}
+                  amount={result.amount}
+                  testId="land-amount"
+                  ruleColumn
+                />
               </TableBody>
             </Table>
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {translate('calc.source', {
-                docNo: result.policy.docNo,
-                article: translate('calc.land.article'),
-                date: fmt.date(result.input.asOf),
-              })}
-            </Typography>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+            <Calc.SourceNote
+              docNo={result.policy.docNo}
+              article={translate('calc.land.article')}
+              date={result.input.asOf}
+            />
+          </>
+        )
+      }
+    />
   );
 }

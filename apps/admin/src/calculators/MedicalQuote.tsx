@@ -5,8 +5,6 @@ import {
   Autocomplete,
   Box,
   Button,
-  Card,
-  CardContent,
   Chip,
   IconButton,
   MenuItem,
@@ -17,7 +15,6 @@ import {
   TableHead,
   TableRow,
   TextField,
-  Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { HOSPITAL_GRADES } from '@gazette/domain';
@@ -25,7 +22,7 @@ import type { HospitalGrade, MedicalQuoteResult, QuoteLine } from '../dataProvid
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney, formatPercent } from '../shared/format.ts';
-import { useFormatters } from '../shared/fields.tsx';
+import { CalculatorCard, SourceNote, TotalRow } from './CalculatorParts.tsx';
 import { today } from '../shared/today.ts';
 
 interface Row {
@@ -35,7 +32,6 @@ interface Row {
 
 export function MedicalQuote() {
   const translate = useTranslate();
-  const fmt = useFormatters();
   const dataProvider = useGazetteDataProvider();
   const [grade, setGrade] = useState<HospitalGrade>('TERTIARY_A');
   const [asOf, setAsOf] = useState(today());
@@ -84,153 +80,144 @@ export function MedicalQuote() {
   }
 
   return (
-    <Card>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('calc.medical.title')}
-        </Typography>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
-          <TextField
-            select
+    <CalculatorCard title={translate('calc.medical.title')}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('calc.medical.grade')}
+          value={grade}
+          onChange={(e) => setGrade(e.target.value as HospitalGrade)}
+          sx={{ minWidth: 160 }}
+          inputProps={{ 'data-testid': 'medical-grade' }}
+        >
+          {HOSPITAL_GRADES.map((g) => (
+            <MenuItem key={g} value={g}>
+              {translate(`enums.HospitalGrade.${g}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          type="date"
+          label={translate('calc.asOf')}
+          value={asOf}
+          onChange={(e) => setAsOf(e.target.value)}
+          InputLabelProps={{ shrink: true }}
+          inputProps={{ 'data-testid': 'medical-asOf' }}
+        />
+      </Stack>
+      {rows.map((row, i) => (
+        <Stack key={i} direction="row" spacing={1} sx={{ mb: 1 }} alignItems="center">
+          <Autocomplete
+            freeSolo
             size="small"
-            label={translate('calc.medical.grade')}
-            value={grade}
-            onChange={(e) => setGrade(e.target.value as HospitalGrade)}
-            sx={{ minWidth: 160 }}
-            inputProps={{ 'data-testid': 'medical-grade' }}
-          >
-            {HOSPITAL_GRADES.map((g) => (
-              <MenuItem key={g} value={g}>
-                {translate(`enums.HospitalGrade.${g}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            size="small"
-            type="date"
-            label={translate('calc.asOf')}
-            value={asOf}
-            onChange={(e) => setAsOf(e.target.value)}
-            InputLabelProps={{ shrink: true }}
-            inputProps={{ 'data-testid': 'medical-asOf' }}
+            sx={{ flex: 1, minWidth: 220 }}
+            options={items.map((it) => it.code)}
+            getOptionLabel={(code) => {
+              const name = items.find((it) => it.code === code)?.name;
+              return name ? `${code} ${name}` : code;
+            }}
+            inputValue={row.code}
+            onInputChange={(_, value) => setRow(i, { code: value.split(' ')[0] ?? '' })}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                label={translate('calc.medical.code')}
+                inputProps={{ ...params.inputProps, 'data-testid': `medical-code-${i}` }}
+              />
+            )}
           />
-        </Stack>
-        {rows.map((row, i) => (
-          <Stack key={i} direction="row" spacing={1} sx={{ mb: 1 }} alignItems="center">
-            <Autocomplete
-              freeSolo
-              size="small"
-              sx={{ flex: 1, minWidth: 220 }}
-              options={items.map((it) => it.code)}
-              getOptionLabel={(code) => {
-                const name = items.find((it) => it.code === code)?.name;
-                return name ? `${code} ${name}` : code;
-              }}
-              inputValue={row.code}
-              onInputChange={(_, value) => setRow(i, { code: value.split(' ')[0] ?? '' })}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label={translate('calc.medical.code')}
-                  inputProps={{ ...params.inputProps, 'data-testid': `medical-code-${i}` }}
-                />
-              )}
-            />
-            <TextField
-              size="small"
-              type="number"
-              label={translate('calc.medical.quantity')}
-              value={row.quantity}
-              onChange={(e) => setRow(i, { quantity: Math.max(1, Number(e.target.value)) })}
-              sx={{ width: 110 }}
-              inputProps={{ min: 1, 'data-testid': `medical-qty-${i}` }}
-            />
-            <IconButton
-              aria-label={translate('ra.action.remove')}
-              onClick={() => setRows(rows.filter((_, j) => j !== i))}
-              disabled={rows.length === 1}
-            >
-              <DeleteIcon />
-            </IconButton>
-          </Stack>
-        ))}
-        <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
-          <Button onClick={() => setRows([...rows, { code: '', quantity: 1 }])}>
-            {translate('calc.medical.addItem')}
-          </Button>
-          <Button
-            variant="contained"
-            onClick={calculate}
-            disabled={loading}
-            data-testid="medical-calculate"
+          <TextField
+            size="small"
+            type="number"
+            label={translate('calc.medical.quantity')}
+            value={row.quantity}
+            onChange={(e) => setRow(i, { quantity: Math.max(1, Number(e.target.value)) })}
+            sx={{ width: 110 }}
+            inputProps={{ min: 1, 'data-testid': `medical-qty-${i}` }}
+          />
+          <IconButton
+            aria-label={translate('ra.action.remove')}
+            onClick={() => setRows(rows.filter((_, j) => j !== i))}
+            disabled={rows.length === 1}
           >
-            {translate('calc.calculate')}
-          </Button>
+            <DeleteIcon />
+          </IconButton>
         </Stack>
-        <ErrorAlert error={itemsError} />
-        <ErrorAlert error={error} />
-        {result && (
-          <Box data-testid="medical-result">
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('calc.medical.code')}</TableCell>
-                  <TableCell>{translate('calc.medical.name')}</TableCell>
-                  <TableCell>{translate('calc.medical.unit')}</TableCell>
-                  <TableCell align="right">{translate('calc.medical.price')}</TableCell>
-                  <TableCell align="right">{translate('calc.medical.quantity')}</TableCell>
-                  <TableCell align="right">{translate('calc.amount')}</TableCell>
-                  <TableCell>{translate('calc.rule')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {result.lines.map((line, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{line.code}</TableCell>
-                    <TableCell>{line.name}</TableCell>
-                    <TableCell>{line.unit}</TableCell>
-                    <TableCell align="right">
-                      {line.surchargeRate
-                        ? formatPercent(line.surchargeRate)
-                        : formatMoney(line.unitPrice)}
-                    </TableCell>
-                    <TableCell align="right">{line.quantity}</TableCell>
-                    <TableCell align="right" data-testid={`medical-line-${i}`}>
-                      {formatMoney(line.amount)}
-                    </TableCell>
-                    <TableCell>
-                      {ruleOf(line)}{' '}
-                      {line.capApplied && (
-                        <Chip
-                          size="small"
-                          color="warning"
-                          label={translate('calc.medical.capApplied')}
-                        />
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-                <TableRow>
-                  <TableCell colSpan={5}>
-                    <strong>{translate('calc.total')}</strong>
+      ))}
+      <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
+        <Button onClick={() => setRows([...rows, { code: '', quantity: 1 }])}>
+          {translate('calc.medical.addItem')}
+        </Button>
+        <Button
+          variant="contained"
+          onClick={calculate}
+          disabled={loading}
+          data-testid="medical-calculate"
+        >
+          {translate('calc.calculate')}
+        </Button>
+      </Stack>
+      <ErrorAlert error={itemsError} />
+      <ErrorAlert error={error} />
+      {result && (
+        <Box data-testid="medical-result">
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('calc.medical.code')}</TableCell>
+                <TableCell>{translate('calc.medical.name')}</TableCell>
+                <TableCell>{translate('calc.medical.unit')}</TableCell>
+                <TableCell align="right">{translate('calc.medical.price')}</TableCell>
+                <TableCell align="right">{translate('calc.medical.quantity')}</TableCell>
+                <TableCell align="right">{translate('calc.amount')}</TableCell>
+                <TableCell>{translate('calc.rule')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {result.lines.map((line, i) => (
+                <TableRow key={i}>
+                  <TableCell>{line.code}</TableCell>
+                  <TableCell>{line.name}</TableCell>
+                  <TableCell>{line.unit}</TableCell>
+                  <TableCell align="right">
+                    {line.surchargeRate
+                      ? formatPercent(line.surchargeRate)
+                      : formatMoney(line.unitPrice)}
                   </TableCell>
-                  <TableCell align="right" data-testid="medical-total">
-                    <strong>{formatMoney(result.total)}</strong>
+                  <TableCell align="right">{line.quantity}</TableCell>
+                  <TableCell align="right" data-testid={`medical-line-${i}`}>
+                    {formatMoney(line.amount)}
                   </TableCell>
-                  <TableCell />
+                  <TableCell>
+                    {ruleOf(line)}{' '}
+                    {line.capApplied && (
+                      <Chip
+                        size="small"
+                        color="warning"
+                        label={translate('calc.medical.capApplied')}
+                      />
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableBody>
-            </Table>
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {translate('calc.source', {
-                docNo: result.policy.docNo,
-                article: translate('calc.medical.article'),
-                date: fmt.date(result.asOf),
-              })}
-            </Typography>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+              ))}
+              <TotalRow
+                label={translate('calc.total')}
+                amount={result.total}
+                testId="medical-total"
+                colSpan={5}
+                ruleColumn
+              />
+            </TableBody>
+          </Table>
+          <SourceNote
+            docNo={result.policy.docNo}
+            article={translate('calc.medical.article')}
+            date={result.asOf}
+          />
+        </Box>
+      )}
+    </CalculatorCard>
   );
 }

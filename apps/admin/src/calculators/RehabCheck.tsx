@@ -1,29 +1,19 @@
 import { useTranslate } from 'react-admin';
 import {
   Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Checkbox,
-  FormControlLabel,
   List,
   ListItem,
   MenuItem,
-  Stack,
   Table,
   TableBody,
-  TableCell,
-  TableRow,
   TextField,
   Typography,
 } from '@mui/material';
 import type { RehabInput, RehabResult } from '../dataProvider/calculators.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
-import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { formatMoney } from '../shared/format.ts';
-import { useFormatters } from '../shared/fields.tsx';
 import { today } from '../shared/today.ts';
+import * as Calc from './CalculatorParts.tsx';
 import { useCalculator } from './useCalculator.ts';
 
 export const REHAB_SERVICES = [
@@ -41,7 +31,6 @@ type RehabForm = { [K in keyof RehabInput]-?: NonNullable<RehabInput[K]> };
 
 export function RehabCheck() {
   const translate = useTranslate();
-  const fmt = useFormatters();
   const dataProvider = useGazetteDataProvider();
   const {
     input,
@@ -70,33 +59,19 @@ export function RehabCheck() {
   );
 
   return (
-    <Card>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('calc.rehab.title')}
-        </Typography>
-        <Stack
-          direction={{ xs: 'column', md: 'row' }}
-          spacing={2}
-          sx={{ mb: 2 }}
-          flexWrap="wrap"
-          useFlexGap
-        >
-          <TextField
-            size="small"
-            type="date"
+    <Calc.CalculatorForm
+      title={translate('calc.rehab.title')}
+      fields={
+        <>
+          <Calc.DateInput
             label={translate('calc.rehab.birthDate')}
             value={input.birthDate}
-            onChange={(e) => set({ birthDate: e.target.value })}
-            InputLabelProps={{ shrink: true }}
+            onChange={(birthDate) => set({ birthDate })}
           />
-          <TextField
-            size="small"
-            type="date"
+          <Calc.DateInput
             label={translate('calc.rehab.applicationDate')}
             value={input.applicationDate}
-            onChange={(e) => set({ applicationDate: e.target.value })}
-            InputLabelProps={{ shrink: true }}
+            onChange={(applicationDate) => set({ applicationDate })}
           />
           <TextField
             select
@@ -112,27 +87,20 @@ export function RehabCheck() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            size="small"
+          <Calc.DecimalInput
             label={translate('calc.rehab.requestedAmount')}
             value={input.requestedAmount}
-            onChange={(e) => set({ requestedAmount: e.target.value })}
-            inputProps={{ inputMode: 'decimal' }}
+            onChange={(requestedAmount) => set({ requestedAmount })}
           />
-          <TextField
-            size="small"
+          <Calc.DecimalInput
             label={translate('calc.rehab.fundedThisYear')}
             value={input.fundedThisYear}
-            onChange={(e) => set({ fundedThisYear: e.target.value })}
-            inputProps={{ inputMode: 'decimal' }}
+            onChange={(fundedThisYear) => set({ fundedThisYear })}
           />
-          <TextField
-            size="small"
-            type="date"
+          <Calc.DateInput
             label={translate('calc.rehab.lastSameDeviceDate')}
             value={input.lastSameDeviceDate}
-            onChange={(e) => set({ lastSameDeviceDate: e.target.value })}
-            InputLabelProps={{ shrink: true }}
+            onChange={(lastSameDeviceDate) => set({ lastSameDeviceDate })}
           />
           <TextField
             size="small"
@@ -140,45 +108,39 @@ export function RehabCheck() {
             value={input.county}
             onChange={(e) => set({ county: e.target.value })}
           />
-        </Stack>
-        <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={input.luzhouHukou}
-                onChange={(e) => set({ luzhouHukou: e.target.checked })}
-              />
-            }
-            label={translate('calc.rehab.luzhouHukou')}
-          />
-          <Button variant="contained" onClick={check} data-testid="rehab-check">
-            {translate('calc.rehab.check')}
-          </Button>
-        </Stack>
-        <ErrorAlert error={error} />
-        {result && (
-          <Box data-testid="rehab-result">
+        </>
+      }
+      switches={
+        <Calc.CheckboxInput
+          label={translate('calc.rehab.luzhouHukou')}
+          checked={input.luzhouHukou}
+          onChange={(luzhouHukou) => set({ luzhouHukou })}
+        />
+      }
+      action={{ label: translate('calc.rehab.check'), onClick: check, testId: 'rehab-check' }}
+      error={error}
+      resultTestId="rehab-result"
+      result={
+        result && (
+          <>
             <Alert severity={result.eligible ? 'success' : 'warning'} sx={{ mb: 1 }}>
               {translate(result.eligible ? 'calc.rehab.eligible' : 'calc.rehab.notEligible')}
             </Alert>
             <Table size="small">
               <TableBody>
-                <TableRow>
-                  <TableCell>{translate('calc.rehab.cap')}</TableCell>
-                  <TableCell align="right">{result.cap ? formatMoney(result.cap) : '—'}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>{translate('calc.rehab.requestedAmount')}</TableCell>
-                  <TableCell align="right">{formatMoney(result.input.requestedAmount)}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>
-                    <strong>{translate('calc.rehab.approvedAmount')}</strong>
-                  </TableCell>
-                  <TableCell align="right" data-testid="rehab-approved">
-                    <strong>{formatMoney(result.approvedAmount)}</strong>
-                  </TableCell>
-                </TableRow>
+                <Calc.BreakdownRow
+                  label={translate('calc.rehab.cap')}
+                  value={result.cap ? formatMoney(result.cap) : '—'}
+                />
+                <Calc.BreakdownRow
+                  label={translate('calc.rehab.requestedAmount')}
+                  value={formatMoney(result.input.requestedAmount)}
+                />
+                <Calc.TotalRow
+                  label={translate('calc.rehab.approvedAmount')}
+                  amount={result.approvedAmount}
+                  testId="rehab-approved"
+                />
               </TableBody>
             </Table>
             {result.reasons.length > 0 && (
@@ -193,16 +155,15 @@ export function RehabCheck() {
                 </List>
               </>
             )}
-            <Typography variant="body2" color="text.secondary">
-              {translate('calc.source', {
-                docNo: '泸市府规〔2024〕4号',
-                article: translate('calc.rehab.article'),
-                date: fmt.date(result.input.applicationDate),
-              })}
-            </Typography>
-          </Box>
-        )}
-      </CardContent>
-    </Card>
+            <Calc.SourceNote
+              docNo="泸市府规〔2024〕4号"
+              article={translate('calc.rehab.article')}
+              date={result.input.applicationDate}
+              spaced={false}
+            />
+          </>
+        )
+      }
+    />
   );
 }

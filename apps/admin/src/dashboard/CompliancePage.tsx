@@ -4,8 +4,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   CircularProgress,
   Grid,
   List,
@@ -32,6 +30,7 @@ import { TrendChart } from './TrendChart.tsx';
 import { AnnexImport } from './AnnexImport.tsx';
 import { RoundDialog } from './RoundDialog.tsx';
 import { RoundFigures } from './RoundFigures.tsx';
+import { Panel } from './Panel.tsx';
 import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { downloadBlob, downloadText, toCsv } from '../shared/csv.ts';
 import { toXlsx } from '../shared/xlsx.ts';
@@ -248,66 +247,52 @@ export function CompliancePage() {
       {summary && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12 }}>
-            <Card variant="outlined">
-              <CardContent>
-                <Typography variant="subtitle1" gutterBottom>
-                  {translate('dashboard.byOrganization')}
-                </Typography>
-                <OrgTable rows={rows} />
-              </CardContent>
-            </Card>
+            <Panel title={translate('dashboard.byOrganization')} gutterBottom spaced={false}>
+              <OrgTable rows={rows} />
+            </Panel>
           </Grid>
           <Grid size={{ xs: 12, lg: 6 }}>
-            <Card variant="outlined" sx={{ mb: 2 }}>
-              <CardContent>
-                <Typography variant="subtitle1">{translate('dashboard.trend')}</Typography>
-                <TrendChart categories={trendQuarters} series={trendSeries} testId="trend-chart" />
-              </CardContent>
-            </Card>
+            <Panel title={translate('dashboard.trend')}>
+              <TrendChart categories={trendQuarters} series={trendSeries} testId="trend-chart" />
+            </Panel>
           </Grid>
           <Grid size={{ xs: 12, lg: 6 }}>
-            <Card variant="outlined" sx={{ mb: 2 }}>
-              <CardContent>
-                <Typography variant="subtitle1">
-                  {translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}
+            <Panel
+              title={translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}
+            >
+              {repeatsError ? (
+                <Alert severity="error" sx={{ mt: 1 }} data-testid="repeats-error">
+                  {translate('dashboard.repeatsFailed', {
+                    reason: errorText(repeatsError, translate),
+                  })}
+                </Alert>
+              ) : repeats.length === 0 ? (
+                <Typography variant="body2" color="text.secondary" data-testid="no-repeats">
+                  {translate('dashboard.noRepeats')}
                 </Typography>
-                {repeatsError ? (
-                  <Alert severity="error" sx={{ mt: 1 }} data-testid="repeats-error">
-                    {translate('dashboard.repeatsFailed', {
-                      reason: errorText(repeatsError, translate),
-                    })}
-                  </Alert>
-                ) : repeats.length === 0 ? (
-                  <Typography variant="body2" color="text.secondary" data-testid="no-repeats">
-                    {translate('dashboard.noRepeats')}
-                  </Typography>
-                ) : (
-                  <List dense>
-                    {repeats.map((r, i) => (
-                      <ListItem key={i}>
-                        <ListItemText
-                          primary={`${r.organization.name} · ${r.subject}`}
-                          secondary={`${r.issue}（${r.quarters.join('、')}）`}
-                        />
-                      </ListItem>
-                    ))}
-                  </List>
-                )}
-              </CardContent>
-            </Card>
-            <Card variant="outlined" sx={{ mb: 2 }}>
-              <CardContent>
-                <Typography variant="subtitle1">{translate('dashboard.dataCollection')}</Typography>
-                <Typography variant="body2">
-                  <strong>{translate('dashboard.baseDataMissing')}：</strong>
-                  {summary.baseDataMissing.map((o) => o.name).join('、') || '—'}
-                </Typography>
-                <Typography variant="body2" sx={{ mt: 1 }}>
-                  <strong>{translate('dashboard.processDataMissing')}：</strong>
-                  {summary.processDataMissing.map((o) => o.name).join('、') || '—'}
-                </Typography>
-              </CardContent>
-            </Card>
+              ) : (
+                <List dense>
+                  {repeats.map((r, i) => (
+                    <ListItem key={i}>
+                      <ListItemText
+                        primary={`${r.organization.name} · ${r.subject}`}
+                        secondary={`${r.issue}（${r.quarters.join('、')}）`}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              )}
+            </Panel>
+            <Panel title={translate('dashboard.dataCollection')}>
+              <Typography variant="body2">
+                <strong>{translate('dashboard.baseDataMissing')}：</strong>
+                {summary.baseDataMissing.map((o) => o.name).join('、') || '—'}
+              </Typography>
+              <Typography variant="body2" sx={{ mt: 1 }}>
+                <strong>{translate('dashboard.processDataMissing')}：</strong>
+                {summary.processDataMissing.map((o) => o.name).join('、') || '—'}
+              </Typography>
+            </Panel>
             {canImport && round && (
               <AnnexImport
                 key={round.quarter}

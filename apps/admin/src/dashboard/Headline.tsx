@@ -1,6 +1,7 @@
 import { useTranslate } from 'react-admin';
 import { Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import type { ComplianceSummary } from '../dataProvider/compliance.ts';
+import { Panel } from './Panel.tsx';
 
 function Figure({
   id,
@@ -33,6 +34,33 @@ function Figure({
         )}
       </CardContent>
     </Card>
+  );
+}
+
+/** A share done as a sentence and a bar under it. */
+function RatioBar({
+  text,
+  value,
+  color,
+  testId,
+}: {
+  text: string;
+  value: number;
+  color?: 'secondary';
+  testId?: string;
+}) {
+  return (
+    <>
+      <Typography variant="body2" data-testid={testId}>
+        {text}
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        color={color}
+        value={value}
+        sx={{ height: 10, borderRadius: 5, my: 1 }}
+      />
+    </>
   );
 }
 
@@ -82,38 +110,26 @@ export function Headline({ summary }: { summary: ComplianceSummary }) {
           sub={translate('dashboard.dataMissingSub')}
         />
       </Box>
-      <Card variant="outlined" sx={{ mb: 2 }}>
-        <CardContent>
-          <Typography variant="subtitle1">
-            {translate('dashboard.rectificationProgress')}
-          </Typography>
-          <Typography variant="body2" data-testid="rectification-progress">
-            {translate('dashboard.rectifiedRatio', {
-              done: s.websiteIssuesRectified,
-              total: s.websiteIssues,
-              pct: pct(s.websiteIssuesRectified, s.websiteIssues),
-            })}
-          </Typography>
-          <LinearProgress
-            variant="determinate"
-            value={pct(s.websiteIssuesRectified, s.websiteIssues)}
-            sx={{ height: 10, borderRadius: 5, my: 1 }}
-          />
-          <Typography variant="body2">
-            {translate('dashboard.messagesRatio', {
-              done: s.messagesClosed,
-              total: s.messagesReceived,
-              pct: pct(s.messagesClosed, s.messagesReceived),
-            })}
-          </Typography>
-          <LinearProgress
-            variant="determinate"
-            color="secondary"
-            value={pct(s.messagesClosed, s.messagesReceived)}
-            sx={{ height: 10, borderRadius: 5, my: 1 }}
-          />
-        </CardContent>
-      </Card>
+      <Panel title={translate('dashboard.rectificationProgress')}>
+        <RatioBar
+          text={translate('dashboard.rectifiedRatio', {
+            done: s.websiteIssuesRectified,
+            total: s.websiteIssues,
+            pct: pct(s.websiteIssuesRectified, s.websiteIssues),
+          })}
+          value={pct(s.websiteIssuesRectified, s.websiteIssues)}
+          testId="rectification-progress"
+        />
+        <RatioBar
+          text={translate('dashboard.messagesRatio', {
+            done: s.messagesClosed,
+            total: s.messagesReceived,
+            pct: pct(s.messagesClosed, s.messagesReceived),
+          })}
+          value={pct(s.messagesClosed, s.messagesReceived)}
+          color="secondary"
+        />
+      </Panel>
     </Box>
   );
 }

@@ -1,7 +1,15 @@
 import { useTranslate } from 'react-admin';
-import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
-import type { InspectionRound } from '../dataProvider/compliance.ts';
+import { Box, Button, Typography } from '@mui/material';
+import type { InspectionRound, RoundCount } from '../dataProvider/compliance.ts';
 import { useFormatters } from '../shared/fields.tsx';
+import { Panel } from './Panel.tsx';
+
+/** The counts as the 通报 groups them: websites by kind, new-media accounts, messages. */
+const COUNT_LINES: RoundCount[][] = [
+  ['cityPortalsChecked', 'districtPortalsChecked', 'departmentSitesChecked'],
+  ['newMediaAccountsChecked', 'newMediaDistricts', 'newMediaParks', 'newMediaDepartments'],
+  ['messagesReceived', 'messagesClosed', 'messagesOverdue'],
+];
 
 function Item({ id, label, value }: { id: string; label: string; value: string | number }) {
   return (
@@ -17,70 +25,32 @@ export function RoundFigures({ round, onEdit }: { round: InspectionRound; onEdit
   const { date } = useFormatters();
   const f = (k: string) => translate(`dashboard.round.fields.${k}`);
   return (
-    <Card variant="outlined" sx={{ mb: 2 }} data-testid="round-figures">
-      <CardContent>
-        <Stack direction="row" alignItems="center" spacing={1} sx={{ mb: 1 }}>
-          <Typography variant="subtitle1">{translate('dashboard.round.title')}</Typography>
-          <Box flex={1} />
-          {onEdit && (
-            <Button size="small" variant="outlined" onClick={onEdit} data-testid="round-edit">
-              {translate('dashboard.round.edit')}
-            </Button>
-          )}
-        </Stack>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5 }}>
-          <Item
-            id="window"
-            label={translate('dashboard.round.window')}
-            value={`${date(round.windowStart)} — ${date(round.windowEnd)}`}
-          />
-          <Item id="policy" label={f('policyId')} value={round.policy ? round.policy.docNo : '—'} />
+    <Panel
+      title={translate('dashboard.round.title')}
+      testId="round-figures"
+      action={
+        onEdit ? (
+          <Button size="small" variant="outlined" onClick={onEdit} data-testid="round-edit">
+            {translate('dashboard.round.edit')}
+          </Button>
+        ) : null
+      }
+    >
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5 }}>
+        <Item
+          id="window"
+          label={translate('dashboard.round.window')}
+          value={`${date(round.windowStart)} — ${date(round.windowEnd)}`}
+        />
+        <Item id="policy" label={f('policyId')} value={round.policy ? round.policy.docNo : '—'} />
+      </Box>
+      {COUNT_LINES.map((line) => (
+        <Box key={line[0]} sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
+          {line.map((k) => (
+            <Item key={k} id={k} label={f(k)} value={round[k]} />
+          ))}
         </Box>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-          <Item
-            id="cityPortalsChecked"
-            label={f('cityPortalsChecked')}
-            value={round.cityPortalsChecked}
-          />
-          <Item
-            id="districtPortalsChecked"
-            label={f('districtPortalsChecked')}
-            value={round.districtPortalsChecked}
-          />
-          <Item
-            id="departmentSitesChecked"
-            label={f('departmentSitesChecked')}
-            value={round.departmentSitesChecked}
-          />
-        </Box>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-          <Item
-            id="newMediaAccountsChecked"
-            label={f('newMediaAccountsChecked')}
-            value={round.newMediaAccountsChecked}
-          />
-          <Item
-            id="newMediaDistricts"
-            label={f('newMediaDistricts')}
-            value={round.newMediaDistricts}
-          />
-          <Item id="newMediaParks" label={f('newMediaParks')} value={round.newMediaParks} />
-          <Item
-            id="newMediaDepartments"
-            label={f('newMediaDepartments')}
-            value={round.newMediaDepartments}
-          />
-        </Box>
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', rowGap: 0.5, mt: 0.5 }}>
-          <Item
-            id="messagesReceived"
-            label={f('messagesReceived')}
-            value={round.messagesReceived}
-          />
-          <Item id="messagesClosed" label={f('messagesClosed')} value={round.messagesClosed} />
-          <Item id="messagesOverdue" label={f('messagesOverdue')} value={round.messagesOverdue} />
-        </Box>
-      </CardContent>
-    </Card>
+      ))}
+    </Panel>
   );
 }

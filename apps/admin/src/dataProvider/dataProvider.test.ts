@@ -92,3 +92,49 @@ describe('dataProvider paging', () => {
     );
   });
 });
+
+describe('dataProvider getManyReference', () => {
+  beforeEach(() => vi.unstubAllGlobals());
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A fake /graphql answering any page with no rows; records each request's filter. */
+  function recordFilters() {
+    const filters: unknown[] = [];
+    vi.stubGlobal('localStorage', { getItem: () => null });
+    vi.stubGlobal('fetch', async (_url: string, init: { body: string }) => {
+      const { query, variables } = JSON.parse(init.body) as {
+        query: string;
+        variables: { filter?: unknown };
+      };
+      filters.push(variables.filter);
+      const field = /\{\s*(\w+)\(page:/u.exec(query)![1]!;
+      return new Response(JSON.stringify({ data: { [field]: { total: 0, nodes: [] } } }));
+    });
+    return filters;
+  }
+
+  it('keeps the reference to the record on the audit log (logins left out here)', async () => {
+    const filters = recordFilters();
+    await dataProvider.getManyReference('auditEntries', {
+      target: 'entityId',
+      id: 'p1',
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'at', order: 'DESC' },
+      filter: {},
+    });
+    expect(filters.length).toBeGreaterThan(0);
+    for (const f of filters) expect(f).toMatchObject({ entityId: 'p1' });
+  });
+
+  it('filters other resources by the reference too', async () => {
+    const filters = recordFilters();
+    await dataProvider.getManyReference('organizationAliases', {
+      target: 'organizationId',
+      id: 'o1',
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'alias', order: 'ASC' },
+      filter: {},
+    });
+    expect(filters).toEqual([{ organizationId: 'o1' }]);
+  });
+});

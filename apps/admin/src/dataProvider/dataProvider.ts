@@ -150,26 +150,35 @@ ${o.fragment}`,
   return out;
 }
 
+/**
+ * One screen's page of a list (getList, getManyReference). Pages larger than the API's
+ * (react-admin's export asks for 1,000) are read in several. The audit log's screen hides sign-ins
+ * and sign-outs unless asked (the API has no filter for it); its export stays the whole log.
+ */
+async function listPage(
+  resource: string,
+  pagination: { page?: number; perPage?: number } | undefined,
+  sort: SortPayload | undefined,
+  filter: Record<string, unknown> | undefined,
+) {
+  const { page = 1, perPage = 25 } = pagination ?? {};
+  const offset = (page - 1) * perPage;
+  if (resource === 'auditEntries' && !wantsLogins(filter))
+    return rowsWithoutLogins(
+      (p, size, f) => fetchPage(resource, p, size, sort, f),
+      offset,
+      perPage,
+      filter,
+      API_MAX_PER_PAGE,
+    );
+  return fetchRows(resource, offset, perPage, sort, filter);
+}
+
 const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
   async getList(resource, params) {
-    // Pages larger than the API's (react-admin's export asks for 1,000) are read in several.
-    const { page = 1, perPage = 25 } = params.pagination ?? {};
-    // The audit log's screen hides sign-ins and sign-outs unless asked (the API has no filter for
-    // it); its export stays the whole log.
-    const filter = cleanFilter(params.filter);
-    if (resource === 'auditEntries' && !wantsLogins(filter)) {
-      return (await rowsWithoutLogins(
-        (p, size, f) => fetchPage(resource, p, size, params.sort, f),
-        (page - 1) * perPage,
-        perPage,
-        filter,
-        API_MAX_PER_PAGE,
-      )) as never;
-    }
-    return (await fetchRows(
+    return (await listPage(
       resource,
-      (page - 1) * perPage,
-      perPage,
+      params.pagination,
       params.sort,
       cleanFilter(params.filter),
     )) as never;
@@ -186,23 +195,9 @@ const crudProvider: DataProvider & Pick<GazetteDataProvider, 'getAll'> = {
     return { data: await fetchByIds(resource, params.ids) } as never;
   },
   async getManyReference(resource, params) {
-    const { page = 1, perPage = 25 } = params.pagination ?? {};
-    // The audit log's screen hides sign-ins and sign-outs unless asked (the API has no filter for
-    // it); its export stays the whole log.
-    const filter = cleanFilter(params.filter);
-    if (resource === 'auditEntries' && !wantsLogins(filter)) {
-      return (await rowsWithoutLogins(
-        (p, size, f) => fetchPage(resource, p, size, params.sort, f),
-        (page - 1) * perPage,
-        perPage,
-        filter,
-        API_MAX_PER_PAGE,
-      )) as never;
-    }
-    return (await fetchRows(
+    return (await listPage(
       resource,
-      (page - 1) * perPage,
-      perPage,
+      params.pagination,
       params.sort,
       cleanFilter({ ...params.filter, [params.target]: params.id }),
     )) as never;

@@ -5,41 +5,7 @@
 import { request } from '../graphql/client.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import type { DataProvider } from 'react-admin';
-
-const VersionFields = graphql(`
-  fragment RateVersionFields on RateTableVersion {
-    id
-    table {
-      id
-    }
-    label
-    effectiveFrom
-    effectiveTo
-    status
-    note
-    basedOnId
-    publishedAt
-    version
-  }
-`);
-
-// With the entry's attributes: the printed matrix shows 项目内涵/除外内容/说明 and caps.
-const EntryFields = graphql(`
-  fragment RateEntryFields on RateEntry {
-    id
-    key
-    dimensions
-    code
-    name
-    unit
-    amount
-    rate
-    baseKey
-    position
-    version
-    attributes
-  }
-`);
+import { RateEntryFields, RateTableVersionFields } from './rateFragments.ts';
 
 const Versions = graphql(
   `
@@ -51,12 +17,12 @@ const Versions = graphql(
         filter: $filter
       ) {
         nodes {
-          ...RateVersionFields
+          ...RateTableVersionFields
         }
       }
     }
   `,
-  [VersionFields],
+  [RateTableVersionFields],
 );
 const Entries = graphql(
   `
@@ -74,31 +40,31 @@ const Entries = graphql(
       }
     }
   `,
-  [EntryFields],
+  [RateEntryFields],
 );
 const Publish = graphql(
   `
     mutation PublishRateVersion($id: ID!, $version: Int!) {
       publishRateTableVersion(id: $id, version: $version) {
-        ...RateVersionFields
+        ...RateTableVersionFields
       }
     }
   `,
-  [VersionFields],
+  [RateTableVersionFields],
 );
 const ImportCsv = graphql(
   `
     mutation ImportRateVersionCsv($id: ID!, $version: Int!, $csv: String!) {
       importRateTableVersionCsv(id: $id, version: $version, csv: $csv) {
-        ...RateVersionFields
+        ...RateTableVersionFields
       }
     }
   `,
-  [VersionFields],
+  [RateTableVersionFields],
 );
 
-type VersionResult = ResultOf<typeof VersionFields>;
-type EntryResult = ResultOf<typeof EntryFields>;
+type VersionResult = ResultOf<typeof RateTableVersionFields>;
+type EntryResult = ResultOf<typeof RateEntryFields>;
 
 /** A rate-table version as the screens use it (the table's id flattened). */
 export type ApiRateVersion = Omit<VersionResult, 'table' | 'publishedAt'> & {

@@ -2,6 +2,7 @@
 import { print, type DocumentNode } from '@0no-co/graphql.web';
 import type { DimensionDef } from '@gazette/domain';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
+import { RateEntryFields, RateTableVersionFields } from './rateFragments.ts';
 // Every edited resource follows the API's agreed shape:
 //   <plural>Page(page, perPage, sort, filter) { nodes total }, node(id),
 //   create<X>(input), update<X>(id, version, input), delete<X>(id, version).
@@ -97,38 +98,6 @@ const RateTablesFields = graphql(`
     }
     dimensions
     version
-  }
-`);
-const RateTableVersionsFields = graphql(`
-  fragment RateTableVersionsFields on RateTableVersion {
-    id
-    table {
-      id
-    }
-    label
-    effectiveFrom
-    effectiveTo
-    status
-    note
-    basedOnId
-    publishedAt
-    version
-  }
-`);
-const RateEntriesFields = graphql(`
-  fragment RateEntriesFields on RateEntry {
-    id
-    key
-    dimensions
-    code
-    name
-    unit
-    amount
-    rate
-    baseKey
-    position
-    version
-    attributes
   }
 `);
 const InspectionRoundsFields = graphql(`
@@ -361,7 +330,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   rateTableVersions: {
     type: 'RateTableVersion',
-    ...fragment(RateTableVersionsFields),
+    ...fragment(RateTableVersionFields),
     page: 'rateTableVersionsPage',
     filterType: 'RateTableVersionPageFilter',
     ...crud('RateTableVersion', [
@@ -377,8 +346,7 @@ export const resources: Record<string, ResourceOps> = {
   },
   rateEntries: {
     type: 'RateEntry',
-    // With the entry's attributes: the printed matrix shows 项目内涵/除外内容/说明 and caps.
-    ...fragment(RateEntriesFields),
+    ...fragment(RateEntryFields),
     page: 'rateEntriesPage',
     filterType: 'RateEntryPageFilter',
     ...crud('RateEntry', [

@@ -55,6 +55,41 @@ export function baselineOf(versions: ApiRateVersion[], b: string): string {
   );
 }
 
+/** One side of the comparison: a version of the table, picked from all of them. */
+function VersionSelect({
+  label,
+  versions,
+  optionLabel,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  versions: ApiRateVersion[];
+  optionLabel: (v: ApiRateVersion) => string;
+  value: string;
+  onChange: (id: string) => void;
+  testId: string;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ minWidth: 260 }}
+      inputProps={{ 'data-testid': testId }}
+    >
+      {versions.map((v) => (
+        <MenuItem key={v.id} value={v.id}>
+          {optionLabel(v)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** What changed between two versions of a table, entry by entry (domain diffVersions). */
 export function DiffView({
   versions,
@@ -111,36 +146,22 @@ export function DiffView({
   return (
     <div data-testid="diff-view">
       <Stack direction="row" spacing={2} sx={{ my: 1 }}>
-        <TextField
-          select
-          size="small"
+        <VersionSelect
           label={translate('rates.diffFrom')}
+          versions={versions}
+          optionLabel={label}
           value={a}
-          onChange={(e) => setA(e.target.value)}
-          sx={{ minWidth: 260 }}
-          inputProps={{ 'data-testid': 'diff-from' }}
-        >
-          {versions.map((v) => (
-            <MenuItem key={v.id} value={v.id}>
-              {label(v)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          onChange={setA}
+          testId="diff-from"
+        />
+        <VersionSelect
           label={translate('rates.diffTo')}
+          versions={versions}
+          optionLabel={label}
           value={b}
-          onChange={(e) => setB(e.target.value)}
-          sx={{ minWidth: 260 }}
-          inputProps={{ 'data-testid': 'diff-to' }}
-        >
-          {versions.map((v) => (
-            <MenuItem key={v.id} value={v.id}>
-              {label(v)}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={setB}
+          testId="diff-to"
+        />
       </Stack>
       {diff && diff.added.length + diff.removed.length + diff.changed.length === 0 && (
         <Alert severity="info">{translate('rates.noDifferences')}</Alert>

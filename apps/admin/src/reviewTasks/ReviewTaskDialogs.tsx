@@ -2,11 +2,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   FormControlLabel,
   MenuItem,
   Radio,
@@ -14,7 +9,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { FormDialog, useSubmit } from '../shared/FormDialog.tsx';
 import {
   REVIEW_OUTCOMES,
   type Assignee,
@@ -34,49 +29,44 @@ export function AssignDialog({
   const dataProvider = useGazetteDataProvider();
   const [users, setUsers] = useState<Assignee[]>([]);
   const [assigneeId, setAssigneeId] = useState(task.assigneeId ?? '');
-  const [error, setError] = useState<Error | null>(null);
+  const { submit, error, setError } = useSubmit(
+    () => dataProvider.assignReviewTask(task.id, task.version, assigneeId),
+    () => onClose(true),
+  );
   useEffect(() => {
     dataProvider.reviewAssignees().then(setUsers, (e: Error) => setError(e));
   }, []);
-  async function save() {
-    try {
-      await dataProvider.assignReviewTask(task.id, task.version, assigneeId);
-      onClose(true);
-    } catch (e) {
-      setError(e as Error);
-    }
-  }
   return (
-    <Dialog open onClose={() => onClose(false)} fullWidth maxWidth="xs">
-      <DialogTitle>{translate('reviewTasks.assign')}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 1 }}>
-          {task.policy.docNo} {task.policy.title}
-        </Typography>
-        <TextField
-          select
-          fullWidth
-          margin="dense"
-          name="assignee"
-          label={translate('resources.reviewTasks.fields.assignee')}
-          value={assigneeId}
-          onChange={(e) => setAssigneeId(e.target.value)}
-        >
-          {users.map((u) => (
-            <MenuItem key={u.id} value={u.id}>
-              {u.name ? `${u.name}（${u.email}）` : u.email} · {translate(`enums.Role.${u.role}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <ErrorAlert error={error} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose(false)}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={!assigneeId} onClick={() => void save()}>
-          {translate('ra.action.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={translate('reviewTasks.assign')}
+      onClose={() => onClose(false)}
+      maxWidth="xs"
+      error={error}
+      submit={{
+        label: translate('ra.action.save'),
+        onClick: () => void submit(),
+        disabled: !assigneeId,
+      }}
+    >
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {task.policy.docNo} {task.policy.title}
+      </Typography>
+      <TextField
+        select
+        fullWidth
+        margin="dense"
+        name="assignee"
+        label={translate('resources.reviewTasks.fields.assignee')}
+        value={assigneeId}
+        onChange={(e) => setAssigneeId(e.target.value)}
+      >
+        {users.map((u) => (
+          <MenuItem key={u.id} value={u.id}>
+            {u.name ? `${u.name}（${u.email}）` : u.email} · {translate(`enums.Role.${u.role}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+    </FormDialog>
   );
 }
 
@@ -92,77 +82,67 @@ export function ResolveDialog({
   const [outcome, setOutcome] = useState<ReviewOutcome | ''>('');
   const [replacedBy, setReplacedBy] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<Error | null>(null);
-  async function save() {
-    if (!outcome) return;
-    try {
-      await dataProvider.resolveReviewTask(
+  const { submit, error } = useSubmit(
+    (chosen: ReviewOutcome) =>
+      dataProvider.resolveReviewTask(
         task.id,
         task.version,
-        outcome,
-        outcome === 'REPLACED' ? replacedBy.trim() : null,
+        chosen,
+        chosen === 'REPLACED' ? replacedBy.trim() : null,
         note.trim() || null,
-      );
-      onClose(true);
-    } catch (e) {
-      setError(e as Error);
-    }
-  }
+      ),
+    () => onClose(true),
+  );
   return (
-    <Dialog open onClose={() => onClose(false)} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('reviewTasks.resolve')}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 1 }}>
-          {task.policy.docNo} {task.policy.title}
-        </Typography>
-        <RadioGroup
-          name="outcome"
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value as ReviewOutcome)}
-        >
-          {REVIEW_OUTCOMES.map((o) => (
-            <FormControlLabel
-              key={o}
-              value={o}
-              control={<Radio />}
-              label={translate(`enums.ReviewOutcome.${o}`)}
-            />
-          ))}
-        </RadioGroup>
-        {outcome === 'REPLACED' && (
-          <TextField
-            fullWidth
-            required
-            margin="dense"
-            name="replacedBy"
-            label={translate('resources.reviewTasks.fields.replacedBy')}
-            helperText={translate('reviewTasks.replacedByHelp')}
-            value={replacedBy}
-            onChange={(e) => setReplacedBy(e.target.value)}
+    <FormDialog
+      title={translate('reviewTasks.resolve')}
+      onClose={() => onClose(false)}
+      error={error}
+      submit={{
+        label: translate('reviewTasks.resolveConfirm'),
+        onClick: () => void (outcome && submit(outcome)),
+        disabled: !outcome || (outcome === 'REPLACED' && !replacedBy.trim()),
+      }}
+    >
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {task.policy.docNo} {task.policy.title}
+      </Typography>
+      <RadioGroup
+        name="outcome"
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value as ReviewOutcome)}
+      >
+        {REVIEW_OUTCOMES.map((o) => (
+          <FormControlLabel
+            key={o}
+            value={o}
+            control={<Radio />}
+            label={translate(`enums.ReviewOutcome.${o}`)}
           />
-        )}
+        ))}
+      </RadioGroup>
+      {outcome === 'REPLACED' && (
         <TextField
           fullWidth
-          multiline
-          minRows={2}
+          required
           margin="dense"
-          name="note"
-          label={translate('resources.reviewTasks.fields.note')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          name="replacedBy"
+          label={translate('resources.reviewTasks.fields.replacedBy')}
+          helperText={translate('reviewTasks.replacedByHelp')}
+          value={replacedBy}
+          onChange={(e) => setReplacedBy(e.target.value)}
         />
-        <ErrorAlert error={error} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose(false)}>{translate('ra.action.cancel')}</Button>
-        <Button
-          variant="contained"
-          disabled={!outcome || (outcome === 'REPLACED' && !replacedBy.trim())}
-          onClick={() => void save()}
-        >
-          {translate('reviewTasks.resolveConfirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      )}
+      <TextField
+        fullWidth
+        multiline
+        minRows={2}
+        margin="dense"
+        name="note"
+        label={translate('resources.reviewTasks.fields.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+    </FormDialog>
   );
 }

@@ -25,6 +25,7 @@ import {
   Typography,
 } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { FormDialog, useSubmit } from '../shared/FormDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import {
   CHANGE_KINDS,
@@ -326,39 +327,29 @@ export function ReplayDialog({
   const translate = useTranslate();
   const dataProvider = useGazetteDataProvider();
   const [after, setAfter] = useState(initialAfter);
-  const [error, setError] = useState<Error | null>(null);
-  async function replay() {
-    try {
-      await dataProvider.replayWebhook(record.id, after.trim() || null);
-      onClose(true);
-    } catch (e) {
-      setError(e as Error);
-    }
-  }
+  const { submit, error } = useSubmit(
+    () => dataProvider.replayWebhook(record.id, after.trim() || null),
+    () => onClose(true),
+  );
   return (
-    <Dialog open onClose={() => onClose(false)} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('webhooks.replay')}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 1 }}>
-          {translate('webhooks.replayHelp')}
-        </Typography>
-        <TextField
-          fullWidth
-          margin="dense"
-          name="after"
-          label={translate('webhooks.replayAfter')}
-          value={after}
-          onChange={(e) => setAfter(e.target.value)}
-          helperText={translate('webhooks.replayAfterHelp')}
-        />
-        <ErrorAlert error={error} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose(false)}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void replay()}>
-          {translate('webhooks.replayConfirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={translate('webhooks.replay')}
+      onClose={() => onClose(false)}
+      error={error}
+      submit={{ label: translate('webhooks.replayConfirm'), onClick: () => void submit() }}
+    >
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate('webhooks.replayHelp')}
+      </Typography>
+      <TextField
+        fullWidth
+        margin="dense"
+        name="after"
+        label={translate('webhooks.replayAfter')}
+        value={after}
+        onChange={(e) => setAfter(e.target.value)}
+        helperText={translate('webhooks.replayAfterHelp')}
+      />
+    </FormDialog>
   );
 }
