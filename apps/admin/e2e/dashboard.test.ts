@@ -166,6 +166,8 @@ describe('calculators', () => {
     await page.getByTestId('tab-rehab').click();
     await page.getByTestId('rehab-check').click();
     await page.getByTestId('rehab-result').waitFor();
+    // The source document is the one the API answered with, not a number written into the page.
+    expect(await page.getByTestId('rehab-result').textContent()).toContain('泸市府规〔2024〕4号');
     await shot(page, '06-calculator-rehab');
     expect(errors).toEqual([]);
     await context.close();

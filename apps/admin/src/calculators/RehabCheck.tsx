@@ -156,7 +156,7 @@ export function RehabCheck() {
               </>
             )}
             <Calc.SourceNote
-              docNo="泸市府规〔2024〕4号"
+              docNo={result.policy.docNo}
               article={translate('calc.rehab.article')}
               date={result.input.applicationDate}
               spaced={false}

@@ -45,6 +45,9 @@ const Rehab = graphql(`
       cap
       approvedAmount
       reasons
+      policy {
+        docNo
+      }
     }
   }
 `);
