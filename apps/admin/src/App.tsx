@@ -12,9 +12,9 @@ import KeyIcon from '@mui/icons-material/VpnKey';
 import WebhookIcon from '@mui/icons-material/Webhook';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { authProvider } from './auth/authProvider.ts';
+import { LoginPage } from './auth/LoginPage.tsx';
 import { dataProvider } from './dataProvider/dataProvider.ts';
 import { i18nProvider } from './i18n/i18nProvider.ts';
-import { LoginPage } from './layout/LoginPage.tsx';
 import { theme } from './layout/theme.ts';
 
 // Route-level code splitting: only what the login page needs loads first. The signed-in layout,
