@@ -11,8 +11,19 @@ import { getToken } from './auth/token.ts';
 // shows the same sign-in page through react-admin (auth/LoginPage.tsx).
 const root = createRoot(document.getElementById('root')!);
 
+// One download of the dashboard, started by the first keystroke on the sign-in page (after it is
+// interactive: the time spent typing hides it) or by signing in; a failed one is tried again.
+let dashboard: Promise<typeof import('./App.tsx')> | undefined;
+function loadDashboard() {
+  dashboard ??= import('./App.tsx').catch((error: unknown) => {
+    dashboard = undefined;
+    throw error;
+  });
+  return dashboard;
+}
+
 async function showDashboard(beforeShowing?: () => void) {
-  const { App } = await import('./App.tsx');
+  const { App } = await loadDashboard();
   beforeShowing?.();
   root.render(
     <StrictMode>
@@ -32,6 +43,7 @@ if (getToken()) {
     <StrictMode>
       <SignInShell
         signIn={signIn}
+        onTyping={() => void loadDashboard().catch(() => undefined)}
         onSignedIn={() => showDashboard(() => history.replaceState(null, '', next))}
       />
     </StrictMode>,

@@ -24,6 +24,8 @@ export interface SignInPageProps {
   onLocaleChange(locale: Locale): void;
   /** Signs in; a rejection's message is shown as react-admin shows a failed login. */
   onSubmit(email: string, password: string): Promise<unknown>;
+  /** Called on every change of a field (main.tsx starts downloading the dashboard on the first). */
+  onTyping?(): void;
 }
 
 type Field = 'username' | 'password';
@@ -37,7 +39,7 @@ type Field = 'username' | 'password';
  * <LoginForm> did: the same card on the same background, required fields marked and checked on
  * submit, a notification with the API's message when signing in fails.
  */
-export function SignInPage({ locale, onLocaleChange, onSubmit }: SignInPageProps) {
+export function SignInPage({ locale, onLocaleChange, onSubmit, onTyping }: SignInPageProps) {
   const m = SIGN_IN_MESSAGES[locale];
   const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });
   const [touched, setTouched] = useState<Record<Field, boolean>>({
@@ -89,8 +91,10 @@ export function SignInPage({ locale, onLocaleChange, onSubmit }: SignInPageProps
       </span>
     ),
     value: values[name],
-    onChange: (e: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [name]: e.target.value })),
+    onChange: (e: { target: { value: string } }) => {
+      onTyping?.();
+      setValues((v) => ({ ...v, [name]: e.target.value }));
+    },
     onBlur: () => setTouched((t) => ({ ...t, [name]: true })),
     error: shownError(name),
     helperText: shownError(name) ? m.required : <span>{'\u200b'}</span>,
