@@ -12,12 +12,13 @@ import KeyIcon from '@mui/icons-material/VpnKey';
 import WebhookIcon from '@mui/icons-material/Webhook';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { authProvider } from './auth/authProvider.ts';
+import { LoginPage } from './auth/LoginPage.tsx';
 import { dataProvider } from './dataProvider/dataProvider.ts';
 import { i18nProvider } from './i18n/i18nProvider.ts';
-import { LoginPage } from './layout/LoginPage.tsx';
 import { theme } from './layout/theme.ts';
 
-// Route-level code splitting: only what the login page needs loads first. The signed-in layout,
+// Loaded after signing in (main.tsx: a visit without a session shows auth/SignInShell.tsx
+// without this module). Route-level code splitting within it: the signed-in layout,
 // every resource's pages and every custom page are chunks of their own, fetched when first shown
 // (react-admin's Loading meanwhile). Icons and record representations stay here so the menu
 // needs no page code. A new resource: add it with lazyPages, not a static import of its pages.

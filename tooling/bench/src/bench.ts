@@ -592,7 +592,11 @@ interface DashboardSize {
   chunks: number;
 }
 
-/** What a cold visit to the login page downloads: index.html's script and its preloads. */
+/**
+ * What a cold visit to the login page downloads: index.html's script and its preloads. That this
+ * is all it loads until the form is interactive (no dynamic import at start-up) is checked in a
+ * browser by apps/admin/e2e/sign-in.test.ts, which also reports the time to interactive.
+ */
 function dashboardSize(): DashboardSize | null {
   const dist = path.join(ROOT, 'apps/admin/dist');
   if (!existsSync(path.join(dist, 'index.html'))) return null;

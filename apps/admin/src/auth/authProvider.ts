@@ -2,18 +2,10 @@
 // An UNAUTHENTICATED error anywhere sends the person back to the login page; forms in progress
 // are kept by FormDraft (shared/FormDraft.tsx), so nothing typed is lost.
 import type { AuthProvider } from 'react-admin';
-import { GraphQLRequestError, requestAs } from '../graphql/client.ts';
-import { graphql } from '../graphql/graphql.ts';
+import { GraphQLRequestError } from '../graphql/client.ts';
 import { canAccess } from './permissions.ts';
-import { ME, clearSession, getMe, getToken, setSession } from './token.ts';
-
-const LOGIN = graphql(`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
-    }
-  }
-`);
+import { signIn } from './signIn.ts';
+import { clearSession, getMe, getToken } from './token.ts';
 
 export const authProvider: AuthProvider = {
   async login({
@@ -25,13 +17,7 @@ export const authProvider: AuthProvider = {
     email?: string;
     password: string;
   }) {
-    const { login } = await requestAs(null, LOGIN, {
-      email: (email ?? username ?? '').trim(),
-      password,
-    });
-    const { me } = await requestAs(login.token, ME, {});
-    if (!me) throw new Error('登录失败');
-    setSession(login.token, me);
+    await signIn(email ?? username ?? '', password);
   },
   async logout() {
     clearSession();
