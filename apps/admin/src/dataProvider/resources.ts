@@ -390,6 +390,8 @@ export const resources: Record<string, ResourceOps> = {
       'amount',
       'rate',
       'baseKey',
+      'attributes',
+      'position',
     ]),
     create: { field: 'createRateEntry', input: 'RateEntryInput' },
     update: { field: 'updateRateEntry', input: 'RateEntryPatch' },

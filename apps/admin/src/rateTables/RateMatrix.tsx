@@ -26,7 +26,7 @@ import {
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { dec, type DimensionDef } from '@gazette/domain';
-import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
+import type { ApiRateEntry, NewRateEntryInput } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import {
   adjustAmount,
@@ -54,7 +54,8 @@ interface Pos {
 /** One write of a batch, with what undo sends back. */
 type Change =
   | { kind: 'update'; entryId: string; before: { amount: string | null; rate: string | null } }
-  | { kind: 'create'; entryId: string };
+  | { kind: 'create'; entryId: string }
+  | { kind: 'delete'; entryId: string; entry: ApiRateEntry };
 
 interface Batch {
   label: string;
@@ -71,11 +72,28 @@ function shown(layout: MatrixLayout, e: ApiRateEntry | undefined): string {
   return v === null || v === undefined ? '' : dec(v).toString();
 }
 
+/** What re-creates a deleted entry as it was: its point, value, texts, caps and place. */
+function entryInputOf(e: ApiRateEntry): NewRateEntryInput {
+  return {
+    versionId: e.versionId,
+    dimensions: e.dimensions,
+    ...(e.amount !== null ? { amount: e.amount } : {}),
+    ...(e.rate !== null ? { rate: e.rate } : {}),
+    ...(e.baseKey ? { baseKey: e.baseKey } : {}),
+    code: e.code,
+    name: e.name,
+    unit: e.unit,
+    attributes: e.attributes ?? null,
+    position: e.position,
+  };
+}
+
 /**
  * The printed matrix of a rate table (items × grades, with 项目内涵/除外内容/说明 and caps), and in
  * a draft a spreadsheet: arrows/Tab move, Enter or F2 edits, Esc cancels, a block copied from
  * Excel or WPS pastes into the selection (bad cells explained on the cell, never sent), a
- * selection can be raised or lowered by a percentage after a preview, and the last change undone.
+ * selection can be raised or lowered by a percentage after a preview, Delete or Backspace clears
+ * the selected cells (their entries are deleted), and the last change undone.
  */
 export function RateMatrix({
   layout,
@@ -255,6 +273,19 @@ export function RateMatrix({
     if (!batch) return;
     const failed: string[] = [];
     for (const change of [...batch.changes].reverse()) {
+      if (change.kind === 'delete') {
+        try {
+          const restored = await dataProvider.createRateEntry(entryInputOf(change.entry));
+          // The entry comes back under a new id: older changes of the history follow it.
+          for (const b of history.current)
+            for (const c of b.changes) if (c.entryId === change.entryId) c.entryId = restored.id;
+          latest.current = [...latest.current, restored];
+          onEntries((list) => [...list, restored]);
+        } catch (error) {
+          failed.push(errorText(error));
+        }
+        continue;
+      }
       const current = latest.current.find((e) => e.id === change.entryId);
       if (!current) continue;
       try {
@@ -273,6 +304,47 @@ export function RateMatrix({
     }
     if (failed.length) notify(failed.join('；'), { type: 'error' });
     else notify('rateMatrix.undone', { type: 'info', messageArgs: { what: batch.label } });
+    gridRef.current?.focus();
+  }
+
+  /** Deletes the entries of the selected cells (Delete, Backspace or 清除); undo brings them back. */
+  function clear() {
+    if (!editable) return Promise.resolve();
+    const cells = selection.map((s) => s.entry);
+    if (!cells.length) return Promise.resolve();
+    return enqueue(() => clearNow(cells));
+  }
+
+  async function clearNow(cells: ApiRateEntry[]) {
+    const changes: Change[] = [];
+    const failed: string[] = [];
+    let conflictShown = false;
+    for (const cell of cells) {
+      // The entry as last saved here (its version moves with every write).
+      const current = latest.current.find((e) => e.id === cell.id);
+      if (!current) continue;
+      try {
+        await dataProvider.deleteRateEntry(current);
+        changes.push({ kind: 'delete', entryId: current.id, entry: current });
+        latest.current = latest.current.filter((e) => e.id !== current.id);
+        onEntries((list) => list.filter((e) => e.id !== current.id));
+      } catch (error) {
+        const conflict = conflictFromError(error, 'rateEntries', current.id);
+        if (conflict && !conflictShown) {
+          conflictShown = true;
+          reportConflict({ ...conflict, reload: onReload });
+        }
+        failed.push(errorText(error));
+      }
+    }
+    if (changes.length) {
+      const label = translate('rateMatrix.clearLabel', { n: changes.length });
+      history.current.push({ label, changes });
+      setUndoLabel(label);
+    }
+    if (failed.length) notify(failed.join('；'), { type: 'error' });
+    else if (changes.length)
+      notify('rateMatrix.cleared', { type: 'success', messageArgs: { n: changes.length } });
     gridRef.current?.focus();
   }
 
@@ -340,6 +412,9 @@ export function RateMatrix({
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       startEdit();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      void clear();
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       void undo();
@@ -528,6 +603,15 @@ export function RateMatrix({
               data-testid="matrix-adjust"
             >
               {translate('rateMatrix.adjust')}
+            </Button>
+            <Button
+              size="small"
+              color="error"
+              disabled={busy || selection.length === 0}
+              onClick={() => void clear()}
+              data-testid="matrix-clear"
+            >
+              {translate('rateMatrix.clear', { n: selection.length })}
             </Button>
             <Button
               size="small"
