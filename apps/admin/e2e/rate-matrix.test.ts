@@ -346,6 +346,33 @@ it('clears cells of a draft with Delete and 清除所选 (their entries deleted)
   await a.context.close();
 });
 
+it("says why a version's entries could not be read, in a notification and on the page (1366×768)", async () => {
+  const a = await h.newPage({ width: 1366, height: 768 });
+  await login(a.page, h.baseUrl, ADMIN);
+  // The API refuses every read of entries (as a busy database would).
+  await a.page.route('**/graphql', async (route) => {
+    if (!route.request().postData()?.includes('rateEntriesPage')) return route.fallback();
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        errors: [
+          { message: '费率数据正被其他修改占用', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        ],
+      }),
+    });
+  });
+  await a.page.goto(`${h.baseUrl}/#/rateTables`);
+  await a.page.getByText(MEDICAL).first().click();
+  const notification = a.page.locator('.MuiSnackbar-root');
+  await expect
+    .poll(() => notification.textContent(), { timeout: 30_000 })
+    .toContain('费率数据正被其他修改占用');
+  await expect
+    .poll(() => a.page.getByTestId('error-alert').textContent(), { timeout: 5_000 })
+    .toContain('费率数据正被其他修改占用');
+  await a.context.close();
+});
+
 it('exports the draft as XLSX with the gazette headers, imports it back (caps kept), names bad rows, and fills the empty 年期修正系数 table (768×1024)', async () => {
   const a = await h.newPage({ width: 768, height: 1024 });
   await login(a.page, h.baseUrl, ADMIN);
