@@ -303,7 +303,7 @@ it('clears cells of a draft with Delete and 清除所选 (their entries deleted)
   await cell(a.page, '311201070|TERTIARY_B').click({ modifiers: ['Shift'] });
   expect(await a.page.getByTestId('matrix-clear').textContent()).toContain('清除所选（2）');
   await a.page.getByTestId('matrix-clear').click();
-  const gone = [
+  const gone: string[] = [
     '311201069|TERTIARY_A',
     '311201069|TERTIARY_B',
     '311201070|TERTIARY_A',
@@ -318,11 +318,24 @@ it('clears cells of a draft with Delete and 清除所选 (their entries deleted)
       { timeout: 15_000 },
     )
     .toEqual([]);
-  expect(deletes).toHaveLength(5);
-  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 2 个单元格');
+  // The right-click menu of a cell clears it too.
+  await cell(a.page, '311201071|TERTIARY_A').click({ button: 'right' });
+  await a.page.getByTestId('matrix-context-clear').click();
+  gone.push('311201071|TERTIARY_A');
+  await expect
+    .poll(async () => (await entriesOf(draft)).has('311201071|TERTIARY_A'), { timeout: 15_000 })
+    .toBe(false);
+  expect(deletes).toHaveLength(6);
+  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 1 个单元格');
   await shot(a.page, '24-rate-matrix-cleared');
 
-  // Undo (newest first) brings each cleared cell back as it was.
+  // Undo (newest first) brings each cleared cell back as it was: from the menu, the button, keys.
+  await cell(a.page, '311201071|TERTIARY_A').click({ button: 'right' });
+  await a.page.getByTestId('matrix-context-undo').click();
+  await expect
+    .poll(async () => (await entriesOf(draft)).get('311201071|TERTIARY_A'), { timeout: 15_000 })
+    .toEqual(before.get('311201071|TERTIARY_A'));
+  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 2 个单元格');
   await a.page.getByTestId('matrix-undo').click();
   await expect
     .poll(async () => (await entriesOf(draft)).get('311201070|TERTIARY_B')?.amount, {

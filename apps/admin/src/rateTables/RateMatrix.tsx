@@ -15,6 +15,8 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  Menu,
+  MenuItem,
   Stack,
   Table,
   TableBody,
@@ -147,6 +149,8 @@ export function RateMatrix({
   const history = useRef<Batch[]>([]);
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
   const [adjustOpen, setAdjustOpen] = useState(false);
+  // The right-click menu of a draft's cells, where the pointer was.
+  const [contextAt, setContextAt] = useState<{ left: number; top: number } | null>(null);
   const [newRow, setNewRow] = useState('');
   const [newRowError, setNewRowError] = useState<string | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -741,6 +745,14 @@ export function RateMatrix({
                         gridRef.current?.focus();
                       }}
                       onDoubleClick={() => startEdit()}
+                      onContextMenu={(e) => {
+                        if (!editable || isEditing) return;
+                        e.preventDefault();
+                        // A cell outside the selection becomes the selection, as in a spreadsheet.
+                        if (!selected(r, c)) moveTo({ r, c });
+                        gridRef.current?.focus();
+                        setContextAt({ left: e.clientX, top: e.clientY });
+                      }}
                       sx={{
                         px: 0.75,
                         py: 0.5,
@@ -849,6 +861,36 @@ export function RateMatrix({
           </Button>
         </Stack>
       )}
+      <Menu
+        open={!!contextAt}
+        onClose={() => setContextAt(null)}
+        anchorReference="anchorPosition"
+        anchorPosition={contextAt ?? undefined}
+        data-testid="matrix-context-menu"
+      >
+        <MenuItem
+          disabled={busy || selection.length === 0}
+          onClick={() => {
+            setContextAt(null);
+            void clear();
+          }}
+          data-testid="matrix-context-clear"
+        >
+          {translate('rateMatrix.clear', { n: selection.length })}
+        </MenuItem>
+        <MenuItem
+          disabled={busy || undoLabel === null}
+          onClick={() => {
+            setContextAt(null);
+            void undo();
+          }}
+          data-testid="matrix-context-undo"
+        >
+          {undoLabel !== null
+            ? translate('rateMatrix.undoWhat', { what: undoLabel })
+            : translate('rateMatrix.undo')}
+        </MenuItem>
+      </Menu>
       <AdjustDialog
         open={adjustOpen}
         cells={adjustable}
