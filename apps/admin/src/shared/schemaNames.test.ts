@@ -1,7 +1,13 @@
 // The generic CRUD's names come from the schema: a field an input lacks is a type error (checked
 // by `pnpm typecheck`, which compiles this file), and pickInput sends only the listed fields.
 import { describe, expect, it } from 'vitest';
-import { pickInput, type InputField, type MutationName, type QueryName } from './schemaNames.ts';
+import {
+  pickInput,
+  sourceOf,
+  type InputField,
+  type MutationName,
+  type QueryName,
+} from './schemaNames.ts';
 import { resources } from '../dataProvider/resources.ts';
 
 describe('schema names', () => {
@@ -15,7 +21,10 @@ describe('schema names', () => {
     // @ts-expect-error no such mutation
     const missing: MutationName = 'deleteCase';
     const page: QueryName = 'policiesPage';
-    expect([field, docNo, versionId, mutation, missing, page]).toHaveLength(6);
+    const filter = sourceOf<'PolicyPageFilter'>();
+    // @ts-expect-error the policy filter has no such field
+    const typo = filter('stauts');
+    expect([field, docNo, versionId, mutation, missing, page, filter('q'), typo]).toHaveLength(8);
   });
 
   it('keeps only the fields the input takes, empty text as null', () => {

@@ -32,3 +32,12 @@ export function pickInput<N extends InputName>(_input: N, keys: readonly InputFi
       keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k] === '' ? null : data[k]]),
     );
 }
+
+/**
+ * `source` names of a list's filters or a form's inputs, checked against the input type they feed:
+ * `const source = sourceOf<'PolicyPageFilter'>(); <TextInput source={source('q')} />`.
+ */
+export const sourceOf =
+  <N extends InputName>() =>
+  <F extends InputField<N>>(field: F): F =>
+    field;
