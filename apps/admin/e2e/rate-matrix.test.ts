@@ -269,6 +269,123 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   await a.context.close();
 });
 
+it('clears cells of a draft with Delete and 清除所选 (their entries deleted), and undo brings them back with their caps (1366×768)', async () => {
+  const a = await h.newPage({ width: 1366, height: 768 });
+  const deletes: string[] = [];
+  a.page.on('request', (r) => {
+    const body = r.method() === 'POST' && r.url().endsWith('/graphql') ? r.postData() : null;
+    if (body?.includes('deleteRateEntry')) deletes.push(body);
+  });
+  await login(a.page, h.baseUrl, ADMIN);
+  const draft = await openDraft(a.page, MEDICAL, 80);
+  await value(a.page, '311201079|TERTIARY_A').waitFor({ timeout: 15_000 });
+  const before = await entriesOf(draft);
+  expect(before.get('311201079|TERTIARY_A')?.attributes).toMatchObject({
+    lineCap: expect.anything(),
+  });
+
+  // Delete on the active cell: the entry is deleted, the cell shows nothing.
+  await cell(a.page, '311201079|TERTIARY_A').click();
+  await a.page.keyboard.press('Delete');
+  await expect
+    .poll(async () => (await entriesOf(draft)).has('311201079|TERTIARY_A'), { timeout: 15_000 })
+    .toBe(false);
+  await expect
+    .poll(() => value(a.page, '311201079|TERTIARY_A').textContent(), { timeout: 5_000 })
+    .toBe('');
+  expect(await a.page.getByTestId('cap-311201079-TERTIARY_A').count()).toBe(0);
+
+  // Backspace clears a selection of two; 清除所选 another of two.
+  await cell(a.page, '311201069|TERTIARY_A').click();
+  await cell(a.page, '311201069|TERTIARY_B').click({ modifiers: ['Shift'] });
+  await a.page.keyboard.press('Backspace');
+  await cell(a.page, '311201070|TERTIARY_A').click();
+  await cell(a.page, '311201070|TERTIARY_B').click({ modifiers: ['Shift'] });
+  expect(await a.page.getByTestId('matrix-clear').textContent()).toContain('清除所选（2）');
+  await a.page.getByTestId('matrix-clear').click();
+  const gone: string[] = [
+    '311201069|TERTIARY_A',
+    '311201069|TERTIARY_B',
+    '311201070|TERTIARY_A',
+    '311201070|TERTIARY_B',
+  ];
+  await expect
+    .poll(
+      async () => {
+        const now = await entriesOf(draft);
+        return gone.filter((k) => now.has(k));
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([]);
+  // The right-click menu of a cell clears it too.
+  await cell(a.page, '311201071|TERTIARY_A').click({ button: 'right' });
+  await a.page.getByTestId('matrix-context-clear').click();
+  gone.push('311201071|TERTIARY_A');
+  await expect
+    .poll(async () => (await entriesOf(draft)).has('311201071|TERTIARY_A'), { timeout: 15_000 })
+    .toBe(false);
+  expect(deletes).toHaveLength(6);
+  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 1 个单元格');
+  await shot(a.page, '24-rate-matrix-cleared');
+
+  // Undo (newest first) brings each cleared cell back as it was: from the menu, the button, keys.
+  await cell(a.page, '311201071|TERTIARY_A').click({ button: 'right' });
+  await a.page.getByTestId('matrix-context-undo').click();
+  await expect
+    .poll(async () => (await entriesOf(draft)).get('311201071|TERTIARY_A'), { timeout: 15_000 })
+    .toEqual(before.get('311201071|TERTIARY_A'));
+  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 2 个单元格');
+  await a.page.getByTestId('matrix-undo').click();
+  await expect
+    .poll(async () => (await entriesOf(draft)).get('311201070|TERTIARY_B')?.amount, {
+      timeout: 15_000,
+    })
+    .toBe(before.get('311201070|TERTIARY_B')!.amount);
+  await a.page.getByTestId('matrix-grid').focus();
+  await a.page.keyboard.press('Control+z');
+  await a.page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => (await entriesOf(draft)).get('311201079|TERTIARY_A'), { timeout: 15_000 })
+    .toEqual(before.get('311201079|TERTIARY_A'));
+  const after = await entriesOf(draft);
+  for (const k of gone) expect(after.get(k)).toEqual(before.get(k));
+  expect(after.size).toBe(before.size);
+  await expect
+    .poll(() => value(a.page, '311201079|TERTIARY_A').textContent(), { timeout: 5_000 })
+    .toBe('918');
+  expect(await a.page.getByTestId('cap-311201079-TERTIARY_A').textContent()).toContain('4223');
+  expect(a.errors).toEqual([]);
+  await a.context.close();
+});
+
+it("says why a version's entries could not be read, in a notification and on the page (1366×768)", async () => {
+  const a = await h.newPage({ width: 1366, height: 768 });
+  await login(a.page, h.baseUrl, ADMIN);
+  // The API refuses every read of entries (as a busy database would).
+  await a.page.route('**/graphql', async (route) => {
+    if (!route.request().postData()?.includes('rateEntriesPage')) return route.fallback();
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        errors: [
+          { message: '费率数据正被其他修改占用', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        ],
+      }),
+    });
+  });
+  await a.page.goto(`${h.baseUrl}/#/rateTables`);
+  await a.page.getByText(MEDICAL).first().click();
+  const notification = a.page.locator('.MuiSnackbar-root');
+  await expect
+    .poll(() => notification.textContent(), { timeout: 30_000 })
+    .toContain('费率数据正被其他修改占用');
+  await expect
+    .poll(() => a.page.getByTestId('error-alert').textContent(), { timeout: 5_000 })
+    .toContain('费率数据正被其他修改占用');
+  await a.context.close();
+});
+
 it('exports the draft as XLSX with the gazette headers, imports it back (caps kept), names bad rows, and fills the empty 年期修正系数 table (768×1024)', async () => {
   const a = await h.newPage({ width: 768, height: 1024 });
   await login(a.page, h.baseUrl, ADMIN);
@@ -493,9 +610,19 @@ it('shows a published table read-only as the matrix, to an administrator and a s
     expect(await a.page.evaluate(() => window.scrollY)).toBe(0);
     expect(await a.page.getByTestId('matrix-adjust').count()).toBe(0);
     expect(await a.page.getByTestId('import-xlsx').count()).toBe(0);
+    const deletes: string[] = [];
+    a.page.on('request', (r) => {
+      if (r.postData()?.includes('deleteRateEntry')) deletes.push(r.url());
+    });
     await cell(a.page, '311201079|TERTIARY_A').click();
     await a.page.keyboard.press('Enter');
     expect(await a.page.getByTestId('cell-editor').count()).toBe(0);
+    // A published version cannot be cleared: no button, and Delete sends nothing.
+    expect(await a.page.getByTestId('matrix-clear').count()).toBe(0);
+    await a.page.keyboard.press('Delete');
+    await a.page.waitForLoadState('networkidle');
+    expect(deletes).toEqual([]);
+    expect(await value(a.page, '311201079|TERTIARY_A').textContent()).toBe('918');
     await cell(a.page, '311201079|SECONDARY_A').click({ modifiers: ['Shift'] });
     // Shift+click then Shift+ArrowDown extends to a 2×3 block.
     await a.page.keyboard.press('Shift+ArrowDown');

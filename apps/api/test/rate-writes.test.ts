@@ -259,3 +259,82 @@ describe('draft entries', () => {
     expect(asAdmin.data?.node).toEqual({ amount: '1500' });
   });
 });
+
+describe('clearing a cell of a draft (deleteRateEntry)', () => {
+  const DELETE = `mutation($id: ID!, $version: Int!) { deleteRateEntry(id: $id, version: $version) { id key amount } }`;
+  const OTHER_KEY = 'COMMERCIAL|1|OTHER';
+  let draftId: string;
+
+  it('deletes the entry with an audit entry; re-creating it (undo) brings back its point, value and place', async () => {
+    const table = await landTable();
+    const r = await api.gql(
+      CREATE,
+      { input: { tableId: table.id, effectiveFrom: addDays(D, 90), label: '清除单元格' } },
+      { token: admin },
+    );
+    expect(r.errors).toBeUndefined();
+    draftId = r.data!.createRateTableVersion.id;
+    const entry = await entryOf(draftId, KEY);
+    const row = await api.db.prisma.rateEntry.findUniqueOrThrow({ where: { id: raw(entry.id) } });
+
+    const gone = await api.gql(DELETE, { id: entry.id, version: entry.version }, { token: admin });
+    expect(gone.errors).toBeUndefined();
+    expect(gone.data?.deleteRateEntry).toMatchObject({ key: KEY, amount: entry.amount });
+    expect(await entryOf(draftId, KEY)).toBeUndefined();
+    const audit = await api.db.prisma.auditEntry.findFirst({
+      where: { action: 'rateEntry.delete', entityId: raw(entry.id) },
+    });
+    expect(audit?.entity).toBe('RateEntry');
+    expect(audit?.before).toMatchObject({ key: KEY });
+
+    const back = await api.gql(
+      `mutation($input: RateEntryInput!) { createRateEntry(input: $input) { key amount position } }`,
+      {
+        input: {
+          versionId: draftId,
+          dimensions: row.dimensions,
+          amount: entry.amount,
+          position: row.position,
+        },
+      },
+      { token: admin },
+    );
+    expect(back.errors).toBeUndefined();
+    expect(back.data?.createRateEntry).toEqual({
+      key: KEY,
+      amount: entry.amount,
+      position: row.position,
+    });
+  });
+
+  it('refuses a stale version with CONFLICT and deletes nothing', async () => {
+    const entry = await entryOf(draftId, OTHER_KEY);
+    const r = await api.gql(DELETE, { id: entry.id, version: entry.version + 1 }, { token: admin });
+    expect(r.codes).toEqual(['CONFLICT']);
+    expect(await entryOf(draftId, OTHER_KEY)).toMatchObject({ id: entry.id });
+  });
+
+  it('refuses supervisors and viewers, and deletes nothing', async () => {
+    const entry = await entryOf(draftId, OTHER_KEY);
+    for (const role of ['SUPERVISOR', 'VIEWER'] as const) {
+      const r = await api.gql(
+        DELETE,
+        { id: entry.id, version: entry.version },
+        { token: await api.tokenFor(role) },
+      );
+      expect(r.codes).toEqual(['FORBIDDEN']);
+    }
+    expect(await entryOf(draftId, OTHER_KEY)).toMatchObject({ id: entry.id });
+  });
+
+  it('refuses an entry of a version in force (published rates stay as published)', async () => {
+    const inForce = (await landTable()).versions.edges
+      .map((e: any) => e.node)
+      .find((v: any) => v.status === 'PUBLISHED' && v.effectiveFrom <= todayInShanghai());
+    const entry = await entryOf(inForce.id, OTHER_KEY);
+    const r = await api.gql(DELETE, { id: entry.id, version: entry.version }, { token: admin });
+    expect(r.codes).toEqual(['CONFLICT']);
+    expect(r.errors?.[0]?.message).toMatch(/[\u4e00-\u9fff]/u);
+    expect(await entryOf(inForce.id, OTHER_KEY)).toMatchObject({ id: entry.id });
+  });
+});

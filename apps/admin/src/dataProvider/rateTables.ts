@@ -97,6 +97,10 @@ export type NewRateEntryInput = {
   code?: string | null;
   name?: string | null;
   unit?: string | null;
+  /** Undoing a cleared cell brings back what the printed matrix shows beside the value. */
+  baseKey?: string | null;
+  attributes?: Record<string, unknown> | null;
+  position?: number;
 };
 
 function toVersion(v: VersionResult | Record<string, unknown>, tableId?: string): ApiRateVersion {

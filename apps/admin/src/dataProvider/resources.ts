@@ -3,6 +3,14 @@ import { print, type DocumentNode } from '@0no-co/graphql.web';
 import type { DimensionDef } from '@gazette/domain';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import { RateEntryFields, RateTableVersionFields } from './rateFragments.ts';
+import {
+  pickInput,
+  type InputField,
+  type InputName,
+  type MutationName,
+  type ObjectName,
+  type QueryName,
+} from '../shared/schemaNames.ts';
 // Every edited resource follows the API's agreed shape:
 //   <plural>Page(page, perPage, sort, filter) { nodes total }, node(id),
 //   create<X>(input), update<X>(id, version, input), delete<X>(id, version).
@@ -253,23 +261,36 @@ function fragment(document: DocumentNode): { fields: string; fragment: string } 
   return { fields: `...${definition.name.value}`, fragment: print(document) };
 }
 
-const pick =
-  (...keys: string[]) =>
-  (data: Record<string, unknown>) =>
-    Object.fromEntries(
-      keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k] === '' ? null : data[k]]),
-    );
-
-function crud(type: string, input: string[], opts: { create?: boolean; remove?: boolean } = {}) {
+/**
+ * A resource's writes with the API's names: each mutation, its input type and the fields of a
+ * react-admin record it sends are checked against the schema (shared/schemaNames.ts), so a field
+ * an input does not have fails typecheck instead of reaching the API.
+ */
+function writes<C extends InputName = never, U extends InputName = never>(w: {
+  create?: { field: MutationName; input: C; fields: readonly InputField<C>[]; payload?: string };
+  update?: { field: MutationName; input: U; fields: readonly InputField<U>[] };
+  remove?: MutationName;
+}): Pick<ResourceOps, 'create' | 'update' | 'remove' | 'toInput' | 'toUpdateInput'> {
+  const { create, update, remove } = w;
   return {
-    ...(opts.create === false
-      ? {}
-      : { create: { field: `create${type}`, input: `Create${type}Input` } }),
-    update: { field: `update${type}`, input: `Update${type}Input` },
-    ...(opts.remove === false ? {} : { remove: { field: `delete${type}` } }),
-    toInput: pick(...input),
+    ...(create
+      ? {
+          create: { field: create.field, input: create.input, payload: create.payload },
+          toInput: pickInput(create.input, create.fields),
+        }
+      : {}),
+    ...(update
+      ? {
+          update: { field: update.field, input: update.input },
+          toUpdateInput: pickInput(update.input, update.fields),
+        }
+      : {}),
+    ...(remove ? { remove: { field: remove } } : {}),
   };
 }
+
+/** What the dataProvider reads of a resource, named as the schema names it. */
+type Checked = ResourceOps & { type: ObjectName; page: QueryName; filterType: InputName };
 
 export const resources: Record<string, ResourceOps> = {
   policies: {
@@ -277,124 +298,214 @@ export const resources: Record<string, ResourceOps> = {
     ...fragment(PoliciesFields),
     page: 'policiesPage',
     filterType: 'PolicyPageFilter',
-    ...crud('Policy', [
-      'docNo',
-      'title',
-      'category',
-      'signedOn',
-      'effectiveFrom',
-      'expiresOn',
-      'isTrial',
-      'validityClause',
-      'summary',
-      'issuers',
-    ]),
-    create: { field: 'createPolicy', input: 'PolicyInput' },
-    update: { field: 'updatePolicy', input: 'PolicyPatch' },
-    toUpdateInput: pick(
-      'title',
-      'category',
-      'signedOn',
-      'effectiveFrom',
-      'expiresOn',
-      'isTrial',
-      'validityClause',
-      'summary',
-      'issuers',
-    ),
+    ...writes({
+      create: {
+        field: 'createPolicy',
+        input: 'PolicyInput',
+        fields: [
+          'docNo',
+          'title',
+          'category',
+          'signedOn',
+          'effectiveFrom',
+          'expiresOn',
+          'isTrial',
+          'validityClause',
+          'summary',
+          'issuers',
+        ],
+      },
+      update: {
+        field: 'updatePolicy',
+        input: 'PolicyPatch',
+        fields: [
+          'title',
+          'category',
+          'signedOn',
+          'effectiveFrom',
+          'expiresOn',
+          'isTrial',
+          'validityClause',
+          'summary',
+          'issuers',
+        ],
+      },
+      remove: 'deletePolicy',
+    }),
   },
   organizations: {
     type: 'Organization',
     ...fragment(OrganizationsFields),
     page: 'organizationsPage',
     filterType: 'OrganizationPageFilter',
-    ...crud('Organization', ['name', 'shortName', 'type']),
-    create: { field: 'createOrganization', input: 'OrganizationInput' },
-    update: { field: 'updateOrganization', input: 'OrganizationPatch' },
+    ...writes({
+      create: {
+        field: 'createOrganization',
+        input: 'OrganizationInput',
+        fields: ['name', 'shortName', 'type'],
+      },
+      update: {
+        field: 'updateOrganization',
+        input: 'OrganizationPatch',
+        fields: ['name', 'shortName', 'type'],
+      },
+      remove: 'deleteOrganization',
+    }),
   },
   organizationAliases: {
     type: 'OrganizationAlias',
     ...fragment(OrganizationAliasesFields),
     page: 'organizationAliasesPage',
     filterType: 'OrganizationAliasPageFilter',
-    ...crud('OrganizationAlias', ['alias', 'organizationId']),
-    create: { field: 'createOrganizationAlias', input: 'OrganizationAliasInput' },
-    update: { field: 'updateOrganizationAlias', input: 'OrganizationAliasPatch' },
+    ...writes({
+      create: {
+        field: 'createOrganizationAlias',
+        input: 'OrganizationAliasInput',
+        fields: ['alias', 'organizationId'],
+      },
+      update: {
+        field: 'updateOrganizationAlias',
+        input: 'OrganizationAliasPatch',
+        fields: ['alias', 'organizationId'],
+      },
+      remove: 'deleteOrganizationAlias',
+    }),
   },
   rateTables: {
     type: 'RateTable',
     ...fragment(RateTablesFields),
     page: 'rateTablesPage',
     filterType: 'RateTablePageFilter',
-    ...crud('RateTable', ['name'], { create: false, remove: false }),
+    ...writes({ update: { field: 'updateRateTable', input: 'RateTablePatch', fields: ['name'] } }),
   },
   rateTableVersions: {
     type: 'RateTableVersion',
     ...fragment(RateTableVersionFields),
     page: 'rateTableVersionsPage',
     filterType: 'RateTableVersionPageFilter',
-    ...crud('RateTableVersion', [
-      'tableId',
-      'label',
-      'effectiveFrom',
-      'effectiveTo',
-      'note',
-      'basedOnId',
-    ]),
-    create: { field: 'createRateTableVersion', input: 'RateTableVersionInput' },
-    update: { field: 'updateRateTableVersion', input: 'RateTableVersionPatch' },
+    ...writes({
+      create: {
+        field: 'createRateTableVersion',
+        input: 'RateTableVersionInput',
+        fields: ['tableId', 'label', 'effectiveFrom', 'effectiveTo', 'note', 'basedOnId'],
+      },
+      update: {
+        field: 'updateRateTableVersion',
+        input: 'RateTableVersionPatch',
+        fields: ['label', 'effectiveFrom', 'effectiveTo', 'note'],
+      },
+      remove: 'deleteRateTableVersion',
+    }),
   },
   rateEntries: {
     type: 'RateEntry',
     ...fragment(RateEntryFields),
     page: 'rateEntriesPage',
     filterType: 'RateEntryPageFilter',
-    ...crud('RateEntry', [
-      'versionId',
-      'dimensions',
-      'code',
-      'name',
-      'unit',
-      'amount',
-      'rate',
-      'baseKey',
-    ]),
-    create: { field: 'createRateEntry', input: 'RateEntryInput' },
-    update: { field: 'updateRateEntry', input: 'RateEntryPatch' },
+    ...writes({
+      create: {
+        field: 'createRateEntry',
+        input: 'RateEntryInput',
+        fields: [
+          'versionId',
+          'dimensions',
+          'code',
+          'name',
+          'unit',
+          'amount',
+          'rate',
+          'baseKey',
+          'attributes',
+          'position',
+        ],
+      },
+      update: {
+        field: 'updateRateEntry',
+        input: 'RateEntryPatch',
+        fields: [
+          'dimensions',
+          'code',
+          'name',
+          'unit',
+          'amount',
+          'rate',
+          'baseKey',
+          'attributes',
+          'position',
+        ],
+      },
+      remove: 'deleteRateEntry',
+    }),
   },
   inspectionRounds: {
     type: 'InspectionRound',
     ...fragment(InspectionRoundsFields),
     page: 'inspectionRoundsPage',
     filterType: 'InspectionRoundPageFilter',
-    ...crud('InspectionRound', [
-      'quarter',
-      'windowStart',
-      'windowEnd',
-      'messagesReceived',
-      'messagesClosed',
-      'messagesOverdue',
-    ]),
-    create: { field: 'createInspectionRound', input: 'InspectionRoundInput' },
-    update: { field: 'updateInspectionRound', input: 'InspectionRoundPatch' },
+    ...writes({
+      create: {
+        field: 'createInspectionRound',
+        input: 'InspectionRoundInput',
+        fields: [
+          'quarter',
+          'windowStart',
+          'windowEnd',
+          'messagesReceived',
+          'messagesClosed',
+          'messagesOverdue',
+        ],
+      },
+      update: {
+        field: 'updateInspectionRound',
+        input: 'InspectionRoundPatch',
+        fields: [
+          'windowStart',
+          'windowEnd',
+          'messagesReceived',
+          'messagesClosed',
+          'messagesOverdue',
+        ],
+      },
+      remove: 'deleteInspectionRound',
+    }),
   },
   websiteFindings: {
     type: 'WebsiteFinding',
     ...fragment(WebsiteFindingsFields),
     page: 'websiteFindingsPage',
     filterType: 'WebsiteFindingPageFilter',
-    ...crud('WebsiteFinding', ['rectified', 'rectifiedOn']),
-    create: { field: 'createWebsiteFinding', input: 'WebsiteFindingInput' },
-    update: { field: 'updateWebsiteFinding', input: 'FindingPatch' },
+    ...writes({
+      create: {
+        field: 'createWebsiteFinding',
+        input: 'WebsiteFindingInput',
+        fields: ['rectified', 'rectifiedOn'],
+      },
+      update: {
+        field: 'updateWebsiteFinding',
+        input: 'FindingPatch',
+        fields: ['rectified', 'rectifiedOn'],
+      },
+      remove: 'deleteWebsiteFinding',
+    }),
   },
   newMediaFindings: {
     type: 'NewMediaFinding',
     ...fragment(NewMediaFindingsFields),
     page: 'newMediaFindingsPage',
     filterType: 'NewMediaFindingPageFilter',
-    ...crud('NewMediaFinding', ['rectified', 'rectifiedOn']),
-    create: { field: 'createNewMediaFinding', input: 'NewMediaFindingInput' },
-    update: { field: 'updateNewMediaFinding', input: 'FindingPatch' },
+    ...writes({
+      create: {
+        field: 'createNewMediaFinding',
+        input: 'NewMediaFindingInput',
+        fields: ['rectified', 'rectifiedOn'],
+      },
+      update: {
+        field: 'updateNewMediaFinding',
+        input: 'FindingPatch',
+        fields: ['rectified', 'rectifiedOn'],
+      },
+      remove: 'deleteNewMediaFinding',
+    }),
   },
   cases: {
     type: 'DiscretionCase',
@@ -405,34 +516,46 @@ export const resources: Record<string, ResourceOps> = {
     }),
     page: 'casesPage',
     filterType: 'CaseFilter',
-    ...crud(
-      'Case',
-      [
-        'caseName',
-        'subjectName',
-        'caseNumber',
-        'handler',
-        'department',
-        'contactName',
-        'contactPhone',
-        'caseFiledOn',
-        'trigger',
-        'filedOn',
-      ],
-      { remove: false },
-    ),
-    // Cases change only through transitionCase (cases/api.ts).
-    update: undefined,
-    // The contract's openDiscretionReview starts a case (泸市监规发〔2024〕2号 第六条).
-    create: { field: 'openDiscretionReview', input: 'OpenDiscretionReviewInput', payload: 'case' },
+    // Cases change only through transitionCase (dataProvider/cases.ts); the contract's
+    // openDiscretionReview starts one (泸市监规发〔2024〕2号 第六条).
+    ...writes({
+      create: {
+        field: 'openDiscretionReview',
+        input: 'OpenDiscretionReviewInput',
+        payload: 'case',
+        fields: [
+          'caseName',
+          'subjectName',
+          'caseNumber',
+          'handler',
+          'department',
+          'contactName',
+          'contactPhone',
+          'caseFiledOn',
+          'trigger',
+          'filedOn',
+        ],
+      },
+    }),
   },
   users: {
     type: 'User',
     ...fragment(UsersFields),
     page: 'usersPage',
     filterType: 'UserFilter',
-    ...crud('User', ['email', 'name', 'role', 'password']),
-    toUpdateInput: pick('name', 'role', 'active', 'password'),
+    ...writes({
+      create: {
+        field: 'createUser',
+        input: 'CreateUserInput',
+        fields: ['email', 'name', 'role', 'password'],
+      },
+      update: {
+        field: 'updateUser',
+        input: 'UpdateUserInput',
+        fields: ['name', 'role', 'active', 'password'],
+      },
+      remove: 'deleteUser',
+    }),
   },
   apiTokens: {
     type: 'ApiToken',
@@ -448,4 +571,4 @@ export const resources: Record<string, ResourceOps> = {
     // showLogins is the dashboard's own switch (audit/withoutLogins.ts), not the API's.
     mapFilter: ({ showLogins: _show, ...rest }) => rest,
   },
-};
+} satisfies Record<string, Checked>;

@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
 import { Menu } from './Menu.tsx';
+import { Sidebar } from './Sidebar.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { ConflictDialog } from '../shared/ConflictDialog.tsx';
 import { RequireSession } from '../auth/RequireSession.tsx';
@@ -87,6 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <RaLayout
         appBar={GazetteAppBar}
         menu={Menu}
+        sidebar={Sidebar}
         sx={{
           minWidth: 0,
           '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': {

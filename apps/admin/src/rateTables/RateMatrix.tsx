@@ -15,6 +15,8 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  Menu,
+  MenuItem,
   Stack,
   Table,
   TableBody,
@@ -26,7 +28,7 @@ import {
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { dec, type DimensionDef } from '@gazette/domain';
-import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
+import type { ApiRateEntry, NewRateEntryInput } from '../dataProvider/rateTables.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import {
   adjustAmount,
@@ -54,7 +56,8 @@ interface Pos {
 /** One write of a batch, with what undo sends back. */
 type Change =
   | { kind: 'update'; entryId: string; before: { amount: string | null; rate: string | null } }
-  | { kind: 'create'; entryId: string };
+  | { kind: 'create'; entryId: string }
+  | { kind: 'delete'; entryId: string; entry: ApiRateEntry };
 
 interface Batch {
   label: string;
@@ -71,11 +74,28 @@ function shown(layout: MatrixLayout, e: ApiRateEntry | undefined): string {
   return v === null || v === undefined ? '' : dec(v).toString();
 }
 
+/** What re-creates a deleted entry as it was: its point, value, texts, caps and place. */
+function entryInputOf(e: ApiRateEntry): NewRateEntryInput {
+  return {
+    versionId: e.versionId,
+    dimensions: e.dimensions,
+    ...(e.amount !== null ? { amount: e.amount } : {}),
+    ...(e.rate !== null ? { rate: e.rate } : {}),
+    ...(e.baseKey ? { baseKey: e.baseKey } : {}),
+    code: e.code,
+    name: e.name,
+    unit: e.unit,
+    attributes: e.attributes ?? null,
+    position: e.position,
+  };
+}
+
 /**
  * The printed matrix of a rate table (items × grades, with 项目内涵/除外内容/说明 and caps), and in
  * a draft a spreadsheet: arrows/Tab move, Enter or F2 edits, Esc cancels, a block copied from
  * Excel or WPS pastes into the selection (bad cells explained on the cell, never sent), a
- * selection can be raised or lowered by a percentage after a preview, and the last change undone.
+ * selection can be raised or lowered by a percentage after a preview, Delete or Backspace clears
+ * the selected cells (their entries are deleted), and the last change undone.
  */
 export function RateMatrix({
   layout,
@@ -129,6 +149,8 @@ export function RateMatrix({
   const history = useRef<Batch[]>([]);
   const [undoLabel, setUndoLabel] = useState<string | null>(null);
   const [adjustOpen, setAdjustOpen] = useState(false);
+  // The right-click menu of a draft's cells, where the pointer was.
+  const [contextAt, setContextAt] = useState<{ left: number; top: number } | null>(null);
   const [newRow, setNewRow] = useState('');
   const [newRowError, setNewRowError] = useState<string | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -255,6 +277,19 @@ export function RateMatrix({
     if (!batch) return;
     const failed: string[] = [];
     for (const change of [...batch.changes].reverse()) {
+      if (change.kind === 'delete') {
+        try {
+          const restored = await dataProvider.createRateEntry(entryInputOf(change.entry));
+          // The entry comes back under a new id: older changes of the history follow it.
+          for (const b of history.current)
+            for (const c of b.changes) if (c.entryId === change.entryId) c.entryId = restored.id;
+          latest.current = [...latest.current, restored];
+          onEntries((list) => [...list, restored]);
+        } catch (error) {
+          failed.push(errorText(error));
+        }
+        continue;
+      }
       const current = latest.current.find((e) => e.id === change.entryId);
       if (!current) continue;
       try {
@@ -273,6 +308,47 @@ export function RateMatrix({
     }
     if (failed.length) notify(failed.join('；'), { type: 'error' });
     else notify('rateMatrix.undone', { type: 'info', messageArgs: { what: batch.label } });
+    gridRef.current?.focus();
+  }
+
+  /** Deletes the entries of the selected cells (Delete, Backspace or 清除); undo brings them back. */
+  function clear() {
+    if (!editable) return Promise.resolve();
+    const cells = selection.map((s) => s.entry);
+    if (!cells.length) return Promise.resolve();
+    return enqueue(() => clearNow(cells));
+  }
+
+  async function clearNow(cells: ApiRateEntry[]) {
+    const changes: Change[] = [];
+    const failed: string[] = [];
+    let conflictShown = false;
+    for (const cell of cells) {
+      // The entry as last saved here (its version moves with every write).
+      const current = latest.current.find((e) => e.id === cell.id);
+      if (!current) continue;
+      try {
+        await dataProvider.deleteRateEntry(current);
+        changes.push({ kind: 'delete', entryId: current.id, entry: current });
+        latest.current = latest.current.filter((e) => e.id !== current.id);
+        onEntries((list) => list.filter((e) => e.id !== current.id));
+      } catch (error) {
+        const conflict = conflictFromError(error, 'rateEntries', current.id);
+        if (conflict && !conflictShown) {
+          conflictShown = true;
+          reportConflict({ ...conflict, reload: onReload });
+        }
+        failed.push(errorText(error));
+      }
+    }
+    if (changes.length) {
+      const label = translate('rateMatrix.clearLabel', { n: changes.length });
+      history.current.push({ label, changes });
+      setUndoLabel(label);
+    }
+    if (failed.length) notify(failed.join('；'), { type: 'error' });
+    else if (changes.length)
+      notify('rateMatrix.cleared', { type: 'success', messageArgs: { n: changes.length } });
     gridRef.current?.focus();
   }
 
@@ -340,6 +416,9 @@ export function RateMatrix({
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       startEdit();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      void clear();
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       void undo();
@@ -531,6 +610,15 @@ export function RateMatrix({
             </Button>
             <Button
               size="small"
+              color="error"
+              disabled={busy || selection.length === 0}
+              onClick={() => void clear()}
+              data-testid="matrix-clear"
+            >
+              {translate('rateMatrix.clear', { n: selection.length })}
+            </Button>
+            <Button
+              size="small"
               disabled={busy || undoLabel === null}
               onClick={() => void undo()}
               data-testid="matrix-undo"
@@ -657,6 +745,14 @@ export function RateMatrix({
                         gridRef.current?.focus();
                       }}
                       onDoubleClick={() => startEdit()}
+                      onContextMenu={(e) => {
+                        if (!editable || isEditing) return;
+                        e.preventDefault();
+                        // A cell outside the selection becomes the selection, as in a spreadsheet.
+                        if (!selected(r, c)) moveTo({ r, c });
+                        gridRef.current?.focus();
+                        setContextAt({ left: e.clientX, top: e.clientY });
+                      }}
                       sx={{
                         px: 0.75,
                         py: 0.5,
@@ -765,6 +861,36 @@ export function RateMatrix({
           </Button>
         </Stack>
       )}
+      <Menu
+        open={!!contextAt}
+        onClose={() => setContextAt(null)}
+        anchorReference="anchorPosition"
+        anchorPosition={contextAt ?? undefined}
+        data-testid="matrix-context-menu"
+      >
+        <MenuItem
+          disabled={busy || selection.length === 0}
+          onClick={() => {
+            setContextAt(null);
+            void clear();
+          }}
+          data-testid="matrix-context-clear"
+        >
+          {translate('rateMatrix.clear', { n: selection.length })}
+        </MenuItem>
+        <MenuItem
+          disabled={busy || undoLabel === null}
+          onClick={() => {
+            setContextAt(null);
+            void undo();
+          }}
+          data-testid="matrix-context-undo"
+        >
+          {undoLabel !== null
+            ? translate('rateMatrix.undoWhat', { what: undoLabel })
+            : translate('rateMatrix.undo')}
+        </MenuItem>
+      </Menu>
       <AdjustDialog
         open={adjustOpen}
         cells={adjustable}

@@ -28,8 +28,7 @@ import {
   Typography,
 } from '@mui/material';
 import { addDays, compareDates, type DimensionDef } from '@gazette/domain';
-import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
-import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
+import type { ApiRateVersion } from '../dataProvider/rateTables.ts';
 import type { RateTableRecord } from '../dataProvider/resources.ts';
 import { EntriesGrid } from './EntriesGrid.tsx';
 import { XlsxTools } from './XlsxTools.tsx';
@@ -40,7 +39,8 @@ import { CsvImport } from './CsvImport.tsx';
 import { downloadText } from '../shared/csv.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
-import { conflictFromError, reportConflict } from '../shared/ConflictDialog.tsx';
+import { useErrorText } from '../shared/errorText.ts';
+import { useRateEntries, useRateVersions, useVersionWrites } from './useRateTableData.ts';
 import { today } from '../shared/today.ts';
 
 // The spreadsheet grid is loaded when a matrix is first shown.
@@ -101,34 +101,37 @@ function Workspace() {
   const table = useRecordContext<TableRecord>();
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useGazetteDataProvider();
+  const errorText = useErrorText();
   const fmt = useFormatters();
   const { canAccess: canEdit } = useCanAccess({ resource: 'rateEntries', action: 'edit' });
-  const [versions, setVersions] = useState<ApiRateVersion[]>([]);
   // The selected version lives in the address (?version=…), so a link opens the same version.
   const location = useLocation();
   const navigate = useNavigate();
   const selected = new URLSearchParams(location.search).get('version') ?? '';
   const setSelected = useCallback(
-    (next: string | ((cur: string) => string)) => {
-      const value =
-        typeof next === 'function'
-          ? next(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('version') ?? '')
-          : next;
+    (value: string) =>
       navigate(
         {
           pathname: location.pathname,
           search: value ? `?version=${encodeURIComponent(value)}` : '',
         },
         { replace: true },
-      );
-    },
+      ),
     [navigate, location.pathname],
   );
-  const [loadedEntries, setEntries] = useState<ApiRateEntry[]>([]);
-  // The version the loaded entries belong to: until the selected version's entries arrive, none
-  // are shown (never the previous version's entries under the new version's editable state).
-  const [entriesOf, setEntriesOf] = useState('');
+  const {
+    versions,
+    loaded,
+    error: versionsError,
+    reload: reloadVersions,
+    put: putVersion,
+  } = useRateVersions(table?.id);
+  const {
+    entries,
+    error: entriesError,
+    setEntries,
+    reload: reloadEntries,
+  } = useRateEntries(selected);
   const [tab, setTab] = useState(0);
   // The printed matrix by default where the table has one; the long list stays a click away.
   const [view, setView] = useState<'matrix' | 'list'>('matrix');
@@ -137,78 +140,41 @@ function Workspace() {
   const [newOpen, setNewOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
   const [confirm, setConfirm] = useState<'publish' | 'delete' | null>(null);
-  const [error, setError] = useState<Error | null>(null);
 
-  const loadVersions = useCallback(
-    async (select?: string) => {
-      if (!table) return;
-      try {
-        const list = await dataProvider.getRateTableVersions(table.id);
-        setVersions(list);
-        const now = today();
-        const inForce = publishedCovering(list, now);
-        // A version that is gone (a deleted draft) falls back to the one in force.
-        setSelected((cur) => {
-          const want = select ?? cur;
-          return want && list.some((v) => v.id === want) ? want : inForce?.id || list[0]?.id || '';
-        });
-      } catch (e) {
-        setError(e as Error);
-      }
+  // No version chosen, or one that is gone (a deleted draft): the one in force, else the newest.
+  useEffect(() => {
+    if (!loaded || (selected && versions.some((v) => v.id === selected))) return;
+    const fallback = publishedCovering(versions, today())?.id || versions[0]?.id || '';
+    if (fallback !== selected) setSelected(fallback);
+  }, [loaded, versions, selected, setSelected]);
+
+  const { publish, remove } = useVersionWrites({
+    onPublished: () => {
+      notify('rates.published', { type: 'success' });
+      void reloadVersions();
     },
-    [table, setSelected],
-  );
-  useEffect(() => void loadVersions(), [loadVersions]);
-
-  const loadEntries = useCallback(async () => {
-    if (!selected) return;
-    try {
-      setEntries(await dataProvider.getRateEntries(selected));
-      setEntriesOf(selected);
-    } catch (e) {
-      setError(e as Error);
-    }
-  }, [selected]);
-  useEffect(() => void loadEntries(), [loadEntries]);
+    onDeleted: () => {
+      notify('rates.draftDeleted', { type: 'success' });
+      setSelected('');
+      void reloadVersions();
+    },
+    reload: () => void reloadVersions(),
+  });
 
   if (!table) return null;
-  const entries = entriesOf === selected ? loadedEntries : [];
   const dimensions = (table.dimensions ?? []) as DimensionDef[];
   const version = versions.find((v) => v.id === selected);
   const editable = !!canEdit && isEditable(version);
   const layout = matrixLayout(table.kind, dimensions);
   const valueField = valueFieldOf(table.kind);
   const showMatrix = !!layout && view === 'matrix';
-
-  async function publish() {
-    setConfirm(null);
-    if (!version) return;
-    try {
-      await dataProvider.publishRateTableVersion(version);
-      notify('rates.published', { type: 'success' });
-      await loadVersions(version.id);
-    } catch (e) {
-      const conflict = conflictFromError(e, 'rateTableVersions', version.id);
-      if (conflict) reportConflict(conflict);
-      else setError(e as Error);
-    }
-  }
-
-  async function removeDraft() {
-    setConfirm(null);
-    if (!version) return;
-    try {
-      await dataProvider.deleteRateTableVersion(version);
-      notify('rates.draftDeleted', { type: 'success' });
-      setEntries([]);
-      setSelected('');
-      await loadVersions('');
-    } catch (e) {
-      const conflict = conflictFromError(e, 'rateTableVersions', version.id);
-      if (conflict) reportConflict({ ...conflict, reload: () => void loadVersions() });
-      else setError(e as Error);
-    }
-  }
+  // Entry writes move the version's own `version` (publish checks it): read the versions again.
+  const entriesChanged = () => void reloadVersions();
+  const fileImported = () => {
+    setImports((n) => n + 1);
+    void reloadEntries();
+    void reloadVersions();
+  };
 
   // What publishing closes: the published version still running on the day before the draft starts.
   const closes =
@@ -226,7 +192,7 @@ function Workspace() {
         sheetCsv(sheetOf(table!.kind, dimensions, entries)),
       );
     } catch (e) {
-      setError(e as Error);
+      notify(errorText(e), { type: 'error' });
     }
   }
 
@@ -239,7 +205,7 @@ function Workspace() {
       <Typography variant="body2" color="text.secondary" gutterBottom>
         {table.policy?.docNo} {table.policy?.title}
       </Typography>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={versionsError ?? entriesError} />
       <Stack
         direction="row"
         spacing={1}
@@ -320,11 +286,7 @@ function Workspace() {
           version={version}
           entries={entries}
           editable={editable}
-          onImported={() => {
-            setImports((n) => n + 1);
-            void loadEntries();
-            void loadVersions(selected);
-          }}
+          onImported={fileImported}
         />
       </Stack>
       {version && !editable && canEdit && (
@@ -369,9 +331,9 @@ function Workspace() {
             versionId={version.id}
             onEntries={(update) => {
               setEntries(update);
-              void loadVersions(selected);
+              entriesChanged();
             }}
-            onReload={() => void loadEntries()}
+            onReload={() => void reloadEntries()}
           />
         </Suspense>
       )}
@@ -383,9 +345,9 @@ function Workspace() {
           valueField={valueField}
           onSaved={(e) => {
             setEntries((list) => list.map((x) => (x.id === e.id ? e : x)));
-            void loadVersions(selected);
+            entriesChanged();
           }}
-          onReload={() => void loadEntries()}
+          onReload={() => void reloadEntries()}
         />
       )}
       {tab === 0 && !version && versions.length === 0 && (
@@ -411,11 +373,7 @@ function Workspace() {
           kind={table.kind}
           entries={entries}
           dimensions={dimensions}
-          onImported={() => {
-            setImports((n) => n + 1);
-            void loadEntries();
-            void loadVersions(selected);
-          }}
+          onImported={fileImported}
         />
       )}
       {version?.status === 'DRAFT' && (
@@ -423,7 +381,10 @@ function Workspace() {
           <ConfirmDialog
             open={confirm === 'publish'}
             title={translate('rates.publishConfirmTitle')}
-            onConfirm={() => void publish()}
+            onConfirm={() => {
+              setConfirm(null);
+              publish(version);
+            }}
             onClose={() => setConfirm(null)}
             testId="publish-confirm"
           >
@@ -442,7 +403,10 @@ function Workspace() {
           <ConfirmDialog
             open={confirm === 'delete'}
             title={translate('rates.deleteDraftConfirmTitle')}
-            onConfirm={() => void removeDraft()}
+            onConfirm={() => {
+              setConfirm(null);
+              void remove(version);
+            }}
             onClose={() => setConfirm(null)}
             testId="delete-confirm"
           >
@@ -459,7 +423,7 @@ function Workspace() {
             onCreated={(v) => {
               setEditOpen(false);
               notify('rates.datesSaved', { type: 'success' });
-              void loadVersions(v.id);
+              putVersion(v);
             }}
           />
         </>
@@ -473,7 +437,8 @@ function Workspace() {
         onCreated={(v) => {
           setNewOpen(false);
           notify('rates.versionCreated', { type: 'success' });
-          void loadVersions(v.id);
+          putVersion(v);
+          setSelected(v.id);
           setTab(0);
         }}
       />
