@@ -266,16 +266,16 @@ async function measure(api: Api, rawUrl: string, found: Found, token: string): P
   const rows = REQUESTS.map((r, i) => ({ r, i }))
     .filter(({ r }) => !only || new RegExp(only).test(r.name))
     .map(({ r, i }) => ({
-    r,
-    api: apiCaller(api, r, found, token),
-    raw: rawCaller(rawUrl, i, r, found),
-    apiTimes: [] as number[],
-    rawTimes: [] as number[],
-    statements: 0,
-    bytes: 0,
-    error: undefined as string | undefined,
-    firstMs: 0,
-  }));
+      r,
+      api: apiCaller(api, r, found, token),
+      raw: rawCaller(rawUrl, i, r, found),
+      apiTimes: [] as number[],
+      rawTimes: [] as number[],
+      statements: 0,
+      bytes: 0,
+      error: undefined as string | undefined,
+      firstMs: 0,
+    }));
   // Check each answer once, and count its statements alone (nothing else runs meanwhile).
   for (const row of rows) {
     const before = (await probe(api)).statements;

@@ -14,7 +14,10 @@ import { createGazetteYoga, type GazetteYogaOptions } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { recordChange } from '@gazette/db/changes/record';
 
-const CONTRACT = readFileSync(new URL('../../contract/operations.graphql', import.meta.url), 'utf8');
+const CONTRACT = readFileSync(
+  new URL('../../contract/operations.graphql', import.meta.url),
+  'utf8',
+);
 const NEXT_CONTRACT = readFileSync(new URL('../../contract/next.graphql', import.meta.url), 'utf8');
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
