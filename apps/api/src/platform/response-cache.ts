@@ -25,7 +25,6 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import {
   createInMemoryCache,
-  hashSHA256,
   useResponseCache,
   type Cache,
 } from '@graphql-yoga/plugin-response-cache';
@@ -245,23 +244,22 @@ export function useGazetteResponseCache(
       // The writer flushes everything itself (below): entity-level invalidation adds nothing.
       invalidateViaMutation: false,
       includeExtensionMetadata: false,
-      buildResponseCacheKey: async ({
-        documentString,
-        variableValues,
-        operationName,
-        sessionId,
-      }) => {
-        const key = await hashSHA256(
-          [
-            options.namespace,
-            documentString,
-            operationName ?? '',
-            JSON.stringify(variableValues ?? {}),
-            sessionId ?? '',
-            // An omitted `asOf` means today (Asia/Shanghai): an answer never outlives its day.
-            todayInShanghai(),
-          ].join('\u0000'),
-        );
+      // node:crypto's synchronous hash: WebCrypto's digest (the plugin's hashSHA256) costs a thread
+      // pool round trip, about 0.2 ms on every request.
+      buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
+        const key = createHash('sha256')
+          .update(
+            [
+              options.namespace,
+              documentString,
+              operationName ?? '',
+              JSON.stringify(variableValues ?? {}),
+              sessionId ?? '',
+              // An omitted `asOf` means today (Asia/Shanghai): an answer never outlives its day.
+              todayInShanghai(),
+            ].join('\u0000'),
+          )
+          .digest('hex');
         store.started(key);
         return key;
       },
