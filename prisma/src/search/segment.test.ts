@@ -1,5 +1,19 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { hanBigrams, indexTerms, segmentWords } from './segment.ts';
+import { hanBigrams, indexTerms, segmentWords, segmenterLoaded } from './segment.ts';
+
+// First in this file: nothing has segmented yet.
+describe('the segmenter', () => {
+  it('is loaded on the first segmentation, not when the module is imported', () => {
+    const jiebaModules = () =>
+      Object.keys(createRequire(import.meta.url).cache).filter((f) => /@node-rs.jieba/.test(f));
+    expect(jiebaModules()).toEqual([]); // neither the native segmenter nor dict.js's 11 MB
+    expect(segmenterLoaded()).toBe(false);
+    expect(segmentWords('康复救助')).toContain('康复');
+    expect(segmenterLoaded()).toBe(true);
+    expect(jiebaModules()).not.toEqual([]);
+  });
+});
 
 describe('segmentWords', () => {
   it('gives whole words and the words inside them, without punctuation or stop words', () => {

@@ -1,11 +1,23 @@
 // Chinese words for full-text search: jieba's search-mode cut (whole words and the shorter words
 // inside them: 残疾儿童 → 残疾, 儿童, 残疾儿童) plus every two-character run of Chinese text, so a
 // word the dictionary splits differently in context (三书一函, 人工耳蜗) is still found.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 
+// Loaded on the first segmentation, not at import: the native segmenter and its 5 MB dictionary
+// (plus @node-rs/jieba/dict.js's 6 MB IDF table, which only keyword extraction needs) stayed in
+// every API process although only search and indexing use them. The dictionary is read here and
+// handed over, so no copy stays on the JavaScript side.
+const require = createRequire(import.meta.url);
 let jieba: Jieba | null = null;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
+const segmenter = () =>
+  (jieba ??= (require('@node-rs/jieba') as typeof import('@node-rs/jieba')).Jieba.withDict(
+    readFileSync(require.resolve('@node-rs/jieba/dict.txt')),
+  ));
+
+/** Whether the segmenter has been loaded (it loads on first use). */
+export const segmenterLoaded = () => jieba !== null;
 
 const HAN = /\p{Script=Han}/u;
 const WORD = /^[\p{Script=Han}\p{L}\p{N}]+$/u;

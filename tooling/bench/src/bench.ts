@@ -32,6 +32,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
 const quick = process.argv.includes('--quick');
 const noWrite = process.argv.includes('--no-write');
+// Measurement loops while working on the API (never for docs/benchmarks.md): --seed-only stops
+// after the seed-size requests; --only=<regexp> measures only the requests whose name matches.
+const seedOnly = process.argv.includes('--seed-only');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const ITERATIONS = quick ? 8 : 40;
 const WARMUP = quick ? 2 : 5;
 const THROUGHPUT_MS = quick ? 400 : 2000;
@@ -259,17 +263,19 @@ interface Measured {
 }
 
 async function measure(api: Api, rawUrl: string, found: Found, token: string): Promise<Measured[]> {
-  const rows = REQUESTS.map((r, i) => ({
-    r,
-    api: apiCaller(api, r, found, token),
-    raw: rawCaller(rawUrl, i, r, found),
-    apiTimes: [] as number[],
-    rawTimes: [] as number[],
-    statements: 0,
-    bytes: 0,
-    error: undefined as string | undefined,
-    firstMs: 0,
-  }));
+  const rows = REQUESTS.map((r, i) => ({ r, i }))
+    .filter(({ r }) => !only || new RegExp(only).test(r.name))
+    .map(({ r, i }) => ({
+      r,
+      api: apiCaller(api, r, found, token),
+      raw: rawCaller(rawUrl, i, r, found),
+      apiTimes: [] as number[],
+      rawTimes: [] as number[],
+      statements: 0,
+      bytes: 0,
+      error: undefined as string | undefined,
+      firstMs: 0,
+    }));
   // Check each answer once, and count its statements alone (nothing else runs meanwhile).
   for (const row of rows) {
     const before = (await probe(api)).statements;
@@ -760,6 +766,10 @@ async function main() {
 
     log('seed size');
     const seed = await measure(api, rawUrl, found, token);
+    if (seedOnly) {
+      log(`idle RSS ${mb(idleRss)}; --seed-only: stopping here`);
+      return;
+    }
     const searchSeed = await searchLatency(api);
 
     t = performance.now();

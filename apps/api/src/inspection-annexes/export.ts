@@ -1,7 +1,6 @@
 // A quarter's annexes written back as the gazette prints them (Chinese headers), as CSV with a
 // UTF-8 BOM (so Excel opens it in Chinese) or XLSX. What is exported imports back to the same
 // findings. Text cells that a spreadsheet would take for a formula are neutralised.
-import ExcelJS from 'exceljs';
 import {
   ANNEX_LABEL,
   KIND_LABEL,
@@ -9,7 +8,7 @@ import {
   RATING_LABEL,
   type AnnexKind,
 } from './annexes.ts';
-import type { AnnexFileFormat } from './table.ts';
+import { loadExcelJS, type AnnexFileFormat } from './table.ts';
 
 export type ExportCell = string | number;
 
@@ -151,7 +150,7 @@ export async function toAnnexXlsx(
   annex: AnnexKind,
   table: readonly ExportCell[][],
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(ANNEX_LABEL[annex]);
   sheet.columns = WIDTHS[annex].map((width) => ({ width }));
   for (const row of table) sheet.addRow(row.map(neutralise));

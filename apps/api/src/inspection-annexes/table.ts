@@ -1,6 +1,6 @@
 // A quarter's annex file (CSV or XLSX) read into numbered rows of text cells, the same shape for
 // both formats, so the annex parsers never care which one was uploaded.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   CsvEncodingError,
   CsvSyntaxError,
@@ -9,6 +9,12 @@ import {
   readCsvRecords,
   type CsvRecord,
 } from '@gazette/csv/node';
+
+/**
+ * exceljs, loaded when a spreadsheet is first read or written: it and its zip and XML libraries
+ * hold about 25 MB that an API process serving no XLSX never needs.
+ */
+export const loadExcelJS = async () => (await import('exceljs')).default;
 
 export type AnnexFileFormat = 'CSV' | 'XLSX';
 
@@ -146,7 +152,7 @@ export function cellText(value: ExcelJS.CellValue): string {
  */
 export async function readXlsx(bytes: Uint8Array, sheetLabel: string): Promise<RawTable> {
   checkZipDeclaredSize(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,

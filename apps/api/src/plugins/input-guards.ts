@@ -216,6 +216,19 @@ export interface InputGuardOptions {
 
 export function useInputGuards(options: InputGuardOptions): Plugin {
   const facts = new WeakMap<Request, DocumentFacts>();
+  // The facts depend on the document and the schema only; yoga's parser cache hands out the same
+  // document object for the same text, so a repeated query is walked once, not on every request.
+  const factsByDocument = new WeakMap<
+    DocumentNode,
+    { schema: GraphQLSchema; facts: DocumentFacts }
+  >();
+  const documentFacts = (document: DocumentNode, schema: GraphQLSchema) => {
+    const known = factsByDocument.get(document);
+    if (known?.schema === schema) return known.facts;
+    const found = inspectDocument(document, schema);
+    factsByDocument.set(document, { schema, facts: found });
+    return found;
+  };
   return {
     onParams({ params, setResult }) {
       const variables = params.variables;
@@ -249,7 +262,7 @@ export function useInputGuards(options: InputGuardOptions): Plugin {
     onValidate({ params, context, setResult }) {
       // Literal checks only: yoga caches validation results by document, variables differ per request.
       const request = (context as { request?: Request }).request;
-      const found = inspectDocument(params.documentAST, params.schema);
+      const found = documentFacts(params.documentAST, params.schema);
       if (request) facts.set(request, found);
       if (found.problems.length) {
         setResult(found.problems);

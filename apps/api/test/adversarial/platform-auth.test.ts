@@ -14,6 +14,16 @@ afterAll(async () => {
 const ME = '{ me { email role } }';
 
 describe('one statement to authenticate', () => {
+  it('an anonymous request (no Authorization, or one that is not a bearer) runs no statement to authenticate', async () => {
+    expect((await api.gql('{ __typename }')).statements).toHaveLength(0);
+    const basic = await api.post(JSON.stringify({ query: '{ __typename }' }), {
+      'content-type': 'application/json',
+      authorization: 'Basic eDp5',
+    });
+    expect(await basic.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(api.lastStatements()).toHaveLength(0);
+  });
+
   it('a session: one statement for the whole of a request that needs nothing else', async () => {
     const token = await api.tokenFor('VIEWER');
     const r = await api.gql('{ __typename }', {}, { token });

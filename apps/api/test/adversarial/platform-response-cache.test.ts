@@ -1,14 +1,24 @@
 // Response cache of published reads: keyed by role, never per person, flushed by every write before
 // its response (no stale read after a write returns), and across instances through PostgreSQL
 // NOTIFY (in process) or a shared Redis (REDIS_URL; skipped when 127.0.0.1:6379 has none).
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPrismaClient } from '@gazette/db';
 import { createTestDatabase, type TestDatabase } from '@gazette/db/testing';
 import { seedDatabase } from '../../../../prisma/src/seed.ts';
 import { createGazetteYoga, type GazetteYogaOptions } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
+import { recordChange } from '@gazette/db/changes/record';
+
+const CONTRACT = readFileSync(
+  new URL('../../contract/operations.graphql', import.meta.url),
+  'utf8',
+);
+const NEXT_CONTRACT = readFileSync(new URL('../../contract/next.graphql', import.meta.url), 'utf8');
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const redisUp = await new Promise<boolean>((resolve) => {
@@ -57,6 +67,7 @@ async function gql(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  operationName?: string,
 ) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -64,7 +75,7 @@ async function gql(
   const res = await yoga.fetch('http://gazette.test/graphql', {
     method: 'POST',
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   });
   const body = (await res.json()) as { data?: any; errors?: any[] };
   return { ...body, statements: statements.length };
@@ -121,6 +132,71 @@ describe('in process', () => {
       const me2 = await gql(yoga, '{ me { email } }', {}, viewer);
       expect(me2.data.me.email).toBe('cache-viewer@gazette.test');
       expect(me2.statements).toBe(me1.statements); // not cached: runs every time
+    } finally {
+      await yoga.dispose();
+    }
+  });
+
+  it('caches a public operation of a whole contract file, though the file also holds a private one', async () => {
+    const yoga = instance({ kind: 'memory' });
+    try {
+      await waitUntil(async () => (await gql(yoga, ORGS)).statements === 0, 2000);
+      const vars = { docNo: '泸市府规〔2024〕4号', asOf: '2025-01-06' };
+      const first = await gql(yoga, CONTRACT, vars, undefined, 'Policy');
+      expect(first.errors).toBeUndefined();
+      expect(first.statements).toBeGreaterThan(0);
+      const again = await gql(yoga, CONTRACT, vars, undefined, 'Policy');
+      expect(again.data).toEqual(first.data);
+      expect(again.statements).toBe(0);
+      // The private operation of the same file (a case) still runs every time.
+      const admin = await login(yoga, 'cache-admin@gazette.test');
+      const missing = { id: encodeGlobalID('DiscretionCase', randomUUID()) };
+      const case1 = await gql(yoga, CONTRACT, missing, admin, 'Case');
+      const case2 = await gql(yoga, CONTRACT, missing, admin, 'Case');
+      expect(case1.statements).toBeGreaterThan(1);
+      expect(case2.statements).toBe(case1.statements);
+    } finally {
+      await yoga.dispose();
+    }
+  });
+
+  it('an omitted asOf (today) is answered afresh on the next Shanghai day', async () => {
+    const yoga = instance({ kind: 'memory' });
+    try {
+      await waitUntil(async () => (await gql(yoga, ORGS)).statements === 0, 2000);
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2030-01-05T15:59:00Z') }); // 23:59 in Shanghai
+      const status = () =>
+        gql(yoga, 'query($d: String!) { policy(docNo: $d) { status } }', {
+          d: '泸市府规〔2024〕4号',
+        });
+      const lastDay = await status();
+      expect(lastDay.data.policy.status).toBe('IN_FORCE');
+      expect((await status()).statements).toBe(0);
+      vi.setSystemTime(new Date('2030-01-05T16:00:00Z')); // 00:00 on 2030-01-06
+      const nextDay = await status();
+      expect(nextDay.statements).toBeGreaterThan(0);
+      expect(nextDay.data.policy.status).toBe('EXPIRED');
+    } finally {
+      vi.useRealTimers();
+      await yoga.dispose();
+    }
+  });
+
+  it('caches the change feed and flushes it when a change is recorded outside GraphQL', async () => {
+    const yoga = instance({ kind: 'memory' });
+    try {
+      await waitUntil(async () => (await gql(yoga, ORGS)).statements === 0, 2000);
+      const page = () => gql(yoga, NEXT_CONTRACT, { first: 100 }, undefined, 'Changes');
+      const first = await page();
+      expect(first.errors).toBeUndefined();
+      expect((await page()).statements).toBe(0);
+      await db.prisma.$transaction((tx) =>
+        recordChange(tx, { kind: 'POLICY_CHANGED', docNo: '缓存测试〔2099〕1号' }),
+      );
+      const seen = await waitUntil(async () =>
+        JSON.stringify((await page()).data).includes('缓存测试〔2099〕1号'),
+      );
+      expect(seen).toBe(true);
     } finally {
       await yoga.dispose();
     }

@@ -118,6 +118,22 @@ describe('malformed values name the field', () => {
     expect(r.codes).toEqual(['BAD_USER_INPUT']);
     expect(r.errors?.[0]?.extensions?.field).toBe('filter.asOf');
   });
+
+  it('refuses the same malformed document every time it is sent (its checks are kept per document)', async () => {
+    for (let i = 0; i < 3; i++) {
+      const literal = await api.gql('{ policiesPage(filter: { asOf: "2025-02-31" }) { total } }');
+      expect(literal.codes).toEqual(['BAD_USER_INPUT']);
+      expect(literal.errors?.[0]?.extensions?.field).toBe('filter.asOf');
+      const variable = await api.gql(
+        'query($d: Date) { policiesPage(filter: { asOf: $d }) { total } }',
+        {
+          d: i % 2 ? '2025-13-01' : '2025-00-01',
+        },
+      );
+      expect(variable.codes).toEqual(['BAD_USER_INPUT']);
+      expect(variable.errors?.[0]?.extensions?.field).toBe('filter.asOf');
+    }
+  });
 });
 
 describe('no schema hints outside development', () => {
