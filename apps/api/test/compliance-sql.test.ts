@@ -421,6 +421,22 @@ describe('compliance reads in SQL', () => {
         Object.values(findingKeys({ channel: 'NEW_MEDIA', ...f })),
       );
 
+    // A deletion, and a rectification changed: the rounds' tallies follow (summaries, below).
+    const [gone] = await page('newMediaFindingsPage', '2030Q4', 'account');
+    const deleted = await api.gql(
+      `mutation($id: ID!, $v: Int!) { deleteNewMediaFinding(id: $id, version: $v) { id } }`,
+      { id: gone!.id, v: gone!.version },
+      { token },
+    );
+    expect(deleted.errors).toBeUndefined();
+    const [w3] = await page('websiteFindingsPage', '2030Q4', 'rectified');
+    const flipped = await api.gql(
+      `mutation($id: ID!, $v: Int!, $input: FindingPatch!) { updateWebsiteFinding(id: $id, version: $v, input: $input) { id } }`,
+      { id: w3!.id, v: w3!.version, input: { rectified: !w3!.rectified } },
+      { token },
+    );
+    expect(flipped.errors).toBeUndefined();
+
     const rounds = await allRounds();
     for (const matchIssue of [true, false]) {
       const expected = repeatFindings(rounds, { matchIssue }).map(
@@ -432,6 +448,52 @@ describe('compliance reads in SQL', () => {
       const r = await api.gql(READS.repeats, { m: matchIssue });
       expect(r.data?.repeatFindings).toEqual(expected);
     }
+    const summaries = await api.gql(READS.summaries);
+    expect(
+      (summaries.data?.complianceSummaries as { quarter: string }[]).map(
+        ({
+          quarter,
+          websitesWithIssues,
+          websiteIssues,
+          websiteIssuesRectified,
+          newMediaAccountsWithIssues,
+        }: any) => ({
+          quarter,
+          websitesWithIssues,
+          websiteIssues,
+          websiteIssuesRectified,
+          newMediaAccountsWithIssues,
+        }),
+      ),
+    ).toEqual(
+      rounds.map((round) => {
+        const s = complianceSummary(round);
+        return {
+          quarter: s.quarter,
+          websitesWithIssues: s.websitesWithIssues,
+          websiteIssues: s.websiteIssues,
+          websiteIssuesRectified: s.websiteIssuesRectified,
+          newMediaAccountsWithIssues: s.newMediaAccountsWithIssues,
+        };
+      }),
+    );
+  });
+
+  it('recount a round when findings are written by hand in SQL, and drop its tally with it', async () => {
+    const round = await api.db.prisma.inspectionRound.findUniqueOrThrow({
+      where: { quarter: '2032Q3' },
+      include: { tally: true },
+    });
+    const before = round.tally!.websiteIssues;
+    await api.db.prisma.$executeRaw`DELETE FROM "WebsiteFinding" WHERE id IN (
+      SELECT id FROM "WebsiteFinding" WHERE "roundId" = ${round.id} ORDER BY id LIMIT 3)`;
+    const after = await api.db.prisma.inspectionRoundTally.findUniqueOrThrow({
+      where: { roundId: round.id },
+    });
+    expect(after.websiteIssues).toBe(before - 3);
+    expect(after.websiteIssues).toBe(
+      await api.db.prisma.websiteFinding.count({ where: { roundId: round.id } }),
+    );
   });
 
   it("count each round's rectification as the domain does", async () => {
