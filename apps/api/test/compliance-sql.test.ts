@@ -372,7 +372,7 @@ describe('compliance reads in SQL', () => {
       ).data![field].nodes as Record<string, any>[];
     // A body's 2031Q1 column found again in 2031Q2, typed with other whitespace: a new repeat.
     const [w1] = await page('websiteFindingsPage', '2031Q1', 'description');
-    const [w2] = await page('websiteFindingsPage', '2031Q2', 'description');
+    const [w2] = await page('websiteFindingsPage', '2031Q2', 'description siteSeq');
     const created = await api.gql(
       `mutation($input: WebsiteFindingInput!) { createWebsiteFinding(input: $input) { id } }`,
       {
@@ -387,6 +387,21 @@ describe('compliance reads in SQL', () => {
       { token },
     );
     expect(created.errors).toBeUndefined();
+    // Another problem of a site already listed: an issue more, not a site more.
+    const same = await api.gql(
+      `mutation($input: WebsiteFindingInput!) { createWebsiteFinding(input: $input) { id } }`,
+      {
+        input: {
+          roundId: w2!.round.id,
+          organizationId: w2!.organization.id,
+          siteSeq: w2!.siteSeq,
+          siteName: '同一网站',
+          description: '《另一栏目》未更新',
+        },
+      },
+      { token },
+    );
+    expect(same.errors).toBeUndefined();
     // Edits of the matched text: a website description, a new-media account.
     const edited = await api.gql(
       `mutation($id: ID!, $v: Int!, $input: FindingPatch!) { updateWebsiteFinding(id: $id, version: $v, input: $input) { id } }`,
