@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   complianceSummary,
+  findingKeys,
   fromUtcMidnight,
   organizationCompliance,
   rectificationProgress,
@@ -72,13 +73,15 @@ async function addRound(quarter: string, seed: number) {
     const n = 1 + Math.floor(rnd() * 4);
     for (let position = 0; position < n; position++) {
       const rectified = rnd() < 0.6;
+      const description = `${pick(SPACES)}${pick(COLUMNS)}${pick(SPACES)}${pick(ISSUES)}${pick(SPACES)}`;
       website.push({
         roundId: round.id,
         organizationId,
         siteSeq,
         siteName: `网站${siteSeq}`,
         position,
-        description: `${pick(SPACES)}${pick(COLUMNS)}${pick(SPACES)}${pick(ISSUES)}${pick(SPACES)}`,
+        description,
+        ...findingKeys({ channel: 'WEBSITE', description }),
         rectified,
         rectifiedOn: rectified && rnd() < 0.5 ? new Date(Date.UTC(2030, 1, 1 + position)) : null,
       });
@@ -88,13 +91,18 @@ async function addRound(quarter: string, seed: number) {
   const media = [];
   for (let seq = 1; seq <= 40; seq++) {
     const r = rnd();
+    const organizationId = body();
+    const account = pick(ACCOUNTS);
+    const platform = pick(['微信', '微博']);
+    const description = `${pick(ISSUES)}${pick(SPACES)}`;
     media.push({
       roundId: round.id,
-      organizationId: body(),
+      organizationId,
       seq,
-      account: pick(ACCOUNTS),
-      platform: pick(['微信', '微博']),
-      description: `${pick(ISSUES)}${pick(SPACES)}`,
+      account,
+      platform,
+      description,
+      ...findingKeys({ channel: 'NEW_MEDIA', account, description }),
       rectified: r < 0.3 ? null : r < 0.7,
     });
   }
@@ -352,6 +360,155 @@ describe('compliance reads in SQL', () => {
       expect(expected.some((x) => x.subject === '《通知公告》')).toBe(true);
       expect(expected.some((x) => x.channel === 'NEW_MEDIA')).toBe(true);
     }
+  });
+
+  it('keep the stored keys, and so the repeats, in step with dashboard creates and edits', async () => {
+    const token = await api.tokenFor('ADMIN');
+    const page = async (field: string, quarter: string, fields: string) =>
+      (
+        await api.gql(
+          `{ ${field}(filter: { quarter: "${quarter}" }, perPage: 3) { nodes { id version ${fields} organization { id } round { id } } } }`,
+        )
+      ).data![field].nodes as Record<string, any>[];
+    // A body's 2031Q1 column found again in 2031Q2, typed with other whitespace: a new repeat.
+    const [w1] = await page('websiteFindingsPage', '2031Q1', 'description');
+    const [w2] = await page('websiteFindingsPage', '2031Q2', 'description siteSeq');
+    const created = await api.gql(
+      `mutation($input: WebsiteFindingInput!) { createWebsiteFinding(input: $input) { id } }`,
+      {
+        input: {
+          roundId: w2!.round.id,
+          organizationId: w1!.organization.id,
+          siteSeq: 999,
+          siteName: '新网站',
+          description: ` ${w1!.description.replace('》', '》\u3000')} `,
+        },
+      },
+      { token },
+    );
+    expect(created.errors).toBeUndefined();
+    // Another problem of a site already listed: an issue more, not a site more.
+    const same = await api.gql(
+      `mutation($input: WebsiteFindingInput!) { createWebsiteFinding(input: $input) { id } }`,
+      {
+        input: {
+          roundId: w2!.round.id,
+          organizationId: w2!.organization.id,
+          siteSeq: w2!.siteSeq,
+          siteName: '同一网站',
+          description: '《另一栏目》未更新',
+        },
+      },
+      { token },
+    );
+    expect(same.errors).toBeUndefined();
+    // Edits of the matched text: a website description, a new-media account.
+    const edited = await api.gql(
+      `mutation($id: ID!, $v: Int!, $input: FindingPatch!) { updateWebsiteFinding(id: $id, version: $v, input: $input) { id } }`,
+      { id: w2!.id, v: w2!.version, input: { description: '《 新栏目 》 新 问题' } },
+      { token },
+    );
+    expect(edited.errors).toBeUndefined();
+    const [n1] = await page('newMediaFindingsPage', '2032Q1', 'account');
+    const [n2] = await page('newMediaFindingsPage', '2032Q2', 'account');
+    const account = await api.gql(
+      `mutation($id: ID!, $v: Int!, $input: FindingPatch!) { updateNewMediaFinding(id: $id, version: $v, input: $input) { id } }`,
+      {
+        id: n2!.id,
+        v: n2!.version,
+        input: { account: `\n${n1!.account}`, organizationId: n1!.organization.id },
+      },
+      { token },
+    );
+    expect(account.errors).toBeUndefined();
+
+    const website = await api.db.prisma.websiteFinding.findMany();
+    const media = await api.db.prisma.newMediaFinding.findMany();
+    expect(website.filter((f) => f.description.includes('新栏目'))).toMatchObject([
+      { subjectKey: '《新栏目》', issueKey: '新问题' },
+    ]);
+    for (const f of website)
+      expect([f.subjectKey, f.issueKey]).toEqual(
+        Object.values(findingKeys({ channel: 'WEBSITE', description: f.description })),
+      );
+    for (const f of media)
+      expect([f.subjectKey, f.issueKey]).toEqual(
+        Object.values(findingKeys({ channel: 'NEW_MEDIA', ...f })),
+      );
+
+    // A deletion, and a rectification changed: the rounds' tallies follow (summaries, below).
+    const [gone] = await page('newMediaFindingsPage', '2030Q4', 'account');
+    const deleted = await api.gql(
+      `mutation($id: ID!, $v: Int!) { deleteNewMediaFinding(id: $id, version: $v) { id } }`,
+      { id: gone!.id, v: gone!.version },
+      { token },
+    );
+    expect(deleted.errors).toBeUndefined();
+    const [w3] = await page('websiteFindingsPage', '2030Q4', 'rectified');
+    const flipped = await api.gql(
+      `mutation($id: ID!, $v: Int!, $input: FindingPatch!) { updateWebsiteFinding(id: $id, version: $v, input: $input) { id } }`,
+      { id: w3!.id, v: w3!.version, input: { rectified: !w3!.rectified } },
+      { token },
+    );
+    expect(flipped.errors).toBeUndefined();
+
+    const rounds = await allRounds();
+    for (const matchIssue of [true, false]) {
+      const expected = repeatFindings(rounds, { matchIssue }).map(
+        ({ organizationId, ...rest }) => ({
+          organization: { name: nameOf(organizationId) },
+          ...rest,
+        }),
+      );
+      const r = await api.gql(READS.repeats, { m: matchIssue });
+      expect(r.data?.repeatFindings).toEqual(expected);
+    }
+    const summaries = await api.gql(READS.summaries);
+    expect(
+      (summaries.data?.complianceSummaries as { quarter: string }[]).map(
+        ({
+          quarter,
+          websitesWithIssues,
+          websiteIssues,
+          websiteIssuesRectified,
+          newMediaAccountsWithIssues,
+        }: any) => ({
+          quarter,
+          websitesWithIssues,
+          websiteIssues,
+          websiteIssuesRectified,
+          newMediaAccountsWithIssues,
+        }),
+      ),
+    ).toEqual(
+      rounds.map((round) => {
+        const s = complianceSummary(round);
+        return {
+          quarter: s.quarter,
+          websitesWithIssues: s.websitesWithIssues,
+          websiteIssues: s.websiteIssues,
+          websiteIssuesRectified: s.websiteIssuesRectified,
+          newMediaAccountsWithIssues: s.newMediaAccountsWithIssues,
+        };
+      }),
+    );
+  });
+
+  it('recount a round when findings are written by hand in SQL, and drop its tally with it', async () => {
+    const round = await api.db.prisma.inspectionRound.findUniqueOrThrow({
+      where: { quarter: '2032Q3' },
+      include: { tally: true },
+    });
+    const before = round.tally!.websiteIssues;
+    await api.db.prisma.$executeRaw`DELETE FROM "WebsiteFinding" WHERE id IN (
+      SELECT id FROM "WebsiteFinding" WHERE "roundId" = ${round.id} ORDER BY id LIMIT 3)`;
+    const after = await api.db.prisma.inspectionRoundTally.findUniqueOrThrow({
+      where: { roundId: round.id },
+    });
+    expect(after.websiteIssues).toBe(before - 3);
+    expect(after.websiteIssues).toBe(
+      await api.db.prisma.websiteFinding.count({ where: { roundId: round.id } }),
+    );
   });
 
   it("count each round's rectification as the domain does", async () => {

@@ -126,6 +126,24 @@ describe('connections', () => {
       { token: admin },
     );
     expect(filtered.data!.auditEntries.totalCount).toBe(EXACT_COUNT_LIMIT + 500);
+
+    // The audit log's page-shaped list too: its `total` reads the estimate, the page stays exact.
+    const page = await api.gql(
+      `{ auditEntriesPage(perPage: 25) { total nodes { id } } }`,
+      {},
+      { token: admin },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.auditEntriesPage.total).toBe(total);
+    expect(page.data!.auditEntriesPage.nodes).toHaveLength(25);
+    expect(page.statements.some((s) => /reltuples/.test(s))).toBe(true);
+    expect(page.statements.some((s) => /count\(\*\)/i.test(s) && !/reltuples/.test(s))).toBe(false);
+    const filteredPage = await api.gql(
+      `{ auditEntriesPage(perPage: 1, filter: { action: "bulk.write" }) { total } }`,
+      {},
+      { token: admin },
+    );
+    expect(filteredPage.data!.auditEntriesPage.total).toBe(EXACT_COUNT_LIMIT + 500);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   DomainError,
   addDays,
   compareDates,
+  findingKeys,
   fromUtcMidnight,
   rateEntryToRow,
   toUtcMidnight,
@@ -384,6 +385,7 @@ async function applyPlan(
             siteName: f.siteName,
             position: f.position,
             description: f.description,
+            ...findingKeys({ channel: 'WEBSITE', description: f.description }),
             rectified: f.rectified,
             line: round.websiteOrgs[i]!.line,
           })),
@@ -395,6 +397,11 @@ async function applyPlan(
             account: f.account,
             platform: f.platform,
             description: f.description,
+            ...findingKeys({
+              channel: 'NEW_MEDIA',
+              account: f.account,
+              description: f.description,
+            }),
             // Annex 2 prints no rectification column: unknown, not "not rectified".
             rectified: null,
             line: round.newMediaOrgs[i]!.line,

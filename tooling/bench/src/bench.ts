@@ -475,17 +475,10 @@ async function safely(
 
 async function rateImport(api: Api, token: string, rows: number): Promise<ImportResult> {
   const tables = (
-    await gql(
-      api,
-      `query { rateTable(key: "medical-service-prices") { id versions(first: 1) { edges { node { id } } } } }`,
-      {},
-      token,
-    )
+    await gql(api, `query { rateTable(key: "medical-service-prices") { id } }`, {}, token)
   ).json();
   const tableId = tables.data?.rateTable?.id as string;
-  const versionId = tables.data?.rateTable?.versions?.edges?.[0]?.node?.id as string;
   if (!tableId) throw new Error(`cannot read the medical table: ${JSON.stringify(tables.errors)}`);
-  void versionId;
   // The export's columns (code,grade,name,unit,amount,rate,baseKey,attributes), one new item per row.
   const grades = ['TERTIARY_A', 'TERTIARY_B', 'SECONDARY_A', 'SECONDARY_B'];
   const out: string[] = ['code,grade,name,unit,amount,rate,baseKey,attributes'];
@@ -495,23 +488,64 @@ async function rateImport(api: Api, token: string, rows: number): Promise<Import
     );
   }
   const text = `${out.join('\n')}\n`;
+  // A draft to import into (the multipart mutation replaces a version's entries), made before the
+  // measurement starts.
+  const draft = (
+    await gql(
+      api,
+      `mutation($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { id version } }`,
+      { input: { tableId, effectiveFrom: '2030-01-01', label: 'bench import' } },
+      token,
+    )
+  ).json();
+  const created = draft.data?.createRateTableVersion as { id: string; version: number } | undefined;
+  if (!created) throw new Error(`cannot create a draft version: ${errorOf(draft)}`);
   return duringImport(
     api,
-    `rate CSV import (${rows.toLocaleString('en')} rows, ${mb(Buffer.byteLength(text))})`,
+    `rate CSV import (${rows.toLocaleString('en')} rows, ${mb(Buffer.byteLength(text))}, multipart upload)`,
     rows,
     Buffer.byteLength(text),
-    async () => {
-      const r = (
-        await gql(
-          api,
-          `mutation($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { id } }`,
-          { input: { tableId, effectiveFrom: '2030-01-01', label: 'bench import', csv: text } },
-          token,
-        )
-      ).json();
-      return { ok: !r.errors?.length, error: errorOf(r) };
-    },
+    () =>
+      uploadFile(
+        api,
+        token,
+        `mutation($id: ID!, $v: Int!, $f: File!) { importRateTableVersionCsvFile(id: $id, version: $v, file: $f) { id } }`,
+        { id: created.id, v: created.version },
+        text,
+        'rates.csv',
+      ),
   );
+}
+
+/** A GraphQL multipart request (operations, map, then the file as variable `f`). */
+async function uploadFile(
+  api: Api,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  text: string,
+  filename: string,
+): Promise<{ ok: boolean; error?: string }> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables: { ...variables, f: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+  form.append('0', new Blob([text], { type: 'text/csv' }), filename);
+  const res = await fetch(`${api.url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
+    body: form,
+  });
+  const raw = await res.text();
+  let parsed: { errors?: Array<{ message: string }> };
+  try {
+    parsed = JSON.parse(raw) as typeof parsed;
+  } catch {
+    return { ok: false, error: `HTTP ${res.status}: ${raw.slice(0, 120)}` };
+  }
+  return {
+    ok: res.ok && !parsed.errors?.length,
+    error: errorOf(parsed) ?? (res.ok ? undefined : `HTTP ${res.status}`),
+  };
 }
 
 async function annexImport(api: Api, token: string, rows: number): Promise<ImportResult> {
@@ -555,35 +589,15 @@ async function annexImport(api: Api, token: string, rows: number): Promise<Impor
     `annex 1 import (${rows.toLocaleString('en')} rows, ${mb(Buffer.byteLength(text))}, multipart upload)`,
     rows,
     Buffer.byteLength(text),
-    async () => {
-      // GraphQL multipart request: operations, map, then the file.
-      const form = new FormData();
-      form.append(
-        'operations',
-        JSON.stringify({
-          query: `mutation($q: String!, $v: Int!, $f: File) { importInspectionAnnexes(quarter: $q, version: $v, annexes: { website: { format: CSV, file: $f } }) { version } }`,
-          variables: { q: '2024Q4', v: round.data?.inspectionRound?.version ?? 1, f: null },
-        }),
-      );
-      form.append('map', JSON.stringify({ 0: ['variables.f'] }));
-      form.append('0', new Blob([text], { type: 'text/csv' }), 'annex1.csv');
-      const res = await fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
-        body: form,
-      });
-      const raw = await res.text();
-      let parsed: { errors?: Array<{ message: string }> };
-      try {
-        parsed = JSON.parse(raw) as typeof parsed;
-      } catch {
-        return { ok: false, error: `HTTP ${res.status}: ${raw.slice(0, 120)}` };
-      }
-      return {
-        ok: res.ok && !parsed.errors?.length,
-        error: errorOf(parsed) ?? (res.ok ? undefined : `HTTP ${res.status}`),
-      };
-    },
+    () =>
+      uploadFile(
+        api,
+        token,
+        `mutation($q: String!, $v: Int!, $f: File) { importInspectionAnnexes(quarter: $q, version: $v, annexes: { website: { format: CSV, file: $f } }) { version } }`,
+        { q: '2024Q4', v: round.data?.inspectionRound?.version ?? 1 },
+        text,
+        'annex1.csv',
+      ),
   );
 }
 
@@ -949,7 +963,7 @@ function render(r: ReportInput): string {
     'How to read it: "raw" answers are built by PostgreSQL as JSON and sent as text, the floor for the same data; ' +
       "the calculators' raw side fetches the rows the answer needs and leaves out the arithmetic. Statements are " +
       'counted per request with nothing else running. The imports go through the GraphQL mutations the dashboard uses ' +
-      '(createRateTableVersion with csv; importInspectionAnnexes with a multipart file); event-loop delay is sampled ' +
+      '(importRateTableVersionCsvFile into a new draft, and importInspectionAnnexes, each with a multipart file); event-loop delay is sampled ' +
       'inside the API (monitorEventLoopDelay, 5 ms resolution) and /healthz is polled every 20 ms from outside. ' +
       "The seed and scale runs are minutes apart: when the machine's load changed in between, scale/seed moves with it, " +
       "while API/raw (interleaved call by call) does not. RSS peak is the API's RSS at its highest during that request's c16 window (memory an earlier request took and did not return counts too).",

@@ -1,6 +1,7 @@
 // The scaled dataset of issue 9: ten years of history on top of the seed, written by PostgreSQL
 // itself (INSERT … SELECT generate_series) in one transaction, so it takes seconds.
 import type pg from 'pg';
+import { findingKeys } from '@gazette/domain';
 
 export interface Scale {
   organizations: number; // in all, the seed's included
@@ -65,27 +66,42 @@ export async function buildScaledData(
 
     // Findings: 70% website, 30% new media, spread evenly over the history; descriptions drawn
     // from a small set so the same body repeats the same problem across quarters.
+    // Their repeat-finding keys come from the domain's findingKeys, as the API writes them.
     const website = Math.round(scale.findings * 0.7);
     const newMedia = scale.findings - website;
+    const texts = [
+      '《部门信箱》超期未更新',
+      '栏目长期未更新',
+      '链接无法打开',
+      '错别字',
+      '信息发布不规范',
+    ];
+    const keys = texts.map((description) => findingKeys({ channel: 'WEBSITE', description }));
     await client.query(
       `WITH r AS ${history}, o AS ${orgs}
-       INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, rectified, "updatedAt")
+       INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", rectified, "updatedAt")
        SELECT gen_random_uuid()::text, r.id, o.id, 1 + (i / r.total) % 100000, '基准测试网站' || (i % o.total), (i / r.total) / 100000,
-         (ARRAY['《部门信箱》超期未更新', '栏目长期未更新', '链接无法打开', '错别字', '信息发布不规范'])[1 + i % 5], i % 3 = 0, now()
+         ($2::text[])[1 + i % 5], ($3::text[])[1 + i % 5], ($4::text[])[1 + i % 5], i % 3 = 0, now()
        FROM generate_series(0, $1::int - 1) i
        JOIN r ON r.n = i % r.total
        JOIN o ON o.n = (i / 7) % o.total`,
-      [website],
+      [website, texts, keys.map((k) => k.subjectKey), keys.map((k) => k.issueKey)],
+    );
+    // Accounts are a prefix and a number: the prefix's key followed by the number is the account's.
+    const account = '基准测试公众号';
+    const issues = ['长期未更新', '内容不规范', '互动回应不及时'];
+    const mediaKeys = issues.map((description) =>
+      findingKeys({ channel: 'NEW_MEDIA', account, description }),
     );
     await client.query(
       `WITH r AS ${history}, o AS ${orgs}
-       INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, rectified, "updatedAt")
-       SELECT gen_random_uuid()::text, r.id, o.id, 1 + i / r.total, '基准测试公众号' || (i % o.total), (ARRAY['微信', '微博', '抖音'])[1 + i % 3],
-         (ARRAY['长期未更新', '内容不规范', '互动回应不及时'])[1 + i % 3], CASE WHEN i % 4 = 0 THEN NULL ELSE i % 2 = 0 END, now()
+       INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, "subjectKey", "issueKey", rectified, "updatedAt")
+       SELECT gen_random_uuid()::text, r.id, o.id, 1 + i / r.total, $2 || (i % o.total), (ARRAY['微信', '微博', '抖音'])[1 + i % 3],
+         ($3::text[])[1 + i % 3], $4 || (i % o.total), ($5::text[])[1 + i % 3], CASE WHEN i % 4 = 0 THEN NULL ELSE i % 2 = 0 END, now()
        FROM generate_series(0, $1::int - 1) i
        JOIN r ON r.n = i % r.total
        JOIN o ON o.n = (i / 5) % o.total`,
-      [newMedia],
+      [newMedia, account, issues, mediaKeys[0]!.subjectKey, mediaKeys.map((k) => k.issueKey)],
     );
     await client.query(
       `WITH r AS ${history}, o AS ${orgs}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
+import { createExportHandler, EXPORTS_PREFIX } from './exports.ts';
 import { checkReadiness } from './health.ts';
 import { createStaticHandler } from './static-files.ts';
 
@@ -23,10 +24,11 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** One port: /graphql, /healthz, /readyz and the dashboard; one log line per request. */
+/** One port: /graphql, /exports/…, /healthz, /readyz and the dashboard; one log line per request. */
 export function createApp(options: AppOptions) {
   const { prisma, logger, graphql } = options;
   const serveStatic = createStaticHandler(options.dashboardDir);
+  const serveExport = createExportHandler(prisma, logger);
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
@@ -60,6 +62,8 @@ export function createApp(options: AppOptions) {
     try {
       if (pathname === '/graphql') {
         graphql(req, res);
+      } else if (pathname.startsWith(EXPORTS_PREFIX)) {
+        serveExport(req, res, pathname);
       } else if (pathname === '/healthz') {
         json(res, 200, { status: 'ok' });
       } else if (pathname === '/readyz') {

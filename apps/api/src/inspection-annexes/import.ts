@@ -1,7 +1,7 @@
 // Importing a quarter's annexes: every file read and validated first (all or nothing), then the
 // round's findings of each annex given are replaced in one transaction, behind the round's
 // version check, with an audit entry.
-import { DomainError } from '@gazette/domain';
+import { DomainError, findingKeys } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import type { AnnexImportAction } from '../audit-actions.ts';
@@ -201,27 +201,29 @@ async function inBatches<T>(
 const column = <T, V>(batch: readonly T[], pick: (row: T) => V): V[] => batch.map(pick);
 
 function insertWebsiteFindings(tx: Tx, roundId: string, rows: AnnexRows['WEBSITE']) {
-  return inBatches(
-    rows,
-    (b) => tx.$executeRaw`
-    INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, rectified, "updatedAt")
-    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.site, r.pos, r.description, r.rectified, now()
+  return inBatches(rows, (b) => {
+    const keys = b.map((r) => findingKeys({ channel: 'WEBSITE', description: r.description }));
+    return tx.$executeRaw`
+    INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", rectified, "updatedAt")
+    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.site, r.pos, r.description, r.subject, r.issue, r.rectified, now()
     FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.siteSeq)}::int[], ${column(b, (r) => r.siteName)}::text[],
-                ${column(b, (r) => r.position)}::int[], ${column(b, (r) => r.description)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
-      AS r(org, seq, site, pos, description, rectified)`,
-  );
+                ${column(b, (r) => r.position)}::int[], ${column(b, (r) => r.description)}::text[],
+                ${column(keys, (k) => k.subjectKey)}::text[], ${column(keys, (k) => k.issueKey)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
+      AS r(org, seq, site, pos, description, subject, issue, rectified)`;
+  });
 }
 
 function insertNewMediaFindings(tx: Tx, roundId: string, rows: AnnexRows['NEW_MEDIA']) {
-  return inBatches(
-    rows,
-    (b) => tx.$executeRaw`
-    INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, rectified, "updatedAt")
-    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.account, r.platform, r.description, r.rectified, now()
+  return inBatches(rows, (b) => {
+    const keys = b.map((r) => findingKeys({ channel: 'NEW_MEDIA', ...r }));
+    return tx.$executeRaw`
+    INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, "subjectKey", "issueKey", rectified, "updatedAt")
+    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.account, r.platform, r.description, r.subject, r.issue, r.rectified, now()
     FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.seq)}::int[], ${column(b, (r) => r.account)}::text[],
-                ${column(b, (r) => r.platform)}::text[], ${column(b, (r) => r.description)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
-      AS r(org, seq, account, platform, description, rectified)`,
-  );
+                ${column(b, (r) => r.platform)}::text[], ${column(b, (r) => r.description)}::text[],
+                ${column(keys, (k) => k.subjectKey)}::text[], ${column(keys, (k) => k.issueKey)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
+      AS r(org, seq, account, platform, description, subject, issue, rectified)`;
+  });
 }
 
 function insertDataGaps(tx: Tx, roundId: string, rows: AnnexRows['DATA_COLLECTION']) {

@@ -234,19 +234,32 @@ export function useGazetteResponseCache(
   const { prisma, store, schema } = options;
   const isStream = (request: Request) =>
     request.headers.get('accept')?.includes('text/event-stream') ?? false;
+  // A multipart request carries an upload, so it is a mutation (never cached); its cache key
+  // would serialise the file's bytes into JSON (a 4 MiB CSV: tens of MB and a blocked loop).
+  const isUpload = (request: Request) =>
+    request.headers.get('content-type')?.startsWith('multipart/') ?? false;
   return [
     useResponseCache<Record<string, unknown>>({
       cache: store.cache,
       ttl: CACHE_TTL_MS,
       ttlPerSchemaCoordinate: privateCoordinates(schema),
       session: async (request) => cacheSession(await viewerOf(prisma, request)),
-      enabled: (request) => store.active && !isStream(request),
+      enabled: (request) => store.active && !isStream(request) && !isUpload(request),
       // The writer flushes everything itself (below): entity-level invalidation adds nothing.
       invalidateViaMutation: false,
       includeExtensionMetadata: false,
       // node:crypto's synchronous hash: WebCrypto's digest (the plugin's hashSHA256) costs a thread
       // pool round trip, about 0.2 ms on every request.
-      buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId }) => {
+      buildResponseCacheKey: ({
+        documentString,
+        variableValues,
+        operationName,
+        sessionId,
+        request,
+      }) => {
+        // The plugin asks for a key even when it is disabled for the request: an upload gets one
+        // that serialises nothing (and is never looked up nor stored, see enabled).
+        if (isUpload(request)) return `upload:${randomUUID()}`;
         const key = createHash('sha256')
           .update(
             [

@@ -60,6 +60,11 @@ definePage<AuditFilter>({
   tieBreak: 'desc',
   filterInput: AuditEntryFilter,
   where: (filter) => auditWhere(filter),
+  // The log only grows: an unfiltered page must not count it all (issue 9).
+  total: {
+    count: (ctx, where, exact) => totalCount(ctx.prisma, 'AuditEntry', where, exact),
+    note: TOTAL_COUNT_NOTE.replaceAll('totalCount', 'total'),
+  },
 });
 
 builder.queryFields((t) => ({

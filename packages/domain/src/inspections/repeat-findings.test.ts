@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectionRoundFixture } from '../../test/fixtures/inspection-round.ts';
 import {
   compactFinding,
+  findingKeys,
   compareRepeatFindings,
   FINDING_WHITESPACE_CLASS,
   repeatFindings,
@@ -53,6 +54,30 @@ describe('splitFinding', () => {
   });
   it('keeps a description without a column as the issue', () => {
     expect(splitFinding('严重表述错误')).toEqual({ subject: '', issue: '严重表述错误' });
+  });
+});
+
+describe('findingKeys', () => {
+  it('keys a website finding by its compacted column and issue', () => {
+    expect(
+      findingKeys({ channel: 'WEBSITE', description: ' 《部门\u3000信箱》\n超期 未更新' }),
+    ).toEqual({
+      subjectKey: '《部门信箱》',
+      issueKey: '超期未更新',
+    });
+    expect(findingKeys({ channel: 'WEBSITE', description: '错别字 ' })).toEqual({
+      subjectKey: '',
+      issueKey: '错别字',
+    });
+  });
+  it('keys a new-media finding by its compacted account and description', () => {
+    expect(
+      findingKeys({
+        channel: 'NEW_MEDIA',
+        account: '泸州\u00a0发布',
+        description: '《栏目》 未更新',
+      }),
+    ).toEqual({ subjectKey: '泸州发布', issueKey: '《栏目》未更新' });
   });
 });
 

@@ -28,6 +28,33 @@ export function splitFinding(description: string): { subject: string; issue: str
   return m ? { subject: m[1]!, issue: m[2]! } : { subject: '', issue: text };
 }
 
+/** What a finding is matched on across quarters: stored with the finding, compared in SQL. */
+export interface FindingKeys {
+  /** Website: the compacted 《栏目》 ('' without one); new media: the compacted account. */
+  subjectKey: string;
+  /** The compacted issue (website: the text after the 《栏目》). */
+  issueKey: string;
+}
+
+/**
+ * The one normalisation of a finding for repeat-finding matching: the API writes these keys with
+ * every finding (create, edit, imports) and joins on them; repeatFindings below uses them too.
+ */
+export function findingKeys(
+  finding:
+    | { channel: 'WEBSITE'; description: string }
+    | { channel: 'NEW_MEDIA'; account: string; description: string },
+): FindingKeys {
+  if (finding.channel === 'NEW_MEDIA') {
+    return {
+      subjectKey: compactFinding(finding.account),
+      issueKey: compactFinding(finding.description),
+    };
+  }
+  const { subject, issue } = splitFinding(finding.description);
+  return { subjectKey: subject, issueKey: issue };
+}
+
 interface Occurrence {
   organizationId: string;
   channel: FindingChannel;
@@ -41,16 +68,13 @@ function occurrences(round: InspectionRound, matchIssue: boolean): Map<string, O
     const key = [o.organizationId, o.channel, o.subject, matchIssue ? o.issue : ''].join('\u0000');
     if (!found.has(key)) found.set(key, matchIssue ? o : { ...o, issue: '' });
   };
+  const addKeys = (organizationId: string, channel: FindingChannel, k: FindingKeys) =>
+    add({ organizationId, channel, subject: k.subjectKey, issue: k.issueKey });
   for (const f of round.websiteFindings) {
-    add({ organizationId: f.organizationId, channel: 'WEBSITE', ...splitFinding(f.description) });
+    addKeys(f.organizationId, 'WEBSITE', findingKeys({ channel: 'WEBSITE', ...f }));
   }
   for (const f of round.newMediaFindings) {
-    add({
-      organizationId: f.organizationId,
-      channel: 'NEW_MEDIA',
-      subject: compactFinding(f.account),
-      issue: compactFinding(f.description),
-    });
+    addKeys(f.organizationId, 'NEW_MEDIA', findingKeys({ channel: 'NEW_MEDIA', ...f }));
   }
   return found;
 }

@@ -5,6 +5,7 @@ import {
 } from '../../test/fixtures/rate-tables.ts';
 import { parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
 import { parseRateVersionCsvInBatches } from './rate-csv-batches.ts';
+import type { RateEntry } from './model.ts';
 
 const medical = medicalServiceTableFixture();
 const land = landTransferFeeTableFixture();
@@ -76,6 +77,43 @@ describe('parseRateVersionCsvInBatches', () => {
       }
     },
   );
+
+  it.each(CASES)(
+    'streams the same entries batch by batch, keeping none, and the same errors: %s',
+    async (_name, csv, table) => {
+      const whole = parseRateVersionCsv(csv, table);
+      for (const batchRows of [1, 2, 1000]) {
+        const handed: RateEntry[][] = [];
+        const result = await parseRateVersionCsvInBatches(csv, table, {
+          batchRows,
+          onEntries: async (batch) => void handed.push(batch),
+        });
+        if (whole.ok) {
+          expect(result).toEqual({ ok: true, entries: [] });
+          expect(handed.flat()).toEqual(whole.entries);
+          for (const b of handed) expect(b.length).toBeLessThanOrEqual(batchRows);
+        } else {
+          expect(result).toEqual(whole);
+        }
+      }
+    },
+  );
+
+  it('stops handing entries on once a row is bad', async () => {
+    const csv = [
+      'landUse,grade,frontage,amount',
+      'RESIDENTIAL,1,ANY,1',
+      'RESIDENTIAL,2,ANY,not-a-number',
+      'RESIDENTIAL,3,ANY,1',
+    ].join('\n');
+    const handed: RateEntry[] = [];
+    const result = await parseRateVersionCsvInBatches(csv, land, {
+      batchRows: 1,
+      onEntries: async (batch) => void handed.push(...batch),
+    });
+    expect(result.ok).toBe(false);
+    expect(handed.map((e) => e.position)).toEqual([0]);
+  });
 
   it('pauses between batches', async () => {
     const csv = [

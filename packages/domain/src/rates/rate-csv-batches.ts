@@ -22,6 +22,13 @@ export interface RateCsvBatchOptions {
   pause?: () => Promise<void>;
   /** Data records accepted at most: past it the file is refused (PAYLOAD_TOO_LARGE) unread. */
   maxRows?: number;
+  /**
+   * Streaming: each batch's entries are handed here (awaited) as long as no error has been found,
+   * and are not kept, so the result's `entries` is empty. A caller writing them must undo the
+   * writes when the result is not ok (errors of later rows, duplicates, unknown base keys are only
+   * known at the end): the API writes inside the transaction the failure rolls back.
+   */
+  onEntries?: (entries: RateEntry[]) => Promise<void>;
 }
 
 const QUOTE = 0x22;
@@ -86,6 +93,7 @@ export async function parseRateVersionCsvInBatches(
   const errors: RateCsvError[] = [];
   const entries: RateEntry[] = [];
   const lines: number[] = [];
+  let count = 0;
   const checker = new VersionEntryChecker();
   const setErrors: RateFieldError[] = [];
   let records = 0;
@@ -109,12 +117,18 @@ export async function parseRateVersionCsvInBatches(
       }
       const input = readRateCsvRecord(read.header, table, { ...record, line }, errors);
       if (!input) continue;
-      const entry = buildRateEntry(table, input, entries.length);
-      setErrors.push(...checker.add(entry, entries.length));
+      const entry = buildRateEntry(table, input, count);
+      setErrors.push(...checker.add(entry, count));
+      count++;
       entries.push(entry);
       lines.push(line);
     }
+    if (options.onEntries) {
+      const batch = entries.splice(0);
+      if (errors.length === 0 && setErrors.length === 0) await options.onEntries(batch);
+    }
     await pause();
   }
-  return rateCsvResult(entries, lines, errors, [...setErrors, ...checker.finish()]);
+  // Entries handed to onEntries were taken out of `entries`: `count` says how many rows were read.
+  return rateCsvResult(entries, lines, errors, [...setErrors, ...checker.finish()], count);
 }

@@ -272,6 +272,8 @@ export function rateCsvResult(
   lines: readonly number[],
   errors: RateCsvError[],
   entryErrors: readonly RateFieldError[],
+  /** Data rows read (more than `entries` when a batch reader handed some on already). */
+  count: number = entries.length,
 ): RateCsvResult {
   for (const e of entryErrors) {
     const index = Number(/\[(\d+)\]/.exec(e.field)?.[1] ?? 0);
@@ -281,7 +283,7 @@ export function rateCsvResult(
       message: e.message,
     });
   }
-  if (entries.length === 0 && errors.length === 0) {
+  if (count === 0 && errors.length === 0) {
     errors.push({ line: 2, column: null, message: 'CSV 没有数据行' });
   }
   return errors.length > 0

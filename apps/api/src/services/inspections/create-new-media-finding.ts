@@ -1,4 +1,4 @@
-import { toUtcMidnight, type PlainDate } from '@gazette/domain';
+import { findingKeys, toUtcMidnight, type PlainDate } from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
 import { rawId } from '../../schema/ids.ts';
 import { createAudited, writeTransaction } from '../../schema/write-helpers.ts';
@@ -21,14 +21,17 @@ export async function createNewMediaFinding(
   input: CreateNewMediaFindingInput,
 ): Promise<string> {
   const roundId = rawId(input.roundId, 'InspectionRound', 'input.roundId');
+  const account = input.account.trim();
+  const description = input.description.trim();
   return writeTransaction(ctx, async (tx) => {
     const created = await createAudited(tx, ctx, 'newMediaFinding', {
       roundId,
       organizationId: rawId(input.organizationId, 'Organization', 'input.organizationId'),
       seq: input.seq,
-      account: input.account.trim(),
+      account,
       platform: input.platform.trim(),
-      description: input.description.trim(),
+      description,
+      ...findingKeys({ channel: 'NEW_MEDIA', account, description }),
       // Omitted: unknown, as for a finding read from 附件2 (which prints no rectification).
       rectified: input.rectified ?? null,
       rectifiedOn: input.rectified && input.rectifiedOn ? toUtcMidnight(input.rectifiedOn) : null,

@@ -1,4 +1,4 @@
-import { toUtcMidnight, type PlainDate } from '@gazette/domain';
+import { findingKeys, toUtcMidnight, type PlainDate } from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
 import { rawId } from '../../schema/ids.ts';
 import { createAudited, writeTransaction } from '../../schema/write-helpers.ts';
@@ -21,6 +21,7 @@ export async function createWebsiteFinding(
   input: CreateWebsiteFindingInput,
 ): Promise<string> {
   const roundId = rawId(input.roundId, 'InspectionRound', 'input.roundId');
+  const description = input.description.trim();
   return writeTransaction(ctx, async (tx) => {
     const position =
       input.position ??
@@ -31,7 +32,8 @@ export async function createWebsiteFinding(
       siteSeq: input.siteSeq,
       siteName: input.siteName.trim(),
       position,
-      description: input.description.trim(),
+      description,
+      ...findingKeys({ channel: 'WEBSITE', description }),
       rectified: input.rectified ?? false,
       rectifiedOn: input.rectified && input.rectifiedOn ? toUtcMidnight(input.rectifiedOn) : null,
     });

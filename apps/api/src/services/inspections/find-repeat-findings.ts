@@ -1,15 +1,12 @@
-// Repeat findings over every quarter, computed in SQL: each round's findings reduced to distinct
-// (body, channel, subject, issue) occurrences with the domain's whitespace and subject rules,
-// runs of consecutive quarters found as gaps-and-islands, and only the runs of two or more
-// quarters returned, with their bodies joined. One statement whatever the history's length.
-import {
-  compareRepeatFindings,
-  FINDING_SUBJECT_PATTERN,
-  FINDING_WHITESPACE_CLASS,
-  type FindingChannel,
-  type RepeatFinding,
-} from '@gazette/domain';
-import type { Organization, PrismaClient } from '@gazette/db';
+// Repeat findings over every quarter, computed in SQL on the keys each finding is stored with
+// (findingKeys of the domain, written with the finding): each round's distinct (body, subject,
+// issue) occurrences, read from the (round, body, subject, issue) index, are joined to the same
+// occurrences of the previous quarter's round; each such link is one consecutive pair, and runs
+// of links (gaps-and-islands) are the runs of two or more quarters, with their bodies joined.
+// No text is normalised at read time, and only occurrences found again are carried past the join.
+// One statement whatever the history's length.
+import { compareRepeatFindings, type FindingChannel, type RepeatFinding } from '@gazette/domain';
+import { Prisma, type Organization, type PrismaClient } from '@gazette/db';
 import {
   ORGANIZATION_COLUMNS,
   organizationOf,
@@ -25,34 +22,39 @@ interface Row extends OrganizationColumns {
 
 export type RepeatFindingWithBody = RepeatFinding & { organization: Organization };
 
+/** A finding table's distinct occurrences per round; the issue left out when it need not match. */
+const occurrences = (table: 'WebsiteFinding' | 'NewMediaFinding', matchIssue: boolean) =>
+  Prisma.sql`SELECT DISTINCT "roundId", "organizationId" AS org, "subjectKey" AS subject,
+    ${matchIssue ? Prisma.sql`"issueKey"` : Prisma.sql`''::text`} AS issue FROM ${Prisma.raw(`"${table}"`)}`;
+
 export async function findRepeatFindings(
   db: PrismaClient,
   options: { matchIssue: boolean },
 ): Promise<RepeatFindingWithBody[]> {
-  const ws = `[${FINDING_WHITESPACE_CLASS}]+`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH website AS (
-      SELECT f."organizationId" AS org, r.quarter, regexp_replace(f.description, ${ws}, '', 'g') AS text
-      FROM "WebsiteFinding" f JOIN "InspectionRound" r ON r.id = f."roundId"),
-    occurrences AS (
-      SELECT DISTINCT org, quarter, 'WEBSITE' AS channel,
-             coalesce(substring(text FROM ${FINDING_SUBJECT_PATTERN}), '') AS subject,
-             CASE WHEN ${options.matchIssue}
-                  THEN substr(text, char_length(coalesce(substring(text FROM ${FINDING_SUBJECT_PATTERN}), '')) + 1)
-                  ELSE '' END AS issue
-      FROM website
-      UNION
-      SELECT f."organizationId", r.quarter, 'NEW_MEDIA',
-             regexp_replace(f.account, ${ws}, '', 'g'),
-             CASE WHEN ${options.matchIssue} THEN regexp_replace(f.description, ${ws}, '', 'g') ELSE '' END
-      FROM "NewMediaFinding" f JOIN "InspectionRound" r ON r.id = f."roundId"),
-    numbered AS (
-      SELECT *, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q FROM occurrences),
+    WITH rounds AS MATERIALIZED (
+      SELECT r.id, r.quarter, p.id AS prev, p.quarter AS prev_quarter,
+             substr(r.quarter, 1, 4)::int * 4 + substr(r.quarter, 6, 1)::int AS q
+      FROM "InspectionRound" r
+      JOIN "InspectionRound" p ON p.quarter = CASE substr(r.quarter, 6, 1)
+        WHEN '1' THEN (substr(r.quarter, 1, 4)::int - 1)::text || 'Q4'
+        ELSE substr(r.quarter, 1, 5) || (substr(r.quarter, 6, 1)::int - 1)::text END),
+    w AS MATERIALIZED (${occurrences('WebsiteFinding', options.matchIssue)}),
+    n AS MATERIALIZED (${occurrences('NewMediaFinding', options.matchIssue)}),
+    links AS (
+      SELECT f.org, 'WEBSITE' AS channel, f.subject, f.issue, r.q, r.quarter, r.prev_quarter
+      FROM rounds r JOIN w f ON f."roundId" = r.id
+      JOIN w g ON g."roundId" = r.prev AND g.org = f.org AND g.subject = f.subject AND g.issue = f.issue
+      UNION ALL
+      SELECT f.org, 'NEW_MEDIA', f.subject, f.issue, r.q, r.quarter, r.prev_quarter
+      FROM rounds r JOIN n f ON f."roundId" = r.id
+      JOIN n g ON g."roundId" = r.prev AND g.org = f.org AND g.subject = f.subject AND g.issue = f.issue),
     islands AS (
-      SELECT *, q - row_number() OVER (PARTITION BY org, channel, subject, issue ORDER BY q) AS island FROM numbered),
+      SELECT *, q - row_number() OVER (PARTITION BY org, channel, subject, issue ORDER BY q) AS island FROM links),
     runs AS (
-      SELECT org, channel, subject, issue, array_agg(quarter ORDER BY q) AS quarters
-      FROM islands GROUP BY org, channel, subject, issue, island HAVING count(*) >= 2)
+      SELECT org, channel, subject, issue,
+             (array_agg(prev_quarter ORDER BY q))[1:1] || array_agg(quarter ORDER BY q) AS quarters
+      FROM islands GROUP BY org, channel, subject, issue, island)
     SELECT runs.channel, runs.subject, runs.issue, runs.quarters, ${ORGANIZATION_COLUMNS}
     FROM runs JOIN "Organization" o ON o.id = runs.org`;
   return rows

@@ -1,5 +1,6 @@
-// A quarter's compliance figures (or every quarter's) from SQL aggregates: two statements
-// whatever the number of quarters or findings.
+// A quarter's compliance figures (or every quarter's): the finding counts are the round's tally,
+// which the database maintains as findings are written (InspectionRoundTally), so no finding is
+// read; two statements whatever the number of quarters or findings.
 import {
   complianceSummaryOf,
   type ComplianceCounts,
@@ -32,15 +33,11 @@ export async function loadComplianceSummaries(
   const counts = await db.$queryRaw<CountsRow[]>`
     SELECT r.id, r.quarter, r."cityPortalsChecked", r."districtPortalsChecked", r."departmentSitesChecked",
            r."newMediaAccountsChecked", r."messagesReceived", r."messagesClosed",
-           w.sites AS "websitesWithIssues", w.total AS "websiteIssues", w.rectified AS "websiteIssuesRectified",
-           n.accounts AS "newMediaAccountsWithIssues"
+           coalesce(t."websitesWithIssues", 0) AS "websitesWithIssues", coalesce(t."websiteIssues", 0) AS "websiteIssues",
+           coalesce(t."websiteIssuesRectified", 0) AS "websiteIssuesRectified",
+           coalesce(t."newMediaAccountsWithIssues", 0) AS "newMediaAccountsWithIssues"
     FROM "InspectionRound" r
-    CROSS JOIN LATERAL (
-      SELECT count(DISTINCT f."siteSeq")::int AS sites, count(*)::int AS total,
-             (count(*) FILTER (WHERE f.rectified))::int AS rectified
-      FROM "WebsiteFinding" f WHERE f."roundId" = r.id) w
-    CROSS JOIN LATERAL (
-      SELECT count(DISTINCT f.seq)::int AS accounts FROM "NewMediaFinding" f WHERE f."roundId" = r.id) n
+    LEFT JOIN "InspectionRoundTally" t ON t."roundId" = r.id
     WHERE ${which}
     ORDER BY r.quarter ASC`;
   if (counts.length === 0) return [];

@@ -1,5 +1,6 @@
-// Rectification progress of the rounds a request asks for, counted in SQL: one statement per
-// request however many rounds (a per-request DataLoader batches them).
+// Rectification progress of the rounds a request asks for, from the rounds' tallies (maintained by
+// the database as findings are written): one statement per request however many rounds (a
+// per-request DataLoader batches them), and no finding read.
 import DataLoader from 'dataloader';
 import { rectificationProgressOf, type RectificationProgress } from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
@@ -18,12 +19,10 @@ async function countRounds(
   roundIds: readonly string[],
 ): Promise<RectificationProgress[]> {
   const rows = await ctx.prisma.$queryRaw<Row[]>`
-    SELECT r.id, r.quarter, w.total AS "wTotal", w.rectified AS "wRectified", n.total AS "nTotal", n.rectified AS "nRectified"
+    SELECT r.id, r.quarter, coalesce(t."websiteIssues", 0) AS "wTotal", coalesce(t."websiteIssuesRectified", 0) AS "wRectified",
+           coalesce(t."newMediaIssues", 0) AS "nTotal", coalesce(t."newMediaIssuesRectified", 0) AS "nRectified"
     FROM "InspectionRound" r
-    CROSS JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE f.rectified))::int AS rectified
-                        FROM "WebsiteFinding" f WHERE f."roundId" = r.id) w
-    CROSS JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE f.rectified))::int AS rectified
-                        FROM "NewMediaFinding" f WHERE f."roundId" = r.id) n
+    LEFT JOIN "InspectionRoundTally" t ON t."roundId" = r.id
     WHERE r.id = ANY(${[...roundIds]}::text[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return roundIds.map((id) => {

@@ -1,5 +1,6 @@
+import { findingKeys } from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
-import { updateVersioned, writeTransaction } from '../../schema/write-helpers.ts';
+import { findOrThrow, updateVersioned, writeTransaction } from '../../schema/write-helpers.ts';
 import { inspectionChanged, roundOfFinding } from '../changes/inspection-changed.ts';
 import { findingPatchData, type FindingKind, type FindingPatch } from './finding-patch-data.ts';
 
@@ -15,8 +16,29 @@ export async function updateFinding(
 ): Promise<void> {
   const data = findingPatchData(ctx, patch, kind);
   await writeTransaction(ctx, async (tx) => {
-    await updateVersioned(tx, ctx, MODEL[kind], id, version, data);
+    const before = await findOrThrow(tx, MODEL[kind], id);
+    await updateVersioned(tx, ctx, MODEL[kind], id, version, withKeys(kind, before, data), before);
     const roundId = await roundOfFinding(tx, MODEL[kind], id);
     if (roundId) await inspectionChanged(tx, roundId, 'findings');
   });
+}
+
+/** A patch that changes the text a finding is matched on also rewrites its repeat-finding keys. */
+function withKeys(
+  kind: FindingKind,
+  before: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  if (data.description === undefined && data.account === undefined) return data;
+  const text = (field: string) => String(data[field] ?? before[field]);
+  return {
+    ...data,
+    ...(kind === 'website'
+      ? findingKeys({ channel: 'WEBSITE', description: text('description') })
+      : findingKeys({
+          channel: 'NEW_MEDIA',
+          account: text('account'),
+          description: text('description'),
+        })),
+  };
 }

@@ -1,19 +1,26 @@
 // A version's entries as CSV (readable by the import); a draft only for those who see drafts.
-// Entries are read and written a page at a time (keyset on position, id) with the event loop free
-// between pages, so a large version never blocks the server while it is exported.
+// Entries are read and rendered a page at a time (keyset on position, id): the chunks are what
+// GET /exports/rate-table-versions/<id>.csv writes to the response one by one (memory bounded by
+// a page whatever the version's size), and what the GraphQL field joins.
 import { DomainError, rateEntryFromRow, toRateVersionCsv } from '@gazette/domain';
 import type { GazetteContext } from '../../context.ts';
 import { seesDrafts } from '../../schema/shared.ts';
 import { dimensionsOf } from './support.ts';
 
-const PAGE = 1000;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Entries per page (and so per chunk of the CSV). */
+export const EXPORT_PAGE_ROWS = 1000;
 
-export async function exportRateTableVersionCsv(
-  ctx: Pick<GazetteContext, 'prisma' | 'viewer'>,
+type ExportCtx = Pick<GazetteContext, 'prisma' | 'viewer'>;
+
+/**
+ * The CSV in chunks (the header in the first): NOT_FOUND is thrown here, before any chunk, for a
+ * version that does not exist or that the viewer may not see.
+ */
+export async function rateTableVersionCsvChunks(
+  ctx: ExportCtx,
   id: string,
   shownId: string,
-): Promise<string> {
+): Promise<AsyncGenerator<string>> {
   const v = await ctx.prisma.rateTableVersion.findUnique({
     where: { id },
     select: { status: true, table: { select: { dimensions: true } } },
@@ -21,10 +28,16 @@ export async function exportRateTableVersionCsv(
   if (!v || (v.status === 'DRAFT' && !seesDrafts(ctx))) {
     throw new DomainError('NOT_FOUND', `版本 ${shownId} 不存在`, { field: 'id' });
   }
-  const table = dimensionsOf(v.table);
-  const parts: string[] = [];
+  return pages(ctx, id, dimensionsOf(v.table));
+}
+
+async function* pages(
+  ctx: ExportCtx,
+  id: string,
+  table: ReturnType<typeof dimensionsOf>,
+): AsyncGenerator<string> {
   let after: { position: number; id: string } | null = null;
-  for (;;) {
+  for (let first = true; ; first = false) {
     const rows: Awaited<ReturnType<typeof ctx.prisma.rateEntry.findMany>> =
       await ctx.prisma.rateEntry.findMany({
         where: {
@@ -39,15 +52,24 @@ export async function exportRateTableVersionCsv(
             : {}),
         },
         orderBy: [{ position: 'asc' }, { id: 'asc' }],
-        take: PAGE,
+        take: EXPORT_PAGE_ROWS,
       });
-    if (rows.length === 0 && parts.length > 0) break;
+    if (rows.length === 0 && !first) return;
     const csv = toRateVersionCsv({ entries: rows.map(rateEntryFromRow) }, table);
-    // Every page writes the header; the file has it once.
-    parts.push(parts.length === 0 ? csv : csv.slice(csv.indexOf('\r\n') + 2));
-    if (rows.length < PAGE) break;
+    // Every page renders the header; the file has it once.
+    yield first ? csv : csv.slice(csv.indexOf('\r\n') + 2);
+    if (rows.length < EXPORT_PAGE_ROWS) return;
     after = { position: rows[rows.length - 1]!.position, id: rows[rows.length - 1]!.id };
-    await turn();
   }
+}
+
+/** The whole CSV as one string (the GraphQL field rateTableVersionCsv). */
+export async function exportRateTableVersionCsv(
+  ctx: ExportCtx,
+  id: string,
+  shownId: string,
+): Promise<string> {
+  const parts: string[] = [];
+  for await (const chunk of await rateTableVersionCsvChunks(ctx, id, shownId)) parts.push(chunk);
   return parts.join('');
 }

@@ -1,10 +1,10 @@
 // Replaces the entries of a draft (or of a published version not yet started) with a CSV file:
-// validated whole first (every bad row and column), then written in batches inside one
-// transaction, so the version holds the whole file or stays as it was.
-import { DomainError } from '@gazette/domain';
+// validated whole (every bad row and column is reported) and written in batches as it is
+// validated, inside one transaction, so the version holds the whole file or stays as it was.
+import { DomainError, type RateEntry } from '@gazette/domain';
 import { recordAudit } from '../../audit.ts';
 import { updateVersioned } from '../../schema/write-helpers.ts';
-import { insertEntries } from './insert-entries.ts';
+import { INSERT_BATCH_ROWS, insertEntries } from './insert-entries.ts';
 import { parseRateCsv } from './parse-rate-csv.ts';
 import {
   actorId,
@@ -26,13 +26,25 @@ export async function importRateTableVersionCsv(
     select: { table: { select: { dimensions: true } } },
   });
   if (!found) throw new DomainError('NOT_FOUND', `版本 ${id} 不存在`, { field: 'id' });
-  const entries = await parseRateCsv(csv, dimensionsOf(found.table));
+  const table = dimensionsOf(found.table);
   return rateWrite(ctx, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "RateTableVersion" WHERE id = ${id} FOR UPDATE`;
     const v = await editableVersion(tx, id, 'id');
     await updateVersioned(tx, ctx, 'rateTableVersion', id, version, {});
     await tx.rateEntry.deleteMany({ where: { versionId: id } });
-    const written = await insertEntries(tx, id, entries, actorId(ctx));
+    // Validated and written a batch at a time: no array of every entry is held. A bad row found
+    // after some batches were written throws, and the transaction takes those writes back.
+    let pending: RateEntry[] = [];
+    let written = 0;
+    const flush = async () => {
+      written += await insertEntries(tx, id, pending, actorId(ctx));
+      pending = [];
+    };
+    await parseRateCsv(csv, table, async (batch) => {
+      pending.push(...batch);
+      if (pending.length >= INSERT_BATCH_ROWS) await flush();
+    });
+    await flush();
     await recordAudit(tx, ctx, {
       action: 'rateTableVersion.importCsv',
       entity: 'RateTableVersion',

@@ -1,5 +1,6 @@
 // A rate CSV validated whole against its table, a batch of records at a time with the event loop
-// free between batches: every bad row and column (BAD_USER_INPUT, extensions.rows), or every entry.
+// free between batches: every bad row and column (BAD_USER_INPUT, extensions.rows), or every entry
+// (or each batch of entries handed to a writer as it is validated).
 import {
   DomainError,
   parseRateVersionCsvInBatches,
@@ -13,14 +14,20 @@ const BATCH_ROWS = 1000;
 export const MAX_RATE_CSV_ROWS = 200_000;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Every entry; or, with `onEntries`, each batch's entries handed on while no error is found and
+ * none returned (the caller's writes must be undone when this throws: see the domain function).
+ */
 export async function parseRateCsv(
   csv: string,
   table: Pick<RateTable, 'dimensions'>,
+  onEntries?: (entries: RateEntry[]) => Promise<void>,
 ): Promise<RateEntry[]> {
   const result = await parseRateVersionCsvInBatches(csv, table, {
     batchRows: BATCH_ROWS,
     pause: turn,
     maxRows: MAX_RATE_CSV_ROWS,
+    ...(onEntries && { onEntries }),
   });
   if (result.ok) return result.entries;
   const lines = [...new Set(result.errors.map((e) => e.line))];

@@ -1,0 +1,105 @@
+// Streaming CSV exports (issue 9: "exports stream too"): the same files as the GraphQL fields
+// rateTableVersionCsv and inspectionAnnexCsv, written to the response a page of rows at a time as
+// they are read, so memory stays bounded by a page however large the export. Same authentication
+// as /graphql (the Authorization: Bearer header) and the same visibility (drafts only for those
+// who see drafts).
+//
+//   GET /exports/rate-table-versions/<version id>.csv
+//   GET /exports/inspection-annexes/<quarter>/<WEBSITE|NEW_MEDIA>.csv
+import { once } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { DomainError, isDomainError } from '@gazette/domain';
+import type { PrismaClient } from '@gazette/db';
+import { resolveViewer } from '../context.ts';
+import type { AnnexKind } from '../inspection-annexes/annexes.ts';
+import { rawId } from '../schema/ids.ts';
+import { annexCsvChunks } from '../services/inspections/export-annex-csv.ts';
+import { rateTableVersionCsvChunks } from '../services/rates/export-rate-table-version-csv.ts';
+
+export const EXPORTS_PREFIX = '/exports/';
+
+const RATE = /^\/exports\/rate-table-versions\/([^/]+)\.csv$/;
+const ANNEX = /^\/exports\/inspection-annexes\/([^/]+)\/(WEBSITE|NEW_MEDIA)\.csv$/;
+
+const STATUS: Record<string, number> = {
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
+function fail(res: ServerResponse, status: number, error: Record<string, unknown>): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify({ error }));
+}
+
+/** Writes each chunk as it comes, waiting for the socket to drain; stops if the client left. */
+async function pipeChunks(res: ServerResponse, chunks: AsyncGenerator<string>): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    }
+    res.end();
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+export function createExportHandler(prisma: PrismaClient, logger: Logger) {
+  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    const run = async () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const viewer = await resolveViewer(prisma, req.headers.authorization ?? null);
+      const ctx = { prisma, viewer };
+      const rate = RATE.exec(pathname);
+      const annex = ANNEX.exec(pathname);
+      let chunks: AsyncGenerator<string>;
+      let filename: string;
+      if (rate) {
+        const shown = decodeURIComponent(rate[1]!);
+        chunks = await rateTableVersionCsvChunks(ctx, rawId(shown, 'RateTableVersion'), shown);
+        filename = 'rate-table-version.csv';
+      } else if (annex) {
+        const quarter = decodeURIComponent(annex[1]!);
+        chunks = await annexCsvChunks(ctx, quarter, annex[2] as AnnexKind);
+        filename = `${quarter}-${annex[2]!.toLowerCase()}.csv`;
+      } else {
+        throw new DomainError('NOT_FOUND', `没有这个导出:${pathname}`, { field: 'path' });
+      }
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${filename}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      if (req.method === 'HEAD') {
+        await chunks.return(undefined);
+        res.end();
+        return;
+      }
+      await pipeChunks(res, chunks);
+    };
+    run().catch((error: unknown) => {
+      if (!res.headersSent && isDomainError(error)) {
+        fail(res, STATUS[error.code] ?? 400, {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+        });
+        return;
+      }
+      logger.error({ err: error, path: pathname }, 'export failed');
+      // Mid-stream: cut the response, so the client sees an incomplete file, never a short one.
+      if (res.headersSent) res.destroy(error as Error);
+      else fail(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: '导出失败' });
+    });
+  };
+}

@@ -1,0 +1,174 @@
+// Exports stream (issue 9): GET /exports/… writes the rate CSV and the annex CSVs a page of rows at
+// a time, the same bytes as the GraphQL fields, with the same authentication; each chunk holds at
+// most a page of rows, so memory does not grow with the export's size.
+import { createServer, type Server } from 'node:http';
+import pino from 'pino';
+import { addDays, findingKeys, todayInShanghai } from '@gazette/domain';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GazetteContext } from '../src/context.ts';
+import { createApp } from '../src/http/app.ts';
+import {
+  ANNEX_EXPORT_PAGE_ROWS,
+  annexCsvChunks,
+} from '../src/services/inspections/export-annex-csv.ts';
+import {
+  EXPORT_PAGE_ROWS,
+  rateTableVersionCsvChunks,
+} from '../src/services/rates/export-rate-table-version-csv.ts';
+import { importRateTableVersionCsv } from '../src/services/rates/import-rate-table-version-csv.ts';
+import { createApi, type Api } from './helpers.ts';
+
+let api: Api;
+let admin: string;
+let server: Server;
+let base: string;
+let draftId: string;
+const ROWS = EXPORT_PAGE_ROWS * 3 + 17;
+const FINDINGS = ANNEX_EXPORT_PAGE_ROWS * 2 + 5;
+
+const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '').length;
+
+beforeAll(async () => {
+  api = await createApi();
+  admin = await api.tokenFor('ADMIN');
+  const user = await api.db.prisma.user.findFirstOrThrow({ where: { role: 'ADMIN' } });
+  const ctx = {
+    prisma: api.db.prisma,
+    logger: pino({ level: 'silent' }),
+    requestId: 'exports-test',
+    viewer: { kind: 'user', userId: user.id, email: user.email, role: 'ADMIN', sessionId: 't' },
+    actorLabel: user.email,
+    cache: new Map(),
+  } as unknown as GazetteContext;
+  const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+    where: { key: 'medical-service-prices' },
+  });
+  const draft = await api.db.prisma.rateTableVersion.create({
+    data: {
+      tableId: table.id,
+      effectiveFrom: new Date(`${addDays(todayInShanghai(), 90)}T00:00:00Z`),
+      status: 'DRAFT',
+      label: '导出草稿',
+    },
+  });
+  draftId = draft.id;
+  const csv = ['code,grade,name,unit,amount'];
+  for (let i = 0; i < ROWS; i++)
+    csv.push(
+      `${700_000_000 + Math.floor(i / 4)},${['TERTIARY_A', 'TERTIARY_B', 'SECONDARY_A', 'SECONDARY_B'][i % 4]},"项目 ${i},测试",次,${i + 0.5}`,
+    );
+  await importRateTableVersionCsv(ctx, draftId, draft.version, `${csv.join('\r\n')}\r\n`);
+
+  // A round of 2,005 website findings (three pages).
+  const round = await api.db.prisma.inspectionRound.findUniqueOrThrow({
+    where: { quarter: '2024Q4' },
+  });
+  const org = await api.db.prisma.organization.findFirstOrThrow();
+  await api.db.prisma.websiteFinding.createMany({
+    data: Array.from({ length: FINDINGS }, (_, i) => {
+      const description = `《栏目${i % 7}》问题 ${i}`;
+      return {
+        roundId: round.id,
+        organizationId: org.id,
+        siteSeq: 5000 + Math.floor(i / 3),
+        siteName: `导出测试网站${i}`,
+        position: i % 3,
+        description,
+        ...findingKeys({ channel: 'WEBSITE', description }),
+      };
+    }),
+  });
+
+  server = createServer(
+    createApp({
+      prisma: api.db.prisma,
+      logger: pino({ level: 'silent' }),
+      graphql: api.yoga,
+      dashboardDir: '/nonexistent',
+    }),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}, 120_000);
+afterAll(async () => {
+  server?.close();
+  await api?.close();
+});
+
+describe('streaming exports', () => {
+  it('produce a large rate version in chunks of at most a page of entries each', async () => {
+    const viewer = {
+      kind: 'user',
+      userId: 'u',
+      email: 'e',
+      role: 'ADMIN',
+      sessionId: 's',
+    } as const;
+    const chunks: string[] = [];
+    for await (const c of await rateTableVersionCsvChunks(
+      { prisma: api.db.prisma, viewer },
+      draftId,
+      draftId,
+    ))
+      chunks.push(c);
+    expect(chunks.length).toBe(Math.ceil(ROWS / EXPORT_PAGE_ROWS));
+    // Quoted names hold no newline: one line per entry (plus the header in the first chunk).
+    expect(lines(chunks[0]!)).toBe(EXPORT_PAGE_ROWS + 1);
+    for (const c of chunks.slice(1)) expect(lines(c)).toBeLessThanOrEqual(EXPORT_PAGE_ROWS);
+    expect(chunks.reduce((n, c) => n + lines(c), 0)).toBe(ROWS + 1);
+  });
+
+  it('write the rate CSV over HTTP as the GraphQL field gives it, drafts only for those who see them', async () => {
+    const id = encodeGlobalID('RateTableVersion', draftId);
+    const field = await api.gql(
+      `query($id: ID!) { rateTableVersionCsv(id: $id) }`,
+      { id },
+      {
+        token: admin,
+      },
+    );
+    expect(field.errors).toBeUndefined();
+    const res = await fetch(`${base}/exports/rate-table-versions/${encodeURIComponent(id)}.csv`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const body = await res.text();
+    expect(body).toBe(field.data!.rateTableVersionCsv);
+    expect(lines(body)).toBe(ROWS + 1);
+
+    const anonymous = await fetch(
+      `${base}/exports/rate-table-versions/${encodeURIComponent(id)}.csv`,
+    );
+    expect(anonymous.status).toBe(404);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'NOT_FOUND', field: 'id' } });
+  });
+
+  it('write annex 1 and annex 2 page by page as inspectionAnnexCsv gives them', async () => {
+    const chunks: string[] = [];
+    for await (const c of await annexCsvChunks({ prisma: api.db.prisma }, '2024Q4', 'WEBSITE'))
+      chunks.push(c);
+    const total = await api.db.prisma.websiteFinding.count({
+      where: { round: { quarter: '2024Q4' } },
+    });
+    expect(chunks.length).toBe(Math.ceil(total / ANNEX_EXPORT_PAGE_ROWS));
+    for (const annex of ['WEBSITE', 'NEW_MEDIA']) {
+      const field = await api.gql(
+        `query($a: InspectionAnnex!) { inspectionAnnexCsv(quarter: "2024Q4", annex: $a) }`,
+        { a: annex },
+      );
+      expect(field.errors).toBeUndefined();
+      const res = await fetch(`${base}/exports/inspection-annexes/2024q4/${annex}.csv`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(field.data!.inspectionAnnexCsv);
+    }
+    expect(chunks.join('')).toContain('导出测试网站2004');
+
+    const none = await fetch(`${base}/exports/inspection-annexes/1999Q1/WEBSITE.csv`);
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ error: { code: 'NOT_FOUND', field: 'quarter' } });
+  });
+});
