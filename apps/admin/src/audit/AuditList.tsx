@@ -12,6 +12,7 @@ import { Box, Typography } from '@mui/material';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { sourceOf } from '../shared/schemaNames.ts';
 import {
   actionKey,
   displayAction,
@@ -96,20 +97,28 @@ function ChangesField() {
   );
 }
 
+/** showLogins is the list's own switch (withoutLogins.ts): the resource's mapFilter drops it. */
+const s = sourceOf<'AuditEntryFilter', 'showLogins'>();
+
 function useFilters() {
   const translate = useTranslate();
   return [
-    <TextInput key="actor" source="actor" label="audit.filters.actor" alwaysOn />,
+    <TextInput key="actor" source={s('actor')} label="audit.filters.actor" alwaysOn />,
     <SelectInput
       key="entity"
-      source="entity"
+      source={s('entity')}
       label="audit.filters.entity"
       alwaysOn
       choices={ENTITIES.map((e) => ({ id: e, name: translate(`audit.entities.${e}`) }))}
     />,
-    <DateInput key="from" source="from" label="audit.filters.from" alwaysOn />,
-    <DateInput key="to" source="to" label="audit.filters.to" alwaysOn />,
-    <BooleanInput key="showLogins" source="showLogins" label="audit.filters.showLogins" alwaysOn />,
+    <DateInput key="from" source={s('from')} label="audit.filters.from" alwaysOn />,
+    <DateInput key="to" source={s('to')} label="audit.filters.to" alwaysOn />,
+    <BooleanInput
+      key="showLogins"
+      source={s('showLogins')}
+      label="audit.filters.showLogins"
+      alwaysOn
+    />,
   ];
 }
 

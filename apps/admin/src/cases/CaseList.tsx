@@ -14,6 +14,7 @@ import { CASE_STATES } from '@gazette/domain';
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
 import { ExportButton } from '../shared/ExportButton.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { sourceOf } from '../shared/schemaNames.ts';
 
 function Deadline() {
   // 已超期 as the API judges it (第十三条, today in Asia/Shanghai): the list needs no copy of the rule.
@@ -36,15 +37,17 @@ function Deadline() {
   );
 }
 
+const s = sourceOf<'CaseFilter'>();
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="state"
-    source="state"
+    source={s('state')}
     choices={enumChoices('CaseState', CASE_STATES)}
     alwaysOn
   />,
-  <BooleanInput key="overdue" source="overdue" />,
+  <BooleanInput key="overdue" source={s('overdue')} />,
 ];
 
 // A case's history (events and their payloads) goes in one JSON cell.

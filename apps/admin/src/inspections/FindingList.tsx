@@ -21,10 +21,19 @@ import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+
+/** Both lists filter alike: the fields their page filters share. */
+const filter = sourceOf<'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'>();
+/** Both kinds of finding are updated with FindingPatch. */
+const patch = sourceOf<'FindingPatch'>();
+const defaultFilter = { quarter: '2024Q4' } satisfies InputOf<
+  'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'
+>;
 
 const filters = [
-  <TextInput key="quarter" source="quarter" alwaysOn />,
-  <NullableBooleanInput key="rectified" source="rectified" alwaysOn />,
+  <TextInput key="quarter" source={filter('quarter')} alwaysOn />,
+  <NullableBooleanInput key="rectified" source={filter('rectified')} alwaysOn />,
 ];
 
 const exporter = csvExporter();
@@ -33,7 +42,7 @@ export function WebsiteFindingList() {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ quarter: '2024Q4' }}
+      filterDefaultValues={defaultFilter}
       sort={{ field: 'siteSeq', order: 'ASC' }}
       actions={<ListActions />}
       exporter={exporter}
@@ -64,7 +73,7 @@ export function NewMediaFindingList() {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ quarter: '2024Q4' }}
+      filterDefaultValues={defaultFilter}
       sort={{ field: 'seq', order: 'ASC' }}
       actions={<ListActions />}
       exporter={exporter}
@@ -121,14 +130,15 @@ const toRectified = (v: string) => (v === 'true' ? true : v === 'false' ? false 
 function RectifiedInput() {
   const translate = useTranslate();
   const { field, id } = useInput({
-    source: 'rectified',
+    source: patch('rectified'),
     format: fromRectified,
     parse: toRectified,
   });
   const { setValue } = useFormContext();
-  const value = useWatch({ name: 'rectified' }) as boolean | null | undefined;
+  const value = useWatch({ name: patch('rectified') }) as boolean | null | undefined;
   useEffect(() => {
-    if (value === null || value === undefined) setValue('rectifiedOn', null, { shouldDirty: true });
+    if (value === null || value === undefined)
+      setValue(patch('rectifiedOn'), null, { shouldDirty: true });
   }, [value, setValue]);
   return (
     <MuiTextField
@@ -137,7 +147,7 @@ function RectifiedInput() {
       select
       size="small"
       sx={{ minWidth: 200 }}
-      label={<FieldTitle source="rectified" resource="newMediaFindings" />}
+      label={<FieldTitle source={patch('rectified')} resource="newMediaFindings" />}
       inputProps={{ 'data-testid': 'rectified-input' }}
       helperText={translate('findings.unknownHelp')}
       SelectProps={{ SelectDisplayProps: { 'data-testid': 'rectified-select' } as object }}
@@ -156,8 +166,12 @@ function FindingForm({ resource }: { resource: string }) {
       <FormDraft name={`${resource}.${record?.id}`} />
       <TextField source="organization.name" />
       <TextField source="description" />
-      {resource === 'newMediaFindings' ? <RectifiedInput /> : <BooleanInput source="rectified" />}
-      <TextInput source="rectifiedOn" type="date" InputLabelProps={{ shrink: true }} />
+      {resource === 'newMediaFindings' ? (
+        <RectifiedInput />
+      ) : (
+        <BooleanInput source={patch('rectified')} />
+      )}
+      <TextInput source={patch('rectifiedOn')} type="date" InputLabelProps={{ shrink: true }} />
     </SimpleForm>
   );
 }

@@ -21,15 +21,19 @@ import { enumChoices } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ORGANIZATION_TYPES } from './OrganizationList.tsx';
+import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+
+/** Create sends OrganizationInput, edit OrganizationPatch: the fields both take. */
+const s = sourceOf<'OrganizationInput' | 'OrganizationPatch'>();
 
 function OrgFields({ draft }: { draft: string }) {
   return (
     <>
       <FormDraft name={draft} />
-      <TextInput source="name" validate={required()} fullWidth />
-      <TextInput source="shortName" fullWidth />
+      <TextInput source={s('name')} validate={required()} fullWidth />
+      <TextInput source={s('shortName')} fullWidth />
       <SelectInput
-        source="type"
+        source={s('type')}
         choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)}
         validate={required()}
       />
@@ -77,7 +81,12 @@ function Aliases() {
             onClick={() =>
               create(
                 'organizationAliases',
-                { data: { alias: alias.trim(), organizationId: record.id } },
+                {
+                  data: {
+                    alias: alias.trim(),
+                    organizationId: String(record.id),
+                  } satisfies InputOf<'OrganizationAliasInput'>,
+                },
                 {
                   onSuccess: () => {
                     setAlias('');

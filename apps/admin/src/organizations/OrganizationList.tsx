@@ -10,6 +10,7 @@ import {
 import { EnumField, enumChoices } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { sourceOf } from '../shared/schemaNames.ts';
 
 export const ORGANIZATION_TYPES = [
   'CITY_GOVERNMENT',
@@ -20,11 +21,13 @@ export const ORGANIZATION_TYPES = [
   'OTHER',
 ] as const;
 
+const s = sourceOf<'OrganizationPageFilter'>();
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="type"
-    source="type"
+    source={s('type')}
     choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)}
     alwaysOn
   />,

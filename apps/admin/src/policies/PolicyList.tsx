@@ -5,28 +5,31 @@ import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
 import { today } from '../shared/today.ts';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+
+const s = sourceOf<'PolicyPageFilter'>();
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="status"
-    source="status"
+    source={s('status')}
     label="resources.policies.fields.status"
     choices={enumChoices('PolicyStatus', POLICY_STATUSES)}
     alwaysOn
   />,
   <TextInput
     key="asOf"
-    source="asOf"
+    source={s('asOf')}
     label="policies.statusOn"
     type="date"
     alwaysOn
     InputLabelProps={{ shrink: true }}
   />,
-  <TextInput key="issuer" source="issuer" label="resources.policies.fields.issuers" />,
+  <TextInput key="issuer" source={s('issuer')} label="resources.policies.fields.issuers" />,
   <SelectInput
     key="category"
-    source="category"
+    source={s('category')}
     label="resources.policies.fields.category"
     choices={enumChoices('PolicyCategory', POLICY_CATEGORIES)}
   />,
@@ -41,7 +44,7 @@ export function PolicyList() {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ asOf: today() }}
+      filterDefaultValues={{ asOf: today() } satisfies InputOf<'PolicyPageFilter'>}
       sort={{ field: 'effectiveFrom', order: 'DESC' }}
       actions={<ListActions />}
       exporter={exporter}

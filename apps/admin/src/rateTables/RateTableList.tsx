@@ -1,5 +1,6 @@
 import { DataTable, List, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
+import { sourceOf } from '../shared/schemaNames.ts';
 
 export const RATE_TABLE_KINDS = [
   'MEDICAL_SERVICE_PRICE',
@@ -8,11 +9,13 @@ export const RATE_TABLE_KINDS = [
   'REHAB_ASSISTANCE',
 ] as const;
 
+const s = sourceOf<'RateTablePageFilter'>();
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="kind"
-    source="kind"
+    source={s('kind')}
     choices={enumChoices('RateTableKind', RATE_TABLE_KINDS)}
     alwaysOn
   />,
