@@ -21,7 +21,7 @@ import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
-import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+import { fieldOf, type InputOf, sourceOf } from '../shared/schemaNames.ts';
 
 /** Both lists filter alike: the fields their page filters share. */
 const filter = sourceOf<'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'>();
@@ -36,6 +36,11 @@ const filters = [
   <NullableBooleanInput key="rectified" source={filter('rectified')} alwaysOn />,
 ];
 
+const website = fieldOf<'WebsiteFinding'>();
+const newMedia = fieldOf<'NewMediaFinding'>();
+/** What both kinds of finding show. */
+const finding = fieldOf<'WebsiteFinding' | 'NewMediaFinding'>();
+
 const exporter = csvExporter();
 
 export function WebsiteFindingList() {
@@ -48,8 +53,8 @@ export function WebsiteFindingList() {
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="siteSeq" />
-        <DataTable.Col source="siteName" />
+        <DataTable.Col source={website('siteSeq')} />
+        <DataTable.Col source={website('siteName')} />
         <DataTable.Col
           source="organization.name"
           label="resources.websiteFindings.fields.organization"
@@ -57,12 +62,12 @@ export function WebsiteFindingList() {
         >
           <TextField source="organization.name" />
         </DataTable.Col>
-        <DataTable.Col source="description" />
-        <DataTable.Col source="rectified">
-          <BooleanField source="rectified" />
+        <DataTable.Col source={website('description')} />
+        <DataTable.Col source={website('rectified')}>
+          <BooleanField source={website('rectified')} />
         </DataTable.Col>
-        <DataTable.Col source="rectifiedOn" disableSort>
-          <PlainDateField source="rectifiedOn" />
+        <DataTable.Col source={website('rectifiedOn')} disableSort>
+          <PlainDateField source={website('rectifiedOn')} />
         </DataTable.Col>
       </DataTable>
     </List>
@@ -79,9 +84,9 @@ export function NewMediaFindingList() {
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="seq" />
-        <DataTable.Col source="account" />
-        <DataTable.Col source="platform" />
+        <DataTable.Col source={newMedia('seq')} />
+        <DataTable.Col source={newMedia('account')} />
+        <DataTable.Col source={newMedia('platform')} />
         <DataTable.Col
           source="organization.name"
           label="resources.newMediaFindings.fields.organization"
@@ -89,8 +94,8 @@ export function NewMediaFindingList() {
         >
           <TextField source="organization.name" />
         </DataTable.Col>
-        <DataTable.Col source="description" />
-        <DataTable.Col source="rectified">
+        <DataTable.Col source={newMedia('description')} />
+        <DataTable.Col source={newMedia('rectified')}>
           <RectifiedField />
         </DataTable.Col>
       </DataTable>
@@ -165,7 +170,7 @@ function FindingForm({ resource }: { resource: string }) {
     <SimpleForm>
       <FormDraft name={`${resource}.${record?.id}`} />
       <TextField source="organization.name" />
-      <TextField source="description" />
+      <TextField source={finding('description')} />
       {resource === 'newMediaFindings' ? (
         <RectifiedInput />
       ) : (

@@ -21,7 +21,7 @@ import { enumChoices } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ORGANIZATION_TYPES } from './OrganizationList.tsx';
-import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+import { fieldOf, type InputOf, sourceOf } from '../shared/schemaNames.ts';
 
 /** Create sends OrganizationInput, edit OrganizationPatch: the fields both take. */
 const s = sourceOf<'OrganizationInput' | 'OrganizationPatch'>();
@@ -40,6 +40,8 @@ function OrgFields({ draft }: { draft: string }) {
     </>
   );
 }
+
+const aliasField = fieldOf<'OrganizationAlias'>();
 
 /** The names the gazette also uses for this body; each resolves to it. */
 function Aliases() {
@@ -62,7 +64,10 @@ function Aliases() {
         sort={{ field: 'alias', order: 'ASC' }}
       >
         <DataTable bulkActionButtons={false}>
-          <DataTable.Col source="alias" label="resources.organizationAliases.fields.alias" />
+          <DataTable.Col
+            source={aliasField('alias')}
+            label="resources.organizationAliases.fields.alias"
+          />
           <DataTable.Col label={false}>
             <DeleteButton mutationMode="pessimistic" redirect={false} />
           </DataTable.Col>

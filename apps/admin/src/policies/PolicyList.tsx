@@ -5,7 +5,7 @@ import { POLICY_CATEGORIES, POLICY_STATUSES } from './constants.ts';
 import { today } from '../shared/today.ts';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
-import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+import { fieldOf, type InputOf, sourceOf } from '../shared/schemaNames.ts';
 
 const s = sourceOf<'PolicyPageFilter'>();
 
@@ -37,6 +37,8 @@ const filters = [
 
 const exporter = csvExporter();
 
+const shown = fieldOf<'Policy'>();
+
 export function PolicyList() {
   // On a tablet the category and trial columns give way (both are on the policy's page), and a
   // table still wider than the screen scrolls inside its box, never the whole page.
@@ -51,25 +53,25 @@ export function PolicyList() {
       sx={{ '& .RaList-content': { overflowX: 'auto' } }}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="docNo" />
-        <DataTable.Col source="title" sx={{ maxWidth: 420 }} />
+        <DataTable.Col source={shown('docNo')} />
+        <DataTable.Col source={shown('title')} sx={{ maxWidth: 420 }} />
         {narrow ? null : (
-          <DataTable.Col source="category">
-            <EnumField source="category" enumName="PolicyCategory" />
+          <DataTable.Col source={shown('category')}>
+            <EnumField source={shown('category')} enumName="PolicyCategory" />
           </DataTable.Col>
         )}
-        <DataTable.Col source="effectiveFrom">
-          <PlainDateField source="effectiveFrom" />
+        <DataTable.Col source={shown('effectiveFrom')}>
+          <PlainDateField source={shown('effectiveFrom')} />
         </DataTable.Col>
-        <DataTable.Col source="expiresOn">
-          <PlainDateField source="expiresOn" />
+        <DataTable.Col source={shown('expiresOn')}>
+          <PlainDateField source={shown('expiresOn')} />
         </DataTable.Col>
-        <DataTable.Col source="status" disableSort>
-          <EnumField source="status" enumName="PolicyStatus" />
+        <DataTable.Col source={shown('status')} disableSort>
+          <EnumField source={shown('status')} enumName="PolicyStatus" />
         </DataTable.Col>
         {narrow ? null : (
-          <DataTable.Col source="isTrial" disableSort>
-            <BooleanField source="isTrial" />
+          <DataTable.Col source={shown('isTrial')} disableSort>
+            <BooleanField source={shown('isTrial')} />
           </DataTable.Col>
         )}
       </DataTable>

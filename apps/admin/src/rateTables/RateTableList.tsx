@@ -1,6 +1,6 @@
 import { DataTable, List, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
-import { sourceOf } from '../shared/schemaNames.ts';
+import { fieldOf, sourceOf } from '../shared/schemaNames.ts';
 
 export const RATE_TABLE_KINDS = [
   'MEDICAL_SERVICE_PRICE',
@@ -21,18 +21,20 @@ const filters = [
   />,
 ];
 
+const shown = fieldOf<'RateTable'>();
+
 export function RateTableList() {
   return (
     <List filters={filters} sort={{ field: 'key', order: 'ASC' }} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="kind">
-          <EnumField source="kind" enumName="RateTableKind" />
+        <DataTable.Col source={shown('name')} />
+        <DataTable.Col source={shown('kind')}>
+          <EnumField source={shown('kind')} enumName="RateTableKind" />
         </DataTable.Col>
         <DataTable.Col source="policy.docNo" label="resources.rateTables.fields.policy" disableSort>
           <TextField source="policy.docNo" />
         </DataTable.Col>
-        <DataTable.Col source="key" />
+        <DataTable.Col source={shown('key')} />
       </DataTable>
     </List>
   );

@@ -40,13 +40,13 @@ export function UserList() {
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="email" />
-        <DataTable.Col source="name" />
-        <DataTable.Col source="role">
-          <EnumField source="role" enumName="Role" />
+        <DataTable.Col source={shown('email')} />
+        <DataTable.Col source={shown('name')} />
+        <DataTable.Col source={shown('role')}>
+          <EnumField source={shown('role')} enumName="Role" />
         </DataTable.Col>
-        <DataTable.Col source="active" disableSort>
-          <BooleanField source="active" />
+        <DataTable.Col source={shown('active')} disableSort>
+          <BooleanField source={shown('active')} />
         </DataTable.Col>
       </DataTable>
     </List>
