@@ -1,7 +1,8 @@
 // Policies and organisation aliases in the browser against the real API (issue 11, #5 and #7):
 // a new policy with a 文号 already registered shows the API's reason on the 文号 field, and once
 // the number is corrected 保存 sends again and the policy is created; deleting an alias asks about
-// the alias by its name, never a base64 id.
+// the alias by its name, never a base64 id; an edit shows the 文号 but does not offer it for change
+// (PolicyPatch has none).
 //
 // This file has its own server and database (startHarness).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,43 @@ describe('new policy', () => {
     );
     expect(created.data?.policy?.title).toBe('浏览器测试通知');
     await shot(page, '51-policy-created');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('policy edit', () => {
+  // PolicyPatch has no docNo: an edit that offered the 文号 for change dropped the change silently.
+  it('shows the 文号 without offering it for change, and saves the rest', async () => {
+    const found = await h.gql<{ policy: { id: string } }>(
+      `query($d: String!) { policy(docNo: $d) { id } }`,
+      { d: TAKEN },
+    );
+    const id = found.data!.policy.id;
+    const { page, errors, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/policies/${encodeURIComponent(id)}`);
+    const docNo = page.locator('input[name="docNo"]');
+    await docNo.waitFor({ timeout: 15_000 });
+    expect(await docNo.inputValue()).toBe(TAKEN);
+    expect(await docNo.isDisabled()).toBe(true);
+
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('updatePolicy'))
+        sent.push(r.postData() ?? '');
+    });
+    await page.locator('input[name="summary"], textarea[name="summary"]').fill('浏览器测试摘要');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/policies\/[^/]+\/show|#\/policies$/u, { timeout: 15_000 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain('"docNo"');
+    const saved = await h.gql<{ policy: { summary: string } | null }>(
+      `query($d: String!) { policy(docNo: $d) { summary } }`,
+      { d: TAKEN },
+    );
+    expect(saved.data?.policy?.summary).toBe('浏览器测试摘要');
+    await shot(page, '61-policy-edit-docno-fixed');
     expect(errors).toEqual([]);
     await context.close();
   });

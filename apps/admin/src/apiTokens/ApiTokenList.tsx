@@ -29,6 +29,7 @@ import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.t
 import { useErrorText } from '../shared/errorText.ts';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { fieldOf } from '../shared/schemaNames.ts';
 
 /** Create a token: its secret is shown this once, then only its prefix is known. */
 function CreateTokenButton() {
@@ -167,6 +168,8 @@ function RevokeButton() {
   );
 }
 
+const shown = fieldOf<'ApiToken'>();
+
 export function ApiTokenList() {
   const translate = useTranslate();
   return (
@@ -181,22 +184,22 @@ export function ApiTokenList() {
       exporter={false}
     >
       <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="prefix" disableSort />
+        <DataTable.Col source={shown('name')} />
+        <DataTable.Col source={shown('prefix')} disableSort />
         <DataTable.Col
-          source="scopes"
+          source={shown('scopes')}
           disableSort
           render={(r: { scopes: string[] }) =>
             r.scopes.map((s) => translate(`enums.ApiTokenScope.${s}`)).join('、')
           }
         />
-        <DataTable.Col source="createdAt">
-          <DateTimeField source="createdAt" />
+        <DataTable.Col source={shown('createdAt')}>
+          <DateTimeField source={shown('createdAt')} />
         </DataTable.Col>
-        <DataTable.Col source="lastUsedAt">
-          <DateTimeField source="lastUsedAt" />
+        <DataTable.Col source={shown('lastUsedAt')}>
+          <DateTimeField source={shown('lastUsedAt')} />
         </DataTable.Col>
-        <DataTable.Col source="revokedAt" disableSort>
+        <DataTable.Col source={shown('revokedAt')} disableSort>
           <RevokeButton />
         </DataTable.Col>
       </DataTable>

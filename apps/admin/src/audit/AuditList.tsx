@@ -12,6 +12,7 @@ import { Box, Typography } from '@mui/material';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { fieldOf, sourceOf } from '../shared/schemaNames.ts';
 import {
   actionKey,
   displayAction,
@@ -96,20 +97,30 @@ function ChangesField() {
   );
 }
 
+/** showLogins is the list's own switch (withoutLogins.ts): the resource's mapFilter drops it. */
+const s = sourceOf<'AuditEntryFilter', 'showLogins'>();
+
+const shown = fieldOf<'AuditEntry'>();
+
 function useFilters() {
   const translate = useTranslate();
   return [
-    <TextInput key="actor" source="actor" label="audit.filters.actor" alwaysOn />,
+    <TextInput key="actor" source={s('actor')} label="audit.filters.actor" alwaysOn />,
     <SelectInput
       key="entity"
-      source="entity"
+      source={s('entity')}
       label="audit.filters.entity"
       alwaysOn
       choices={ENTITIES.map((e) => ({ id: e, name: translate(`audit.entities.${e}`) }))}
     />,
-    <DateInput key="from" source="from" label="audit.filters.from" alwaysOn />,
-    <DateInput key="to" source="to" label="audit.filters.to" alwaysOn />,
-    <BooleanInput key="showLogins" source="showLogins" label="audit.filters.showLogins" alwaysOn />,
+    <DateInput key="from" source={s('from')} label="audit.filters.from" alwaysOn />,
+    <DateInput key="to" source={s('to')} label="audit.filters.to" alwaysOn />,
+    <BooleanInput
+      key="showLogins"
+      source={s('showLogins')}
+      label="audit.filters.showLogins"
+      alwaysOn
+    />,
   ];
 }
 
@@ -126,17 +137,17 @@ export function AuditList() {
       exporter={exporter}
     >
       <DataTable bulkActionButtons={false}>
-        <DataTable.Col source="at">
-          <DateTimeField source="at" />
+        <DataTable.Col source={shown('at')}>
+          <DateTimeField source={shown('at')} />
         </DataTable.Col>
-        <DataTable.Col source="actorLabel" />
-        <DataTable.Col source="action">
+        <DataTable.Col source={shown('actorLabel')} />
+        <DataTable.Col source={shown('action')}>
           <ActionField />
         </DataTable.Col>
-        <DataTable.Col source="entity">
+        <DataTable.Col source={shown('entity')}>
           <EntityField />
         </DataTable.Col>
-        <DataTable.Col source="after" label="audit.changes" disableSort>
+        <DataTable.Col source={shown('after')} label="audit.changes" disableSort>
           <ChangesField />
         </DataTable.Col>
       </DataTable>

@@ -3,28 +3,33 @@ import { CASE_TRIGGERS } from '@gazette/domain';
 import { enumChoices } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { today } from '../shared/today.ts';
+import { sourceOf, type InputOf } from '../shared/schemaNames.ts';
+
+const s = sourceOf<'OpenDiscretionReviewInput'>();
 
 /** 泸市监规发〔2024〕2号 第六条: a review starts on one of four triggers. */
 export function CaseCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm defaultValues={{ filedOn: today() }}>
+      <SimpleForm
+        defaultValues={{ filedOn: today() } satisfies Partial<InputOf<'OpenDiscretionReviewInput'>>}
+      >
         <FormDraft name="cases.new" />
-        <TextInput source="caseName" validate={required()} fullWidth />
-        <TextInput source="subjectName" validate={required()} fullWidth />
-        <TextInput source="caseNumber" />
-        <TextInput source="handler" />
-        <TextInput source="department" />
-        <TextInput source="contactName" />
-        <TextInput source="contactPhone" />
-        <TextInput source="caseFiledOn" type="date" InputLabelProps={{ shrink: true }} />
+        <TextInput source={s('caseName')} validate={required()} fullWidth />
+        <TextInput source={s('subjectName')} validate={required()} fullWidth />
+        <TextInput source={s('caseNumber')} />
+        <TextInput source={s('handler')} />
+        <TextInput source={s('department')} />
+        <TextInput source={s('contactName')} />
+        <TextInput source={s('contactPhone')} />
+        <TextInput source={s('caseFiledOn')} type="date" InputLabelProps={{ shrink: true }} />
         <SelectInput
-          source="trigger"
+          source={s('trigger')}
           choices={enumChoices('CaseTrigger', CASE_TRIGGERS)}
           validate={required()}
         />
         <TextInput
-          source="filedOn"
+          source={s('filedOn')}
           type="date"
           InputLabelProps={{ shrink: true }}
           validate={required()}

@@ -14,6 +14,9 @@ import { CASE_STATES } from '@gazette/domain';
 import { EnumField, PlainDateField, enumChoices } from '../shared/fields.tsx';
 import { ExportButton } from '../shared/ExportButton.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { fieldOf, sourceOf } from '../shared/schemaNames.ts';
+
+const shown = fieldOf<'DiscretionCase'>();
 
 function Deadline() {
   // 已超期 as the API judges it (第十三条, today in Asia/Shanghai): the list needs no copy of the rule.
@@ -22,7 +25,7 @@ function Deadline() {
   if (!record) return null;
   return (
     <>
-      <PlainDateField source="reviewDeadline" />
+      <PlainDateField source={shown('reviewDeadline')} />
       {record.overdue && (
         <Chip
           size="small"
@@ -36,15 +39,17 @@ function Deadline() {
   );
 }
 
+const s = sourceOf<'CaseFilter'>();
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="state"
-    source="state"
+    source={s('state')}
     choices={enumChoices('CaseState', CASE_STATES)}
     alwaysOn
   />,
-  <BooleanInput key="overdue" source="overdue" />,
+  <BooleanInput key="overdue" source={s('overdue')} />,
 ];
 
 // A case's history (events and their payloads) goes in one JSON cell.
@@ -64,20 +69,20 @@ export function CaseList() {
       exporter={exporter}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="caseNumber" />
-        <DataTable.Col source="caseName" />
-        <DataTable.Col source="subjectName" />
-        <DataTable.Col source="handler" disableSort />
-        <DataTable.Col source="trigger" disableSort>
-          <EnumField source="trigger" enumName="CaseTrigger" />
+        <DataTable.Col source={shown('caseNumber')} />
+        <DataTable.Col source={shown('caseName')} />
+        <DataTable.Col source={shown('subjectName')} />
+        <DataTable.Col source={shown('handler')} disableSort />
+        <DataTable.Col source={shown('trigger')} disableSort>
+          <EnumField source={shown('trigger')} enumName="CaseTrigger" />
         </DataTable.Col>
-        <DataTable.Col source="filedOn">
-          <PlainDateField source="filedOn" />
+        <DataTable.Col source={shown('filedOn')}>
+          <PlainDateField source={shown('filedOn')} />
         </DataTable.Col>
-        <DataTable.Col source="state">
-          <EnumField source="state" enumName="CaseState" />
+        <DataTable.Col source={shown('state')}>
+          <EnumField source={shown('state')} enumName="CaseState" />
         </DataTable.Col>
-        <DataTable.Col source="reviewDeadline">
+        <DataTable.Col source={shown('reviewDeadline')}>
           <Deadline />
         </DataTable.Col>
       </DataTable>

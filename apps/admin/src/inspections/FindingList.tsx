@@ -21,11 +21,25 @@ import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { fieldOf, type InputOf, sourceOf } from '../shared/schemaNames.ts';
+
+/** Both lists filter alike: the fields their page filters share. */
+const filter = sourceOf<'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'>();
+/** Both kinds of finding are updated with FindingPatch. */
+const patch = sourceOf<'FindingPatch'>();
+const defaultFilter = { quarter: '2024Q4' } satisfies InputOf<
+  'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'
+>;
 
 const filters = [
-  <TextInput key="quarter" source="quarter" alwaysOn />,
-  <NullableBooleanInput key="rectified" source="rectified" alwaysOn />,
+  <TextInput key="quarter" source={filter('quarter')} alwaysOn />,
+  <NullableBooleanInput key="rectified" source={filter('rectified')} alwaysOn />,
 ];
+
+const website = fieldOf<'WebsiteFinding'>();
+const newMedia = fieldOf<'NewMediaFinding'>();
+/** What both kinds of finding show. */
+const finding = fieldOf<'WebsiteFinding' | 'NewMediaFinding'>();
 
 const exporter = csvExporter();
 
@@ -33,14 +47,14 @@ export function WebsiteFindingList() {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ quarter: '2024Q4' }}
+      filterDefaultValues={defaultFilter}
       sort={{ field: 'siteSeq', order: 'ASC' }}
       actions={<ListActions />}
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="siteSeq" />
-        <DataTable.Col source="siteName" />
+        <DataTable.Col source={website('siteSeq')} />
+        <DataTable.Col source={website('siteName')} />
         <DataTable.Col
           source="organization.name"
           label="resources.websiteFindings.fields.organization"
@@ -48,12 +62,12 @@ export function WebsiteFindingList() {
         >
           <TextField source="organization.name" />
         </DataTable.Col>
-        <DataTable.Col source="description" />
-        <DataTable.Col source="rectified">
-          <BooleanField source="rectified" />
+        <DataTable.Col source={website('description')} />
+        <DataTable.Col source={website('rectified')}>
+          <BooleanField source={website('rectified')} />
         </DataTable.Col>
-        <DataTable.Col source="rectifiedOn" disableSort>
-          <PlainDateField source="rectifiedOn" />
+        <DataTable.Col source={website('rectifiedOn')} disableSort>
+          <PlainDateField source={website('rectifiedOn')} />
         </DataTable.Col>
       </DataTable>
     </List>
@@ -64,15 +78,15 @@ export function NewMediaFindingList() {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ quarter: '2024Q4' }}
+      filterDefaultValues={defaultFilter}
       sort={{ field: 'seq', order: 'ASC' }}
       actions={<ListActions />}
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="seq" />
-        <DataTable.Col source="account" />
-        <DataTable.Col source="platform" />
+        <DataTable.Col source={newMedia('seq')} />
+        <DataTable.Col source={newMedia('account')} />
+        <DataTable.Col source={newMedia('platform')} />
         <DataTable.Col
           source="organization.name"
           label="resources.newMediaFindings.fields.organization"
@@ -80,8 +94,8 @@ export function NewMediaFindingList() {
         >
           <TextField source="organization.name" />
         </DataTable.Col>
-        <DataTable.Col source="description" />
-        <DataTable.Col source="rectified">
+        <DataTable.Col source={newMedia('description')} />
+        <DataTable.Col source={newMedia('rectified')}>
           <RectifiedField />
         </DataTable.Col>
       </DataTable>
@@ -121,14 +135,15 @@ const toRectified = (v: string) => (v === 'true' ? true : v === 'false' ? false 
 function RectifiedInput() {
   const translate = useTranslate();
   const { field, id } = useInput({
-    source: 'rectified',
+    source: patch('rectified'),
     format: fromRectified,
     parse: toRectified,
   });
   const { setValue } = useFormContext();
-  const value = useWatch({ name: 'rectified' }) as boolean | null | undefined;
+  const value = useWatch({ name: patch('rectified') }) as boolean | null | undefined;
   useEffect(() => {
-    if (value === null || value === undefined) setValue('rectifiedOn', null, { shouldDirty: true });
+    if (value === null || value === undefined)
+      setValue(patch('rectifiedOn'), null, { shouldDirty: true });
   }, [value, setValue]);
   return (
     <MuiTextField
@@ -137,7 +152,7 @@ function RectifiedInput() {
       select
       size="small"
       sx={{ minWidth: 200 }}
-      label={<FieldTitle source="rectified" resource="newMediaFindings" />}
+      label={<FieldTitle source={patch('rectified')} resource="newMediaFindings" />}
       inputProps={{ 'data-testid': 'rectified-input' }}
       helperText={translate('findings.unknownHelp')}
       SelectProps={{ SelectDisplayProps: { 'data-testid': 'rectified-select' } as object }}
@@ -155,9 +170,13 @@ function FindingForm({ resource }: { resource: string }) {
     <SimpleForm>
       <FormDraft name={`${resource}.${record?.id}`} />
       <TextField source="organization.name" />
-      <TextField source="description" />
-      {resource === 'newMediaFindings' ? <RectifiedInput /> : <BooleanInput source="rectified" />}
-      <TextInput source="rectifiedOn" type="date" InputLabelProps={{ shrink: true }} />
+      <TextField source={finding('description')} />
+      {resource === 'newMediaFindings' ? (
+        <RectifiedInput />
+      ) : (
+        <BooleanInput source={patch('rectified')} />
+      )}
+      <TextInput source={patch('rectifiedOn')} type="date" InputLabelProps={{ shrink: true }} />
     </SimpleForm>
   );
 }

@@ -21,21 +21,27 @@ import { enumChoices } from '../shared/fields.tsx';
 import { FormDraft } from '../shared/FormDraft.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ORGANIZATION_TYPES } from './OrganizationList.tsx';
+import { fieldOf, type InputOf, sourceOf } from '../shared/schemaNames.ts';
+
+/** Create sends OrganizationInput, edit OrganizationPatch: the fields both take. */
+const s = sourceOf<'OrganizationInput' | 'OrganizationPatch'>();
 
 function OrgFields({ draft }: { draft: string }) {
   return (
     <>
       <FormDraft name={draft} />
-      <TextInput source="name" validate={required()} fullWidth />
-      <TextInput source="shortName" fullWidth />
+      <TextInput source={s('name')} validate={required()} fullWidth />
+      <TextInput source={s('shortName')} fullWidth />
       <SelectInput
-        source="type"
+        source={s('type')}
         choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)}
         validate={required()}
       />
     </>
   );
 }
+
+const aliasField = fieldOf<'OrganizationAlias'>();
 
 /** The names the gazette also uses for this body; each resolves to it. */
 function Aliases() {
@@ -58,7 +64,10 @@ function Aliases() {
         sort={{ field: 'alias', order: 'ASC' }}
       >
         <DataTable bulkActionButtons={false}>
-          <DataTable.Col source="alias" label="resources.organizationAliases.fields.alias" />
+          <DataTable.Col
+            source={aliasField('alias')}
+            label="resources.organizationAliases.fields.alias"
+          />
           <DataTable.Col label={false}>
             <DeleteButton mutationMode="pessimistic" redirect={false} />
           </DataTable.Col>
@@ -77,7 +86,12 @@ function Aliases() {
             onClick={() =>
               create(
                 'organizationAliases',
-                { data: { alias: alias.trim(), organizationId: record.id } },
+                {
+                  data: {
+                    alias: alias.trim(),
+                    organizationId: String(record.id),
+                  } satisfies InputOf<'OrganizationAliasInput'>,
+                },
                 {
                   onSuccess: () => {
                     setAlias('');

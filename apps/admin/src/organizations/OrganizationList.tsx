@@ -10,6 +10,7 @@ import {
 import { EnumField, enumChoices } from '../shared/fields.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { fieldOf, sourceOf } from '../shared/schemaNames.ts';
 
 export const ORGANIZATION_TYPES = [
   'CITY_GOVERNMENT',
@@ -20,11 +21,16 @@ export const ORGANIZATION_TYPES = [
   'OTHER',
 ] as const;
 
+const s = sourceOf<'OrganizationPageFilter'>();
+
+const shown = fieldOf<'Organization'>();
+const alias = fieldOf<'OrganizationAlias'>();
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="type"
-    source="type"
+    source={s('type')}
     choices={enumChoices('OrganizationType', ORGANIZATION_TYPES)}
     alwaysOn
   />,
@@ -41,15 +47,15 @@ export function OrganizationList() {
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="shortName" />
-        <DataTable.Col source="type">
-          <EnumField source="type" enumName="OrganizationType" />
+        <DataTable.Col source={shown('name')} />
+        <DataTable.Col source={shown('shortName')} />
+        <DataTable.Col source={shown('type')}>
+          <EnumField source={shown('type')} enumName="OrganizationType" />
         </DataTable.Col>
-        <DataTable.Col source="aliases" disableSort>
-          <ArrayField source="aliases">
+        <DataTable.Col source={shown('aliases')} disableSort>
+          <ArrayField source={shown('aliases')}>
             <SingleFieldList linkType={false}>
-              <ChipField source="alias" size="small" />
+              <ChipField source={alias('alias')} size="small" />
             </SingleFieldList>
           </ArrayField>
         </DataTable.Col>

@@ -7,6 +7,7 @@ function Form() {
   return (
     <PolicyForm
       draft={`policies.${record?.id}`}
+      editing
       defaultValues={{ issuerNames: record?.issuers?.map((i) => i.name).join('、') ?? '' }}
     />
   );

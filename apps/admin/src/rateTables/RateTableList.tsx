@@ -1,5 +1,6 @@
 import { DataTable, List, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, enumChoices } from '../shared/fields.tsx';
+import { fieldOf, sourceOf } from '../shared/schemaNames.ts';
 
 export const RATE_TABLE_KINDS = [
   'MEDICAL_SERVICE_PRICE',
@@ -8,28 +9,32 @@ export const RATE_TABLE_KINDS = [
   'REHAB_ASSISTANCE',
 ] as const;
 
+const s = sourceOf<'RateTablePageFilter'>();
+
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
+  <SearchInput key="q" source={s('q')} alwaysOn />,
   <SelectInput
     key="kind"
-    source="kind"
+    source={s('kind')}
     choices={enumChoices('RateTableKind', RATE_TABLE_KINDS)}
     alwaysOn
   />,
 ];
 
+const shown = fieldOf<'RateTable'>();
+
 export function RateTableList() {
   return (
     <List filters={filters} sort={{ field: 'key', order: 'ASC' }} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="kind">
-          <EnumField source="kind" enumName="RateTableKind" />
+        <DataTable.Col source={shown('name')} />
+        <DataTable.Col source={shown('kind')}>
+          <EnumField source={shown('kind')} enumName="RateTableKind" />
         </DataTable.Col>
         <DataTable.Col source="policy.docNo" label="resources.rateTables.fields.policy" disableSort>
           <TextField source="policy.docNo" />
         </DataTable.Col>
-        <DataTable.Col source="key" />
+        <DataTable.Col source={shown('key')} />
       </DataTable>
     </List>
   );

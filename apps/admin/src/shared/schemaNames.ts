@@ -35,9 +35,26 @@ export function pickInput<N extends InputName>(_input: N, keys: readonly InputFi
 
 /**
  * `source` names of a list's filters or a form's inputs, checked against the input type they feed:
- * `const source = sourceOf<'PolicyPageFilter'>(); <TextInput source={source('q')} />`.
+ * `const source = sourceOf<'PolicyPageFilter'>(); <TextInput source={source('q')} />`. A form
+ * shared by create and edit names both inputs (`sourceOf<'PolicyInput' | 'PolicyPatch'>()`): only
+ * the fields both take pass. `Own` names a value the page keeps to itself and never sends (a
+ * transform or the resource's mapFilter removes it), e.g. the audit list's showLogins.
  */
 export const sourceOf =
-  <N extends InputName>() =>
-  <F extends InputField<N>>(field: F): F =>
+  <N extends InputName, Own extends string = never>() =>
+  <F extends InputField<N> | Own>(field: F): F =>
+    field;
+
+/** A field of object type `N`, e.g. `docNo` of `Policy`. */
+export type ObjectField<N extends ObjectName> = Types[N] extends { fields: infer F }
+  ? Extract<keyof F, string>
+  : never;
+
+/**
+ * `source` names of fields that show a record (or an input shown disabled because the mutation
+ * does not take it), checked against the object type: `fieldOf<'User'>()('email')`.
+ */
+export const fieldOf =
+  <N extends ObjectName>() =>
+  <F extends ObjectField<N>>(field: F): F =>
     field;

@@ -17,11 +17,17 @@ import { EnumField, enumChoices } from '../shared/fields.tsx';
 import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
+import { fieldOf, sourceOf } from '../shared/schemaNames.ts';
 
 const ROLES = ['ADMIN', 'SUPERVISOR', 'VIEWER'] as const;
 
+const filter = sourceOf<'UserFilter'>();
+const created = sourceOf<'CreateUserInput'>();
+const patched = sourceOf<'UpdateUserInput'>();
+const shown = fieldOf<'User'>();
+
 const filters = [
-  <SelectInput key="role" source="role" choices={enumChoices('Role', ROLES)} alwaysOn />,
+  <SelectInput key="role" source={filter('role')} choices={enumChoices('Role', ROLES)} alwaysOn />,
 ];
 const exporter = csvExporter();
 
@@ -34,13 +40,13 @@ export function UserList() {
       exporter={exporter}
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
-        <DataTable.Col source="email" />
-        <DataTable.Col source="name" />
-        <DataTable.Col source="role">
-          <EnumField source="role" enumName="Role" />
+        <DataTable.Col source={shown('email')} />
+        <DataTable.Col source={shown('name')} />
+        <DataTable.Col source={shown('role')}>
+          <EnumField source={shown('role')} enumName="Role" />
         </DataTable.Col>
-        <DataTable.Col source="active" disableSort>
-          <BooleanField source="active" />
+        <DataTable.Col source={shown('active')} disableSort>
+          <BooleanField source={shown('active')} />
         </DataTable.Col>
       </DataTable>
     </List>
@@ -52,11 +58,16 @@ export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ onError }}>
       <SimpleForm>
-        <TextInput source="email" disabled />
-        <TextInput source="name" />
-        <SelectInput source="role" choices={enumChoices('Role', ROLES)} validate={required()} />
-        <BooleanInput source="active" />
-        <PasswordInput source="password" validate={minLength(10)} />
+        {/* UpdateUserInput has no email: shown, not sent. */}
+        <TextInput source={shown('email')} disabled />
+        <TextInput source={patched('name')} />
+        <SelectInput
+          source={patched('role')}
+          choices={enumChoices('Role', ROLES)}
+          validate={required()}
+        />
+        <BooleanInput source={patched('active')} />
+        <PasswordInput source={patched('password')} validate={minLength(10)} />
       </SimpleForm>
     </Edit>
   );
@@ -66,10 +77,14 @@ export function UserCreate() {
   return (
     <Create redirect="list">
       <SimpleForm>
-        <TextInput source="email" validate={[required(), email()]} />
-        <TextInput source="name" />
-        <SelectInput source="role" choices={enumChoices('Role', ROLES)} validate={required()} />
-        <PasswordInput source="password" validate={[required(), minLength(10)]} />
+        <TextInput source={created('email')} validate={[required(), email()]} />
+        <TextInput source={created('name')} />
+        <SelectInput
+          source={created('role')}
+          choices={enumChoices('Role', ROLES)}
+          validate={required()}
+        />
+        <PasswordInput source={created('password')} validate={[required(), minLength(10)]} />
       </SimpleForm>
     </Create>
   );
