@@ -374,4 +374,17 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('opens the findings lists on the latest round’s quarter', async () => {
+    const { page, context, errors } = await h.newPage(viewport);
+    await login(page, h.baseUrl, ADMIN);
+    for (const resource of ['websiteFindings', 'newMediaFindings']) {
+      await page.goto(`${h.baseUrl}/#/${resource}`);
+      await expect
+        .poll(() => page.locator('input[name="quarter"]').inputValue(), { timeout: 20_000 })
+        .toBe(quarter);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -22,14 +22,20 @@ import { useSaveErrorHandler } from '../shared/ConflictDialog.tsx';
 import { ListActions } from '../shared/ListActions.tsx';
 import { csvExporter } from '../shared/exporter.ts';
 import { fieldOf, type InputOf, sourceOf } from '../shared/schemaNames.ts';
+import { useLatestQuarter } from './useLatestQuarter.ts';
 
 /** Both lists filter alike: the fields their page filters share. */
 const filter = sourceOf<'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'>();
 /** Both kinds of finding are updated with FindingPatch. */
 const patch = sourceOf<'FindingPatch'>();
-const defaultFilter = { quarter: '2024Q4' } satisfies InputOf<
-  'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'
->;
+/** The lists open on the latest round's quarter (none before the first round is loaded). */
+function useDefaultFilter() {
+  const quarter = useLatestQuarter();
+  if (quarter === undefined) return undefined;
+  return (quarter ? { quarter } : {}) satisfies InputOf<
+    'WebsiteFindingPageFilter' | 'NewMediaFindingPageFilter'
+  >;
+}
 
 const filters = [
   <TextInput key="quarter" source={filter('quarter')} alwaysOn />,
@@ -44,6 +50,9 @@ const finding = fieldOf<'WebsiteFinding' | 'NewMediaFinding'>();
 const exporter = csvExporter();
 
 export function WebsiteFindingList() {
+  const defaultFilter = useDefaultFilter();
+  // filterDefaultValues is read once, when the list mounts: wait for the latest quarter.
+  if (!defaultFilter) return null;
   return (
     <List
       filters={filters}
@@ -75,6 +84,9 @@ export function WebsiteFindingList() {
 }
 
 export function NewMediaFindingList() {
+  const defaultFilter = useDefaultFilter();
+  // filterDefaultValues is read once, when the list mounts: wait for the latest quarter.
+  if (!defaultFilter) return null;
   return (
     <List
       filters={filters}
