@@ -511,6 +511,36 @@ describe('compliance reads in SQL', () => {
     );
   });
 
+  it('count a site once whether its findings arrive in one statement or several, and drop it with its last finding', async () => {
+    const round = await api.db.prisma.inspectionRound.findUniqueOrThrow({
+      where: { quarter: '2032Q3' },
+    });
+    const org = await api.db.prisma.organization.findFirstOrThrow();
+    const distinctSites = async () =>
+      (
+        await api.db.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(DISTINCT "siteSeq")::int AS n FROM "WebsiteFinding" WHERE "roundId" = ${round.id}`
+      )[0]!.n;
+    const tally = () =>
+      api.db.prisma.inspectionRoundTally.findUniqueOrThrow({ where: { roundId: round.id } });
+    const add = (seqs: number[], from: number) => api.db.prisma.$executeRaw`
+      INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", "updatedAt")
+      SELECT gen_random_uuid()::text, ${round.id}, ${org.id}, s, '测试网站', ${from} + o, '测试问题', 'k', 'i', now()
+      FROM unnest(${seqs}::int[]) WITH ORDINALITY AS x(s, o)`;
+    // Two statements: the second adds to a site of the first (9001) and brings a new one (9002).
+    await add([9001, 9001], 0);
+    await add([9001, 9002], 10);
+    expect((await tally()).websitesWithIssues).toBe(await distinctSites());
+    const start = await tally();
+    await api.db.prisma
+      .$executeRaw`DELETE FROM "WebsiteFinding" WHERE "roundId" = ${round.id} AND "siteSeq" = 9002`;
+    expect((await tally()).websitesWithIssues).toBe(start.websitesWithIssues - 1);
+    await api.db.prisma
+      .$executeRaw`DELETE FROM "WebsiteFinding" WHERE "roundId" = ${round.id} AND "siteSeq" = 9001`;
+    expect((await tally()).websitesWithIssues).toBe(start.websitesWithIssues - 2);
+    expect((await tally()).websitesWithIssues).toBe(await distinctSites());
+  });
+
   it("count each round's rectification as the domain does", async () => {
     const rounds = await allRounds();
     const r = await api.gql(READS.progress);
