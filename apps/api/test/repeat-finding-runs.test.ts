@@ -1,9 +1,9 @@
 // Repeat findings a page or a quarter at a time (issue 9): the pages of repeatFindingRuns put
 // together are the whole answer of repeatFindings, with and without matching the issue and with
-// every scope; each page and each quarter is one statement, however long the history.
+// every scope; a page or a quarter runs the same statements however long the history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingKeys } from '@gazette/domain';
-import { createApi, type Api } from './helpers.ts';
+import { createApi, type Api, type GqlResult } from './helpers.ts';
 
 let api: Api;
 let orgs: { id: string; name: string }[];
@@ -84,7 +84,8 @@ type Run = {
   quarters: string[];
 };
 const RUN = 'organization { id } channel subject issue quarters';
-const key = (r: Run) => JSON.stringify([r.quarters, r.organization.id, r.channel, r.subject, r.issue]);
+const key = (r: Run) =>
+  JSON.stringify([r.quarters, r.organization.id, r.channel, r.subject, r.issue]);
 /** The connection's order: first quarter, body id, subject, channel, issue, by code point. */
 const codePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The raw id behind a global one (`Organization:<uuid>`, one prefix for all: the same order). */
@@ -115,13 +116,16 @@ async function pages(first: number, args: Record<string, unknown> = {}) {
   const statements: number[] = [];
   let after: string | null = null;
   for (let n = 0; n < 200; n++) {
-    const r = await api.gql(PAGE, { first, after, m: args.m, q: args.q, o: args.o });
+    const r: GqlResult = await api.gql(PAGE, { first, after, m: args.m, q: args.q, o: args.o });
     expect(r.errors).toBeUndefined();
     statements.push(r.statements.length);
-    const c = r.data!.repeatFindingRuns;
+    const c = r.data!.repeatFindingRuns as {
+      edges: { node: Run }[];
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+    };
     expect(c.edges.length).toBeLessThanOrEqual(first);
     expect(c.pageInfo.hasPreviousPage).toBe(after !== null);
-    runs.push(...c.edges.map((e: { node: Run }) => e.node));
+    runs.push(...c.edges.map((e) => e.node));
     if (!c.pageInfo.hasNextPage) return { runs, statements };
     expect(c.edges.length).toBe(first);
     after = c.pageInfo.endCursor;
@@ -205,12 +209,13 @@ describe('repeatFindingRuns', () => {
     );
   });
 
-  it('runs one statement a page and a quarter, with 3 quarters of history as with 8', async () => {
+  it('runs the same statements for a page and a quarter, with 3 quarters of history as with 8', async () => {
     const late = await counts();
     expect(late).toEqual(early);
-    expect(late).toEqual({ page: 1, quarter: 1, whole: 1 });
+    // The query, with JIT turned off around it (BEGIN … SET LOCAL … COMMIT): nothing per run or quarter.
+    expect(late).toEqual({ page: 3, quarter: 3, whole: 3 });
     const { statements } = await pages(5);
-    expect(new Set(statements)).toEqual(new Set([1]));
+    expect(new Set(statements)).toEqual(new Set([3]));
   });
 
   it('keeps a cursor valid while runs are added before it, and refuses bad paging arguments', async () => {
@@ -229,7 +234,10 @@ describe('repeatFindingRuns', () => {
       [{ first: 101 }, 'first'],
       [{ first: -1 }, 'first'],
       [{ first: 3, after: 'not-a-cursor' }, 'after'],
-      [{ first: 3, after: Buffer.from('["2030Q9","a","b","WEBSITE","c"]').toString('base64url') }, 'after'],
+      [
+        { first: 3, after: Buffer.from('["2030Q9","a","b","WEBSITE","c"]').toString('base64url') },
+        'after',
+      ],
       [{ first: 3, q: '2030Q5' }, 'quarter'],
     ] as const) {
       const r = await api.gql(PAGE, variables);

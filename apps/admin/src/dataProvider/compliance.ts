@@ -65,8 +65,8 @@ const Findings = graphql(`
   }
 `);
 const Repeats = graphql(`
-  query Repeats {
-    repeatFindings {
+  query Repeats($quarter: String!) {
+    repeatFindings(quarter: $quarter) {
       channel
       subject
       issue
@@ -239,9 +239,12 @@ export const complianceMethods = {
     const data = await request(Findings, { w: { quarter }, n: { quarter } });
     return { website: data.websiteFindingsPage.nodes, newMedia: data.newMediaFindingsPage.nodes };
   },
-  /** Findings repeated across consecutive quarters, as the API judges them, that include `quarter`. */
+  /**
+   * Findings repeated across consecutive quarters, as the API judges them, that include `quarter`:
+   * the API reads that quarter's runs only, never the whole history.
+   */
   async repeatFindings(quarter: string): Promise<ApiRepeatFinding[]> {
-    return (await request(Repeats)).repeatFindings.filter((r) => r.quarters.includes(quarter));
+    return (await request(Repeats, { quarter })).repeatFindings;
   },
   async inspectionRound(quarter: string): Promise<InspectionRound | null> {
     const found = (await request(Round, { quarter })).inspectionRound;

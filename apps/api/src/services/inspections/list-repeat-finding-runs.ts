@@ -4,12 +4,13 @@
 //
 // - scoped to a quarter Q: the occurrences of Q's round also found in Q-1 or Q+1 are the runs
 //   that include Q; each is walked back to its first quarter;
-// - unscoped: quarters are walked from the cursor's first quarter onward, taking the occurrences
-//   that start a run there (found in the next quarter, not in the previous one), until the page is
-//   full;
+// - unscoped: quarters are read from the cursor's first quarter onward, in order, taking the
+//   occurrences that start a run there (found in the next quarter, not in the previous one); the
+//   sort is incremental by quarter, so reading stops once the page is full;
 //
-// then each run of the page is walked forward to its last quarter. One statement; the order is
-// first quarter, organisation id, subject, channel, issue (text by code point), as a keyset.
+// then each run of the page is walked forward to its last quarter. One query (in a transaction
+// that turns JIT off for it); the order is first quarter, organisation id, subject, channel,
+// issue (text by code point), as a keyset.
 import { badInput, type FindingChannel } from '@gazette/domain';
 import { Prisma, type PrismaClient } from '@gazette/db';
 import {
@@ -91,7 +92,9 @@ export async function listRepeatFindingRuns(
 
   /** Whether the key `k` occurs in round `round` (an index probe of its channel's table). */
   const occursIn = (round: Prisma.Sql, k: string) => {
-    const probe = (table: string) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} hit
+    const probe = (
+      table: string,
+    ) => Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} hit
       WHERE hit."roundId" = ${round} AND hit."organizationId" = ${Prisma.raw(k)}.org
         AND hit."subjectKey" = ${Prisma.raw(k)}.subject
         ${matchIssue ? Prisma.sql`AND hit."issueKey" = ${Prisma.raw(k)}.issue` : Prisma.empty})`;
@@ -140,19 +143,16 @@ export async function listRepeatFindingRuns(
                      GROUP BY org, channel, subject, issue) s
       WHERE ${keyset} ORDER BY ${order} LIMIT ${take}),`
     : Prisma.sql`
-    walk(q, n) AS (
-      SELECT s.q, (SELECT count(*) FROM (${startsAt(Prisma.sql`s.q`)}) c)
-      FROM (SELECT min(q) AS q FROM rq WHERE q >= ${after ? ordinal(after.firstQuarter) : 0}::int) s
-      WHERE s.q IS NOT NULL
-      UNION ALL
-      SELECT nx.q, w.n + (SELECT count(*) FROM (${startsAt(Prisma.sql`nx.q`)}) c)
-      FROM walk w CROSS JOIN LATERAL (SELECT x.q FROM rq x WHERE x.q > w.q ORDER BY x.q LIMIT 1) nx
-      WHERE w.n < ${take}),
     page AS (
-      SELECT s.* FROM walk w CROSS JOIN LATERAL (${startsAt(Prisma.sql`w.q`)}) s
+      SELECT s.* FROM (SELECT q FROM rq WHERE q >= ${after ? ordinal(after.firstQuarter) : 0}::int) w
+      CROSS JOIN LATERAL (${startsAt(Prisma.sql`w.q`)}) s
       ORDER BY ${order} LIMIT ${take}),`;
 
-  const rows = await db.$queryRaw<(Row & { q0: number })[]>`
+  // The planner's estimates for the recursive walks are far above jit_above_cost, and compiling
+  // the query (about a second) would cost fifty times running it: no JIT for this statement.
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`SET LOCAL jit = off`,
+    db.$queryRaw<(Row & { q0: number })[]>`
     WITH RECURSIVE
     rq AS MATERIALIZED (
       SELECT id, quarter, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q
@@ -169,7 +169,8 @@ export async function listRepeatFindingRuns(
     SELECT runs.channel, runs.subject, runs.issue, runs.quarters, runs.q0, ${ORGANIZATION_COLUMNS}
     FROM runs JOIN "Organization" o ON o.id = runs.org
     ORDER BY runs.q0, runs.org COLLATE "C", runs.subject COLLATE "C", runs.channel COLLATE "C",
-      runs.issue COLLATE "C"`;
+      runs.issue COLLATE "C"`,
+  ]);
   return rows.map((r) => ({
     organizationId: r.o_id,
     channel: r.channel,
