@@ -1,6 +1,7 @@
 // 合规: a quarter's summary, findings, repeat findings and inspection round (with its 通报's
 // headline figures), and the annex files. Typed documents over apps/api/schema.graphql.
 import { request } from '../graphql/client.ts';
+import { fetchExport, type ExportedFile } from './exports.ts';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts';
 
 // The contract's ComplianceSummary operation, unchanged.
@@ -275,6 +276,16 @@ export const complianceMethods = {
   ): Promise<number> {
     return (await request(ImportAnnexes, { quarter, version, annexes })).importInspectionAnnexes
       .version;
+  },
+  /**
+   * A quarter's annex as CSV with the printed Chinese headers, streamed by
+   * GET /exports/inspection-annex-files/… (the same file inspectionAnnexFile gives).
+   */
+  async inspectionAnnexCsv(quarter: string, annex: AnnexName): Promise<ExportedFile> {
+    return fetchExport(
+      `/exports/inspection-annex-files/${encodeURIComponent(quarter)}/${annex}.csv`,
+      `${quarter}-${annex}.csv`,
+    );
   },
   /** A quarter's annex (or its empty template) with the printed Chinese headers. */
   async inspectionAnnexFile(
