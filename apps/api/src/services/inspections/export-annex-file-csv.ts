@@ -14,7 +14,7 @@ import {
   type ExportCell,
   type WebsiteFindingRow,
 } from '../../inspection-annexes/export.ts';
-import { ANNEX_EXPORT_PAGE_ROWS } from './export-annex-csv.ts';
+import { ANNEX_EXPORT_PAGE_ROWS, newMediaPage, websitePage } from './export-annex-csv.ts';
 import { findRoundByQuarter } from './find-round-by-quarter.ts';
 
 type ExportCtx = Pick<GazetteContext, 'prisma'>;
@@ -58,22 +58,7 @@ async function* websiteChunks(ctx: ExportCtx, roundId: string): AsyncGenerator<s
   let after: { siteSeq: number; position: number } | null = null;
   let held: WebsiteFindingRow[] = [];
   for (let first = true; ; first = false) {
-    const rows: WebsiteFindingRow[] = await ctx.prisma.websiteFinding.findMany({
-      where: {
-        roundId,
-        ...(after
-          ? {
-              OR: [
-                { siteSeq: { gt: after.siteSeq } },
-                { siteSeq: after.siteSeq, position: { gt: after.position } },
-              ],
-            }
-          : {}),
-      },
-      include,
-      orderBy: [{ siteSeq: 'asc' }, { position: 'asc' }],
-      take: ANNEX_EXPORT_PAGE_ROWS,
-    });
+    const rows: WebsiteFindingRow[] = await websitePage(ctx, roundId, after);
     const all = [...held, ...rows];
     const done = rows.length < ANNEX_EXPORT_PAGE_ROWS;
     const last = all.at(-1);
@@ -94,13 +79,7 @@ async function* websiteChunks(ctx: ExportCtx, roundId: string): AsyncGenerator<s
 async function* newMediaChunks(ctx: ExportCtx, roundId: string): AsyncGenerator<string> {
   let after: number | null = null;
   for (let first = true; ; first = false) {
-    // (roundId, seq) is unique.
-    const rows: Parameters<typeof newMediaTable>[0] = await ctx.prisma.newMediaFinding.findMany({
-      where: { roundId, ...(after === null ? {} : { seq: { gt: after } }) },
-      include,
-      orderBy: { seq: 'asc' },
-      take: ANNEX_EXPORT_PAGE_ROWS,
-    });
+    const rows: Parameters<typeof newMediaTable>[0] = await newMediaPage(ctx, roundId, after);
     const text = chunk(newMediaTable(rows), first);
     if (text) yield text;
     if (rows.length < ANNEX_EXPORT_PAGE_ROWS) return;

@@ -14,7 +14,7 @@ import {
   type OrganizationColumns,
 } from './organization-columns.ts';
 
-interface Row extends OrganizationColumns {
+export interface RepeatRunRow extends OrganizationColumns {
   channel: FindingChannel;
   subject: string;
   issue: string;
@@ -22,6 +22,18 @@ interface Row extends OrganizationColumns {
 }
 
 export type RepeatFindingWithBody = RepeatFinding & { organization: Organization };
+
+/** A run read by SQL, with its body. */
+export function repeatRunOf(r: RepeatRunRow): RepeatFindingWithBody {
+  return {
+    organizationId: r.o_id,
+    channel: r.channel,
+    subject: r.subject,
+    issue: r.issue,
+    quarters: r.quarters,
+    organization: organizationOf(r),
+  };
+}
 
 /** A finding table's distinct occurrences per round; the issue left out when it need not match. */
 const occurrences = (
@@ -38,7 +50,7 @@ export async function findRepeatFindings(
   options: { matchIssue: boolean; organizationId?: string | null },
 ): Promise<RepeatFindingWithBody[]> {
   const org = options.organizationId ?? null;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<RepeatRunRow[]>`
     WITH rounds AS MATERIALIZED (
       SELECT r.id, r.quarter, p.id AS prev, p.quarter AS prev_quarter,
              substr(r.quarter, 1, 4)::int * 4 + substr(r.quarter, 6, 1)::int AS q
@@ -64,14 +76,5 @@ export async function findRepeatFindings(
       FROM islands GROUP BY org, channel, subject, issue, island)
     SELECT runs.channel, runs.subject, runs.issue, runs.quarters, ${ORGANIZATION_COLUMNS}
     FROM runs JOIN "Organization" o ON o.id = runs.org`;
-  return rows
-    .map((r) => ({
-      organizationId: r.o_id,
-      channel: r.channel,
-      subject: r.subject,
-      issue: r.issue,
-      quarters: r.quarters,
-      organization: organizationOf(r),
-    }))
-    .sort(compareRepeatFindings);
+  return rows.map(repeatRunOf).sort(compareRepeatFindings);
 }

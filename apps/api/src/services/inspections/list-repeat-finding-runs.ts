@@ -13,12 +13,12 @@
 // issue (text by code point), as a keyset.
 import { badInput, type FindingChannel } from '@gazette/domain';
 import { Prisma, type PrismaClient } from '@gazette/db';
+import { ORGANIZATION_COLUMNS } from './organization-columns.ts';
 import {
-  ORGANIZATION_COLUMNS,
-  organizationOf,
-  type OrganizationColumns,
-} from './organization-columns.ts';
-import type { RepeatFindingWithBody } from './find-repeat-findings.ts';
+  repeatRunOf,
+  type RepeatFindingWithBody,
+  type RepeatRunRow,
+} from './find-repeat-findings.ts';
 
 /** Where a page starts: the sort key of the last run of the previous page. */
 export interface RunCursor {
@@ -38,13 +38,6 @@ export interface RepeatFindingRunsOptions {
   after?: RunCursor | null;
   /** At most this many runs; null: every run in scope. */
   limit: number | null;
-}
-
-interface Row extends OrganizationColumns {
-  channel: FindingChannel;
-  subject: string;
-  issue: string;
-  quarters: string[];
 }
 
 const ordinal = (quarter: string) => Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(5, 6));
@@ -152,7 +145,7 @@ export async function listRepeatFindingRuns(
   // the query (about a second) would cost fifty times running it: no JIT for this statement.
   const [, rows] = await db.$transaction([
     db.$executeRaw`SET LOCAL jit = off`,
-    db.$queryRaw<(Row & { q0: number })[]>`
+    db.$queryRaw<RepeatRunRow[]>`
     WITH RECURSIVE
     rq AS MATERIALIZED (
       SELECT id, quarter, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q
@@ -171,12 +164,5 @@ export async function listRepeatFindingRuns(
     ORDER BY runs.q0, runs.org COLLATE "C", runs.subject COLLATE "C", runs.channel COLLATE "C",
       runs.issue COLLATE "C"`,
   ]);
-  return rows.map((r) => ({
-    organizationId: r.o_id,
-    channel: r.channel,
-    subject: r.subject,
-    issue: r.issue,
-    quarters: r.quarters,
-    organization: organizationOf(r),
-  }));
+  return rows.map(repeatRunOf);
 }
