@@ -58,8 +58,10 @@ describe('signing in and the compliance home page', () => {
 
   it('says so when the repeated findings cannot be read, instead of showing none', async () => {
     const { page, context } = await h.newPage();
+    const asked: { query: string; variables: { quarter?: string } }[] = [];
     await page.route('**/graphql', async (route) => {
       if (route.request().postData()?.includes('repeatFindings')) {
+        asked.push(JSON.parse(route.request().postData()!));
         await route.fulfill({
           contentType: 'application/json',
           body: JSON.stringify({
@@ -80,6 +82,12 @@ describe('signing in and the compliance home page', () => {
       '无法读取连续两个季度存在的问题：服务器内部错误：Unexpected error.',
     );
     expect(await page.getByTestId('no-repeats').count()).toBe(0);
+    // The card asks for the shown quarter's runs only, never the whole history.
+    expect(asked.length).toBeGreaterThan(0);
+    for (const body of asked) {
+      expect(body.query).toContain('repeatFindings(quarter: $quarter)');
+      expect(body.variables.quarter).toBe('2024Q4');
+    }
     await shot(page, '01d-compliance-repeats-failed');
     // When the request works again, the card shows its answer.
     await page.unroute('**/graphql');

@@ -205,4 +205,62 @@ describe('导出', () => {
     expect(rows.length - 1).toBe(await total('policiesPage'));
     await context.close();
   });
+
+  it('streams a quarter annex CSV from /exports with the session token, the same file as before', async () => {
+    const { page, errors, context } = await h.newPage();
+    await login(page, h.baseUrl, ADMIN);
+    const button = page.getByTestId('annex-download-website-CSV');
+    await button.waitFor({ timeout: 20_000 });
+    const exportRequests: { url: string; authorization: string | undefined }[] = [];
+    const graphqlQueries: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/exports/'))
+        exportRequests.push({ url: request.url(), authorization: request.headers().authorization });
+      if (request.url().endsWith('/graphql')) graphqlQueries.push(request.postData() ?? '');
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('2024Q4-附件1.csv');
+    const bytes = await readFile(await download.path());
+    const expected = await h.gql<{ inspectionAnnexFile: { fileName: string; content: string } }>(
+      `{ inspectionAnnexFile(quarter: "2024Q4", annex: WEBSITE, format: CSV) { fileName content } }`,
+      {},
+      adminToken,
+    );
+    expect(expected.errors).toBeUndefined();
+    // Byte for byte what inspectionAnnexFile gives (the BOM included), with the printed headers.
+    expect(bytes.toString('utf8')).toBe(expected.data!.inspectionAnnexFile.content);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(parseCsv(bytes.toString('utf8').replace(/^\uFEFF/u, ''))[0]).toEqual(
+      expect.arrayContaining(['序号', '检查网站', '存在问题', '是否整改完成']),
+    );
+    expect(exportRequests).toHaveLength(1);
+    expect(decodeURIComponent(new URL(exportRequests[0]!.url).pathname)).toBe(
+      '/exports/inspection-annex-files/2024Q4/WEBSITE.csv',
+    );
+    expect(exportRequests[0]!.authorization).toMatch(/^Bearer \S+/u);
+    expect(graphqlQueries.some((q) => q.includes('inspectionAnnexFile'))).toBe(false);
+    expect(errors).toEqual([]);
+
+    // A refused export is said in Chinese, and nothing is saved.
+    await page.route('**/exports/inspection-annex-files/**', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({
+          error: { code: 'NOT_FOUND', message: '没有 2024Q4 的检查', field: 'quarter' },
+        }),
+      }),
+    );
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByTestId('annex-download-newMedia-CSV').click();
+    await page.getByText('导出失败：未找到：没有 2024Q4 的检查', { exact: false }).waitFor({
+      timeout: 15_000,
+    });
+    await page.waitForTimeout(500);
+    expect(downloaded).toBe(false);
+    // The browser logs the refused request itself; nothing else went wrong.
+    expect(errors).toEqual([expect.stringContaining('status of 404')]);
+    await context.close();
+  });
 });

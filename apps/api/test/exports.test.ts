@@ -17,6 +17,14 @@ import {
   rateTableVersionCsvChunks,
 } from '../src/services/rates/export-rate-table-version-csv.ts';
 import { importRateTableVersionCsv } from '../src/services/rates/import-rate-table-version-csv.ts';
+import { annexFileCsvChunks } from '../src/services/inspections/export-annex-file-csv.ts';
+import {
+  adoptionTable,
+  dataCollectionTable,
+  newMediaTable,
+  toAnnexCsv,
+  websiteTable,
+} from '../src/inspection-annexes/export.ts';
 import { createApi, type Api } from './helpers.ts';
 
 let api: Api;
@@ -170,5 +178,113 @@ describe('streaming exports', () => {
     const none = await fetch(`${base}/exports/inspection-annexes/1999Q1/WEBSITE.csv`);
     expect(none.status).toBe(404);
     expect(await none.json()).toMatchObject({ error: { code: 'NOT_FOUND', field: 'quarter' } });
+  });
+
+  it('write the Chinese-header annexes page by page as inspectionAnnexFile gives them, a site cut by a page in one row', async () => {
+    // 2031Q1: 2,100 findings, 7 to a site, so sites straddle the 1,000-row pages.
+    const round = await api.db.prisma.inspectionRound.create({
+      data: {
+        quarter: '2031Q1',
+        windowStart: new Date(Date.UTC(2031, 0, 1)),
+        windowEnd: new Date(Date.UTC(2031, 0, 15)),
+        cityPortalsChecked: 1,
+        districtPortalsChecked: 7,
+        departmentSitesChecked: 38,
+        newMediaAccountsChecked: 10,
+        newMediaDistricts: 7,
+        newMediaParks: 2,
+        newMediaDepartments: 40,
+        messagesReceived: 1,
+        messagesClosed: 1,
+      },
+    });
+    const [a, b] = await api.db.prisma.organization.findMany({ take: 2, orderBy: { name: 'asc' } });
+    await api.db.prisma.websiteFinding.createMany({
+      data: Array.from({ length: 2100 }, (_, i) => {
+        const description = `《栏目${i % 5}》问题 ${i}, "引号"`;
+        return {
+          roundId: round.id,
+          organizationId: Math.floor(i / 7) % 2 ? a!.id : b!.id,
+          siteSeq: 1 + Math.floor(i / 7),
+          siteName: `分页网站${Math.floor(i / 7)}`,
+          position: i % 7,
+          description,
+          rectified: i % 3 === 0,
+          ...findingKeys({ channel: 'WEBSITE', description }),
+        };
+      }),
+    });
+    await api.db.prisma.newMediaFinding.createMany({
+      data: Array.from({ length: 1500 }, (_, i) => {
+        const account = `=账号${i}`;
+        return {
+          roundId: round.id,
+          organizationId: a!.id,
+          seq: i + 1,
+          account,
+          platform: '微信',
+          description: `问题${i}`,
+          rectified: i % 4 === 0 ? null : i % 2 === 0,
+          ...findingKeys({ channel: 'NEW_MEDIA', account, description: `问题${i}` }),
+        };
+      }),
+    });
+    await api.db.prisma.dataCollectionGap.create({
+      data: { roundId: round.id, organizationId: a!.id, kind: 'BASE', dataYear: 2030, position: 1 },
+    });
+    await api.db.prisma.informationAdoption.create({
+      data: { roundId: round.id, organizationId: b!.id, rating: 'GOOD', position: 1 },
+    });
+    // The oracle: every row loaded at once and rendered whole, as inspectionAnnexFile did before.
+    const include = { organization: { select: { name: true } } } as const;
+    const where = { roundId: round.id };
+    const whole = {
+      WEBSITE: toAnnexCsv(
+        websiteTable(await api.db.prisma.websiteFinding.findMany({ where, include })),
+      ),
+      NEW_MEDIA: toAnnexCsv(
+        newMediaTable(await api.db.prisma.newMediaFinding.findMany({ where, include })),
+      ),
+      DATA_COLLECTION: toAnnexCsv(
+        dataCollectionTable(await api.db.prisma.dataCollectionGap.findMany({ where, include })),
+      ),
+      ADOPTION: toAnnexCsv(
+        adoptionTable(await api.db.prisma.informationAdoption.findMany({ where, include })),
+      ),
+    };
+    const names = {
+      WEBSITE: '附件1',
+      NEW_MEDIA: '附件2',
+      DATA_COLLECTION: '附件3',
+      ADOPTION: '信息采用情况',
+    };
+    // 300 sites, one row each (a site's 7 problems in one cell), the header once.
+    expect(whole.WEBSITE.match(/\r\n\d+,分页网站/gu)).toHaveLength(300);
+    const { chunks } = await annexFileCsvChunks({ prisma: api.db.prisma }, '2031Q1', 'WEBSITE');
+    const parts: string[] = [];
+    for await (const c of chunks) parts.push(c);
+    expect(parts.length).toBe(3);
+    expect(parts.join('')).toBe(whole.WEBSITE);
+    for (const annex of ['WEBSITE', 'NEW_MEDIA', 'DATA_COLLECTION', 'ADOPTION'] as const) {
+      const res = await fetch(`${base}/exports/inspection-annex-files/2031q1/${annex}.csv`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(
+        `filename*=UTF-8''${encodeURIComponent(`2031Q1-${names[annex]}.csv`)}`,
+      );
+      const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+      expect(body).toBe(whole[annex]);
+      const field = await api.gql(
+        `query($a: InspectionAnnex!) { inspectionAnnexFile(quarter: "2031Q1", annex: $a, format: CSV) { fileName content } }`,
+        { a: annex },
+      );
+      expect(field.data!.inspectionAnnexFile).toEqual({
+        fileName: `2031Q1-${names[annex]}.csv`,
+        content: whole[annex],
+      });
+    }
+    const none = await fetch(`${base}/exports/inspection-annex-files/1999Q1/ADOPTION.csv`);
+    expect(none.status).toBe(404);
+    const bad = await fetch(`${base}/exports/inspection-annex-files/2031Q1/OTHER.csv`);
+    expect(bad.status).toBe(404);
   });
 });

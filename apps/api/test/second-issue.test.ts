@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { garble, readFixtureIssue } from '@gazette/gazette/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from './helpers.ts';
+import { createApi, type Api, type GqlResult } from './helpers.ts';
 import { nextOperation } from './next-operations.ts';
 
 const read = (file: string) =>
@@ -285,6 +285,34 @@ describe('2025年第3期 through importGazetteIssue and applyGazetteImport', () 
     const names = repeats.map((f) => f.organization.name);
     expect(names).toEqual(expect.arrayContaining(['泸州市文化广电旅游局', '泸州市农业农村局']));
     for (const f of repeats) expect(f.quarters).toEqual(['2024Q4', '2025Q1']);
+  });
+
+  it('pages through the same repeat findings a few at a time, and scopes them to a quarter', async () => {
+    const FIELDS = 'organization { name } channel subject issue quarters';
+    const all = await api.gql(`{ repeatFindings { ${FIELDS} } }`);
+    const whole = all.data!.repeatFindings as unknown[];
+    expect(whole.length).toBeGreaterThan(2);
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (let hasNext = true; hasNext;) {
+      const r: GqlResult = await api.gql(
+        `query($after: String) { repeatFindingRuns(first: 2, after: $after) { edges { node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.repeatFindingRuns as {
+        edges: { node: unknown }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      paged.push(...page.edges.map((e) => e.node));
+      ({ hasNextPage: hasNext, endCursor: after } = page.pageInfo);
+    }
+    const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
+    expect(sorted(paged)).toEqual(sorted(whole));
+    const q1 = await api.gql(`{ repeatFindings(quarter: "2025q1") { ${FIELDS} } }`);
+    expect(q1.data!.repeatFindings).toEqual(whole);
+    const q3 = await api.gql(`{ repeatFindings(quarter: "2024Q3") { ${FIELDS} } }`);
+    expect(q3.data!.repeatFindings).toEqual([]);
   });
 
   it('reads the same issue again as UNCHANGED, and applying it changes nothing', async () => {

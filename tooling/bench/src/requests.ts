@@ -420,6 +420,43 @@ export const REQUESTS: BenchRequest[] = [
       GROUP BY o.name, n.account, n.description HAVING count(DISTINCT r.id) > 1) s))`,
     params: none,
   },
+  {
+    // The paged field's first page: the whole history above can never be flat, a page can.
+    name: 'repeatFindingRuns (first page)',
+    kind: 'list',
+    document: `query { repeatFindingRuns(first: 25) { edges { node { organization { name } channel subject issue quarters } } pageInfo { hasNextPage } } }`,
+    variables: () => ({}),
+    // Runs starting in the first inspected quarter (found again in the next), the first 26 by
+    // (body, subject, channel, issue), each followed forward quarter by quarter on the stored keys
+    // (index probes: a scalar subquery, which the planner cannot turn into a scan of the whole table).
+    sql: `WITH RECURSIVE rq AS MATERIALIZED (SELECT id, quarter, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q FROM "InspectionRound"),
+      q0 AS (SELECT min(q) AS q FROM rq),
+      starts AS (
+        SELECT DISTINCT cur.q, f."organizationId" AS org, 'WEBSITE' AS ch, f."subjectKey" AS subj, f."issueKey" AS iss
+        FROM rq cur JOIN q0 ON cur.q = q0.q JOIN "WebsiteFinding" f ON f."roundId" = cur.id JOIN rq n ON n.q = cur.q + 1
+        WHERE coalesce((SELECT true FROM "WebsiteFinding" g WHERE g."roundId" = n.id AND g."organizationId" = f."organizationId" AND g."subjectKey" = f."subjectKey" AND g."issueKey" = f."issueKey" LIMIT 1), false)
+        UNION ALL
+        SELECT DISTINCT cur.q, f."organizationId", 'NEW_MEDIA', f."subjectKey", f."issueKey"
+        FROM rq cur JOIN q0 ON cur.q = q0.q JOIN "NewMediaFinding" f ON f."roundId" = cur.id JOIN rq n ON n.q = cur.q + 1
+        WHERE coalesce((SELECT true FROM "NewMediaFinding" g WHERE g."roundId" = n.id AND g."organizationId" = f."organizationId" AND g."subjectKey" = f."subjectKey" AND g."issueKey" = f."issueKey" LIMIT 1), false)),
+      page AS (SELECT * FROM starts ORDER BY q, org COLLATE "C", subj COLLATE "C", ch COLLATE "C", iss COLLATE "C" LIMIT 26),
+      fwd AS (
+        SELECT org, ch, subj, iss, q AS q0, q FROM page
+        UNION ALL
+        SELECT f.org, f.ch, f.subj, f.iss, f.q0, n.q FROM fwd f JOIN rq n ON n.q = f.q + 1
+        WHERE CASE f.ch WHEN 'WEBSITE' THEN EXISTS (SELECT 1 FROM "WebsiteFinding" g WHERE g."roundId" = n.id AND g."organizationId" = f.org AND g."subjectKey" = f.subj AND g."issueKey" = f.iss)
+          ELSE EXISTS (SELECT 1 FROM "NewMediaFinding" g WHERE g."roundId" = n.id AND g."organizationId" = f.org AND g."subjectKey" = f.subj AND g."issueKey" = f.iss) END),
+      runs AS (
+        SELECT f.org, f.ch, f.subj, f.iss, f.q0, array_agg(r.quarter ORDER BY f.q) AS quarters
+        FROM fwd f JOIN rq r ON r.q = f.q GROUP BY f.org, f.ch, f.subj, f.iss, f.q0),
+      ranked AS (SELECT runs.*, row_number() OVER (ORDER BY q0, org COLLATE "C", subj COLLATE "C", ch COLLATE "C", iss COLLATE "C") AS k FROM runs)
+      SELECT json_build_object('repeatFindingRuns', json_build_object(
+        'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object('organization', json_build_object('name', o.name),
+          'channel', x.ch, 'subject', x.subj, 'issue', x.iss, 'quarters', x.quarters)) ORDER BY x.k), '[]')
+          FROM ranked x JOIN "Organization" o ON o.id = x.org WHERE x.k <= 25),
+        'pageInfo', json_build_object('hasNextPage', (SELECT count(*) > 25 FROM ranked))))`,
+    params: none,
+  },
 ];
 
 /** Issue 12's recall set, read from apps/api/test/search.test.ts so the two never drift. */

@@ -32,7 +32,7 @@ import {
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { annexBlob, annexInput } from './annexFiles.ts';
 import { downloadBlob } from '../shared/csv.ts';
-import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { GraphQLRequestError } from '../graphql/client.ts';
 
 type Chosen = Partial<Record<AnnexKey, AnnexFileInput>>;
@@ -40,8 +40,8 @@ type Chosen = Partial<Record<AnnexKey, AnnexFileInput>>;
 /**
  * A quarter's four annexes (附件1 网站, 附件2 政务新媒体, 附件3 政务数据汇集, 信息采用情况) as CSV or
  * XLSX files with the printed headers. Each file given replaces that annex's records of the quarter;
- * the server writes all of them or nothing and names every bad row. Templates and exports come from
- * inspectionAnnexFile.
+ * the server writes all of them or nothing and names every bad row. CSV exports stream from
+ * GET /exports/inspection-annex-files/…; XLSX exports and templates come from inspectionAnnexFile.
  */
 export function AnnexImport({
   quarter,
@@ -102,13 +102,21 @@ export function AnnexImport({
     }
   }
 
+  // CSV streams from GET /exports/…; XLSX is built whole by inspectionAnnexFile.
   async function download(annex: AnnexName, format: AnnexFormat) {
     setError(null);
     try {
-      const file = await dataProvider.inspectionAnnexFile(quarter, annex, format);
-      downloadBlob(file.fileName, annexBlob(file, format));
+      if (format === 'CSV') {
+        const file = await dataProvider.inspectionAnnexCsv(quarter, annex);
+        downloadBlob(file.fileName, file.blob);
+      } else {
+        const file = await dataProvider.inspectionAnnexFile(quarter, annex, format);
+        downloadBlob(file.fileName, annexBlob(file, format));
+      }
     } catch (e) {
-      setError(e as Error);
+      notify(translate('app.export.failed', { reason: errorText(e, translate) }), {
+        type: 'error',
+      });
     }
   }
 

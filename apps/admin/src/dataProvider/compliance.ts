@@ -1,6 +1,7 @@
 // 合规: a quarter's summary, findings, repeat findings and inspection round (with its 通报's
 // headline figures), and the annex files. Typed documents over apps/api/schema.graphql.
 import { request } from '../graphql/client.ts';
+import { fetchExport, type ExportedFile } from './exports.ts';
 import { graphql, type ResultOf, type VariablesOf } from '../graphql/graphql.ts';
 
 // The contract's ComplianceSummary operation, unchanged.
@@ -65,8 +66,8 @@ const Findings = graphql(`
   }
 `);
 const Repeats = graphql(`
-  query Repeats {
-    repeatFindings {
+  query Repeats($quarter: String!) {
+    repeatFindings(quarter: $quarter) {
       channel
       subject
       issue
@@ -239,9 +240,12 @@ export const complianceMethods = {
     const data = await request(Findings, { w: { quarter }, n: { quarter } });
     return { website: data.websiteFindingsPage.nodes, newMedia: data.newMediaFindingsPage.nodes };
   },
-  /** Findings repeated across consecutive quarters, as the API judges them, that include `quarter`. */
+  /**
+   * Findings repeated across consecutive quarters, as the API judges them, that include `quarter`:
+   * the API reads that quarter's runs only, never the whole history.
+   */
   async repeatFindings(quarter: string): Promise<ApiRepeatFinding[]> {
-    return (await request(Repeats)).repeatFindings.filter((r) => r.quarters.includes(quarter));
+    return (await request(Repeats, { quarter })).repeatFindings;
   },
   async inspectionRound(quarter: string): Promise<InspectionRound | null> {
     const found = (await request(Round, { quarter })).inspectionRound;
@@ -272,6 +276,16 @@ export const complianceMethods = {
   ): Promise<number> {
     return (await request(ImportAnnexes, { quarter, version, annexes })).importInspectionAnnexes
       .version;
+  },
+  /**
+   * A quarter's annex as CSV with the printed Chinese headers, streamed by
+   * GET /exports/inspection-annex-files/… (the same file inspectionAnnexFile gives).
+   */
+  async inspectionAnnexCsv(quarter: string, annex: AnnexName): Promise<ExportedFile> {
+    return fetchExport(
+      `/exports/inspection-annex-files/${encodeURIComponent(quarter)}/${annex}.csv`,
+      `${quarter}-${annex}.csv`,
+    );
   },
   /** A quarter's annex (or its empty template) with the printed Chinese headers. */
   async inspectionAnnexFile(

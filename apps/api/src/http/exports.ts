@@ -5,7 +5,9 @@
 // who see drafts).
 //
 //   GET /exports/rate-table-versions/<version id>.csv
-//   GET /exports/inspection-annexes/<quarter>/<WEBSITE|NEW_MEDIA>.csv
+//   GET /exports/inspection-annexes/<quarter>/<WEBSITE|NEW_MEDIA>.csv   (English headers)
+//   GET /exports/inspection-annex-files/<quarter>/<WEBSITE|NEW_MEDIA|DATA_COLLECTION|ADOPTION>.csv
+//       (inspectionAnnexFile's CSV: the gazette's Chinese headers, named e.g. 2024Q4-附件1.csv)
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -15,12 +17,24 @@ import { resolveViewer } from '../context.ts';
 import type { AnnexKind } from '../inspection-annexes/annexes.ts';
 import { rawId } from '../schema/ids.ts';
 import { annexCsvChunks } from '../services/inspections/export-annex-csv.ts';
+import {
+  annexCsvFileName,
+  annexFileCsvChunks,
+} from '../services/inspections/export-annex-file-csv.ts';
 import { rateTableVersionCsvChunks } from '../services/rates/export-rate-table-version-csv.ts';
 
 export const EXPORTS_PREFIX = '/exports/';
 
 const RATE = /^\/exports\/rate-table-versions\/([^/]+)\.csv$/;
 const ANNEX = /^\/exports\/inspection-annexes\/([^/]+)\/(WEBSITE|NEW_MEDIA)\.csv$/;
+const ANNEX_FILE =
+  /^\/exports\/inspection-annex-files\/([^/]+)\/(WEBSITE|NEW_MEDIA|DATA_COLLECTION|ADOPTION)\.csv$/;
+
+/** An attachment's name: ASCII for old clients, the UTF-8 name (RFC 6266, 5987) for the others. */
+function disposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/gu, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
 
 const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
@@ -61,6 +75,7 @@ export function createExportHandler(prisma: PrismaClient, logger: Logger) {
       const ctx = { prisma, viewer };
       const rate = RATE.exec(pathname);
       const annex = ANNEX.exec(pathname);
+      const annexFile = ANNEX_FILE.exec(pathname);
       let chunks: AsyncGenerator<string>;
       let filename: string;
       if (rate) {
@@ -71,12 +86,17 @@ export function createExportHandler(prisma: PrismaClient, logger: Logger) {
         const quarter = decodeURIComponent(annex[1]!);
         chunks = await annexCsvChunks(ctx, quarter, annex[2] as AnnexKind);
         filename = `${quarter}-${annex[2]!.toLowerCase()}.csv`;
+      } else if (annexFile) {
+        const kind = annexFile[2] as AnnexKind;
+        const found = await annexFileCsvChunks(ctx, decodeURIComponent(annexFile[1]!), kind);
+        chunks = found.chunks;
+        filename = annexCsvFileName(found.quarter, kind);
       } else {
         throw new DomainError('NOT_FOUND', `没有这个导出:${pathname}`, { field: 'path' });
       }
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${filename}"`,
+        'content-disposition': disposition(filename),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       });

@@ -1,5 +1,5 @@
 // Compliance (contract): a quarter's figures, each body's findings and the compliance table, and
-// problems repeated over consecutive quarters — each computed by a service in SQL.
+// problems repeated over consecutive quarters (repeat-findings.ts) — each computed by a service in SQL.
 import type { AdoptionRating, OrganizationCompliance as OrgCompliance } from '@gazette/domain';
 import type {
   NewMediaFinding as NewMediaFindingRow,
@@ -7,10 +7,6 @@ import type {
 } from '@gazette/db';
 import { builder } from '../builder.ts';
 import { findOrganizationCompliance } from '../services/inspections/find-organization-compliance.ts';
-import {
-  findRepeatFindings,
-  type RepeatFindingWithBody,
-} from '../services/inspections/find-repeat-findings.ts';
 import {
   listOrganizationsCompliance,
   type OrganizationComplianceRow,
@@ -107,22 +103,6 @@ const OrganizationComplianceRef = builder
     }),
   });
 
-const RepeatFindingRef = builder.objectRef<RepeatFindingWithBody>('RepeatFinding').implement({
-  description:
-    '在相邻季度重复出现的问题:同一单位、同一栏目(网站)或账号(新媒体),缺省还要求问题相同;每段连续的季度为一条',
-  fields: (t) => ({
-    organization: t.field({
-      description: '单位',
-      type: Organization,
-      resolve: (r) => r.organization,
-    }),
-    channel: t.exposeString('channel', { description: '渠道:WEBSITE(网站)或 NEW_MEDIA(新媒体)' }),
-    subject: t.exposeString('subject', { description: '栏目(如《栏目名》)或新媒体账号' }),
-    issue: t.exposeString('issue', { description: '问题,如“超期未更新”' }),
-    quarters: t.exposeStringList('quarters', { description: '连续出现的季度,按时间顺序' }),
-  }),
-});
-
 builder.prismaObjectFields('Organization', (t) => ({
   compliance: t.field({
     type: OrganizationComplianceRef,
@@ -175,19 +155,5 @@ builder.queryFields((t) => ({
     args: { quarter: t.arg.string({ description: '季度,如 2024Q4', required: true }) },
     resolve: async (_root, args, ctx) =>
       (await loadComplianceSummaries(ctx.prisma, quarterOf(args.quarter)))[0] ?? null,
-  }),
-  // The same body with the same problem in consecutive quarters.
-  repeatFindings: t.field({
-    description: '在相邻季度重复出现的问题,按首个季度、单位、栏目排序',
-    type: [RepeatFindingRef],
-    args: {
-      matchIssue: t.arg.boolean({
-        description: '是否要求问题相同;false 时只要单位与栏目(账号)相同,缺省 true',
-        required: false,
-        defaultValue: true,
-      }),
-    },
-    resolve: (_root, args, ctx) =>
-      findRepeatFindings(ctx.prisma, { matchIssue: args.matchIssue ?? true }),
   }),
 }));

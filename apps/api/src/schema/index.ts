@@ -15,6 +15,7 @@ import './inspection-pages.ts';
 import './rate-diff.ts';
 import './inspection-findings.ts';
 import './compliance.ts';
+import './repeat-findings.ts';
 import './inspection-annexes.ts';
 import './auth.ts';
 import './users.ts';

@@ -62,8 +62,8 @@ async function* websitePages(ctx: ExportCtx, roundId: string): AsyncGenerator<st
   }
 }
 
-// (roundId, siteSeq, position) is unique: the keyset needs no id.
-const websitePage = (
+// (roundId, siteSeq, position) is unique: the keyset needs no id. Also read by export-annex-file-csv.ts.
+export const websitePage = (
   ctx: ExportCtx,
   roundId: string,
   after: { siteSeq: number; position: number } | null,
@@ -108,7 +108,7 @@ async function* newMediaPages(ctx: ExportCtx, roundId: string): AsyncGenerator<s
   }
 }
 
-const newMediaPage = (ctx: ExportCtx, roundId: string, after: number | null) =>
+export const newMediaPage = (ctx: ExportCtx, roundId: string, after: number | null) =>
   ctx.prisma.newMediaFinding.findMany({
     where: { roundId, ...(after === null ? {} : { seq: { gt: after } }) },
     include: { organization },

@@ -4,7 +4,8 @@
 // occurrences of the previous quarter's round; each such link is one consecutive pair, and runs
 // of links (gaps-and-islands) are the runs of two or more quarters, with their bodies joined.
 // No text is normalised at read time, and only occurrences found again are carried past the join.
-// One statement whatever the history's length.
+// One statement whatever the history's length, but it reads every quarter: for a page or a
+// quarter, list-repeat-finding-runs.ts reads only what its answer needs.
 import { compareRepeatFindings, type FindingChannel, type RepeatFinding } from '@gazette/domain';
 import { Prisma, type Organization, type PrismaClient } from '@gazette/db';
 import {
@@ -13,7 +14,7 @@ import {
   type OrganizationColumns,
 } from './organization-columns.ts';
 
-interface Row extends OrganizationColumns {
+export interface RepeatRunRow extends OrganizationColumns {
   channel: FindingChannel;
   subject: string;
   issue: string;
@@ -22,16 +23,34 @@ interface Row extends OrganizationColumns {
 
 export type RepeatFindingWithBody = RepeatFinding & { organization: Organization };
 
+/** A run read by SQL, with its body. */
+export function repeatRunOf(r: RepeatRunRow): RepeatFindingWithBody {
+  return {
+    organizationId: r.o_id,
+    channel: r.channel,
+    subject: r.subject,
+    issue: r.issue,
+    quarters: r.quarters,
+    organization: organizationOf(r),
+  };
+}
+
 /** A finding table's distinct occurrences per round; the issue left out when it need not match. */
-const occurrences = (table: 'WebsiteFinding' | 'NewMediaFinding', matchIssue: boolean) =>
+const occurrences = (
+  table: 'WebsiteFinding' | 'NewMediaFinding',
+  matchIssue: boolean,
+  organizationId: string | null,
+) =>
   Prisma.sql`SELECT DISTINCT "roundId", "organizationId" AS org, "subjectKey" AS subject,
-    ${matchIssue ? Prisma.sql`"issueKey"` : Prisma.sql`''::text`} AS issue FROM ${Prisma.raw(`"${table}"`)}`;
+    ${matchIssue ? Prisma.sql`"issueKey"` : Prisma.sql`''::text`} AS issue FROM ${Prisma.raw(`"${table}"`)}
+    ${organizationId ? Prisma.sql`WHERE "organizationId" = ${organizationId}` : Prisma.empty}`;
 
 export async function findRepeatFindings(
   db: PrismaClient,
-  options: { matchIssue: boolean },
+  options: { matchIssue: boolean; organizationId?: string | null },
 ): Promise<RepeatFindingWithBody[]> {
-  const rows = await db.$queryRaw<Row[]>`
+  const org = options.organizationId ?? null;
+  const rows = await db.$queryRaw<RepeatRunRow[]>`
     WITH rounds AS MATERIALIZED (
       SELECT r.id, r.quarter, p.id AS prev, p.quarter AS prev_quarter,
              substr(r.quarter, 1, 4)::int * 4 + substr(r.quarter, 6, 1)::int AS q
@@ -39,8 +58,8 @@ export async function findRepeatFindings(
       JOIN "InspectionRound" p ON p.quarter = CASE substr(r.quarter, 6, 1)
         WHEN '1' THEN (substr(r.quarter, 1, 4)::int - 1)::text || 'Q4'
         ELSE substr(r.quarter, 1, 5) || (substr(r.quarter, 6, 1)::int - 1)::text END),
-    w AS MATERIALIZED (${occurrences('WebsiteFinding', options.matchIssue)}),
-    n AS MATERIALIZED (${occurrences('NewMediaFinding', options.matchIssue)}),
+    w AS MATERIALIZED (${occurrences('WebsiteFinding', options.matchIssue, org)}),
+    n AS MATERIALIZED (${occurrences('NewMediaFinding', options.matchIssue, org)}),
     links AS (
       SELECT f.org, 'WEBSITE' AS channel, f.subject, f.issue, r.q, r.quarter, r.prev_quarter
       FROM rounds r JOIN w f ON f."roundId" = r.id
@@ -57,14 +76,5 @@ export async function findRepeatFindings(
       FROM islands GROUP BY org, channel, subject, issue, island)
     SELECT runs.channel, runs.subject, runs.issue, runs.quarters, ${ORGANIZATION_COLUMNS}
     FROM runs JOIN "Organization" o ON o.id = runs.org`;
-  return rows
-    .map((r) => ({
-      organizationId: r.o_id,
-      channel: r.channel,
-      subject: r.subject,
-      issue: r.issue,
-      quarters: r.quarters,
-      organization: organizationOf(r),
-    }))
-    .sort(compareRepeatFindings);
+  return rows.map(repeatRunOf).sort(compareRepeatFindings);
 }
