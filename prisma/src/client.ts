@@ -16,6 +16,10 @@ export function createPrismaClient(
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
+    // Short requests only: PostgreSQL's JIT compiles a plan whose estimate passes jit_above_cost
+    // (recursive walks and aggregates over long histories reach it) for about a second, fifty times
+    // what running it costs. Off for every connection of the client.
+    options: '-c jit=off',
   });
   if (!options.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });

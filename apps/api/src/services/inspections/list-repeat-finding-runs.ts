@@ -141,11 +141,9 @@ export async function listRepeatFindingRuns(
       CROSS JOIN LATERAL (${startsAt(Prisma.sql`w.q`)}) s
       ORDER BY ${order} LIMIT ${take}),`;
 
-  // The planner's estimates for the recursive walks are far above jit_above_cost, and compiling
-  // the query (about a second) would cost fifty times running it: no JIT for this statement.
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL jit = off`,
-    db.$queryRaw<RepeatRunRow[]>`
+  // The planner's estimates for the recursive walks are far above jit_above_cost: the client's
+  // connections run without JIT (createPrismaClient), or compiling would cost a second.
+  const rows = await db.$queryRaw<RepeatRunRow[]>`
     WITH RECURSIVE
     rq AS MATERIALIZED (
       SELECT id, quarter, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q
@@ -162,7 +160,6 @@ export async function listRepeatFindingRuns(
     SELECT runs.channel, runs.subject, runs.issue, runs.quarters, runs.q0, ${ORGANIZATION_COLUMNS}
     FROM runs JOIN "Organization" o ON o.id = runs.org
     ORDER BY runs.q0, runs.org COLLATE "C", runs.subject COLLATE "C", runs.channel COLLATE "C",
-      runs.issue COLLATE "C"`,
-  ]);
+      runs.issue COLLATE "C"`;
   return rows.map(repeatRunOf);
 }
