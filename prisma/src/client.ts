@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/client/client.ts';
 
 export interface CreatePrismaClientOptions {
@@ -8,18 +9,64 @@ export interface CreatePrismaClientOptions {
   maxConnections?: number;
 }
 
+/**
+ * A client's open pool connections by server process id (see transactionConnection), kept on the
+ * client itself so that wrappers (a Proxy that forwards property reads) still reach it.
+ */
+const CONNECTIONS = Symbol('gazette.pgConnections');
+
 /** A Prisma client over node-postgres (`@prisma/adapter-pg`); close it with `$disconnect()`. */
 export function createPrismaClient(
   databaseUrl: string,
   options: CreatePrismaClientOptions = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: databaseUrl,
-    max: options.maxConnections ?? 10,
+  // The pool is ours (closed with the client) so that a transaction's own connection can be
+  // found again for bulk writes through the driver (transactionConnection).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  const byPid = new Map<number, pg.PoolClient>();
+  const pidOf = (c: pg.PoolClient) => (c as unknown as { processID?: number }).processID;
+  pool.on('connect', (c) => {
+    const pid = pidOf(c);
+    if (pid != null) byPid.set(pid, c);
   });
-  if (!options.onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  const onQuery = options.onQuery;
-  client.$on('query', (e) => onQuery({ query: e.query, params: e.params, duration: e.duration }));
-  return client as unknown as PrismaClient;
+  pool.on('remove', (c) => {
+    const pid = pidOf(c);
+    if (pid != null && byPid.get(pid) === c) byPid.delete(pid);
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = options.onQuery
+    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (client as unknown as PrismaClient<'query'>).$on('query', (e) =>
+      onQuery({ query: e.query, params: e.params, duration: e.duration }),
+    );
+  }
+  Object.defineProperty(client, CONNECTIONS, { value: byPid });
+  return client;
+}
+
+/** The part of a node-postgres connection a bulk write uses. */
+export type TransactionConnection = Pick<pg.ClientBase, 'query'>;
+
+/**
+ * The node-postgres connection an interactive transaction of `prisma` (one made by
+ * createPrismaClient) runs on: statements sent on it belong to that transaction, so bulk rows can
+ * go through the driver (no per-statement work or retained parameters in Prisma) and still be
+ * committed or rolled back with everything else. Only use it between the transaction's own
+ * statements (never concurrently with them).
+ */
+export async function transactionConnection(
+  prisma: object,
+  tx: { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> },
+): Promise<TransactionConnection> {
+  const byPid = (prisma as { [CONNECTIONS]?: Map<number, pg.PoolClient> })[CONNECTIONS];
+  if (!byPid)
+    throw new Error('transactionConnection: the client was not made by createPrismaClient');
+  const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const connection = row && byPid.get(row.pid);
+  if (!connection)
+    throw new Error(`transactionConnection: no pool connection for backend ${row?.pid}`);
+  return connection;
 }

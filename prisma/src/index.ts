@@ -1,3 +1,8 @@
 // @gazette/db: the Prisma client, its generated types, migrations and the embedded PostgreSQL.
-export { createPrismaClient, type CreatePrismaClientOptions } from './client.ts';
+export {
+  createPrismaClient,
+  transactionConnection,
+  type CreatePrismaClientOptions,
+  type TransactionConnection,
+} from './client.ts';
 export * from '../generated/client/client.ts';
