@@ -47,15 +47,23 @@ export function createPrismaClient(
   return client;
 }
 
-/** The part of a node-postgres connection a bulk write uses. */
-export type TransactionConnection = Pick<pg.ClientBase, 'query'>;
+/**
+ * A transaction's own node-postgres connection, for bulk writes. `txid` is the transaction's id:
+ * a statement sent on `query` must only write `WHERE txid_current() = <txid>` (see
+ * TRANSACTION_GUARD) and its caller check the rows written, because Prisma may close the
+ * transaction (a timeout) and hand the connection back to the pool while the caller still holds it.
+ */
+export interface TransactionConnection {
+  query: pg.ClientBase['query'];
+  txid: string;
+}
 
 /**
  * The node-postgres connection an interactive transaction of `prisma` (one made by
- * createPrismaClient) runs on: statements sent on it belong to that transaction, so bulk rows can
- * go through the driver (no per-statement work or retained parameters in Prisma) and still be
- * committed or rolled back with everything else. Only use it between the transaction's own
- * statements (never concurrently with them).
+ * createPrismaClient, or a Proxy over one) runs on: statements sent on it belong to that
+ * transaction, so bulk rows can go through the driver (no per-statement work or retained
+ * parameters in Prisma) and still be committed or rolled back with everything else. Only use it
+ * between the transaction's own statements (never concurrently with them).
  */
 export async function transactionConnection(
   prisma: object,
@@ -64,9 +72,22 @@ export async function transactionConnection(
   const byPid = (prisma as { [CONNECTIONS]?: Map<number, pg.PoolClient> })[CONNECTIONS];
   if (!byPid)
     throw new Error('transactionConnection: the client was not made by createPrismaClient');
-  const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const [row] = await tx.$queryRaw<{ pid: number; txid: string }[]>`
+    SELECT pg_backend_pid() AS pid, txid_current()::text AS txid`;
   const connection = row && byPid.get(row.pid);
   if (!connection)
     throw new Error(`transactionConnection: no pool connection for backend ${row?.pid}`);
-  return connection;
+  return { query: connection.query.bind(connection) as pg.ClientBase['query'], txid: row.txid };
+}
+
+/**
+ * The condition a bulk INSERT … SELECT on a TransactionConnection ends with, `$n` being its txid:
+ * outside that transaction (closed by Prisma meanwhile) it writes nothing, and its caller, seeing
+ * fewer rows than it sent, throws.
+ */
+export const TRANSACTION_GUARD = (n: number) => `txid_current() = $${n}::bigint`;
+
+/** Thrown by a bulk write whose transaction was closed before it ran (it wrote nothing). */
+export function transactionClosed(): Error {
+  return new Error('Transaction already closed: the bulk write ran outside its transaction');
 }

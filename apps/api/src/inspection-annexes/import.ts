@@ -8,7 +8,12 @@ import type { AnnexImportAction } from '../audit-actions.ts';
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
 import { inspectionChanged } from '../services/changes/inspection-changed.ts';
-import { transactionConnection, type TransactionConnection } from '@gazette/db';
+import {
+  transactionClosed,
+  transactionConnection,
+  TRANSACTION_GUARD,
+  type TransactionConnection,
+} from '@gazette/db';
 import {
   ANNEX_LABEL,
   fileError,
@@ -195,12 +200,15 @@ export const INSERT_BATCH_ROWS = 2000;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Writes `rows` a batch at a time on `db`; `insert` sends one batch, guarded by `db.txid`. */
 async function inBatches<T>(
+  db: TransactionConnection,
   rows: readonly T[],
-  write: (batch: readonly T[]) => Promise<unknown>,
+  insert: (batch: readonly T[]) => Promise<{ rowCount: number | null }>,
 ): Promise<void> {
   for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS) {
-    await write(rows.slice(at, at + INSERT_BATCH_ROWS));
+    const batch = rows.slice(at, at + INSERT_BATCH_ROWS);
+    if ((await insert(batch)).rowCount !== batch.length) throw transactionClosed();
     await turn();
   }
 }
@@ -212,13 +220,14 @@ function insertWebsiteFindings(
   roundId: string,
   rows: AnnexRows['WEBSITE'],
 ) {
-  return inBatches(rows, (b) => {
+  return inBatches(db, rows, (b) => {
     const keys = b.map((r) => findingKeys({ channel: 'WEBSITE', description: r.description }));
     return db.query(
       `INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", rectified, "updatedAt")
     SELECT gen_random_uuid()::text, $1, r.org, r.seq, r.site, r.pos, r.description, r.subject, r.issue, r.rectified, now()
     FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::boolean[])
-      AS r(org, seq, site, pos, description, subject, issue, rectified)`,
+      AS r(org, seq, site, pos, description, subject, issue, rectified)
+    WHERE ${TRANSACTION_GUARD(10)}`,
       [
         roundId,
         column(b, (r) => r.organizationId),
@@ -229,6 +238,7 @@ function insertWebsiteFindings(
         column(keys, (k) => k.subjectKey),
         column(keys, (k) => k.issueKey),
         column(b, (r) => r.rectified),
+        db.txid,
       ],
     );
   });
@@ -239,13 +249,14 @@ function insertNewMediaFindings(
   roundId: string,
   rows: AnnexRows['NEW_MEDIA'],
 ) {
-  return inBatches(rows, (b) => {
+  return inBatches(db, rows, (b) => {
     const keys = b.map((r) => findingKeys({ channel: 'NEW_MEDIA', ...r }));
     return db.query(
       `INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, "subjectKey", "issueKey", rectified, "updatedAt")
     SELECT gen_random_uuid()::text, $1, r.org, r.seq, r.account, r.platform, r.description, r.subject, r.issue, r.rectified, now()
     FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
-      AS r(org, seq, account, platform, description, subject, issue, rectified)`,
+      AS r(org, seq, account, platform, description, subject, issue, rectified)
+    WHERE ${TRANSACTION_GUARD(10)}`,
       [
         roundId,
         column(b, (r) => r.organizationId),
@@ -256,6 +267,7 @@ function insertNewMediaFindings(
         column(keys, (k) => k.subjectKey),
         column(keys, (k) => k.issueKey),
         column(b, (r) => r.rectified),
+        db.txid,
       ],
     );
   });
@@ -266,33 +278,37 @@ function insertDataGaps(
   roundId: string,
   rows: AnnexRows['DATA_COLLECTION'],
 ) {
-  return inBatches(rows, (b) =>
+  return inBatches(db, rows, (b) =>
     db.query(
       `INSERT INTO "DataCollectionGap" (id, "roundId", "organizationId", kind, "dataYear", position)
     SELECT gen_random_uuid()::text, $1, r.org, r.kind::"DataGapKind", r.year, r.pos
-    FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS r(org, kind, year, pos)`,
+    FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS r(org, kind, year, pos)
+    WHERE ${TRANSACTION_GUARD(6)}`,
       [
         roundId,
         column(b, (r) => r.organizationId),
         column(b, (r) => r.kind),
         column(b, (r) => r.dataYear),
         column(b, (r) => r.position),
+        db.txid,
       ],
     ),
   );
 }
 
 function insertAdoptions(db: TransactionConnection, roundId: string, rows: AnnexRows['ADOPTION']) {
-  return inBatches(rows, (b) =>
+  return inBatches(db, rows, (b) =>
     db.query(
       `INSERT INTO "InformationAdoption" (id, "roundId", "organizationId", rating, position)
     SELECT gen_random_uuid()::text, $1, r.org, r.rating::"AdoptionRating", r.pos
-    FROM unnest($2::text[], $3::text[], $4::int[]) AS r(org, rating, pos)`,
+    FROM unnest($2::text[], $3::text[], $4::int[]) AS r(org, rating, pos)
+    WHERE ${TRANSACTION_GUARD(5)}`,
       [
         roundId,
         column(b, (r) => r.organizationId),
         column(b, (r) => r.rating),
         column(b, (r) => r.position),
+        db.txid,
       ],
     ),
   );

@@ -10,6 +10,7 @@ import { transactionConnection } from '@gazette/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GazetteContext } from '../../src/context.ts';
 import { importRateTableVersionCsv } from '../../src/services/rates/import-rate-table-version-csv.ts';
+import { insertEntries } from '../../src/services/rates/insert-entries.ts';
 import { importInspectionAnnexes } from '../../src/services/inspections/import-inspection-annexes.ts';
 import { withTransactionRetry } from '../../src/platform/transactions.ts';
 import { createApi, type Api } from '../helpers.ts';
@@ -60,6 +61,37 @@ describe('transactionConnection', () => {
       return rows[0] as { name: string };
     });
     expect(seen.name).toBe('import-pg-rollback-probe');
+  });
+
+  it('writes nothing once its transaction is over (closed by Prisma, e.g. a timeout)', async () => {
+    const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+      where: { key: 'medical-service-prices' },
+    });
+    const draft = await api.db.prisma.rateTableVersion.create({
+      data: {
+        tableId: table.id,
+        effectiveFrom: new Date(`${addDays(todayInShanghai(), 120)}T00:00:00Z`),
+        status: 'DRAFT',
+      },
+    });
+    // The connection outlives its transaction, as when Prisma ends one on a timeout.
+    const db = await ctx.prisma.$transaction((tx) => transactionConnection(ctx.prisma, tx));
+    const entry = {
+      key: '1|TERTIARY_A',
+      dimensions: { code: '1', grade: 'TERTIARY_A' },
+      code: '1',
+      name: 'x',
+      unit: null,
+      amount: null,
+      rate: null,
+      baseKey: null,
+      attributes: {},
+      position: 0,
+    } as unknown as Parameters<typeof insertEntries>[2][number];
+    await expect(insertEntries(db, draft.id, [entry], null)).rejects.toThrow(
+      /Transaction already closed/,
+    );
+    expect(await api.db.prisma.rateEntry.count({ where: { versionId: draft.id } })).toBe(0);
   });
 });
 

@@ -4,7 +4,12 @@
 // parameters kept by Prisma after the statement, constant statements per batch, and the event
 // loop given back between batches.
 import { rateEntryToRow, type RateEntry } from '@gazette/domain';
-import { transactionConnection, type TransactionConnection } from '@gazette/db';
+import {
+  transactionClosed,
+  transactionConnection,
+  TRANSACTION_GUARD,
+  type TransactionConnection,
+} from '@gazette/db';
 import type { Tx } from '../../schema/write-helpers.ts';
 import type { RateCtx } from './support.ts';
 
@@ -14,7 +19,8 @@ export const INSERT_BATCH_ROWS = 2000;
 const INSERT_SQL = `INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedById", "updatedAt")
 SELECT gen_random_uuid()::text, $1, r.key, r.dimensions::jsonb, r.code, r.name, r.unit, r.amount::numeric, r.rate::numeric, r."baseKey", r.attributes::jsonb, r.position, $2, now()
 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
-  AS r(key, dimensions, code, name, unit, amount, rate, "baseKey", attributes, position)`;
+  AS r(key, dimensions, code, name, unit, amount, rate, "baseKey", attributes, position)
+WHERE ${TRANSACTION_GUARD(13)}`;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -75,8 +81,10 @@ export async function insertEntries(
       cols.baseKey,
       cols.attributes,
       cols.position,
+      connection.txid,
     ]);
-    written += result.rowCount ?? 0;
+    if (result.rowCount !== n) throw transactionClosed();
+    written += n;
     await turn();
   }
   return written;
