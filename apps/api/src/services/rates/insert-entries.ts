@@ -14,7 +14,7 @@ import type { Tx } from '../../schema/write-helpers.ts';
 import type { RateCtx } from './support.ts';
 
 /** Rows per INSERT: small enough that building its arrays holds the event loop only briefly. */
-export const INSERT_BATCH_ROWS = 2000;
+export const INSERT_BATCH_ROWS = 1000;
 
 const INSERT_SQL = `INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedById", "updatedAt")
 SELECT gen_random_uuid()::text, $1, r.key, r.dimensions::jsonb, r.code, r.name, r.unit, r.amount::numeric, r.rate::numeric, r."baseKey", r.attributes::jsonb, r.position, $2, now()
