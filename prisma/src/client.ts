@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/client/client.ts';
 
 export interface CreatePrismaClientOptions {
@@ -8,12 +9,20 @@ export interface CreatePrismaClientOptions {
   maxConnections?: number;
 }
 
+/**
+ * A client's open pool connections by server process id (see transactionConnection), kept on the
+ * client itself so that wrappers (a Proxy that forwards property reads) still reach it.
+ */
+const CONNECTIONS = Symbol('gazette.pgConnections');
+
 /** A Prisma client over node-postgres (`@prisma/adapter-pg`); close it with `$disconnect()`. */
 export function createPrismaClient(
   databaseUrl: string,
   options: CreatePrismaClientOptions = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({
+  // The pool is ours (closed with the client) so that a transaction's own connection can be
+  // found again for bulk writes through the driver (transactionConnection).
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
     // Short requests only: PostgreSQL's JIT compiles a plan whose estimate passes jit_above_cost
@@ -21,9 +30,71 @@ export function createPrismaClient(
     // what running it costs. Off for every connection of the client.
     options: '-c jit=off',
   });
-  if (!options.onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  const onQuery = options.onQuery;
-  client.$on('query', (e) => onQuery({ query: e.query, params: e.params, duration: e.duration }));
-  return client as unknown as PrismaClient;
+  const byPid = new Map<number, pg.PoolClient>();
+  const pidOf = (c: pg.PoolClient) => (c as unknown as { processID?: number }).processID;
+  pool.on('connect', (c) => {
+    const pid = pidOf(c);
+    if (pid != null) byPid.set(pid, c);
+  });
+  pool.on('remove', (c) => {
+    const pid = pidOf(c);
+    if (pid != null && byPid.get(pid) === c) byPid.delete(pid);
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = options.onQuery
+    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (client as unknown as PrismaClient<'query'>).$on('query', (e) =>
+      onQuery({ query: e.query, params: e.params, duration: e.duration }),
+    );
+  }
+  Object.defineProperty(client, CONNECTIONS, { value: byPid });
+  return client;
+}
+
+/**
+ * A transaction's own node-postgres connection, for bulk writes. `txid` is the transaction's id:
+ * a statement sent on `query` must only write `WHERE txid_current() = <txid>` (see
+ * TRANSACTION_GUARD) and its caller check the rows written, because Prisma may close the
+ * transaction (a timeout) and hand the connection back to the pool while the caller still holds it.
+ */
+export interface TransactionConnection {
+  query: pg.ClientBase['query'];
+  txid: string;
+}
+
+/**
+ * The node-postgres connection an interactive transaction of `prisma` (one made by
+ * createPrismaClient, or a Proxy over one) runs on: statements sent on it belong to that
+ * transaction, so bulk rows can go through the driver (no per-statement work or retained
+ * parameters in Prisma) and still be committed or rolled back with everything else. Only use it
+ * between the transaction's own statements (never concurrently with them).
+ */
+export async function transactionConnection(
+  prisma: object,
+  tx: { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> },
+): Promise<TransactionConnection> {
+  const byPid = (prisma as { [CONNECTIONS]?: Map<number, pg.PoolClient> })[CONNECTIONS];
+  if (!byPid)
+    throw new Error('transactionConnection: the client was not made by createPrismaClient');
+  const [row] = await tx.$queryRaw<{ pid: number; txid: string }[]>`
+    SELECT pg_backend_pid() AS pid, txid_current()::text AS txid`;
+  const connection = row && byPid.get(row.pid);
+  if (!connection)
+    throw new Error(`transactionConnection: no pool connection for backend ${row?.pid}`);
+  return { query: connection.query.bind(connection) as pg.ClientBase['query'], txid: row.txid };
+}
+
+/**
+ * The condition a bulk INSERT … SELECT on a TransactionConnection ends with, `$n` being its txid:
+ * outside that transaction (closed by Prisma meanwhile) it writes nothing, and its caller, seeing
+ * fewer rows than it sent, throws.
+ */
+export const TRANSACTION_GUARD = (n: number) => `txid_current() = $${n}::bigint`;
+
+/** Thrown by a bulk write whose transaction was closed before it ran (it wrote nothing). */
+export function transactionClosed(): Error {
+  return new Error('Transaction already closed: the bulk write ran outside its transaction');
 }

@@ -1,3 +1,10 @@
 // @gazette/db: the Prisma client, its generated types, migrations and the embedded PostgreSQL.
-export { createPrismaClient, type CreatePrismaClientOptions } from './client.ts';
+export {
+  createPrismaClient,
+  transactionClosed,
+  transactionConnection,
+  TRANSACTION_GUARD,
+  type CreatePrismaClientOptions,
+  type TransactionConnection,
+} from './client.ts';
 export * from '../generated/client/client.ts';

@@ -8,7 +8,12 @@ import type { AnnexImportAction } from '../audit-actions.ts';
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
 import { inspectionChanged } from '../services/changes/inspection-changed.ts';
-import type { Tx } from '../schema/write-helpers.ts';
+import {
+  transactionClosed,
+  transactionConnection,
+  TRANSACTION_GUARD,
+  type TransactionConnection,
+} from '@gazette/db';
 import {
   ANNEX_LABEL,
   fileError,
@@ -149,21 +154,23 @@ export async function replaceAnnexes(
       dataGaps: await tx.dataCollectionGap.count({ where: { roundId } }),
       adoptions: await tx.informationAdoption.count({ where: { roundId } }),
     };
+    // The rows go through this transaction's own connection, in the same transaction.
+    const db = await transactionConnection(ctx.prisma, tx);
     if (rows.WEBSITE) {
       await tx.websiteFinding.deleteMany({ where: { roundId } });
-      await insertWebsiteFindings(tx, roundId, rows.WEBSITE);
+      await insertWebsiteFindings(db, roundId, rows.WEBSITE);
     }
     if (rows.NEW_MEDIA) {
       await tx.newMediaFinding.deleteMany({ where: { roundId } });
-      await insertNewMediaFindings(tx, roundId, rows.NEW_MEDIA);
+      await insertNewMediaFindings(db, roundId, rows.NEW_MEDIA);
     }
     if (rows.DATA_COLLECTION) {
       await tx.dataCollectionGap.deleteMany({ where: { roundId } });
-      await insertDataGaps(tx, roundId, rows.DATA_COLLECTION);
+      await insertDataGaps(db, roundId, rows.DATA_COLLECTION);
     }
     if (rows.ADOPTION) {
       await tx.informationAdoption.deleteMany({ where: { roundId } });
-      await insertAdoptions(tx, roundId, rows.ADOPTION);
+      await insertAdoptions(db, roundId, rows.ADOPTION);
     }
     await recordAudit(tx, ctx, {
       action: audit.action,
@@ -184,66 +191,125 @@ export async function replaceAnnexes(
 // ------------------------------------------------------------------ bulk writes
 
 /**
- * Rows per INSERT: each statement sends one array per column (`INSERT … SELECT FROM unnest(…)`),
- * so the statement's text and its parameters stay the same size whatever the batch, and no
- * per-row query is built on the main thread (Prisma's createMany compiles every row).
+ * Rows per INSERT: each statement sends one array per column (`INSERT … SELECT FROM unnest(…)`)
+ * through the transaction's own node-postgres connection (transactionConnection), so no per-row
+ * query is built on the main thread and Prisma keeps no parameters; a batch is small enough that
+ * building its arrays (and its findings' keys) holds the event loop only briefly.
  */
-export const INSERT_BATCH_ROWS = 5000;
+export const INSERT_BATCH_ROWS = 2000;
 
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Writes `rows` a batch at a time on `db`; `insert` sends one batch, guarded by `db.txid`. */
 async function inBatches<T>(
+  db: TransactionConnection,
   rows: readonly T[],
-  write: (batch: readonly T[]) => Promise<unknown>,
+  insert: (batch: readonly T[]) => Promise<{ rowCount: number | null }>,
 ): Promise<void> {
-  for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS)
-    await write(rows.slice(at, at + INSERT_BATCH_ROWS));
+  for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS) {
+    const batch = rows.slice(at, at + INSERT_BATCH_ROWS);
+    if ((await insert(batch)).rowCount !== batch.length) throw transactionClosed();
+    await turn();
+  }
 }
 
 const column = <T, V>(batch: readonly T[], pick: (row: T) => V): V[] => batch.map(pick);
 
-function insertWebsiteFindings(tx: Tx, roundId: string, rows: AnnexRows['WEBSITE']) {
-  return inBatches(rows, (b) => {
+function insertWebsiteFindings(
+  db: TransactionConnection,
+  roundId: string,
+  rows: AnnexRows['WEBSITE'],
+) {
+  return inBatches(db, rows, (b) => {
     const keys = b.map((r) => findingKeys({ channel: 'WEBSITE', description: r.description }));
-    return tx.$executeRaw`
-    INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", rectified, "updatedAt")
-    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.site, r.pos, r.description, r.subject, r.issue, r.rectified, now()
-    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.siteSeq)}::int[], ${column(b, (r) => r.siteName)}::text[],
-                ${column(b, (r) => r.position)}::int[], ${column(b, (r) => r.description)}::text[],
-                ${column(keys, (k) => k.subjectKey)}::text[], ${column(keys, (k) => k.issueKey)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
-      AS r(org, seq, site, pos, description, subject, issue, rectified)`;
+    return db.query(
+      `INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", rectified, "updatedAt")
+    SELECT gen_random_uuid()::text, $1, r.org, r.seq, r.site, r.pos, r.description, r.subject, r.issue, r.rectified, now()
+    FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::boolean[])
+      AS r(org, seq, site, pos, description, subject, issue, rectified)
+    WHERE ${TRANSACTION_GUARD(10)}`,
+      [
+        roundId,
+        column(b, (r) => r.organizationId),
+        column(b, (r) => r.siteSeq),
+        column(b, (r) => r.siteName),
+        column(b, (r) => r.position),
+        column(b, (r) => r.description),
+        column(keys, (k) => k.subjectKey),
+        column(keys, (k) => k.issueKey),
+        column(b, (r) => r.rectified),
+        db.txid,
+      ],
+    );
   });
 }
 
-function insertNewMediaFindings(tx: Tx, roundId: string, rows: AnnexRows['NEW_MEDIA']) {
-  return inBatches(rows, (b) => {
+function insertNewMediaFindings(
+  db: TransactionConnection,
+  roundId: string,
+  rows: AnnexRows['NEW_MEDIA'],
+) {
+  return inBatches(db, rows, (b) => {
     const keys = b.map((r) => findingKeys({ channel: 'NEW_MEDIA', ...r }));
-    return tx.$executeRaw`
-    INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, "subjectKey", "issueKey", rectified, "updatedAt")
-    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.seq, r.account, r.platform, r.description, r.subject, r.issue, r.rectified, now()
-    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.seq)}::int[], ${column(b, (r) => r.account)}::text[],
-                ${column(b, (r) => r.platform)}::text[], ${column(b, (r) => r.description)}::text[],
-                ${column(keys, (k) => k.subjectKey)}::text[], ${column(keys, (k) => k.issueKey)}::text[], ${column(b, (r) => r.rectified)}::boolean[])
-      AS r(org, seq, account, platform, description, subject, issue, rectified)`;
+    return db.query(
+      `INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, "subjectKey", "issueKey", rectified, "updatedAt")
+    SELECT gen_random_uuid()::text, $1, r.org, r.seq, r.account, r.platform, r.description, r.subject, r.issue, r.rectified, now()
+    FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
+      AS r(org, seq, account, platform, description, subject, issue, rectified)
+    WHERE ${TRANSACTION_GUARD(10)}`,
+      [
+        roundId,
+        column(b, (r) => r.organizationId),
+        column(b, (r) => r.seq),
+        column(b, (r) => r.account),
+        column(b, (r) => r.platform),
+        column(b, (r) => r.description),
+        column(keys, (k) => k.subjectKey),
+        column(keys, (k) => k.issueKey),
+        column(b, (r) => r.rectified),
+        db.txid,
+      ],
+    );
   });
 }
 
-function insertDataGaps(tx: Tx, roundId: string, rows: AnnexRows['DATA_COLLECTION']) {
-  return inBatches(
-    rows,
-    (b) => tx.$executeRaw`
-    INSERT INTO "DataCollectionGap" (id, "roundId", "organizationId", kind, "dataYear", position)
-    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.kind::"DataGapKind", r.year, r.pos
-    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.kind)}::text[], ${column(b, (r) => r.dataYear)}::int[],
-                ${column(b, (r) => r.position)}::int[]) AS r(org, kind, year, pos)`,
+function insertDataGaps(
+  db: TransactionConnection,
+  roundId: string,
+  rows: AnnexRows['DATA_COLLECTION'],
+) {
+  return inBatches(db, rows, (b) =>
+    db.query(
+      `INSERT INTO "DataCollectionGap" (id, "roundId", "organizationId", kind, "dataYear", position)
+    SELECT gen_random_uuid()::text, $1, r.org, r.kind::"DataGapKind", r.year, r.pos
+    FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS r(org, kind, year, pos)
+    WHERE ${TRANSACTION_GUARD(6)}`,
+      [
+        roundId,
+        column(b, (r) => r.organizationId),
+        column(b, (r) => r.kind),
+        column(b, (r) => r.dataYear),
+        column(b, (r) => r.position),
+        db.txid,
+      ],
+    ),
   );
 }
 
-function insertAdoptions(tx: Tx, roundId: string, rows: AnnexRows['ADOPTION']) {
-  return inBatches(
-    rows,
-    (b) => tx.$executeRaw`
-    INSERT INTO "InformationAdoption" (id, "roundId", "organizationId", rating, position)
-    SELECT gen_random_uuid()::text, ${roundId}, r.org, r.rating::"AdoptionRating", r.pos
-    FROM unnest(${column(b, (r) => r.organizationId)}::text[], ${column(b, (r) => r.rating)}::text[], ${column(b, (r) => r.position)}::int[])
-      AS r(org, rating, pos)`,
+function insertAdoptions(db: TransactionConnection, roundId: string, rows: AnnexRows['ADOPTION']) {
+  return inBatches(db, rows, (b) =>
+    db.query(
+      `INSERT INTO "InformationAdoption" (id, "roundId", "organizationId", rating, position)
+    SELECT gen_random_uuid()::text, $1, r.org, r.rating::"AdoptionRating", r.pos
+    FROM unnest($2::text[], $3::text[], $4::int[]) AS r(org, rating, pos)
+    WHERE ${TRANSACTION_GUARD(5)}`,
+      [
+        roundId,
+        column(b, (r) => r.organizationId),
+        column(b, (r) => r.rating),
+        column(b, (r) => r.position),
+        db.txid,
+      ],
+    ),
   );
 }

@@ -8,7 +8,7 @@ import {
   type PlainDate,
 } from '@gazette/domain';
 import { createAudited } from '../../schema/write-helpers.ts';
-import { copyEntries, insertEntries } from './insert-entries.ts';
+import { copyEntries, entriesConnection, insertEntries } from './insert-entries.ts';
 import { parseRateCsv } from './parse-rate-csv.ts';
 import { actorId, dimensionsOf, rateWrite, type RateCtx } from './support.ts';
 import { tableRanges } from './table-ranges.ts';
@@ -67,7 +67,8 @@ export async function createRateTableVersion(ctx: RateCtx, input: NewRateVersion
       basedOnId,
       createdById: actorId(ctx),
     });
-    if (entries) await insertEntries(tx, created.id, entries, actorId(ctx));
+    if (entries)
+      await insertEntries(await entriesConnection(ctx, tx), created.id, entries, actorId(ctx));
     else if (basedOnId) await copyEntries(tx, basedOnId, created.id, actorId(ctx));
     return created.id;
   });

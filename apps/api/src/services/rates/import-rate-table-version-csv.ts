@@ -1,10 +1,11 @@
 // Replaces the entries of a draft (or of a published version not yet started) with a CSV file:
 // validated whole (every bad row and column is reported) and written in batches as it is
-// validated, inside one transaction, so the version holds the whole file or stays as it was.
+// validated (through the transaction's own node-postgres connection), inside one transaction, so
+// the version holds the whole file or stays as it was.
 import { DomainError, type RateEntry } from '@gazette/domain';
 import { recordAudit } from '../../audit.ts';
 import { updateVersioned } from '../../schema/write-helpers.ts';
-import { INSERT_BATCH_ROWS, insertEntries } from './insert-entries.ts';
+import { entriesConnection, INSERT_BATCH_ROWS, insertEntries } from './insert-entries.ts';
 import { parseRateCsv } from './parse-rate-csv.ts';
 import {
   actorId,
@@ -32,12 +33,14 @@ export async function importRateTableVersionCsv(
     const v = await editableVersion(tx, id, 'id');
     await updateVersioned(tx, ctx, 'rateTableVersion', id, version, {});
     await tx.rateEntry.deleteMany({ where: { versionId: id } });
+    // The rows go through this transaction's own connection, in the same transaction.
+    const connection = await entriesConnection(ctx, tx);
     // Validated and written a batch at a time: no array of every entry is held. A bad row found
     // after some batches were written throws, and the transaction takes those writes back.
     let pending: RateEntry[] = [];
     let written = 0;
     const flush = async () => {
-      written += await insertEntries(tx, id, pending, actorId(ctx));
+      written += await insertEntries(connection, id, pending, actorId(ctx));
       pending = [];
     };
     await parseRateCsv(csv, table, async (batch) => {

@@ -1,30 +1,90 @@
-// Writes many entries of one version with multi-row `INSERT … SELECT FROM jsonb_to_recordset(…)`,
-// a batch per statement whose rows travel as one JSON text parameter: no per-row work in Prisma's
-// query compiler (which runs on the main thread), constant statements per batch.
+// Writes many entries of one version through the transaction's own node-postgres connection
+// (transactionConnection), one multi-row `INSERT … SELECT FROM unnest(…)` per batch with one array
+// per column: no per-row work in Prisma's query compiler (which runs on the main thread) and no
+// parameters kept by Prisma after the statement, constant statements per batch, and the event
+// loop given back between batches.
 import { rateEntryToRow, type RateEntry } from '@gazette/domain';
+import {
+  transactionClosed,
+  transactionConnection,
+  TRANSACTION_GUARD,
+  type TransactionConnection,
+} from '@gazette/db';
 import type { Tx } from '../../schema/write-helpers.ts';
+import type { RateCtx } from './support.ts';
 
-export const INSERT_BATCH_ROWS = 5000;
+/** Rows per INSERT: small enough that building its arrays holds the event loop only briefly. */
+export const INSERT_BATCH_ROWS = 1000;
 
 const INSERT_SQL = `INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedById", "updatedAt")
-SELECT gen_random_uuid()::text, $1, r.key, r.dimensions, r.code, r.name, r.unit, r.amount, r.rate, r."baseKey", r.attributes, r.position, $2, now()
-FROM jsonb_to_recordset($3::jsonb) AS r(key text, dimensions jsonb, code text, name text, unit text, amount numeric, rate numeric, "baseKey" text, attributes jsonb, position int)`;
+SELECT gen_random_uuid()::text, $1, r.key, r.dimensions::jsonb, r.code, r.name, r.unit, r.amount::numeric, r.rate::numeric, r."baseKey", r.attributes::jsonb, r.position, $2, now()
+FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
+  AS r(key, dimensions, code, name, unit, amount, rate, "baseKey", attributes, position)
+WHERE ${TRANSACTION_GUARD(13)}`;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Inserts `entries` into version `versionId` in batches; yields to the event loop between them. */
+/** The connection of the rate write `tx` (of `ctx.prisma`) that insertEntries writes on. */
+export function entriesConnection(ctx: Pick<RateCtx, 'prisma'>, tx: Tx) {
+  return transactionConnection(ctx.prisma, tx);
+}
+
+/**
+ * Inserts `entries` into version `versionId` on `connection` (a rate write's own, from
+ * entriesConnection) in batches; yields to the event loop after each.
+ */
 export async function insertEntries(
-  tx: Tx,
+  connection: TransactionConnection,
   versionId: string,
   entries: readonly RateEntry[],
   updatedById: string | null,
 ): Promise<number> {
   let written = 0;
   for (let start = 0; start < entries.length; start += INSERT_BATCH_ROWS) {
-    const rows = JSON.stringify(
-      entries.slice(start, start + INSERT_BATCH_ROWS).map(rateEntryToRow),
-    );
-    written += await tx.$executeRawUnsafe(INSERT_SQL, versionId, updatedById, rows);
+    const end = Math.min(entries.length, start + INSERT_BATCH_ROWS);
+    const n = end - start;
+    const cols = {
+      key: new Array<string>(n),
+      dimensions: new Array<string>(n),
+      code: new Array<string | null>(n),
+      name: new Array<string | null>(n),
+      unit: new Array<string | null>(n),
+      amount: new Array<string | null>(n),
+      rate: new Array<string | null>(n),
+      baseKey: new Array<string | null>(n),
+      attributes: new Array<string | null>(n),
+      position: new Array<number>(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const row = rateEntryToRow(entries[start + i]!);
+      cols.key[i] = row.key;
+      cols.dimensions[i] = JSON.stringify(row.dimensions);
+      cols.code[i] = row.code;
+      cols.name[i] = row.name;
+      cols.unit[i] = row.unit;
+      cols.amount[i] = row.amount;
+      cols.rate[i] = row.rate;
+      cols.baseKey[i] = row.baseKey;
+      cols.attributes[i] = row.attributes == null ? null : JSON.stringify(row.attributes);
+      cols.position[i] = row.position;
+    }
+    const result = await connection.query(INSERT_SQL, [
+      versionId,
+      updatedById,
+      cols.key,
+      cols.dimensions,
+      cols.code,
+      cols.name,
+      cols.unit,
+      cols.amount,
+      cols.rate,
+      cols.baseKey,
+      cols.attributes,
+      cols.position,
+      connection.txid,
+    ]);
+    if (result.rowCount !== n) throw transactionClosed();
+    written += n;
     await turn();
   }
   return written;
