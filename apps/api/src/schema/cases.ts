@@ -6,6 +6,7 @@ import { builder, checkedMaxSize } from '../builder.ts';
 import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { CASE_SORT_FIELDS, caseWhere, type CaseFilter } from '../services/cases/case-where.ts';
 import { isOverdue } from '../services/cases/is-overdue.ts';
+import { answersCaseQuery, readCaseWithNotices } from '../services/cases/read-case.ts';
 import {
   CaseDecisionEnum,
   CaseEventTypeEnum,
@@ -206,10 +207,12 @@ builder.queryFields((t) => ({
     authScopes: { viewer: true },
     args: { id: t.arg.globalID({ description: '案件的全局 ID', required: true }) },
     // Another type's global id names no case (the query is marked used: nothing to load).
-    resolve: (query, _root, { id }, ctx) =>
-      id.typename === 'DiscretionCase'
-        ? ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } })
-        : noRow(query),
+    resolve: (query, _root, { id }, ctx) => {
+      if (id.typename !== 'DiscretionCase') return noRow(query);
+      // The contract's selection (columns and notices): one statement on pg.
+      if (answersCaseQuery(query)) return readCaseWithNotices(ctx.prisma, id.id);
+      return ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } });
+    },
   }),
   cases: t.prismaConnection({
     description: `裁量审查评估案件列表(Relay 连接;需只读及以上角色)。${TOTAL_COUNT_NOTE}`,

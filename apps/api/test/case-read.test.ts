@@ -1,0 +1,82 @@
+// The contract's `Case` read (a case and its notices) runs one statement besides authentication,
+// a prepared statement on the pg driver, and answers exactly what Prisma's client would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCaseWithNotices } from '../src/services/cases/read-case.ts';
+import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
+
+let h: ApiHarness;
+let viewer: string;
+let accepted: { id: string; rawId: string };
+let opened: { id: string; rawId: string };
+
+const rawIdOf = (id: string) => Buffer.from(id, 'base64').toString('utf8').split(':')[1]!;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const sup = (await h.userToken('SUPERVISOR')).token;
+  viewer = (await h.userToken('VIEWER')).token;
+  const open = async (input: Record<string, unknown>) => {
+    const r = await h.gql(OPEN, { input: { ...OPEN_INPUT, ...input } }, sup);
+    expect(r.errors).toBeUndefined();
+    const id = r.data!.openDiscretionReview.case.id as string;
+    return { id, rawId: rawIdOf(id) };
+  };
+  accepted = await open({
+    caseName: '已受理案',
+    caseNumber: '泸测罚〔2030〕1号',
+    caseFiledOn: '2024-12-31',
+  });
+  const t = await h.gql(TRANSITION, { id: accepted.id, event: ACCEPT }, sup);
+  expect(t.errors).toBeUndefined();
+  opened = await open({ caseName: '待受理案' });
+});
+afterAll(() => h?.close());
+
+const CASE = `query Case($id: ID!) { case(id: $id) { id state reviewDeadline notices { kind number issuedOn } } }`;
+
+describe('the Case read', () => {
+  it('gives the same case and notices, field for field, as Prisma does (dates, enums, arrays, nulls)', async () => {
+    for (const { rawId } of [accepted, opened]) {
+      const viaPrisma = await h.db.prisma.discretionCase.findUnique({
+        where: { id: rawId },
+        include: { notices: { orderBy: { position: 'asc' } } },
+      });
+      expect(viaPrisma).not.toBeNull();
+      expect(await readCaseWithNotices(h.db.prisma, rawId)).toEqual(viaPrisma);
+    }
+    expect(await readCaseWithNotices(h.db.prisma, 'no-such-case')).toBeNull();
+  });
+
+  it('runs one statement besides authentication, whatever the number of notices', async () => {
+    const r = await h.gql(CASE, { id: accepted.id }, viewer);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.case.state).toBe('UNDER_REVIEW');
+    expect(r.data!.case.reviewDeadline).toBe('2025-01-25');
+    expect(r.data!.case.notices.length).toBeGreaterThan(0);
+    expect(r.data!.case.notices[0].issuedOn).toBe('2025-01-10');
+    expect(r.statements).toHaveLength(2);
+    expect(r.statements[1]).toContain('"Notice"');
+    const none = await h.gql(CASE, { id: opened.id }, viewer);
+    expect(none.data!.case.notices).toEqual([]);
+    expect(none.statements).toHaveLength(2);
+  });
+
+  it("a selection it does not answer (events, a notice's case) still reads through Prisma", async () => {
+    const r = await h.gql(
+      'query($id: ID!) { case(id: $id) { caseName events { type } notices { number print { title } } } }',
+      { id: accepted.id },
+      viewer,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.case.caseName).toBe('已受理案');
+    expect(r.data!.case.events.map((e: { type: string }) => e.type)).toContain('ACCEPT');
+    expect(r.data!.case.notices[0].print.title).toBeTruthy();
+    expect(r.statements.length).toBeGreaterThan(2);
+  });
+
+  it('an anonymous caller is refused before any case is read', async () => {
+    const r = await h.gql(CASE, { id: accepted.id });
+    expect(r.codes).toEqual(['UNAUTHENTICATED']);
+    expect(r.statements).toHaveLength(0);
+  });
+});
