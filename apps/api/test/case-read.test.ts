@@ -1,5 +1,6 @@
 // The contract's `Case` read (a case and its notices) runs one statement besides authentication,
 // a prepared statement on the pg driver, and answers exactly what Prisma's client would.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCaseWithNotices } from '../src/services/cases/read-case.ts';
 import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
@@ -78,5 +79,42 @@ describe('the Case read', () => {
     const r = await h.gql(CASE, { id: accepted.id });
     expect(r.codes).toEqual(['UNAUTHENTICATED']);
     expect(r.statements).toHaveLength(0);
+  });
+});
+
+describe('the cases connection', () => {
+  it('counts totalCount beside the page, not after it: both wait on the table at once', async () => {
+    const locker = new pg.Client({ connectionString: h.db.url });
+    const watcher = new pg.Client({ connectionString: h.db.url });
+    await locker.connect();
+    await watcher.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "DiscretionCase" IN ACCESS EXCLUSIVE MODE');
+      const request = h.gql(
+        '{ cases(first: 25, filter: { q: "案" }) { totalCount edges { node { caseName } } } }',
+        {},
+        viewer,
+      );
+      // Served one after the other, at most one statement of the request could wait on the lock.
+      let waiting = 0;
+      for (let i = 0; i < 400 && waiting < 2; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const { rows } = await watcher.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%DiscretionCase%'`,
+        );
+        waiting = rows[0]!.n;
+      }
+      await locker.query('COMMIT');
+      const r = await request;
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.cases.totalCount).toBe(2);
+      expect(r.data!.cases.edges).toHaveLength(2);
+      expect(waiting).toBe(2);
+    } finally {
+      await locker.end();
+      await watcher.end();
+    }
   });
 });
