@@ -118,3 +118,27 @@ describe('the cases connection', () => {
     }
   });
 });
+
+describe('an unfiltered total', () => {
+  it('is one prepared statement per table on pg, counted like the others', async () => {
+    // One connection: its prepared statements are the ones the requests made.
+    const one = await createHarness({ maxConnections: 1 });
+    try {
+      const admin = (await one.userToken('ADMIN')).token;
+      const cases = await one.gql('{ cases(first: 1) { totalCount } }', {}, admin);
+      expect(cases.data).toEqual({ cases: { totalCount: 0 } });
+      expect(cases.statements.some((s) => /reltuples/.test(s))).toBe(true);
+      const audit = await one.gql('{ auditEntriesPage(perPage: 1) { total } }', {}, admin);
+      expect(audit.errors).toBeUndefined();
+      expect(audit.data!.auditEntriesPage.total).toBeGreaterThan(0);
+      const prepared = await one.db.prisma.$queryRaw<{ name: string }[]>`
+        SELECT name FROM pg_prepared_statements WHERE name LIKE 'gazette_total_%' ORDER BY name`;
+      expect(prepared.map((p) => p.name)).toEqual([
+        'gazette_total_AuditEntry',
+        'gazette_total_DiscretionCase',
+      ]);
+    } finally {
+      await one.close();
+    }
+  });
+});
