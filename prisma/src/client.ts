@@ -10,18 +10,37 @@ export interface CreatePrismaClientOptions {
 }
 
 /**
+ * One statement run on the client's own pg pool, past Prisma's query compiler: for the few hot
+ * reads where Prisma's per-query cost dominates (authentication). `name` makes it a named
+ * prepared statement, parsed once per connection; the same name must always carry the same text.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+export interface DirectSql {
+  query<R>(statement: NamedStatement): Promise<R[]>;
+}
+
+const DIRECT_SQL = Symbol.for('gazette.directSql');
+
+/**
  * A client's open pool connections by server process id (see transactionConnection), kept on the
  * client itself so that wrappers (a Proxy that forwards property reads) still reach it.
  */
 const CONNECTIONS = Symbol('gazette.pgConnections');
 
-/** A Prisma client over node-postgres (`@prisma/adapter-pg`); close it with `$disconnect()`. */
+/**
+ * A Prisma client over node-postgres (`@prisma/adapter-pg`); close it with `$disconnect()` (which
+ * ends its pool). Its pool also serves `directSql(client)` and `transactionConnection`, so those
+ * paths open no connections of their own and directSql's statements reach `onQuery` like Prisma's.
+ */
 export function createPrismaClient(
   databaseUrl: string,
   options: CreatePrismaClientOptions = {},
 ): PrismaClient {
-  // The pool is ours (closed with the client) so that a transaction's own connection can be
-  // found again for bulk writes through the driver (transactionConnection).
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
@@ -30,6 +49,9 @@ export function createPrismaClient(
     // what running it costs. Off for every connection of the client.
     options: '-c jit=off',
   });
+  // An idle connection the server dropped is discarded by the pool; the next query reports any
+  // real outage. Without a listener that event would end the process.
+  pool.on('error', () => {});
   const byPid = new Map<number, pg.PoolClient>();
   const pidOf = (c: pg.PoolClient) => (c as unknown as { processID?: number }).processID;
   pool.on('connect', (c) => {
@@ -41,17 +63,37 @@ export function createPrismaClient(
     if (pid != null && byPid.get(pid) === c) byPid.delete(pid);
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const client = options.onQuery
-    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
-    : new PrismaClient({ adapter });
-  if (options.onQuery) {
-    const onQuery = options.onQuery;
-    (client as unknown as PrismaClient<'query'>).$on('query', (e) =>
-      onQuery({ query: e.query, params: e.params, duration: e.duration }),
-    );
+  const onQuery = options.onQuery;
+  let client: PrismaClient;
+  if (onQuery) {
+    const logged = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    logged.$on('query', (e) => onQuery({ query: e.query, params: e.params, duration: e.duration }));
+    client = logged as unknown as PrismaClient;
+  } else {
+    client = new PrismaClient({ adapter });
   }
+  const direct: DirectSql = {
+    async query<R>(statement: NamedStatement) {
+      const started = performance.now();
+      const result = await pool.query<R & pg.QueryResultRow>(statement);
+      onQuery?.({
+        query: statement.text,
+        params: JSON.stringify(statement.values),
+        duration: performance.now() - started,
+      });
+      return result.rows;
+    },
+  };
+  Object.defineProperty(client, DIRECT_SQL, { value: direct });
   Object.defineProperty(client, CONNECTIONS, { value: byPid });
   return client;
+}
+
+/** The direct pg path of a client made by createPrismaClient (also through a wrapping Proxy). */
+export function directSql(client: PrismaClient): DirectSql {
+  const direct = (client as unknown as Record<symbol, DirectSql | undefined>)[DIRECT_SQL];
+  if (!direct) throw new Error('directSql: the client was not made by createPrismaClient');
+  return direct;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, bearerSecret, sha256Hex } from './auth/secrets.ts';
 import type { Logger } from 'pino';
-import type { PrismaClient } from '@gazette/db';
+import { directSql, type PrismaClient } from '@gazette/db';
 import type { ChangeWaiter } from './services/changes/waiter.ts';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'VIEWER';
@@ -44,6 +44,34 @@ export interface GazetteRequestContext extends GazetteContext {
   clientAddress: string;
 }
 
+// Authentication runs on every signed-in request, so its two statements go straight to the pg
+// pool as named prepared statements (parsed once per connection, no Prisma query compiler). They
+// read and write the primary: the context's client is the primary's even when queries read a replica.
+
+/** A live session joined with its active user. */
+const SESSION_VIEWER = {
+  name: 'gazette_auth_session',
+  text: `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."tokenHash" = $1 AND s."expiresAt" > now() AND u.active`,
+} as const;
+
+/** An unrevoked token of an active creator; its lastUsedAt written when older than $2 seconds. */
+const TOKEN_VIEWER = {
+  name: 'gazette_auth_token',
+  text: `WITH live AS (
+      SELECT t.id, t.name, t.scopes, t."lastUsedAt"
+      FROM "ApiToken" t JOIN "User" u ON u.id = t."createdById"
+      WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND u.active
+    ), touched AS (
+      UPDATE "ApiToken" a SET "lastUsedAt" = now()
+      FROM live
+      WHERE a.id = live.id AND (live."lastUsedAt" IS NULL OR live."lastUsedAt" <= now() - make_interval(secs => $2::float8))
+      RETURNING a.id
+    )
+    SELECT live.id, live.name, live.scopes::text[] AS scopes FROM live`,
+} as const;
+
 /**
  * Resolves `Authorization: Bearer …` to a live session's user or an unrevoked API token, in one
  * SQL statement each (the user is joined, not fetched after). Nothing is cached, so a sign-out, a
@@ -59,12 +87,12 @@ export async function resolveViewer(
   const tokenHash = sha256Hex(secret);
 
   if (secret.startsWith(SESSION_PREFIX)) {
-    const [session] = await prisma.$queryRaw<
-      { sessionId: string; userId: string; email: string; role: Role }[]
-    >`
-      SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role
-      FROM "Session" s JOIN "User" u ON u.id = s."userId"
-      WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > now() AND u.active`;
+    const [session] = await directSql(prisma).query<{
+      sessionId: string;
+      userId: string;
+      email: string;
+      role: Role;
+    }>({ ...SESSION_VIEWER, values: [tokenHash] });
     if (!session) return { kind: 'anonymous' };
     return {
       kind: 'user',
@@ -76,19 +104,10 @@ export async function resolveViewer(
   }
 
   if (secret.startsWith(API_TOKEN_PREFIX)) {
-    const granularity = LAST_USED_GRANULARITY_MS / 1000;
-    const [token] = await prisma.$queryRaw<{ id: string; name: string; scopes: string[] }[]>`
-      WITH live AS (
-        SELECT t.id, t.name, t.scopes, t."lastUsedAt"
-        FROM "ApiToken" t JOIN "User" u ON u.id = t."createdById"
-        WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL AND u.active
-      ), touched AS (
-        UPDATE "ApiToken" a SET "lastUsedAt" = now()
-        FROM live
-        WHERE a.id = live.id AND (live."lastUsedAt" IS NULL OR live."lastUsedAt" <= now() - make_interval(secs => ${granularity}))
-        RETURNING a.id
-      )
-      SELECT live.id, live.name, live.scopes::text[] AS scopes FROM live`;
+    const [token] = await directSql(prisma).query<{ id: string; name: string; scopes: string[] }>({
+      ...TOKEN_VIEWER,
+      values: [tokenHash, LAST_USED_GRANULARITY_MS / 1000],
+    });
     if (!token) return { kind: 'anonymous' };
     return { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes };
   }

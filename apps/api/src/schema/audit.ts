@@ -10,8 +10,15 @@ builder.prismaNode('AuditEntry', {
   // entries exist and in which order).
   id: { field: 'publicId' },
   authScopes: { admin: true },
+  // Only the columns a request selects: a page of the log must not read every entry's record
+  // before and after (large JSON) when the list shows who, what and when.
+  select: { publicId: true },
   fields: (t) => ({
-    at: t.string({ description: '发生时间(ISO 时间戳)', resolve: (e) => e.at.toISOString() }),
+    at: t.string({
+      description: '发生时间(ISO 时间戳)',
+      select: { at: true },
+      resolve: (e) => e.at.toISOString(),
+    }),
     actorId: t.exposeString('actorId', {
       description: '操作者的 ID(账户或 API 令牌);系统操作为 null',
       nullable: true,

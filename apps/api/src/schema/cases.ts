@@ -1,11 +1,14 @@
 // Penalty discretion review cases (泸市监规发〔2024〕2号). Confidential (第十九条): every field
 // needs a role (VIEWER reads, SUPERVISOR and ADMIN change), and so do node() lookups. Resolvers
 // call the services in services/cases.
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { allowedEvents, type CaseDecision, type ReviewMode } from '@gazette/domain';
+import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { CASE_SORT_FIELDS, caseWhere, type CaseFilter } from '../services/cases/case-where.ts';
 import { isOverdue } from '../services/cases/is-overdue.ts';
+import { answersCaseQuery, readCaseWithNotices } from '../services/cases/read-case.ts';
 import {
   CaseDecisionEnum,
   CaseEventTypeEnum,
@@ -198,6 +201,33 @@ definePage<CaseFilter>({
 
 // ---------------------------------------------------------------- root fields
 
+/** The count of one `cases` field's cases, started at most once (keyed by its arguments object). */
+const caseCounts = new WeakMap<object, Promise<number>>();
+function caseCount(args: { filter?: CaseFilter | null }, ctx: GazetteContext): Promise<number> {
+  let count = caseCounts.get(args);
+  if (!count) {
+    const where = caseWhere(args.filter ?? {});
+    count = totalCount(ctx.prisma, 'DiscretionCase', where, () =>
+      ctx.prisma.discretionCase.count({ where }),
+    );
+    caseCounts.set(args, count);
+  }
+  return count;
+}
+
+/** Whether the field's own selection (inline fragments included) names `name`. */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const names = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === name
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? names(s.selectionSet)
+          : names(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => names(node.selectionSet));
+}
+
 builder.queryFields((t) => ({
   case: t.prismaField({
     description: '按全局 ID 读取案件(需只读及以上角色);不存在或不是案件的 ID 时为 null',
@@ -206,10 +236,12 @@ builder.queryFields((t) => ({
     authScopes: { viewer: true },
     args: { id: t.arg.globalID({ description: '案件的全局 ID', required: true }) },
     // Another type's global id names no case (the query is marked used: nothing to load).
-    resolve: (query, _root, { id }, ctx) =>
-      id.typename === 'DiscretionCase'
-        ? ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } })
-        : noRow(query),
+    resolve: (query, _root, { id }, ctx) => {
+      if (id.typename !== 'DiscretionCase') return noRow(query);
+      // The contract's selection (columns and notices): one statement on pg.
+      if (answersCaseQuery(query)) return readCaseWithNotices(ctx.prisma, id.id);
+      return ctx.prisma.discretionCase.findUnique({ ...query, where: { id: id.id } });
+    },
   }),
   cases: t.prismaConnection({
     description: `裁量审查评估案件列表(Relay 连接;需只读及以上角色)。${TOTAL_COUNT_NOTE}`,
@@ -221,8 +253,10 @@ builder.queryFields((t) => ({
       filter: t.arg({ description: '筛选条件', type: CaseFilterInput, required: false }),
       sort: t.arg({ description: '排序,缺省按登记日期降序', type: CaseSort, required: false }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.discretionCase.findMany({
+    resolve: (query, _root, args, ctx, info) => {
+      // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
+      if (selectsField(info, 'totalCount')) void caseCount(args, ctx).catch(() => {});
+      return ctx.prisma.discretionCase.findMany({
         ...query,
         where: caseWhere(args.filter ?? {}),
         orderBy: [
@@ -233,12 +267,8 @@ builder.queryFields((t) => ({
           },
           { id: 'asc' },
         ],
-      }),
-    totalCount: (_parent, args, ctx) => {
-      const where = caseWhere(args.filter ?? {});
-      return totalCount(ctx.prisma, 'DiscretionCase', where, () =>
-        ctx.prisma.discretionCase.count({ where }),
-      );
+      });
     },
+    totalCount: (_parent, args, ctx) => caseCount(args, ctx),
   }),
 }));

@@ -1,4 +1,5 @@
 import { badInput } from '@gazette/domain';
+import { directSql, type PrismaClient } from '@gazette/db';
 
 /** react-admin's getList shape: a page number from 1, a page size, one sort field and a filter. */
 export interface PageInput<F> {
@@ -53,26 +54,25 @@ export const TOTAL_COUNT_NOTE =
   `totalCount 仅在选择时计算:有筛选条件时为精确数;无筛选条件且表中超过 ${EXACT_COUNT_LIMIT} 行时为 PostgreSQL 统计信息(pg_class.reltuples)的估计值,` +
   `最近一次 ANALYZE 后的增删可能未计入。totalCount is computed only when selected: exact with a filter; without one, past ${EXACT_COUNT_LIMIT} rows, the planner's estimate.`;
 
-type Counter = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
-
 /**
  * A connection's `totalCount`: with a filter, the exact count (`exact()`, one statement); without,
  * one statement that reads the table's row estimate and counts exactly only below the limit, so a
- * deep history never costs a full scan per page.
+ * deep history never costs a full scan per page. That statement is a prepared statement on the
+ * client's pg pool (one per table, parsed once per connection): it runs on every unfiltered page.
  */
 export async function totalCount(
-  prisma: Counter,
+  prisma: PrismaClient,
   table: 'Policy' | 'Organization' | 'DiscretionCase' | 'AuditEntry',
   where: object,
   exact: () => Promise<number>,
 ): Promise<number> {
   if (Object.keys(where).length > 0) return exact();
-  const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(
-    `SELECT CASE WHEN c.reltuples > $1::real THEN c.reltuples::bigint
+  const [row] = await directSql(prisma).query<{ n: string }>({
+    name: `gazette_total_${table}`,
+    text: `SELECT CASE WHEN c.reltuples > $1::real THEN c.reltuples::bigint
                  ELSE (SELECT count(*) FROM "${table}") END AS n
-       FROM pg_class c WHERE c.oid = $2::regclass`,
-    EXACT_COUNT_LIMIT,
-    `"${table}"`,
-  );
+       FROM pg_class c WHERE c.oid = '"${table}"'::regclass`,
+    values: [EXACT_COUNT_LIMIT],
+  });
   return Number(row?.n ?? 0);
 }

@@ -1,7 +1,7 @@
 // Authentication costs one SQL statement per request (session or token joined with its user),
 // and nothing is cached: revocation, sign-out and deactivation hold on the very next request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../helpers.ts';
+import { createApi, createHarness, type Api } from '../helpers.ts';
 
 let api: Api;
 beforeAll(async () => {
@@ -72,5 +72,38 @@ describe('one statement to authenticate', () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect((await api.gql(ME, {}, { token })).data?.me ?? null).toBeNull();
+  });
+});
+
+describe('authentication on the pg driver', () => {
+  it('a session and an API token are each looked up by a named statement, prepared once per connection and executed again after', async () => {
+    // One connection: every statement of the test shares it, so its prepared statements show.
+    const harness = await createHarness({ maxConnections: 1 });
+    try {
+      const { token } = await harness.userToken('ADMIN');
+      const created = await harness.gql<{ createApiToken: { secret: string } }>(
+        'mutation { createApiToken(input: { name: "统计", scopes: [READ_PUBLISHED] }) { secret } }',
+        {},
+        token,
+      );
+      const secret = created.data!.createApiToken.secret;
+      for (const bearer of [token, secret, token, secret]) {
+        const r = await harness.gql('{ __typename }', {}, bearer);
+        expect(r.data).toEqual({ __typename: 'Query' });
+        expect(r.statements).toHaveLength(1);
+      }
+      const prepared = await harness.db.prisma.$queryRaw<
+        { name: string; runs: number; statement: string }[]
+      >`SELECT name, (generic_plans + custom_plans)::int AS runs, statement
+          FROM pg_prepared_statements ORDER BY name`;
+      expect(prepared.map((p) => p.name)).toEqual(['gazette_auth_session', 'gazette_auth_token']);
+      // One statement each, run again and again: the session's by createApiToken and two
+      // requests, the token's by two requests.
+      expect(prepared[0]!.runs).toBe(3);
+      expect(prepared[0]!.statement).toContain('"Session"');
+      expect(prepared[1]!.runs).toBe(2);
+    } finally {
+      await harness.close();
+    }
   });
 });

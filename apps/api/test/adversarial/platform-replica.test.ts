@@ -91,4 +91,18 @@ describe('read replica routing', () => {
     const later = await gql(ORGS);
     expect(later.replica).toBeGreaterThan(0);
   });
+
+  it('a signed-in read: the session lookup reads the primary, the query the replica', async () => {
+    const login = await gql(
+      'mutation { login(email: "replica-admin@gazette.test", password: "correct horse battery") { token } }',
+    );
+    const token = login.data.login.token as string;
+    await new Promise((r) => setTimeout(r, GRACE_MS + 50));
+    const read = await gql(ORGS, {}, token);
+    expect(read.errors).toBeUndefined();
+    expect(read.primary).toBe(1);
+    expect(read.replica).toBeGreaterThan(0);
+    // On the primary, so a sign-out or revocation holds at once whatever the replica's lag.
+    expect(onPrimary[0]).toContain('"Session"');
+  });
 });

@@ -1,0 +1,144 @@
+// The contract's `Case` read (a case and its notices) runs one statement besides authentication,
+// a prepared statement on the pg driver, and answers exactly what Prisma's client would.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCaseWithNotices } from '../src/services/cases/read-case.ts';
+import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
+
+let h: ApiHarness;
+let viewer: string;
+let accepted: { id: string; rawId: string };
+let opened: { id: string; rawId: string };
+
+const rawIdOf = (id: string) => Buffer.from(id, 'base64').toString('utf8').split(':')[1]!;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const sup = (await h.userToken('SUPERVISOR')).token;
+  viewer = (await h.userToken('VIEWER')).token;
+  const open = async (input: Record<string, unknown>) => {
+    const r = await h.gql(OPEN, { input: { ...OPEN_INPUT, ...input } }, sup);
+    expect(r.errors).toBeUndefined();
+    const id = r.data!.openDiscretionReview.case.id as string;
+    return { id, rawId: rawIdOf(id) };
+  };
+  accepted = await open({
+    caseName: '已受理案',
+    caseNumber: '泸测罚〔2030〕1号',
+    caseFiledOn: '2024-12-31',
+  });
+  const t = await h.gql(TRANSITION, { id: accepted.id, event: ACCEPT }, sup);
+  expect(t.errors).toBeUndefined();
+  opened = await open({ caseName: '待受理案' });
+});
+afterAll(() => h?.close());
+
+const CASE = `query Case($id: ID!) { case(id: $id) { id state reviewDeadline notices { kind number issuedOn } } }`;
+
+describe('the Case read', () => {
+  it('gives the same case and notices, field for field, as Prisma does (dates, enums, arrays, nulls)', async () => {
+    for (const { rawId } of [accepted, opened]) {
+      const viaPrisma = await h.db.prisma.discretionCase.findUnique({
+        where: { id: rawId },
+        include: { notices: { orderBy: { position: 'asc' } } },
+      });
+      expect(viaPrisma).not.toBeNull();
+      expect(await readCaseWithNotices(h.db.prisma, rawId)).toEqual(viaPrisma);
+    }
+    expect(await readCaseWithNotices(h.db.prisma, 'no-such-case')).toBeNull();
+  });
+
+  it('runs one statement besides authentication, whatever the number of notices', async () => {
+    const r = await h.gql(CASE, { id: accepted.id }, viewer);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.case.state).toBe('UNDER_REVIEW');
+    expect(r.data!.case.reviewDeadline).toBe('2025-01-25');
+    expect(r.data!.case.notices.length).toBeGreaterThan(0);
+    expect(r.data!.case.notices[0].issuedOn).toBe('2025-01-10');
+    expect(r.statements).toHaveLength(2);
+    expect(r.statements[1]).toContain('"Notice"');
+    const none = await h.gql(CASE, { id: opened.id }, viewer);
+    expect(none.data!.case.notices).toEqual([]);
+    expect(none.statements).toHaveLength(2);
+  });
+
+  it("a selection it does not answer (events, a notice's case) still reads through Prisma", async () => {
+    const r = await h.gql(
+      'query($id: ID!) { case(id: $id) { caseName events { type } notices { number print { title } } } }',
+      { id: accepted.id },
+      viewer,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.case.caseName).toBe('已受理案');
+    expect(r.data!.case.events.map((e: { type: string }) => e.type)).toContain('ACCEPT');
+    expect(r.data!.case.notices[0].print.title).toBeTruthy();
+    expect(r.statements.length).toBeGreaterThan(2);
+  });
+
+  it('an anonymous caller is refused before any case is read', async () => {
+    const r = await h.gql(CASE, { id: accepted.id });
+    expect(r.codes).toEqual(['UNAUTHENTICATED']);
+    expect(r.statements).toHaveLength(0);
+  });
+});
+
+describe('the cases connection', () => {
+  it('counts totalCount beside the page, not after it: both wait on the table at once', async () => {
+    const locker = new pg.Client({ connectionString: h.db.url });
+    const watcher = new pg.Client({ connectionString: h.db.url });
+    await locker.connect();
+    await watcher.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "DiscretionCase" IN ACCESS EXCLUSIVE MODE');
+      const request = h.gql(
+        '{ cases(first: 25, filter: { q: "案" }) { totalCount edges { node { caseName } } } }',
+        {},
+        viewer,
+      );
+      // Served one after the other, at most one statement of the request could wait on the lock.
+      let waiting = 0;
+      for (let i = 0; i < 400 && waiting < 2; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const { rows } = await watcher.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%DiscretionCase%'`,
+        );
+        waiting = rows[0]!.n;
+      }
+      await locker.query('COMMIT');
+      const r = await request;
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.cases.totalCount).toBe(2);
+      expect(r.data!.cases.edges).toHaveLength(2);
+      expect(waiting).toBe(2);
+    } finally {
+      await locker.end();
+      await watcher.end();
+    }
+  });
+});
+
+describe('an unfiltered total', () => {
+  it('is one prepared statement per table on pg, counted like the others', async () => {
+    // One connection: its prepared statements are the ones the requests made.
+    const one = await createHarness({ maxConnections: 1 });
+    try {
+      const admin = (await one.userToken('ADMIN')).token;
+      const cases = await one.gql('{ cases(first: 1) { totalCount } }', {}, admin);
+      expect(cases.data).toEqual({ cases: { totalCount: 0 } });
+      expect(cases.statements.some((s) => /reltuples/.test(s))).toBe(true);
+      const audit = await one.gql('{ auditEntriesPage(perPage: 1) { total } }', {}, admin);
+      expect(audit.errors).toBeUndefined();
+      expect(audit.data!.auditEntriesPage.total).toBeGreaterThan(0);
+      const prepared = await one.db.prisma.$queryRaw<{ name: string }[]>`
+        SELECT name FROM pg_prepared_statements WHERE name LIKE 'gazette_total_%' ORDER BY name`;
+      expect(prepared.map((p) => p.name)).toEqual([
+        'gazette_total_AuditEntry',
+        'gazette_total_DiscretionCase',
+      ]);
+    } finally {
+      await one.close();
+    }
+  });
+});
