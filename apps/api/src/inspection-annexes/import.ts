@@ -1,7 +1,7 @@
 // Importing a quarter's annexes: every file read and validated first (all or nothing), then the
 // round's findings of each annex given are replaced in one transaction, behind the round's
 // version check, with an audit entry.
-import { DomainError, findingKeys } from '@gazette/domain';
+import { DomainError, findingKeys, type FindingKeys } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import type { AnnexImportAction } from '../audit-actions.ts';
@@ -213,35 +213,76 @@ async function inBatches<T>(
   }
 }
 
-const column = <T, V>(batch: readonly T[], pick: (row: T) => V): V[] => batch.map(pick);
+/** One column of a bulk insert: its name, the SQL array type it is sent as, and its value. */
+type BulkColumn<T> = readonly [name: string, type: string, value: (row: T) => unknown];
+
+/**
+ * Inserts a round's rows of `table` in batches: `INSERT … SELECT gen_random_uuid(), roundId, …
+ * FROM unnest(one array per column)`, guarded by the transaction's id. `cast` gives a column's
+ * SQL when it is not the value itself (an enum); `prepare` adds what a batch computes once per row
+ * (the findings' keys) before the columns read it.
+ */
+function insertRoundRows<R, T>(
+  db: TransactionConnection,
+  roundId: string,
+  table: string,
+  rows: readonly R[],
+  prepare: (batch: readonly R[]) => T[],
+  columns: readonly BulkColumn<T>[],
+  options: { cast?: Record<string, string>; updatedAt?: boolean } = {},
+) {
+  const alias = (i: number) => `c${i}`;
+  const names = columns.map(([name]) => (/^[a-z]+$/u.test(name) ? name : `"${name}"`));
+  const values = columns.map(([name], i) => options.cast?.[name] ?? `r.${alias(i)}`);
+  const arrays = columns.map(([, type], i) => `$${i + 2}::${type}[]`);
+  const guard = TRANSACTION_GUARD(columns.length + 2);
+  const sql = `INSERT INTO "${table}" (id, "roundId", ${names.join(', ')}${options.updatedAt ? ', "updatedAt"' : ''})
+    SELECT gen_random_uuid()::text, $1, ${values.join(', ')}${options.updatedAt ? ', now()' : ''}
+    FROM unnest(${arrays.join(', ')}) AS r(${columns.map((_, i) => alias(i)).join(', ')})
+    WHERE ${guard}`;
+  return inBatches(db, rows, (batch) => {
+    const prepared = prepare(batch);
+    return db.query(sql, [roundId, ...columns.map(([, , value]) => prepared.map(value)), db.txid]);
+  });
+}
+
+/** A finding of either annex with the keys repeat findings are matched by. */
+type Keyed<R> = { r: R; k: FindingKeys };
+
+/** A finding's columns around its annex's own: the body first, then text, keys and rectification. */
+function findingColumns<
+  R extends { organizationId: string; description: string; rectified: boolean | null },
+>(own: readonly BulkColumn<Keyed<R>>[]): BulkColumn<Keyed<R>>[] {
+  return [
+    ['organizationId', 'text', (x) => x.r.organizationId],
+    ...own,
+    ['description', 'text', (x) => x.r.description],
+    ['subjectKey', 'text', (x) => x.k.subjectKey],
+    ['issueKey', 'text', (x) => x.k.issueKey],
+    ['rectified', 'boolean', (x) => x.r.rectified],
+  ];
+}
 
 function insertWebsiteFindings(
   db: TransactionConnection,
   roundId: string,
   rows: AnnexRows['WEBSITE'],
 ) {
-  return inBatches(db, rows, (b) => {
-    const keys = b.map((r) => findingKeys({ channel: 'WEBSITE', description: r.description }));
-    return db.query(
-      `INSERT INTO "WebsiteFinding" (id, "roundId", "organizationId", "siteSeq", "siteName", position, description, "subjectKey", "issueKey", rectified, "updatedAt")
-    SELECT gen_random_uuid()::text, $1, r.org, r.seq, r.site, r.pos, r.description, r.subject, r.issue, r.rectified, now()
-    FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::boolean[])
-      AS r(org, seq, site, pos, description, subject, issue, rectified)
-    WHERE ${TRANSACTION_GUARD(10)}`,
-      [
-        roundId,
-        column(b, (r) => r.organizationId),
-        column(b, (r) => r.siteSeq),
-        column(b, (r) => r.siteName),
-        column(b, (r) => r.position),
-        column(b, (r) => r.description),
-        column(keys, (k) => k.subjectKey),
-        column(keys, (k) => k.issueKey),
-        column(b, (r) => r.rectified),
-        db.txid,
-      ],
-    );
-  });
+  const keyed = (b: readonly AnnexRows['WEBSITE'][number][]) =>
+    b.map((r) => ({ r, k: findingKeys({ channel: 'WEBSITE', description: r.description }) }));
+  return insertRoundRows(
+    db,
+    roundId,
+    'WebsiteFinding',
+    rows,
+    keyed,
+    findingColumns([
+      ['siteSeq', 'int', (x) => x.r.siteSeq],
+      ['siteName', 'text', (x) => x.r.siteName],
+      ['position', 'int', (x) => x.r.position],
+    ]),
+    { updatedAt: true },
+  );
 }
 
 function insertNewMediaFindings(
@@ -249,28 +290,21 @@ function insertNewMediaFindings(
   roundId: string,
   rows: AnnexRows['NEW_MEDIA'],
 ) {
-  return inBatches(db, rows, (b) => {
-    const keys = b.map((r) => findingKeys({ channel: 'NEW_MEDIA', ...r }));
-    return db.query(
-      `INSERT INTO "NewMediaFinding" (id, "roundId", "organizationId", seq, account, platform, description, "subjectKey", "issueKey", rectified, "updatedAt")
-    SELECT gen_random_uuid()::text, $1, r.org, r.seq, r.account, r.platform, r.description, r.subject, r.issue, r.rectified, now()
-    FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::boolean[])
-      AS r(org, seq, account, platform, description, subject, issue, rectified)
-    WHERE ${TRANSACTION_GUARD(10)}`,
-      [
-        roundId,
-        column(b, (r) => r.organizationId),
-        column(b, (r) => r.seq),
-        column(b, (r) => r.account),
-        column(b, (r) => r.platform),
-        column(b, (r) => r.description),
-        column(keys, (k) => k.subjectKey),
-        column(keys, (k) => k.issueKey),
-        column(b, (r) => r.rectified),
-        db.txid,
-      ],
-    );
-  });
+  const keyed = (b: readonly AnnexRows['NEW_MEDIA'][number][]) =>
+    b.map((r) => ({ r, k: findingKeys({ channel: 'NEW_MEDIA', ...r }) }));
+  return insertRoundRows(
+    db,
+    roundId,
+    'NewMediaFinding',
+    rows,
+    keyed,
+    findingColumns([
+      ['seq', 'int', (x) => x.r.seq],
+      ['account', 'text', (x) => x.r.account],
+      ['platform', 'text', (x) => x.r.platform],
+    ]),
+    { updatedAt: true },
+  );
 }
 
 function insertDataGaps(
@@ -278,38 +312,34 @@ function insertDataGaps(
   roundId: string,
   rows: AnnexRows['DATA_COLLECTION'],
 ) {
-  return inBatches(db, rows, (b) =>
-    db.query(
-      `INSERT INTO "DataCollectionGap" (id, "roundId", "organizationId", kind, "dataYear", position)
-    SELECT gen_random_uuid()::text, $1, r.org, r.kind::"DataGapKind", r.year, r.pos
-    FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS r(org, kind, year, pos)
-    WHERE ${TRANSACTION_GUARD(6)}`,
-      [
-        roundId,
-        column(b, (r) => r.organizationId),
-        column(b, (r) => r.kind),
-        column(b, (r) => r.dataYear),
-        column(b, (r) => r.position),
-        db.txid,
-      ],
-    ),
+  return insertRoundRows(
+    db,
+    roundId,
+    'DataCollectionGap',
+    rows,
+    (b) => [...b],
+    [
+      ['organizationId', 'text', (r) => r.organizationId],
+      ['kind', 'text', (r) => r.kind],
+      ['dataYear', 'int', (r) => r.dataYear],
+      ['position', 'int', (r) => r.position],
+    ],
+    { cast: { kind: 'r.c1::"DataGapKind"' } },
   );
 }
 
 function insertAdoptions(db: TransactionConnection, roundId: string, rows: AnnexRows['ADOPTION']) {
-  return inBatches(db, rows, (b) =>
-    db.query(
-      `INSERT INTO "InformationAdoption" (id, "roundId", "organizationId", rating, position)
-    SELECT gen_random_uuid()::text, $1, r.org, r.rating::"AdoptionRating", r.pos
-    FROM unnest($2::text[], $3::text[], $4::int[]) AS r(org, rating, pos)
-    WHERE ${TRANSACTION_GUARD(5)}`,
-      [
-        roundId,
-        column(b, (r) => r.organizationId),
-        column(b, (r) => r.rating),
-        column(b, (r) => r.position),
-        db.txid,
-      ],
-    ),
+  return insertRoundRows(
+    db,
+    roundId,
+    'InformationAdoption',
+    rows,
+    (b) => [...b],
+    [
+      ['organizationId', 'text', (r) => r.organizationId],
+      ['rating', 'text', (r) => r.rating],
+      ['position', 'int', (r) => r.position],
+    ],
+    { cast: { rating: 'r.c1::"AdoptionRating"' } },
   );
 }
