@@ -135,7 +135,11 @@ describe('the cases connection', () => {
     );
     expect(nested.errors).toBeUndefined();
     expect(nested.statements.some((s) => s.includes('to_jsonb(c) AS c'))).toBe(false);
-    const plain = await h.gql('{ cases(first: 5) { edges { cursor node { caseName } } } }', {}, viewer);
+    const plain = await h.gql(
+      '{ cases(first: 5) { edges { cursor node { caseName } } } }',
+      {},
+      viewer,
+    );
     expect(plain.data!.cases.edges.map((e: { node: unknown }) => e.node)).toEqual(
       nested.data!.cases.edges.map((e: { node: { caseName: string } }) => ({
         caseName: e.node.caseName,
@@ -150,7 +154,9 @@ describe('the cases connection', () => {
       viewer,
     );
     expect(after.errors).toBeUndefined();
-    expect(after.data!.cases.edges.map((e: { node: { caseName: string } }) => e.node.caseName)).toEqual(
+    expect(
+      after.data!.cases.edges.map((e: { node: { caseName: string } }) => e.node.caseName),
+    ).toEqual(
       plain.data!.cases.edges.slice(1).map((e: { node: { caseName: string } }) => e.node.caseName),
     );
   });

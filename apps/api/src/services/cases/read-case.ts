@@ -59,13 +59,7 @@ export async function readCaseWithNotices(
 
 /** Columns the `cases` list sorts by (its CaseSort fields), then by id. */
 export type CaseSortColumn =
-  | 'filedOn'
-  | 'reviewDeadline'
-  | 'caseName'
-  | 'subjectName'
-  | 'state'
-  | 'createdAt'
-  | 'updatedAt';
+  'filedOn' | 'reviewDeadline' | 'caseName' | 'subjectName' | 'state' | 'createdAt' | 'updatedAt';
 const PAGE_COLUMNS: ReadonlySet<string> = new Set<CaseSortColumn>([
   'filedOn',
   'reviewDeadline',
