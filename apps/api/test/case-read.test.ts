@@ -2,7 +2,11 @@
 // a prepared statement on the pg driver, and answers exactly what Prisma's client would.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCaseWithNotices } from '../src/services/cases/read-case.ts';
+import {
+  readCaseWithNotices,
+  readFirstCases,
+  type CaseSortColumn,
+} from '../src/services/cases/read-case.ts';
 import { ACCEPT, OPEN, OPEN_INPUT, TRANSITION, createHarness, type ApiHarness } from './helpers.ts';
 
 let h: ApiHarness;
@@ -83,6 +87,80 @@ describe('the Case read', () => {
 });
 
 describe('the cases connection', () => {
+  const COLUMNS: CaseSortColumn[] = [
+    'filedOn',
+    'reviewDeadline',
+    'caseName',
+    'subjectName',
+    'state',
+    'createdAt',
+    'updatedAt',
+  ];
+
+  it('reads an unfiltered first page as Prisma does, for every sort and direction', async () => {
+    for (const column of COLUMNS) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const take of [1, 3]) {
+          const viaPrisma = await h.db.prisma.discretionCase.findMany({
+            orderBy: [{ [column]: order }, { id: 'asc' }],
+            take,
+          });
+          expect(viaPrisma.length).toBeGreaterThan(0);
+          expect(await readFirstCases(h.db.prisma, column, order, take)).toEqual(viaPrisma);
+        }
+      }
+    }
+    await expect(readFirstCases(h.db.prisma, 'id; --' as CaseSortColumn, 'asc', 1)).rejects.toThrow(
+      /sort column/,
+    );
+  });
+
+  it('serves an unfiltered first page of columns in one statement besides auth and count', async () => {
+    const r = await h.gql(
+      '{ cases(first: 1, sort: { field: CASE_NAME, direction: ASC }) { totalCount pageInfo { hasNextPage } edges { node { caseName state filedOn } } } }',
+      {},
+      viewer,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.cases.totalCount).toBe(2);
+    expect(r.data!.cases.pageInfo.hasNextPage).toBe(true);
+    expect(r.data!.cases.edges).toHaveLength(1);
+    expect(r.statements).toHaveLength(3);
+    expect(r.statements.filter((s) => s.includes('to_jsonb(c) AS c'))).toHaveLength(1);
+    // Nested relations, cursors and filters still read through Prisma, with the same answers.
+    const nested = await h.gql(
+      '{ cases(first: 5) { edges { cursor node { caseName notices { number } } } } }',
+      {},
+      viewer,
+    );
+    expect(nested.errors).toBeUndefined();
+    expect(nested.statements.some((s) => s.includes('to_jsonb(c) AS c'))).toBe(false);
+    const plain = await h.gql(
+      '{ cases(first: 5) { edges { cursor node { caseName } } } }',
+      {},
+      viewer,
+    );
+    expect(plain.data!.cases.edges.map((e: { node: unknown }) => e.node)).toEqual(
+      nested.data!.cases.edges.map((e: { node: { caseName: string } }) => ({
+        caseName: e.node.caseName,
+      })),
+    );
+    const after = await h.gql(
+      '{ cases(first: 5, after: $c) { edges { node { caseName } } } }'.replace(
+        '$c',
+        JSON.stringify(plain.data!.cases.edges[0].cursor),
+      ),
+      {},
+      viewer,
+    );
+    expect(after.errors).toBeUndefined();
+    expect(
+      after.data!.cases.edges.map((e: { node: { caseName: string } }) => e.node.caseName),
+    ).toEqual(
+      plain.data!.cases.edges.slice(1).map((e: { node: { caseName: string } }) => e.node.caseName),
+    );
+  });
+
   it('counts totalCount beside the page, not after it: both wait on the table at once', async () => {
     const locker = new pg.Client({ connectionString: h.db.url });
     const watcher = new pg.Client({ connectionString: h.db.url });

@@ -8,7 +8,12 @@ import { builder, checkedMaxSize } from '../builder.ts';
 import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { CASE_SORT_FIELDS, caseWhere, type CaseFilter } from '../services/cases/case-where.ts';
 import { isOverdue } from '../services/cases/is-overdue.ts';
-import { answersCaseQuery, readCaseWithNotices } from '../services/cases/read-case.ts';
+import {
+  answersCaseQuery,
+  firstCasesTake,
+  readCaseWithNotices,
+  readFirstCases,
+} from '../services/cases/read-case.ts';
 import {
   CaseDecisionEnum,
   CaseEventTypeEnum,
@@ -256,17 +261,16 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx, info) => {
       // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
       if (selectsField(info, 'totalCount')) void caseCount(args, ctx).catch(() => {});
+      const where = caseWhere(args.filter ?? {});
+      const column = SORT_COLUMNS[args.sort?.field ?? 'FILED_ON'];
+      const order = direction(args.sort?.direction ?? 'DESC');
+      // An unfiltered first page of plain columns (the list's usual read): one statement on pg.
+      const take = Object.keys(where).length === 0 ? firstCasesTake(query) : null;
+      if (take !== null) return readFirstCases(ctx.prisma, column, order, take);
       return ctx.prisma.discretionCase.findMany({
         ...query,
-        where: caseWhere(args.filter ?? {}),
-        orderBy: [
-          {
-            [SORT_COLUMNS[args.sort?.field ?? 'FILED_ON']]: direction(
-              args.sort?.direction ?? 'DESC',
-            ),
-          },
-          { id: 'asc' },
-        ],
+        where,
+        orderBy: [{ [column]: order }, { id: 'asc' }],
       });
     },
     totalCount: (_parent, args, ctx) => caseCount(args, ctx),

@@ -82,6 +82,15 @@ export interface PageSpec<F> {
     count: (ctx: GazetteContext, where: object, exact: () => Promise<number>) => Promise<number>;
     note: string;
   };
+  /**
+   * An unfiltered page read another way than Prisma's findMany (e.g. one prepared statement), or
+   * null to use findMany; it must give findMany's rows for the same query, skip, take and order.
+   */
+  unfilteredPage?: (
+    ctx: GazetteContext,
+    query: object,
+    page: { skip: number; take: number; orderBy: Record<string, 'asc' | 'desc'> },
+  ) => Promise<unknown[]> | null;
 }
 
 function idsWhere(ids: readonly string[] | null | undefined, typename: string) {
@@ -119,6 +128,10 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
         type: [spec.type as 'Policy'],
         resolve: (query, args, _a, ctx) => {
           const { skip, take, orderBy } = orderArgs(args);
+          const other = args.filter
+            ? null
+            : spec.unfilteredPage?.(ctx, query, { skip, take, orderBy });
+          if (other) return other as never;
           return delegate(ctx).findMany({
             ...query,
             where: whereOf(args, ctx),

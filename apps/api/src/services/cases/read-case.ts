@@ -35,6 +35,12 @@ function withDates<T>(
   return row as T;
 }
 
+/** A case row as `to_jsonb(c)` gives it, in Prisma's shape (shared by the case read and the list). */
+function caseFromJson(row: Record<string, unknown>): DiscretionCase {
+  for (const key of CASE_LISTS) row[key] ??= [];
+  return withDates<DiscretionCase>(row, CASE_DAYS, CASE_INSTANTS);
+}
+
 /** The case with its notices in issue order, or null; one statement. */
 export async function readCaseWithNotices(
   prisma: PrismaClient,
@@ -45,11 +51,60 @@ export async function readCaseWithNotices(
     notices: Record<string, unknown>[];
   }>({ ...CASE_WITH_NOTICES, values: [id] });
   if (!row) return null;
-  for (const key of CASE_LISTS) row.case[key] ??= [];
   return {
-    ...withDates<DiscretionCase>(row.case, CASE_DAYS, CASE_INSTANTS),
+    ...caseFromJson(row.case),
     notices: row.notices.map((n) => withDates<Notice>(n, NOTICE_DAYS)),
   };
+}
+
+/** Columns the `cases` list sorts by (its CaseSort fields), then by id. */
+export type CaseSortColumn =
+  'filedOn' | 'reviewDeadline' | 'caseName' | 'subjectName' | 'state' | 'createdAt' | 'updatedAt';
+const PAGE_COLUMNS: ReadonlySet<string> = new Set<CaseSortColumn>([
+  'filedOn',
+  'reviewDeadline',
+  'caseName',
+  'subjectName',
+  'state',
+  'createdAt',
+  'updatedAt',
+]);
+
+/**
+ * The first `take` cases of the unfiltered `cases` list in `column` `order`, then id ascending:
+ * what `discretionCase.findMany({ orderBy: [{ [column]: order }, { id: 'asc' }], take })` gives,
+ * in one prepared statement per sort (parsed once per connection) instead of Prisma's compiler.
+ */
+export async function readFirstCases(
+  prisma: PrismaClient,
+  column: CaseSortColumn,
+  order: 'asc' | 'desc',
+  take: number,
+): Promise<DiscretionCase[]> {
+  // Both are checked against fixed lists: they name the statement and go into its text.
+  if (!PAGE_COLUMNS.has(column)) throw new Error(`not a case sort column: ${column}`);
+  const dir = order === 'desc' ? 'DESC' : 'ASC';
+  const rows = await directSql(prisma).query<{ c: Record<string, unknown> }>({
+    name: `gazette_cases_first_${column}_${dir}`,
+    text: `SELECT to_jsonb(c) AS c FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`,
+    values: [take],
+  });
+  return rows.map((r) => caseFromJson(r.c));
+}
+
+/**
+ * Whether Pothos' query for a `cases` connection is a first page readFirstCases answers: a
+ * forward page (take > 0, no cursor) whose nodes ask only for the case's own columns.
+ */
+export function firstCasesTake(query: object): number | null {
+  const { take, skip, cursor, ...selection } = query as {
+    take?: unknown;
+    skip?: unknown;
+    cursor?: unknown;
+  };
+  if (cursor !== undefined || (skip !== undefined && skip !== 0)) return null;
+  if (typeof take !== 'number' || !Number.isInteger(take) || take <= 0) return null;
+  return Object.keys(selection).length === 0 ? take : null;
 }
 
 /**
