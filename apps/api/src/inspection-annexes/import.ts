@@ -213,33 +213,40 @@ async function inBatches<T>(
   }
 }
 
-/** One column of a bulk insert: its name, the SQL array type it is sent as, and its value. */
-type BulkColumn<T> = readonly [name: string, type: string, value: (row: T) => unknown];
+/**
+ * One column of a bulk insert: its name, the SQL array type it is sent as, its value, and the enum
+ * type the sent text is cast to (when the column is an enum).
+ */
+type BulkColumn<T> = readonly [
+  name: string,
+  type: string,
+  value: (row: T) => unknown,
+  enumType?: string,
+];
 
 /**
  * Inserts a round's rows of `table` in batches: `INSERT … SELECT gen_random_uuid(), roundId, …
- * FROM unnest(one array per column)`, guarded by the transaction's id. `cast` gives a column's
- * SQL when it is not the value itself (an enum); `prepare` adds what a batch computes once per row
- * (the findings' keys) before the columns read it.
+ * FROM unnest(one array per column)`, guarded by the transaction's id. `prepare` adds what a batch
+ * computes once per row (the findings' keys) before the columns read it.
  */
 function insertRoundRows<R, T>(
   db: TransactionConnection,
   roundId: string,
   table: string,
   rows: readonly R[],
-  prepare: (batch: readonly R[]) => T[],
+  prepare: (batch: readonly R[]) => readonly T[],
   columns: readonly BulkColumn<T>[],
-  options: { cast?: Record<string, string>; updatedAt?: boolean } = {},
+  options: { updatedAt?: boolean } = {},
 ) {
-  const alias = (i: number) => `c${i}`;
-  const names = columns.map(([name]) => (/^[a-z]+$/u.test(name) ? name : `"${name}"`));
-  const values = columns.map(([name], i) => options.cast?.[name] ?? `r.${alias(i)}`);
+  const names = columns.map(([name]) => `"${name}"`);
+  const values = columns.map(
+    ([, , , enumType], i) => `r.c${i}${enumType ? `::"${enumType}"` : ''}`,
+  );
   const arrays = columns.map(([, type], i) => `$${i + 2}::${type}[]`);
-  const guard = TRANSACTION_GUARD(columns.length + 2);
   const sql = `INSERT INTO "${table}" (id, "roundId", ${names.join(', ')}${options.updatedAt ? ', "updatedAt"' : ''})
     SELECT gen_random_uuid()::text, $1, ${values.join(', ')}${options.updatedAt ? ', now()' : ''}
-    FROM unnest(${arrays.join(', ')}) AS r(${columns.map((_, i) => alias(i)).join(', ')})
-    WHERE ${guard}`;
+    FROM unnest(${arrays.join(', ')}) AS r(${columns.map((_, i) => `c${i}`).join(', ')})
+    WHERE ${TRANSACTION_GUARD(columns.length + 2)}`;
   return inBatches(db, rows, (batch) => {
     const prepared = prepare(batch);
     return db.query(sql, [roundId, ...columns.map(([, , value]) => prepared.map(value)), db.txid]);
@@ -312,34 +319,18 @@ function insertDataGaps(
   roundId: string,
   rows: AnnexRows['DATA_COLLECTION'],
 ) {
-  return insertRoundRows(
-    db,
-    roundId,
-    'DataCollectionGap',
-    rows,
-    (b) => [...b],
-    [
-      ['organizationId', 'text', (r) => r.organizationId],
-      ['kind', 'text', (r) => r.kind],
-      ['dataYear', 'int', (r) => r.dataYear],
-      ['position', 'int', (r) => r.position],
-    ],
-    { cast: { kind: 'r.c1::"DataGapKind"' } },
-  );
+  return insertRoundRows(db, roundId, 'DataCollectionGap', rows, (b) => b, [
+    ['organizationId', 'text', (r) => r.organizationId],
+    ['kind', 'text', (r) => r.kind, 'DataGapKind'],
+    ['dataYear', 'int', (r) => r.dataYear],
+    ['position', 'int', (r) => r.position],
+  ]);
 }
 
 function insertAdoptions(db: TransactionConnection, roundId: string, rows: AnnexRows['ADOPTION']) {
-  return insertRoundRows(
-    db,
-    roundId,
-    'InformationAdoption',
-    rows,
-    (b) => [...b],
-    [
-      ['organizationId', 'text', (r) => r.organizationId],
-      ['rating', 'text', (r) => r.rating],
-      ['position', 'int', (r) => r.position],
-    ],
-    { cast: { rating: 'r.c1::"AdoptionRating"' } },
-  );
+  return insertRoundRows(db, roundId, 'InformationAdoption', rows, (b) => b, [
+    ['organizationId', 'text', (r) => r.organizationId],
+    ['rating', 'text', (r) => r.rating, 'AdoptionRating'],
+    ['position', 'int', (r) => r.position],
+  ]);
 }
