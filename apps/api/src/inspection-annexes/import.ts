@@ -1,6 +1,7 @@
 // Importing a quarter's annexes: every file read and validated first (all or nothing), then the
 // round's findings of each annex given are replaced in one transaction, behind the round's
 // version check, with an audit entry.
+import { setImmediate as turn } from 'node:timers/promises';
 import { DomainError, findingKeys, type FindingKeys } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
@@ -197,8 +198,6 @@ export async function replaceAnnexes(
  * building its arrays (and its findings' keys) holds the event loop only briefly.
  */
 export const INSERT_BATCH_ROWS = 2000;
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Writes `rows` a batch at a time on `db`; `insert` sends one batch, guarded by `db.txid`. */
 async function inBatches<T>(

@@ -3,6 +3,7 @@
 // per column: no per-row work in Prisma's query compiler (which runs on the main thread) and no
 // parameters kept by Prisma after the statement, constant statements per batch, and the event
 // loop given back between batches.
+import { setImmediate as turn } from 'node:timers/promises';
 import { rateEntryToRow, type RateEntry } from '@gazette/domain';
 import {
   transactionClosed,
@@ -21,8 +22,6 @@ SELECT gen_random_uuid()::text, $1, r.key, r.dimensions::jsonb, r.code, r.name, 
 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])
   AS r(key, dimensions, code, name, unit, amount, rate, "baseKey", attributes, position)
 WHERE ${TRANSACTION_GUARD(13)}`;
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The connection of the rate write `tx` (of `ctx.prisma`) that insertEntries writes on. */
 export function entriesConnection(ctx: Pick<RateCtx, 'prisma'>, tx: Tx) {

@@ -1,6 +1,7 @@
 // A rate CSV validated whole against its table, a batch of records at a time with the event loop
 // free between batches: every bad row and column (BAD_USER_INPUT, extensions.rows), or every entry
 // (or each batch of entries handed to a writer as it is validated).
+import { setImmediate as turn } from 'node:timers/promises';
 import {
   DomainError,
   parseRateVersionCsvInBatches,
@@ -12,7 +13,6 @@ import {
 const BATCH_ROWS = 1000;
 /** Data rows a rate CSV may hold (a version of the medical price table has a few thousand). */
 export const MAX_RATE_CSV_ROWS = 200_000;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Every entry; or, with `onEntries`, each batch's entries handed on while no error is found and
