@@ -111,8 +111,9 @@ const nullish = (v: unknown) => v === null || v === undefined;
 /** What node-postgres is handed for a value of `type`, where its own writing would be wrong. */
 const SEND: Partial<Record<BulkBuiltinType, Send>> = {
   jsonb: (v) => (nullish(v) ? null : JSON.stringify(v)),
+  // A Decimal in fixed notation (never rounded); text as it is.
   numeric: (v) =>
-    nullish(v) ? null : typeof v === 'string' ? v : (v as { toFixed(): string }).toFixed(),
+    typeof v === 'object' && v !== null ? (v as { toFixed(): string }).toFixed() : (v ?? null),
   date: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null)),
   timestamptz: (v) => (v instanceof Date ? v.toISOString() : (v ?? null)),
 };
