@@ -1,7 +1,6 @@
 // Importing a quarter's annexes: every file read and validated first (all or nothing), then the
 // round's findings of each annex given are replaced in one transaction, behind the round's
 // version check, with an audit entry.
-import { setImmediate as turn } from 'node:timers/promises';
 import { DomainError, findingKeys, type FindingKeys } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { recordAudit } from '../audit.ts';
@@ -9,12 +8,8 @@ import type { AnnexImportAction } from '../audit-actions.ts';
 import type { BodyResolver } from '../services/organizations/resolve-body.ts';
 import { updateVersioned, writeTransaction } from '../schema/write-helpers.ts';
 import { inspectionChanged } from '../services/changes/inspection-changed.ts';
-import {
-  transactionClosed,
-  transactionConnection,
-  TRANSACTION_GUARD,
-  type TransactionConnection,
-} from '@gazette/db';
+import { transactionConnection, type TransactionConnection } from '@gazette/db';
+import { bulkInsert, type BulkRowColumn } from '@gazette/db/bulk-insert';
 import {
   ANNEX_LABEL,
   fileError,
@@ -192,41 +187,18 @@ export async function replaceAnnexes(
 // ------------------------------------------------------------------ bulk writes
 
 /**
- * Rows per INSERT: each statement sends one array per column (`INSERT … SELECT FROM unnest(…)`)
- * through the transaction's own node-postgres connection (transactionConnection), so no per-row
- * query is built on the main thread and Prisma keeps no parameters; a batch is small enough that
- * building its arrays (and its findings' keys) holds the event loop only briefly.
+ * Rows per INSERT: each statement sends one array per column (`INSERT … SELECT FROM unnest(…)`,
+ * @gazette/db/bulk-insert) through the transaction's own node-postgres connection
+ * (transactionConnection), so no per-row query is built on the main thread and Prisma keeps no
+ * parameters; a batch is small enough that building its arrays (and its findings' keys) holds the
+ * event loop only briefly.
  */
 export const INSERT_BATCH_ROWS = 2000;
 
-/** Writes `rows` a batch at a time on `db`; `insert` sends one batch, guarded by `db.txid`. */
-async function inBatches<T>(
-  db: TransactionConnection,
-  rows: readonly T[],
-  insert: (batch: readonly T[]) => Promise<{ rowCount: number | null }>,
-): Promise<void> {
-  for (let at = 0; at < rows.length; at += INSERT_BATCH_ROWS) {
-    const batch = rows.slice(at, at + INSERT_BATCH_ROWS);
-    if ((await insert(batch)).rowCount !== batch.length) throw transactionClosed();
-    await turn();
-  }
-}
-
 /**
- * One column of a bulk insert: its name, the SQL array type it is sent as, its value, and the enum
- * type the sent text is cast to (when the column is an enum).
- */
-type BulkColumn<T> = readonly [
-  name: string,
-  type: string,
-  value: (row: T) => unknown,
-  enumType?: string,
-];
-
-/**
- * Inserts a round's rows of `table` in batches: `INSERT … SELECT gen_random_uuid(), roundId, …
- * FROM unnest(one array per column)`, guarded by the transaction's id. `prepare` adds what a batch
- * computes once per row (the findings' keys) before the columns read it.
+ * Inserts a round's rows of `table` in batches, each with a new id and `roundId` (and `updatedAt`
+ * when the table has one) around `columns`. `prepare` adds what a batch computes once per row (the
+ * findings' keys) before the columns read it.
  */
 function insertRoundRows<R, T>(
   db: TransactionConnection,
@@ -234,22 +206,24 @@ function insertRoundRows<R, T>(
   table: string,
   rows: readonly R[],
   prepare: (batch: readonly R[]) => readonly T[],
-  columns: readonly BulkColumn<T>[],
+  columns: readonly BulkRowColumn<T>[],
   options: { updatedAt?: boolean } = {},
 ) {
-  const names = columns.map(([name]) => `"${name}"`);
-  const values = columns.map(
-    ([, , , enumType], i) => `r.c${i}${enumType ? `::"${enumType}"` : ''}`,
+  return bulkInsert(
+    db,
+    {
+      table,
+      batchRows: INSERT_BATCH_ROWS,
+      prepare,
+      columns: [
+        { name: 'id', generated: 'uuid' },
+        { name: 'roundId', type: 'text', constant: roundId },
+        ...columns,
+        ...(options.updatedAt ? [{ name: 'updatedAt', generated: 'now' } as const] : []),
+      ],
+    },
+    rows,
   );
-  const arrays = columns.map(([, type], i) => `$${i + 2}::${type}[]`);
-  const sql = `INSERT INTO "${table}" (id, "roundId", ${names.join(', ')}${options.updatedAt ? ', "updatedAt"' : ''})
-    SELECT gen_random_uuid()::text, $1, ${values.join(', ')}${options.updatedAt ? ', now()' : ''}
-    FROM unnest(${arrays.join(', ')}) AS r(${columns.map((_, i) => `c${i}`).join(', ')})
-    WHERE ${TRANSACTION_GUARD(columns.length + 2)}`;
-  return inBatches(db, rows, (batch) => {
-    const prepared = prepare(batch);
-    return db.query(sql, [roundId, ...columns.map(([, , value]) => prepared.map(value)), db.txid]);
-  });
 }
 
 /** A finding of either annex with the keys repeat findings are matched by. */
@@ -258,14 +232,14 @@ type Keyed<R> = { r: R; k: FindingKeys };
 /** A finding's columns around its annex's own: the body first, then text, keys and rectification. */
 function findingColumns<
   R extends { organizationId: string; description: string; rectified: boolean | null },
->(own: readonly BulkColumn<Keyed<R>>[]): BulkColumn<Keyed<R>>[] {
+>(own: readonly BulkRowColumn<Keyed<R>>[]): BulkRowColumn<Keyed<R>>[] {
   return [
-    ['organizationId', 'text', (x) => x.r.organizationId],
+    { name: 'organizationId', type: 'text', value: (x) => x.r.organizationId },
     ...own,
-    ['description', 'text', (x) => x.r.description],
-    ['subjectKey', 'text', (x) => x.k.subjectKey],
-    ['issueKey', 'text', (x) => x.k.issueKey],
-    ['rectified', 'boolean', (x) => x.r.rectified],
+    { name: 'description', type: 'text', value: (x) => x.r.description },
+    { name: 'subjectKey', type: 'text', value: (x) => x.k.subjectKey },
+    { name: 'issueKey', type: 'text', value: (x) => x.k.issueKey },
+    { name: 'rectified', type: 'bool', value: (x) => x.r.rectified },
   ];
 }
 
@@ -283,9 +257,9 @@ function insertWebsiteFindings(
     rows,
     keyed,
     findingColumns([
-      ['siteSeq', 'int', (x) => x.r.siteSeq],
-      ['siteName', 'text', (x) => x.r.siteName],
-      ['position', 'int', (x) => x.r.position],
+      { name: 'siteSeq', type: 'int4', value: (x) => x.r.siteSeq },
+      { name: 'siteName', type: 'text', value: (x) => x.r.siteName },
+      { name: 'position', type: 'int4', value: (x) => x.r.position },
     ]),
     { updatedAt: true },
   );
@@ -305,9 +279,9 @@ function insertNewMediaFindings(
     rows,
     keyed,
     findingColumns([
-      ['seq', 'int', (x) => x.r.seq],
-      ['account', 'text', (x) => x.r.account],
-      ['platform', 'text', (x) => x.r.platform],
+      { name: 'seq', type: 'int4', value: (x) => x.r.seq },
+      { name: 'account', type: 'text', value: (x) => x.r.account },
+      { name: 'platform', type: 'text', value: (x) => x.r.platform },
     ]),
     { updatedAt: true },
   );
@@ -319,17 +293,17 @@ function insertDataGaps(
   rows: AnnexRows['DATA_COLLECTION'],
 ) {
   return insertRoundRows(db, roundId, 'DataCollectionGap', rows, (b) => b, [
-    ['organizationId', 'text', (r) => r.organizationId],
-    ['kind', 'text', (r) => r.kind, 'DataGapKind'],
-    ['dataYear', 'int', (r) => r.dataYear],
-    ['position', 'int', (r) => r.position],
+    { name: 'organizationId', type: 'text', value: (r) => r.organizationId },
+    { name: 'kind', type: { enum: 'DataGapKind' }, value: (r) => r.kind },
+    { name: 'dataYear', type: 'int4', value: (r) => r.dataYear },
+    { name: 'position', type: 'int4', value: (r) => r.position },
   ]);
 }
 
 function insertAdoptions(db: TransactionConnection, roundId: string, rows: AnnexRows['ADOPTION']) {
   return insertRoundRows(db, roundId, 'InformationAdoption', rows, (b) => b, [
-    ['organizationId', 'text', (r) => r.organizationId],
-    ['rating', 'text', (r) => r.rating, 'AdoptionRating'],
-    ['position', 'int', (r) => r.position],
+    { name: 'organizationId', type: 'text', value: (r) => r.organizationId },
+    { name: 'rating', type: { enum: 'AdoptionRating' }, value: (r) => r.rating },
+    { name: 'position', type: 'int4', value: (r) => r.position },
   ]);
 }

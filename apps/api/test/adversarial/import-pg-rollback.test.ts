@@ -4,14 +4,16 @@
 // the entries or findings deleted at the start, the version bump and the audit entry; and the
 // connection goes back to the pool usable (the next import succeeds). The rows written on the
 // driver's path carry what Prisma's path wrote: finding keys and the round's tally.
+import pg from 'pg';
 import pino from 'pino';
 import { addDays, findingKeys, todayInShanghai } from '@gazette/domain';
 import { transactionConnection } from '@gazette/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GazetteContext } from '../../src/context.ts';
 import { importRateTableVersionCsv } from '../../src/services/rates/import-rate-table-version-csv.ts';
-import { insertEntries } from '../../src/services/rates/insert-entries.ts';
+import { INSERT_BATCH_ROWS, insertEntries } from '../../src/services/rates/insert-entries.ts';
 import { importInspectionAnnexes } from '../../src/services/inspections/import-inspection-annexes.ts';
+import { INSERT_BATCH_ROWS as ANNEX_BATCH_ROWS } from '../../src/inspection-annexes/import.ts';
 import { withTransactionRetry } from '../../src/platform/transactions.ts';
 import { createApi, type Api } from '../helpers.ts';
 
@@ -234,4 +236,75 @@ describe('an annex refused by the database in its last batch', () => {
     expect(last).toMatchObject(findingKeys({ channel: 'WEBSITE', description: last.description }));
     expect(last.subjectKey).toBe('《栏目4》');
   }, 120_000);
+});
+
+describe('the bulk rows of an import', () => {
+  /** The INSERTs into `table` sent on any pg connection while `run` runs. */
+  async function insertsInto(table: string, run: () => Promise<unknown>) {
+    const query = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await run();
+      return query.mock.calls.filter(
+        ([text]) => typeof text === 'string' && text.startsWith(`INSERT INTO "${table}" `),
+      ).length;
+    } finally {
+      query.mockRestore();
+    }
+  }
+
+  it('are one INSERT per batch of rate entries, amounts exact', async () => {
+    const ROWS = 2 * INSERT_BATCH_ROWS + 1;
+    const table = await api.db.prisma.rateTable.findUniqueOrThrow({
+      where: { key: 'medical-service-prices' },
+    });
+    const draft = await api.db.prisma.rateTableVersion.create({
+      data: {
+        tableId: table.id,
+        effectiveFrom: new Date(`${addDays(todayInShanghai(), 150)}T00:00:00Z`),
+        status: 'DRAFT',
+      },
+    });
+    const lines = ['code,grade,name,unit,amount'];
+    for (let i = 0; i < ROWS; i++)
+      lines.push(`${800_000_000 + i},TERTIARY_A,批量 ${i},次,${1_234_567_000 + i}.0001`);
+    const inserts = await insertsInto('RateEntry', async () => {
+      expect(await importRateTableVersionCsv(ctx, draft.id, draft.version, lines.join('\n'))).toBe(
+        ROWS,
+      );
+    });
+    expect(inserts).toBe(3);
+    const last = await api.db.prisma.rateEntry.findFirstOrThrow({
+      where: { versionId: draft.id, position: ROWS - 1 },
+    });
+    expect([last.name, last.amount?.toString()]).toEqual([
+      `批量 ${ROWS - 1}`,
+      `${1_234_567_000 + ROWS - 1}.0001`,
+    ]);
+  }, 60_000);
+
+  it('are one INSERT per batch of annex rows', async () => {
+    const ROWS = ANNEX_BATCH_ROWS + 1;
+    const body = await api.db.prisma.organization.findFirstOrThrow({
+      where: { type: 'DEPARTMENT' },
+      select: { name: true },
+    });
+    const lines = ['序号,检查网站,存在问题,是否整改完成,所属单位'];
+    for (let i = 0; i < ROWS; i++) lines.push(`1,批量网站,"首页链接失效 ${i}",否,${body.name}`);
+    const round = await api.db.prisma.inspectionRound.findUniqueOrThrow({
+      where: { quarter: '2024Q4' },
+    });
+    const inserts = await insertsInto('WebsiteFinding', () =>
+      importInspectionAnnexes(ctx, {
+        quarter: round.quarter,
+        version: round.version,
+        uploads: {
+          WEBSITE: { format: 'CSV', file: new File([lines.join('\r\n')], '附件1.csv') },
+        },
+        field: () => 'annexes.website',
+        action: 'inspectionRound.importAnnexes',
+      }),
+    );
+    expect(inserts).toBe(2);
+    expect(await api.db.prisma.websiteFinding.count({ where: { roundId: round.id } })).toBe(ROWS);
+  }, 60_000);
 });
