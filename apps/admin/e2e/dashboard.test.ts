@@ -129,9 +129,7 @@ describe('signing in and the compliance home page', () => {
     expect(await page.getByTestId('fig-websitesChecked').count()).toBe(0);
     release();
     await page.getByTestId('no-rounds').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('no-rounds').textContent()).toContain(
-      '还没有任何季度的检查结果',
-    );
+    expect(await page.getByTestId('no-rounds').textContent()).toContain('还没有任何季度的检查结果');
     expect(await page.getByTestId('fig-websitesChecked').count()).toBe(0);
     expect(summariesAsked).toEqual([]);
     // An administrator can still create the first quarter.

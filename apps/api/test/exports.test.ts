@@ -308,7 +308,11 @@ describe('the rate CSV download re-imports unchanged', () => {
           attributes: true,
         },
       })
-    ).map((e) => ({ ...e, amount: e.amount?.toString() ?? null, rate: e.rate?.toString() ?? null }));
+    ).map((e) => ({
+      ...e,
+      amount: e.amount?.toString() ?? null,
+      rate: e.rate?.toString() ?? null,
+    }));
 
   it('into a new draft of every seeded table: the file from /exports, BOM and all, gives equal entries', async () => {
     const published = await api.db.prisma.rateTableVersion.findMany({
@@ -332,9 +336,13 @@ describe('the rate CSV download re-imports unchanged', () => {
       // The file as saved: a UTF-8 BOM (Excel reads the Chinese), then the GraphQL field's text.
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const file = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-      const field = await api.gql(`query($id: ID!) { rateTableVersionCsv(id: $id) }`, { id }, {
-        token: admin,
-      });
+      const field = await api.gql(
+        `query($id: ID!) { rateTableVersionCsv(id: $id) }`,
+        { id },
+        {
+          token: admin,
+        },
+      );
       expect(file).toBe(`\uFEFF${field.data!.rateTableVersionCsv}`);
 
       const created = await api.gql<{ createRateTableVersion: { id: string; version: number } }>(

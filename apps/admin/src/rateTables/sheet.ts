@@ -1,8 +1,9 @@
 // A rate version as a sheet with the gazette's Chinese headers (the printed matrix for the medical
 // and 年期修正系数 tables, a list otherwise), and a filled sheet back as the CSV the API's
-// importRateTableVersionCsv validates, with every CSV line traced to its sheet row and column.
+// importRateTableVersionCsv validates, with every CSV line traced to its sheet row and column (a
+// sheet already in the API's columns, as 导出 CSV writes it, goes through unchanged).
 // Pure: the exceljs reading and writing is in xlsxFile.ts, loaded only when used.
-import { dec, neutraliseCell, type DimensionDef } from '@gazette/domain';
+import { dec, neutraliseCell, readRateCsvHeader, type DimensionDef } from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import {
   dimLabel,
@@ -178,6 +179,16 @@ export function csvFromSheet(
   current: ApiRateEntry[],
   translate: (key: string, args?: Record<string, unknown>) => string,
 ): SheetImport {
+  // A file in the API's own columns (what 导出 CSV downloads: every field, Chinese headers or the
+  // English names) is already the import's CSV: it goes as it is, line for line, so a version
+  // exported and imported into a new draft gets equal entries.
+  if (cells[0] && readRateCsvHeader(cells[0], { dimensions }).ok)
+    return {
+      ok: true,
+      csv: cells.map(csvLine).join('\r\n') + '\r\n',
+      count: cells.length - 1,
+      origin: cells.slice(1).map((_, i) => ({ row: i + 2, column: null })),
+    };
   const layout = matrixLayout(kind, dimensions);
   const byKey = new Map(current.map((e) => [e.key, e]));
   const find = (row: string[] | undefined, header: string) =>
@@ -396,14 +407,6 @@ export function csvFromSheet(
     count: lines.length,
     origin,
   };
-}
-
-/** A sheet as CSV text (the same headers and values as the XLSX; spreadsheets read it as is). */
-export function sheetCsv(spec: SheetSpec): string {
-  return (
-    [...spec.header, ...spec.rows].map((r) => csvLine(r.map((c) => String(c)))).join('\r\n') +
-    '\r\n'
-  );
 }
 
 /** The API's CSV errors (line 2 = the first data line) traced back to the sheet. */
