@@ -71,6 +71,37 @@ describe('csvFromSheet with the file 导出 CSV downloads', () => {
     expect(result.origin.map((o) => o.row)).toEqual(read.entries.map((_e, i) => i + 2));
   });
 
+  it('reads a sheet naming only some of the API’s columns as a sheet, keeping the others from the version', () => {
+    const dimensions = [USE];
+    const read = parseRateVersionCsv(LAND_SOURCE, { dimensions });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const current = read.entries.map((e, i) => ({
+      ...e,
+      amount: e.amount?.toString() ?? null,
+      rate: e.rate?.toString() ?? null,
+      id: `e${i}`,
+      versionId: 'v',
+      version: 1,
+    }));
+    const result = csvFromSheet(
+      'LAND_TRANSFER_FEE',
+      dimensions,
+      [
+        ['土地用途', '金额(元)'],
+        ['商服用地', '1430.5'],
+      ],
+      current,
+      translate,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const back = parseRateVersionCsv(result.csv, { dimensions });
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    expect(back.entries).toEqual([
+      { ...read.entries[0]!, amount: expect.anything() as unknown, position: 0 },
+    ]);
+    expect(String(back.entries[0]!.amount)).toBe('1430.5');
+  });
+
   it('still reads a printed sheet (its 项目名称 column is not the API’s) as a sheet', () => {
     const result = csvFromSheet(
       'LAND_TRANSFER_FEE',

@@ -3,7 +3,13 @@
 // importRateTableVersionCsv validates, with every CSV line traced to its sheet row and column (a
 // sheet already in the API's columns, as 导出 CSV writes it, goes through unchanged).
 // Pure: the exceljs reading and writing is in xlsxFile.ts, loaded only when used.
-import { dec, neutraliseCell, readRateCsvHeader, type DimensionDef } from '@gazette/domain';
+import {
+  dec,
+  neutraliseCell,
+  RATE_CSV_VALUE_COLUMNS,
+  readRateCsvHeader,
+  type DimensionDef,
+} from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import {
   dimLabel,
@@ -167,6 +173,12 @@ function valueCells(valueField: 'amount' | 'rate', text: string): { amount: stri
   return valueField === 'rate' ? { amount: '', rate: t } : { amount: t, rate: '' };
 }
 
+/** Whether a header row names every column of the API's rate CSV (as rateTableVersionCsv writes it). */
+function hasEveryApiColumn(header: string[], dimensions: DimensionDef[]): boolean {
+  const read = readRateCsvHeader(header, { dimensions });
+  return read.ok && RATE_CSV_VALUE_COLUMNS.every((c) => read.header.at.has(c));
+}
+
 /**
  * A filled sheet (cell texts, row 1 first) as the CSV of the API's import. Texts the API does not
  * print in the sheet (caps, the item a surcharge is based on) are kept from `current`, the entries
@@ -179,10 +191,11 @@ export function csvFromSheet(
   current: ApiRateEntry[],
   translate: (key: string, args?: Record<string, unknown>) => string,
 ): SheetImport {
-  // A file in the API's own columns (what 导出 CSV downloads: every field, Chinese headers or the
+  // A file with every one of the API's columns (what 导出 CSV downloads; Chinese headers or the
   // English names) is already the import's CSV: it goes as it is, line for line, so a version
-  // exported and imported into a new draft gets equal entries.
-  if (cells[0] && readRateCsvHeader(cells[0], { dimensions }).ok)
+  // exported and imported into a new draft gets equal entries. A sheet naming fewer columns keeps
+  // the others from the entries the version has now, below.
+  if (hasEveryApiColumn(cells[0] ?? [], dimensions))
     return {
       ok: true,
       csv: cells.map(csvLine).join('\r\n') + '\r\n',
