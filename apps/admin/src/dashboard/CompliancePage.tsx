@@ -101,6 +101,8 @@ export function CompliancePage() {
     let live = true;
     setLoading(true);
     setError(null);
+    // A quarter is shown (chosen, or the first one created): a failed read of the latest is past.
+    setLatestError(null);
     let trendFailed: Error | null = null;
     (async () => {
       try {
