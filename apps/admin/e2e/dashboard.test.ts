@@ -99,6 +99,45 @@ describe('signing in and the compliance home page', () => {
     await context.close();
   });
 
+  it('says in Chinese that no quarter was inspected yet when there is no round, never an old quarter', async () => {
+    const { page, context, errors } = await h.newPage();
+    const summariesAsked: string[] = [];
+    // The answer is held back until the page has been seen while waiting for it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('complianceSummary')) summariesAsked.push(body);
+      if (!body.includes('inspectionRoundsPage')) return route.continue();
+      // The database as before any round: the list of rounds is empty.
+      const response = await route.fetch();
+      const json = (await response.json()) as {
+        data: { inspectionRoundsPage: { nodes: unknown[]; total: number } };
+      };
+      json.data.inspectionRoundsPage.nodes = [];
+      json.data.inspectionRoundsPage.total = 0;
+      await held;
+      await route.fulfill({ response, json });
+    });
+    await login(page, h.baseUrl, ADMIN);
+    // While the latest round is read: a loading state, no quarter and no figures.
+    await page.getByTestId('latest-quarter-loading').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('latest-quarter-loading').textContent()).toContain(
+      '正在读取最新一季的检查',
+    );
+    expect(await page.getByTestId('quarter-select').inputValue()).toBe('');
+    expect(await page.getByTestId('fig-websitesChecked').count()).toBe(0);
+    release();
+    await page.getByTestId('no-rounds').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('no-rounds').textContent()).toContain('还没有任何季度的检查结果');
+    expect(await page.getByTestId('fig-websitesChecked').count()).toBe(0);
+    expect(summariesAsked).toEqual([]);
+    // An administrator can still create the first quarter.
+    expect(await page.getByTestId('round-create').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('lists policies with Chinese dates, shows a validity timeline, and switches to English', async () => {
     const { page, errors, context } = await h.newPage();
     await login(page, h.baseUrl, ADMIN);

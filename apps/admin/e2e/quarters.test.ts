@@ -212,7 +212,7 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     const { page, context, errors } = await h.newPage(viewport);
     await login(page, h.baseUrl, ADMIN);
     await chooseQuarter(page, viewport.label);
-    // The card is the chosen quarter's (the default quarter's shows first).
+    // The card is the chosen quarter's (the latest quarter's shows first).
     await expect
       .poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 })
       .toContain(`导入 ${quarter} 通报附件`);
@@ -253,7 +253,7 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     const { page, context, errors } = await h.newPage(viewport);
     await login(page, h.baseUrl, ADMIN);
     await chooseQuarter(page, viewport.label);
-    // The card is the chosen quarter's (the default quarter's shows first).
+    // The card is the chosen quarter's (the latest quarter's shows first).
     await expect
       .poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 })
       .toContain(`导入 ${quarter} 通报附件`);
@@ -375,7 +375,7 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
     await context.close();
   });
 
-  it('opens the findings lists on the latest round’s quarter', async () => {
+  it('opens the findings lists and the compliance page on the latest round’s quarter', async () => {
     const { page, context, errors } = await h.newPage(viewport);
     await login(page, h.baseUrl, ADMIN);
     for (const resource of ['websiteFindings', 'newMediaFindings']) {
@@ -384,6 +384,22 @@ describe.each(VIEWPORTS)('新建季度 at $width×$height', (viewport) => {
         .poll(() => page.locator('input[name="quarter"]').inputValue(), { timeout: 20_000 })
         .toBe(quarter);
     }
+    // The compliance page, named no quarter, opens on the round just created (not the seed's).
+    await page.goto(`${h.baseUrl}/#/`);
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('quarter-select').inputValue(), { timeout: 20_000 })
+      .toBe(quarter);
+    await expect
+      .poll(() => page.getByTestId('annex-import').textContent(), { timeout: 20_000 })
+      .toContain(`导入 ${quarter} 通报附件`);
+    // A quarter the address names is the one shown.
+    await page.goto(`${h.baseUrl}/#/?quarter=2024Q4`);
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 })
+      .toBe('46');
+    expect(await page.getByTestId('quarter-select').inputValue()).toBe('2024Q4');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@gazette/domain';
+import { parseCsv } from '../src/shared/csv.ts';
 import {
   ADMIN,
   ARTIFACTS,
@@ -56,10 +57,16 @@ async function entriesOf(versionId: string) {
         amount: string | null;
         rate: string | null;
         attributes: Record<string, unknown>;
+        code: string | null;
+        name: string | null;
+        unit: string | null;
+        baseKey: string | null;
+        dimensions: Record<string, string>;
+        position: number;
       }[];
     };
   }>(
-    `query($f: RateEntryPageFilter) { rateEntriesPage(page: 1, perPage: 100, filter: $f) { nodes { key amount rate attributes } } }`,
+    `query($f: RateEntryPageFilter) { rateEntriesPage(page: 1, perPage: 100, filter: $f) { nodes { key amount rate attributes code name unit baseKey dimensions position } } }`,
     { f: { versionId } },
     token,
   );
@@ -548,29 +555,61 @@ it('exports the draft as XLSX with the gazette headers, imports it back (caps ke
   await a.context.close();
 });
 
-it("exports a rate CSV with the gazette's Chinese headers and labels, and imports it back; a bad row is named by its line (1366×768)", async () => {
+it('downloads a published version from /exports as the CSV the import reads; the file, one price changed, goes into a new draft; a bad row is named by its line (1366×768)', async () => {
   const a = await h.newPage({ width: 1366, height: 768 });
   await login(a.page, h.baseUrl, ADMIN);
-  const draft = await openDraft(a.page, LAND, 60);
+  await a.page.goto(`${h.baseUrl}/#/rateTables`);
+  await a.page.getByText(LAND).first().click();
   await a.page.getByTestId(`entry-amount-${LAND_KEY}`).waitFor({ timeout: 15_000 });
+  await expect.poll(() => versionIdOf(a.page), { timeout: 15_000 }).not.toBe('');
+  const published = versionIdOf(a.page);
+  expect(await a.page.getByTestId('version-status').textContent()).toBe('已发布');
+  await a.page.waitForLoadState('networkidle');
+
+  // The browser fetches the file from the endpoint with the session's token.
+  const exportRequests: { url: string; authorization: string | undefined }[] = [];
+  a.page.on('request', (request) => {
+    if (request.url().includes('/exports/'))
+      exportRequests.push({ url: request.url(), authorization: request.headers().authorization });
+  });
   const [download] = await Promise.all([
     a.page.waitForEvent('download'),
     a.page.getByTestId('export-csv').click(),
   ]);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^${LAND}-\\d{4}-\\d{2}-\\d{2}\\.csv$`, 'u'),
+  );
+  expect(exportRequests).toHaveLength(1);
+  expect(decodeURIComponent(new URL(exportRequests[0]!.url).pathname)).toBe(
+    `/exports/rate-table-versions/${published}.csv`,
+  );
+  expect(exportRequests[0]!.authorization).toMatch(/^Bearer \S+/u);
   const file = path.join(ARTIFACTS, 'land-export.csv');
   await download.saveAs(file);
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
+  const bytes = readFileSync(file);
+  const field = await h.gql<{ rateTableVersionCsv: string }>(
+    `query($id: ID!) { rateTableVersionCsv(id: $id) }`,
+    { id: published },
+    token,
+  );
+  // Byte for byte the API's CSV after a BOM (Excel reads the Chinese), with the printed headers.
+  expect(bytes.toString('utf8')).toBe(`\uFEFF${field.data!.rateTableVersionCsv}`);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/u, '');
   const lines = text.trim().split('\r\n');
-  expect(lines[0]).toBe('土地用途,基准地价级别,临街情况,项目名称,计价单位,金额（元）');
+  expect(parseCsv(text)[0]).toEqual(
+    expect.arrayContaining(['土地用途', '基准地价级别', '临街情况', '名称', '单位', '金额(元)']),
+  );
+  expect(text).not.toContain('COMMERCIAL');
   const line = lines.findIndex((l) => l.startsWith('商服用地,I 级,临街且平街一层,'));
   expect(line).toBeGreaterThan(0);
-  expect(lines[line]).toMatch(/,1425$/u);
-  expect(text).not.toContain('COMMERCIAL');
+  expect(lines[line]!.split(',1425,')).toHaveLength(2);
 
-  // The same file, one price changed, goes back in through the CSV tab.
-  lines[line] = lines[line]!.replace(/,1425$/u, ',1430.5');
+  // The same file, one price changed, goes into a new draft through the CSV tab: every other
+  // entry as published, every field.
+  lines[line] = lines[line]!.replace(',1425,', ',1430.5,');
   const changed = path.join(ARTIFACTS, 'land-import.csv');
   writeFileSync(changed, lines.join('\r\n') + '\r\n');
+  const draft = await openDraft(a.page, LAND, 60);
   await a.page.getByTestId('tab-import').click();
   await a.page.getByTestId('csv-file').setInputFiles(changed);
   await expect
@@ -578,7 +617,14 @@ it("exports a rate CSV with the gazette's Chinese headers and labels, and import
     .toBe(false);
   await a.page.getByTestId('csv-write').click();
   await expect.poll(() => amountOf(draft, LAND_KEY), { timeout: 15_000 }).toBe('1430.5');
-  expect((await entriesOf(draft)).size).toBe(21);
+  const before = await entriesOf(published);
+  const after = await entriesOf(draft);
+  expect(after.size).toBe(21);
+  expect(after).toEqual(
+    new Map(
+      [...before].map(([k, e]) => [k, k === LAND_KEY ? { ...e, amount: after.get(k)!.amount } : e]),
+    ),
+  );
 
   // An unknown 土地用途 is refused on its line before anything is sent.
   const bad = [...lines];
@@ -593,6 +639,27 @@ it("exports a rate CSV with the gazette's Chinese headers and labels, and import
   expect(await a.page.getByTestId('csv-write').isDisabled()).toBe(true);
   await shot(a.page, '27-rate-csv-chinese-refused');
   expect(a.errors).toEqual([]);
+
+  // A refused download is said in Chinese, and nothing is saved.
+  await a.page.route('**/exports/rate-table-versions/**', (route) =>
+    route.fulfill({
+      status: 404,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({
+        error: { code: 'NOT_FOUND', message: `版本 ${draft} 不存在`, field: 'id' },
+      }),
+    }),
+  );
+  let downloaded = false;
+  a.page.on('download', () => (downloaded = true));
+  await a.page.getByTestId('export-csv').click();
+  await a.page
+    .getByText(`导出失败：未找到：版本 ${draft} 不存在`, { exact: false })
+    .waitFor({ timeout: 15_000 });
+  await a.page.waitForTimeout(500);
+  expect(downloaded).toBe(false);
+  // The browser logs the refused request itself; nothing else went wrong.
+  expect(a.errors).toEqual([expect.stringContaining('status of 404')]);
   await a.context.close();
 });
 

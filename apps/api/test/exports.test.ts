@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import pino from 'pino';
 import { addDays, findingKeys, todayInShanghai } from '@gazette/domain';
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GazetteContext } from '../src/context.ts';
 import { createApp } from '../src/http/app.ts';
@@ -286,5 +286,93 @@ describe('streaming exports', () => {
     expect(none.status).toBe(404);
     const bad = await fetch(`${base}/exports/inspection-annex-files/2031Q1/OTHER.csv`);
     expect(bad.status).toBe(404);
+  });
+});
+
+describe('the rate CSV download re-imports unchanged', () => {
+  /** A version's entries as the API keeps them, in order, without ids and row versions. */
+  const entriesOf = async (versionId: string) =>
+    (
+      await api.db.prisma.rateEntry.findMany({
+        where: { versionId },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        select: {
+          key: true,
+          dimensions: true,
+          code: true,
+          name: true,
+          unit: true,
+          amount: true,
+          rate: true,
+          baseKey: true,
+          attributes: true,
+        },
+      })
+    ).map((e) => ({
+      ...e,
+      amount: e.amount?.toString() ?? null,
+      rate: e.rate?.toString() ?? null,
+    }));
+
+  it('into a new draft of every seeded table: the file from /exports, BOM and all, gives equal entries', async () => {
+    const published = await api.db.prisma.rateTableVersion.findMany({
+      where: { status: 'PUBLISHED' },
+      orderBy: [{ table: { key: 'asc' } }, { effectiveFrom: 'desc' }],
+      distinct: ['tableId'],
+      select: { id: true, effectiveFrom: true, table: { select: { id: true, name: true } } },
+    });
+    expect(published.length).toBeGreaterThan(1);
+    for (const [i, v] of published.entries()) {
+      const id = encodeGlobalID('RateTableVersion', v.id);
+      const res = await fetch(`${base}/exports/rate-table-versions/${encodeURIComponent(id)}.csv`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(res.status).toBe(200);
+      const name = `${v.table.name}-${v.effectiveFrom.toISOString().slice(0, 10)}.csv`;
+      expect(res.headers.get('content-disposition')).toContain(
+        `filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      // The file as saved: a UTF-8 BOM (Excel reads the Chinese), then the GraphQL field's text.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const file = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      const field = await api.gql(
+        `query($id: ID!) { rateTableVersionCsv(id: $id) }`,
+        { id },
+        {
+          token: admin,
+        },
+      );
+      expect(file).toBe(`\uFEFF${field.data!.rateTableVersionCsv}`);
+
+      const created = await api.gql<{ createRateTableVersion: { id: string; version: number } }>(
+        `mutation($input: RateTableVersionInput!) { createRateTableVersion(input: $input) { id version } }`,
+        {
+          input: {
+            tableId: encodeGlobalID('RateTable', v.table.id),
+            effectiveFrom: addDays(todayInShanghai(), 500 + i),
+            label: '往返导入',
+          },
+        },
+        { token: admin },
+      );
+      expect(created.errors).toBeUndefined();
+      const draft = created.data!.createRateTableVersion;
+      // The draft starts empty, so nothing copied can pass for what the import wrote.
+      const draftId = decodeGlobalID(draft.id).id;
+      await api.db.prisma.rateEntry.deleteMany({ where: { versionId: draftId } });
+      const { version } = await api.db.prisma.rateTableVersion.findUniqueOrThrow({
+        where: { id: draftId },
+      });
+      const imported = await api.gql(
+        `mutation($id: ID!, $version: Int!, $csv: String!) { importRateTableVersionCsv(id: $id, version: $version, csv: $csv) { id } }`,
+        { id: draft.id, version, csv: file },
+        { token: admin },
+      );
+      expect(imported.errors).toBeUndefined();
+      const original = await entriesOf(v.id);
+      expect(original.length).toBeGreaterThan(0);
+      expect(await entriesOf(draftId)).toEqual(original);
+    }
   });
 });

@@ -34,20 +34,22 @@ import { Panel } from './Panel.tsx';
 import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { downloadBlob, downloadText, toCsv } from '../shared/csv.ts';
 import { toXlsx } from '../shared/xlsx.ts';
+import { openingQuarter, quarterInAddress } from '../inspections/useLatestQuarter.ts';
 
-const DEFAULT_QUARTER = '2024Q4';
+/** Quarters newest first, each once. */
+const newestFirst = (qs: string[]) => Array.from(new Set(qs)).sort().reverse();
 
 /** The supervisors' home page: one quarter's compliance, its organisations and the trend. */
 export function CompliancePage() {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useGazetteDataProvider();
-  const [quarters, setQuarters] = useState<string[]>([DEFAULT_QUARTER]);
-  const [quarter, setQuarter] = useState(
-    () =>
-      new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('quarter') ??
-      DEFAULT_QUARTER,
-  );
+  const [quarters, setQuarters] = useState<string[]>([]);
+  // The quarter the address names, else the latest round's: undefined while that is read, null
+  // when there is no round at all.
+  const [named] = useState(() => quarterInAddress(window.location.hash));
+  const [quarter, setQuarter] = useState<string | null | undefined>(named ?? undefined);
+  const [latestError, setLatestError] = useState<Error | null>(null);
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
   const [round, setRound] = useState<InspectionRound | null>(null);
   // 新建季度 (null) or 修改数据 of the shown quarter; closed when undefined.
@@ -68,25 +70,39 @@ export function CompliancePage() {
   const canImport = permissions === 'ADMIN';
 
   useEffect(() => {
+    if (named) return;
+    let live = true;
+    openingQuarter(null, dataProvider).then(
+      (latest) => live && setQuarter(latest),
+      (e: unknown) => {
+        if (!live) return;
+        setLatestError(e instanceof Error ? e : new Error(String(e)));
+        setQuarter(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
     dataProvider
       .inspectedQuarters()
-      .then(
-        (qs) =>
-          qs.length &&
-          setQuarters(
-            Array.from(new Set([...qs, DEFAULT_QUARTER]))
-              .sort()
-              .reverse(),
-          ),
-      )
-      // The quarter list stays the default one; the reason is said, not swallowed.
+      .then((qs) => setQuarters(newestFirst(qs)))
+      // The selector then offers the shown quarter only; the reason is said, not swallowed.
       .catch((e: unknown) => notify(errorText(e as Error, translate), { type: 'error' }));
   }, []);
 
   useEffect(() => {
+    if (typeof quarter !== 'string') {
+      setLoading(false);
+      return;
+    }
     let live = true;
     setLoading(true);
     setError(null);
+    // A quarter is shown (chosen, or the first one created): a failed read of the latest is past.
+    setLatestError(null);
     let trendFailed: Error | null = null;
     (async () => {
       try {
@@ -146,7 +162,12 @@ export function CompliancePage() {
         : [],
     [summary, findings],
   );
-  const trendQuarters = useMemo(() => quartersEndingWith(quarter, 6), [quarter]);
+  const trendQuarters = useMemo(() => (quarter ? quartersEndingWith(quarter, 6) : []), [quarter]);
+  // The selector offers every inspected quarter and the shown one (an address may name another).
+  const options = useMemo(
+    () => (quarter ? newestFirst([...quarters, quarter]) : quarters),
+    [quarters, quarter],
+  );
   const trendSeries = useMemo(
     () => [
       {
@@ -187,12 +208,13 @@ export function CompliancePage() {
           select
           size="small"
           label={translate('dashboard.quarter')}
-          value={quarter}
+          value={quarter ?? ''}
           onChange={(e) => setQuarter(e.target.value)}
+          disabled={!quarter}
           sx={{ width: 180 }}
           inputProps={{ 'data-testid': 'quarter-select' }}
         >
-          {quarters.map((q) => (
+          {options.map((q) => (
             <MenuItem key={q} value={q}>
               {translate('dashboard.quarterLabel', { year: q.slice(0, 4), q: q.slice(5) })}
             </MenuItem>
@@ -212,7 +234,7 @@ export function CompliancePage() {
         <Button
           variant="outlined"
           size="small"
-          disabled={!rows.length}
+          disabled={!quarter || !rows.length}
           onClick={() => downloadText(`compliance-${quarter}.csv`, toCsv(exportRows()))}
           data-testid="export-csv"
         >
@@ -221,11 +243,11 @@ export function CompliancePage() {
         <Button
           variant="outlined"
           size="small"
-          disabled={!rows.length}
+          disabled={!quarter || !rows.length}
           onClick={() =>
             downloadBlob(
               `compliance-${quarter}.xlsx`,
-              new Blob([toXlsx(quarter, exportRows()) as BlobPart], {
+              new Blob([toXlsx(quarter ?? '', exportRows()) as BlobPart], {
                 type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
               }),
             )
@@ -235,16 +257,29 @@ export function CompliancePage() {
           {translate('dashboard.exportXlsx')}
         </Button>
       </Stack>
+      {quarter === undefined && (
+        <Stack direction="row" spacing={1} alignItems="center" data-testid="latest-quarter-loading">
+          <CircularProgress size={24} />
+          <Typography variant="body2" color="text.secondary">
+            {translate('dashboard.latestLoading')}
+          </Typography>
+        </Stack>
+      )}
       {loading && <CircularProgress size={24} />}
-      <ErrorAlert error={error} />
-      {!loading && !summary && !error && (
+      <ErrorAlert error={latestError ?? error} />
+      {quarter === null && !latestError && (
+        <Alert severity="info" data-testid="no-rounds">
+          {translate('dashboard.noRounds')}
+        </Alert>
+      )}
+      {quarter && !loading && !summary && !error && (
         <Alert severity="info">{translate('dashboard.noData', { quarter })}</Alert>
       )}
       {summary && <Headline summary={summary} />}
       {round && (
         <RoundFigures round={round} onEdit={canImport ? () => setEditing(round) : undefined} />
       )}
-      {summary && (
+      {quarter && summary && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12 }}>
             <Panel title={translate('dashboard.byOrganization')} gutterBottom spaced={false}>
@@ -311,11 +346,7 @@ export function CompliancePage() {
           onClose={() => setEditing(undefined)}
           onSaved={(saved) => {
             setEditing(undefined);
-            setQuarters((qs) =>
-              Array.from(new Set([...qs, saved.quarter]))
-                .sort()
-                .reverse(),
-            );
+            setQuarters((qs) => newestFirst([...qs, saved.quarter]));
             setQuarter(saved.quarter);
             setReload((n) => n + 1);
           }}

@@ -6,6 +6,7 @@ import { request } from '../graphql/client.ts';
 import { graphql, type ResultOf } from '../graphql/graphql.ts';
 import type { DataProvider } from 'react-admin';
 import { RateEntryFields, RateTableVersionFields } from './rateFragments.ts';
+import { fetchExport, type ExportedFile } from './exports.ts';
 
 const Versions = graphql(
   `
@@ -131,6 +132,16 @@ export const rateTableMethods = (dataProvider: DataProvider) => ({
     return toVersion(
       (await request(Publish, { id: v.id, version: v.version })).publishRateTableVersion,
       v.tableId,
+    );
+  },
+  /**
+   * A version's entries as the CSV the import reads back unchanged (Chinese headers, every field),
+   * streamed by GET /exports/rate-table-versions/<id>.csv with the session's token.
+   */
+  async rateTableVersionCsv(v: ApiRateVersion): Promise<ExportedFile> {
+    return fetchExport(
+      `/exports/rate-table-versions/${encodeURIComponent(v.id)}.csv`,
+      `${v.effectiveFrom}.csv`,
     );
   },
   /** Replaces a draft's entries; validated whole by the server, so a bad row writes nothing. */

@@ -578,6 +578,9 @@ export const appEn: Shape<typeof appZh> = {
     exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel',
     noData: 'No inspection data for %{quarter}',
+    latestLoading: 'Loading the latest inspected quarter…',
+    noRounds:
+      'No quarter has been inspected yet: apply a gazette issue with an inspection notice, or have an administrator create a quarter.',
     col: {
       organization: 'Organisation',
       websiteIssues: 'Website issues',

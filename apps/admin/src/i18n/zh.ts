@@ -542,6 +542,8 @@ export const appZh = {
     exportCsv: '导出 CSV',
     exportXlsx: '导出 Excel',
     noData: '%{quarter} 暂无监测数据',
+    latestLoading: '正在读取最新一季的检查…',
+    noRounds: '还没有任何季度的检查结果：应用含检查通报的公报，或由管理员新建季度后即可查看。',
     col: {
       organization: '单位',
       websiteIssues: '网站问题',

@@ -36,7 +36,8 @@ import { matrixLayout, valueFieldOf } from './matrix.ts';
 import { NewVersionDialog } from './NewVersionDialog.tsx';
 import { DiffView } from './DiffView.tsx';
 import { CsvImport } from './CsvImport.tsx';
-import { downloadText } from '../shared/csv.ts';
+import { downloadBlob } from '../shared/csv.ts';
+import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { useFormatters } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useErrorText } from '../shared/errorText.ts';
@@ -102,6 +103,7 @@ function Workspace() {
   const translate = useTranslate();
   const notify = useNotify();
   const errorText = useErrorText();
+  const dataProvider = useGazetteDataProvider();
   const fmt = useFormatters();
   const { canAccess: canEdit } = useCanAccess({ resource: 'rateEntries', action: 'edit' });
   // The selected version lives in the address (?version=…), so a link opens the same version.
@@ -182,17 +184,15 @@ function Workspace() {
       ? publishedCovering(versions, addDays(version.effectiveFrom, -1), version.id)
       : undefined;
 
-  // The CSV has the gazette's Chinese headers and labels, like the XLSX (the import reads both).
+  // The API's CSV of the version (Chinese headers and labels, every field), which 导入 CSV reads
+  // back unchanged; the printed layout is the XLSX's. A refusal is said, nothing is saved.
   async function exportCsv() {
     if (!version) return;
     try {
-      const { sheetCsv, sheetOf } = await import('./sheet.ts');
-      downloadText(
-        `${table!.name}-${version.effectiveFrom}.csv`,
-        sheetCsv(sheetOf(table!.kind, dimensions, entries)),
-      );
+      const file = await dataProvider.rateTableVersionCsv(version);
+      downloadBlob(file.fileName, file.blob);
     } catch (e) {
-      notify(errorText(e), { type: 'error' });
+      notify(translate('app.export.failed', { reason: errorText(e) }), { type: 'error' });
     }
   }
 

@@ -1,8 +1,15 @@
 // A rate version as a sheet with the gazette's Chinese headers (the printed matrix for the medical
 // and 年期修正系数 tables, a list otherwise), and a filled sheet back as the CSV the API's
-// importRateTableVersionCsv validates, with every CSV line traced to its sheet row and column.
+// importRateTableVersionCsv validates, with every CSV line traced to its sheet row and column (a
+// sheet already in the API's columns, as 导出 CSV writes it, goes through unchanged).
 // Pure: the exceljs reading and writing is in xlsxFile.ts, loaded only when used.
-import { dec, neutraliseCell, type DimensionDef } from '@gazette/domain';
+import {
+  dec,
+  neutraliseCell,
+  RATE_CSV_VALUE_COLUMNS,
+  readRateCsvHeader,
+  type DimensionDef,
+} from '@gazette/domain';
 import type { ApiRateEntry } from '../dataProvider/rateTables.ts';
 import {
   dimLabel,
@@ -166,6 +173,12 @@ function valueCells(valueField: 'amount' | 'rate', text: string): { amount: stri
   return valueField === 'rate' ? { amount: '', rate: t } : { amount: t, rate: '' };
 }
 
+/** Whether a header row names every column of the API's rate CSV (as rateTableVersionCsv writes it). */
+function hasEveryApiColumn(header: string[], dimensions: DimensionDef[]): boolean {
+  const read = readRateCsvHeader(header, { dimensions });
+  return read.ok && RATE_CSV_VALUE_COLUMNS.every((c) => read.header.at.has(c));
+}
+
 /**
  * A filled sheet (cell texts, row 1 first) as the CSV of the API's import. Texts the API does not
  * print in the sheet (caps, the item a surcharge is based on) are kept from `current`, the entries
@@ -178,6 +191,17 @@ export function csvFromSheet(
   current: ApiRateEntry[],
   translate: (key: string, args?: Record<string, unknown>) => string,
 ): SheetImport {
+  // A file with every one of the API's columns (what 导出 CSV downloads; Chinese headers or the
+  // English names) is already the import's CSV: it goes as it is, line for line, so a version
+  // exported and imported into a new draft gets equal entries. A sheet naming fewer columns keeps
+  // the others from the entries the version has now, below.
+  if (hasEveryApiColumn(cells[0] ?? [], dimensions))
+    return {
+      ok: true,
+      csv: cells.map(csvLine).join('\r\n') + '\r\n',
+      count: cells.length - 1,
+      origin: cells.slice(1).map((_, i) => ({ row: i + 2, column: null })),
+    };
   const layout = matrixLayout(kind, dimensions);
   const byKey = new Map(current.map((e) => [e.key, e]));
   const find = (row: string[] | undefined, header: string) =>
@@ -396,14 +420,6 @@ export function csvFromSheet(
     count: lines.length,
     origin,
   };
-}
-
-/** A sheet as CSV text (the same headers and values as the XLSX; spreadsheets read it as is). */
-export function sheetCsv(spec: SheetSpec): string {
-  return (
-    [...spec.header, ...spec.rows].map((r) => csvLine(r.map((c) => String(c)))).join('\r\n') +
-    '\r\n'
-  );
 }
 
 /** The API's CSV errors (line 2 = the first data line) traced back to the sheet. */

@@ -4,7 +4,8 @@
 // as /graphql (the Authorization: Bearer header) and the same visibility (drafts only for those
 // who see drafts).
 //
-//   GET /exports/rate-table-versions/<version id>.csv
+//   GET /exports/rate-table-versions/<version id>.csv   (rateTableVersionCsv with a BOM, named
+//       <table>-<effective from>.csv; the CSV import reads it back unchanged)
 //   GET /exports/inspection-annexes/<quarter>/<WEBSITE|NEW_MEDIA>.csv   (English headers)
 //   GET /exports/inspection-annex-files/<quarter>/<WEBSITE|NEW_MEDIA|DATA_COLLECTION|ADOPTION>.csv
 //       (inspectionAnnexFile's CSV: the gazette's Chinese headers, named e.g. 2024Q4-附件1.csv)
@@ -21,7 +22,8 @@ import {
   annexCsvFileName,
   annexFileCsvChunks,
 } from '../services/inspections/export-annex-file-csv.ts';
-import { rateTableVersionCsvChunks } from '../services/rates/export-rate-table-version-csv.ts';
+import { rateTableVersionCsvFile } from '../services/rates/export-rate-table-version-csv.ts';
+import { CSV_BOM } from '@gazette/csv';
 
 export const EXPORTS_PREFIX = '/exports/';
 
@@ -49,6 +51,16 @@ function fail(res: ServerResponse, status: number, error: Record<string, unknown
     'cache-control': 'no-store',
   });
   res.end(JSON.stringify({ error }));
+}
+
+/** The chunks after a UTF-8 BOM. */
+async function* withBom(chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    yield CSV_BOM;
+    yield* chunks;
+  } finally {
+    await chunks.return(undefined);
+  }
 }
 
 /** Writes each chunk as it comes, waiting for the socket to drain; stops if the client left. */
@@ -80,8 +92,10 @@ export function createExportHandler(prisma: PrismaClient, logger: Logger) {
       let filename: string;
       if (rate) {
         const shown = decodeURIComponent(rate[1]!);
-        chunks = await rateTableVersionCsvChunks(ctx, rawId(shown, 'RateTableVersion'), shown);
-        filename = 'rate-table-version.csv';
+        const found = await rateTableVersionCsvFile(ctx, rawId(shown, 'RateTableVersion'), shown);
+        // A file: the BOM makes Excel read the Chinese as UTF-8 (the import drops it).
+        chunks = withBom(found.chunks);
+        filename = found.fileName;
       } else if (annex) {
         const quarter = decodeURIComponent(annex[1]!);
         chunks = await annexCsvChunks(ctx, quarter, annex[2] as AnnexKind);

@@ -1,4 +1,6 @@
-// A version's entries as CSV (readable by the import); a draft only for those who see drafts.
+// A version's entries as CSV, the format the CSV import reads (importRateTableVersionCsv, the
+// dashboard's 导入 CSV): exported and imported into a new draft, it gives equal entries. A draft
+// only for those who see drafts.
 // Entries are read and rendered a page at a time (keyset on position, id): the chunks are what
 // GET /exports/rate-table-versions/<id>.csv writes to the response one by one (memory bounded by
 // a page whatever the version's size), and what the GraphQL field joins.
@@ -13,22 +15,39 @@ export const EXPORT_PAGE_ROWS = 1000;
 type ExportCtx = Pick<GazetteContext, 'prisma' | 'viewer'>;
 
 /**
- * The CSV in chunks (the header in the first): NOT_FOUND is thrown here, before any chunk, for a
- * version that does not exist or that the viewer may not see.
+ * The CSV in chunks (the header in the first) and the file's name (`<table>-<effective from>.csv`):
+ * NOT_FOUND is thrown here, before any chunk, for a version that does not exist or that the viewer
+ * may not see.
  */
+export async function rateTableVersionCsvFile(
+  ctx: ExportCtx,
+  id: string,
+  shownId: string,
+): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
+  const v = await ctx.prisma.rateTableVersion.findUnique({
+    where: { id },
+    select: {
+      status: true,
+      effectiveFrom: true,
+      table: { select: { name: true, dimensions: true } },
+    },
+  });
+  if (!v || (v.status === 'DRAFT' && !seesDrafts(ctx))) {
+    throw new DomainError('NOT_FOUND', `版本 ${shownId} 不存在`, { field: 'id' });
+  }
+  return {
+    fileName: `${v.table.name}-${v.effectiveFrom.toISOString().slice(0, 10)}.csv`,
+    chunks: pages(ctx, id, dimensionsOf(v.table)),
+  };
+}
+
+/** The CSV in chunks (see rateTableVersionCsvFile). */
 export async function rateTableVersionCsvChunks(
   ctx: ExportCtx,
   id: string,
   shownId: string,
 ): Promise<AsyncGenerator<string>> {
-  const v = await ctx.prisma.rateTableVersion.findUnique({
-    where: { id },
-    select: { status: true, table: { select: { dimensions: true } } },
-  });
-  if (!v || (v.status === 'DRAFT' && !seesDrafts(ctx))) {
-    throw new DomainError('NOT_FOUND', `版本 ${shownId} 不存在`, { field: 'id' });
-  }
-  return pages(ctx, id, dimensionsOf(v.table));
+  return (await rateTableVersionCsvFile(ctx, id, shownId)).chunks;
 }
 
 async function* pages(
