@@ -175,7 +175,8 @@ export async function* decodeCsvStream(
       return heldBytes >= sniffBytes ? decide(false) : '';
     }
     const at = firstNonAscii(bytes);
-    if (at < 0) return counted(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'));
+    if (at < 0)
+      return counted(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1'));
     sniffing = true;
     const ascii = bytes.subarray(0, at);
     const text = counted(

@@ -62,11 +62,10 @@ function fileField(pathname: string): string {
 }
 
 function tooLarge(limit: number, field: string): DomainError {
-  return new DomainError(
-    'PAYLOAD_TOO_LARGE',
-    `文件过大(上限 ${limit} 字节),未写入任何数据`,
-    { field, details: { maxBytes: limit } },
-  );
+  return new DomainError('PAYLOAD_TOO_LARGE', `文件过大(上限 ${limit} 字节),未写入任何数据`, {
+    field,
+    details: { maxBytes: limit },
+  });
 }
 
 /**
@@ -77,8 +76,7 @@ function limitedBody(req: IncomingMessage, limit: number, field: string) {
   let used = false;
   return {
     async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
-      if (used)
-        throw new DomainError('CONFLICT', '导入与其他写入冲突,请重新上传文件', { field });
+      if (used) throw new DomainError('CONFLICT', '导入与其他写入冲突,请重新上传文件', { field });
       used = true;
       let received = 0;
       // destroyOnReturn: false — stopping early must not destroy the socket the 413 is sent on.
@@ -193,8 +191,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
         throw new DomainError('NOT_FOUND', `没有这个导入:${url.pathname}`, { field: 'path' });
       const viewer = await resolveViewer(prisma, req.headers.authorization ?? null);
       if (viewer.kind === 'anonymous') throw new DomainError('UNAUTHENTICATED', '请先登录');
-      if (!authScopesFor(viewer).admin)
-        throw new DomainError('FORBIDDEN', '没有执行此操作的权限');
+      if (!authScopesFor(viewer).admin) throw new DomainError('FORBIDDEN', '没有执行此操作的权限');
       // A declared length over the limit is refused before a byte of the body is read.
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (declared > limit) throw tooLarge(limit, fileField(url.pathname));

@@ -97,7 +97,6 @@ const AnnexFileRef = builder.objectRef<AnnexFile>('AnnexFile').implement({
   }),
 });
 
-
 builder.queryFields((t) => ({
   inspectionAnnexFile: t.field({
     type: AnnexFileRef,

@@ -5,10 +5,7 @@ import {
 } from '../../test/fixtures/rate-tables.ts';
 import { parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
 import { readCsvRecords, type CsvRecord } from '@gazette/csv';
-import {
-  parseRateVersionCsvInBatches,
-  parseRateVersionCsvRecords,
-} from './rate-csv-batches.ts';
+import { parseRateVersionCsvInBatches, parseRateVersionCsvRecords } from './rate-csv-batches.ts';
 import type { RateEntry } from './model.ts';
 
 const medical = medicalServiceTableFixture();

@@ -209,6 +209,7 @@ export async function parseRateVersionCsvRecords(
     if (!reader) return { ok: false, errors: [syntax] };
     reader.syntaxError(syntax);
   }
-  if (!reader) return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
+  if (!reader)
+    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
   return reader.result();
 }
