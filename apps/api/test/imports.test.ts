@@ -55,7 +55,7 @@ function bodyStream(chunks: Iterable<Uint8Array>): ReadableStream<Uint8Array> {
 }
 
 /** GB18030 bytes of a text (Node's TextDecoder knows GB18030; an encoder is built from it). */
-function gb18030(text: string): Uint8Array {
+function gb18030(text: string): Uint8Array<ArrayBuffer> {
   const table = new Map<string, number[]>();
   const decoder = new TextDecoder('gb18030');
   for (let a = 0x81; a <= 0xfe; a++)

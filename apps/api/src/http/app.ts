@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
-import { createExportHandler, EXPORTS_PREFIX } from './exports.ts';
+import { createExportHandler, EXPORTS_PREFIX, json } from './exports.ts';
 import { checkReadiness } from './health.ts';
 import { createImportHandler, IMPORTS_PREFIX } from './imports.ts';
 import { createStaticHandler } from './static-files.ts';
@@ -18,14 +18,6 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-}
 
 /** One port: /graphql, /exports/…, /imports/…, /healthz, /readyz and the dashboard; one log line per request. */
 export function createApp(options: AppOptions) {

@@ -47,11 +47,11 @@ export const STATUS: Record<string, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-/** A JSON error answer: `{ error: { code, message, field?, … } }`. */
-export function fail(
+/** A JSON answer, never cached. */
+export function json(
   res: ServerResponse,
   status: number,
-  error: Record<string, unknown>,
+  body: unknown,
   headers: Record<string, string> = {},
 ): void {
   res.writeHead(status, {
@@ -59,7 +59,17 @@ export function fail(
     'cache-control': 'no-store',
     ...headers,
   });
-  res.end(JSON.stringify({ error }));
+  res.end(JSON.stringify(body));
+}
+
+/** A JSON error answer: `{ error: { code, message, field?, … } }`. */
+export function fail(
+  res: ServerResponse,
+  status: number,
+  error: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
+  json(res, status, { error }, headers);
 }
 
 /** Writes each chunk as it comes, waiting for the socket to drain; stops if the client left. */

@@ -35,7 +35,7 @@ import { rawId } from '../schema/ids.ts';
 import { importInspectionAnnexes } from '../services/inspections/import-inspection-annexes.ts';
 import { importRateTableVersionCsv } from '../services/rates/import-rate-table-version-csv.ts';
 import { MAX_RATE_CSV_FILE_BYTES } from '../services/rates/read-rate-csv-file.ts';
-import { fail, STATUS } from './exports.ts';
+import { fail, json, STATUS } from './exports.ts';
 
 export const IMPORTS_PREFIX = '/imports/';
 
@@ -109,14 +109,6 @@ function versionParam(url: URL): number {
       field: 'version',
     });
   return n;
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
 }
 
 export function createImportHandler(options: ImportHandlerOptions) {

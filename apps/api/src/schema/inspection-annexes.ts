@@ -4,7 +4,6 @@
 // quarter's records of the annexes given; exports import back to the same records.
 import { DomainError } from '@gazette/domain';
 import { builder } from '../builder.ts';
-import { type AnnexKind } from '../inspection-annexes/annexes.ts';
 import type { AnnexFile } from '../inspection-annexes/export.ts';
 import {
   ANNEX_ARGUMENT,
