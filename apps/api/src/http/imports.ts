@@ -68,23 +68,32 @@ function tooLarge(limit: number, field: string): DomainError {
   });
 }
 
+/** The request body as it arrives, refused (PAYLOAD_TOO_LARGE) as soon as more than `limit` bytes came. */
+async function* limitedBody(
+  req: IncomingMessage,
+  limit: number,
+  field: string,
+): AsyncGenerator<Uint8Array> {
+  let received = 0;
+  // destroyOnReturn: false — stopping early must not destroy the socket the 413 is sent on.
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    received += chunk.length;
+    if (received > limit) throw tooLarge(limit, field);
+    yield chunk;
+  }
+}
+
 /**
- * The request body as it arrives, refused (PAYLOAD_TOO_LARGE) as soon as more than `limit` bytes
- * came. Readable once: a second reading (a retried transaction) is refused, not read as empty.
+ * A stream that can be read once: a second reading (a transaction retried after a deadlock) is
+ * refused as a conflict to retry, never read as an empty file.
  */
-function limitedBody(req: IncomingMessage, limit: number, field: string) {
+function readOnce<T>(open: () => AsyncIterable<T>, field: string): AsyncIterable<T> {
   let used = false;
   return {
-    async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    [Symbol.asyncIterator]() {
       if (used) throw new DomainError('CONFLICT', '导入与其他写入冲突,请重新上传文件', { field });
       used = true;
-      let received = 0;
-      // destroyOnReturn: false — stopping early must not destroy the socket the 413 is sent on.
-      for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-        received += chunk.length;
-        if (received > limit) throw tooLarge(limit, field);
-        yield chunk;
-      }
+      return open()[Symbol.asyncIterator]();
     },
   };
 }
@@ -123,8 +132,8 @@ export function createImportHandler(options: ImportHandlerOptions) {
       const shown = decodeURIComponent(rate[1]!);
       const id = rawId(shown, 'RateTableVersion');
       const version = versionParam(url);
-      const body = limitedBody(req, limit, 'file');
-      const written = await importRateTableVersionCsv(ctx, id, version, csvRecords(body, 'file'));
+      const records = readOnce(() => csvRecords(limitedBody(req, limit, 'file'), 'file'), 'file');
+      const written = await importRateTableVersionCsv(ctx, id, version, records);
       const v = await prisma.rateTableVersion.findUniqueOrThrow({
         where: { id },
         select: { id: true, version: true, status: true, label: true, effectiveFrom: true },
@@ -150,7 +159,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
         uploads: {
           [kind]: {
             format: 'CSV',
-            stream: limitedBody(req, limit, field),
+            stream: readOnce(() => limitedBody(req, limit, field), field),
             fileName: url.searchParams.get('fileName'),
           },
         },
