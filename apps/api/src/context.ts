@@ -144,6 +144,12 @@ export function clientAddressOf(request: Request, socketAddress: string | undefi
   return socketAddress ?? 'unknown';
 }
 
+/** Label written into audit entries: the user's email or the token's name. */
+export function actorLabelOf(viewer: Viewer): string {
+  if (viewer.kind === 'user') return viewer.email;
+  return viewer.kind === 'token' ? `token:${viewer.name}` : 'anonymous';
+}
+
 /**
  * The per-request context. An unknown, expired or revoked bearer makes the caller anonymous,
  * so a confidential field then fails with UNAUTHENTICATED rather than leaking which check failed.
@@ -153,12 +159,7 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const logger = args.logger.child({ requestId });
   const viewer = await viewerOf(prisma, request);
-  const actorLabel =
-    viewer.kind === 'user'
-      ? viewer.email
-      : viewer.kind === 'token'
-        ? `token:${viewer.name}`
-        : 'anonymous';
+  const actorLabel = actorLabelOf(viewer);
   return {
     prisma,
     logger,

@@ -103,7 +103,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       replica,
     });
     const server = createServer(
-      createApp({ prisma, logger, graphql: yoga, dashboardDir: DASHBOARD_DIR }),
+      createApp({
+        prisma,
+        logger,
+        graphql: yoga,
+        dashboardDir: DASHBOARD_DIR,
+        afterWrite: yoga.afterWrite,
+      }),
     );
     const inFlight = trackInFlight(server);
     const port = Number.parseInt(env.PORT ?? '4000', 10);

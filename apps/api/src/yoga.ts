@@ -21,6 +21,7 @@ import {
   listenForInvalidations,
   newInstanceId,
   redisFlushableCache,
+  flushAfterWrite,
   useGazetteResponseCache,
   type FlushableCache,
 } from './platform/response-cache.ts';
@@ -236,7 +237,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       };
     }
   }
-  return createYoga<ServerContext>({
+  const yoga = createYoga<ServerContext>({
     schema,
     graphqlEndpoint: '/graphql',
     // Same-origin only unless origins are listed; never a reflected origin with credentials.
@@ -309,6 +310,14 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       useErrorCodes(),
     ],
   });
+  /**
+   * What a write made outside GraphQL (POST /imports/…) runs before it answers, as every
+   * successful mutation does: the response cache flushed here and in the other instances.
+   */
+  const afterWrite = async (log: Logger = logger): Promise<void> => {
+    if (cacheStore) await flushAfterWrite(prisma, cacheStore, instanceId, log);
+  };
+  return Object.assign(yoga, { afterWrite });
 }
 
 export type GazetteYoga = ReturnType<typeof createGazetteYoga>;

@@ -17,6 +17,7 @@ import { decodeCsvBytesWith, type DecodedCsv } from './decode.ts';
 import { CsvRowChecker, EMPTY_CSV_ERROR, type CsvTableResult, type CsvTableSpec } from './table.ts';
 
 export * from './index.ts';
+export { decodeCsvStream, SNIFF_BYTES, type CsvStreamDecoding } from './decode-stream.ts';
 
 /** The text of an uploaded CSV: UTF-8 (BOM dropped), UTF-16 with a BOM, or GBK/GB18030 converted by iconv-lite. */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import {
   Alert,
@@ -34,6 +34,7 @@ import { annexBlob, annexInput } from './annexFiles.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { GraphQLRequestError } from '../graphql/client.ts';
+import { postImport } from '../dataProvider/exports.ts';
 
 type Chosen = Partial<Record<AnnexKey, AnnexFileInput>>;
 
@@ -61,6 +62,8 @@ export function AnnexImport({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const given = ANNEXES.filter((a) => chosen[a.key]);
+  // The chosen files themselves: one CSV alone is streamed to POST /imports/… as it is on disk.
+  const files = useRef<Partial<Record<AnnexKey, File>>>({});
 
   async function choose(key: AnnexKey, file: File | undefined) {
     if (!file) return;
@@ -68,6 +71,7 @@ export function AnnexImport({
     setError(null);
     try {
       const input = annexInput(file.name, new Uint8Array(await file.arrayBuffer()));
+      files.current[key] = file;
       setChosen((c) => ({ ...c, [key]: input }));
     } catch (e) {
       setError(e as Error);
@@ -80,7 +84,19 @@ export function AnnexImport({
     setError(null);
     setRowErrors([]);
     try {
-      await dataProvider.importInspectionAnnexes(quarter, version, chosen);
+      const only = given.length === 1 ? given[0]! : null;
+      const file = only && chosen[only.key]?.format === 'CSV' ? files.current[only.key] : undefined;
+      if (only && file) {
+        // One CSV: streamed, the server reading, checking and writing it as it arrives.
+        const query = new URLSearchParams({ version: String(version), fileName: file.name });
+        await postImport(
+          `/imports/inspection-annexes/${encodeURIComponent(quarter)}/${only.annex}.csv?${query}`,
+          file,
+        );
+      } else {
+        // Several files (written together, all or nothing) or an XLSX: the GraphQL mutation.
+        await dataProvider.importInspectionAnnexes(quarter, version, chosen);
+      }
       notify('dashboard.import.done', {
         type: 'success',
         messageArgs: {
@@ -88,6 +104,7 @@ export function AnnexImport({
         },
       });
       setChosen({});
+      files.current = {};
       onDone();
     } catch (e) {
       // The server names every bad row of every file in extensions.rows.

@@ -21,9 +21,9 @@ import {
 } from '@gazette/domain';
 import { parseCsv } from '../shared/csv.ts';
 import type { ApiRateEntry, ApiRateVersion } from '../dataProvider/rateTables.ts';
-import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { GraphQLRequestError } from '../graphql/client.ts';
+import { postImport } from '../dataProvider/exports.ts';
 
 /**
  * CSV import into a draft version: the file is checked row by row (in the browser with the
@@ -46,9 +46,9 @@ export function CsvImport({
 }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useGazetteDataProvider();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ row: number; column: string | null; message: string }[]>(
     [],
   );
@@ -101,7 +101,14 @@ export function CsvImport({
   async function write() {
     setError(null);
     try {
-      await dataProvider.importRateTableVersionCsv(version, sendCsv);
+      // Streamed: the file itself when it is sent as chosen (the server reads its bytes, UTF-8 or
+      // GB18030, as they arrive), else the API's CSV made from it.
+      const body =
+        !origin && file && sendCsv === csv ? file : new Blob([sendCsv], { type: 'text/csv' });
+      await postImport(
+        `/imports/rate-table-versions/${encodeURIComponent(version.id)}.csv?version=${version.version}`,
+        body,
+      );
       notify('rates.imported', {
         type: 'success',
         messageArgs: { n: origin ? origin.length : preview.length - 1 },
@@ -109,6 +116,7 @@ export function CsvImport({
       setCsv('');
       setSendCsv('');
       setFileName('');
+      setFile(null);
       onImported();
     } catch (e) {
       // The server names every bad row in extensions.rows.
@@ -138,10 +146,11 @@ export function CsvImport({
             accept=".csv,text/csv"
             data-testid="csv-file"
             onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              const text = await file.text();
-              setFileName(file.name);
+              const picked = e.target.files?.[0];
+              if (!picked) return;
+              const text = await picked.text();
+              setFileName(picked.name);
+              setFile(picked);
               setCsv(text);
               await check(text);
             }}

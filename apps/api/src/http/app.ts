@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
-import { createExportHandler, EXPORTS_PREFIX } from './exports.ts';
+import { createExportHandler, EXPORTS_PREFIX, json } from './exports.ts';
 import { checkReadiness } from './health.ts';
+import { createImportHandler, IMPORTS_PREFIX } from './imports.ts';
 import { createStaticHandler } from './static-files.ts';
 
 export interface AppOptions {
@@ -12,23 +13,22 @@ export interface AppOptions {
   /** Handles /graphql (the yoga instance is a node request listener). */
   graphql: RequestListener;
   dashboardDir: string;
+  /** Run after a write made outside /graphql (POST /imports/…): the response cache flush. */
+  afterWrite?: (logger: Logger) => Promise<void>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-}
-
-/** One port: /graphql, /exports/…, /healthz, /readyz and the dashboard; one log line per request. */
+/** One port: /graphql, /exports/…, /imports/…, /healthz, /readyz and the dashboard; one log line per request. */
 export function createApp(options: AppOptions) {
   const { prisma, logger, graphql } = options;
   const serveStatic = createStaticHandler(options.dashboardDir);
   const serveExport = createExportHandler(prisma, logger);
+  const serveImport = createImportHandler({
+    prisma,
+    logger,
+    ...(options.afterWrite && { afterWrite: options.afterWrite }),
+  });
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
@@ -37,7 +37,8 @@ export function createApp(options: AppOptions) {
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers['x-request-id'] = requestId; // the GraphQL context logs with the same id
     res.setHeader('x-request-id', requestId);
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
 
     res.once('close', () => {
       // The path only: query strings of GET /graphql may carry variables.
@@ -64,6 +65,8 @@ export function createApp(options: AppOptions) {
         graphql(req, res);
       } else if (pathname.startsWith(EXPORTS_PREFIX)) {
         serveExport(req, res, pathname);
+      } else if (pathname.startsWith(IMPORTS_PREFIX)) {
+        serveImport(req, res, url);
       } else if (pathname === '/healthz') {
         json(res, 200, { status: 'ok' });
       } else if (pathname === '/readyz') {

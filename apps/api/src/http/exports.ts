@@ -38,19 +38,40 @@ function disposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-const STATUS: Record<string, number> = {
+/** The HTTP status of a DomainError's code (the exports' and the imports'). */
+export const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  SERVICE_UNAVAILABLE: 503,
 };
 
-function fail(res: ServerResponse, status: number, error: Record<string, unknown>): void {
+/** A JSON answer, never cached. */
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    ...headers,
   });
-  res.end(JSON.stringify({ error }));
+  res.end(JSON.stringify(body));
+}
+
+/** A JSON error answer: `{ error: { code, message, field?, … } }`. */
+export function fail(
+  res: ServerResponse,
+  status: number,
+  error: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
+  json(res, status, { error }, headers);
 }
 
 /** The chunks after a UTF-8 BOM. */

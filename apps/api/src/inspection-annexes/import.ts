@@ -20,6 +20,7 @@ import {
 } from './annexes.ts';
 import {
   decodeCsvBytes,
+  readCsvStreamed,
   readCsvYielding,
   readXlsx,
   UnreadableFile,
@@ -40,9 +41,19 @@ export interface AnnexUpload {
   content?: string | null;
   /** The same as a multipart upload, instead of content. */
   file?: UploadedFile | null;
+  /** CSV only: the bytes as a streamed request body delivers them (POST /imports/…). */
+  stream?: AsyncIterable<Uint8Array> | null;
   /** For messages; defaults to the uploaded file's name. */
   fileName?: string | null;
 }
+
+/** The argument under which a bad row of each annex is reported. */
+export const ANNEX_ARGUMENT: Record<AnnexKind, string> = {
+  WEBSITE: 'website',
+  NEW_MEDIA: 'newMedia',
+  DATA_COLLECTION: 'dataCollection',
+  ADOPTION: 'adoption',
+};
 
 export type AnnexUploads = Partial<Record<AnnexKind, AnnexUpload | null | undefined>>;
 
@@ -61,9 +72,12 @@ function base64Bytes(content: string): Uint8Array {
 }
 
 async function readTable(annex: AnnexKind, upload: AnnexUpload): Promise<RawTable> {
-  const hasContent = upload.content != null;
-  if (hasContent === (upload.file != null))
-    throw new UnreadableFile('content 与 file 须且只能提供一个');
+  const given = [upload.content, upload.file, upload.stream].filter((x) => x != null).length;
+  if (given !== 1) throw new UnreadableFile('content 与 file 须且只能提供一个');
+  if (upload.stream) {
+    if (upload.format !== 'CSV') throw new UnreadableFile('流式导入只接受 CSV 文件');
+    return readCsvStreamed(upload.stream);
+  }
   if (upload.format === 'CSV') {
     return readCsvYielding(
       upload.file

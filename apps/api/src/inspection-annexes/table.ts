@@ -5,6 +5,7 @@ import {
   CsvEncodingError,
   CsvSyntaxError,
   decodeCsvBytes as decodeCsvText,
+  decodeCsvStream,
   parseCsvStream,
   readCsvRecords,
   type CsvRecord,
@@ -55,11 +56,34 @@ export function readCsv(text: string): RawTable {
 /** readCsv, giving the event loop back between batches of records (large uploads). */
 export async function readCsvYielding(text: string): Promise<RawTable> {
   refuseXlsx(text);
+  return readCsvSource(text.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * A CSV upload's bytes as they arrive (a streamed request body): decoded as they come
+ * (decodeCsvStream: BOM, UTF-8 or GB18030) and read a batch of records at a time.
+ */
+export function readCsvStreamed(bytes: AsyncIterable<Uint8Array>): Promise<RawTable> {
+  return readCsvSource(refusingXlsx(decodeCsvStream(bytes)));
+}
+
+async function* refusingXlsx(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const text of texts) {
+    if (first) refuseXlsx(text);
+    first = false;
+    yield text;
+  }
+}
+
+async function readCsvSource(source: string | AsyncIterable<string>): Promise<RawTable> {
   const records: CsvRecord[] = [];
   try {
-    for await (const batch of parseCsvStream(text.replace(/^\uFEFF/, ''))) records.push(...batch);
+    for await (const batch of parseCsvStream(source)) records.push(...batch);
   } catch (error) {
-    throw error instanceof CsvSyntaxError ? new UnreadableFile(error.message) : error;
+    throw error instanceof CsvSyntaxError || error instanceof CsvEncodingError
+      ? new UnreadableFile(error.message)
+      : error;
   }
   return csvTable(() => records);
 }

@@ -300,18 +300,31 @@ export function useGazetteResponseCache(
             const { data } = result as { data?: Record<string, unknown> | null };
             // Something may have been written (even with some errors): flush before answering.
             if (data && Object.values(data).some((v) => v != null)) {
-              await store.flush();
               const ctx = args.contextValue as unknown as GazetteContext;
-              await prisma.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${options.instanceId})`.catch(
-                (error: unknown) =>
-                  ctx.logger?.warn({ err: error }, 'cache invalidation notify failed'),
-              );
+              await flushAfterWrite(prisma, store, options.instanceId, ctx.logger);
             }
           },
         };
       },
     },
   ];
+}
+
+/**
+ * After a write, before its response: empties the cache (this instance's view and a shared
+ * store) and tells the other instances (NOTIFY gazette_cache). Every successful mutation runs it
+ * (the plugin above), and so does every other write path (POST /imports/…).
+ */
+export async function flushAfterWrite(
+  prisma: PrismaClient,
+  store: FlushableCache,
+  instanceId: string,
+  logger: Logger | undefined,
+): Promise<void> {
+  await store.flush();
+  await prisma.$executeRaw`SELECT pg_notify(${CACHE_CHANNEL}, ${instanceId})`.catch(
+    (error: unknown) => logger?.warn({ err: error }, 'cache invalidation notify failed'),
+  );
 }
 
 /**

@@ -21,7 +21,8 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function callerOf(viewer: GazetteContext['viewer']): string | undefined {
+/** Whom a key belongs to: a user or a token; anonymous callers are not keyed. */
+export function idempotencyCaller(viewer: GazetteContext['viewer']): string | undefined {
   if (viewer.kind === 'user') return `user:${viewer.userId}`;
   if (viewer.kind === 'token') return `token:${viewer.tokenId}`;
   return undefined;
@@ -53,20 +54,78 @@ async function existing(prisma: Prisma, caller: string, key: string) {
   return rows[0];
 }
 
+/** What a request carrying an Idempotency-Key does: run (then `finish`), or answer at once. */
+export type IdempotentStart =
+  | {
+      run: true;
+      /** After the run: its response to keep (replayed to retries), or null when it failed. */
+      finish(response: unknown): Promise<void>;
+    }
+  | { run: false; response: unknown }
+  | { run: false; conflict: string };
+
+/**
+ * Claims `key` for `caller` and the request hashed `hash`: the first claim runs; a retry of the same
+ * request gets the kept response (waiting while the first still runs); another request with the
+ * key is a conflict. Shared by the GraphQL mutations (useIdempotency) and POST /imports/….
+ */
+export async function startIdempotent(
+  prisma: Prisma,
+  caller: string,
+  key: string,
+  hash: string,
+): Promise<IdempotentStart> {
+  const deadline = Date.now() + WAIT_MS;
+  // Expired entries are cleared now and then by whichever request passes (no job needed).
+  if (Math.random() < 0.01) await purgeExpiredIdempotencyKeys(prisma);
+  for (;;) {
+    if (await claim(prisma, caller, key, hash)) break;
+    const row = await existing(prisma, caller, key);
+    if (!row) continue; // the first attempt failed and gave the key back, or it just expired
+    if (row.requestHash !== hash)
+      return { run: false, conflict: '该 Idempotency-Key 已用于另一个不同的请求' };
+    if (row.response !== null) return { run: false, response: row.response };
+    if (Date.now() > deadline)
+      return { run: false, conflict: '使用该 Idempotency-Key 的请求仍在处理中,请稍后重试' };
+    await sleep(POLL_MS);
+  }
+  return {
+    run: true,
+    async finish(response) {
+      if (response == null) {
+        await prisma.$executeRaw`DELETE FROM "IdempotencyKey" WHERE caller = ${caller} AND key = ${key} AND response IS NULL`;
+        return;
+      }
+      const json = JSON.stringify(response);
+      await prisma.$executeRaw`
+        UPDATE "IdempotencyKey" SET response = ${json}::jsonb WHERE caller = ${caller} AND key = ${key}`;
+    },
+  };
+}
+
+/** The key of a request (a valid one), undefined when none was sent; throws nothing. */
+export function idempotencyKeyOf(header: string | null | undefined): string | undefined | false {
+  if (!header) return undefined;
+  return KEY.test(header) ? header : false;
+}
+
+export const INVALID_IDEMPOTENCY_KEY = 'Idempotency-Key 应为 1–200 个可见 ASCII 字符';
+
 export function useIdempotency(): Plugin {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as unknown as GazetteContext & { request?: Request };
-      const key = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
-      if (!key) return;
+      const header = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
+      if (!header) return;
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
-      const caller = callerOf(ctx.viewer);
+      const caller = idempotencyCaller(ctx.viewer);
       if (!caller) return;
-      if (!KEY.test(key)) {
+      const key = idempotencyKeyOf(header);
+      if (!key) {
         setResultAndStopExecution({
           errors: [
-            createGraphQLError('Idempotency-Key 应为 1–200 个可见 ASCII 字符', {
+            createGraphQLError(INVALID_IDEMPOTENCY_KEY, {
               extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
             }),
           ],
@@ -78,45 +137,20 @@ export function useIdempotency(): Plugin {
         .update('\u0000')
         .update(JSON.stringify(args.variableValues ?? {}))
         .digest('hex');
-      const { prisma } = ctx;
-
-      const deadline = Date.now() + WAIT_MS;
-      // Expired entries are cleared now and then by whichever request passes (no job needed).
-      if (Math.random() < 0.01) await purgeExpiredIdempotencyKeys(prisma);
-      for (;;) {
-        if (await claim(prisma, caller, key, hash)) break;
-        const row = await existing(prisma, caller, key);
-        if (!row) continue; // the first attempt failed and gave the key back, or it just expired
-        if (row.requestHash !== hash) {
-          setResultAndStopExecution({
-            errors: [conflict('该 Idempotency-Key 已用于另一个不同的请求')],
-          });
-          return;
-        }
-        if (row.response !== null) {
-          setResultAndStopExecution(row.response as never);
-          return;
-        }
-        if (Date.now() > deadline) {
-          setResultAndStopExecution({
-            errors: [conflict('使用该 Idempotency-Key 的请求仍在处理中,请稍后重试')],
-          });
-          return;
-        }
-        await sleep(POLL_MS);
+      const started = await startIdempotent(ctx.prisma, caller, key, hash);
+      if (!started.run) {
+        setResultAndStopExecution(
+          'conflict' in started
+            ? { errors: [conflict(started.conflict)] }
+            : (started.response as never),
+        );
+        return;
       }
-
       return {
         async onExecuteDone({ result }) {
           if (Symbol.asyncIterator in (result as object)) return;
           const { data, errors } = result as { data?: unknown; errors?: readonly unknown[] };
-          if (errors?.length || data == null) {
-            await prisma.$executeRaw`DELETE FROM "IdempotencyKey" WHERE caller = ${caller} AND key = ${key} AND response IS NULL`;
-            return;
-          }
-          const response = JSON.stringify({ data });
-          await prisma.$executeRaw`
-            UPDATE "IdempotencyKey" SET response = ${response}::jsonb WHERE caller = ${caller} AND key = ${key}`;
+          await started.finish(errors?.length || data == null ? null : { data });
         },
       };
     },

@@ -4,9 +4,12 @@
 // quarter's records of the annexes given; exports import back to the same records.
 import { DomainError } from '@gazette/domain';
 import { builder } from '../builder.ts';
-import { type AnnexKind } from '../inspection-annexes/annexes.ts';
 import type { AnnexFile } from '../inspection-annexes/export.ts';
-import type { AnnexUpload, AnnexUploads } from '../inspection-annexes/import.ts';
+import {
+  ANNEX_ARGUMENT,
+  type AnnexUpload,
+  type AnnexUploads,
+} from '../inspection-annexes/import.ts';
 import type { AnnexFileFormat } from '../inspection-annexes/table.ts';
 import { exportAnnexCsv } from '../services/inspections/export-annex-csv.ts';
 import { exportAnnexFile } from '../services/inspections/export-annex-file.ts';
@@ -93,14 +96,6 @@ const AnnexFileRef = builder.objectRef<AnnexFile>('AnnexFile').implement({
   }),
 });
 
-/** The argument under which a bad row of each annex is reported. */
-const FIELD: Record<AnnexKind, string> = {
-  WEBSITE: 'website',
-  NEW_MEDIA: 'newMedia',
-  DATA_COLLECTION: 'dataCollection',
-  ADOPTION: 'adoption',
-};
-
 builder.queryFields((t) => ({
   inspectionAnnexFile: t.field({
     type: AnnexFileRef,
@@ -172,7 +167,7 @@ builder.mutationFields((t) => ({
         quarter: args.quarter,
         version: args.version,
         uploads,
-        field: (annex) => `annexes.${FIELD[annex]}`,
+        field: (annex) => `annexes.${ANNEX_ARGUMENT[annex]}`,
         action: 'inspectionRound.importAnnexes',
       });
       return ctx.prisma.inspectionRound.findUniqueOrThrow({ ...query, where: { id } });

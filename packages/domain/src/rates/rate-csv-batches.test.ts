@@ -4,7 +4,8 @@ import {
   medicalServiceTableFixture,
 } from '../../test/fixtures/rate-tables.ts';
 import { parseRateVersionCsv, toRateVersionCsv } from './rate-csv.ts';
-import { parseRateVersionCsvInBatches } from './rate-csv-batches.ts';
+import { readCsvRecords, type CsvRecord } from '@gazette/csv';
+import { parseRateVersionCsvInBatches, parseRateVersionCsvRecords } from './rate-csv-batches.ts';
 import type { RateEntry } from './model.ts';
 
 const medical = medicalServiceTableFixture();
@@ -140,5 +141,55 @@ describe('parseRateVersionCsvInBatches', () => {
     expect((await parseRateVersionCsvInBatches(csv, land, { batchRows: 2, maxRows: 5 })).ok).toBe(
       true,
     );
+  });
+});
+
+/** A text's records in batches of `size`, arriving asynchronously (as a streamed upload's do). */
+async function* recordBatches(csv: string, size: number): AsyncGenerator<CsvRecord[]> {
+  const records = readCsvRecords(csv);
+  for (let at = 0; at < records.length; at += size) {
+    await Promise.resolve();
+    yield records.slice(at, at + size);
+  }
+}
+
+describe('parseRateVersionCsvRecords', () => {
+  it.each(CASES)(
+    'answers as parseRateVersionCsv from records arriving in batches: %s',
+    async (_name, csv, table) => {
+      const whole = parseRateVersionCsv(csv, table);
+      for (const size of [1, 2, 1000]) {
+        const handed: RateEntry[][] = [];
+        const result = await parseRateVersionCsvRecords(recordBatches(csv, size), table, {
+          onEntries: async (batch) => void handed.push(batch),
+        });
+        if (whole.ok) {
+          expect(result).toEqual({ ok: true, entries: [] });
+          expect(handed.flat()).toEqual(whole.entries);
+        } else {
+          expect(result).toEqual(whole);
+        }
+        expect(await parseRateVersionCsvRecords(recordBatches(csv, size), table)).toEqual(whole);
+      }
+    },
+  );
+
+  it('ends the file at a record the CSV reader cannot read, naming its line', async () => {
+    async function* broken(): AsyncGenerator<CsvRecord[]> {
+      yield readCsvRecords('code,grade,amount\n311201069,TERTIARY_A,1\n');
+      const { CsvSyntaxError } = await import('@gazette/csv');
+      throw new CsvSyntaxError('第 3 行:引号未闭合', 3, 2);
+    }
+    expect(await parseRateVersionCsvRecords(broken(), medical)).toEqual({
+      ok: false,
+      errors: [{ line: 3, column: 'amount', message: '第 3 行:引号未闭合' }],
+    });
+  });
+
+  it('refuses more data rows than maxRows', async () => {
+    const csv = 'landUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,1\nRESIDENTIAL,2,ANY,1\n';
+    await expect(
+      parseRateVersionCsvRecords(recordBatches(csv, 1), land, { maxRows: 1 }),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'csv' });
   });
 });

@@ -5,6 +5,7 @@
 import { buildRateEntry, VersionEntryChecker, type RateFieldError } from './entry-input.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { RateEntry, RateTable } from './model.ts';
+import { CsvSyntaxError, type CsvRecord } from '@gazette/csv';
 import {
   parseCsvRecords,
   parseRateVersionCsv,
@@ -12,6 +13,7 @@ import {
   readRateCsvHeader,
   readRateCsvRecord,
   type RateCsvError,
+  type RateCsvHeader,
   type RateCsvResult,
 } from './rate-csv.ts';
 
@@ -90,45 +92,124 @@ export async function parseRateVersionCsvInBatches(
   if (!read.ok) return { ok: false, errors: read.errors.map((e) => ({ ...e, line: headerLine })) };
   const headerLines = headerText.split('\n').length - (headerText.endsWith('\n') ? 1 : 0);
 
-  const errors: RateCsvError[] = [];
-  const entries: RateEntry[] = [];
-  const lines: number[] = [];
-  let count = 0;
-  const checker = new VersionEntryChecker();
-  const setErrors: RateFieldError[] = [];
-  let records = 0;
+  const reader = new RateRecordReader(read.header, table, options);
   for (const slice of slices(
     src,
     blank.length + headerText.length,
     headerLine + headerLines,
     batchRows,
   )) {
-    for (const record of parseCsvRecords(slice.text)) {
-      const line = record.line - 1 + slice.line;
-      if (options.maxRows !== undefined && ++records > options.maxRows) {
-        throw new DomainError(
-          'PAYLOAD_TOO_LARGE',
-          `CSV 超过 ${options.maxRows} 行数据的上限(第 ${line} 行),未写入任何数据`,
-          {
-            field: 'csv',
-            details: { maxRows: options.maxRows, line },
-          },
-        );
-      }
-      const input = readRateCsvRecord(read.header, table, { ...record, line }, errors);
-      if (!input) continue;
-      const entry = buildRateEntry(table, input, count);
-      setErrors.push(...checker.add(entry, count));
-      count++;
-      entries.push(entry);
-      lines.push(line);
-    }
-    if (options.onEntries) {
-      const batch = entries.splice(0);
-      if (errors.length === 0 && setErrors.length === 0) await options.onEntries(batch);
-    }
+    for (const record of parseCsvRecords(slice.text))
+      reader.add({ cells: record.cells, line: record.line - 1 + slice.line });
+    await reader.handOn();
     await pause();
   }
-  // Entries handed to onEntries were taken out of `entries`: `count` says how many rows were read.
-  return rateCsvResult(entries, lines, errors, [...setErrors, ...checker.finish()], count);
+  return reader.result();
+}
+
+/**
+ * The data records of a rate CSV read one by one after its header: each checked (its cells, and
+ * against the entries before it), counted against maxRows, and — with onEntries — handed on a
+ * batch at a time while no error is found.
+ */
+class RateRecordReader {
+  private readonly errors: RateCsvError[] = [];
+  private readonly entries: RateEntry[] = [];
+  private readonly lines: number[] = [];
+  private readonly checker = new VersionEntryChecker();
+  private readonly setErrors: RateFieldError[] = [];
+  private count = 0;
+  private records = 0;
+
+  constructor(
+    private readonly header: RateCsvHeader,
+    private readonly table: Pick<RateTable, 'dimensions'>,
+    private readonly options: RateCsvBatchOptions,
+  ) {}
+
+  /** One data record, `line` its line in the file. */
+  add(record: CsvRecord): void {
+    const { line } = record;
+    const { maxRows } = this.options;
+    if (maxRows !== undefined && ++this.records > maxRows) {
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `CSV 超过 ${maxRows} 行数据的上限(第 ${line} 行),未写入任何数据`,
+        { field: 'csv', details: { maxRows, line } },
+      );
+    }
+    const input = readRateCsvRecord(this.header, this.table, record, this.errors);
+    if (!input) return;
+    const entry = buildRateEntry(this.table, input, this.count);
+    this.setErrors.push(...this.checker.add(entry, this.count));
+    this.count++;
+    this.entries.push(entry);
+    this.lines.push(line);
+  }
+
+  /** Hands the entries read since the last call to onEntries, if there is one and no error yet. */
+  async handOn(): Promise<void> {
+    if (!this.options.onEntries) return;
+    const batch = this.entries.splice(0);
+    if (this.errors.length === 0 && this.setErrors.length === 0)
+      await this.options.onEntries(batch);
+  }
+
+  /** A record the CSV reader could not read (the file ends there). */
+  syntaxError(error: RateCsvError): void {
+    this.errors.push(error);
+  }
+
+  result(): RateCsvResult {
+    // Entries handed to onEntries were taken out of `entries`: `count` says how many rows were read.
+    return rateCsvResult(
+      this.entries,
+      this.lines,
+      this.errors,
+      [...this.setErrors, ...this.checker.finish()],
+      this.count,
+    );
+  }
+}
+
+/**
+ * The rate CSV of parseRateVersionCsvInBatches as its records arrive (a streamed upload, e.g.
+ * @gazette/csv's parseCsvStream over the decoded body): the first record is the header, every
+ * later one a data record; same checks, errors (with their file lines) and onEntries contract.
+ * A record the CSV reader cannot read (CsvSyntaxError) ends the file with that error.
+ */
+export async function parseRateVersionCsvRecords(
+  batches: AsyncIterable<readonly CsvRecord[]>,
+  table: Pick<RateTable, 'dimensions'>,
+  options: RateCsvBatchOptions = {},
+): Promise<RateCsvResult> {
+  const pause = options.pause ?? (() => Promise.resolve());
+  let reader: RateRecordReader | null = null;
+  let columns: readonly string[] = [];
+  try {
+    for await (const batch of batches) {
+      for (const record of batch) {
+        if (reader) {
+          reader.add(record);
+          continue;
+        }
+        const read = readRateCsvHeader(record.cells, table);
+        if (!read.ok)
+          return { ok: false, errors: read.errors.map((e) => ({ ...e, line: record.line })) };
+        columns = record.cells;
+        reader = new RateRecordReader(read.header, table, options);
+      }
+      await reader?.handOn();
+      await pause();
+    }
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const cell = error.columnIndex === null ? undefined : columns[error.columnIndex];
+    const syntax = { line: error.line, column: cell?.trim() || null, message: error.message };
+    if (!reader) return { ok: false, errors: [syntax] };
+    reader.syntaxError(syntax);
+  }
+  if (!reader)
+    return { ok: false, errors: [{ line: 1, column: null, message: 'CSV 为空,缺少表头' }] };
+  return reader.result();
 }

@@ -1,12 +1,12 @@
 // Replaces the entries of a draft (or of a published version not yet started) with a CSV file:
 // validated whole (every bad row and column is reported) and written in batches as it is
-// validated (through the transaction's own node-postgres connection), inside one transaction, so
+// validated — a streamed upload (POST /imports/…) as its records arrive — (through the transaction's own node-postgres connection), inside one transaction, so
 // the version holds the whole file or stays as it was.
 import { DomainError, type RateEntry } from '@gazette/domain';
 import { recordAudit } from '../../audit.ts';
 import { updateVersioned } from '../../schema/write-helpers.ts';
 import { entriesConnection, INSERT_BATCH_ROWS, insertEntries } from './insert-entries.ts';
-import { parseRateCsv } from './parse-rate-csv.ts';
+import { parseRateCsv, type RateCsvSource } from './parse-rate-csv.ts';
 import {
   actorId,
   dimensionsOf,
@@ -20,7 +20,8 @@ export async function importRateTableVersionCsv(
   ctx: RateCtx,
   id: string,
   version: number,
-  csv: string,
+  /** The text, or the records of a streamed upload (read inside the transaction, once). */
+  csv: RateCsvSource,
 ): Promise<number> {
   const found = await ctx.prisma.rateTableVersion.findUnique({
     where: { id },

@@ -2,12 +2,17 @@
 // free between batches: every bad row and column (BAD_USER_INPUT, extensions.rows), or every entry
 // (or each batch of entries handed to a writer as it is validated).
 import { setImmediate as turn } from 'node:timers/promises';
+import type { CsvRecord } from '@gazette/csv';
 import {
   DomainError,
   parseRateVersionCsvInBatches,
+  parseRateVersionCsvRecords,
   type RateEntry,
   type RateTable,
 } from '@gazette/domain';
+
+/** A rate CSV: its whole text, or its records as a streamed upload's parser hands them on. */
+export type RateCsvSource = string | AsyncIterable<readonly CsvRecord[]>;
 
 /** Records validated between two turns of the event loop. */
 const BATCH_ROWS = 1000;
@@ -19,16 +24,20 @@ export const MAX_RATE_CSV_ROWS = 200_000;
  * none returned (the caller's writes must be undone when this throws: see the domain function).
  */
 export async function parseRateCsv(
-  csv: string,
+  csv: RateCsvSource,
   table: Pick<RateTable, 'dimensions'>,
   onEntries?: (entries: RateEntry[]) => Promise<void>,
 ): Promise<RateEntry[]> {
-  const result = await parseRateVersionCsvInBatches(csv, table, {
+  const options = {
     batchRows: BATCH_ROWS,
     pause: turn,
     maxRows: MAX_RATE_CSV_ROWS,
     ...(onEntries && { onEntries }),
-  });
+  };
+  const result =
+    typeof csv === 'string'
+      ? await parseRateVersionCsvInBatches(csv, table, options)
+      : await parseRateVersionCsvRecords(csv, table, options);
   if (result.ok) return result.entries;
   const lines = [...new Set(result.errors.map((e) => e.line))];
   const shown =
