@@ -29,6 +29,8 @@ export function RepeatFindings({ quarter }: { quarter: string }) {
   const [runs, setRuns] = useState<ApiRepeatFinding[]>([]);
   // The cursor of the next page; null once the last page is in. Undefined before the first.
   const [after, setAfter] = useState<string | null | undefined>(undefined);
+  // The quarter's runs, as the first page said.
+  const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
   const live = useRef(true);
@@ -48,6 +50,7 @@ export function RepeatFindings({ quarter }: { quarter: string }) {
         // The first page replaces (an effect may run twice), a next one appends.
         setRuns((shown) => (cursor ? [...shown, ...page.runs] : page.runs));
         setAfter(page.after);
+        if (!cursor) setTotal(page.total);
         setLoading(false);
       },
       (e: unknown) => {
@@ -92,9 +95,11 @@ export function RepeatFindings({ quarter }: { quarter: string }) {
       {failed}
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1 }}>
         <Typography variant="body2" color="text.secondary" data-testid="repeats-shown">
-          {translate(after ? 'dashboard.repeatsShownMore' : 'dashboard.repeatsShown', {
-            count: runs.length,
-          })}
+          {total !== null
+            ? translate('dashboard.repeatsShownOf', { count: runs.length, total })
+            : translate(after ? 'dashboard.repeatsShownMore' : 'dashboard.repeatsShown', {
+                count: runs.length,
+              })}
         </Typography>
         {after && (
           <Button

@@ -66,10 +66,12 @@ const Findings = graphql(`
   }
 `);
 // A page of the runs that include a quarter, by keyset cursor: each page costs the same however
-// long the history (the unpaged repeatFindings sends every run of the quarter at once).
+// long the history (the unpaged repeatFindings sends every run of the quarter at once). The
+// quarter's total is asked for with the first page only.
 const RepeatRuns = graphql(`
-  query RepeatRuns($quarter: String!, $first: Int!, $after: String) {
+  query RepeatRuns($quarter: String!, $first: Int!, $after: String, $withTotal: Boolean!) {
     repeatFindingRuns(quarter: $quarter, first: $first, after: $after) {
+      totalCount @include(if: $withTotal)
       edges {
         cursor
         node {
@@ -178,10 +180,14 @@ export type WebsiteFinding = FindingsResult['websiteFindingsPage']['nodes'][numb
 export type NewMediaFinding = FindingsResult['newMediaFindingsPage']['nodes'][number];
 type RepeatEdge = ResultOf<typeof RepeatRuns>['repeatFindingRuns']['edges'][number];
 export type ApiRepeatFinding = RepeatEdge['node'] & { cursor: string };
-/** One page of repeat findings; `after` is the cursor to pass for the next, null at the end. */
+/**
+ * One page of repeat findings; `after` is the cursor to pass for the next, null at the end;
+ * `total` the quarter's runs, given with the first page only (null on the others).
+ */
 export interface RepeatFindingPage {
   runs: ApiRepeatFinding[];
   after: string | null;
+  total: number | null;
 }
 type RoundResult = ResultOf<typeof RoundFields>;
 export type InspectionRound = RoundResult & { policyId: string | null };
@@ -267,11 +273,13 @@ export const complianceMethods = {
     first: number,
     after: string | null = null,
   ): Promise<RepeatFindingPage> {
-    const { edges, pageInfo } = (await request(RepeatRuns, { quarter, first, after }))
-      .repeatFindingRuns;
+    const { edges, pageInfo, totalCount } = (
+      await request(RepeatRuns, { quarter, first, after, withTotal: after === null })
+    ).repeatFindingRuns;
     return {
       runs: edges.map((e) => ({ ...e.node, cursor: e.cursor })),
       after: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null,
+      total: totalCount ?? null,
     };
   },
   async inspectionRound(quarter: string): Promise<InspectionRound | null> {

@@ -109,7 +109,7 @@ describe('dataProvider custom methods', () => {
       },
     });
     const pages = [
-      { edges: [run(1), run(2)], pageInfo: { hasNextPage: true, endCursor: 'c2' } },
+      { totalCount: 3, edges: [run(1), run(2)], pageInfo: { hasNextPage: true, endCursor: 'c2' } },
       { edges: [run(3)], pageInfo: { hasNextPage: false, endCursor: 'c3' } },
     ];
     const sent = fakeApi(() => ({ data: { repeatFindingRuns: pages[sent.length - 1] } }));
@@ -118,14 +118,28 @@ describe('dataProvider custom methods', () => {
       /repeatFindingRuns\(quarter: \$quarter, first: \$first, after: \$after\)/u,
     );
     expect(sent[0]!.query).not.toMatch(/repeatFindings\(/u);
-    expect(sent[0]!.variables).toEqual({ quarter: '2024Q4', first: 2, after: null });
+    // The quarter's total is asked for with the first page only.
+    expect(sent[0]!.query).toContain('totalCount @include(if: $withTotal)');
+    expect(sent[0]!.variables).toEqual({
+      quarter: '2024Q4',
+      first: 2,
+      after: null,
+      withTotal: true,
+    });
+    expect(first.total).toBe(3);
     expect(first.runs.map((r) => [r.cursor, r.organization.name])).toEqual([
       ['c1', '单位1'],
       ['c2', '单位2'],
     ]);
     expect(first.after).toBe('c2');
     const last = await dataProvider.repeatFindingRuns('2024Q4', 2, first.after);
-    expect(sent[1]!.variables).toEqual({ quarter: '2024Q4', first: 2, after: 'c2' });
+    expect(sent[1]!.variables).toEqual({
+      quarter: '2024Q4',
+      first: 2,
+      after: 'c2',
+      withTotal: false,
+    });
+    expect(last.total).toBeNull();
     expect(last.runs.map((r) => r.subject)).toEqual(['《栏目3》']);
     // No next page: no cursor to ask with, whatever endCursor says.
     expect(last.after).toBeNull();

@@ -573,6 +573,7 @@ export const appEn: Shape<typeof appZh> = {
     repeatsFailed: 'Could not load the findings repeated across quarters: %{reason}',
     repeatsShown: '%{count} shown',
     repeatsShownMore: '%{count} shown, more to load',
+    repeatsShownOf: '%{count} of %{total} shown',
     repeatsLoadMore: 'Load more',
     dataCollection: 'Government data collection',
     baseDataMissing: 'Prior year’s base data missing',

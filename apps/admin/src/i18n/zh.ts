@@ -537,6 +537,7 @@ export const appZh = {
     repeatsFailed: '无法读取连续两个季度存在的问题：%{reason}',
     repeatsShown: '已显示 %{count} 条',
     repeatsShownMore: '已显示 %{count} 条，还有更多',
+    repeatsShownOf: '已显示 %{count} 条，共 %{total} 条',
     repeatsLoadMore: '加载更多',
     dataCollection: '政务数据归集',
     baseDataMissing: '上年度基础数据未报送',
