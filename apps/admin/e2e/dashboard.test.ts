@@ -58,9 +58,9 @@ describe('signing in and the compliance home page', () => {
 
   it('says so when the repeated findings cannot be read, instead of showing none', async () => {
     const { page, context } = await h.newPage();
-    const asked: { query: string; variables: { quarter?: string } }[] = [];
+    const asked: { query: string; variables: Record<string, unknown> }[] = [];
     await page.route('**/graphql', async (route) => {
-      if (route.request().postData()?.includes('repeatFindings')) {
+      if (route.request().postData()?.includes('repeatFindingRuns')) {
         asked.push(JSON.parse(route.request().postData()!));
         await route.fulfill({
           contentType: 'application/json',
@@ -82,12 +82,20 @@ describe('signing in and the compliance home page', () => {
       '无法读取连续两个季度存在的问题：服务器内部错误：Unexpected error.',
     );
     expect(await page.getByTestId('no-repeats').count()).toBe(0);
-    // The card asks for the shown quarter's runs only, never the whole history.
+    // The card asks for the first page of the shown quarter's runs, never the whole history.
     expect(asked.length).toBeGreaterThan(0);
     for (const body of asked) {
-      expect(body.query).toContain('repeatFindings(quarter: $quarter)');
-      expect(body.variables.quarter).toBe('2024Q4');
+      expect(body.query).toContain(
+        'repeatFindingRuns(quarter: $quarter, first: $first, after: $after)',
+      );
+      expect(body.variables).toEqual({
+        quarter: '2024Q4',
+        first: 25,
+        after: null,
+        withTotal: true,
+      });
     }
+    expect(await page.getByTestId('repeats-shown').count()).toBe(0);
     await shot(page, '01d-compliance-repeats-failed');
     // When the request works again, the card shows its answer.
     await page.unroute('**/graphql');
@@ -96,6 +104,110 @@ describe('signing in and the compliance home page', () => {
       .poll(() => page.getByTestId('fig-websitesChecked').textContent(), { timeout: 20_000 })
       .toBe('46');
     expect(await page.getByTestId('repeats-error').count()).toBe(0);
+    await context.close();
+  });
+
+  it('lists repeated findings 25 at a time, loads more on 加载更多, and says a failed page', async () => {
+    // Two earlier quarters (outside 2024Q4's trend) name the same 30 columns of one site: 30 runs.
+    const columns = Array.from(
+      { length: 30 },
+      (_, i) => `《重复栏目${String(i + 1).padStart(2, '0')}》超期未更新`,
+    );
+    const annex = [
+      '序号,检查网站,存在问题,是否整改完成',
+      `1,泸州市审计局网站,"${columns.join('\n')}",未整改`,
+    ].join('\r\n');
+    for (const quarter of ['2022Q1', '2022Q2']) {
+      const created = await h.gql<{ createInspectionRound: { version: number } }>(
+        `mutation($input: InspectionRoundInput!) { createInspectionRound(input: $input) { version } }`,
+        {
+          input: {
+            quarter,
+            windowStart: `${quarter.slice(0, 4)}-01-01`,
+            windowEnd: `${quarter.slice(0, 4)}-01-15`,
+            cityPortalsChecked: 1,
+            districtPortalsChecked: 7,
+            departmentSitesChecked: 38,
+            newMediaAccountsChecked: 200,
+            newMediaDistricts: 7,
+            newMediaParks: 2,
+            newMediaDepartments: 40,
+            messagesReceived: 0,
+            messagesClosed: 0,
+            messagesOverdue: 0,
+          },
+        },
+        adminToken,
+      );
+      expect(created.errors).toBeUndefined();
+      const imported = await h.gql(
+        `mutation($q: String!, $v: Int!, $a: InspectionAnnexFilesInput!) { importInspectionAnnexes(quarter: $q, version: $v, annexes: $a) { version } }`,
+        {
+          q: quarter,
+          v: created.data!.createInspectionRound.version,
+          a: { website: { format: 'CSV', content: annex } },
+        },
+        adminToken,
+      );
+      expect(imported.errors).toBeUndefined();
+    }
+    const { page, errors, context } = await h.newPage();
+    const asked: Record<string, unknown>[] = [];
+    let failNext = true;
+    await page.route('**/graphql', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as {
+        query?: string;
+        variables?: Record<string, unknown>;
+      };
+      if (!body.query?.includes('repeatFindingRuns')) return route.continue();
+      asked.push(body.variables!);
+      // The first request for a next page fails once.
+      if (body.variables!.after && failNext) {
+        failNext = false;
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            errors: [
+              { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        });
+      }
+      return route.continue();
+    });
+    await login(page, h.baseUrl, SUPERVISOR);
+    await page.goto(`${h.baseUrl}/#/?quarter=2022Q2`);
+    const items = page.getByTestId('repeats-list').locator('li');
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(25);
+    expect(await page.getByTestId('repeats-shown').textContent()).toBe('已显示 25 条，共 30 条');
+    expect(await items.first().textContent()).toContain('《重复栏目01》');
+    expect(await items.first().textContent()).toContain('2022Q1、2022Q2');
+    expect(asked.at(-1)).toEqual({ quarter: '2022Q2', first: 25, after: null, withTotal: true });
+    await page.getByTestId('repeats-shown').scrollIntoViewIfNeeded();
+    await shot(page, '01e-compliance-repeats-first-page');
+
+    // The next page fails: said as such, the 25 listed stay, and 加载更多 can be pressed again.
+    await page.getByTestId('repeats-more').click();
+    await page.getByTestId('repeats-more-error').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('repeats-more-error').textContent()).toBe(
+      '无法读取连续两个季度存在的问题：服务器内部错误：Unexpected error.',
+    );
+    expect(await items.count()).toBe(25);
+    expect(await page.getByTestId('repeats-error').count()).toBe(0);
+    expect(await page.getByTestId('no-repeats').count()).toBe(0);
+
+    await page.getByTestId('repeats-more').click();
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(30);
+    expect(await page.getByTestId('repeats-more-error').count()).toBe(0);
+    expect(await page.getByTestId('repeats-shown').textContent()).toBe('已显示 30 条，共 30 条');
+    expect(await page.getByTestId('repeats-more').count()).toBe(0);
+    expect(await items.last().textContent()).toContain('《重复栏目30》');
+    // The next page was asked for from the first page's last cursor.
+    expect(asked.at(-1)).toMatchObject({ quarter: '2022Q2', first: 25, withTotal: false });
+    expect(typeof asked.at(-1)!.after).toBe('string');
+    await page.getByTestId('repeats-shown').scrollIntoViewIfNeeded();
+    await shot(page, '01f-compliance-repeats-loaded-more');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

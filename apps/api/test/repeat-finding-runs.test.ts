@@ -110,6 +110,17 @@ const PAGE = `query($first: Int, $after: String, $m: Boolean, $q: String, $o: ID
   repeatFindingRuns(first: $first, after: $after, matchIssue: $m, quarter: $q, organizationId: $o) {
     edges { cursor node { ${RUN} } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
 
+const TOTAL = `query($first: Int, $m: Boolean, $q: String, $o: ID) {
+  repeatFindingRuns(first: $first, matchIssue: $m, quarter: $q, organizationId: $o) {
+    totalCount edges { cursor } } }`;
+
+/** totalCount of the runs in scope (null unscoped). */
+async function total(args: Record<string, unknown>): Promise<number | null> {
+  const r = await api.gql(TOTAL, { first: 1, m: args.m, q: args.q, o: args.o });
+  expect(r.errors).toBeUndefined();
+  return r.data!.repeatFindingRuns.totalCount;
+}
+
 /** Every page of `first` runs, and the statements each page ran. */
 async function pages(first: number, args: Record<string, unknown> = {}) {
   const runs: Run[] = [];
@@ -145,6 +156,7 @@ async function counts() {
     page: await count(PAGE, { first: 5 }),
     quarter: await count(PAGE, { first: 5, q: '2030Q2' }),
     whole: await count(`{ repeatFindings(quarter: "2030Q2") { ${RUN} } }`, {}),
+    counted: await count(TOTAL, { first: 5, q: '2030Q2' }),
   };
 }
 
@@ -195,7 +207,14 @@ describe('repeatFindingRuns', () => {
       expect((await pages(3, { q, o: globalOrg })).runs.map(key)).toEqual(
         [...mine].sort(byRunKey).map(key),
       );
+      // totalCount counts the quarter's runs without walking them, and agrees with the pages.
+      expect(await total({ q })).toBe(want.length);
+      expect(await total({ q, o: globalOrg })).toBe(mine.length);
+      expect(await total({ q, m: false })).toBe((await whole({ q, m: false })).length);
     }
+    // Unscoped, a count would walk the whole history: not given.
+    expect(await total({})).toBeNull();
+    expect(await total({ o: globalOrg })).toBeNull();
     expect(all.filter((r) => r.quarters.includes('2030Q4')).length).toBeGreaterThan(3);
     const mine = all.filter((r) => r.organization.id === orgId);
     expect(mine.length).toBeGreaterThan(0);
@@ -212,8 +231,9 @@ describe('repeatFindingRuns', () => {
   it('runs the same statements for a page and a quarter, with 3 quarters of history as with 8', async () => {
     const late = await counts();
     expect(late).toEqual(early);
-    // One statement (the client's connections run without JIT): nothing per run or quarter.
-    expect(late).toEqual({ page: 1, quarter: 1, whole: 1 });
+    // One statement (the client's connections run without JIT): nothing per run or quarter; a
+    // quarter's totalCount is one more.
+    expect(late).toEqual({ page: 1, quarter: 1, whole: 1, counted: 2 });
     const { statements } = await pages(5);
     expect(new Set(statements)).toEqual(new Set([1]));
   });

@@ -6,16 +6,12 @@ import {
   Button,
   CircularProgress,
   Grid,
-  List,
-  ListItem,
-  ListItemText,
   MenuItem,
   Stack,
   TextField,
   Typography,
 } from '@mui/material';
 import type {
-  ApiRepeatFinding,
   ComplianceSummary,
   InspectionRound,
   NewMediaFinding,
@@ -30,6 +26,7 @@ import { TrendChart } from './TrendChart.tsx';
 import { AnnexImport } from './AnnexImport.tsx';
 import { RoundDialog } from './RoundDialog.tsx';
 import { RoundFigures } from './RoundFigures.tsx';
+import { RepeatFindings } from './RepeatFindings.tsx';
 import { Panel } from './Panel.tsx';
 import { ErrorAlert, errorText } from '../shared/ErrorAlert.tsx';
 import { downloadBlob, downloadText, toCsv } from '../shared/csv.ts';
@@ -58,9 +55,6 @@ export function CompliancePage() {
     website: WebsiteFinding[];
     newMedia: NewMediaFinding[];
   } | null>(null);
-  const [repeats, setRepeats] = useState<ApiRepeatFinding[]>([]);
-  // A failed repeatFindings request is said as such, never shown as “none”.
-  const [repeatsError, setRepeatsError] = useState<Error | null>(null);
   const [trend, setTrend] = useState<(ComplianceSummary | null)[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
@@ -111,15 +105,8 @@ export function CompliancePage() {
           dataProvider.inspectionRound(quarter),
         ]);
         if (!live) return;
-        const [current, repeated, trendSummaries] = await Promise.all([
+        const [current, trendSummaries] = await Promise.all([
           dataProvider.quarterFindings(quarter),
-          dataProvider.repeatFindings(quarter).then(
-            (found) => ({ found, failed: null }),
-            (failed: unknown) => ({
-              found: [],
-              failed: failed instanceof Error ? failed : new Error(String(failed)),
-            }),
-          ),
           // A quarter without an inspection is a gap in the trend; a failed request is said.
           Promise.all(
             quartersEndingWith(quarter, 6).map((q) =>
@@ -136,8 +123,6 @@ export function CompliancePage() {
         setSummary(s);
         setRound(r);
         setFindings(current);
-        setRepeats(repeated.found);
-        setRepeatsError(repeated.failed);
         setTrend(trendSummaries);
       } catch (e) {
         if (live) setError(e as Error);
@@ -295,28 +280,8 @@ export function CompliancePage() {
             <Panel
               title={translate('dashboard.repeatFindings', { previous: previousQuarter(quarter) })}
             >
-              {repeatsError ? (
-                <Alert severity="error" sx={{ mt: 1 }} data-testid="repeats-error">
-                  {translate('dashboard.repeatsFailed', {
-                    reason: errorText(repeatsError, translate),
-                  })}
-                </Alert>
-              ) : repeats.length === 0 ? (
-                <Typography variant="body2" color="text.secondary" data-testid="no-repeats">
-                  {translate('dashboard.noRepeats')}
-                </Typography>
-              ) : (
-                <List dense>
-                  {repeats.map((r, i) => (
-                    <ListItem key={i}>
-                      <ListItemText
-                        primary={`${r.organization.name} · ${r.subject}`}
-                        secondary={`${r.issue}（${r.quarters.join('、')}）`}
-                      />
-                    </ListItem>
-                  ))}
-                </List>
-              )}
+              {/* A page at a time; read afresh for each quarter and after an import. */}
+              <RepeatFindings key={`${quarter}-${reload}`} quarter={quarter} />
             </Panel>
             <Panel title={translate('dashboard.dataCollection')}>
               <Typography variant="body2">

@@ -65,15 +65,28 @@ const Findings = graphql(`
     }
   }
 `);
-const Repeats = graphql(`
-  query Repeats($quarter: String!) {
-    repeatFindings(quarter: $quarter) {
-      channel
-      subject
-      issue
-      quarters
-      organization {
-        name
+// A page of the runs that include a quarter, by keyset cursor: each page costs the same however
+// long the history (the unpaged repeatFindings sends every run of the quarter at once). The
+// quarter's total is asked for with the first page only.
+const RepeatRuns = graphql(`
+  query RepeatRuns($quarter: String!, $first: Int!, $after: String, $withTotal: Boolean!) {
+    repeatFindingRuns(quarter: $quarter, first: $first, after: $after) {
+      totalCount @include(if: $withTotal)
+      edges {
+        cursor
+        node {
+          channel
+          subject
+          issue
+          quarters
+          organization {
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
@@ -165,7 +178,17 @@ export type ComplianceSummary = NonNullable<ResultOf<typeof Summary>['compliance
 type FindingsResult = ResultOf<typeof Findings>;
 export type WebsiteFinding = FindingsResult['websiteFindingsPage']['nodes'][number];
 export type NewMediaFinding = FindingsResult['newMediaFindingsPage']['nodes'][number];
-export type ApiRepeatFinding = ResultOf<typeof Repeats>['repeatFindings'][number];
+type RepeatEdge = ResultOf<typeof RepeatRuns>['repeatFindingRuns']['edges'][number];
+export type ApiRepeatFinding = RepeatEdge['node'] & { cursor: string };
+/**
+ * One page of repeat findings; `after` is the cursor to pass for the next, null at the end;
+ * `total` the quarter's runs, given with the first page only (null on the others).
+ */
+export interface RepeatFindingPage {
+  runs: ApiRepeatFinding[];
+  after: string | null;
+  total: number | null;
+}
 type RoundResult = ResultOf<typeof RoundFields>;
 export type InspectionRound = RoundResult & { policyId: string | null };
 export type PolicyChoice = ResultOf<typeof PolicyChoices>['policiesPage']['nodes'][number];
@@ -241,11 +264,23 @@ export const complianceMethods = {
     return { website: data.websiteFindingsPage.nodes, newMedia: data.newMediaFindingsPage.nodes };
   },
   /**
-   * Findings repeated across consecutive quarters, as the API judges them, that include `quarter`:
-   * the API reads that quarter's runs only, never the whole history.
+   * A page of the findings repeated across consecutive quarters, as the API judges them, that
+   * include `quarter`, in the API's order; `after` is the previous page's. Each page costs the API
+   * the same whatever the history's length.
    */
-  async repeatFindings(quarter: string): Promise<ApiRepeatFinding[]> {
-    return (await request(Repeats, { quarter })).repeatFindings;
+  async repeatFindingRuns(
+    quarter: string,
+    first: number,
+    after: string | null = null,
+  ): Promise<RepeatFindingPage> {
+    const { edges, pageInfo, totalCount } = (
+      await request(RepeatRuns, { quarter, first, after, withTotal: after === null })
+    ).repeatFindingRuns;
+    return {
+      runs: edges.map((e) => ({ ...e.node, cursor: e.cursor })),
+      after: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null,
+      total: totalCount ?? null,
+    };
   },
   async inspectionRound(quarter: string): Promise<InspectionRound | null> {
     const found = (await request(Round, { quarter })).inspectionRound;

@@ -97,4 +97,51 @@ describe('dataProvider custom methods', () => {
     fakeApi(() => ({ data: { node: { __typename: 'Organization' } } }));
     expect(await dataProvider.policyDetails('o1', '2026-12-02')).toBeNull();
   });
+  it('reads repeat findings a page at a time: the next page from the last cursor, none after the last', async () => {
+    const run = (n: number) => ({
+      cursor: `c${n}`,
+      node: {
+        channel: 'WEBSITE',
+        subject: `《栏目${n}》`,
+        issue: '超期未更新',
+        quarters: ['2024Q3', '2024Q4'],
+        organization: { name: `单位${n}` },
+      },
+    });
+    const pages = [
+      { totalCount: 3, edges: [run(1), run(2)], pageInfo: { hasNextPage: true, endCursor: 'c2' } },
+      { edges: [run(3)], pageInfo: { hasNextPage: false, endCursor: 'c3' } },
+    ];
+    const sent = fakeApi(() => ({ data: { repeatFindingRuns: pages[sent.length - 1] } }));
+    const first = await dataProvider.repeatFindingRuns('2024Q4', 2);
+    expect(sent[0]!.query).toMatch(
+      /repeatFindingRuns\(quarter: \$quarter, first: \$first, after: \$after\)/u,
+    );
+    expect(sent[0]!.query).not.toMatch(/repeatFindings\(/u);
+    // The quarter's total is asked for with the first page only.
+    expect(sent[0]!.query).toContain('totalCount @include(if: $withTotal)');
+    expect(sent[0]!.variables).toEqual({
+      quarter: '2024Q4',
+      first: 2,
+      after: null,
+      withTotal: true,
+    });
+    expect(first.total).toBe(3);
+    expect(first.runs.map((r) => [r.cursor, r.organization.name])).toEqual([
+      ['c1', '单位1'],
+      ['c2', '单位2'],
+    ]);
+    expect(first.after).toBe('c2');
+    const last = await dataProvider.repeatFindingRuns('2024Q4', 2, first.after);
+    expect(sent[1]!.variables).toEqual({
+      quarter: '2024Q4',
+      first: 2,
+      after: 'c2',
+      withTotal: false,
+    });
+    expect(last.total).toBeNull();
+    expect(last.runs.map((r) => r.subject)).toEqual(['《栏目3》']);
+    // No next page: no cursor to ask with, whatever endCursor says.
+    expect(last.after).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import {
   findRepeatFindings,
   type RepeatFindingWithBody,
 } from '../services/inspections/find-repeat-findings.ts';
+import { countRepeatFindingRuns } from '../services/inspections/count-repeat-finding-runs.ts';
 import {
   decodeRunCursor,
   encodeRunCursor,
@@ -103,11 +104,8 @@ builder.queryFields((t) => ({
         }
         const first = checkPageSize('first', args.first ?? DEFAULT_RUNS, 0);
         const after = args.after == null ? null : decodeRunCursor(args.after);
-        const runs = await listRepeatFindingRuns(ctx.prisma, {
-          ...scopeOf(args),
-          after,
-          limit: first,
-        });
+        const scope = scopeOf(args);
+        const runs = await listRepeatFindingRuns(ctx.prisma, { ...scope, after, limit: first });
         const edges = runs.slice(0, first).map((node) => ({ cursor: encodeRunCursor(node), node }));
         return {
           edges,
@@ -117,12 +115,25 @@ builder.queryFields((t) => ({
             startCursor: edges[0]?.cursor ?? null,
             endCursor: edges.at(-1)?.cursor ?? null,
           },
+          scope,
         };
       },
     },
     {
       name: 'RepeatFindingConnection',
       description: '重复出现的问题的一页(Relay 连接):edges 为本页各条,pageInfo 为翻页信息',
+      fields: (t) => ({
+        totalCount: t.int({
+          description:
+            '包含 quarter 这一季度的连续段共有多少条(不分页,按 organizationId、matchIssue 限定);' +
+            '只在给了 quarter 时计算(代价只与该季度的问题数有关),未给 quarter 时为 null(全部历史的条数要走完整个历史)',
+          nullable: true,
+          resolve: ({ scope }, _args, ctx) =>
+            scope.quarter
+              ? countRepeatFindingRuns(ctx.prisma, { ...scope, quarter: scope.quarter })
+              : null,
+        }),
+      }),
     },
     { name: 'RepeatFindingEdge', description: '重复出现的问题中的一条及其游标' },
   ),

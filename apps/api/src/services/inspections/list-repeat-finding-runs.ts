@@ -74,15 +74,13 @@ export function decodeRunCursor(cursor: string): RunCursor {
   };
 }
 
-export async function listRepeatFindingRuns(
-  db: PrismaClient,
-  options: RepeatFindingRunsOptions,
-): Promise<RepeatFindingWithBody[]> {
-  const { matchIssue, after } = options;
-  const org = options.organizationId ?? null;
-  // One more than the page, so the caller knows whether another page follows.
-  const take = options.limit === null ? 2_147_483_647 : options.limit + 1;
+/** The rounds, each with its quarter's ordinal `q` (consecutive quarters differ by 1). */
+export const ROUNDS = Prisma.sql`rq AS MATERIALIZED (
+      SELECT id, quarter, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q
+      FROM "InspectionRound")`;
 
+/** SQL over `rq` that finds a run's keys by index probes: `org` narrows to one body (a raw id). */
+export function runProbes(matchIssue: boolean, org: string | null) {
   /** Whether the key `k` occurs in round `round` (an index probe of its channel's table). */
   const occursIn = (round: Prisma.Sql, k: string) => {
     const probe = (
@@ -106,6 +104,28 @@ export async function listRepeatFindingRuns(
       ${org ? Prisma.sql`AND "organizationId" = ${org}` : Prisma.empty}`;
     return Prisma.sql`(${one('WebsiteFinding', 'WEBSITE')} UNION ALL ${one('NewMediaFinding', 'NEW_MEDIA')})`;
   };
+  /**
+   * The keys of the runs that include `quarter`, one row each: the quarter's occurrences also
+   * found in the quarter before or after it (a key has one run through a quarter).
+   */
+  const throughQuarter = (quarter: string) => Prisma.sql`
+      SELECT o.* FROM rq cur CROSS JOIN LATERAL ${occurrences(Prisma.sql`cur.id`)} o
+      WHERE cur.q = ${ordinal(quarter)}::int
+        AND (${occursAt(Prisma.sql`cur.q - 1`, 'o')} OR ${occursAt(Prisma.sql`cur.q + 1`, 'o')})`;
+  return { occursIn, occursAt, occurrences, throughQuarter };
+}
+
+export async function listRepeatFindingRuns(
+  db: PrismaClient,
+  options: RepeatFindingRunsOptions,
+): Promise<RepeatFindingWithBody[]> {
+  const { matchIssue, after } = options;
+  // One more than the page, so the caller knows whether another page follows.
+  const take = options.limit === null ? 2_147_483_647 : options.limit + 1;
+  const { occursIn, occursAt, occurrences, throughQuarter } = runProbes(
+    matchIssue,
+    options.organizationId ?? null,
+  );
   const keyset = after
     ? Prisma.sql`(s.q, s.org COLLATE "C", s.subject COLLATE "C", s.channel COLLATE "C", s.issue COLLATE "C")
         > (${ordinal(after.firstQuarter)}::int, ${after.organizationId}::text, ${after.subject}::text,
@@ -122,10 +142,7 @@ export async function listRepeatFindingRuns(
 
   const starts = options.quarter
     ? Prisma.sql`
-    here AS MATERIALIZED (
-      SELECT o.* FROM rq cur CROSS JOIN LATERAL ${occurrences(Prisma.sql`cur.id`)} o
-      WHERE cur.q = ${ordinal(options.quarter)}::int
-        AND (${occursAt(Prisma.sql`cur.q - 1`, 'o')} OR ${occursAt(Prisma.sql`cur.q + 1`, 'o')})),
+    here AS MATERIALIZED (${throughQuarter(options.quarter)}),
     back AS (
       SELECT here.*, ${ordinal(options.quarter)}::int AS q FROM here
       UNION ALL
@@ -145,9 +162,7 @@ export async function listRepeatFindingRuns(
   // connections run without JIT (createPrismaClient), or compiling would cost a second.
   const rows = await db.$queryRaw<RepeatRunRow[]>`
     WITH RECURSIVE
-    rq AS MATERIALIZED (
-      SELECT id, quarter, substr(quarter, 1, 4)::int * 4 + substr(quarter, 6, 1)::int AS q
-      FROM "InspectionRound"),
+    ${ROUNDS},
     ${starts}
     fwd AS (
       SELECT org, channel, subject, issue, q AS q0, q FROM page
