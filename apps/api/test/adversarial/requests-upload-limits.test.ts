@@ -89,6 +89,30 @@ describe('a multipart upload over HTTP', () => {
     expect(await api.db.prisma.rateEntry.count({ where: { versionId: draftId } })).toBe(rows);
   }, 120_000);
 
+  it('of a file in no encoding a CSV is read in is refused as bad input naming the file', async () => {
+    const v = await version();
+    const form = new FormData();
+    form.set('operations', operations(v));
+    form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+    // Bytes GB18030 cannot decode either (0xFF is never a lead byte), after a valid header.
+    const bytes = new Uint8Array([
+      ...Buffer.from('code,grade,name,unit,amount\r\n'),
+      0xff,
+      0xff,
+      0x41,
+    ]);
+    form.set('0', new File([bytes], '价格.csv', { type: 'text/csv' }));
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${admin}`, 'x-graphql-yoga-csrf': '1' },
+    });
+    const body = (await res.json()) as { errors?: Array<{ message: string; extensions?: any }> };
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(body.errors?.[0]?.message).toMatch(/[\u4e00-\u9fff]/u);
+    expect(await version()).toBe(v);
+  });
+
   it('declaring a length over the upload limit is refused before it is read', async () => {
     const res = await rawPost(
       {
