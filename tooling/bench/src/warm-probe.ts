@@ -5,8 +5,11 @@
 // same answer from the raw server (raw-server.ts) where requests.ts has one, and prints p50 / p90.
 //
 //   node --experimental-wasm-modules --import tsx src/warm-probe.ts [--build] [--fresh]
-//     [--n=1000] [--warmup=200] [--only=<regexp>] [--cpu-prof=<dir>]
+//     [--n=1000] [--warmup=200] [--only=<regexp>] [--cpu-prof=<dir>] [--base=<server.mjs>]
 //
+// --base=<server.mjs> also starts another build of the API (e.g. the previous commit's dist copied
+// away) on the same database and interleaves its requests with this build's: an A/B comparison
+// under the same machine load.
 // --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ const N = Number(arg('n') ?? 1000);
 const WARMUP = Number(arg('warmup') ?? 200);
 const only = arg('only');
 const cpuProf = arg('cpu-prof');
+const base = arg('base');
 const DB_NAME = 'gazette_warm_probe';
 const ADMIN_EMAIL = 'bench@localhost';
 const ADMIN_PASSWORD = 'bench-password-not-secret';
@@ -69,7 +73,7 @@ async function probeDatabase(): Promise<string> {
   return url.toString();
 }
 
-async function startApi(databaseUrl: string) {
+async function startApi(databaseUrl: string, entry?: string) {
   const port = await freePort();
   const apiDir = path.join(ROOT, 'apps/api');
   let script = (
@@ -77,6 +81,7 @@ async function startApi(databaseUrl: string) {
       scripts: Record<string, string>;
     }
   ).scripts.start!;
+  if (entry) script = script.replace('dist/server.mjs', path.resolve(entry));
   if (cpuProf) script = script.replace(/^node /, `node --cpu-prof --cpu-prof-dir=${cpuProf} `);
   const child = spawn('sh', ['-c', `exec ${script}`], {
     cwd: apiDir,
@@ -137,11 +142,7 @@ async function startRaw(databaseUrl: string): Promise<{ url: string; child: Chil
 
 type Call = () => Promise<string>;
 
-function graphql(
-  url: string,
-  body: Record<string, unknown>,
-  token?: string,
-): Call {
+function graphql(url: string, body: Record<string, unknown>, token?: string): Call {
   const text = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -169,6 +170,7 @@ async function main() {
   }
   const databaseUrl = await probeDatabase();
   const api = await startApi(databaseUrl);
+  const baseApi = base ? await startApi(databaseUrl, base) : undefined;
   const raw = await startRaw(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -181,9 +183,12 @@ async function main() {
     ) as { data: { login: { token: string } } };
     const token = login.data.login.token;
     const caseRow = async () =>
-      (await client.query<{ id: string }>(`SELECT id FROM "DiscretionCase" WHERE "caseName" = $1`, [
-        CASE_NAME,
-      ])).rows[0]?.id;
+      (
+        await client.query<{ id: string }>(
+          `SELECT id FROM "DiscretionCase" WHERE "caseName" = $1`,
+          [CASE_NAME],
+        )
+      ).rows[0]?.id;
     if (!(await caseRow()))
       await graphql(
         api.url,
@@ -205,7 +210,9 @@ async function main() {
       JSON.parse(
         await graphql(
           api.url,
-          { query: `query { cases(first: 1, filter: { q: "被读取的案件" }) { edges { node { id } } } }` },
+          {
+            query: `query { cases(first: 1, filter: { q: "被读取的案件" }) { edges { node { id } } } }`,
+          },
           token,
         )(),
       ) as { data: { cases: { edges: Array<{ node: { id: string } }> } } }
@@ -221,53 +228,58 @@ async function main() {
         return res.text();
       };
     };
-    const fromRequests = (name: string): [string, Call, Call | undefined] => {
-      const r = REQUESTS.find((q) => q.name === name)!;
+    /** The probe's requests against one API: name, call. */
+    const requestsTo = (url: string): Array<[string, Call]> => {
+      const fromRequests = (name: string): [string, Call] => {
+        const r = REQUESTS.find((q) => q.name === name)!;
+        return [
+          name,
+          graphql(
+            url,
+            { query: r.document, variables: r.variables(found), operationName: r.operationName },
+            r.auth ? token : undefined,
+          ),
+        ];
+      };
       return [
-        name,
-        graphql(
-          api.url,
-          { query: r.document, variables: r.variables(found), operationName: r.operationName },
-          r.auth ? token : undefined,
-        ),
-        rawCall(name),
+        ['anonymous { __typename }', graphql(url, { query: '{ __typename }' })],
+        ['signed-in { __typename }', graphql(url, { query: '{ __typename }' }, token)],
+        fromRequests('Case'),
+        fromRequests('cases (first 25)'),
+        fromRequests('auditEntriesPage'),
+        ['{ me { email } }', graphql(url, { query: '{ me { email } }' }, token)],
       ];
     };
-    const cases: Array<[string, Call, Call | undefined]> = [
-      ['anonymous { __typename }', graphql(api.url, { query: '{ __typename }' }), undefined],
-      ['signed-in { __typename }', graphql(api.url, { query: '{ __typename }' }, token), undefined],
-      fromRequests('Case'),
-      fromRequests('cases (first 25)'),
-      fromRequests('auditEntriesPage'),
-      ['{ me { email } }', graphql(api.url, { query: '{ me { email } }' }, token), undefined],
-    ];
+    const apis = [{ label: 'API', api, calls: requestsTo(api.url) }];
+    if (baseApi) apis.push({ label: 'base', api: baseApi, calls: requestsTo(baseApi.url) });
     const rows: string[] = [];
-    for (const [name, call, rawC] of cases) {
+    for (const [i, [name]] of apis[0]!.calls.entries()) {
       if (only && !new RegExp(only).test(name)) continue;
-      for (let i = 0; i < WARMUP; i++) {
-        await call();
-        await rawC?.();
-      }
-      const apiTimes: number[] = [];
-      const rawTimes: number[] = [];
-      const cpuBefore = api.cpuMs();
-      for (let i = 0; i < N; i++) {
-        let t = performance.now();
-        await call();
-        apiTimes.push(performance.now() - t);
-        if (rawC) {
-          t = performance.now();
-          await rawC();
-          rawTimes.push(performance.now() - t);
+      const rawC = rawCall(name);
+      const sides = [
+        ...apis.map((a) => ({ label: a.label, call: a.calls[i]![1], cpu: a.api.cpuMs })),
+        ...(rawC ? [{ label: 'raw', call: rawC, cpu: undefined }] : []),
+      ];
+      for (let w = 0; w < WARMUP; w++) for (const side of sides) await side.call();
+      const times = sides.map(() => [] as number[]);
+      const cpuBefore = sides.map((side) => side.cpu?.() ?? 0);
+      for (let n = 0; n < N; n++) {
+        for (const [k, side] of sides.entries()) {
+          const t = performance.now();
+          await side.call();
+          times[k]!.push(performance.now() - t);
         }
       }
-      const cpuPerRequest = ((api.cpuMs() - cpuBefore) / N) * 1000;
-      const a50 = percentile(apiTimes, 50);
-      const r50 = rawTimes.length ? percentile(rawTimes, 50) : NaN;
-      rows.push(
-        `${name.padEnd(28)} API p50 ${a50.toFixed(3)} p90 ${percentile(apiTimes, 90).toFixed(3)} ms, API CPU ${cpuPerRequest.toFixed(0)} µs/req` +
-          (rawTimes.length ? ` | raw p50 ${r50.toFixed(3)} ms | ${(a50 / r50).toFixed(2)}×` : ''),
-      );
+      const p50 = times.map((t) => percentile(t, 50));
+      const rawP50 = rawC ? p50.at(-1)! : NaN;
+      const parts = sides.map((side, k) => {
+        const cpu = side.cpu
+          ? `, CPU ${(((side.cpu() - cpuBefore[k]!) / N) * 1000).toFixed(0)} µs/req`
+          : '';
+        const ratio = rawC && side.label !== 'raw' ? ` ${(p50[k]! / rawP50).toFixed(2)}×` : '';
+        return `${side.label} p50 ${p50[k]!.toFixed(3)} p90 ${percentile(times[k]!, 90).toFixed(3)} ms${cpu}${ratio}`;
+      });
+      rows.push(`${name.padEnd(26)} ${parts.join(' | ')}`);
       log(rows.at(-1)!);
     }
     console.log(rows.join('\n'));
@@ -275,6 +287,7 @@ async function main() {
     await client.end();
     raw.child.kill('SIGTERM');
     await api.stop();
+    await baseApi?.stop();
   }
 }
 

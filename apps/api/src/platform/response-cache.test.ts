@@ -76,14 +76,14 @@ describe('response cache keys', () => {
 
   it('are not built, nor looked up, for a query selecting a private root field: it runs as sent', async () => {
     const { yoga, keys, executed } = yogaWithCache();
-    const post = (query: string, operationName?: string) =>
-      yoga
-        .fetch('http://localhost/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, operationName }),
-        })
-        .then((r) => r.json());
+    const post = async (query: string, operationName?: string) => {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName }),
+      });
+      return response.json();
+    };
     const aliases = () =>
       executed.at(-1)!.selectionSet.selections.map((s) => ('alias' in s ? s.alias?.value : null));
     // A public read: keyed, run with the cache's __typename added, stored, then served from it.
