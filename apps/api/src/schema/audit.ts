@@ -11,6 +11,8 @@ builder.prismaNode('AuditEntry', {
   // entries exist and in which order).
   id: { field: 'publicId' },
   authScopes: { admin: true },
+  // Checked once per entry (when the entry is completed), not again on each of its fields.
+  runScopesOnType: true,
   // Only the columns a request selects: a page of the log must not read every entry's record
   // before and after (large JSON) when the list shows who, what and when.
   select: { publicId: true },

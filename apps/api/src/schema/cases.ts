@@ -39,6 +39,8 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
     '行政处罚改正违法行为裁量审查评估案件(泸市监规发〔2024〕2号);案件信息保密(第十九条),须具有只读及以上角色才能读取',
   id: { field: 'id' },
   authScopes: { viewer: true },
+  // Checked once per case (when the case is completed), not again on each of its fields.
+  runScopesOnType: true,
   fields: (t) => ({
     caseName: t.exposeString('caseName', { description: '案件名称' }),
     subjectName: t.exposeString('subjectName', { description: '涉案市场主体名称' }),
