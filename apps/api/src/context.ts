@@ -109,7 +109,8 @@ export async function resolveViewer(
     if (!session) return { kind: 'anonymous' };
     // timestamp(3) columns come as JSON text in UTC without a zone, as Prisma reads them.
     const { account } = session;
-    for (const key of ['createdAt', 'updatedAt']) account[key] = new Date(`${account[key] as string}Z`);
+    for (const key of ['createdAt', 'updatedAt'])
+      account[key] = new Date(`${account[key] as string}Z`);
     return {
       kind: 'user',
       userId: session.userId,

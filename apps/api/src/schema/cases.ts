@@ -13,6 +13,7 @@ import {
   firstCasesTake,
   readCaseWithNotices,
   readFirstCases,
+  readFirstCasesCounted,
 } from '../services/cases/read-case.ts';
 import {
   CaseDecisionEnum,
@@ -261,13 +262,22 @@ builder.queryFields((t) => ({
       sort: t.arg({ description: '排序,缺省按登记日期降序', type: CaseSort, required: false }),
     },
     resolve: (query, _root, args, ctx, info) => {
-      // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
-      if (selectsField(info, 'totalCount')) void caseCount(args, ctx).catch(() => {});
+      const counted = selectsField(info, 'totalCount');
       const where = caseWhere(args.filter ?? {});
       const column = SORT_COLUMNS[args.sort?.field ?? 'FILED_ON'];
       const order = direction(args.sort?.direction ?? 'DESC');
-      // An unfiltered first page of plain columns (the list's usual read): one statement on pg.
+      // An unfiltered first page of plain columns (the list's usual read): one statement on pg,
+      // which also counts the cases when totalCount is asked for.
       const take = Object.keys(where).length === 0 ? firstCasesTake(query) : null;
+      if (take !== null && counted) {
+        const read = readFirstCasesCounted(ctx.prisma, column, order, take);
+        const total = read.then((r) => r.total);
+        total.catch(() => {}); // a failure is reported once, by the page
+        caseCounts.set(args, total);
+        return read.then((r) => r.cases);
+      }
+      // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
+      if (counted) void caseCount(args, ctx).catch(() => {});
       if (take !== null) return readFirstCases(ctx.prisma, column, order, take);
       return ctx.prisma.discretionCase.findMany({
         ...query,
