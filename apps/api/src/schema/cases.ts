@@ -1,7 +1,6 @@
 // Penalty discretion review cases (泸市监规发〔2024〕2号). Confidential (第十九条): every field
 // needs a role (VIEWER reads, SUPERVISOR and ADMIN change), and so do node() lookups. Resolvers
 // call the services in services/cases.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { allowedEvents, type CaseDecision, type ReviewMode } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
@@ -28,7 +27,7 @@ import './case-events.ts';
 import './case-forms.ts';
 import './case-notices.ts';
 import './case-workflow.ts';
-import { definePage } from './pagination.ts';
+import { definePage, selectsField } from './pagination.ts';
 import { direction, noRow, SortDirection } from './shared.ts';
 
 export { noRow };
@@ -221,19 +220,6 @@ function caseCount(args: { filter?: CaseFilter | null }, ctx: GazetteContext): P
     caseCounts.set(args, count);
   }
   return count;
-}
-
-/** Whether the field's own selection (inline fragments included) names `name`. */
-function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const names = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === Kind.FIELD
-        ? s.name.value === name
-        : s.kind === Kind.INLINE_FRAGMENT
-          ? names(s.selectionSet)
-          : names(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((node) => names(node.selectionSet));
 }
 
 builder.queryFields((t) => ({
