@@ -11,9 +11,10 @@
 // away) on the same database and interleaves its requests with this build's: an A/B comparison
 // under the same machine load.
 // --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
-import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, fork, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -33,22 +34,21 @@ const only = arg('only');
 const cpuProf = arg('cpu-prof');
 const base = arg('base');
 const DB_NAME = 'gazette_warm_probe';
+const TSX = ['--import', 'tsx'];
 const ADMIN_EMAIL = 'bench@localhost';
 const ADMIN_PASSWORD = 'bench-password-not-secret';
 const CASE_NAME = '基准测试:被读取的案件';
 const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
+/** A port nothing listens on now (the OS picks it for a moment's listener). */
+async function freePort(): Promise<number> {
+  const listener = createServer().listen(0, '127.0.0.1');
+  await once(listener, 'listening');
+  const { port } = listener.address() as AddressInfo;
+  listener.close();
+  await once(listener, 'close');
+  return port;
 }
 
 async function probeDatabase(): Promise<string> {
@@ -117,27 +117,24 @@ async function startApi(databaseUrl: string, entry?: string) {
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
     },
+    // SIGTERM to the process group (a graceful stop writes a --cpu-prof profile), SIGKILL after 15 s.
     stop: async () => {
       if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
+      const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
       process.kill(-child.pid!, 'SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await once(child, 'exit');
+      clearTimeout(killer);
     },
   };
 }
 
+/** raw-server.ts (the floor): its port comes back over IPC once it listens. */
 async function startRaw(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(path.join(HERE, 'raw-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`raw server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' };
+  const stdio: StdioOptions = ['ignore', 'inherit', 'inherit', 'ipc'];
+  const child = fork(new URL('./raw-server.ts', import.meta.url), { env, stdio, execArgv: TSX });
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { url: `http://127.0.0.1:${message.port}`, child };
 }
 
 type Call = () => Promise<string>;
