@@ -53,72 +53,85 @@ async function existing(prisma: Prisma, caller: string, key: string) {
   return rows[0];
 }
 
+type OnExecute = NonNullable<Plugin['onExecute']>;
+type ExecutePayload = Parameters<OnExecute>[0];
+
 export function useIdempotency(): Plugin {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as unknown as GazetteContext & { request?: Request };
+    // Synchronous for requests without the header (every read): no promise for envelop to await.
+    onExecute(payload) {
+      const ctx = payload.args.contextValue as unknown as GazetteContext & { request?: Request };
       const key = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
       if (!key) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== 'mutation') return;
-      const caller = callerOf(ctx.viewer);
-      if (!caller) return;
-      if (!KEY.test(key)) {
-        setResultAndStopExecution({
-          errors: [
-            createGraphQLError('Idempotency-Key 应为 1–200 个可见 ASCII 字符', {
-              extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
-            }),
-          ],
-        });
+      return idempotent(payload, ctx, key);
+    },
+  };
+}
+
+/** A request with an Idempotency-Key: a mutation runs once per caller and key. */
+async function idempotent(
+  { args, setResultAndStopExecution }: ExecutePayload,
+  ctx: GazetteContext,
+  key: string,
+): Promise<Awaited<ReturnType<OnExecute>>> {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (operation?.operation !== 'mutation') return;
+  const caller = callerOf(ctx.viewer);
+  if (!caller) return;
+  if (!KEY.test(key)) {
+    setResultAndStopExecution({
+      errors: [
+        createGraphQLError('Idempotency-Key 应为 1–200 个可见 ASCII 字符', {
+          extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
+        }),
+      ],
+    });
+    return;
+  }
+  const hash = createHash('sha256')
+    .update(print(operation))
+    .update('\u0000')
+    .update(JSON.stringify(args.variableValues ?? {}))
+    .digest('hex');
+  const { prisma } = ctx;
+
+  const deadline = Date.now() + WAIT_MS;
+  // Expired entries are cleared now and then by whichever request passes (no job needed).
+  if (Math.random() < 0.01) await purgeExpiredIdempotencyKeys(prisma);
+  for (;;) {
+    if (await claim(prisma, caller, key, hash)) break;
+    const row = await existing(prisma, caller, key);
+    if (!row) continue; // the first attempt failed and gave the key back, or it just expired
+    if (row.requestHash !== hash) {
+      setResultAndStopExecution({
+        errors: [conflict('该 Idempotency-Key 已用于另一个不同的请求')],
+      });
+      return;
+    }
+    if (row.response !== null) {
+      setResultAndStopExecution(row.response as never);
+      return;
+    }
+    if (Date.now() > deadline) {
+      setResultAndStopExecution({
+        errors: [conflict('使用该 Idempotency-Key 的请求仍在处理中,请稍后重试')],
+      });
+      return;
+    }
+    await sleep(POLL_MS);
+  }
+
+  return {
+    async onExecuteDone({ result }) {
+      if (Symbol.asyncIterator in (result as object)) return;
+      const { data, errors } = result as { data?: unknown; errors?: readonly unknown[] };
+      if (errors?.length || data == null) {
+        await prisma.$executeRaw`DELETE FROM "IdempotencyKey" WHERE caller = ${caller} AND key = ${key} AND response IS NULL`;
         return;
       }
-      const hash = createHash('sha256')
-        .update(print(operation))
-        .update('\u0000')
-        .update(JSON.stringify(args.variableValues ?? {}))
-        .digest('hex');
-      const { prisma } = ctx;
-
-      const deadline = Date.now() + WAIT_MS;
-      // Expired entries are cleared now and then by whichever request passes (no job needed).
-      if (Math.random() < 0.01) await purgeExpiredIdempotencyKeys(prisma);
-      for (;;) {
-        if (await claim(prisma, caller, key, hash)) break;
-        const row = await existing(prisma, caller, key);
-        if (!row) continue; // the first attempt failed and gave the key back, or it just expired
-        if (row.requestHash !== hash) {
-          setResultAndStopExecution({
-            errors: [conflict('该 Idempotency-Key 已用于另一个不同的请求')],
-          });
-          return;
-        }
-        if (row.response !== null) {
-          setResultAndStopExecution(row.response as never);
-          return;
-        }
-        if (Date.now() > deadline) {
-          setResultAndStopExecution({
-            errors: [conflict('使用该 Idempotency-Key 的请求仍在处理中,请稍后重试')],
-          });
-          return;
-        }
-        await sleep(POLL_MS);
-      }
-
-      return {
-        async onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in (result as object)) return;
-          const { data, errors } = result as { data?: unknown; errors?: readonly unknown[] };
-          if (errors?.length || data == null) {
-            await prisma.$executeRaw`DELETE FROM "IdempotencyKey" WHERE caller = ${caller} AND key = ${key} AND response IS NULL`;
-            return;
-          }
-          const response = JSON.stringify({ data });
-          await prisma.$executeRaw`
-            UPDATE "IdempotencyKey" SET response = ${response}::jsonb WHERE caller = ${caller} AND key = ${key}`;
-        },
-      };
+      const response = JSON.stringify({ data });
+      await prisma.$executeRaw`
+        UPDATE "IdempotencyKey" SET response = ${response}::jsonb WHERE caller = ${caller} AND key = ${key}`;
     },
   };
 }
