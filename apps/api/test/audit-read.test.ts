@@ -109,6 +109,14 @@ it('an unfiltered page is one statement on pg, with the rows and order Prisma gi
       }
     }
   }
+  // Past the last entry: no rows, and still the total.
+  expect(
+    await readAuditPageCounted(h.db.prisma, columns!, {
+      skip: 10_000,
+      take: 2,
+      orderBy: { at: 'desc' },
+    }),
+  ).toEqual({ rows: [], total: await h.db.prisma.auditEntry.count() });
   // Relations and the JSON columns are left to Prisma.
   expect(auditPageColumns({ select: { ...select, before: true } })).toBeNull();
   expect(auditPageColumns({ select, include: {} })).toBeNull();

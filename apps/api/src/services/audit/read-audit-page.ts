@@ -93,10 +93,12 @@ export async function readAuditPageCounted(
   { skip, take, orderBy }: AuditPageArgs,
 ): Promise<{ rows: Record<string, unknown>[]; total: number }> {
   const { list, sort } = pageParts(columns, orderBy);
-  // The entries in page order: row_number follows the page's own sort.
+  // The entries in page order (row_number follows the page's own sort), as one JSON array: one
+  // JSON.parse in the driver, not an array literal parsed element by element.
   const text = `SELECT (${unfilteredTotalSql('AuditEntry', '$3')}) AS n,
-    array(SELECT to_jsonb(x) - '_o' FROM (SELECT ${list}, row_number() OVER (ORDER BY ${sort}) AS _o
-      FROM "AuditEntry" e ORDER BY ${sort} LIMIT $1 OFFSET $2) x ORDER BY x._o) AS entries`;
+    coalesce((SELECT jsonb_agg(to_jsonb(x) - '_o' ORDER BY x._o) FROM (SELECT ${list},
+        row_number() OVER (ORDER BY ${sort}) AS _o
+      FROM "AuditEntry" e ORDER BY ${sort} LIMIT $1 OFFSET $2) x), '[]'::jsonb) AS entries`;
   const [row] = await directSql(prisma).query<{ n: string; entries: Record<string, unknown>[] }>({
     name: statementName('gazette_audit_counted', text),
     text,
