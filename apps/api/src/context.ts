@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, bearerSecret, sha256Hex } from './auth/secrets.ts';
 import type { Logger } from 'pino';
-import { directSql, type PrismaClient } from '@gazette/db';
+import { directSql, type PrismaClient, type User } from '@gazette/db';
 import type { ChangeWaiter } from './services/changes/waiter.ts';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'VIEWER';
 
+/** A user's row without its password hash, as Prisma gives it (timestamps as Date). */
+export type Account = Omit<User, 'passwordHash'>;
+
 /** Who is calling. Filled from `Authorization: Bearer …` (a login session or an API token). */
 export type Viewer =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; email: string; role: Role; sessionId: string }
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      role: Role;
+      sessionId: string;
+      /** The account as this request's authentication read it (`me` answers from it). */
+      account?: Account;
+    }
   | { kind: 'token'; tokenId: string; name: string; scopes: string[] };
 
 export interface GazetteContext {
@@ -48,10 +59,11 @@ export interface GazetteRequestContext extends GazetteContext {
 // pool as named prepared statements (parsed once per connection, no Prisma query compiler). They
 // read and write the primary: the context's client is the primary's even when queries read a replica.
 
-/** A live session joined with its active user. */
+/** A live session joined with its active user (the whole row but the password hash, for `me`). */
 const SESSION_VIEWER = {
   name: 'gazette_auth_session',
-  text: `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role
+  text: `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role,
+      to_jsonb(u) - 'passwordHash' AS account
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s."tokenHash" = $1 AND s."expiresAt" > now() AND u.active`,
 } as const;
@@ -92,14 +104,20 @@ export async function resolveViewer(
       userId: string;
       email: string;
       role: Role;
+      account: Record<string, unknown>;
     }>({ ...SESSION_VIEWER, values: [tokenHash] });
     if (!session) return { kind: 'anonymous' };
+    // timestamp(3) columns come as JSON text in UTC without a zone, as Prisma reads them.
+    const { account } = session;
+    for (const key of ['createdAt', 'updatedAt'])
+      account[key] = new Date(`${account[key] as string}Z`);
     return {
       kind: 'user',
       userId: session.userId,
       email: session.email,
       role: session.role,
       sessionId: session.sessionId,
+      account: account as Account,
     };
   }
 

@@ -7,7 +7,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
-import { createContext } from './context.ts';
+import { createContext, viewerOf } from './context.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 import { listeningWaiter, pollingWaiter } from './services/changes/waiter.ts';
@@ -189,6 +189,20 @@ function useErrorCodes(): Plugin {
   };
 }
 
+/**
+ * Starts authentication once a request has passed the body limits and the CSRF check, before its
+ * body is read and parsed: the session or token statement is then in flight while yoga reads,
+ * parses and validates the operation rather than after. viewerOf resolves once per request; the
+ * response cache and the context await that same promise (and report its failure).
+ */
+function useEarlyViewer(prisma: PrismaClient): Plugin {
+  return {
+    onRequestParse({ request }) {
+      if (request.headers.has('authorization')) viewerOf(prisma, request).catch(() => {});
+    },
+  };
+}
+
 /** Turns off introspection in production (GraphiQL is turned off separately). */
 function useNoIntrospection(): Plugin {
   return {
@@ -285,6 +299,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       useCSRFPrevention({
         requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
       }),
+      useEarlyViewer(prisma),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
         maxAliases: { n: 15 },

@@ -1,7 +1,11 @@
 // A page of the audit log reads the columns the request selects: never every entry's record
 // before and after (large JSON) for a list of who, what and when.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditPageColumns, readAuditPage } from '../src/services/audit/read-audit-page.ts';
+import {
+  auditPageColumns,
+  readAuditPage,
+  readAuditPageCounted,
+} from '../src/services/audit/read-audit-page.ts';
 import { createHarness, type ApiHarness } from './helpers.ts';
 
 let h: ApiHarness;
@@ -19,9 +23,12 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-// Reads of entries (Prisma's or the unfiltered page's statement), not the total's.
+// Reads of entries (Prisma's or the unfiltered page's statement, alone or with the total), not
+// the total's own statement.
 const entryReads = (statements: string[]) =>
-  statements.filter((s) => /FROM "(public"\.")?AuditEntry"/.test(s) && !/reltuples/.test(s));
+  statements.filter(
+    (s) => /FROM "(public"\.")?AuditEntry"/.test(s) && (!/reltuples/.test(s) || /to_jsonb/.test(s)),
+  );
 
 it('the dashboard page of the log selects neither before nor after', async () => {
   const r = await h.gql(
@@ -91,9 +98,25 @@ it('an unfiltered page is one statement on pg, with the rows and order Prisma gi
         expect(
           await readAuditPage(h.db.prisma, columns!, { skip, take, orderBy: { [field]: order } }),
         ).toEqual(viaPrisma);
+        // With the total, in one statement: the same rows in the same order.
+        expect(
+          await readAuditPageCounted(h.db.prisma, columns!, {
+            skip,
+            take,
+            orderBy: { [field]: order },
+          }),
+        ).toEqual({ rows: viaPrisma, total: await h.db.prisma.auditEntry.count() });
       }
     }
   }
+  // Past the last entry: no rows, and still the total.
+  expect(
+    await readAuditPageCounted(h.db.prisma, columns!, {
+      skip: 10_000,
+      take: 2,
+      orderBy: { at: 'desc' },
+    }),
+  ).toEqual({ rows: [], total: await h.db.prisma.auditEntry.count() });
   // Relations and the JSON columns are left to Prisma.
   expect(auditPageColumns({ select: { ...select, before: true } })).toBeNull();
   expect(auditPageColumns({ select, include: {} })).toBeNull();
@@ -113,4 +136,35 @@ it('an unfiltered page is one statement on pg, with the rows and order Prisma gi
   );
   expect(filtered.errors).toBeUndefined();
   expect(filtered.statements.some((s) => s.includes('to_jsonb(x)'))).toBe(false);
+});
+
+it('a page with its total, unfiltered, is one statement besides authentication, in either order', async () => {
+  const total = await h.db.prisma.auditEntry.count();
+  const firstPage = await h.db.prisma.auditEntry.findMany({
+    select: { action: true },
+    take: 3,
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+  });
+  for (const query of [
+    '{ auditEntriesPage(perPage: 3) { total nodes { action } } }',
+    '{ auditEntriesPage(perPage: 3) { nodes { action } total } }',
+  ]) {
+    const r = await h.gql(query, {}, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.auditEntriesPage).toEqual({ total, nodes: firstPage });
+    expect(r.statements).toHaveLength(2);
+  }
+  // The total alone, and a filtered page with its total, are counted apart.
+  const alone = await h.gql('{ auditEntriesPage(perPage: 3) { total } }', {}, admin);
+  expect(alone.data!.auditEntriesPage.total).toBe(total);
+  const filtered = await h.gql(
+    '{ auditEntriesPage(perPage: 3, filter: { entity: "ApiToken" }) { total nodes { action } } }',
+    {},
+    admin,
+  );
+  expect(filtered.errors).toBeUndefined();
+  expect(filtered.data!.auditEntriesPage.total).toBe(
+    await h.db.prisma.auditEntry.count({ where: { entity: 'ApiToken' } }),
+  );
+  expect(filtered.statements).toHaveLength(3);
 });

@@ -30,6 +30,28 @@ describe('login', () => {
     expect(hours).toBeLessThanOrEqual(12);
   });
 
+  it('me answers from the row the session check read: one statement, every field as Prisma reads it', async () => {
+    const { token, userId } = await h.userToken('VIEWER');
+    await h.db.prisma.user.update({ where: { id: userId }, data: { name: '读者甲' } });
+    const r = await h.gql(
+      '{ me { id email name role active version createdAt updatedAt } }',
+      {},
+      token,
+    );
+    expect(r.statements).toHaveLength(1);
+    const row = await h.db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(r.data?.me).toEqual({
+      id: Buffer.from(`User:${userId}`).toString('base64'),
+      email: row.email,
+      name: '读者甲',
+      role: 'VIEWER',
+      active: true,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    });
+  });
+
   it('accepts the email in any case and with spaces around it', async () => {
     const { email } = await h.userToken('VIEWER');
     const r = await h.gql(LOGIN, { e: `  ${email.toUpperCase()} `, p: PASSWORD });

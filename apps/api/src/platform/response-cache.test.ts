@@ -3,17 +3,28 @@
 // rate CSV became tens of megabytes and blocked the event loop during the import).
 import { createInMemoryCache } from '@graphql-yoga/plugin-response-cache';
 import { createSchema, createYoga } from 'graphql-yoga';
+import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@gazette/db';
 import { useGazetteResponseCache, type FlushableCache } from './response-cache.ts';
 
 function yogaWithCache() {
+  const executed: OperationDefinitionNode[] = [];
   const schema = createSchema({
     typeDefs: `scalar File
-      type Query { size(text: String!): Int }
+      type Query { size(text: String!): Int, me: String }
       type Mutation { upload(file: File!): Int }`,
     resolvers: {
-      Query: { size: (_: unknown, args: { text: string }) => args.text.length },
+      Query: {
+        size: (_: unknown, args: { text: string }, _ctx: unknown, info: GraphQLResolveInfo) => {
+          executed.push(info.operation);
+          return args.text.length;
+        },
+        me: (_: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+          executed.push(info.operation);
+          return 'someone';
+        },
+      },
       Mutation: {
         upload: async (_: unknown, args: { file: File }) => (await args.file.text()).length,
       },
@@ -33,7 +44,7 @@ function yogaWithCache() {
     schema,
     plugins: useGazetteResponseCache({ prisma, store, schema, namespace: 'test', instanceId: 'i' }),
   });
-  return { yoga, keys };
+  return { yoga, keys, executed };
 }
 
 describe('response cache keys', () => {
@@ -61,5 +72,37 @@ describe('response cache keys', () => {
     });
     expect(await up.json()).toEqual({ data: { upload: 100_000 } });
     expect(keys).toHaveLength(1);
+  });
+
+  it('are not built, nor looked up, for a query selecting a private root field: it runs as sent', async () => {
+    const { yoga, keys, executed } = yogaWithCache();
+    const post = async (query: string, operationName?: string) => {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName }),
+      });
+      return response.json();
+    };
+    const aliases = () =>
+      executed.at(-1)!.selectionSet.selections.map((s) => ('alias' in s ? s.alias?.value : null));
+    // A public read: keyed, run with the cache's __typename added, stored, then served from it.
+    expect(await post('{ size(text: "ab") }')).toEqual({ data: { size: 2 } });
+    expect(keys).toHaveLength(1);
+    expect(aliases()).toContain('__responseCacheTypeName');
+    expect(await post('{ size(text: "ab") }')).toEqual({ data: { size: 2 } });
+    expect(keys).toHaveLength(2);
+    expect(executed).toHaveLength(1);
+    // `me` (TTL 0): never keyed, run every time, as sent; with a public field beside it too.
+    const document = 'query Me { me size(text: "abc") } query Size { size(text: "ab") }';
+    for (let i = 0; i < 2; i++) {
+      expect(await post(document, 'Me')).toEqual({ data: { me: 'someone', size: 3 } });
+      expect(aliases()).not.toContain('__responseCacheTypeName');
+    }
+    expect(keys).toHaveLength(2);
+    expect(executed).toHaveLength(5);
+    // The other operation of the same document is still cached.
+    expect(await post(document, 'Size')).toEqual({ data: { size: 2 } });
+    expect(keys).toHaveLength(3);
   });
 });

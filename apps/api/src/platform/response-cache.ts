@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import {
   Kind,
   getOperationAST,
+  parse,
   type DefinitionNode,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -129,6 +130,60 @@ export function privateCoordinates(schema: GraphQLSchema): Record<string, number
   return ttl;
 }
 
+/** Documents whose operations neverStored remembers, at most (then it starts over). */
+const MAX_REMEMBERED_DOCUMENTS = 1000;
+
+/**
+ * Whether the cache can never store the answer to an operation: a query selecting a root field
+ * whose TTL is 0 (`ttl`: privateCoordinates, plus the plugin's own Query.__schema). The plugin
+ * would give the whole operation TTL 0 and drop its answer, after keying it (a hash of the whole
+ * document), looking it up, executing a rewritten document (a __typename and an id added to every
+ * selection) and walking the result to strip them again: such a request skips all of that. Only
+ * root fields are looked at, so an operation judged storable here is still judged by the plugin.
+ * Remembered per document text and operation name; a document that does not parse (or names no
+ * operation) is left to yoga, which reports it.
+ */
+export function neverStoredJudge(
+  ttl: Readonly<Record<string, number>>,
+): (documentString: string, operationName: string | null | undefined) => boolean {
+  const remembered = new Map<string, Map<string, boolean>>();
+  const judge = (documentString: string, operationName: string | null | undefined): boolean => {
+    let document: DocumentNode;
+    try {
+      document = parse(documentString, { noLocation: true });
+    } catch {
+      return false;
+    }
+    const operation = getOperationAST(document, operationName);
+    if (operation?.operation !== 'query') return false;
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of document.definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const seen = new Set<string>();
+    const selects = (set: SelectionSetNode): boolean =>
+      set.selections.some((s) => {
+        if (s.kind === Kind.FIELD) return ttl[`Query.${s.name.value}`] === 0;
+        if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet);
+        if (seen.has(s.name.value)) return false;
+        seen.add(s.name.value);
+        const fragment = fragments.get(s.name.value);
+        return fragment !== undefined && selects(fragment.selectionSet);
+      });
+    return selects(operation.selectionSet);
+  };
+  return (documentString, operationName) => {
+    let byName = remembered.get(documentString);
+    if (!byName) {
+      if (remembered.size >= MAX_REMEMBERED_DOCUMENTS) remembered.clear();
+      remembered.set(documentString, (byName = new Map()));
+    }
+    const key = operationName ?? '';
+    let never = byName.get(key);
+    if (never === undefined) byName.set(key, (never = judge(documentString, operationName)));
+    return never;
+  };
+}
+
 /** A cache that can be flushed whole, and refuses to store results of reads older than the last flush. */
 export interface FlushableCache {
   cache: Cache;
@@ -238,13 +293,18 @@ export function useGazetteResponseCache(
   // would serialise the file's bytes into JSON (a 4 MiB CSV: tens of MB and a blocked loop).
   const isUpload = (request: Request) =>
     request.headers.get('content-type')?.startsWith('multipart/') ?? false;
+  const ttlPerSchemaCoordinate = privateCoordinates(schema);
+  const neverStored = neverStoredJudge({ 'Query.__schema': 0, ...ttlPerSchemaCoordinate });
+  // Requests whose operation the cache can never store (see neverStoredJudge): no key, no lookup.
+  const uncached = new WeakSet<Request>();
   return [
     useResponseCache<Record<string, unknown>>({
       cache: store.cache,
       ttl: CACHE_TTL_MS,
-      ttlPerSchemaCoordinate: privateCoordinates(schema),
+      ttlPerSchemaCoordinate,
       session: async (request) => cacheSession(await viewerOf(prisma, request)),
-      enabled: (request) => store.active && !isStream(request) && !isUpload(request),
+      enabled: (request) =>
+        store.active && !isStream(request) && !isUpload(request) && !uncached.has(request),
       // The writer flushes everything itself (below): entity-level invalidation adds nothing.
       invalidateViaMutation: false,
       includeExtensionMetadata: false,
@@ -258,8 +318,13 @@ export function useGazetteResponseCache(
         request,
       }) => {
         // The plugin asks for a key even when it is disabled for the request: an upload gets one
-        // that serialises nothing (and is never looked up nor stored, see enabled).
+        // that serialises nothing (and is never looked up nor stored, see enabled), and so does an
+        // operation whose answer can never be stored (decided once per document and name).
         if (isUpload(request)) return `upload:${randomUUID()}`;
+        if (neverStored(documentString, operationName)) {
+          uncached.add(request);
+          return `uncached:${randomUUID()}`;
+        }
         const key = createHash('sha256')
           .update(
             [

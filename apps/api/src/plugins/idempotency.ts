@@ -111,48 +111,61 @@ export function idempotencyKeyOf(header: string | null | undefined): string | un
 
 export const INVALID_IDEMPOTENCY_KEY = 'Idempotency-Key 应为 1–200 个可见 ASCII 字符';
 
+type OnExecute = NonNullable<Plugin['onExecute']>;
+type ExecutePayload = Parameters<OnExecute>[0];
+
 export function useIdempotency(): Plugin {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as unknown as GazetteContext & { request?: Request };
+    // Synchronous for requests without the header (every read): no promise for envelop to await.
+    onExecute(payload) {
+      const ctx = payload.args.contextValue as unknown as GazetteContext & { request?: Request };
       const header = ctx.request?.headers.get(IDEMPOTENCY_HEADER);
       if (!header) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== 'mutation') return;
-      const caller = idempotencyCaller(ctx.viewer);
-      if (!caller) return;
-      const key = idempotencyKeyOf(header);
-      if (!key) {
-        setResultAndStopExecution({
-          errors: [
-            createGraphQLError(INVALID_IDEMPOTENCY_KEY, {
-              extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
-            }),
-          ],
-        });
-        return;
-      }
-      const hash = createHash('sha256')
-        .update(print(operation))
-        .update('\u0000')
-        .update(JSON.stringify(args.variableValues ?? {}))
-        .digest('hex');
-      const started = await startIdempotent(ctx.prisma, caller, key, hash);
-      if (!started.run) {
-        setResultAndStopExecution(
-          'conflict' in started
-            ? { errors: [conflict(started.conflict)] }
-            : (started.response as never),
-        );
-        return;
-      }
-      return {
-        async onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in (result as object)) return;
-          const { data, errors } = result as { data?: unknown; errors?: readonly unknown[] };
-          await started.finish(errors?.length || data == null ? null : { data });
-        },
-      };
+      return idempotent(payload, ctx, header);
+    },
+  };
+}
+
+/** A request with an Idempotency-Key: a mutation runs once per caller and key. */
+async function idempotent(
+  { args, setResultAndStopExecution }: ExecutePayload,
+  ctx: GazetteContext,
+  header: string,
+): Promise<Awaited<ReturnType<OnExecute>>> {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (operation?.operation !== 'mutation') return;
+  const caller = idempotencyCaller(ctx.viewer);
+  if (!caller) return;
+  const key = idempotencyKeyOf(header);
+  if (!key) {
+    setResultAndStopExecution({
+      errors: [
+        createGraphQLError(INVALID_IDEMPOTENCY_KEY, {
+          extensions: { code: 'BAD_USER_INPUT', field: 'Idempotency-Key' },
+        }),
+      ],
+    });
+    return;
+  }
+  const hash = createHash('sha256')
+    .update(print(operation))
+    .update('\u0000')
+    .update(JSON.stringify(args.variableValues ?? {}))
+    .digest('hex');
+  const started = await startIdempotent(ctx.prisma, caller, key, hash);
+  if (!started.run) {
+    setResultAndStopExecution(
+      'conflict' in started
+        ? { errors: [conflict(started.conflict)] }
+        : (started.response as never),
+    );
+    return;
+  }
+  return {
+    async onExecuteDone({ result }) {
+      if (Symbol.asyncIterator in (result as object)) return;
+      const { data, errors } = result as { data?: unknown; errors?: readonly unknown[] };
+      await started.finish(errors?.length || data == null ? null : { data });
     },
   };
 }

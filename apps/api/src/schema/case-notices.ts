@@ -28,6 +28,7 @@ const NoticePrint = builder.objectRef<PrintedNotice>('NoticePrint').implement({
 builder.prismaObject('Notice', {
   description: '案件的一份文书(受理、中止调查、终止考察、结果通知书)',
   authScopes: { viewer: true },
+  runScopesOnType: true, // once per notice, not on each of its fields
   fields: (t) => ({
     kind: t.expose('kind', { description: '文书种类', type: NoticeKindEnum }),
     number: t.exposeString('number', { description: '文书编号,如 泸市监受理书〔2025〕1号' }),

@@ -1,7 +1,6 @@
 // Penalty discretion review cases (泸市监规发〔2024〕2号). Confidential (第十九条): every field
 // needs a role (VIEWER reads, SUPERVISOR and ADMIN change), and so do node() lookups. Resolvers
 // call the services in services/cases.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { allowedEvents, type CaseDecision, type ReviewMode } from '@gazette/domain';
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
@@ -13,6 +12,7 @@ import {
   firstCasesTake,
   readCaseWithNotices,
   readFirstCases,
+  readFirstCasesCounted,
 } from '../services/cases/read-case.ts';
 import {
   CaseDecisionEnum,
@@ -27,7 +27,7 @@ import './case-events.ts';
 import './case-forms.ts';
 import './case-notices.ts';
 import './case-workflow.ts';
-import { definePage } from './pagination.ts';
+import { definePage, selectsField } from './pagination.ts';
 import { direction, noRow, SortDirection } from './shared.ts';
 
 export { noRow };
@@ -39,6 +39,8 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
     '行政处罚改正违法行为裁量审查评估案件(泸市监规发〔2024〕2号);案件信息保密(第十九条),须具有只读及以上角色才能读取',
   id: { field: 'id' },
   authScopes: { viewer: true },
+  // Checked once per case (when the case is completed), not again on each of its fields.
+  runScopesOnType: true,
   fields: (t) => ({
     caseName: t.exposeString('caseName', { description: '案件名称' }),
     subjectName: t.exposeString('subjectName', { description: '涉案市场主体名称' }),
@@ -220,19 +222,6 @@ function caseCount(args: { filter?: CaseFilter | null }, ctx: GazetteContext): P
   return count;
 }
 
-/** Whether the field's own selection (inline fragments included) names `name`. */
-function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const names = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === Kind.FIELD
-        ? s.name.value === name
-        : s.kind === Kind.INLINE_FRAGMENT
-          ? names(s.selectionSet)
-          : names(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((node) => names(node.selectionSet));
-}
-
 builder.queryFields((t) => ({
   case: t.prismaField({
     description: '按全局 ID 读取案件(需只读及以上角色);不存在或不是案件的 ID 时为 null',
@@ -259,13 +248,22 @@ builder.queryFields((t) => ({
       sort: t.arg({ description: '排序,缺省按登记日期降序', type: CaseSort, required: false }),
     },
     resolve: (query, _root, args, ctx, info) => {
-      // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
-      if (selectsField(info, 'totalCount')) void caseCount(args, ctx).catch(() => {});
+      const counted = selectsField(info, 'totalCount');
       const where = caseWhere(args.filter ?? {});
       const column = SORT_COLUMNS[args.sort?.field ?? 'FILED_ON'];
       const order = direction(args.sort?.direction ?? 'DESC');
-      // An unfiltered first page of plain columns (the list's usual read): one statement on pg.
+      // An unfiltered first page of plain columns (the list's usual read): one statement on pg,
+      // which also counts the cases when totalCount is asked for.
       const take = Object.keys(where).length === 0 ? firstCasesTake(query) : null;
+      if (take !== null && counted) {
+        const read = readFirstCasesCounted(ctx.prisma, column, order, take);
+        const total = read.then((r) => r.total);
+        total.catch(() => {}); // a failure is reported once, by the page
+        caseCounts.set(args, total);
+        return read.then((r) => r.cases);
+      }
+      // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
+      if (counted) void caseCount(args, ctx).catch(() => {});
       if (take !== null) return readFirstCases(ctx.prisma, column, order, take);
       return ctx.prisma.discretionCase.findMany({
         ...query,

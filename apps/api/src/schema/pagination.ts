@@ -3,6 +3,7 @@
 // and `definePage`, which builds such a list for a Prisma model. `total` is counted only when the
 // client selects it. Relay connections use Pothos' `prismaConnection` (cursor = keyset on the sort).
 import type { ArgBuilder, InputFieldMap, InputFieldBuilder, InputObjectRef } from '@pothos/core';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { MAX_PAGE_SIZE, pageArgs } from '../services/paging.ts';
@@ -91,6 +92,28 @@ export interface PageSpec<F> {
     query: object,
     page: { skip: number; take: number; orderBy: Record<string, 'asc' | 'desc'> },
   ) => Promise<unknown[]> | null;
+  /**
+   * The same unfiltered page and the unfiltered `total` read together (e.g. one statement), or
+   * null to read them apart; used when a request selects both.
+   */
+  unfilteredPageCounted?: (
+    ctx: GazetteContext,
+    query: object,
+    page: { skip: number; take: number; orderBy: Record<string, 'asc' | 'desc'> },
+  ) => Promise<{ rows: unknown[]; total: number }> | null;
+}
+
+/** Whether the field's own selection (inline fragments included) names `name`. */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const names = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === name
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? names(s.selectionSet)
+          : names(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => names(node.selectionSet));
 }
 
 function idsWhere(ids: readonly string[] | null | undefined, typename: string) {
@@ -120,6 +143,9 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
     return { AND: [idsWhere(filter.ids, spec.type), spec.where(filter, ctx)] };
   };
   const delegate = (ctx: GazetteContext) => ctx.prisma[spec.model] as unknown as Delegate;
+  // Unfiltered pages whose request selects `total` (with spec.unfilteredPageCounted): `nodes`
+  // may read the rows and the total at once and leave the total here for `total`.
+  const totals = new WeakMap<PageArgs<F>, Promise<number> | null>();
   const Page = builder.objectRef<PageArgs<F>>(spec.pageType ?? `${spec.type}Page`).implement({
     description: `${spec.label}列表的一页:nodes 为本页各条,total 为符合筛选条件的总数`,
     fields: (t) => ({
@@ -128,6 +154,16 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
         type: [spec.type as 'Policy'],
         resolve: (query, args, _a, ctx) => {
           const { skip, take, orderBy } = orderArgs(args);
+          const counted =
+            !args.filter && totals.has(args)
+              ? spec.unfilteredPageCounted?.(ctx, query, { skip, take, orderBy })
+              : null;
+          if (counted) {
+            const total = counted.then((r) => r.total);
+            total.catch(() => {}); // a failure is reported once, by the nodes
+            totals.set(args, total);
+            return counted.then((r) => r.rows) as never;
+          }
           const other = args.filter
             ? null
             : spec.unfilteredPage?.(ctx, query, { skip, take, orderBy });
@@ -144,9 +180,15 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
       total: t.int({
         description: `符合筛选条件的总条数(只在选择此字段时计算)${spec.total ? `。${spec.total.note}` : ''}`,
         resolve: (args, _a, ctx) => {
-          const where = whereOf(args, ctx);
-          const exact = () => delegate(ctx).count({ where });
-          return spec.total ? spec.total.count(ctx, where, exact) : exact();
+          const count = () => {
+            const where = whereOf(args, ctx);
+            const exact = () => delegate(ctx).count({ where });
+            return spec.total ? spec.total.count(ctx, where, exact) : exact();
+          };
+          // `nodes` of the same page runs in the same turn (before or after this field) and may
+          // have read the total with the rows; else it is counted here.
+          if (totals.has(args)) return Promise.resolve().then(() => totals.get(args) ?? count());
+          return count();
         },
       }),
     }),
@@ -160,11 +202,13 @@ export function definePage<F extends object>(spec: PageSpec<F>) {
         ...pageFieldArgs(t.arg),
         filter: t.arg({ type: Filter, required: false, description: '筛选条件' }),
       },
-      resolve: (_root, args, ctx) => {
+      resolve: (_root, args, ctx, info) => {
         // Validate page, perPage, sort and filter up front so a bad request fails as a whole.
         const pageArgsOf = args as PageArgs<F>;
         orderArgs(pageArgsOf);
         whereOf(pageArgsOf, ctx);
+        if (spec.unfilteredPageCounted && !pageArgsOf.filter && selectsField(info, 'total'))
+          totals.set(pageArgsOf, null);
         return pageArgsOf;
       },
     }),

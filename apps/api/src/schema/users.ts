@@ -1,6 +1,6 @@
 // Accounts: the User type, `me`, and the administrators' user management (ADMIN only).
 import { DomainError } from '@gazette/domain';
-import type { Role } from '@gazette/db';
+import type { Role, User as UserRow } from '@gazette/db';
 import { builder } from '../builder.ts';
 import { authScopesFor } from '../auth/roles.ts';
 import { createUser } from '../services/users/create-user.ts';
@@ -103,10 +103,14 @@ builder.queryFields((t) => ({
     type: 'User',
     nullable: true,
     description: '当前登录的账户;匿名调用者和 API 令牌为 null',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.viewer.kind === 'user'
-        ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } })
-        : noRow(query),
+    resolve: (query, _root, _args, ctx) => {
+      if (ctx.viewer.kind !== 'user') return noRow(query);
+      // The account's own columns (no relation asked for): the row this request's authentication
+      // read, in the same statement that checked the session; no second query.
+      if (ctx.viewer.account && Object.keys(query).length === 0)
+        return ctx.viewer.account as UserRow;
+      return ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } });
+    },
   }),
 }));
 

@@ -69,10 +69,21 @@ export async function totalCount(
   if (Object.keys(where).length > 0) return exact();
   const [row] = await directSql(prisma).query<{ n: string }>({
     name: `gazette_total_${table}`,
-    text: `SELECT CASE WHEN c.reltuples > $1::real THEN c.reltuples::bigint
-                 ELSE (SELECT count(*) FROM "${table}") END AS n
-       FROM pg_class c WHERE c.oid = '"${table}"'::regclass`,
+    text: unfilteredTotalSql(table, '$1'),
     values: [EXACT_COUNT_LIMIT],
   });
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The unfiltered total's statement text (an estimate past `limit`, the parameter holding
+ * EXACT_COUNT_LIMIT, else an exact count), also for statements that read a page beside it.
+ */
+export function unfilteredTotalSql(
+  table: 'Policy' | 'Organization' | 'DiscretionCase' | 'AuditEntry',
+  limit: `$${number}`,
+): string {
+  return `SELECT CASE WHEN c.reltuples > ${limit}::real THEN c.reltuples::bigint
+                 ELSE (SELECT count(*) FROM "${table}") END AS n
+       FROM pg_class c WHERE c.oid = '"${table}"'::regclass`;
 }

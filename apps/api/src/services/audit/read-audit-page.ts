@@ -4,6 +4,7 @@
 // beside it by services/paging.ts. test/audit-read.test.ts compares it with Prisma's answer.
 import { createHash } from 'node:crypto';
 import { directSql, type PrismaClient } from '@gazette/db';
+import { EXACT_COUNT_LIMIT, unfilteredTotalSql } from '../paging.ts';
 
 /** Columns the fast path reads: the page's scalar columns (not the JSON before and after). */
 const COLUMNS: ReadonlySet<string> = new Set([
@@ -37,6 +38,31 @@ export function auditPageColumns(query: object): string[] | null {
   return columns.sort();
 }
 
+/** The checked sort and select list of a page (everything that goes into a statement's text). */
+function pageParts(columns: readonly string[], orderBy: Record<string, 'asc' | 'desc'>) {
+  const [[field, order] = []] = Object.entries(orderBy);
+  // Everything that goes into the statement's text is checked against fixed lists.
+  if (!field || !SORTS.has(field)) throw new Error(`not an audit sort: ${String(field)}`);
+  if (columns.length === 0 || !columns.every((c) => COLUMNS.has(c)))
+    throw new Error(`not audit page columns: ${columns.join(',')}`);
+  const dir = order === 'desc' ? 'DESC' : 'ASC';
+  // The id is a bigint: as text, so JSON never rounds it.
+  const list = columns.map((c) => (c === 'id' ? 'e.id::text AS id' : `e."${c}"`)).join(', ');
+  return { list, sort: `e."${field}" ${dir}, e.id DESC` };
+}
+
+/** Statement names are identifiers (63 bytes at most): named by a digest of the text. */
+const statementName = (prefix: string, text: string) =>
+  `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+
+/** A row of to_jsonb(x) in Prisma's shapes. */
+function entryOf(e: Record<string, unknown>): Record<string, unknown> {
+  // timestamp(3) (UTC without a zone) as Prisma gives it.
+  if ('at' in e) e.at = new Date(`${e.at as string}Z`);
+  if ('id' in e) e.id = BigInt(e.id as string);
+  return e;
+}
+
 /**
  * What `auditEntry.findMany({ select, skip, take, orderBy: [orderBy, { id: 'desc' }] })` gives
  * for an unfiltered page, in one statement (one prepared statement per column set and sort).
@@ -46,26 +72,37 @@ export async function readAuditPage(
   columns: readonly string[],
   { skip, take, orderBy }: AuditPageArgs,
 ): Promise<Record<string, unknown>[]> {
-  const [[field, order] = []] = Object.entries(orderBy);
-  // Everything that goes into the statement's text is checked against fixed lists.
-  if (!field || !SORTS.has(field)) throw new Error(`not an audit sort: ${String(field)}`);
-  if (columns.length === 0 || !columns.every((c) => COLUMNS.has(c)))
-    throw new Error(`not audit page columns: ${columns.join(',')}`);
-  const dir = order === 'desc' ? 'DESC' : 'ASC';
-  // The id is a bigint: as text, so JSON never rounds it.
-  const list = columns.map((c) => (c === 'id' ? 'e.id::text AS id' : `e."${c}"`)).join(', ');
+  const { list, sort } = pageParts(columns, orderBy);
   const text = `SELECT to_jsonb(x) AS e FROM (SELECT ${list} FROM "AuditEntry" e
-    ORDER BY e."${field}" ${dir}, e.id DESC LIMIT $1 OFFSET $2) x`;
+    ORDER BY ${sort} LIMIT $1 OFFSET $2) x`;
   const rows = await directSql(prisma).query<{ e: Record<string, unknown> }>({
-    // Statement names are identifiers (63 bytes at most): named by a digest of the text.
-    name: `gazette_audit_page_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`,
+    name: statementName('gazette_audit_page', text),
     text,
     values: [take, skip],
   });
-  return rows.map(({ e }) => {
-    // timestamp(3) (UTC without a zone) as Prisma gives it.
-    if ('at' in e) e.at = new Date(`${e.at as string}Z`);
-    if ('id' in e) e.id = BigInt(e.id as string);
-    return e;
+  return rows.map(({ e }) => entryOf(e));
+}
+
+/**
+ * readAuditPage and the unfiltered total (paging.ts' totalCount: an estimate past
+ * EXACT_COUNT_LIMIT rows, else exact) in ONE statement: the dashboard's page of the log.
+ */
+export async function readAuditPageCounted(
+  prisma: PrismaClient,
+  columns: readonly string[],
+  { skip, take, orderBy }: AuditPageArgs,
+): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const { list, sort } = pageParts(columns, orderBy);
+  // The entries in page order (row_number follows the page's own sort), as one JSON array: one
+  // JSON.parse in the driver, not an array literal parsed element by element.
+  const text = `SELECT (${unfilteredTotalSql('AuditEntry', '$3')}) AS n,
+    coalesce((SELECT jsonb_agg(to_jsonb(x) - '_o' ORDER BY x._o) FROM (SELECT ${list},
+        row_number() OVER (ORDER BY ${sort}) AS _o
+      FROM "AuditEntry" e ORDER BY ${sort} LIMIT $1 OFFSET $2) x), '[]'::jsonb) AS entries`;
+  const [row] = await directSql(prisma).query<{ n: string; entries: Record<string, unknown>[] }>({
+    name: statementName('gazette_audit_counted', text),
+    text,
+    values: [take, skip, EXACT_COUNT_LIMIT],
   });
+  return { rows: row!.entries.map(entryOf), total: Number(row!.n) };
 }

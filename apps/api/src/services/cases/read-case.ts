@@ -3,6 +3,7 @@
 // rows come back in Prisma's own shapes (dates as Date at UTC midnight, timestamps as Date), so
 // the schema's fields resolve them unchanged; test/case-read.test.ts compares them with Prisma's.
 import { directSql, type DiscretionCase, type Notice, type PrismaClient } from '@gazette/db';
+import { EXACT_COUNT_LIMIT, unfilteredTotalSql } from '../paging.ts';
 
 export type CaseWithNotices = DiscretionCase & { notices: Notice[] };
 
@@ -81,15 +82,41 @@ export async function readFirstCases(
   order: 'asc' | 'desc',
   take: number,
 ): Promise<DiscretionCase[]> {
-  // Both are checked against fixed lists: they name the statement and go into its text.
-  if (!PAGE_COLUMNS.has(column)) throw new Error(`not a case sort column: ${column}`);
-  const dir = order === 'desc' ? 'DESC' : 'ASC';
+  const dir = sortDirection(column, order);
   const rows = await directSql(prisma).query<{ c: Record<string, unknown> }>({
     name: `gazette_cases_first_${column}_${dir}`,
     text: `SELECT to_jsonb(c) AS c FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`,
     values: [take],
   });
   return rows.map((r) => caseFromJson(r.c));
+}
+
+/** The column and order checked against fixed lists (they name statements and go into their text). */
+function sortDirection(column: CaseSortColumn, order: 'asc' | 'desc'): 'ASC' | 'DESC' {
+  if (!PAGE_COLUMNS.has(column)) throw new Error(`not a case sort column: ${column}`);
+  return order === 'desc' ? 'DESC' : 'ASC';
+}
+
+/**
+ * readFirstCases and the unfiltered list's totalCount (paging.ts' totalCount: an estimate past
+ * EXACT_COUNT_LIMIT rows, else exact) in ONE statement: the list's usual first page.
+ */
+export async function readFirstCasesCounted(
+  prisma: PrismaClient,
+  column: CaseSortColumn,
+  order: 'asc' | 'desc',
+  take: number,
+): Promise<{ cases: DiscretionCase[]; total: number }> {
+  const dir = sortDirection(column, order);
+  const sort = `c."${column}" ${dir}, c.id ASC`;
+  const [row] = await directSql(prisma).query<{ n: string; cases: Record<string, unknown>[] }>({
+    name: `gazette_cases_counted_${column}_${dir}`,
+    text: `SELECT (${unfilteredTotalSql('DiscretionCase', '$2')}) AS n,
+      coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY ${sort})
+        FROM (SELECT c.* FROM "DiscretionCase" c ORDER BY ${sort} LIMIT $1) c), '[]'::jsonb) AS cases`,
+    values: [take, EXACT_COUNT_LIMIT],
+  });
+  return { cases: row!.cases.map(caseFromJson), total: Number(row!.n) };
 }
 
 /**

@@ -1,0 +1,291 @@
+// Warmed fixed-cost probe (issue 9, signed-in reads): never part of `pnpm bench` nor of
+// docs/benchmarks.md. Starts the built API with its own start script on a probe database
+// (gazette_warm_probe: migrated and seeded once, kept between runs; --fresh rebuilds it), warms
+// each request up, then sends N sequential keep-alive requests per request, interleaved with the
+// same answer from the raw server (raw-server.ts) where requests.ts has one, and prints p50 / p90.
+//
+//   node --experimental-wasm-modules --import tsx src/warm-probe.ts [--build] [--fresh]
+//     [--n=1000] [--warmup=200] [--only=<regexp>] [--cpu-prof=<dir>] [--base=<server.mjs>]
+//
+// --base=<server.mjs> also starts another build of the API (e.g. the previous commit's dist copied
+// away) on the same database and interleaves its requests with this build's: an A/B comparison
+// under the same machine load.
+// --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
+import { type ChildProcess, type StdioOptions, fork, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createPrismaClient } from '@gazette/db';
+import { openDatabase } from '@gazette/db/embedded-default';
+import { applyMigrations } from '@gazette/db/migrate';
+import { seedDatabase } from '@gazette/db/seed';
+import { REQUESTS } from './requests.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+const arg = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const N = Number(arg('n') ?? 1000);
+const WARMUP = Number(arg('warmup') ?? 200);
+const only = arg('only');
+const cpuProf = arg('cpu-prof');
+const base = arg('base');
+const DB_NAME = 'gazette_warm_probe';
+const TSX = ['--import', 'tsx'];
+const ADMIN_EMAIL = 'bench@localhost';
+const ADMIN_PASSWORD = 'bench-password-not-secret';
+const CASE_NAME = '基准测试:被读取的案件';
+const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+/** A port nothing listens on now (the OS picks it for a moment's listener). */
+async function freePort(): Promise<number> {
+  const listener = createServer().listen(0, '127.0.0.1');
+  await once(listener, 'listening');
+  const { port } = listener.address() as AddressInfo;
+  listener.close();
+  await once(listener, 'close');
+  return port;
+}
+
+async function probeDatabase(): Promise<string> {
+  const db = await openDatabase({ env: process.env, log });
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  const fresh = process.argv.includes('--fresh');
+  if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  const exists =
+    (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DB_NAME])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+  const url = new URL(db.url);
+  url.pathname = `/${DB_NAME}`;
+  if (!exists) {
+    await applyMigrations(url.toString(), {});
+    const prisma = createPrismaClient(url.toString());
+    await seedDatabase(prisma);
+    await prisma.$disconnect();
+    log(`created and seeded ${DB_NAME}`);
+  }
+  return url.toString();
+}
+
+async function startApi(databaseUrl: string, entry?: string) {
+  const port = await freePort();
+  const apiDir = path.join(ROOT, 'apps/api');
+  let script = (
+    JSON.parse(readFileSync(path.join(apiDir, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts.start!;
+  if (entry) script = script.replace('dist/server.mjs', path.resolve(entry));
+  if (cpuProf) script = script.replace(/^node /, `node --cpu-prof --cpu-prof-dir=${cpuProf} `);
+  const child = spawn('sh', ['-c', `exec ${script}`], {
+    cwd: apiDir,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 120_000) throw new Error('the API was not ready in 120 s');
+    await sleep(25);
+  }
+  return {
+    url,
+    /** The API process's CPU time so far (user + system), in ms, from /proc (Linux). */
+    cpuMs: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+    },
+    // SIGTERM to the process group (a graceful stop writes a --cpu-prof profile), SIGKILL after 15 s.
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
+      process.kill(-child.pid!, 'SIGTERM');
+      await once(child, 'exit');
+      clearTimeout(killer);
+    },
+  };
+}
+
+/** raw-server.ts (the floor): its port comes back over IPC once it listens. */
+async function startRaw(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' };
+  const stdio: StdioOptions = ['ignore', 'inherit', 'inherit', 'ipc'];
+  const child = fork(new URL('./raw-server.ts', import.meta.url), { env, stdio, execArgv: TSX });
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { url: `http://127.0.0.1:${message.port}`, child };
+}
+
+type Call = () => Promise<string>;
+
+function graphql(url: string, body: Record<string, unknown>, token?: string): Call {
+  const text = JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return async () => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: text });
+    const answer = await res.text();
+    if (res.status !== 200 || answer.includes('"errors"'))
+      throw new Error(`${res.status} ${answer.slice(0, 300)}`);
+    return answer;
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+async function main() {
+  if (process.argv.includes('--build')) {
+    const built = spawnSync('pnpm', ['--filter', '@gazette/api', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  const databaseUrl = await probeDatabase();
+  const api = await startApi(databaseUrl);
+  const baseApi = base ? await startApi(databaseUrl, base) : undefined;
+  const raw = await startRaw(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const login = JSON.parse(
+      await graphql(api.url, {
+        query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+        variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD },
+      })(),
+    ) as { data: { login: { token: string } } };
+    const token = login.data.login.token;
+    const caseRow = async () =>
+      (
+        await client.query<{ id: string }>(
+          `SELECT id FROM "DiscretionCase" WHERE "caseName" = $1`,
+          [CASE_NAME],
+        )
+      ).rows[0]?.id;
+    if (!(await caseRow()))
+      await graphql(
+        api.url,
+        {
+          query: `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
+          variables: {
+            input: {
+              caseName: CASE_NAME,
+              subjectName: '基准测试主体',
+              trigger: 'SUBJECT_APPLICATION',
+              filedOn: '2025-03-03',
+            },
+          },
+        },
+        token,
+      )();
+    const caseDbId = (await caseRow())!;
+    const caseId = (
+      JSON.parse(
+        await graphql(
+          api.url,
+          {
+            query: `query { cases(first: 1, filter: { q: "被读取的案件" }) { edges { node { id } } } }`,
+          },
+          token,
+        )(),
+      ) as { data: { cases: { edges: Array<{ node: { id: string } }> } } }
+    ).data.cases.edges[0]!.node.id;
+    const found = { caseId, caseDbId, medicalVersionId: '' };
+
+    const rawCall = (name: string): Call | undefined => {
+      const index = REQUESTS.findIndex((r) => r.name === name);
+      if (index < 0) return undefined;
+      const body = JSON.stringify(REQUESTS[index]!.params(found));
+      return async () => {
+        const res = await fetch(`${raw.url}/${index}`, { method: 'POST', body });
+        return res.text();
+      };
+    };
+    /** The probe's requests against one API: name, call. */
+    const requestsTo = (url: string): Array<[string, Call]> => {
+      const fromRequests = (name: string): [string, Call] => {
+        const r = REQUESTS.find((q) => q.name === name)!;
+        return [
+          name,
+          graphql(
+            url,
+            { query: r.document, variables: r.variables(found), operationName: r.operationName },
+            r.auth ? token : undefined,
+          ),
+        ];
+      };
+      return [
+        ['anonymous { __typename }', graphql(url, { query: '{ __typename }' })],
+        ['signed-in { __typename }', graphql(url, { query: '{ __typename }' }, token)],
+        fromRequests('Case'),
+        fromRequests('cases (first 25)'),
+        fromRequests('auditEntriesPage'),
+        ['{ me { email } }', graphql(url, { query: '{ me { email } }' }, token)],
+      ];
+    };
+    const apis = [{ label: 'API', api, calls: requestsTo(api.url) }];
+    if (baseApi) apis.push({ label: 'base', api: baseApi, calls: requestsTo(baseApi.url) });
+    const rows: string[] = [];
+    for (const [i, [name]] of apis[0]!.calls.entries()) {
+      if (only && !new RegExp(only).test(name)) continue;
+      const rawC = rawCall(name);
+      const sides = [
+        ...apis.map((a) => ({ label: a.label, call: a.calls[i]![1], cpu: a.api.cpuMs })),
+        ...(rawC ? [{ label: 'raw', call: rawC, cpu: undefined }] : []),
+      ];
+      for (let w = 0; w < WARMUP; w++) for (const side of sides) await side.call();
+      const times = sides.map(() => [] as number[]);
+      const cpuBefore = sides.map((side) => side.cpu?.() ?? 0);
+      for (let n = 0; n < N; n++) {
+        for (const [k, side] of sides.entries()) {
+          const t = performance.now();
+          await side.call();
+          times[k]!.push(performance.now() - t);
+        }
+      }
+      const p50 = times.map((t) => percentile(t, 50));
+      const rawP50 = rawC ? p50.at(-1)! : NaN;
+      const parts = sides.map((side, k) => {
+        const cpu = side.cpu
+          ? `, CPU ${(((side.cpu() - cpuBefore[k]!) / N) * 1000).toFixed(0)} µs/req`
+          : '';
+        const ratio = rawC && side.label !== 'raw' ? ` ${(p50[k]! / rawP50).toFixed(2)}×` : '';
+        return `${side.label} p50 ${p50[k]!.toFixed(3)} p90 ${percentile(times[k]!, 90).toFixed(3)} ms${cpu}${ratio}`;
+      });
+      rows.push(`${name.padEnd(26)} ${parts.join(' | ')}`);
+      log(rows.at(-1)!);
+    }
+    console.log(rows.join('\n'));
+  } finally {
+    await client.end();
+    raw.child.kill('SIGTERM');
+    await api.stop();
+    await baseApi?.stop();
+  }
+}
+
+await main();
