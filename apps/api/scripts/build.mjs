@@ -13,7 +13,11 @@ import { build } from 'esbuild';
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = path.join(API_DIR, 'src/server.ts');
-const OUT_DIR = path.join(API_DIR, 'dist');
+// --outdir=<dir> (test/build.test.ts): anywhere but dist/, which a running server may be using.
+const OUT_DIR = path.resolve(
+  process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ??
+    path.join(API_DIR, 'dist'),
+);
 const WASM_FILE = path.join(OUT_DIR, 'query-compiler.wasm');
 
 // Prisma's generated client loads its query compiler from a module that holds the wasm as one
