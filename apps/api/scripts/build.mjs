@@ -4,7 +4,7 @@
 // every other package stays an import of the file it resolves to here (node_modules is not
 // copied). Each bundled module keeps its own import.meta.url, so paths computed from it (the
 // migrations, the seed's issues, Prisma's generated client, the dashboard) stay where they are.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,6 +91,27 @@ await build({
   logLevel: 'warning',
   plugins: [workspaceOnly],
 });
+
+// One character outside Latin-1 anywhere in a script makes V8 hold the whole source as UTF-16:
+// twice its size, for the life of the process. esbuild escapes strings and identifiers
+// (charset: 'ascii') but leaves regular expression literals, String.raw templates and comments
+// as written, and the gazette readers' patterns are Chinese. Each remaining non-ASCII UTF-16
+// unit becomes \uXXXX: the same pattern to the regular expression engine (a surrogate pair
+// too, with the u flag), the same cooked template string; only a literal's `.source` and a
+// String.raw text now show the escape (String.raw is used only to build RegExp sources here).
+// Source map columns after an escape on those lines are off by its length.
+const SERVER_FILE = path.join(OUT_DIR, 'server.mjs');
+const bundled = readFileSync(SERVER_FILE, 'utf8');
+writeFileSync(
+  SERVER_FILE,
+  // An odd run of backslashes before the character escapes it (`\、`, an identity escape): the
+  // \uXXXX form replaces that escape rather than following it.
+  bundled.replace(
+    /(\\*)([^\x00-\x7f])/g,
+    (_, slashes, c) =>
+      `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  ),
+);
 console.log(
   `built ${path.relative(API_DIR, path.join(OUT_DIR, 'server.mjs'))} in ${Date.now() - started} ms`,
 );
