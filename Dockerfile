@@ -50,4 +50,7 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=120s --retries=3 \
 WORKDIR /app/apps/api
 # DATABASE_URL is required in production (without it the server would start an embedded
 # PostgreSQL inside the container). SIGTERM finishes in-flight requests, then exits.
-CMD ["node", "--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "--enable-source-maps", "dist/server.mjs"]
+# The same process as apps/api's start script (`pnpm start`, the bench): see "Process memory" in
+# apps/api/src/platform/README.md for the flags and MALLOC_ARENA_MAX.
+ENV MALLOC_ARENA_MAX=2
+CMD ["node", "--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "--enable-source-maps", "--liftoff-only", "--max-semi-space-size=4", "dist/server.mjs"]

@@ -129,18 +129,35 @@ step(
   () => run('pnpm', ['--filter', '@gazette/api', 'build']),
 );
 
+// The API's own start script (apps/api/package.json, what the bench runs too), so both start the
+// same way: `[env NAME=value …] node <flags…> dist/server.mjs`, run here without a shell (the
+// environment settings applied to the child, node being this very executable).
+function apiStartCommand() {
+  const script = JSON.parse(readFileSync(path.join(ROOT, 'apps/api/package.json'), 'utf8')).scripts
+    .start;
+  const words = script.trim().split(/\s+/);
+  const env = {};
+  if (words[0] === 'env') {
+    words.shift();
+    while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+      const [name, ...value] = words.shift().split('=');
+      env[name] = value.join('=');
+    }
+  }
+  if (words.shift() !== 'node')
+    throw new Error(`apps/api/package.json scripts.start should run node: ${script}`);
+  return { args: words, env };
+}
+
 // The API in its own process group: a signal to this process (or to the terminal's group) reaches
 // it exactly once, forwarded from here; its exit code becomes ours.
-const api = spawn(
-  process.execPath,
-  [
-    '--experimental-wasm-modules',
-    '--disable-warning=ExperimentalWarning',
-    '--enable-source-maps',
-    'dist/server.mjs',
-  ],
-  { cwd: path.join(ROOT, 'apps/api'), stdio: 'inherit', detached: true },
-);
+const start = apiStartCommand();
+const api = spawn(process.execPath, start.args, {
+  cwd: path.join(ROOT, 'apps/api'),
+  stdio: 'inherit',
+  detached: true,
+  env: { ...process.env, ...start.env },
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (api.exitCode === null) api.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
