@@ -270,28 +270,45 @@ interface Measured {
   error?: string;
 }
 
-async function measure(api: Api, rawUrl: string, found: Found, token: string): Promise<Measured[]> {
+/** One API and its raw server over one database (the seed's, or the scaled one). */
+interface Target {
+  api: Api;
+  rawUrl: string;
+  found: Found;
+  token: string;
+}
+
+/**
+ * Every request against every target, interleaved call by call: within each round a request is
+ * called on each target's API and raw server in turn, so seed and scale are measured at the same
+ * moments and a machine that slows down or speeds up (a shared host) moves both alike.
+ */
+async function measure(targets: Target[]): Promise<Measured[][]> {
   const rows = REQUESTS.map((r, i) => ({ r, i }))
     .filter(({ r }) => !only || new RegExp(only).test(r.name))
-    .map(({ r, i }) => ({
-      r,
-      api: apiCaller(api, r, found, token),
-      raw: rawCaller(rawUrl, i, r, found),
-      apiTimes: [] as number[],
-      rawTimes: [] as number[],
-      statements: 0,
-      bytes: 0,
-      error: undefined as string | undefined,
-      firstMs: 0,
-      coldTimes: [] as number[],
-    }));
+    .flatMap(({ r, i }) =>
+      targets.map((target, t) => ({
+        r,
+        t,
+        target: target.api,
+        api: apiCaller(target.api, r, target.found, target.token),
+        raw: rawCaller(target.rawUrl, i, r, target.found),
+        apiTimes: [] as number[],
+        rawTimes: [] as number[],
+        statements: 0,
+        bytes: 0,
+        error: undefined as string | undefined,
+        firstMs: 0,
+        coldTimes: [] as number[],
+      })),
+    );
   // Check each answer once, and count its statements alone (nothing else runs meanwhile).
   for (const row of rows) {
-    const before = (await probe(api)).statements;
+    const before = (await probe(row.target)).statements;
     const t = performance.now();
     const text = await row.api();
     row.firstMs = performance.now() - t;
-    row.statements = (await probe(api)).statements - before;
+    row.statements = (await probe(row.target)).statements - before;
     row.bytes = text.length;
     const body = JSON.parse(text) as { errors?: Array<{ message: string }> };
     if (body.errors?.length)
@@ -329,13 +346,13 @@ async function measure(api: Api, rawUrl: string, found: Found, token: string): P
       }
     }
   }
-  const out: Measured[] = [];
+  const out: Measured[][] = targets.map(() => []);
   for (const row of rows) {
-    await probe(api, true);
+    await probe(row.target, true);
     const apiRps = await throughput(row.api, THROUGHPUT_MS);
-    const { rssPeak } = await probe(api);
+    const { rssPeak } = await probe(row.target);
     const rawRps = await throughput(row.raw, THROUGHPUT_MS);
-    out.push({
+    out[row.t]!.push({
       name: row.r.name,
       kind: row.r.kind,
       apiP50: percentile(row.apiTimes, 50),
@@ -352,7 +369,7 @@ async function measure(api: Api, rawUrl: string, found: Found, token: string): P
       error: row.error,
     });
     log(
-      `${row.r.name}: API p50 ${ms(percentile(row.apiTimes, 50))} ms (first calls ${ms(percentile(row.coldTimes, 50))} ms), raw ${ms(percentile(row.rawTimes, 50))} ms, ${row.statements} statements`,
+      `${targets.length > 1 ? (row.t === 0 ? '[seed] ' : '[scale] ') : ''}${row.r.name}: API p50 ${ms(percentile(row.apiTimes, 50))} ms (first calls ${ms(percentile(row.coldTimes, 50))} ms), raw ${ms(percentile(row.rawTimes, 50))} ms, ${row.statements} statements`,
     );
   }
   return out;
@@ -603,15 +620,8 @@ async function importAnswer(res: Response): Promise<{ ok: boolean; error?: strin
   };
 }
 
-async function annexImport(
-  api: Api,
-  token: string,
-  rows: number,
-  via: ImportVia,
-): Promise<ImportResult> {
-  const round = (
-    await gql(api, `query { inspectionRound(quarter: "2024Q4") { version } }`, {}, token)
-  ).json();
+/** A 100k-row annex 1 CSV modelled on a plain row of the seed's 2024Q4 export. */
+async function annexFile(api: Api, token: string, rows: number): Promise<string> {
   const file = (
     await gql(
       api,
@@ -643,7 +653,23 @@ async function annexImport(
     );
     out.push(`${site},${model[1]},"${problems}",${model[3]},${model.slice(4).join(',')}`);
   }
-  const text = `\uFEFF${out.join('\n')}\n`;
+  return `\uFEFF${out.join('\n')}\n`;
+}
+
+/** The generated annex files by row count: the first import replaces the seed's rows it models on. */
+const annexFiles = new Map<number, string>();
+
+async function annexImport(
+  api: Api,
+  token: string,
+  rows: number,
+  via: ImportVia,
+): Promise<ImportResult> {
+  const round = (
+    await gql(api, `query { inspectionRound(quarter: "2024Q4") { version } }`, {}, token)
+  ).json();
+  const text = annexFiles.get(rows) ?? (await annexFile(api, token, rows));
+  annexFiles.set(rows, text);
   return duringImport(
     api,
     `annex 1 import (${rows.toLocaleString('en')} rows, ${mb(Buffer.byteLength(text))}, ${VIA_LABEL[via]})`,
@@ -806,22 +832,44 @@ async function main() {
   const benchUrl = new URL(adminUrl);
   benchUrl.pathname = `/${name}`;
   const url = benchUrl.toString();
-  log(`throwaway database ${name}`);
-  let api: Api | null = null;
-  let raw: { url: string; child: ChildProcess } | null = null;
+  const scaleName = `${name}_scale`;
+  const scaleBenchUrl = new URL(adminUrl);
+  scaleBenchUrl.pathname = `/${scaleName}`;
+  const scaleUrl = scaleBenchUrl.toString();
+  log(`throwaway databases ${name} (seed) and ${scaleName} (scaled)`);
+  const apis: Api[] = [];
+  const raws: Array<{ url: string; child: ChildProcess }> = [];
   const client = new pg.Client({ connectionString: url });
+  const scaleClient = new pg.Client({ connectionString: scaleUrl });
   try {
     let t = performance.now();
     await applyMigrations(url, {});
     const migrateMs = performance.now() - t;
     t = performance.now();
-    const prisma = createPrismaClient(url);
-    await seedDatabase(prisma);
-    await prisma.$disconnect();
+    const seedInto = async (databaseUrl: string) => {
+      const prisma = createPrismaClient(databaseUrl);
+      await seedDatabase(prisma);
+      await prisma.$disconnect();
+    };
+    await seedInto(url);
     const seedMs = performance.now() - t;
     log(`migrated in ${ms(migrateMs)} ms, seeded in ${ms(seedMs)} ms`);
     await client.connect();
     const env = await machine(client);
+
+    // The scaled database: the same seed, then the history (before any API starts).
+    let counts: Record<string, number> = {};
+    let scaleMs = 0;
+    if (!seedOnly) {
+      await admin.query(`CREATE DATABASE ${scaleName}`);
+      await applyMigrations(scaleUrl, {});
+      await seedInto(scaleUrl);
+      await scaleClient.connect();
+      t = performance.now();
+      counts = await buildScaledData(scaleClient, SCALE);
+      scaleMs = performance.now() - t;
+      log(`scaled data in ${ms(scaleMs)} ms: ${JSON.stringify(counts)}`);
+    }
 
     // What `pnpm start` runs: the API's build first when it has one (it then starts built JavaScript).
     const apiScripts = (
@@ -836,47 +884,56 @@ async function main() {
       });
       if (built.status !== 0) throw new Error('pnpm --filter @gazette/api build failed');
     }
-    api = await startApi(url);
-    const startupSeed = api.startupMs;
-    log(`API ready in ${ms(startupSeed)} ms (pg copies patched: ${(await probe(api)).pgCopies})`);
-    const idleRss = (await probe(api)).rss;
-    let token = await login(api);
-    let found = await findValues(api, client, token);
-    raw = await startRaw(url);
-    const rawUrl = raw.url;
-
-    log('seed size');
-    const seed = await measure(api, rawUrl, found, token);
+    // Each API started alone (startup and idle RSS measured with nothing else running), then
+    // both kept running, each with its raw server.
+    const startTarget = async (databaseUrl: string, dbClient: pg.Client) => {
+      const api = await startApi(databaseUrl);
+      apis.push(api);
+      const startupMs = api.startupMs;
+      const idle = (await probe(api)).rss;
+      log(
+        `API ready in ${ms(startupMs)} ms, idle RSS ${mb(idle)} (pg copies patched: ${(await probe(api)).pgCopies})`,
+      );
+      const token = await login(api);
+      const found = await findValues(api, dbClient, token);
+      const raw = await startRaw(databaseUrl);
+      raws.push(raw);
+      return { target: { api, rawUrl: raw.url, found, token }, startupMs, idle };
+    };
+    const seedSide = await startTarget(url, client);
+    const startupSeed = seedSide.startupMs;
+    const idleRss = seedSide.idle;
     if (seedOnly) {
+      log('seed size');
+      await measure([seedSide.target]);
       log(`idle RSS ${mb(idleRss)}; --seed-only: stopping here`);
       return;
     }
-    const searchSeed = await searchLatency(api);
+    const scaleSide = await startTarget(scaleUrl, scaleClient);
+    const startupScale = scaleSide.startupMs;
+    const idleRssScale = scaleSide.idle;
 
-    t = performance.now();
-    const counts = await buildScaledData(client, SCALE);
-    const scaleMs = performance.now() - t;
-    log(`scaled data in ${ms(scaleMs)} ms: ${JSON.stringify(counts)}`);
-    // A fresh API on the scaled data: nothing cached from the seed-size run.
-    await api.stop();
-    api = await startApi(url);
-    const startupScale = api.startupMs;
-    const idleRssScale = (await probe(api)).rss;
-    token = await login(api);
-    found = await findValues(api, client, token);
-    log('at scale');
-    const scaled = await measure(api, rawUrl, found, token);
-    const searchScale = await searchLatency(api);
+    log('seed and scale, interleaved');
+    const [seed, scaled] = (await measure([seedSide.target, scaleSide.target])) as [
+      Measured[],
+      Measured[],
+    ];
+    const searchSeed = await searchLatency(seedSide.target.api);
+    const searchScale = await searchLatency(scaleSide.target.api);
+    // The imports run on the scaled database alone.
+    await seedSide.target.api.stop();
+    const api = scaleSide.target.api;
+    const token = scaleSide.target.token;
 
     log('imports');
     // Each at the issue's size; when that is refused for its size, also at the largest size the
     // body limit lets through, so the import itself is still measured.
     const imports: ImportResult[] = [];
     for (const [label, run] of [
-      ['rate CSV import', (n: number) => rateImport(api!, token, n, 'multipart')],
-      ['rate CSV import', (n: number) => rateImport(api!, token, n, 'stream')],
-      ['annex 1 import', (n: number) => annexImport(api!, token, n, 'multipart')],
-      ['annex 1 import', (n: number) => annexImport(api!, token, n, 'stream')],
+      ['rate CSV import', (n: number) => rateImport(api, token, n, 'multipart')],
+      ['rate CSV import', (n: number) => rateImport(api, token, n, 'stream')],
+      ['annex 1 import', (n: number) => annexImport(api, token, n, 'multipart')],
+      ['annex 1 import', (n: number) => annexImport(api, token, n, 'stream')],
     ] as const) {
       const full = await safely(label, IMPORT_ROWS, () => run(IMPORT_ROWS));
       imports.push(full);
@@ -913,13 +970,15 @@ async function main() {
       log(`wrote ${path.relative(ROOT, file)}`);
     }
   } finally {
-    await api?.stop().catch(() => undefined);
-    raw?.child.kill('SIGTERM');
+    for (const api of apis) await api.stop().catch(() => undefined);
+    for (const raw of raws) raw.child.kill('SIGTERM');
     await client.end().catch(() => undefined);
+    await scaleClient.end().catch(() => undefined);
     await sleep(300);
-    await admin
-      .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      .catch((e: Error) => log(`could not drop ${name}: ${e.message}`));
+    for (const db of [name, scaleName])
+      await admin
+        .query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`)
+        .catch((e: Error) => log(`could not drop ${db}: ${e.message}`));
     await admin.end();
     await db.close();
   }
@@ -972,7 +1031,7 @@ function render(r: ReportInput): string {
     '',
   );
   L.push(
-    `Per request: ${ITERATIONS} interleaved sequential calls (API, raw, alternating which goes first) after each request's own warm-up (${WARMUP_MS / 1000} s or ${WARMUP_MAX_CALLS} calls of each side, whichever comes first; a request slower than 1 s: one call), and at least 5 samples until ${SAMPLE_BUDGET_MS / 1000} s are spent on it; ` +
+    `Per request: ${ITERATIONS} interleaved sequential calls on each size (API, raw, alternating which goes first; seed and scale side by side) after each request's own warm-up (${WARMUP_MS / 1000} s or ${WARMUP_MAX_CALLS} calls of each side, whichever comes first; a request slower than 1 s: one call), and at least 5 samples until ${SAMPLE_BUDGET_MS / 1000} s are spent on it; ` +
       `throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS / 1000} s each. "raw" is the same answer from one hand-written ` +
       'SQL statement (tooling/bench/src/requests.ts) served by a bare node:http server; statements are counted in the API process by wrapping ' +
       "`pg`'s Client#query (tooling/bench/src/probe.mjs). Targets: scale p50 ≤ 1.3× seed p50, API/raw p50 ≤ 1.5× at both sizes, RSS under c16 ≤ 400 MB.",
@@ -1054,8 +1113,9 @@ function render(r: ReportInput): string {
       'before parsing) and through the streaming endpoints the dashboard uses for one CSV file (POST /imports/rate-table-versions/<id>.csv and ' +
       '/imports/inspection-annexes/<quarter>/WEBSITE.csv, the body decoded, parsed and written as it arrives); event-loop delay is sampled ' +
       'inside the API (monitorEventLoopDelay, 5 ms resolution) and /healthz is polled every 20 ms from outside. ' +
-      "The seed and scale runs are minutes apart: when the machine's load changed in between, scale/seed moves with it, " +
-      "while API/raw (interleaved call by call) does not. RSS peak is the API's RSS at its highest during that request's c16 window (memory an earlier request took and did not return counts too).",
+      'Seed and scale are two databases (the same seed; the second with the scaled history added), each with its own API and raw server, ' +
+      "measured in the same loop call by call (seed API, seed raw, scale API, scale raw for one request, then the next): the machine's " +
+      "drift (a shared host) moves all four alike, so both scale/seed and API/raw are ratios of the same moments. RSS peak is the API's RSS at its highest during that request's c16 window (memory an earlier request took and did not return counts too).",
     '',
   );
   const d = r.dashboard;
