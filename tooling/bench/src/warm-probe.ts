@@ -82,7 +82,8 @@ async function startApi(databaseUrl: string, entry?: string) {
     }
   ).scripts.start!;
   if (entry) script = script.replace('dist/server.mjs', path.resolve(entry));
-  if (cpuProf) script = script.replace(/^node /, `node --cpu-prof --cpu-prof-dir=${cpuProf} `);
+  if (cpuProf)
+    script = script.replace(/(^|\s)node /, `$1node --cpu-prof --cpu-prof-dir=${cpuProf} `);
   const child = spawn('sh', ['-c', `exec ${script}`], {
     cwd: apiDir,
     detached: true,
