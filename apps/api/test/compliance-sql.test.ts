@@ -260,6 +260,29 @@ describe('compliance reads in SQL', () => {
     expect((await api.gql(READS.summary, { q: '2031Q3' })).data?.complianceSummary).toBeNull();
   });
 
+  it('give only the most recent quarters with last, oldest first, and refuse a last out of range', async () => {
+    const all = (await api.gql(`{ complianceSummaries { quarter websiteIssues } }`)).data
+      ?.complianceSummaries as { quarter: string; websiteIssues: number }[];
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    const three = await api.gql(`{ complianceSummaries(last: 3) { quarter websiteIssues } }`);
+    expect(three.errors).toBeUndefined();
+    expect(three.data?.complianceSummaries).toEqual(all.slice(-3));
+    const more = await api.gql(`{ complianceSummaries(last: 100) { quarter websiteIssues } }`);
+    expect(more.data?.complianceSummaries).toEqual(all);
+    for (const last of [0, 101]) {
+      const refused = await api.gql(
+        `query($n: Int) { complianceSummaries(last: $n) { quarter } }`,
+        {
+          n: last,
+        },
+      );
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'last',
+      });
+    }
+  });
+
   it("count each body's line of a quarter's table as the domain does", async () => {
     const rounds = await allRounds();
     for (const quarter of ['2030Q2', '2032Q1']) {

@@ -19,6 +19,7 @@ import { NewMediaFinding, WebsiteFinding } from './inspection-findings.ts';
 import { AdoptionRatingEnum, roundFigureFields } from './inspections.ts';
 import { Organization } from './organizations.ts';
 import { quarterOf, type BuilderTypes } from './shared.ts';
+import { checkPageSize, MAX_PAGE_SIZE } from '../services/paging.ts';
 
 /** A body's standing in a quarter beyond its findings: 附件3 and the information adoption rating. */
 interface BodyStanding {
@@ -137,9 +138,20 @@ const OrganizationComplianceRowRef = builder
 builder.queryFields((t) => ({
   // Every quarter's headline figures, oldest first (trend charts).
   complianceSummaries: t.field({
-    description: '每个季度的汇总数据,最早的在前(用于趋势图)',
+    description:
+      '每个季度的汇总数据,最早的在前(用于趋势图)。不给 last 时返回全部季度(随历史增长);' +
+      '趋势图通常只需最近几个季度,请给 last',
     type: [ComplianceSummaryRef],
-    resolve: (_root, _args, ctx) => loadComplianceSummaries(ctx.prisma, null),
+    args: {
+      last: t.arg.int({
+        description: `只返回最近的 last 个季度(1–${MAX_PAGE_SIZE}),仍按时间先后排列;缺省返回全部季度`,
+        required: false,
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      loadComplianceSummaries(ctx.prisma, null, {
+        last: args.last == null ? null : checkPageSize('last', args.last, 1),
+      }),
   }),
   // Every body named in a quarter's round, with its findings counted (the compliance table).
   organizationsCompliance: t.field({

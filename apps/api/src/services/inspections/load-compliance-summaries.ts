@@ -24,12 +24,21 @@ interface GapRow extends OrganizationColumns {
   position: number;
 }
 
-/** `quarter` (already normalised): that quarter's summary, or none; null: every quarter, oldest first. */
+/**
+ * `quarter` (already normalised): that quarter's summary, or none; null: every quarter, oldest
+ * first, or with `last` only the most recent `last` quarters (still oldest first).
+ */
 export async function loadComplianceSummaries(
   db: PrismaClient,
   quarter: string | null,
+  options: { last?: number | null } = {},
 ): Promise<LoadedComplianceSummary[]> {
-  const which = quarter == null ? Prisma.sql`TRUE` : Prisma.sql`r.quarter = ${quarter}`;
+  const which =
+    quarter != null
+      ? Prisma.sql`r.quarter = ${quarter}`
+      : options.last != null
+        ? Prisma.sql`r.quarter >= (SELECT min(x.quarter) FROM (SELECT quarter FROM "InspectionRound" ORDER BY quarter DESC LIMIT ${options.last}) x)`
+        : Prisma.sql`TRUE`;
   const counts = await db.$queryRaw<CountsRow[]>`
     SELECT r.id, r.quarter, r."cityPortalsChecked", r."districtPortalsChecked", r."departmentSitesChecked",
            r."newMediaAccountsChecked", r."messagesReceived", r."messagesClosed",
