@@ -1017,9 +1017,9 @@ function render(r: ReportInput): string {
     `Machine: ${r.env.cpu}, ${r.env.cores} cores, ${r.env.memory}; Node.js ${r.env.node}; PostgreSQL ${r.env.postgres}. ` +
       `Load average at the end of the run: ${r.env.load}.`,
     '',
-    '> The machine is shared: other engineers were building and testing on the same two cores while this ran, ' +
-      'so absolute times are noisy. The targets are ratios (API vs raw SQL in the same interleaved run, scale vs seed), ' +
-      'which the interleaving keeps fair.',
+    '> The host is shared (other virtual machines, sometimes other builds on the same two cores), so absolute times ' +
+      'drift from run to run. The targets are ratios (API vs raw SQL, scale vs seed), all four measured in one interleaved loop, ' +
+      'which keeps them fair.',
     '',
   );
   L.push(
