@@ -178,7 +178,19 @@ describe('signing in and the compliance home page', () => {
     await login(page, h.baseUrl, SUPERVISOR);
     await page.goto(`${h.baseUrl}/#/?quarter=2022Q2`);
     const items = page.getByTestId('repeats-list').locator('li');
-    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(25);
+    try {
+      await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(25);
+    } catch (error) {
+      // What the page showed instead (kept for the CI log and artifacts/).
+      await shot(page, '01e-compliance-repeats-not-shown');
+      console.error('repeat findings not shown', {
+        url: page.url(),
+        asked,
+        errors,
+        text: (await page.locator('body').innerText()).slice(0, 2000),
+      });
+      throw error;
+    }
     expect(await page.getByTestId('repeats-shown').textContent()).toBe('已显示 25 条，共 30 条');
     expect(await items.first().textContent()).toContain('《重复栏目01》');
     expect(await items.first().textContent()).toContain('2022Q1、2022Q2');
