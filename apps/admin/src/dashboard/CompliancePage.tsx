@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Title, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { Title, useLocation, useNotify, usePermissions, useTranslate } from 'react-admin';
 import {
   Alert,
   Box,
@@ -44,8 +44,13 @@ export function CompliancePage() {
   const [quarters, setQuarters] = useState<string[]>([]);
   // The quarter the address names, else the latest round's: undefined while that is read, null
   // when there is no round at all.
-  const [named] = useState(() => quarterInAddress(window.location.hash));
+  // Read from the router, not once at mount: a link or the back button may name another quarter
+  // while the page stays shown.
+  const named = quarterInAddress(useLocation().search);
   const [quarter, setQuarter] = useState<string | null | undefined>(named ?? undefined);
+  useEffect(() => {
+    if (named) setQuarter(named);
+  }, [named]);
   const [latestError, setLatestError] = useState<Error | null>(null);
   const [summary, setSummary] = useState<ComplianceSummary | null>(null);
   const [round, setRound] = useState<InspectionRound | null>(null);
@@ -74,10 +79,11 @@ export function CompliancePage() {
         setQuarter(null);
       },
     );
+    // An address naming a quarter meanwhile wins over the latest read late.
     return () => {
       live = false;
     };
-  }, []);
+  }, [named]);
 
   useEffect(() => {
     dataProvider
