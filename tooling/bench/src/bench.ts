@@ -7,10 +7,9 @@
 // generate_series, restart the API and measure again; then search latency, and a 100k-row rate
 // CSV import and a 100k-row annex import with the API's event-loop delay sampled during each.
 // Prints one Markdown table and writes docs/benchmarks.md.
-import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,7 @@ import {
   recallQueries,
 } from './requests.ts';
 import { buildScaledData, FULL_SCALE, QUICK_SCALE } from './scale.ts';
+import { type Api, findValues, gql, login, sleep, startApi, startRaw } from './api-process.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
@@ -48,24 +48,10 @@ const CONCURRENCY = 16;
 const SAMPLE_BUDGET_MS = quick ? 5_000 : 30_000;
 const IMPORT_ROWS = quick ? 10_000 : 100_000;
 const SCALE = quick ? QUICK_SCALE : FULL_SCALE;
-const ADMIN_EMAIL = 'bench@localhost';
-const ADMIN_PASSWORD = 'bench-password-not-secret';
 
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 // ------------------------------------------------------------------ small helpers
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
@@ -75,81 +61,8 @@ const percentile = (values: number[], p: number) => {
 const ms = (n: number) =>
   Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)) : '—';
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-// ------------------------------------------------------------------ the API child process
-
-interface Api {
-  url: string;
-  probe: string;
-  child: ChildProcess;
-  startupMs: number;
-  stop(): Promise<void>;
-}
-
-/** Starts the API with apps/api's own start script (what `pnpm start` runs last). */
-async function startApi(databaseUrl: string): Promise<Api> {
-  const port = await freePort();
-  const probePort = await freePort();
-  const apiDir = path.join(ROOT, 'apps/api');
-  const script = (
-    JSON.parse(readFileSync(path.join(apiDir, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts.start!;
-  const started = performance.now();
-  const child = spawn('sh', ['-c', `exec ${script}`], {
-    cwd: apiDir,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      BENCH_PROBE_PORT: String(probePort),
-      NODE_OPTIONS:
-        `${process.env.NODE_OPTIONS ?? ''} --import ${path.join(HERE, 'probe.mjs')}`.trim(),
-    },
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString()).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${stderr}`);
-    try {
-      const r = await fetch(`${url}/readyz`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - started > 120_000) {
-      process.kill(-child.pid!, 'SIGKILL'); // never leave it running
-      throw new Error(`the API was not ready in 120 s:\n${stderr}`);
-    }
-    await sleep(25);
-  }
-  const startupMs = performance.now() - started;
-  return {
-    url,
-    probe: `http://127.0.0.1:${probePort}`,
-    child,
-    startupMs,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      process.kill(-child.pid!, 'SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-    },
-  };
-}
+// ------------------------------------------------------------------ the API's probe
 
 interface ProbeStats {
   statements: number;
@@ -163,45 +76,9 @@ const probe = async (api: Api, reset = false): Promise<ProbeStats> =>
     await fetch(`${api.probe}/${reset ? 'reset' : 'stats'}`, { method: reset ? 'POST' : 'GET' })
   ).json()) as ProbeStats;
 
-async function startRaw(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(path.join(HERE, 'raw-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`raw server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
 // ------------------------------------------------------------------ requests
 
 type Caller = () => Promise<string>;
-
-async function gql(
-  api: Api,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-  operationName?: string,
-) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${api.url}/graphql`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables, operationName }),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    text,
-    json: () =>
-      JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: any }> },
-  };
-}
 
 function apiCaller(api: Api, r: BenchRequest, found: Found, token: string): Caller {
   const body = JSON.stringify({
@@ -731,77 +608,6 @@ function dashboardSize(): DashboardSize | null {
 }
 
 // ------------------------------------------------------------------ the run
-
-async function login(api: Api): Promise<string> {
-  const r = (
-    await gql(
-      api,
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-      { e: ADMIN_EMAIL, p: ADMIN_PASSWORD },
-    )
-  ).json();
-  const token = r.data?.login?.token as string | undefined;
-  if (!token) throw new Error(`login failed: ${JSON.stringify(r.errors)}`);
-  return token;
-}
-
-async function findValues(api: Api, client: pg.Client, token: string): Promise<Found> {
-  const existing = await client.query<{ id: string }>(
-    `SELECT id FROM "DiscretionCase" WHERE "caseName" = '基准测试:被读取的案件' LIMIT 1`,
-  );
-  if (existing.rows.length === 0) {
-    const opened = (
-      await gql(
-        api,
-        `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
-        {
-          input: {
-            caseName: '基准测试:被读取的案件',
-            subjectName: '基准测试主体',
-            trigger: 'SUBJECT_APPLICATION',
-            filedOn: '2025-03-03',
-          },
-        },
-        token,
-      )
-    ).json();
-    if (!opened.data?.openDiscretionReview)
-      throw new Error(`openDiscretionReview failed: ${JSON.stringify(opened.errors)}`);
-  }
-  const caseDbId = (
-    await client.query<{ id: string }>(
-      `SELECT id FROM "DiscretionCase" WHERE "caseName" = '基准测试:被读取的案件' LIMIT 1`,
-    )
-  ).rows[0]!.id;
-  const caseId = ((
-    await gql(
-      api,
-      `query { cases(first: 1, filter: { q: "被读取的案件" }) { edges { node { id } } } }`,
-      {},
-      token,
-    )
-  ).json().data?.cases?.edges?.[0]?.node?.id ?? caseDbId) as string;
-  const medicalVersionId = (
-    await client.query<{ id: string }>(
-      `SELECT v.id FROM "RateTableVersion" v JOIN "RateTable" t ON t.id = v."tableId" WHERE t.key = 'medical-service-prices'
-       AND v.status = 'PUBLISHED' AND v."effectiveFrom" <= '2025-01-01' ORDER BY v."effectiveFrom" DESC LIMIT 1`,
-    )
-  ).rows[0]!.id;
-  // The page filter takes the GraphQL id; fetch it the way the dashboard would.
-  const pageIds = (
-    await gql(
-      api,
-      `query { rateTableVersionsPage(perPage: 100, sort: { field: "effectiveFrom", order: DESC }) { nodes { id effectiveFrom } } }`,
-      {},
-      token,
-    )
-  ).json();
-  const node = (
-    pageIds.data?.rateTableVersionsPage?.nodes as
-      Array<{ id: string; effectiveFrom: string }> | undefined
-  )?.find((n) => n.effectiveFrom === '2024-11-01');
-  return { caseId, caseDbId, medicalVersionId: node?.id ?? medicalVersionId };
-}
 
 async function machine(client: pg.Client) {
   const cpus = os.cpus();

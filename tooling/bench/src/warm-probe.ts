@@ -11,10 +11,7 @@
 // away) on the same database and interleaves its requests with this build's: an A/B comparison
 // under the same machine load.
 // --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
-import { type ChildProcess, type StdioOptions, fork, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -23,6 +20,7 @@ import { openDatabase } from '@gazette/db/embedded-default';
 import { applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
 import { REQUESTS } from './requests.ts';
+import { findValues, login, startApi, startRaw } from './api-process.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
@@ -34,22 +32,7 @@ const only = arg('only');
 const cpuProf = arg('cpu-prof');
 const base = arg('base');
 const DB_NAME = 'gazette_warm_probe';
-const TSX = ['--import', 'tsx'];
-const ADMIN_EMAIL = 'bench@localhost';
-const ADMIN_PASSWORD = 'bench-password-not-secret';
-const CASE_NAME = '基准测试:被读取的案件';
 const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
-
-/** A port nothing listens on now (the OS picks it for a moment's listener). */
-async function freePort(): Promise<number> {
-  const listener = createServer().listen(0, '127.0.0.1');
-  await once(listener, 'listening');
-  const { port } = listener.address() as AddressInfo;
-  listener.close();
-  await once(listener, 'close');
-  return port;
-}
 
 async function probeDatabase(): Promise<string> {
   const db = await openDatabase({ env: process.env, log });
@@ -71,71 +54,6 @@ async function probeDatabase(): Promise<string> {
     log(`created and seeded ${DB_NAME}`);
   }
   return url.toString();
-}
-
-async function startApi(databaseUrl: string, entry?: string) {
-  const port = await freePort();
-  const apiDir = path.join(ROOT, 'apps/api');
-  let script = (
-    JSON.parse(readFileSync(path.join(apiDir, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts.start!;
-  if (entry) script = script.replace('dist/server.mjs', path.resolve(entry));
-  if (cpuProf)
-    script = script.replace(/(^|\s)node /, `$1node --cpu-prof --cpu-prof-dir=${cpuProf} `);
-  const child = spawn('sh', ['-c', `exec ${script}`], {
-    cwd: apiDir,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-    },
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode})`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - started > 120_000) throw new Error('the API was not ready in 120 s');
-    await sleep(25);
-  }
-  return {
-    url,
-    /** The API process's CPU time so far (user + system), in ms, from /proc (Linux). */
-    cpuMs: () => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
-    },
-    // SIGTERM to the process group (a graceful stop writes a --cpu-prof profile), SIGKILL after 15 s.
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000);
-      process.kill(-child.pid!, 'SIGTERM');
-      await once(child, 'exit');
-      clearTimeout(killer);
-    },
-  };
-}
-
-/** raw-server.ts (the floor): its port comes back over IPC once it listens. */
-async function startRaw(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' };
-  const stdio: StdioOptions = ['ignore', 'inherit', 'inherit', 'ipc'];
-  const child = fork(new URL('./raw-server.ts', import.meta.url), { env, stdio, execArgv: TSX });
-  const [message] = (await once(child, 'message')) as [{ port: number }];
-  return { url: `http://127.0.0.1:${message.port}`, child };
 }
 
 type Call = () => Promise<string>;
@@ -167,55 +85,14 @@ async function main() {
     if (built.status !== 0) throw new Error('build failed');
   }
   const databaseUrl = await probeDatabase();
-  const api = await startApi(databaseUrl);
-  const baseApi = base ? await startApi(databaseUrl, base) : undefined;
+  const api = await startApi(databaseUrl, { probe: false, cpuProf });
+  const baseApi = base ? await startApi(databaseUrl, { probe: false, entry: base }) : undefined;
   const raw = await startRaw(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const login = JSON.parse(
-      await graphql(api.url, {
-        query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-        variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD },
-      })(),
-    ) as { data: { login: { token: string } } };
-    const token = login.data.login.token;
-    const caseRow = async () =>
-      (
-        await client.query<{ id: string }>(
-          `SELECT id FROM "DiscretionCase" WHERE "caseName" = $1`,
-          [CASE_NAME],
-        )
-      ).rows[0]?.id;
-    if (!(await caseRow()))
-      await graphql(
-        api.url,
-        {
-          query: `mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id } } }`,
-          variables: {
-            input: {
-              caseName: CASE_NAME,
-              subjectName: '基准测试主体',
-              trigger: 'SUBJECT_APPLICATION',
-              filedOn: '2025-03-03',
-            },
-          },
-        },
-        token,
-      )();
-    const caseDbId = (await caseRow())!;
-    const caseId = (
-      JSON.parse(
-        await graphql(
-          api.url,
-          {
-            query: `query { cases(first: 1, filter: { q: "被读取的案件" }) { edges { node { id } } } }`,
-          },
-          token,
-        )(),
-      ) as { data: { cases: { edges: Array<{ node: { id: string } }> } } }
-    ).data.cases.edges[0]!.node.id;
-    const found = { caseId, caseDbId, medicalVersionId: '' };
+    const token = await login(api);
+    const found = await findValues(api, client, token);
 
     const rawCall = (name: string): Call | undefined => {
       const index = REQUESTS.findIndex((r) => r.name === name);
