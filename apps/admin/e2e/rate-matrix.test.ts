@@ -183,7 +183,10 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   await expect
     .poll(() => amountOf(draft, '311201069|TERTIARY_A'), { timeout: 15_000 })
     .toBe('1800');
-  expect(await value(a.page, '311201069|TERTIARY_A').textContent()).toBe('1800');
+  // The server answers before the page re-renders: wait for the screen, not just the database.
+  await expect
+    .poll(() => value(a.page, '311201069|TERTIARY_A').textContent(), { timeout: 5_000 })
+    .toBe('1800');
   expect(await cell(a.page, '311201070|TERTIARY_A').getAttribute('data-active')).toBe('true');
   // Arrow right, type a number (starts editing with it), Tab saves and moves right.
   await a.page.keyboard.press('ArrowRight');
@@ -212,14 +215,18 @@ it('prints the medical table as the gazette does and edits a draft as a spreadsh
   expect(await amountOf(draft, '311201071|TERTIARY_A')).toBe('1200');
   expect(await amountOf(draft, '311201071|TERTIARY_B')).toBe('1100');
   expect(await amountOf(draft, '311201072|TERTIARY_B')).toBe('20');
-  expect(await a.page.getByTestId('cell-error-311201072-TERTIARY_B').textContent()).toContain(
-    '请输入不小于 0 的数字',
-  );
+  await expect
+    .poll(() => a.page.getByTestId('cell-error-311201072-TERTIARY_B').textContent(), {
+      timeout: 5_000,
+    })
+    .toContain('请输入不小于 0 的数字');
   expect(updates()).toBe(before + 3);
   await shot(a.page, '21-rate-matrix-paste');
 
   // Undo re-sends the values the paste replaced.
-  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('粘贴');
+  await expect
+    .poll(() => a.page.getByTestId('matrix-undo').textContent(), { timeout: 5_000 })
+    .toContain('粘贴');
   await a.page.getByTestId('matrix-undo').click();
   const pasted = async () =>
     Promise.all(
@@ -333,7 +340,9 @@ it('clears cells of a draft with Delete and 清除所选 (their entries deleted)
     .poll(async () => (await entriesOf(draft)).has('311201071|TERTIARY_A'), { timeout: 15_000 })
     .toBe(false);
   expect(deletes).toHaveLength(6);
-  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 1 个单元格');
+  await expect
+    .poll(() => a.page.getByTestId('matrix-undo').textContent(), { timeout: 5_000 })
+    .toContain('清除 1 个单元格');
   await shot(a.page, '24-rate-matrix-cleared');
 
   // Undo (newest first) brings each cleared cell back as it was: from the menu, the button, keys.
@@ -342,7 +351,9 @@ it('clears cells of a draft with Delete and 清除所选 (their entries deleted)
   await expect
     .poll(async () => (await entriesOf(draft)).get('311201071|TERTIARY_A'), { timeout: 15_000 })
     .toEqual(before.get('311201071|TERTIARY_A'));
-  expect(await a.page.getByTestId('matrix-undo').textContent()).toContain('清除 2 个单元格');
+  await expect
+    .poll(() => a.page.getByTestId('matrix-undo').textContent(), { timeout: 5_000 })
+    .toContain('清除 2 个单元格');
   await a.page.getByTestId('matrix-undo').click();
   await expect
     .poll(async () => (await entriesOf(draft)).get('311201070|TERTIARY_B')?.amount, {
