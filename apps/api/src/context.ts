@@ -3,6 +3,7 @@ import { API_TOKEN_PREFIX, SESSION_PREFIX, bearerSecret, sha256Hex } from './aut
 import type { Logger } from 'pino';
 import { directSql, type PrismaClient, type User } from '@gazette/db';
 import type { ChangeWaiter } from './services/changes/waiter.ts';
+import type { ViewerCache } from './auth/viewer-cache.ts';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'VIEWER';
 
@@ -49,6 +50,8 @@ export interface CreateContextArgs {
   logger: Logger;
   /** The client's address when the server knows it (login throttling per address). */
   clientAddress?: string;
+  /** Who recent bearer secrets are (auth/viewer-cache.ts); without it every request asks the database. */
+  viewers?: ViewerCache;
 }
 
 export interface GazetteRequestContext extends GazetteContext {
@@ -63,7 +66,7 @@ export interface GazetteRequestContext extends GazetteContext {
 const SESSION_VIEWER = {
   name: 'gazette_auth_session',
   text: `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.role::text AS role,
-      to_jsonb(u) - 'passwordHash' AS account
+      (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresAtMs", to_jsonb(u) - 'passwordHash' AS account
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s."tokenHash" = $1 AND s."expiresAt" > now() AND u.active`,
 } as const;
@@ -86,17 +89,23 @@ const TOKEN_VIEWER = {
 
 /**
  * Resolves `Authorization: Bearer …` to a live session's user or an unrevoked API token, in one
- * SQL statement each (the user is joined, not fetched after). Nothing is cached, so a sign-out, a
- * revocation or a deactivation takes effect on the very next request; a token lives no longer than
- * its creator's account. A token's lastUsedAt is written by the same statement, at most once a minute.
+ * SQL statement each (the user is joined, not fetched after); a token lives no longer than its
+ * creator's account. A token's lastUsedAt is written by the same statement, at most once a minute
+ * (give or take the cache's life). With `viewers` a signed-in answer is remembered for a few
+ * seconds (auth/viewer-cache.ts says why a sign-out, a revocation or a deactivation still holds
+ * on the very next request).
  */
 export async function resolveViewer(
   prisma: PrismaClient,
   authorization: string | null,
+  viewers?: ViewerCache,
 ): Promise<Viewer> {
   const secret = bearerSecret(authorization);
   if (!secret) return { kind: 'anonymous' };
   const tokenHash = sha256Hex(secret);
+  const known = viewers?.get(tokenHash);
+  if (known) return known;
+  const generation = viewers?.begin() ?? 0;
 
   if (secret.startsWith(SESSION_PREFIX)) {
     const [session] = await directSql(prisma).query<{
@@ -104,6 +113,7 @@ export async function resolveViewer(
       userId: string;
       email: string;
       role: Role;
+      expiresAtMs: number;
       account: Record<string, unknown>;
     }>({ ...SESSION_VIEWER, values: [tokenHash] });
     if (!session) return { kind: 'anonymous' };
@@ -111,14 +121,17 @@ export async function resolveViewer(
     const { account } = session;
     for (const key of ['createdAt', 'updatedAt'])
       account[key] = new Date(`${account[key] as string}Z`);
-    return {
+    // Frozen: a remembered viewer is shared by the requests that follow.
+    const viewer: Viewer = Object.freeze({
       kind: 'user',
       userId: session.userId,
       email: session.email,
       role: session.role,
       sessionId: session.sessionId,
-      account: account as Account,
-    };
+      account: Object.freeze(account) as Account,
+    });
+    viewers?.set(tokenHash, viewer, generation, new Date(session.expiresAtMs));
+    return viewer;
   }
 
   if (secret.startsWith(API_TOKEN_PREFIX)) {
@@ -127,19 +140,30 @@ export async function resolveViewer(
       values: [tokenHash, LAST_USED_GRANULARITY_MS / 1000],
     });
     if (!token) return { kind: 'anonymous' };
-    return { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes };
+    const viewer: Viewer = Object.freeze({
+      kind: 'token',
+      tokenId: token.id,
+      name: token.name,
+      scopes: Object.freeze(token.scopes) as string[],
+    });
+    viewers?.set(tokenHash, viewer, generation);
+    return viewer;
   }
   return { kind: 'anonymous' };
 }
 
-const viewers = new WeakMap<Request, Promise<Viewer>>();
+const viewersByRequest = new WeakMap<Request, Promise<Viewer>>();
 
 /** The request's viewer, resolved once per request (the response cache keys on it before the context exists). */
-export function viewerOf(prisma: PrismaClient, request: Request): Promise<Viewer> {
-  let viewer = viewers.get(request);
+export function viewerOf(
+  prisma: PrismaClient,
+  request: Request,
+  viewers?: ViewerCache,
+): Promise<Viewer> {
+  let viewer = viewersByRequest.get(request);
   if (!viewer) {
-    viewer = resolveViewer(prisma, request.headers.get('authorization'));
-    viewers.set(request, viewer);
+    viewer = resolveViewer(prisma, request.headers.get('authorization'), viewers);
+    viewersByRequest.set(request, viewer);
   }
   return viewer;
 }
@@ -176,7 +200,7 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
   const { request, prisma } = args;
   const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
   const logger = args.logger.child({ requestId });
-  const viewer = await viewerOf(prisma, request);
+  const viewer = await viewerOf(prisma, request, args.viewers);
   const actorLabel = actorLabelOf(viewer);
   return {
     prisma,

@@ -100,6 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger,
       databaseUrl: db.url,
       responseCache: responseCacheFrom(env),
+      viewerCache: env.GAZETTE_SESSION_CACHE !== 'off',
       replica,
     });
     const server = createServer(

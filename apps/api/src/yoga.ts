@@ -1,5 +1,5 @@
 // createYoga(...) only; server.ts listens. Tests call `yoga.fetch` without opening a port.
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST } from 'graphql';
 import { isDomainError } from '@gazette/domain';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
 import { createContext, viewerOf } from './context.ts';
+import { createViewerCache, type ViewerCache } from './auth/viewer-cache.ts';
 import { maskError } from './errors.ts';
 import { schema } from './schema/index.ts';
 import { listeningWaiter, pollingWaiter } from './services/changes/waiter.ts';
@@ -56,6 +57,12 @@ export interface GazetteYogaOptions {
    * API's back). The server turns it on (GAZETTE_RESPONSE_CACHE=off turns it off).
    */
   responseCache?: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /**
+   * Remember who a bearer secret is for a few seconds (auth/viewer-cache.ts); on by default with
+   * the response cache and `databaseUrl` (its listener hears gazette_auth). GAZETTE_SESSION_CACHE=off
+   * turns it off in the server.
+   */
+  viewerCache?: boolean;
   /** A read replica's client (DATABASE_REPLICA_URL): queries read it, except right after a write. */
   replica?: PrismaClient;
   /** Reads stay on the primary this long after a write (default 5 s). */
@@ -64,7 +71,6 @@ export interface GazetteYogaOptions {
   corsOrigins?: readonly string[];
 }
 
-/** GAZETTE_CORS_ORIGINS: comma-separated origins (https://app.example.cn); empty means same-origin only. */
 /** The server's response cache from the environment: Redis with REDIS_URL, else in process; GAZETTE_RESPONSE_CACHE=off disables it. */
 export function responseCacheFrom(
   env: NodeJS.ProcessEnv = process.env,
@@ -73,6 +79,7 @@ export function responseCacheFrom(
   return env.REDIS_URL ? { kind: 'redis', url: env.REDIS_URL } : { kind: 'memory' };
 }
 
+/** GAZETTE_CORS_ORIGINS: comma-separated origins (https://app.example.cn); empty means same-origin only. */
 export function corsOriginsFrom(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.GAZETTE_CORS_ORIGINS ?? '')
     .split(',')
@@ -195,10 +202,24 @@ function useErrorCodes(): Plugin {
  * parses and validates the operation rather than after. viewerOf resolves once per request; the
  * response cache and the context await that same promise (and report its failure).
  */
-function useEarlyViewer(prisma: PrismaClient): Plugin {
+function useEarlyViewer(prisma: PrismaClient, viewers: ViewerCache | undefined): Plugin {
   return {
     onRequestParse({ request }) {
-      if (request.headers.has('authorization')) viewerOf(prisma, request).catch(() => {});
+      if (request.headers.has('authorization')) viewerOf(prisma, request, viewers).catch(() => {});
+    },
+  };
+}
+
+/**
+ * Every mutation that ends, whatever its result, empties the remembered viewers of this instance
+ * before its response: the next request after a sign-out, a deactivation, a role change or a
+ * token revocation asks the database again (other instances hear the trigger's NOTIFY gazette_auth).
+ */
+function useViewerCacheReset(viewers: ViewerCache): Plugin {
+  return {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return { onExecuteDone: () => viewers.clear() };
     },
   };
 }
@@ -227,6 +248,8 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     ? useReadReplica(withTransactionRetry(options.replica), options.replicaGraceMs)
     : undefined;
   let cacheStore: FlushableCache | undefined;
+  // Remembered viewers need the listener (gazette_auth), so they come with the response cache.
+  let viewers: ViewerCache | undefined;
   let closeCache = async () => {};
   if (options.responseCache) {
     if (options.responseCache.kind === 'redis') {
@@ -237,12 +260,14 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       cacheStore = inMemoryFlushableCache();
     }
     if (options.databaseUrl) {
+      if (options.viewerCache !== false) viewers = createViewerCache();
       const listener = listenForInvalidations(
         options.databaseUrl,
         cacheStore,
         instanceId,
         logger,
         replica?.noteWrite,
+        viewers,
       );
       const closeStore = closeCache;
       closeCache = async () => {
@@ -282,6 +307,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
         prisma,
         logger,
         clientAddress: req?.socket?.remoteAddress ?? undefined,
+        viewers,
       })),
       changes,
       signal: request.signal,
@@ -299,7 +325,8 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
       useCSRFPrevention({
         requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with', 'apollo-require-preflight'],
       }),
-      useEarlyViewer(prisma),
+      useEarlyViewer(prisma, viewers),
+      ...(viewers ? [useViewerCacheReset(viewers)] : []),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, ignoreIntrospection: true },
         maxAliases: { n: 15 },
@@ -317,6 +344,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
             prisma,
             schema,
             store: cacheStore,
+            viewers,
             instanceId,
             namespace: cacheNamespace(options.databaseUrl),
           })

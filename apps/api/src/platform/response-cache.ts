@@ -33,8 +33,11 @@ import { CHANGE_CHANNEL } from '@gazette/db/changes/record';
 import type { PrismaClient } from '@gazette/db';
 import { todayInShanghai } from '@gazette/domain';
 import { viewerOf, type GazetteContext, type Viewer } from '../context.ts';
+import type { ViewerCache } from '../auth/viewer-cache.ts';
 
 export const CACHE_CHANNEL = 'gazette_cache';
+/** Sent by a trigger on every change to sessions, users and API tokens (auth/viewer-cache.ts). */
+export const AUTH_CHANNEL = 'gazette_auth';
 /** Safety net: an entry lives at most this long even if no write ever flushes it. */
 export const CACHE_TTL_MS = 5 * 60_000;
 
@@ -280,6 +283,8 @@ export interface ResponseCacheOptions {
   namespace: string;
   schema: GraphQLSchema;
   store: FlushableCache;
+  /** Who recent bearer secrets are: shared with the context (one resolution per request). */
+  viewers?: ViewerCache;
 }
 
 /** The yoga plugins: the response cache itself, and the flush after every successful mutation. */
@@ -302,7 +307,7 @@ export function useGazetteResponseCache(
       cache: store.cache,
       ttl: CACHE_TTL_MS,
       ttlPerSchemaCoordinate,
-      session: async (request) => cacheSession(await viewerOf(prisma, request)),
+      session: async (request) => cacheSession(await viewerOf(prisma, request, options.viewers)),
       enabled: (request) =>
         store.active && !isStream(request) && !isUpload(request) && !uncached.has(request),
       // The writer flushes everything itself (below): entity-level invalidation adds nothing.
@@ -394,8 +399,9 @@ export async function flushAfterWrite(
 
 /**
  * Flushes this instance's cache when another instance wrote (gazette_cache) or when published data
- * changed anywhere (gazette_changes, the change feed). Reconnects after a failure; while it is down
- * the cache is bypassed by flushing on reconnect.
+ * changed anywhere (gazette_changes, the change feed), and forgets remembered viewers when a
+ * session, user or token changed anywhere (gazette_auth). Reconnects after a failure; while it is
+ * down both are bypassed, and flushed on reconnect.
  */
 export function listenForInvalidations(
   databaseUrl: string,
@@ -403,8 +409,10 @@ export function listenForInvalidations(
   instanceId: string,
   logger: Logger,
   onWrite?: () => void,
+  viewers?: ViewerCache,
 ) {
   store.active = false; // until LISTEN runs
+  if (viewers) viewers.active = false;
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -414,6 +422,7 @@ export function listenForInvalidations(
       application_name: 'gazette-cache-listener',
     });
     c.on('notification', (message) => {
+      if (message.channel === AUTH_CHANNEL) return viewers?.clear();
       if (message.channel === CACHE_CHANNEL && message.payload === instanceId) return;
       onWrite?.();
       void store.flush();
@@ -421,6 +430,7 @@ export function listenForInvalidations(
     c.on('error', (error) => {
       logger.warn({ err: error }, 'cache invalidation listener lost its connection');
       store.active = false;
+      if (viewers) viewers.active = false;
       client = null;
       void c.end().catch(() => {});
       if (!closed) timer = setTimeout(() => void connect().catch(() => {}), 1000);
@@ -429,12 +439,15 @@ export function listenForInvalidations(
       await c.connect();
       await c.query(`LISTEN ${CACHE_CHANNEL}`);
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+      if (viewers) await c.query(`LISTEN ${AUTH_CHANNEL}`);
       client = c;
       await store.flush(); // anything may have changed while no one listened
       store.active = true;
+      if (viewers) viewers.active = true; // emptied as it turns on
       if (closed) await c.end();
     } catch (error) {
       store.active = false;
+      if (viewers) viewers.active = false;
       logger.warn({ err: error }, 'cache invalidation listener could not connect');
       await c.end().catch(() => {});
       if (!closed) timer = setTimeout(() => void connect().catch(() => {}), 1000);
