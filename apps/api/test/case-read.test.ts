@@ -148,7 +148,11 @@ describe('the cases connection', () => {
     expect(r.data!.cases.pageInfo.hasNextPage).toBe(true);
     expect(r.data!.cases.edges).toHaveLength(1);
     expect(r.statements).toHaveLength(2);
-    expect(r.statements.filter((s) => s.includes('jsonb_agg(to_jsonb(c)'))).toHaveLength(1);
+    const [page] = r.statements.filter((s) => s.includes('jsonb_agg(to_jsonb(x)'));
+    expect(page).toBeDefined();
+    // Only the columns the nodes show (and id): not every column of every case.
+    expect(page).toContain('c."caseName", c."filedOn", c."id", c."state"');
+    expect(page).not.toContain('c.*');
     // Without totalCount: the page's own statement.
     const uncounted = await h.gql(
       '{ cases(first: 1) { edges { node { caseName } } } }',
@@ -156,7 +160,7 @@ describe('the cases connection', () => {
       viewer,
     );
     expect(uncounted.statements).toHaveLength(2);
-    expect(uncounted.statements.filter((s) => s.includes('to_jsonb(c) AS c'))).toHaveLength(1);
+    expect(uncounted.statements.filter((s) => s.includes('to_jsonb(x) AS c'))).toHaveLength(1);
     // Nested relations, cursors and filters still read through Prisma, with the same answers.
     const nested = await h.gql(
       '{ cases(first: 5) { edges { cursor node { caseName notices { number } } } } }',
@@ -164,7 +168,7 @@ describe('the cases connection', () => {
       viewer,
     );
     expect(nested.errors).toBeUndefined();
-    expect(nested.statements.some((s) => s.includes('to_jsonb(c) AS c'))).toBe(false);
+    expect(nested.statements.some((s) => s.includes('to_jsonb(x) AS c'))).toBe(false);
     const plain = await h.gql(
       '{ cases(first: 5) { edges { cursor node { caseName } } } }',
       {},
@@ -189,6 +193,59 @@ describe('the cases connection', () => {
     ).toEqual(
       plain.data!.cases.edges.slice(1).map((e: { node: { caseName: string } }) => e.node.caseName),
     );
+  });
+
+  it('reads only the columns asked for, as Prisma gives them; unknown columns are refused', async () => {
+    for (const columns of [
+      ['caseName'],
+      ['state', 'reviewDeadline', 'conditionsMet'],
+      ['createdAt'],
+    ]) {
+      const viaPrisma = await h.db.prisma.discretionCase.findMany({
+        select: Object.fromEntries([...columns, 'filedOn', 'id'].map((c) => [c, true])),
+        orderBy: [{ filedOn: 'desc' }, { id: 'asc' }],
+        take: 3,
+      });
+      expect(await readFirstCases(h.db.prisma, 'filedOn', 'desc', 3, columns)).toEqual(viaPrisma);
+      expect(
+        (await readFirstCasesCounted(h.db.prisma, 'filedOn', 'desc', 3, columns)).cases,
+      ).toEqual(viaPrisma);
+    }
+    await expect(
+      readFirstCases(h.db.prisma, 'filedOn', 'desc', 1, ['caseName", (SELECT 1) AS "x']),
+    ).rejects.toThrow(/not case columns/);
+  });
+
+  it('answers every field of a first page (through fragments too) as the Prisma path does', async () => {
+    const fields = `id caseName subjectName caseNumber handler department contactName contactPhone
+      caseFiledOn trigger filedOn state reviewMode reviewDays acceptedOn reviewDeadline overdue
+      conditionsMet exclusions rejectionReason terminationReason passed decision keySupervision
+      allowedEvents version createdAt updatedAt __typename`;
+    const fast = await h.gql(
+      `fragment F on DiscretionCase { ${fields} }
+       { cases(first: 5) { totalCount edges { cursor node { ...F } } } }`,
+      {},
+      viewer,
+    );
+    expect(fast.errors).toBeUndefined();
+    expect(fast.statements.some((s) => s.includes('to_jsonb(x)'))).toBe(true);
+    expect(fast.statements.some((s) => s.includes('c.*'))).toBe(false);
+    // A filter takes the Prisma path (whole rows): the same answer, field for field.
+    const viaPrisma = await h.gql(
+      `{ cases(first: 5, filter: { filedFrom: "2000-01-01" }) { totalCount edges { cursor node { ${fields} } } } }`,
+      {},
+      viewer,
+    );
+    expect(viaPrisma.statements.some((s) => s.includes('to_jsonb(x)'))).toBe(false);
+    expect(fast.data).toEqual(viaPrisma.data);
+    // A field whose columns Pothos does not know (a form built from the case) reads whole rows.
+    const form = await h.gql(
+      '{ cases(first: 1) { edges { node { caseName applicationForm { addressee } } } } }',
+      {},
+      viewer,
+    );
+    expect(form.errors).toBeUndefined();
+    expect(form.statements.some((s) => s.includes('SELECT c.* FROM'))).toBe(true);
   });
 
   it('counts totalCount beside the page, not after it: both wait on the table at once', async () => {

@@ -13,6 +13,7 @@ import {
 } from '../services/cases/read-case.ts';
 import { CaseStateEnum, CaseTriggerEnum } from './case-enums.ts';
 import { definePage, selectsField } from './pagination.ts';
+import { selectedColumns } from './selected-columns.ts';
 import { direction, noRow, SortDirection } from './shared.ts';
 
 const CaseFilterInput = builder.inputType('CaseFilter', {
@@ -129,10 +130,12 @@ builder.queryFields((t) => ({
       const column = SORT_COLUMNS[args.sort?.field ?? 'FILED_ON'];
       const order = direction(args.sort?.direction ?? 'DESC');
       // An unfiltered first page of plain columns (the list's usual read): one statement on pg,
-      // which also counts the cases when totalCount is asked for.
+      // reading only the columns the nodes ask for, which also counts the cases when totalCount
+      // is asked for.
       const take = Object.keys(where).length === 0 ? firstCasesTake(query) : null;
+      const columns = take === null ? null : selectedColumns(info, 'DiscretionCase');
       if (take !== null && counted) {
-        const read = readFirstCasesCounted(ctx.prisma, column, order, take);
+        const read = readFirstCasesCounted(ctx.prisma, column, order, take, columns);
         const total = read.then((r) => r.total);
         total.catch(() => {}); // a failure is reported once, by the page
         caseCounts.set(args, total);
@@ -140,7 +143,7 @@ builder.queryFields((t) => ({
       }
       // Counted beside the page, not after it (Pothos asks for totalCount once the page is in).
       if (counted) void caseCount(args, ctx).catch(() => {});
-      if (take !== null) return readFirstCases(ctx.prisma, column, order, take);
+      if (take !== null) return readFirstCases(ctx.prisma, column, order, take, columns);
       return ctx.prisma.discretionCase.findMany({
         ...query,
         where,

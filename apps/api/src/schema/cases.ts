@@ -113,9 +113,14 @@ export const DiscretionCase = builder.prismaNode('DiscretionCase', {
     version: t.exposeInt('version', {
       description: '版本号:修改时须传回当前值,不一致时报 CONFLICT',
     }),
-    createdAt: t.string({ description: '创建时间(ISO 时间戳)', resolve: (c) => iso(c.createdAt) }),
+    createdAt: t.string({
+      description: '创建时间(ISO 时间戳)',
+      select: { createdAt: true },
+      resolve: (c) => iso(c.createdAt),
+    }),
     updatedAt: t.string({
       description: '最后修改时间(ISO 时间戳)',
+      select: { updatedAt: true },
       resolve: (c) => iso(c.updatedAt),
     }),
     events: t.relation('events', {

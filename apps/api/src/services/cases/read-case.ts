@@ -2,7 +2,14 @@
 // prepared statement, parsed once per connection), instead of two through Prisma's client. The
 // rows come back in Prisma's own shapes (dates as Date at UTC midnight, timestamps as Date), so
 // the schema's fields resolve them unchanged; test/case-read.test.ts compares them with Prisma's.
-import { directSql, type DiscretionCase, type Notice, type PrismaClient } from '@gazette/db';
+import { createHash } from 'node:crypto';
+import {
+  directSql,
+  Prisma,
+  type DiscretionCase,
+  type Notice,
+  type PrismaClient,
+} from '@gazette/db';
 import { EXACT_COUNT_LIMIT, unfilteredTotalSql } from '../paging.ts';
 
 export type CaseWithNotices = DiscretionCase & { notices: Notice[] };
@@ -26,19 +33,20 @@ const CASE_LISTS = ['conditionsMet', 'exclusions'] as const;
 const day = (text: string | null) => (text === null ? null : new Date(`${text}T00:00:00.000Z`));
 const instant = (text: string) => new Date(`${text}Z`);
 
+/** Converts the date and timestamp columns the row holds (a page may read only some columns). */
 function withDates<T>(
   row: Record<string, unknown>,
   days: readonly string[],
   instants: readonly string[] = [],
 ): T {
-  for (const key of days) row[key] = day(row[key] as string | null);
-  for (const key of instants) row[key] = instant(row[key] as string);
+  for (const key of days) if (key in row) row[key] = day(row[key] as string | null);
+  for (const key of instants) if (key in row) row[key] = instant(row[key] as string);
   return row as T;
 }
 
 /** A case row as `to_jsonb(c)` gives it, in Prisma's shape (shared by the case read and the list). */
 function caseFromJson(row: Record<string, unknown>): DiscretionCase {
-  for (const key of CASE_LISTS) row[key] ??= [];
+  for (const key of CASE_LISTS) if (key in row) row[key] ??= [];
   return withDates<DiscretionCase>(row, CASE_DAYS, CASE_INSTANTS);
 }
 
@@ -71,30 +79,58 @@ const PAGE_COLUMNS: ReadonlySet<string> = new Set<CaseSortColumn>([
   'updatedAt',
 ]);
 
+const CASE_COLUMNS: ReadonlySet<string> = new Set(
+  Object.values(Prisma.DiscretionCaseScalarFieldEnum),
+);
+
+/**
+ * The parts of a first-page statement, each checked against fixed lists (they go into its text):
+ * the inner select list (`columns`, or every column when null; the sort column and id always
+ * among them), the sort, and a statement name per text (a digest: names are 63 bytes at most).
+ */
+function pageParts(
+  prefix: string,
+  column: CaseSortColumn,
+  order: 'asc' | 'desc',
+  columns: readonly string[] | null,
+) {
+  if (!PAGE_COLUMNS.has(column)) throw new Error(`not a case sort column: ${column}`);
+  const dir = order === 'desc' ? 'DESC' : 'ASC';
+  let list = 'c.*';
+  if (columns) {
+    const all = [...new Set([...columns, column, 'id'])].sort();
+    if (!all.every((c) => CASE_COLUMNS.has(c)))
+      throw new Error(`not case columns: ${all.join(',')}`);
+    list = all.map((c) => `c."${c}"`).join(', ');
+  }
+  const inner = `SELECT ${list} FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`;
+  const outer = `x."${column}" ${dir}, x.id ASC`;
+  const name = (text: string) =>
+    `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+  return { inner, outer, name };
+}
+
 /**
  * The first `take` cases of the unfiltered `cases` list in `column` `order`, then id ascending:
  * what `discretionCase.findMany({ orderBy: [{ [column]: order }, { id: 'asc' }], take })` gives,
- * in one prepared statement per sort (parsed once per connection) instead of Prisma's compiler.
+ * with only `columns` (every column when null), in one prepared statement per sort and column
+ * set (parsed once per connection) instead of Prisma's compiler.
  */
 export async function readFirstCases(
   prisma: PrismaClient,
   column: CaseSortColumn,
   order: 'asc' | 'desc',
   take: number,
+  columns: readonly string[] | null = null,
 ): Promise<DiscretionCase[]> {
-  const dir = sortDirection(column, order);
+  const { inner, outer, name } = pageParts('gazette_cases_first', column, order, columns);
+  const text = `SELECT to_jsonb(x) AS c FROM (${inner}) x ORDER BY ${outer}`;
   const rows = await directSql(prisma).query<{ c: Record<string, unknown> }>({
-    name: `gazette_cases_first_${column}_${dir}`,
-    text: `SELECT to_jsonb(c) AS c FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`,
+    name: name(text),
+    text,
     values: [take],
   });
   return rows.map((r) => caseFromJson(r.c));
-}
-
-/** The column and order checked against fixed lists (they name statements and go into their text). */
-function sortDirection(column: CaseSortColumn, order: 'asc' | 'desc'): 'ASC' | 'DESC' {
-  if (!PAGE_COLUMNS.has(column)) throw new Error(`not a case sort column: ${column}`);
-  return order === 'desc' ? 'DESC' : 'ASC';
 }
 
 /**
@@ -106,14 +142,14 @@ export async function readFirstCasesCounted(
   column: CaseSortColumn,
   order: 'asc' | 'desc',
   take: number,
+  columns: readonly string[] | null = null,
 ): Promise<{ cases: DiscretionCase[]; total: number }> {
-  const dir = sortDirection(column, order);
-  const sort = `c."${column}" ${dir}, c.id ASC`;
+  const { inner, outer, name } = pageParts('gazette_cases_counted', column, order, columns);
+  const text = `SELECT (${unfilteredTotalSql('DiscretionCase', '$2')}) AS n,
+      coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY ${outer}) FROM (${inner}) x), '[]'::jsonb) AS cases`;
   const [row] = await directSql(prisma).query<{ n: string; cases: Record<string, unknown>[] }>({
-    name: `gazette_cases_counted_${column}_${dir}`,
-    text: `SELECT (${unfilteredTotalSql('DiscretionCase', '$2')}) AS n,
-      coalesce((SELECT jsonb_agg(to_jsonb(c) ORDER BY ${sort})
-        FROM (SELECT c.* FROM "DiscretionCase" c ORDER BY ${sort} LIMIT $1) c), '[]'::jsonb) AS cases`,
+    name: name(text),
+    text,
     values: [take, EXACT_COUNT_LIMIT],
   });
   return { cases: row!.cases.map(caseFromJson), total: Number(row!.n) };
