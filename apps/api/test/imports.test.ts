@@ -315,6 +315,54 @@ describe('streaming rate imports', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
     expect(await draftVersion()).toBe(version + 1);
+    // The same key with other bytes is another request: refused, nothing imported.
+    const other = await fetch(rateUrl(base, version), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'idempotency-key': 'stream-import-1' },
+      body: 'code,grade,amount\r\n311201069,TERTIARY_A,2\r\n',
+    });
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { error: { field: string } }).error.field).toBe(
+      'Idempotency-Key',
+    );
+    expect(await draftVersion()).toBe(version + 1);
+  });
+
+  it('hold no transaction while a slow client is still sending: the file is received first', async () => {
+    const version = await draftVersion();
+    const url = new URL(rateUrl(base, version));
+    const req = httpRequest({
+      method: 'POST',
+      host: url.hostname,
+      port: url.port,
+      path: `${url.pathname}${url.search}`,
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+    });
+    req.write('code,grade,amount\r\n311201069,TERTIARY_A,3\r\n');
+    await new Promise((r) => setTimeout(r, 400));
+    // Half the file sent, the client stalls: no transaction of the database is open meanwhile,
+    // so nothing (a publish, another import) waits on a lock the upload holds.
+    const open = await api.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND state IN ('idle in transaction', 'active') AND backend_xid IS NOT NULL`,
+    );
+    expect(open[0]!.n).toBe(0);
+    expect(await draftVersion()).toBe(version);
+    req.end('311201070,TERTIARY_A,4\r\n');
+    const { status, body } = await answer;
+    expect(status, body).toBe(200);
+    expect(await draftVersion()).toBe(version + 1);
+    expect(await entries()).toBe(2);
   });
 });
 

@@ -1,12 +1,14 @@
 // Streaming CSV imports (issue 9): the files of the GraphQL mutations importRateTableVersionCsvFile
-// and importInspectionAnnexes sent as the request body itself and read as it arrives — the byte
-// limit counted chunk by chunk (413 before the rest is read), the encoding decided from the first
-// bytes (decodeCsvStream), the records parsed a batch at a time (parseCsvStream), validated with
-// the mutations' rules and messages and written by the mutations' own services: one transaction,
-// all or nothing, the same audit entry, change feed and webhooks, then the response cache flushed
-// (here and, by NOTIFY, in the other instances) before the answer. Same authentication as /graphql
-// (Authorization: Bearer) and the same permission (administrators); Idempotency-Key as the
-// mutations honour it. Errors are JSON: { error: { code, message, field, rows? } }.
+// and importInspectionAnnexes sent as the request body itself, written to a temporary file as it
+// arrives (spool.ts) with the byte limit counted chunk by chunk (413 before the rest is read), and
+// only then imported: a slow or stalled upload holds no transaction or lock. The file is decoded
+// (encoding decided from the first bytes, decodeCsvStream), parsed a batch at a time
+// (parseCsvStream), validated with the mutations' rules and messages and written by the mutations'
+// own services: one transaction, all or nothing (a retried transaction reads the file again), the
+// same audit entry, change feed and webhooks, then the response cache flushed (here and, by NOTIFY,
+// in the other instances) before the answer. Same authentication as /graphql (Authorization:
+// Bearer) and the same permission (administrators); Idempotency-Key as the mutations honour it,
+// bound to the path, the query and the bytes. Errors are JSON: { error: { code, message, field, rows? } }.
 //
 //   POST /imports/rate-table-versions/<version id>.csv?version=<n>
 //       → { data: { importRateTableVersionCsvFile: { id, version, status, label, effectiveFrom, entryCount } } }
@@ -36,6 +38,7 @@ import { importInspectionAnnexes } from '../services/inspections/import-inspecti
 import { importRateTableVersionCsv } from '../services/rates/import-rate-table-version-csv.ts';
 import { MAX_RATE_CSV_FILE_BYTES } from '../services/rates/read-rate-csv-file.ts';
 import { fail, json, STATUS } from './exports.ts';
+import { spoolBody, type SpooledBody } from './spool.ts';
 
 export const IMPORTS_PREFIX = '/imports/';
 
@@ -83,21 +86,6 @@ async function* limitedBody(
   }
 }
 
-/**
- * A stream that can be read once: a second reading (a transaction retried after a deadlock) is
- * refused as a conflict to retry, never read as an empty file.
- */
-function readOnce<T>(open: () => AsyncIterable<T>, field: string): AsyncIterable<T> {
-  let used = false;
-  return {
-    [Symbol.asyncIterator]() {
-      if (used) throw new DomainError('CONFLICT', '导入与其他写入冲突,请重新上传文件', { field });
-      used = true;
-      return open()[Symbol.asyncIterator]();
-    },
-  };
-}
-
 /** The body's CSV records in batches; an undecodable file is bad input naming `field`. */
 async function* csvRecords(body: AsyncIterable<Uint8Array>, field: string) {
   try {
@@ -125,14 +113,18 @@ export function createImportHandler(options: ImportHandlerOptions) {
   const limit = options.maxBytes ?? MAX_IMPORT_BYTES;
 
   /** The import the path names, run with the caller's context; answers the mutation's data. */
-  async function run(ctx: GazetteContext, url: URL, req: IncomingMessage): Promise<unknown> {
+  async function run(
+    ctx: GazetteContext,
+    url: URL,
+    body: AsyncIterable<Uint8Array>,
+  ): Promise<unknown> {
     const rate = RATE.exec(url.pathname);
     const annex = ANNEX.exec(url.pathname);
     if (rate) {
       const shown = decodeURIComponent(rate[1]!);
       const id = rawId(shown, 'RateTableVersion');
       const version = versionParam(url);
-      const records = readOnce(() => csvRecords(limitedBody(req, limit, 'file'), 'file'), 'file');
+      const records = { [Symbol.asyncIterator]: () => csvRecords(body, 'file') };
       const written = await importRateTableVersionCsv(ctx, id, version, records);
       const v = await prisma.rateTableVersion.findUniqueOrThrow({
         where: { id },
@@ -151,7 +143,6 @@ export function createImportHandler(options: ImportHandlerOptions) {
     }
     if (annex) {
       const kind = annex[2] as AnnexKind;
-      const field = fileField(url.pathname);
       const version = versionParam(url);
       const roundId = await importInspectionAnnexes(ctx, {
         quarter: decodeURIComponent(annex[1]!),
@@ -159,7 +150,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
         uploads: {
           [kind]: {
             format: 'CSV',
-            stream: readOnce(() => limitedBody(req, limit, field), field),
+            stream: body,
             fileName: url.searchParams.get('fileName'),
           },
         },
@@ -183,6 +174,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
 
   return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     let finish: ((response: unknown) => Promise<void>) | undefined;
+    let spooled: SpooledBody | undefined;
     const handle = async () => {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
@@ -208,14 +200,19 @@ export function createImportHandler(options: ImportHandlerOptions) {
       };
       const header = req.headers[IDEMPOTENCY_HEADER];
       const caller = idempotencyCaller(viewer);
-      if (header && caller) {
-        const key = idempotencyKeyOf(String(header));
-        if (!key)
-          throw new DomainError('BAD_USER_INPUT', INVALID_IDEMPOTENCY_KEY, {
-            field: 'Idempotency-Key',
-          });
-        // The key binds the import's target and arguments (as a mutation's binds its variables).
-        const hash = createHash('sha256').update(`POST ${url.pathname}${url.search}`).digest('hex');
+      const key = header && caller ? idempotencyKeyOf(String(header)) : null;
+      if (header && caller && !key)
+        throw new DomainError('BAD_USER_INPUT', INVALID_IDEMPOTENCY_KEY, {
+          field: 'Idempotency-Key',
+        });
+      versionParam(url); // a missing version fails before the upload
+      // The whole body first, outside any transaction (its size limited as it arrives).
+      spooled = await spoolBody(limitedBody(req, limit, fileField(url.pathname)));
+      if (key && caller) {
+        // The key binds the import's target, arguments and file (as a mutation's binds its variables).
+        const hash = createHash('sha256')
+          .update(`POST ${url.pathname}${url.search}\u0000${spooled.sha256}`)
+          .digest('hex');
         const started = await startIdempotent(prisma, caller, key, hash);
         if (!started.run) {
           if ('conflict' in started)
@@ -225,41 +222,43 @@ export function createImportHandler(options: ImportHandlerOptions) {
         }
         finish = started.finish;
       }
-      const data = await run(ctx, url, req);
+      const data = await run(ctx, url, spooled.body);
       await options.afterWrite?.(log);
       const answer = { data };
       await finish?.(answer);
       finish = undefined;
       json(res, 200, answer);
     };
-    handle().catch(async (error: unknown) => {
-      await finish?.(null).catch(() => {});
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      // A body not read to its end: answer, then close the connection rather than read the rest.
-      const unread = !req.readableEnded;
-      const headers: Record<string, string> = unread ? { connection: 'close' } : {};
-      if (isDomainError(error)) {
-        fail(
-          res,
-          STATUS[error.code] ?? 400,
-          {
-            code: error.code,
-            message: error.message,
-            ...(error.field ? { field: error.field } : {}),
-            ...(error.details ?? {}),
-          },
-          headers,
-        );
-      } else {
-        logger.error({ err: error, path: url.pathname }, 'import failed');
-        fail(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: '导入失败' }, headers);
-      }
-      // The rest of the body is drained (not left in the socket, which would reset the connection
-      // before the client reads the answer); the connection closes after the answer.
-      if (unread) req.resume();
-    });
+    handle()
+      .finally(() => spooled?.remove())
+      .catch(async (error: unknown) => {
+        await finish?.(null).catch(() => {});
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        // A body not read to its end: answer, then close the connection rather than read the rest.
+        const unread = !req.readableEnded;
+        const headers: Record<string, string> = unread ? { connection: 'close' } : {};
+        if (isDomainError(error)) {
+          fail(
+            res,
+            STATUS[error.code] ?? 400,
+            {
+              code: error.code,
+              message: error.message,
+              ...(error.field ? { field: error.field } : {}),
+              ...(error.details ?? {}),
+            },
+            headers,
+          );
+        } else {
+          logger.error({ err: error, path: url.pathname }, 'import failed');
+          fail(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: '导入失败' }, headers);
+        }
+        // The rest of the body is drained (not left in the socket, which would reset the connection
+        // before the client reads the answer); the connection closes after the answer.
+        if (unread) req.resume();
+      });
   };
 }
