@@ -20,6 +20,25 @@ export interface GqlError {
   extensions?: Record<string, any>;
 }
 
+/**
+ * One GraphQL POST to a yoga of the test's own (no port), as a bearer of `token` when given: the
+ * parsed body. For tests that build their yogas themselves (several instances, caches on).
+ */
+export async function postGraphql(
+  yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> },
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  token?: string,
+): Promise<{ data?: any; errors?: GqlError[] }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await yoga.fetch('http://gazette.test/graphql', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(request),
+  });
+  return (await res.json()) as { data?: any; errors?: GqlError[] };
+}
+
 export interface GqlResult<T = Record<string, any>> {
   status: number;
   /** The Retry-After header (RATE_LIMITED, SERVICE_UNAVAILABLE). */

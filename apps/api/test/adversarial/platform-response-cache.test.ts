@@ -13,6 +13,7 @@ import { seedDatabase } from '../../../../prisma/src/seed.ts';
 import { createGazetteYoga, type GazetteYogaOptions } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { recordChange } from '@gazette/db/changes/record';
+import { postGraphql } from '../helpers.ts';
 
 const CONTRACT = readFileSync(
   new URL('../../contract/operations.graphql', import.meta.url),
@@ -69,15 +70,8 @@ async function gql(
   token?: string,
   operationName?: string,
 ) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
   statements = [];
-  const res = await yoga.fetch('http://gazette.test/graphql', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables, operationName }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: any[] };
+  const body = await postGraphql(yoga, { query, variables, operationName }, token);
   return { ...body, statements: statements.length };
 }
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@gazette/db/testing';
 import { createGazetteYoga } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
+import { PASSWORD, postGraphql } from '../helpers.ts';
 
-const PASSWORD = 'correct horse battery';
 let db: TestDatabase;
 let statements: string[] = [];
 beforeAll(async () => {
@@ -44,15 +44,8 @@ function instance(viewerCache = true): Yoga {
 }
 
 async function gql(yoga: Yoga, query: string, variables: Record<string, unknown>, token?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
   statements = [];
-  const res = await yoga.fetch('http://gazette.test/graphql', {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  const body = await postGraphql(yoga, { query, variables }, token);
   return { ...body, statements: [...statements] };
 }
 
