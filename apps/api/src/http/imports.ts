@@ -116,6 +116,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
   async function run(
     ctx: GazetteContext,
     url: URL,
+    version: number,
     body: AsyncIterable<Uint8Array>,
   ): Promise<unknown> {
     const rate = RATE.exec(url.pathname);
@@ -123,7 +124,6 @@ export function createImportHandler(options: ImportHandlerOptions) {
     if (rate) {
       const shown = decodeURIComponent(rate[1]!);
       const id = rawId(shown, 'RateTableVersion');
-      const version = versionParam(url);
       const records = { [Symbol.asyncIterator]: () => csvRecords(body, 'file') };
       const written = await importRateTableVersionCsv(ctx, id, version, records);
       const v = await prisma.rateTableVersion.findUniqueOrThrow({
@@ -143,7 +143,6 @@ export function createImportHandler(options: ImportHandlerOptions) {
     }
     if (annex) {
       const kind = annex[2] as AnnexKind;
-      const version = versionParam(url);
       const roundId = await importInspectionAnnexes(ctx, {
         quarter: decodeURIComponent(annex[1]!),
         version,
@@ -205,7 +204,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
         throw new DomainError('BAD_USER_INPUT', INVALID_IDEMPOTENCY_KEY, {
           field: 'Idempotency-Key',
         });
-      versionParam(url); // a missing version fails before the upload
+      const version = versionParam(url); // a missing version fails before the upload
       // The whole body first, outside any transaction (its size limited as it arrives).
       spooled = await spoolBody(limitedBody(req, limit, fileField(url.pathname)));
       if (key && caller) {
@@ -222,7 +221,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
         }
         finish = started.finish;
       }
-      const data = await run(ctx, url, spooled.body);
+      const data = await run(ctx, url, version, spooled.body);
       await options.afterWrite?.(log);
       const answer = { data };
       await finish?.(answer);

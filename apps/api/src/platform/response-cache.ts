@@ -411,8 +411,12 @@ export function listenForInvalidations(
   onWrite?: () => void,
   viewers?: ViewerCache,
 ) {
-  store.active = false; // until LISTEN runs
-  if (viewers) viewers.active = false;
+  // Both are used only while the listener hears their invalidations.
+  const setActive = (active: boolean) => {
+    store.active = active;
+    if (viewers) viewers.active = active; // emptied as it changes
+  };
+  setActive(false); // until LISTEN runs
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -429,8 +433,7 @@ export function listenForInvalidations(
     });
     c.on('error', (error) => {
       logger.warn({ err: error }, 'cache invalidation listener lost its connection');
-      store.active = false;
-      if (viewers) viewers.active = false;
+      setActive(false);
       client = null;
       void c.end().catch(() => {});
       if (!closed) timer = setTimeout(() => void connect().catch(() => {}), 1000);
@@ -442,12 +445,10 @@ export function listenForInvalidations(
       if (viewers) await c.query(`LISTEN ${AUTH_CHANNEL}`);
       client = c;
       await store.flush(); // anything may have changed while no one listened
-      store.active = true;
-      if (viewers) viewers.active = true; // emptied as it turns on
+      setActive(true);
       if (closed) await c.end();
     } catch (error) {
-      store.active = false;
-      if (viewers) viewers.active = false;
+      setActive(false);
       logger.warn({ err: error }, 'cache invalidation listener could not connect');
       await c.end().catch(() => {});
       if (!closed) timer = setTimeout(() => void connect().catch(() => {}), 1000);
