@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { badInput } from '@gazette/domain';
 import { directSql, type PrismaClient } from '@gazette/db';
 
@@ -87,3 +88,10 @@ export function unfilteredTotalSql(
                  ELSE (SELECT count(*) FROM "${table}") END AS n
        FROM pg_class c WHERE c.oid = '"${table}"'::regclass`;
 }
+
+/**
+ * The name of a prepared statement whose text is built from checked parts (columns, a sort):
+ * `prefix` and a digest of the text, since names are identifiers of 63 bytes at most.
+ */
+export const statementName = (prefix: string, text: string) =>
+  `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;

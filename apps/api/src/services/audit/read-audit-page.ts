@@ -2,9 +2,8 @@
 // one prepared statement on the client's pg pool instead of Prisma's findMany, reading only the
 // columns Pothos asks for (select mode), in Prisma's shapes (`at` as a Date). The total is counted
 // beside it by services/paging.ts. test/audit-read.test.ts compares it with Prisma's answer.
-import { createHash } from 'node:crypto';
 import { directSql, type PrismaClient } from '@gazette/db';
-import { EXACT_COUNT_LIMIT, unfilteredTotalSql } from '../paging.ts';
+import { EXACT_COUNT_LIMIT, statementName, unfilteredTotalSql } from '../paging.ts';
 
 /** Columns the fast path reads: the page's scalar columns (not the JSON before and after). */
 const COLUMNS: ReadonlySet<string> = new Set([
@@ -50,10 +49,6 @@ function pageParts(columns: readonly string[], orderBy: Record<string, 'asc' | '
   const list = columns.map((c) => (c === 'id' ? 'e.id::text AS id' : `e."${c}"`)).join(', ');
   return { list, sort: `e."${field}" ${dir}, e.id DESC` };
 }
-
-/** Statement names are identifiers (63 bytes at most): named by a digest of the text. */
-const statementName = (prefix: string, text: string) =>
-  `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 
 /** A row of to_jsonb(x) in Prisma's shapes. */
 function entryOf(e: Record<string, unknown>): Record<string, unknown> {

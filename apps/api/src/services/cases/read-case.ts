@@ -2,7 +2,6 @@
 // prepared statement, parsed once per connection), instead of two through Prisma's client. The
 // rows come back in Prisma's own shapes (dates as Date at UTC midnight, timestamps as Date), so
 // the schema's fields resolve them unchanged; test/case-read.test.ts compares them with Prisma's.
-import { createHash } from 'node:crypto';
 import {
   directSql,
   Prisma,
@@ -10,7 +9,7 @@ import {
   type Notice,
   type PrismaClient,
 } from '@gazette/db';
-import { EXACT_COUNT_LIMIT, unfilteredTotalSql } from '../paging.ts';
+import { EXACT_COUNT_LIMIT, statementName, unfilteredTotalSql } from '../paging.ts';
 
 export type CaseWithNotices = DiscretionCase & { notices: Notice[] };
 
@@ -86,10 +85,9 @@ const CASE_COLUMNS: ReadonlySet<string> = new Set(
 /**
  * The parts of a first-page statement, each checked against fixed lists (they go into its text):
  * the inner select list (`columns`, or every column when null; the sort column and id always
- * among them), the sort, and a statement name per text (a digest: names are 63 bytes at most).
+ * among them) and the sort of the rows it gives.
  */
 function pageParts(
-  prefix: string,
   column: CaseSortColumn,
   order: 'asc' | 'desc',
   columns: readonly string[] | null,
@@ -105,9 +103,7 @@ function pageParts(
   }
   const inner = `SELECT ${list} FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`;
   const outer = `x."${column}" ${dir}, x.id ASC`;
-  const name = (text: string) =>
-    `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  return { inner, outer, name };
+  return { inner, outer };
 }
 
 /**
@@ -123,10 +119,10 @@ export async function readFirstCases(
   take: number,
   columns: readonly string[] | null = null,
 ): Promise<DiscretionCase[]> {
-  const { inner, outer, name } = pageParts('gazette_cases_first', column, order, columns);
+  const { inner, outer } = pageParts(column, order, columns);
   const text = `SELECT to_jsonb(x) AS c FROM (${inner}) x ORDER BY ${outer}`;
   const rows = await directSql(prisma).query<{ c: Record<string, unknown> }>({
-    name: name(text),
+    name: statementName('gazette_cases_first', text),
     text,
     values: [take],
   });
@@ -144,11 +140,11 @@ export async function readFirstCasesCounted(
   take: number,
   columns: readonly string[] | null = null,
 ): Promise<{ cases: DiscretionCase[]; total: number }> {
-  const { inner, outer, name } = pageParts('gazette_cases_counted', column, order, columns);
+  const { inner, outer } = pageParts(column, order, columns);
   const text = `SELECT (${unfilteredTotalSql('DiscretionCase', '$2')}) AS n,
       coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY ${outer}) FROM (${inner}) x), '[]'::jsonb) AS cases`;
   const [row] = await directSql(prisma).query<{ n: string; cases: Record<string, unknown>[] }>({
-    name: name(text),
+    name: statementName('gazette_cases_counted', text),
     text,
     values: [take, EXACT_COUNT_LIMIT],
   });
