@@ -3,11 +3,12 @@
 // and `definePage`, which builds such a list for a Prisma model. `total` is counted only when the
 // client selects it. Relay connections use Pothos' `prismaConnection` (cursor = keyset on the sort).
 import type { ArgBuilder, InputFieldMap, InputFieldBuilder, InputObjectRef } from '@pothos/core';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.ts';
 import type { GazetteContext } from '../context.ts';
 import { MAX_PAGE_SIZE, pageArgs } from '../services/paging.ts';
 import { rawId } from './ids.ts';
+import { eachField } from './selected-columns.ts';
 import { SortInput } from './shared.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -103,17 +104,12 @@ export interface PageSpec<F> {
   ) => Promise<{ rows: unknown[]; total: number }> | null;
 }
 
-/** Whether the field's own selection (inline fragments included) names `name`. */
+/** Whether the field's own selection (fragments included) names `name`. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const names = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === Kind.FIELD
-        ? s.name.value === name
-        : s.kind === Kind.INLINE_FRAGMENT
-          ? names(s.selectionSet)
-          : names(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((node) => names(node.selectionSet));
+  let found = false;
+  for (const node of info.fieldNodes)
+    eachField(info, node.selectionSet, (field) => (found ||= field === name));
+  return found;
 }
 
 function idsWhere(ids: readonly string[] | null | undefined, typename: string) {

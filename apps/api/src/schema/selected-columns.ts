@@ -43,6 +43,22 @@ function fieldColumns(
   return map;
 }
 
+/**
+ * Calls `visit` with each field of a selection set (name and sub-selection), through inline
+ * fragments and fragment spreads.
+ */
+export function eachField(
+  info: GraphQLResolveInfo,
+  set: SelectionSetNode | undefined,
+  visit: (name: string, sub: SelectionSetNode | undefined) => void,
+): void {
+  for (const s of set?.selections ?? []) {
+    if (s.kind === Kind.FIELD) visit(s.name.value, s.selectionSet);
+    else if (s.kind === Kind.INLINE_FRAGMENT) eachField(info, s.selectionSet, visit);
+    else eachField(info, info.fragments[s.name.value]?.selectionSet, visit);
+  }
+}
+
 const byType = new WeakMap<GraphQLSchema, Map<string, Map<string, readonly string[] | null>>>();
 
 /**
@@ -65,28 +81,17 @@ export function selectedColumns(
 
   const columns = new Set<string>([idColumn]);
   let unknown = false;
-  /** Calls `visit` with each field of a selection set, through fragments. */
-  const eachField = (
-    set: SelectionSetNode | undefined,
-    visit: (name: string, sub: SelectionSetNode | undefined) => void,
-  ) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.FIELD) visit(s.name.value, s.selectionSet);
-      else if (s.kind === Kind.INLINE_FRAGMENT) eachField(s.selectionSet, visit);
-      else eachField(info.fragments[s.name.value]?.selectionSet, visit);
-    }
-  };
   const node = (set: SelectionSetNode | undefined) =>
-    eachField(set, (name) => {
+    eachField(info, set, (name) => {
       const needs = known.get(name);
       if (needs === null || needs === undefined) unknown = true;
       else for (const c of needs) columns.add(c);
     });
   for (const fieldNode of info.fieldNodes)
-    eachField(fieldNode.selectionSet, (name, sub) => {
+    eachField(info, fieldNode.selectionSet, (name, sub) => {
       if (name === 'nodes') node(sub);
       else if (name === 'edges')
-        eachField(sub, (inner, nodeSet) => inner === 'node' && node(nodeSet));
+        eachField(info, sub, (inner, nodeSet) => inner === 'node' && node(nodeSet));
     });
   return unknown ? null : [...columns].sort();
 }
