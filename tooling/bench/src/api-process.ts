@@ -65,8 +65,9 @@ export async function startApi(databaseUrl: string, options: StartApiOptions = {
     }
   ).scripts.start!;
   if (options.entry) script = script.replace('dist/server.mjs', path.resolve(options.entry));
-  if (options.cpuProf)
-    script = script.replace(/(^|\s)node /, `$1node --cpu-prof --cpu-prof-dir=${options.cpuProf} `);
+  const cpuProf = options.cpuProf ?? process.env.BENCH_CPU_PROF;
+  if (cpuProf)
+    script = script.replace(/(^|\s)node /, `$1node --cpu-prof --cpu-prof-dir=${cpuProf} `);
   const started = performance.now();
   const child = spawn('sh', ['-c', `exec ${script}`], {
     cwd: apiDir,

@@ -33,8 +33,10 @@ const ROOT = path.resolve(HERE, '../../..');
 const quick = process.argv.includes('--quick');
 const noWrite = process.argv.includes('--no-write');
 // Measurement loops while working on the API (never for docs/benchmarks.md): --seed-only stops
-// after the seed-size requests; --only=<regexp> measures only the requests whose name matches.
+// after the seed-size requests; --only=<regexp> measures only the requests whose name matches;
+// --no-imports leaves the imports out.
 const seedOnly = process.argv.includes('--seed-only');
+const noImports = process.argv.includes('--no-imports');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const ITERATIONS = quick ? 8 : 40;
 // Warm-up per request before it is measured: a server answers the same shapes all day, so p50 is
@@ -69,6 +71,9 @@ interface ProbeStats {
   pgCopies: number;
   rss: number;
   rssPeak: number;
+  heapTotalAtPeak: number;
+  heapUsedAtPeak: number;
+  externalAtPeak: number;
   eventLoopDelay: { p50: number; p99: number; max: number };
 }
 const probe = async (api: Api, reset = false): Promise<ProbeStats> =>
@@ -227,7 +232,10 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
   for (const row of rows) {
     await probe(row.target, true);
     const apiRps = await throughput(row.api, THROUGHPUT_MS);
-    const { rssPeak } = await probe(row.target);
+    const { rssPeak, heapTotalAtPeak, heapUsedAtPeak, externalAtPeak } = await probe(row.target);
+    log(
+      `${row.r.name}: c16 ${Math.round(apiRps)} req/s, RSS peak ${mb(rssPeak)} (V8 heap ${mb(heapTotalAtPeak)}, ${mb(heapUsedAtPeak)} used; external ${mb(externalAtPeak)})`,
+    );
     const rawRps = await throughput(row.raw, THROUGHPUT_MS);
     out[row.t]!.push({
       name: row.r.name,
@@ -741,6 +749,7 @@ async function main() {
       ['annex 1 import', (n: number) => annexImport(api, token, n, 'multipart')],
       ['annex 1 import', (n: number) => annexImport(api, token, n, 'stream')],
     ] as const) {
+      if (noImports) break;
       const full = await safely(label, IMPORT_ROWS, () => run(IMPORT_ROWS));
       imports.push(full);
       if (!full.ok && /PAYLOAD_TOO_LARGE|too large|过大/i.test(full.error ?? '') && full.bytes) {

@@ -45,9 +45,14 @@ if (port && isMainThread) {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   let rssPeak = process.memoryUsage.rss();
+  // What the RSS is made of at its peak (V8's heap, buffers outside it): where memory goes.
+  let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
     const rss = process.memoryUsage.rss();
-    if (rss > rssPeak) rssPeak = rss;
+    if (rss > rssPeak) {
+      rssPeak = rss;
+      atPeak = process.memoryUsage();
+    }
   }, 20);
   sampler.unref();
 
@@ -55,6 +60,7 @@ if (port && isMainThread) {
     if (req.method === 'POST' && req.url === '/reset') {
       delay.reset();
       rssPeak = process.memoryUsage.rss();
+      atPeak = process.memoryUsage();
     }
     const ms = (ns) => Math.round(ns / 1e4) / 100;
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -64,6 +70,9 @@ if (port && isMainThread) {
         pgCopies: patched.size,
         rss: process.memoryUsage.rss(),
         rssPeak,
+        heapTotalAtPeak: atPeak.heapTotal,
+        heapUsedAtPeak: atPeak.heapUsed,
+        externalAtPeak: atPeak.external,
         eventLoopDelay: {
           p50: ms(delay.percentile(50)),
           p99: ms(delay.percentile(99)),

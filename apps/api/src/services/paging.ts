@@ -89,9 +89,21 @@ export function unfilteredTotalSql(
        FROM pg_class c WHERE c.oid = '"${table}"'::regclass`;
 }
 
+/** Names already computed, by prefix and text: hashing the text on every request costs more. */
+const statementNames = new Map<string, string>();
+
 /**
  * The name of a prepared statement whose text is built from checked parts (columns, a sort):
  * `prefix` and a digest of the text, since names are identifiers of 63 bytes at most.
  */
-export const statementName = (prefix: string, text: string) =>
-  `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+export function statementName(prefix: string, text: string): string {
+  const key = `${prefix}\0${text}`;
+  let name = statementNames.get(key);
+  if (name === undefined) {
+    name = `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    // A few dozen texts (column sets × sorts); the bound only guards against a leak.
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(key, name);
+  }
+  return name;
+}
