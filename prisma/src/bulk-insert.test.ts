@@ -1,6 +1,13 @@
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkInsert, bulkInsertPlan, quoteIdentifier, type BulkColumn } from './bulk-insert.ts';
+import pg from 'pg';
+import {
+  arrayLiteral,
+  bulkInsert,
+  bulkInsertPlan,
+  quoteIdentifier,
+  type BulkColumn,
+} from './bulk-insert.ts';
 import { transactionConnection, type TransactionConnection } from './client.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
 
@@ -224,6 +231,75 @@ describe('bulkInsert', () => {
     expect(none).toEqual([]);
   });
 
+  it('builds the next batch while the database runs the one just sent', async () => {
+    const events: string[] = [];
+    const written = await inTransaction(async (c) => {
+      const connection: TransactionConnection = {
+        txid: c.txid,
+        query: ((text: string, values: unknown[]) => {
+          events.push('sent');
+          const running = c.query(text, values) as unknown as Promise<pg.QueryResult>;
+          return running.then((r) => (events.push('done'), r));
+        }) as unknown as TransactionConnection['query'],
+      };
+      return bulkInsert(
+        connection,
+        {
+          table: TABLE,
+          batchRows: 2,
+          prepare: (batch: readonly number[]) => {
+            events.push(`built ${batch.join(',')}`);
+            return batch.map((n) => ({ name: `o${n}`, position: n }));
+          },
+          columns: columns('overlap'),
+        },
+        [1, 2, 3, 4, 5],
+      );
+    });
+    expect(written).toBe(5);
+    expect(events).toEqual([
+      'built 1,2',
+      'sent',
+      'built 3,4', // before the first statement's answer
+      'done',
+      'sent',
+      'built 5',
+      'done',
+      'sent',
+      'done',
+    ]);
+    expect((await stored('overlap')).map((r) => r.name)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5']);
+  });
+
+  it('lets a statement in flight finish before passing on an error of the next batch', async () => {
+    let settled = false;
+    const error = await inTransaction(async (c) => {
+      const connection: TransactionConnection = {
+        txid: c.txid,
+        query: ((text: string, values: unknown[]) =>
+          (c.query(text, values) as unknown as Promise<pg.QueryResult>).then((r) => {
+            settled = true;
+            return r;
+          })) as unknown as TransactionConnection['query'],
+      };
+      return bulkInsert(
+        connection,
+        {
+          table: TABLE,
+          batchRows: 1,
+          prepare: (batch: readonly number[]) => {
+            if (batch[0] === 2) throw new Error('bad row 2');
+            return batch.map((n) => ({ name: `e${n}`, position: n }));
+          },
+          columns: columns('in-flight'),
+        },
+        [1, 2],
+      ).catch((e: unknown) => e);
+    });
+    expect((error as Error).message).toBe('bad row 2');
+    expect(settled).toBe(true); // the connection is idle again when the error arrives
+  });
+
   it('maps each batch once with prepare, the columns reading what it made', async () => {
     const seen: number[] = [];
     const written = await inTransaction((c) =>
@@ -295,7 +371,8 @@ describe('bulkInsert', () => {
       txid: '1',
       query: ((_: string, values: unknown[]) => {
         seen.push(ticks);
-        return Promise.resolve({ rowCount: (values[0] as unknown[]).length });
+        // The column's array literal, {"1","2"}: one element per row.
+        return Promise.resolve({ rowCount: (values[0] as string).split(',').length });
       }) as unknown as TransactionConnection['query'],
     };
     const spec = {
@@ -308,6 +385,18 @@ describe('bulkInsert', () => {
     expect(seen).toHaveLength(3);
     expect(seen[1]!).toBeGreaterThan(seen[0]!);
     expect(seen[2]!).toBeGreaterThan(seen[1]!);
+  });
+
+  it('writes array literals as node-postgres does', () => {
+    const samples: unknown[][] = [
+      [],
+      ['plain', '', null, undefined, 'a,b', '{x}', 'q"uote', 'back\\slash', '\\"', '泸州 NULL'],
+      [1, -2.5, 0, 12345678901234567890n, true, false],
+      ['2024-12-31', '{"k":"v \\"x\\""}'],
+    ];
+    const { prepareValue } = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } })
+      .utils;
+    for (const values of samples) expect(arrayLiteral(values)).toBe(prepareValue(values));
   });
 
   it('refuses a spec it cannot write', () => {

@@ -183,8 +183,8 @@ export async function bulkInsert(
 ): Promise<number> {
   const { sql, constants, rowColumns } = bulkInsertPlan(spec);
   const { prepare } = spec;
-  let written = 0;
-  for (let at = 0; at < rows.length; at += spec.batchRows) {
+  /** The parameters of the batch starting at `at`, each column's array as its literal text. */
+  const build = (at: number) => {
     const end = Math.min(rows.length, at + spec.batchRows);
     const n = end - at;
     const batch = prepare ? prepare(rows.slice(at, end)) : rows;
@@ -195,13 +195,45 @@ export async function bulkInsert(
     for (const { value, send } of rowColumns) {
       const array = new Array<unknown>(n);
       for (let i = 0; i < n; i++) array[i] = send(value(batch[from + i]));
-      params.push(array);
+      params.push(arrayLiteral(array));
     }
     params.push(db.txid);
-    const result = await db.query(sql, params);
+    return { params, n };
+  };
+  let written = 0;
+  let next = rows.length > 0 ? build(0) : null;
+  while (next) {
+    const { params, n } = next;
+    // Sent now (node-postgres writes it to the socket at once); the next batch is built while
+    // PostgreSQL runs this one, so the two overlap instead of taking turns.
+    const running = db.query(sql, params);
+    try {
+      next = written + n < rows.length ? build(written + n) : null;
+    } catch (error) {
+      await running.catch(() => undefined);
+      throw error;
+    }
+    const result = await running;
     if (result.rowCount !== n) throw transactionClosed();
     written += n;
     await turn();
   }
   return written;
+}
+
+/**
+ * A column's values as a PostgreSQL array literal, exactly as node-postgres would write the array
+ * (every element quoted and escaped, NULL for null): built with the batch, off the send.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const v = values[i];
+    out +=
+      v === null || v === undefined
+        ? 'NULL'
+        : `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  }
+  return `${out}}`;
 }
