@@ -3,6 +3,7 @@ import { API_TOKEN_PREFIX, SESSION_PREFIX, bearerSecret, sha256Hex } from './aut
 import type { Logger } from 'pino';
 import { directSql, type PrismaClient, type User } from '@gazette/db';
 import type { ChangeWaiter } from './services/changes/waiter.ts';
+import type { TotalsCache } from './platform/totals-cache.ts';
 import type { ViewerCache } from './auth/viewer-cache.ts';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'VIEWER';
@@ -37,6 +38,8 @@ export interface GazetteContext {
   changes?: ChangeWaiter;
   /** Aborts when the client goes away (ends a subscription's loop). */
   signal?: AbortSignal;
+  /** Unfiltered list totals remembered until the next write (platform/totals-cache.ts). */
+  totals?: TotalsCache;
 }
 
 // ------------------------------------------------------------------ building the context
@@ -52,6 +55,8 @@ export interface CreateContextArgs {
   clientAddress?: string;
   /** Who recent bearer secrets are (auth/viewer-cache.ts); without it every request asks the database. */
   viewers?: ViewerCache;
+  /** Unfiltered list totals remembered until the next write; without it every total is counted. */
+  totals?: TotalsCache;
 }
 
 export interface GazetteRequestContext extends GazetteContext {
@@ -210,5 +215,6 @@ export async function createContext(args: CreateContextArgs): Promise<GazetteReq
     actorLabel,
     cache: new Map(),
     clientAddress: clientAddressOf(request, args.clientAddress),
+    ...(args.totals && { totals: args.totals }),
   };
 }

@@ -28,6 +28,7 @@ import {
 } from './platform/response-cache.ts';
 import { createRedisStore } from './platform/redis.ts';
 import { useReadReplica } from './platform/read-replica.ts';
+import { createTotalsCache, type TotalsCache } from './platform/totals-cache.ts';
 import { useRequestLimits } from './platform/request-limits.ts';
 import { MAX_RATE_CSV_FILE_BYTES } from './services/rates/read-rate-csv-file.ts';
 
@@ -250,6 +251,8 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
   let cacheStore: FlushableCache | undefined;
   // Remembered viewers need the listener (gazette_auth), so they come with the response cache.
   let viewers: ViewerCache | undefined;
+  // Unfiltered totals are remembered for as long as cached responses are (the same flushes).
+  let totals: TotalsCache | undefined;
   let closeCache = async () => {};
   if (options.responseCache) {
     if (options.responseCache.kind === 'redis') {
@@ -259,6 +262,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     } else {
       cacheStore = inMemoryFlushableCache();
     }
+    totals = createTotalsCache(cacheStore);
     if (options.databaseUrl) {
       if (options.viewerCache !== false) viewers = createViewerCache();
       const listener = listenForInvalidations(
@@ -308,6 +312,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
         logger,
         clientAddress: req?.socket?.remoteAddress ?? undefined,
         viewers,
+        totals,
       })),
       changes,
       signal: request.signal,

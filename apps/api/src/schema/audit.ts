@@ -77,7 +77,7 @@ definePage<AuditFilter>({
   where: (filter) => auditWhere(filter),
   // The log only grows: an unfiltered page must not count it all (issue 9).
   total: {
-    count: (ctx, where, exact) => totalCount(ctx.prisma, 'AuditEntry', where, exact),
+    count: (ctx, where, exact) => totalCount(ctx, 'AuditEntry', where, exact),
     note: TOTAL_COUNT_NOTE.replaceAll('totalCount', 'total'),
   },
   // Its unfiltered pages (the dashboard's log) read the asked columns in one statement on pg.
@@ -109,9 +109,7 @@ builder.queryFields((t) => ({
       }),
     totalCount: (_parent, args, ctx) => {
       const where = auditWhere(args.filter);
-      return totalCount(ctx.prisma, 'AuditEntry', where, () =>
-        ctx.prisma.auditEntry.count({ where }),
-      );
+      return totalCount(ctx, 'AuditEntry', where, () => ctx.prisma.auditEntry.count({ where }));
     },
   }),
 }));

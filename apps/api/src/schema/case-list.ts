@@ -91,7 +91,7 @@ function caseCount(args: { filter?: CaseFilter | null }, ctx: GazetteContext): P
   let count = caseCounts.get(args);
   if (!count) {
     const where = caseWhere(args.filter ?? {});
-    count = totalCount(ctx.prisma, 'DiscretionCase', where, () =>
+    count = totalCount(ctx, 'DiscretionCase', where, () =>
       ctx.prisma.discretionCase.count({ where }),
     );
     caseCounts.set(args, count);
@@ -134,9 +134,14 @@ builder.queryFields((t) => ({
       // is asked for.
       const take = Object.keys(where).length === 0 ? firstCasesTake(query) : null;
       const columns = take === null ? null : selectedColumns(info, 'DiscretionCase');
-      if (take !== null && counted) {
+      // (Unless the total is remembered since the last write: then the page alone.)
+      if (take !== null && counted && ctx.totals?.get('DiscretionCase') === undefined) {
+        const ticket = ctx.totals?.ticket();
         const read = readFirstCasesCounted(ctx.prisma, column, order, take, columns);
-        const total = read.then((r) => r.total);
+        const total = read.then((r) => {
+          if (ticket !== undefined) ctx.totals?.remember('DiscretionCase', r.total, ticket);
+          return r.total;
+        });
         total.catch(() => {}); // a failure is reported once, by the page
         caseCounts.set(args, total);
         return read.then((r) => r.cases);

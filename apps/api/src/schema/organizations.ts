@@ -113,9 +113,7 @@ builder.queryFields((t) => ({
       }),
     totalCount: (_parent, args, ctx) => {
       const where = organizationWhere(args.filter);
-      return totalCount(ctx.prisma, 'Organization', where, () =>
-        ctx.prisma.organization.count({ where }),
-      );
+      return totalCount(ctx, 'Organization', where, () => ctx.prisma.organization.count({ where }));
     },
   }),
 }));

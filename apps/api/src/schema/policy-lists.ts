@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
       }),
     totalCount: (_parent, args, ctx) => {
       const where = policyWhere(args.filter);
-      return totalCount(ctx.prisma, 'Policy', where, () => ctx.prisma.policy.count({ where }));
+      return totalCount(ctx, 'Policy', where, () => ctx.prisma.policy.count({ where }));
     },
   }),
 }));

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { badInput } from '@gazette/domain';
-import { directSql, type PrismaClient } from '@gazette/db';
+import { directSql } from '@gazette/db';
+import type { GazetteContext } from '../context.ts';
+import type { RememberedTable } from '../platform/totals-cache.ts';
 
 /** react-admin's getList shape: a page number from 1, a page size, one sort field and a filter. */
 export interface PageInput<F> {
@@ -57,23 +59,30 @@ export const TOTAL_COUNT_NOTE =
 
 /**
  * A connection's `totalCount`: with a filter, the exact count (`exact()`, one statement); without,
- * one statement that reads the table's row estimate and counts exactly only below the limit, so a
+ * the total remembered since the last write (`ctx.totals`, platform/totals-cache.ts), or else one
+ * statement that reads the table's row estimate and counts exactly only below the limit, so a
  * deep history never costs a full scan per page. That statement is a prepared statement on the
- * client's pg pool (one per table, parsed once per connection): it runs on every unfiltered page.
+ * client's pg pool (one per table, parsed once per connection).
  */
 export async function totalCount(
-  prisma: PrismaClient,
+  ctx: Pick<GazetteContext, 'prisma' | 'totals'>,
   table: 'Policy' | 'Organization' | 'DiscretionCase' | 'AuditEntry',
   where: object,
   exact: () => Promise<number>,
 ): Promise<number> {
   if (Object.keys(where).length > 0) return exact();
-  const [row] = await directSql(prisma).query<{ n: string }>({
+  const totals = table === 'AuditEntry' ? undefined : ctx.totals;
+  const remembered = totals?.get(table as RememberedTable);
+  if (remembered !== undefined) return remembered;
+  const ticket = totals?.ticket();
+  const [row] = await directSql(ctx.prisma).query<{ n: string }>({
     name: `gazette_total_${table}`,
     text: unfilteredTotalSql(table, '$1'),
     values: [EXACT_COUNT_LIMIT],
   });
-  return Number(row?.n ?? 0);
+  const n = Number(row?.n ?? 0);
+  if (totals && ticket !== undefined) totals.remember(table as RememberedTable, n, ticket);
+  return n;
 }
 
 /**
