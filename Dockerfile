@@ -53,4 +53,4 @@ WORKDIR /app/apps/api
 # The same process as apps/api's start script (`pnpm start`, the bench): see "Process memory" in
 # apps/api/src/platform/README.md for the flags and MALLOC_ARENA_MAX.
 ENV MALLOC_ARENA_MAX=2
-CMD ["node", "--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "--enable-source-maps", "--liftoff-only", "--max-semi-space-size=4", "--heap-growing-percent=100", "dist/server.mjs"]
+CMD ["node", "--experimental-wasm-modules", "--disable-warning=ExperimentalWarning", "--enable-source-maps", "--liftoff-only", "--max-semi-space-size=4", "dist/server.mjs"]
