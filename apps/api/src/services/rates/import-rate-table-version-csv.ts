@@ -40,15 +40,35 @@ export async function importRateTableVersionCsv(
     // after some batches were written throws, and the transaction takes those writes back.
     let pending: RateEntry[] = [];
     let written = 0;
-    const flush = async () => {
-      written += await insertEntries(connection, id, pending, actorId(ctx));
-      pending = [];
+    // One batch in flight at most: the next is parsed and validated while PostgreSQL writes it.
+    let inFlight: Promise<void> | undefined;
+    const settle = async () => {
+      const running = inFlight;
+      inFlight = undefined;
+      await running;
     };
-    await parseRateCsv(csv, table, async (batch) => {
-      pending.push(...batch);
-      if (pending.length >= INSERT_BATCH_ROWS) await flush();
-    });
-    await flush();
+    const flush = async () => {
+      await settle();
+      const rows = pending;
+      pending = [];
+      if (rows.length === 0) return;
+      inFlight = insertEntries(connection, id, rows, actorId(ctx)).then((n) => {
+        written += n;
+      });
+      inFlight.catch(() => {}); // thrown where it is awaited: the next flush, or below
+    };
+    try {
+      await parseRateCsv(csv, table, async (batch) => {
+        pending.push(...batch);
+        if (pending.length >= INSERT_BATCH_ROWS) await flush();
+      });
+      await flush();
+      await settle();
+    } catch (error) {
+      // A bad row while a batch is being written: the connection is left idle for the rollback.
+      await inFlight?.catch(() => {});
+      throw error;
+    }
     await recordAudit(tx, ctx, {
       action: 'rateTableVersion.importCsv',
       entity: 'RateTableVersion',
