@@ -81,6 +81,11 @@ definePage<CaseFilter>({
   defaultOrder: 'DESC',
   filterInput: CaseFilterInput,
   where: (filter) => caseWhere(filter),
+  // As the `cases` connection: remembered until the next write, an estimate past the limit.
+  total: {
+    count: (ctx, where, exact) => totalCount(ctx, 'DiscretionCase', where, exact),
+    note: TOTAL_COUNT_NOTE.replaceAll('totalCount', 'total'),
+  },
 });
 
 // ---------------------------------------------------------------- root fields

@@ -115,6 +115,14 @@ describe('remembered unfiltered totals', () => {
     expect(there).toBe(2);
   });
 
+  it("remembers the dashboard's case page total too", async () => {
+    const PAGE = '{ casesPage(perPage: 5) { total nodes { id } } }';
+    await gql(a, PAGE, {}, supA);
+    const again = await gql(a, PAGE, {}, supA);
+    expect(again.data.casesPage.total).toBe(2);
+    expect(counts(again)).toEqual([]);
+  });
+
   it('counts a filtered total on every request', async () => {
     const once = await gql(a, FILTERED, {}, supA);
     const again = await gql(a, FILTERED, {}, supA);
