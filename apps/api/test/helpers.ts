@@ -39,6 +39,69 @@ export async function postGraphql(
   return (await res.json()) as { data?: any; errors?: GqlError[] };
 }
 
+/**
+ * Instances of the API as production runs them (the in-process response cache, its listener and
+ * the remembered viewers and totals that come with it) over one fresh database whose SQL
+ * statements are recorded per call: the tests of what an instance remembers between requests and
+ * of how another instance learns that it changed. `close` disposes of them and drops the database.
+ */
+export interface CachingInstances {
+  db: TestDatabase;
+  instance(options?: { viewerCache?: boolean }): ReturnType<typeof createGazetteYoga>;
+  /** postGraphql, with the statements the call ran. */
+  gql(
+    yoga: ReturnType<typeof createGazetteYoga>,
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: any; errors?: GqlError[]; statements: string[] }>;
+  /** Signs in as `email` (PASSWORD) on `yoga`: the bearer token. */
+  signIn(yoga: ReturnType<typeof createGazetteYoga>, email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createCachingInstances(): Promise<CachingInstances> {
+  let statements: string[] = [];
+  const db = await createTestDatabase({
+    maxConnections: 6,
+    onQuery: (e) => statements.push(e.query),
+  });
+  const yogas: ReturnType<typeof createGazetteYoga>[] = [];
+  const gql: CachingInstances['gql'] = async (yoga, query, variables, token) => {
+    statements = [];
+    const body = await postGraphql(yoga, { query, variables }, token);
+    return { ...body, statements: [...statements] };
+  };
+  return {
+    db,
+    instance: ({ viewerCache = true } = {}) => {
+      const yoga = createGazetteYoga({
+        prisma: db.prisma,
+        logger: pino({ level: 'silent' }),
+        production: true,
+        databaseUrl: db.url,
+        responseCache: { kind: 'memory' },
+        viewerCache,
+      });
+      yogas.push(yoga);
+      return yoga;
+    },
+    gql,
+    signIn: async (yoga, email) => {
+      const r = await gql(
+        yoga,
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: PASSWORD },
+      );
+      return r.data.login.token as string;
+    },
+    close: async () => {
+      for (const y of yogas) await y.dispose();
+      await db.drop();
+    },
+  };
+}
+
 export interface GqlResult<T = Record<string, any>> {
   status: number;
   /** The Retry-After header (RATE_LIMITED, SERVICE_UNAVAILABLE). */

@@ -3,60 +3,40 @@
 // opened through the API shows in the total of the very next request to the instance that opened
 // it, and of every other instance once its NOTIFY arrives. Filtered totals and the audit log's are
 // counted on every request.
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@gazette/db/testing';
-import { createGazetteYoga } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
-import { OPEN, OPEN_INPUT, PASSWORD, postGraphql } from '../helpers.ts';
+import {
+  createCachingInstances,
+  OPEN,
+  OPEN_INPUT,
+  PASSWORD,
+  type CachingInstances,
+} from '../helpers.ts';
 
-let db: TestDatabase;
-let statements: string[] = [];
+let api: CachingInstances;
 beforeAll(async () => {
-  db = await createTestDatabase({ maxConnections: 6, onQuery: (e) => statements.push(e.query) });
+  api = await createCachingInstances();
   for (const [email, role] of [
     ['tc-sup@gazette.test', 'SUPERVISOR'],
     ['tc-admin@gazette.test', 'ADMIN'],
   ] as const)
-    await db.prisma.user.create({
+    await api.db.prisma.user.create({
       data: { email, role, passwordHash: await hashPassword(PASSWORD) },
     });
 });
 afterAll(async () => {
-  await db?.drop();
+  await api?.close();
 });
 
-type Yoga = ReturnType<typeof createGazetteYoga>;
-const yogas: Yoga[] = [];
-afterAll(async () => {
-  for (const y of yogas) await y.dispose();
-});
-function instance(): Yoga {
-  const yoga = createGazetteYoga({
-    prisma: db.prisma,
-    logger: pino({ level: 'silent' }),
-    production: true,
-    databaseUrl: db.url,
-    responseCache: { kind: 'memory' },
-  });
-  yogas.push(yoga);
-  return yoga;
-}
+type Yoga = ReturnType<CachingInstances['instance']>;
+const instance = () => api.instance();
+const signIn = (yoga: Yoga, email: string) => api.signIn(yoga, email);
 
+/** A call that must answer without errors, with the statements it ran. */
 async function gql(yoga: Yoga, query: string, variables: Record<string, unknown>, token?: string) {
-  statements = [];
-  const body = await postGraphql(yoga, { query, variables }, token);
-  expect(body.errors).toBeUndefined();
-  return { ...body, statements: [...statements] };
-}
-
-async function signIn(yoga: Yoga, email: string): Promise<string> {
-  const r = await gql(
-    yoga,
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: email, p: PASSWORD },
-  );
-  return r.data.login.token as string;
+  const r = await api.gql(yoga, query, variables, token);
+  expect(r.errors).toBeUndefined();
+  return r;
 }
 
 const CASES = '{ cases(first: 25) { totalCount edges { node { id caseName } } } }';

@@ -2,17 +2,15 @@
 // repeated requests skip the session statement, yet a sign-out, a deactivation, a role change or a
 // token revocation holds on the very next request to the instance that made it, and on every other
 // instance once the trigger's NOTIFY gazette_auth arrives, also when the change came from psql.
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@gazette/db/testing';
-import { createGazetteYoga } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
-import { PASSWORD, postGraphql } from '../helpers.ts';
+import { createCachingInstances, PASSWORD, type CachingInstances } from '../helpers.ts';
 
-let db: TestDatabase;
-let statements: string[] = [];
+let api: CachingInstances;
+let db: CachingInstances['db'];
 beforeAll(async () => {
-  db = await createTestDatabase({ maxConnections: 6, onQuery: (e) => statements.push(e.query) });
+  api = await createCachingInstances();
+  db = api.db;
   await db.prisma.user.create({
     data: {
       email: 'vc-admin@gazette.test',
@@ -22,44 +20,20 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await db?.drop();
+  await api?.close();
 });
 
-type Yoga = ReturnType<typeof createGazetteYoga>;
-const yogas: Yoga[] = [];
-afterAll(async () => {
-  for (const y of yogas) await y.dispose();
-});
-function instance(viewerCache = true): Yoga {
-  const yoga = createGazetteYoga({
-    prisma: db.prisma,
-    logger: pino({ level: 'silent' }),
-    production: true,
-    databaseUrl: db.url,
-    responseCache: { kind: 'memory' },
-    viewerCache,
-  });
-  yogas.push(yoga);
-  return yoga;
-}
-
-async function gql(yoga: Yoga, query: string, variables: Record<string, unknown>, token?: string) {
-  statements = [];
-  const body = await postGraphql(yoga, { query, variables }, token);
-  return { ...body, statements: [...statements] };
-}
+type Yoga = ReturnType<CachingInstances['instance']>;
+const instance = (viewerCache = true) => api.instance({ viewerCache });
+const gql = (yoga: Yoga, query: string, variables: Record<string, unknown>, token?: string) =>
+  api.gql(yoga, query, variables, token);
 
 const ME = '{ me { id email role name } }';
 const AUTH = /"Session"|"ApiToken"/;
 const authStatements = (r: { statements: string[] }) => r.statements.filter((s) => AUTH.test(s));
 
 async function signIn(yoga: Yoga, email: string) {
-  const r = await gql(
-    yoga,
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: email, p: PASSWORD },
-  );
-  const token = r.data.login.token as string;
+  const token = await api.signIn(yoga, email);
   const me = await gql(yoga, '{ me { id version } }', {}, token);
   return { token, user: me.data.me as { id: string; version: number } };
 }
