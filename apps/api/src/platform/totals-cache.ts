@@ -56,3 +56,18 @@ export function createTotalsCache(
     },
   };
 }
+
+/**
+ * The total `count` gives, kept in `totals` (when there are) unless a write was heard while it ran.
+ * The count must start in this same turn of the event loop (no flush can come between).
+ */
+export async function countRemembered(
+  totals: TotalsCache | undefined,
+  table: RememberedTable,
+  count: () => Promise<number>,
+): Promise<number> {
+  const ticket = totals?.ticket();
+  const total = await count();
+  if (ticket !== undefined) totals?.remember(table, total, ticket);
+  return total;
+}

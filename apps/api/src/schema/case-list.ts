@@ -3,6 +3,7 @@
 import type { GazetteContext } from '../context.ts';
 import { builder, checkedMaxSize } from '../builder.ts';
 import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
+import { countRemembered } from '../platform/totals-cache.ts';
 import { CASE_SORT_FIELDS, caseWhere, type CaseFilter } from '../services/cases/case-where.ts';
 import {
   answersCaseQuery,
@@ -141,12 +142,10 @@ builder.queryFields((t) => ({
       const columns = take === null ? null : selectedColumns(info, 'DiscretionCase');
       // (Unless the total is remembered since the last write: then the page alone.)
       if (take !== null && counted && ctx.totals?.get('DiscretionCase') === undefined) {
-        const ticket = ctx.totals?.ticket();
         const read = readFirstCasesCounted(ctx.prisma, column, order, take, columns);
-        const total = read.then((r) => {
-          if (ticket !== undefined) ctx.totals?.remember('DiscretionCase', r.total, ticket);
-          return r.total;
-        });
+        const total = countRemembered(ctx.totals, 'DiscretionCase', () =>
+          read.then((r) => r.total),
+        );
         total.catch(() => {}); // a failure is reported once, by the page
         caseCounts.set(args, total);
         return read.then((r) => r.cases);

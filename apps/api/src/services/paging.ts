@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { badInput } from '@gazette/domain';
 import { directSql } from '@gazette/db';
 import type { GazetteContext } from '../context.ts';
-import type { RememberedTable } from '../platform/totals-cache.ts';
+import { countRemembered } from '../platform/totals-cache.ts';
 
 /** react-admin's getList shape: a page number from 1, a page size, one sort field and a filter. */
 export interface PageInput<F> {
@@ -71,18 +71,17 @@ export async function totalCount(
   exact: () => Promise<number>,
 ): Promise<number> {
   if (Object.keys(where).length > 0) return exact();
-  const totals = table === 'AuditEntry' ? undefined : ctx.totals;
-  const remembered = totals?.get(table as RememberedTable);
-  if (remembered !== undefined) return remembered;
-  const ticket = totals?.ticket();
-  const [row] = await directSql(ctx.prisma).query<{ n: string }>({
-    name: `gazette_total_${table}`,
-    text: unfilteredTotalSql(table, '$1'),
-    values: [EXACT_COUNT_LIMIT],
-  });
-  const n = Number(row?.n ?? 0);
-  if (totals && ticket !== undefined) totals.remember(table as RememberedTable, n, ticket);
-  return n;
+  const counted = async () => {
+    const [row] = await directSql(ctx.prisma).query<{ n: string }>({
+      name: `gazette_total_${table}`,
+      text: unfilteredTotalSql(table, '$1'),
+      values: [EXACT_COUNT_LIMIT],
+    });
+    return Number(row?.n ?? 0);
+  };
+  // The audit log is never remembered: sign-ins and sign-outs write to it without a flush.
+  if (table === 'AuditEntry') return counted();
+  return ctx.totals?.get(table) ?? countRemembered(ctx.totals, table, counted);
 }
 
 /**
