@@ -10,6 +10,10 @@
 //
 // The store is in process by default; with REDIS_URL it is Redis (@envelop/response-cache-redis),
 // shared by every instance and flushed by the writer itself before its response.
+//
+// Identical cacheable reads arriving while one of them executes wait for its answer instead of
+// executing too (singleFlight, per instance): an expired or flushed expensive read asked by many
+// clients at once runs once.
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -133,32 +137,39 @@ export function privateCoordinates(schema: GraphQLSchema): Record<string, number
   return ttl;
 }
 
-/** Documents whose operations neverStored remembers, at most (then it starts over). */
+/** Documents whose operations operationJudge remembers, at most (then it starts over). */
 const MAX_REMEMBERED_DOCUMENTS = 1000;
 
+/** What the cache makes of an operation (see operationJudge). */
+export type OperationVerdict = 'uncached' | 'query' | 'other';
+
 /**
- * Whether the cache can never store the answer to an operation: a query selecting a root field
- * whose TTL is 0 (`ttl`: privateCoordinates, plus the plugin's own Query.__schema). The plugin
- * would give the whole operation TTL 0 and drop its answer, after keying it (a hash of the whole
- * document), looking it up, executing a rewritten document (a __typename and an id added to every
- * selection) and walking the result to strip them again: such a request skips all of that. Only
- * root fields are looked at, so an operation judged storable here is still judged by the plugin.
- * Remembered per document text and operation name; a document that does not parse (or names no
- * operation) is left to yoga, which reports it.
+ * Whether the cache can never store the answer to an operation ('uncached': a query selecting a
+ * root field whose TTL is 0 — `ttl`: privateCoordinates, plus the plugin's own Query.__schema), may
+ * store it ('query'), or it is not a query the cache judges here ('other': a mutation, a
+ * subscription, a document that does not parse or names no operation, left to yoga, which runs or
+ * reports it). For an 'uncached' operation the plugin would give the whole operation TTL 0 and
+ * drop its answer, after keying it (a hash of the whole document), looking it up, executing a
+ * rewritten document (a __typename and an id added to every selection) and walking the result to
+ * strip them again: such a request skips all of that. Only root fields are looked at, so a 'query'
+ * is still judged by the plugin. Remembered per document text and operation name.
  */
-export function neverStoredJudge(
+export function operationJudge(
   ttl: Readonly<Record<string, number>>,
-): (documentString: string, operationName: string | null | undefined) => boolean {
-  const remembered = new Map<string, Map<string, boolean>>();
-  const judge = (documentString: string, operationName: string | null | undefined): boolean => {
+): (documentString: string, operationName: string | null | undefined) => OperationVerdict {
+  const remembered = new Map<string, Map<string, OperationVerdict>>();
+  const judge = (
+    documentString: string,
+    operationName: string | null | undefined,
+  ): OperationVerdict => {
     let document: DocumentNode;
     try {
       document = parse(documentString, { noLocation: true });
     } catch {
-      return false;
+      return 'other';
     }
     const operation = getOperationAST(document, operationName);
-    if (operation?.operation !== 'query') return false;
+    if (operation?.operation !== 'query') return 'other';
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions)
       if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -172,7 +183,7 @@ export function neverStoredJudge(
         const fragment = fragments.get(s.name.value);
         return fragment !== undefined && selects(fragment.selectionSet);
       });
-    return selects(operation.selectionSet);
+    return selects(operation.selectionSet) ? 'uncached' : 'query';
   };
   return (documentString, operationName) => {
     let byName = remembered.get(documentString);
@@ -181,9 +192,77 @@ export function neverStoredJudge(
       remembered.set(documentString, (byName = new Map()));
     }
     const key = operationName ?? '';
-    let never = byName.get(key);
-    if (never === undefined) byName.set(key, (never = judge(documentString, operationName)));
-    return never;
+    let verdict = byName.get(key);
+    if (verdict === undefined) byName.set(key, (verdict = judge(documentString, operationName)));
+    return verdict;
+  };
+}
+
+/** How long a read waits for an identical one in flight before it executes on its own. */
+export const SINGLE_FLIGHT_WAIT_MS = 30_000;
+
+export interface SingleFlight {
+  /**
+   * A cacheable read with this key is about to look the cache up. Undefined when no identical read
+   * is in flight (this request leads: it executes, and its answer is stored for the others);
+   * otherwise a promise that settles when the leader has answered (or after `waitMs`), so that the
+   * lookup that follows finds the leader's answer instead of executing again.
+   */
+  join(request: Request, key: string): Promise<void> | undefined;
+  /** The request has its response (stored, if storable): wakes the reads waiting for it. */
+  done(request: Request): void;
+  /** Reads being led now (for tests). */
+  readonly inFlight: number;
+}
+
+/**
+ * Single flight for identical cacheable reads (same key: document, variables, role, day): when an
+ * answer is not cached (first asked, expired after CACHE_TTL_MS, or flushed by a write), a burst of
+ * identical requests executes it once, not once per request — an expensive aggregate asked by 16
+ * clients at once would otherwise run 16 times side by side on the same cores. A leader that never
+ * answers (its client gone before a response) is replaced after `waitMs`.
+ */
+export function singleFlight(waitMs = SINGLE_FLIGHT_WAIT_MS): SingleFlight {
+  interface Flight {
+    key: string;
+    since: number;
+    done: Promise<void>;
+    finish: () => void;
+  }
+  const flights = new Map<string, Flight>();
+  const led = new WeakMap<Request, Flight>();
+  return {
+    join(request, key) {
+      const flight = flights.get(key);
+      const now = performance.now();
+      if (flight && now - flight.since < waitMs) {
+        const left = waitMs - (now - flight.since);
+        return new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          void flight.done.then(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => (finish = resolve));
+      const mine: Flight = { key, since: now, done, finish };
+      flights.set(key, mine);
+      led.set(request, mine);
+      return undefined;
+    },
+    done(request) {
+      const mine = led.get(request);
+      if (!mine) return;
+      led.delete(request);
+      // A leader replaced after waitMs leaves its successor's flight in place.
+      if (flights.get(mine.key) === mine) flights.delete(mine.key);
+      mine.finish();
+    },
+    get inFlight() {
+      return flights.size;
+    },
   };
 }
 
@@ -285,6 +364,8 @@ export interface ResponseCacheOptions {
   store: FlushableCache;
   /** Who recent bearer secrets are: shared with the context (one resolution per request). */
   viewers?: ViewerCache;
+  /** Identical reads in flight (default: one per plugin instance). */
+  flights?: SingleFlight;
 }
 
 /** The yoga plugins: the response cache itself, and the flush after every successful mutation. */
@@ -299,9 +380,10 @@ export function useGazetteResponseCache(
   const isUpload = (request: Request) =>
     request.headers.get('content-type')?.startsWith('multipart/') ?? false;
   const ttlPerSchemaCoordinate = privateCoordinates(schema);
-  const neverStored = neverStoredJudge({ 'Query.__schema': 0, ...ttlPerSchemaCoordinate });
-  // Requests whose operation the cache can never store (see neverStoredJudge): no key, no lookup.
+  const verdict = operationJudge({ 'Query.__schema': 0, ...ttlPerSchemaCoordinate });
+  // Requests whose operation the cache can never store (see operationJudge): no key, no lookup.
   const uncached = new WeakSet<Request>();
+  const flights = options.flights ?? singleFlight();
   return [
     useResponseCache<Record<string, unknown>>({
       cache: store.cache,
@@ -326,7 +408,8 @@ export function useGazetteResponseCache(
         // that serialises nothing (and is never looked up nor stored, see enabled), and so does an
         // operation whose answer can never be stored (decided once per document and name).
         if (isUpload(request)) return `upload:${randomUUID()}`;
-        if (neverStored(documentString, operationName)) {
+        const kind = verdict(documentString, operationName);
+        if (kind === 'uncached') {
           uncached.add(request);
           return `uncached:${randomUUID()}`;
         }
@@ -344,10 +427,17 @@ export function useGazetteResponseCache(
           )
           .digest('hex');
         store.started(key);
-        return key;
+        if (kind !== 'query' || !store.active || isStream(request)) return key;
+        // An identical read in flight: look the cache up once it has answered (see singleFlight).
+        const waiting = flights.join(request, key);
+        return waiting ? waiting.then(() => key) : key;
       },
     }),
     {
+      // A leading read's answer is stored (its onExecuteDone) before its response exists.
+      onResponse({ request }) {
+        flights.done(request);
+      },
       // After the cache's own onExecute (added right behind useResponseCache): the cache and the
       // execution see only the operation that runs (see operationOnly).
       onExecute({ executeFn, setExecuteFn }) {

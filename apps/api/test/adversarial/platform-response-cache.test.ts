@@ -201,6 +201,25 @@ describe('in process', () => {
     }
   });
 
+  it('identical reads arriving together execute once (single flight), the rest from the cache', async () => {
+    const yoga = instance({ kind: 'memory' });
+    try {
+      await waitUntil(async () => (await gql(yoga, ORGS)).statements === 0, 2000);
+      const read = (n: number) =>
+        `{ organizations(first: ${n}, sort: { field: NAME, direction: ASC }) { edges { node { id name } } } }`;
+      const alone = await gql(yoga, read(5));
+      expect(alone.statements).toBeGreaterThan(0);
+      statements = [];
+      const together = await Promise.all(
+        Array.from({ length: 8 }, () => postGraphql(yoga, { query: read(6) })),
+      );
+      for (const body of together) expect(body.data.organizations.edges).toHaveLength(6);
+      expect(statements).toHaveLength(alone.statements); // not 8×
+    } finally {
+      await yoga.dispose();
+    }
+  });
+
   it('a write flushes before it returns: the next read sees it', async () => {
     const yoga = instance({ kind: 'memory' });
     try {
