@@ -218,7 +218,7 @@ describe('bulkInsert', () => {
     expect(new Set(sent).size).toBe(1);
     expect(sent[0]).not.toContain('batches');
     expect(sent[0]).not.toContain('n0');
-    expect(sent[0]).toMatch(/WHERE txid_current\(\) = \$12::bigint$/u);
+    expect(sent[0]).toMatch(/WHERE txid_current\(\) = \$13::bigint$/u);
     expect(connection.txid).toMatch(/^\d+$/u);
     const back = await stored('batches');
     expect(back.map((r) => [r.name, r.position])).toEqual(rows.map((r) => [r.name, r.position]));
@@ -429,9 +429,29 @@ describe('bulkInsert', () => {
       `INSERT INTO "Bulk ""odd"" table" ("id", "Name ""quoted"", with comma"`,
     );
     expect(plan.sql).toContain(`"x""); DROP TABLE ""Organization""; --"`);
-    expect(plan.sql).toContain('$8::"DataGapKind"[]');
+    expect(plan.sql).toContain('SELECT r.c0, r.c1');
+    expect(plan.sql).toContain('unnest($2::text[], $3::text[]');
+    expect(plan.sql).toContain('$9::"DataGapKind"[]');
     expect(plan.sql).toContain('$1::text, now()');
     expect(plan.constants).toEqual(['t']);
-    expect(plan.rowColumns).toHaveLength(10);
+    expect(plan.rowColumns).toHaveLength(11); // the ids are made here and sent with the rows
+  });
+
+  it('gives each row a time-ordered UUIDv7 id, increasing across batches', async () => {
+    const rows: Row[] = Array.from({ length: 25 }, (_, i) => ({ name: `n${i}`, position: i }));
+    await inTransaction((c) =>
+      bulkInsert(c, { table: TABLE, batchRows: 10, columns: columns('v7') }, rows),
+    );
+    const ids = (
+      await db.prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT "id" FROM ${quoteIdentifier(TABLE)} WHERE "tenant" = 'v7' ORDER BY "select"`,
+      )
+    ).map((r) => r.id);
+    expect(ids).toHaveLength(25);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    const ms = Number.parseInt(ids[0]!.slice(0, 8) + ids[0]!.slice(9, 13), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -7,6 +7,7 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import type * as Enums from '../generated/client/enums.ts';
 import { transactionClosed, TRANSACTION_GUARD, type TransactionConnection } from './client.ts';
+import { uuid7 } from './uuid7.ts';
 
 /**
  * The built-in PostgreSQL types a column can be sent as (an array of them, `$n::<type>[]`), with
@@ -56,9 +57,11 @@ export type BulkConstantColumn =
   | { name: string; type: BulkEnumType; constant: Nullable<string> };
 
 /**
- * A column the database fills for each row: `uuid`, a random UUID as text (a Prisma String id
- * with `@default(uuid())`, which the database itself does not default); `now`, the transaction's
- * time (Prisma's `@updatedAt`).
+ * A column filled for each row: `uuid`, a new time-ordered UUID (version 7, uuid7.ts) as text,
+ * made here and sent with the batch (a Prisma String id with `@default(uuid())`, which the
+ * database itself does not default; time-ordered ids keep a bulk write at the right edge of the
+ * primary key and of each `(column, id)` index); `now`, the transaction's time (Prisma's
+ * `@updatedAt`), given by the database.
  */
 export interface BulkGeneratedColumn {
   name: string;
@@ -139,8 +142,12 @@ export function bulkInsertPlan<T>(spec: BulkInsertSpec<T>): Plan<T> {
   const rowColumns: Plan<T>['rowColumns'] = [];
   for (const column of spec.columns) {
     names.push(quoteIdentifier(column.name));
-    if ('generated' in column) {
-      selected.push(column.generated === 'uuid' ? 'gen_random_uuid()::text' : 'now()');
+    if ('generated' in column && column.generated === 'now') {
+      selected.push('now()');
+    } else if ('generated' in column) {
+      selected.push(`r.c${rowColumns.length}`);
+      rowColumns.push({ value: () => uuid7(), send: asIs });
+      arrays.push(`$${constantCount + rowColumns.length}::text[]`);
     } else if ('constant' in column) {
       constants.push(sendOf(column.type)(column.constant));
       selected.push(`$${constants.length}::${sqlType(column.type)}`);
@@ -150,7 +157,7 @@ export function bulkInsertPlan<T>(spec: BulkInsertSpec<T>): Plan<T> {
       arrays.push(`$${constantCount + rowColumns.length}::${sqlType(column.type)}[]`);
     }
   }
-  if (rowColumns.length === 0)
+  if (!spec.columns.some((c) => 'value' in c))
     throw new Error(`bulkInsert: ${spec.table} needs at least one column given by the rows`);
   const sql = `INSERT INTO ${quoteIdentifier(spec.table)} (${names.join(', ')})
 SELECT ${selected.join(', ')}
