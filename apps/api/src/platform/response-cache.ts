@@ -245,6 +245,13 @@ export function singleFlight(waitMs = SINGLE_FLIGHT_WAIT_MS): SingleFlight {
           });
         });
       }
+      // Leaders that never answered (their keys never asked again) are let go past a bound.
+      if (flights.size >= MAX_TRACKED)
+        for (const [k, f] of flights)
+          if (now - f.since >= waitMs) {
+            flights.delete(k);
+            f.finish();
+          }
       let finish = () => {};
       const done = new Promise<void>((resolve) => (finish = resolve));
       const mine: Flight = { key, since: now, done, finish };
