@@ -217,4 +217,13 @@ describe('single flight', () => {
     flights.done(next);
     expect(flights.inFlight).toBe(0);
   });
+
+  it('lets go of leaders that never answered once too many keys are in flight', async () => {
+    const flights = singleFlight(5);
+    for (let i = 0; i < 10_000; i++) flights.join(new Request('http://localhost/x'), `k${i}`);
+    expect(flights.inFlight).toBe(10_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(flights.join(new Request('http://localhost/y'), 'fresh')).toBeUndefined();
+    expect(flights.inFlight).toBe(1);
+  });
 });
