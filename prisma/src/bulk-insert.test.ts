@@ -10,6 +10,7 @@ import {
 } from './bulk-insert.ts';
 import { transactionConnection, type TransactionConnection } from './client.ts';
 import { createTestDatabase, type TestDatabase } from './testing.ts';
+import { UUID7_SQL } from './uuid7.ts';
 
 // Odd on purpose: a quote, a comma, spaces, upper case, a keyword, what would end the statement.
 const TABLE = 'Bulk "odd" table';
@@ -435,6 +436,18 @@ describe('bulkInsert', () => {
     expect(plan.sql).toContain('$1::text, now()');
     expect(plan.constants).toEqual(['t']);
     expect(plan.rowColumns).toHaveLength(11); // the ids are made here and sent with the rows
+  });
+
+  it('UUID7_SQL: the database makes the same kind of id for rows it copies itself', async () => {
+    const [row] = await db.prisma.$queryRawUnsafe<{ a: string; b: string }[]>(
+      `SELECT ${UUID7_SQL} AS a, ${UUID7_SQL} AS b`,
+    );
+    for (const id of [row!.a, row!.b]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const ms = Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+      expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
+    }
+    expect(row!.a).not.toBe(row!.b);
   });
 
   it('gives each row a time-ordered UUIDv7 id, increasing across batches', async () => {

@@ -4,6 +4,7 @@
 // database locale decides what a Chinese word is.
 import type { Prisma, PrismaClient } from '../../generated/client/client.ts';
 import { indexTerms } from './segment.ts';
+import { uuid7 } from '../uuid7.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -46,7 +47,7 @@ export async function indexPolicy(db: Db, policyId: string): Promise<void> {
     if (terms.length === 0) continue;
     await db.$executeRaw`
       INSERT INTO "SearchEntry" (id, "policyId", "articleId", kind, text, terms)
-      VALUES (gen_random_uuid()::text, ${policyId}, ${e.articleId}, ${e.kind}::"SearchEntryKind", ${e.text},
+      VALUES (${uuid7()}, ${policyId}, ${e.articleId}, ${e.kind}::"SearchEntryKind", ${e.text},
               setweight(array_to_tsvector(${terms}::text[]), ${e.weight}::"char"))`;
   }
 }

@@ -2,7 +2,8 @@
 // (transactionConnection) with the shared bulk insert (@gazette/db/bulk-insert): one
 // `INSERT … SELECT FROM unnest(…)` per batch, the event loop given back between batches.
 import { rateEntryToRow, type RateEntry } from '@gazette/domain';
-import { transactionConnection, type TransactionConnection } from '@gazette/db';
+import { Prisma, transactionConnection, type TransactionConnection } from '@gazette/db';
+import { UUID7_SQL } from '@gazette/db/uuid7';
 import { bulkInsert } from '@gazette/db/bulk-insert';
 import type { Tx } from '../../schema/write-helpers.ts';
 import type { RateCtx } from './support.ts';
@@ -60,6 +61,6 @@ export async function copyEntries(
   updatedById: string | null,
 ): Promise<number> {
   return tx.$executeRaw`INSERT INTO "RateEntry" ("id", "versionId", "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", "updatedById", "updatedAt")
-    SELECT gen_random_uuid()::text, ${toVersionId}, "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", ${updatedById}, now()
+    SELECT ${Prisma.raw(UUID7_SQL)}, ${toVersionId}, "key", "dimensions", "code", "name", "unit", "amount", "rate", "baseKey", "attributes", "position", ${updatedById}, now()
     FROM "RateEntry" WHERE "versionId" = ${fromVersionId}`;
 }
