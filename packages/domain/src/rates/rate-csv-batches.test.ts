@@ -186,6 +186,22 @@ describe('parseRateVersionCsvRecords', () => {
     });
   });
 
+  it('checks a big arriving batch in slices of batchRows, pausing and handing on between them', async () => {
+    const csv = [
+      'landUse,grade,frontage,amount',
+      ...Array.from({ length: 7 }, (_, i) => `RESIDENTIAL,${i + 1},ANY,1`),
+    ].join('\n');
+    const events: string[] = [];
+    const result = await parseRateVersionCsvRecords(recordBatches(csv, 100), land, {
+      batchRows: 3,
+      pause: async () => void events.push('pause'),
+      onEntries: async (batch) => void events.push(`${batch.length}`),
+    });
+    expect(result).toEqual({ ok: true, entries: [] });
+    // One arriving batch (header and 7 records): slices of 3, 3, then the last 1 at its end.
+    expect(events).toEqual(['3', 'pause', '3', 'pause', '1', 'pause']);
+  });
+
   it('refuses more data rows than maxRows', async () => {
     const csv = 'landUse,grade,frontage,amount\nRESIDENTIAL,1,ANY,1\nRESIDENTIAL,2,ANY,1\n';
     await expect(

@@ -187,10 +187,19 @@ export async function parseRateVersionCsvRecords(
   let reader: RateRecordReader | null = null;
   let columns: readonly string[] = [];
   try {
+    const batchRows = Math.max(1, options.batchRows ?? 2000);
     for await (const batch of batches) {
+      let since = 0; // records checked since the last turn of the event loop
       for (const record of batch) {
         if (reader) {
           reader.add(record);
+          // A big batch (a 64 KiB chunk of the upload holds ~1,300 records) is checked in
+          // slices of batchRows, the event loop given back between them.
+          if (++since >= batchRows) {
+            await reader.handOn();
+            await pause();
+            since = 0;
+          }
           continue;
         }
         const read = readRateCsvHeader(record.cells, table);

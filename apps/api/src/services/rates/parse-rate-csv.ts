@@ -15,7 +15,7 @@ import {
 export type RateCsvSource = string | AsyncIterable<readonly CsvRecord[]>;
 
 /** Records validated between two turns of the event loop. */
-const BATCH_ROWS = 1000;
+const BATCH_ROWS = 250;
 /** Data rows a rate CSV may hold (a version of the medical price table has a few thousand). */
 export const MAX_RATE_CSV_ROWS = 200_000;
 
