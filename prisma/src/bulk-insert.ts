@@ -144,17 +144,18 @@ export function bulkInsertPlan<T>(spec: BulkInsertSpec<T>): Plan<T> {
     names.push(quoteIdentifier(column.name));
     if ('generated' in column && column.generated === 'now') {
       selected.push('now()');
-    } else if ('generated' in column) {
-      selected.push(`r.c${rowColumns.length}`);
-      rowColumns.push({ value: () => uuid7(), send: asIs });
-      arrays.push(`$${constantCount + rowColumns.length}::text[]`);
     } else if ('constant' in column) {
       constants.push(sendOf(column.type)(column.constant));
       selected.push(`$${constants.length}::${sqlType(column.type)}`);
     } else {
+      // A generated id is a text column whose value is made here for each row.
+      const [value, type]: [(row: T) => unknown, BulkType] =
+        'generated' in column
+          ? [() => uuid7(), 'text']
+          : [column.value as (row: T) => unknown, column.type];
       selected.push(`r.c${rowColumns.length}`);
-      rowColumns.push({ value: column.value as (row: T) => unknown, send: sendOf(column.type) });
-      arrays.push(`$${constantCount + rowColumns.length}::${sqlType(column.type)}[]`);
+      rowColumns.push({ value, send: sendOf(type) });
+      arrays.push(`$${constantCount + rowColumns.length}::${sqlType(type)}[]`);
     }
   }
   if (!spec.columns.some((c) => 'value' in c))

@@ -50,7 +50,6 @@ export function uuid7(now: number = Date.now()): string {
   const high = Math.floor(ms / 0x1000000); // the top 24 bits of the 48
   const low = ms % 0x1000000;
   const r = take(8);
-  const b = pool;
   return (
     HEX[(high >>> 16) & 0xff]! +
     HEX[(high >>> 8) & 0xff]! +
@@ -63,15 +62,15 @@ export function uuid7(now: number = Date.now()): string {
     HEX[0x70 | (counter >>> 8)]! +
     HEX[counter & 0xff]! +
     '-' +
-    HEX[0x80 | (b[r]! & 0x3f)]! +
-    HEX[b[r + 1]!]! +
+    HEX[0x80 | (pool[r]! & 0x3f)]! +
+    HEX[pool[r + 1]!]! +
     '-' +
-    HEX[b[r + 2]!]! +
-    HEX[b[r + 3]!]! +
-    HEX[b[r + 4]!]! +
-    HEX[b[r + 5]!]! +
-    HEX[b[r + 6]!]! +
-    HEX[b[r + 7]!]!
+    HEX[pool[r + 2]!]! +
+    HEX[pool[r + 3]!]! +
+    HEX[pool[r + 4]!]! +
+    HEX[pool[r + 5]!]! +
+    HEX[pool[r + 6]!]! +
+    HEX[pool[r + 7]!]!
   );
 }
 
