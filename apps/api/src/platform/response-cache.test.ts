@@ -16,25 +16,27 @@ import {
 
 function yogaWithCache(flights?: SingleFlight) {
   const executed: OperationDefinitionNode[] = [];
-  // `slow` and `broken` answer when the test opens the gate.
+  // `slow`, `bump` and `broken` answer when the test opens the gate (release).
   let open = () => {};
-  let gate = new Promise<void>((resolve) => (open = resolve));
+  const closed = () => new Promise<void>((resolve) => (open = resolve));
+  let gate = closed();
+  const gatedLength = async (
+    _: unknown,
+    args: { text: string },
+    _ctx: unknown,
+    info: GraphQLResolveInfo,
+  ) => {
+    executed.push(info.operation);
+    await gate;
+    return args.text.length;
+  };
   const schema = createSchema({
     typeDefs: `scalar File
       type Query { size(text: String!): Int, me: String, slow(text: String!): Int, broken: Int }
       type Mutation { upload(file: File!): Int, bump(text: String!): Int }`,
     resolvers: {
       Query: {
-        slow: async (
-          _: unknown,
-          args: { text: string },
-          _ctx: unknown,
-          info: GraphQLResolveInfo,
-        ) => {
-          executed.push(info.operation);
-          await gate;
-          return args.text.length;
-        },
+        slow: gatedLength,
         broken: async (_: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
           executed.push(info.operation);
           await gate;
@@ -51,16 +53,7 @@ function yogaWithCache(flights?: SingleFlight) {
       },
       Mutation: {
         upload: async (_: unknown, args: { file: File }) => (await args.file.text()).length,
-        bump: async (
-          _: unknown,
-          args: { text: string },
-          _ctx: unknown,
-          info: GraphQLResolveInfo,
-        ) => {
-          executed.push(info.operation);
-          await gate;
-          return args.text.length;
-        },
+        bump: gatedLength,
       },
     },
   });
@@ -96,9 +89,9 @@ function yogaWithCache(flights?: SingleFlight) {
   };
   const release = () => {
     open();
-    gate = new Promise<void>((resolve) => (open = resolve));
+    gate = closed();
   };
-  return { yoga, keys, executed, post, release, store };
+  return { yoga, keys, executed, post, release };
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
