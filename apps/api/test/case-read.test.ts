@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  answersCaseQuery,
   readCaseWithNotices,
   readFirstCases,
   readFirstCasesCounted,
@@ -78,6 +79,26 @@ describe('the Case read', () => {
     expect(r.data!.case.events.map((e: { type: string }) => e.type)).toContain('ACCEPT');
     expect(r.data!.case.notices[0].print.title).toBeTruthy();
     expect(r.statements.length).toBeGreaterThan(2);
+  });
+
+  it('answers only the selections it reads: columns, and notices in issue order with nothing nested', () => {
+    const inOrder = { orderBy: { position: 'asc' } };
+    expect(answersCaseQuery({})).toBe(true);
+    expect(answersCaseQuery({ include: {} })).toBe(true);
+    expect(answersCaseQuery({ include: { notices: inOrder } })).toBe(true);
+    expect(answersCaseQuery({ include: { notices: true } })).toBe(false);
+    expect(answersCaseQuery({ include: { notices: { orderBy: { position: 'desc' } } } })).toBe(
+      false,
+    );
+    expect(
+      answersCaseQuery({ include: { notices: { ...inOrder, include: { case: true } } } }),
+    ).toBe(false);
+    expect(
+      answersCaseQuery({ include: { notices: { orderBy: { position: 'asc', kind: 'asc' } } } }),
+    ).toBe(false);
+    expect(answersCaseQuery({ include: { events: true } })).toBe(false);
+    expect(answersCaseQuery({ include: { notices: inOrder, events: true } })).toBe(false);
+    expect(answersCaseQuery({ select: { id: true } })).toBe(false);
   });
 
   it('an anonymous caller is refused before any case is read', async () => {

@@ -52,6 +52,14 @@ export interface StartApiOptions {
   entry?: string;
   /** Start node with --cpu-prof, writing the profile into this directory on a graceful stop. */
   cpuProf?: string;
+  /** More node flags, after the start script's own (a later flag wins: an A/B of a V8 setting). */
+  nodeFlags?: string;
+}
+
+/** A process's CPU time so far (user + system), in ms, from /proc (Linux). */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
 }
 
 /** Starts the API with apps/api's own start script (what `pnpm start` runs last). */
@@ -65,6 +73,8 @@ export async function startApi(databaseUrl: string, options: StartApiOptions = {
     }
   ).scripts.start!;
   if (options.entry) script = script.replace('dist/server.mjs', path.resolve(options.entry));
+  if (options.nodeFlags)
+    script = script.replace(/(^|\s)node (.*?)(\S+\.mjs)/, `$1node $2${options.nodeFlags} $3`);
   const cpuProf = options.cpuProf ?? process.env.BENCH_CPU_PROF;
   if (cpuProf)
     script = script.replace(/(^|\s)node /, `$1node --cpu-prof --cpu-prof-dir=${cpuProf} `);
@@ -116,10 +126,7 @@ export async function startApi(databaseUrl: string, options: StartApiOptions = {
     probe: probePort ? `http://127.0.0.1:${probePort}` : '',
     child,
     startupMs,
-    cpuMs: () => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
-    },
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

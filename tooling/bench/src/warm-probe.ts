@@ -5,11 +5,13 @@
 // same answer from the raw server (raw-server.ts) where requests.ts has one, and prints p50 / p90.
 //
 //   node --experimental-wasm-modules --import tsx src/warm-probe.ts [--build] [--fresh]
-//     [--n=1000] [--warmup=200] [--only=<regexp>] [--cpu-prof=<dir>] [--base=<server.mjs>]
+//     [--n=1000] [--warmup=200] [--only=<regexp>] [--cpu-prof=<dir>] [--base=<server.mjs> [--base-flags=<flags>]]
 //
 // --base=<server.mjs> also starts another build of the API (e.g. the previous commit's dist copied
 // away) on the same database and interleaves its requests with this build's: an A/B comparison
 // under the same machine load.
+// --base-flags="<node flags>" adds node flags to the other build's start script (base may then be
+// this build's own dist/server.mjs: an A/B comparison of a V8 setting).
 // --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -20,7 +22,7 @@ import { openDatabase } from '@gazette/db/embedded-default';
 import { applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
 import { REQUESTS } from './requests.ts';
-import { findValues, login, startApi, startRaw } from './api-process.ts';
+import { cpuMsOf, findValues, login, startApi, startRaw } from './api-process.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../../..');
@@ -31,6 +33,7 @@ const WARMUP = Number(arg('warmup') ?? 200);
 const only = arg('only');
 const cpuProf = arg('cpu-prof');
 const base = arg('base');
+const baseFlags = arg('base-flags');
 const DB_NAME = 'gazette_warm_probe';
 const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
 
@@ -86,7 +89,9 @@ async function main() {
   }
   const databaseUrl = await probeDatabase();
   const api = await startApi(databaseUrl, { probe: false, cpuProf });
-  const baseApi = base ? await startApi(databaseUrl, { probe: false, entry: base }) : undefined;
+  const baseApi = base
+    ? await startApi(databaseUrl, { probe: false, entry: base, nodeFlags: baseFlags })
+    : undefined;
   const raw = await startRaw(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -133,7 +138,7 @@ async function main() {
       const rawC = rawCall(name);
       const sides = [
         ...apis.map((a) => ({ label: a.label, call: a.calls[i]![1], cpu: a.api.cpuMs })),
-        ...(rawC ? [{ label: 'raw', call: rawC, cpu: undefined }] : []),
+        ...(rawC ? [{ label: 'raw', call: rawC, cpu: () => cpuMsOf(raw.child.pid!) }] : []),
       ];
       for (let w = 0; w < WARMUP; w++) for (const side of sides) await side.call();
       const times = sides.map(() => [] as number[]);

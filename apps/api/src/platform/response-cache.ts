@@ -38,6 +38,7 @@ import type { PrismaClient } from '@gazette/db';
 import { todayInShanghai } from '@gazette/domain';
 import { viewerOf, type GazetteContext, type Viewer } from '../context.ts';
 import type { ViewerCache } from '../auth/viewer-cache.ts';
+import { sha256Hex } from '../auth/secrets.ts';
 
 export const CACHE_CHANNEL = 'gazette_cache';
 /** Sent by a trigger on every change to sessions, users and API tokens (auth/viewer-cache.ts). */
@@ -420,19 +421,17 @@ export function useGazetteResponseCache(
           uncached.add(request);
           return `uncached:${randomUUID()}`;
         }
-        const key = createHash('sha256')
-          .update(
-            [
-              options.namespace,
-              documentString,
-              operationName ?? '',
-              JSON.stringify(variableValues ?? {}),
-              sessionId ?? '',
-              // An omitted `asOf` means today (Asia/Shanghai): an answer never outlives its day.
-              todayInShanghai(),
-            ].join('\u0000'),
-          )
-          .digest('hex');
+        const key = sha256Hex(
+          [
+            options.namespace,
+            documentString,
+            operationName ?? '',
+            JSON.stringify(variableValues ?? {}),
+            sessionId ?? '',
+            // An omitted `asOf` means today (Asia/Shanghai): an answer never outlives its day.
+            todayInShanghai(),
+          ].join('\u0000'),
+        );
         store.started(key);
         if (kind !== 'query' || !store.active || isStream(request)) return key;
         // An identical read in flight: look the cache up once it has answered (see singleFlight).

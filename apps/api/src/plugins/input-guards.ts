@@ -214,8 +214,14 @@ export interface InputGuardOptions {
   suggestions: boolean;
 }
 
+/** Query texts useInputGuards remembers as within the nesting limit, at most (then it starts over). */
+const MAX_REMEMBERED_SOURCES = 1000;
+/** Longest text remembered (characters): the memory stays under 1000 × 16 K whatever is sent. */
+const MAX_REMEMBERED_SOURCE_LENGTH = 16_384;
+
 export function useInputGuards(options: InputGuardOptions): Plugin {
   const facts = new WeakMap<Request, DocumentFacts>();
+  const shallowSources = new Set<string>();
   // The facts depend on the document and the schema only; yoga's parser cache hands out the same
   // document object for the same text, so a repeated query is walked once, not on every request.
   const factsByDocument = new WeakMap<
@@ -248,8 +254,15 @@ export function useInputGuards(options: InputGuardOptions): Plugin {
     },
     onParse({ params }) {
       const source = typeof params.source === 'string' ? params.source : params.source.body;
+      // A text seen before passed (a refused one is never remembered): clients send the same few
+      // documents all day, and a contract file is 3 KB of characters to walk on every request.
+      if (shallowSources.has(source)) return;
       const depth = nestingDepth(source, MAX_QUERY_NESTING);
-      if (depth > MAX_QUERY_NESTING) {
+      if (depth <= MAX_QUERY_NESTING) {
+        if (source.length > MAX_REMEMBERED_SOURCE_LENGTH) return;
+        if (shallowSources.size >= MAX_REMEMBERED_SOURCES) shallowSources.clear();
+        shallowSources.add(source);
+      } else {
         throw createGraphQLError(`查询嵌套过深(最多 ${MAX_QUERY_NESTING} 层括号)`, {
           extensions: {
             code: 'GRAPHQL_PARSE_FAILED',

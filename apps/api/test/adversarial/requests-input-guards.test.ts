@@ -23,6 +23,18 @@ describe('nesting and list sizes', () => {
     expect(r.codes).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(r.errors?.[0]?.message).toMatch(/嵌套过深/);
     expect(r.statements).toEqual([]);
+    // A refused text is never remembered as checked: sent again, it is refused again.
+    const again = await api.gql(deep);
+    expect(again.status).toBe(400);
+    expect(again.errors?.[0]?.message).toMatch(/嵌套过深/);
+  });
+
+  it('refuses a deep text however often shallow texts were sent before it', async () => {
+    for (let i = 0; i < 3; i++) expect((await api.gql('{ __typename }')).status).toBe(200);
+    const deep = `{ __typename ${'('.repeat(70)}`;
+    const r = await api.gql(deep);
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]?.message).toMatch(/嵌套过深/);
   });
 
   it('counts brackets outside strings and comments only', () => {

@@ -178,5 +178,14 @@ export function answersCaseQuery(query: object): boolean {
   const relations = Object.keys(include);
   if (relations.length === 0) return true;
   if (relations.length !== 1 || relations[0] !== 'notices') return false;
-  return JSON.stringify(include.notices) === JSON.stringify({ orderBy: { position: 'asc' } });
+  // Exactly `{ orderBy: { position: 'asc' } }` (the notices relation's own query).
+  const notices = include.notices as { orderBy?: Record<string, unknown> } | null;
+  if (!notices || typeof notices !== 'object' || Object.keys(notices).length !== 1) return false;
+  const orderBy = notices.orderBy;
+  return (
+    !!orderBy &&
+    typeof orderBy === 'object' &&
+    Object.keys(orderBy).length === 1 &&
+    orderBy.position === 'asc'
+  );
 }
