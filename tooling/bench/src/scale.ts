@@ -30,6 +30,34 @@ export const QUICK_SCALE: Scale = {
   auditEntries: 5_000,
 };
 
+/** Rows the seed-size database holds in each private list: a full first page (25) and more. */
+export const FIRST_PAGE_ROWS = 30;
+
+/**
+ * The seed leaves the signed-in lists short (one case, a couple of audit entries), so their
+ * seed-size reading would time a 1-row answer against the scale's full page of 25: the growth of
+ * the answer, not of the history. Both databases get the same full first page before anything
+ * else (the scaled one then adds its history), so scale vs seed compares the same answer.
+ */
+export async function fillFirstPages(client: pg.ClientBase): Promise<void> {
+  await client.query(
+    `INSERT INTO "DiscretionCase" (id, "caseName", "subjectName", trigger, "filedOn", state, "policyId", "conditionsMet", exclusions, "updatedAt")
+     SELECT gen_random_uuid()::text, '基准测试首页案件' || i, '基准测试首页主体' || i,
+       (enum_range(NULL::"CaseTrigger"))[1 + i % 4], date '2024-12-01' + i,
+       (enum_range(NULL::"CaseState"))[1 + i % 7],
+       (SELECT id FROM "Policy" WHERE "docNo" LIKE '泸市监规发%' LIMIT 1), '{}', '{}', now()
+     FROM generate_series(1, greatest($1::int - (SELECT count(*) FROM "DiscretionCase")::int, 0)) i`,
+    [FIRST_PAGE_ROWS],
+  );
+  await client.query(
+    `INSERT INTO "AuditEntry" (at, "actorLabel", action, entity, "entityId", before, after)
+     SELECT now() - i * interval '1 hour', 'admin@localhost', 'rateEntry.update', 'RateEntry', md5(i::text),
+       jsonb_build_object('amount', i), jsonb_build_object('amount', i + 1)
+     FROM generate_series(1, greatest($1::int - (SELECT count(*) FROM "AuditEntry")::int, 0)) i`,
+    [FIRST_PAGE_ROWS],
+  );
+}
+
 /** Builds the history; returns the row counts it reached. */
 export async function buildScaledData(
   client: pg.ClientBase,

@@ -6,6 +6,7 @@
 //
 //   node --experimental-wasm-modules --import tsx src/warm-probe.ts [--build] [--fresh]
 //     [--n=1000] [--warmup=200] [--only=<regexp>] [--cpu-prof=<dir>] [--base=<server.mjs> [--base-flags=<flags>]]
+//     [--scale]
 //
 // --base=<server.mjs> also starts another build of the API (e.g. the previous commit's dist copied
 // away) on the same database and interleaves its requests with this build's: an A/B comparison
@@ -22,6 +23,7 @@ import { openDatabase } from '@gazette/db/embedded-default';
 import { applyMigrations } from '@gazette/db/migrate';
 import { seedDatabase } from '@gazette/db/seed';
 import { REQUESTS } from './requests.ts';
+import { buildScaledData, fillFirstPages, FULL_SCALE } from './scale.ts';
 import { cpuMsOf, findValues, login, startApi, startRaw } from './api-process.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +36,9 @@ const only = arg('only');
 const cpuProf = arg('cpu-prof');
 const base = arg('base');
 const baseFlags = arg('base-flags');
-const DB_NAME = 'gazette_warm_probe';
+// --scale: a second probe database with the bench's scaled history added (built once, kept).
+const scaled = process.argv.includes('--scale');
+const DB_NAME = scaled ? 'gazette_warm_probe_scale' : 'gazette_warm_probe';
 const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
 
 async function probeDatabase(): Promise<string> {
@@ -54,6 +58,11 @@ async function probeDatabase(): Promise<string> {
     const prisma = createPrismaClient(url.toString());
     await seedDatabase(prisma);
     await prisma.$disconnect();
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await fillFirstPages(client); // as the bench's databases (scale.ts)
+    if (scaled) log(`scaled data: ${JSON.stringify(await buildScaledData(client, FULL_SCALE))}`);
+    await client.end();
     log(`created and seeded ${DB_NAME}`);
   }
   return url.toString();
