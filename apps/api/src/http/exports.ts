@@ -74,6 +74,25 @@ export function fail(
   json(res, status, { error }, headers);
 }
 
+/** A DomainError as the exports and imports answer it: its code's status, code, message, field, details. */
+export function failWith(
+  res: ServerResponse,
+  error: DomainError,
+  headers: Record<string, string> = {},
+): void {
+  fail(
+    res,
+    STATUS[error.code] ?? 400,
+    {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.details ?? {}),
+    },
+    headers,
+  );
+}
+
 /** The chunks after a UTF-8 BOM. */
 async function* withBom(chunks: AsyncGenerator<string>): AsyncGenerator<string> {
   try {
@@ -144,11 +163,7 @@ export function createExportHandler(prisma: PrismaClient, logger: Logger) {
     };
     run().catch((error: unknown) => {
       if (!res.headersSent && isDomainError(error)) {
-        fail(res, STATUS[error.code] ?? 400, {
-          code: error.code,
-          message: error.message,
-          ...(error.field ? { field: error.field } : {}),
-        });
+        failWith(res, error);
         return;
       }
       logger.error({ err: error, path: pathname }, 'export failed');

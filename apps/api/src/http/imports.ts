@@ -37,7 +37,7 @@ import { rawId } from '../schema/ids.ts';
 import { importInspectionAnnexes } from '../services/inspections/import-inspection-annexes.ts';
 import { importRateTableVersionCsv } from '../services/rates/import-rate-table-version-csv.ts';
 import { MAX_RATE_CSV_FILE_BYTES } from '../services/rates/read-rate-csv-file.ts';
-import { fail, json, STATUS } from './exports.ts';
+import { fail, failWith, json } from './exports.ts';
 import { spoolBody, type SpooledBody } from './spool.ts';
 
 export const IMPORTS_PREFIX = '/imports/';
@@ -240,17 +240,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
         const unread = !req.readableEnded;
         const headers: Record<string, string> = unread ? { connection: 'close' } : {};
         if (isDomainError(error)) {
-          fail(
-            res,
-            STATUS[error.code] ?? 400,
-            {
-              code: error.code,
-              message: error.message,
-              ...(error.field ? { field: error.field } : {}),
-              ...(error.details ?? {}),
-            },
-            headers,
-          );
+          failWith(res, error, headers);
         } else {
           logger.error({ err: error, path: url.pathname }, 'import failed');
           fail(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: '导入失败' }, headers);
