@@ -221,9 +221,19 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
   }
   const spent = (row: { apiTimes: number[]; rawTimes: number[] }) =>
     [...row.apiTimes, ...row.rawTimes].reduce((a, b) => a + b, 0);
-  // Interleaved request by request; which side goes first alternates.
+  // Interleaved request by request; which side goes first alternates (API or raw, every round),
+  // and so does which size goes first (seed or scale, every other round): a position in the
+  // round that runs faster or slower favours neither side nor size.
+  const sizeFirst = (order: 'seed' | 'scale') => {
+    if (order === 'seed') return rows;
+    const swapped: typeof rows = [];
+    for (let g = 0; g < rows.length; g += targets.length)
+      swapped.push(...rows.slice(g, g + targets.length).reverse());
+    return swapped;
+  };
+  const orders = [sizeFirst('seed'), sizeFirst('scale')];
   for (let i = 0; i < ITERATIONS; i++) {
-    for (const row of rows) {
+    for (const row of orders[Math.floor(i / 2) % 2]!) {
       if (row.apiTimes.length >= 5 && spent(row) > SAMPLE_BUDGET_MS) continue;
       if (i % 2 === 0) {
         row.apiTimes.push(await timed(row.api));
@@ -872,7 +882,7 @@ function render(r: ReportInput): string {
     '',
   );
   L.push(
-    `Per request: ${ITERATIONS} interleaved sequential calls on each size (API, raw, alternating which goes first; seed and scale side by side) after each request's own warm-up (${WARMUP_MS / 1000} s or ${WARMUP_MAX_CALLS} calls of each side, whichever comes first; a request slower than 1 s: one call), and at least 5 samples until ${SAMPLE_BUDGET_MS / 1000} s are spent on it; ` +
+    `Per request: ${ITERATIONS} interleaved sequential calls on each size (API, raw, alternating which goes first; seed and scale side by side, alternating which goes first every other round) after each request's own warm-up (${WARMUP_MS / 1000} s or ${WARMUP_MAX_CALLS} calls of each side, whichever comes first; a request slower than 1 s: one call), and at least 5 samples until ${SAMPLE_BUDGET_MS / 1000} s are spent on it; ` +
       `throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS / 1000} s each. "raw" is the same answer from one hand-written ` +
       'SQL statement (tooling/bench/src/requests.ts) served by a bare node:http server; statements are counted in the API process by wrapping ' +
       "`pg`'s Client#query (tooling/bench/src/probe.mjs). Targets: scale p50 ≤ 1.3× seed p50, API/raw p50 ≤ 1.5× at both sizes, RSS under c16 ≤ 400 MB.",
@@ -955,7 +965,7 @@ function render(r: ReportInput): string {
       '/imports/inspection-annexes/<quarter>/WEBSITE.csv, the body decoded, parsed and written as it arrives); event-loop delay is sampled ' +
       'inside the API (monitorEventLoopDelay, 5 ms resolution) and /healthz is polled every 20 ms from outside. ' +
       'Seed and scale are two databases (the same seed; the second with the scaled history added), each with its own API and raw server, ' +
-      "measured in the same loop call by call (seed API, seed raw, scale API, scale raw for one request, then the next): the machine's " +
+      "measured in the same loop call by call (seed API, seed raw, scale API, scale raw for one request, then the next; the order of the two sizes and of API and raw alternates from round to round): the machine's " +
       "drift (a shared host) moves all four alike, so both scale/seed and API/raw are ratios of the same moments. RSS peak is the API's RSS at its highest during that request's c16 window (memory an earlier request took and did not return counts too).",
     '',
   );
