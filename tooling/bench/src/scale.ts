@@ -58,6 +58,23 @@ export async function fillFirstPages(client: pg.ClientBase): Promise<void> {
   );
 }
 
+/**
+ * Waits (60 s at most) until no autovacuum worker runs; returns the seconds waited. A bulk write
+ * sets autovacuum off on its own (autovacuum_vacuum_insert_threshold) within a minute, and on a
+ * two-core machine the worker takes CPU from whatever is measured next.
+ */
+export async function autovacuumIdle(client: pg.ClientBase): Promise<number> {
+  const started = performance.now();
+  for (let i = 0; i < 60; i++) {
+    const busy = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+    );
+    if (Number(busy.rows[0]!.n) === 0) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return (performance.now() - started) / 1000;
+}
+
 /** Builds the history; returns the row counts it reached. */
 export async function buildScaledData(
   client: pg.ClientBase,
@@ -191,13 +208,7 @@ export async function buildScaledData(
   // (autovacuum_vacuum_insert_threshold) while the scale-size requests are being measured, taking
   // CPU from the API and the raw server on a two-core machine; then wait until no worker runs.
   await client.query('VACUUM (ANALYZE)');
-  for (let i = 0; i < 60; i++) {
-    const busy = await client.query<{ n: string }>(
-      `SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
-    );
-    if (Number(busy.rows[0]!.n) === 0) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  await autovacuumIdle(client);
   const counts: Record<string, number> = {};
   for (const table of [
     'Organization',
