@@ -26,12 +26,12 @@ import {
   recallQueries,
 } from './requests.ts';
 import {
-  autovacuumIdle,
   buildScaledData,
   fillFirstPages,
   FIRST_PAGE_ROWS,
   FULL_SCALE,
   QUICK_SCALE,
+  vacuumSettled,
 } from './scale.ts';
 import { type Api, findValues, gql, login, sleep, startApi, startRaw } from './api-process.ts';
 
@@ -225,14 +225,10 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
   // Interleaved request by request; which side goes first alternates (API or raw, every round),
   // and so does which size goes first (seed or scale, every other round): a position in the
   // round that runs faster or slower favours neither side nor size.
-  const sizeFirst = (order: 'seed' | 'scale') => {
-    if (order === 'seed') return rows;
-    const swapped: typeof rows = [];
-    for (let g = 0; g < rows.length; g += targets.length)
-      swapped.push(...rows.slice(g, g + targets.length).reverse());
-    return swapped;
-  };
-  const orders = [sizeFirst('seed'), sizeFirst('scale')];
+  const scaleFirst: typeof rows = [];
+  for (let g = 0; g < rows.length; g += targets.length)
+    scaleFirst.push(...rows.slice(g, g + targets.length).reverse());
+  const orders = [rows, scaleFirst];
   for (let i = 0; i < ITERATIONS; i++) {
     for (const row of orders[Math.floor(i / 2) % 2]!) {
       if (row.apiTimes.length >= 5 && spent(row) > SAMPLE_BUDGET_MS) continue;
@@ -838,8 +834,7 @@ async function main() {
       // The previous import's rows would set autovacuum off at some point of the next minute
       // (autovacuum_naptime), taking one of the two cores from whichever import runs then: each
       // import starts from a vacuumed database with no worker running, as the requests do.
-      await scaleClient.query('VACUUM (ANALYZE)');
-      const waited = await autovacuumIdle(scaleClient);
+      const waited = await vacuumSettled(scaleClient);
       if (waited >= 1) log(`waited ${waited.toFixed(0)} s for autovacuum before ${label}`);
       const full = await safely(label, IMPORT_ROWS, () => run(IMPORT_ROWS));
       imports.push(full);
@@ -1020,7 +1015,7 @@ function render(r: ReportInput): string {
       'before parsing) and through the streaming endpoints the dashboard uses for one CSV file (POST /imports/rate-table-versions/<id>.csv and ' +
       '/imports/inspection-annexes/<quarter>/WEBSITE.csv, the body written to a temporary file as it arrives, then decoded, parsed and written). ' +
       "The two annex imports write into two new quarters (2025Q1, 2025Q2: empty rounds, as a new quarter's annex arrives); the re-import then sends " +
-      'the same file to 2025Q2 again, replacing its 100,000 findings in the same transaction (a corrected annex). Event-loop delay is sampled ' +
+      `the same file to 2025Q2 again, replacing its ${IMPORT_ROWS.toLocaleString('en')} findings in the same transaction (a corrected annex). Event-loop delay is sampled ` +
       'inside the API (monitorEventLoopDelay, 5 ms resolution) and /healthz is polled every 20 ms from outside. ' +
       'Seed and scale are two databases (the same seed; the second with the scaled history added), each with its own API and raw server, ' +
       "measured in the same loop call by call (seed API, seed raw, scale API, scale raw for one request, then the next; the order of the two sizes and of API and raw alternates from round to round): the machine's " +

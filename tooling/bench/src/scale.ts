@@ -59,11 +59,13 @@ export async function fillFirstPages(client: pg.ClientBase): Promise<void> {
 }
 
 /**
- * Waits (60 s at most) until no autovacuum worker runs; returns the seconds waited. A bulk write
- * sets autovacuum off on its own (autovacuum_vacuum_insert_threshold) within a minute, and on a
- * two-core machine the worker takes CPU from whatever is measured next.
+ * VACUUM (ANALYZE) the database, then wait (60 s at most) until no autovacuum worker runs; returns
+ * the seconds spent waiting. A bulk write sets autovacuum off on its own
+ * (autovacuum_vacuum_insert_threshold) within a minute, and on a two-core machine the worker
+ * takes CPU from whatever is measured next.
  */
-export async function autovacuumIdle(client: pg.ClientBase): Promise<number> {
+export async function vacuumSettled(client: pg.ClientBase): Promise<number> {
+  await client.query('VACUUM (ANALYZE)');
   const started = performance.now();
   for (let i = 0; i < 60; i++) {
     const busy = await client.query<{ n: string }>(
@@ -207,8 +209,7 @@ export async function buildScaledData(
   // VACUUM as well as ANALYZE: after this many inserts autovacuum would otherwise start on its own
   // (autovacuum_vacuum_insert_threshold) while the scale-size requests are being measured, taking
   // CPU from the API and the raw server on a two-core machine; then wait until no worker runs.
-  await client.query('VACUUM (ANALYZE)');
-  await autovacuumIdle(client);
+  await vacuumSettled(client);
   const counts: Record<string, number> = {};
   for (const table of [
     'Organization',

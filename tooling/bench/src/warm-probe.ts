@@ -58,12 +58,18 @@ async function probeDatabase(): Promise<string> {
     const prisma = createPrismaClient(url.toString());
     await seedDatabase(prisma);
     await prisma.$disconnect();
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    await fillFirstPages(client); // as the bench's databases (scale.ts)
-    if (scaled) log(`scaled data: ${JSON.stringify(await buildScaledData(client, FULL_SCALE))}`);
-    await client.end();
     log(`created and seeded ${DB_NAME}`);
+  }
+  // As the bench's databases (scale.ts); the fill only tops up, so a probe database kept from
+  // before it existed gets it too.
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await fillFirstPages(client);
+    if (scaled && !exists)
+      log(`scaled data: ${JSON.stringify(await buildScaledData(client, FULL_SCALE))}`);
+  } finally {
+    await client.end();
   }
   return url.toString();
 }

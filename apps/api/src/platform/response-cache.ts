@@ -14,7 +14,7 @@
 // Identical cacheable reads arriving while one of them executes wait for its answer instead of
 // executing too (singleFlight, per instance): an expired or flushed expensive read asked by many
 // clients at once runs once.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import {
@@ -569,10 +569,7 @@ export function cacheNamespace(databaseUrl: string | undefined): string {
   if (!databaseUrl) return 'local';
   try {
     const url = new URL(databaseUrl);
-    return createHash('sha256')
-      .update(`${url.hostname}:${url.port}${url.pathname}`)
-      .digest('hex')
-      .slice(0, 16);
+    return sha256Hex(`${url.hostname}:${url.port}${url.pathname}`).slice(0, 16);
   } catch {
     return 'local';
   }
