@@ -27,7 +27,7 @@ afterAll(() => h?.close());
 // the total's own statement.
 const entryReads = (statements: string[]) =>
   statements.filter(
-    (s) => /FROM "(public"\.")?AuditEntry"/.test(s) && (!/reltuples/.test(s) || /to_jsonb/.test(s)),
+    (s) => /FROM "(public"\.")?AuditEntry"/.test(s) && (!/reltuples/.test(s) || /json_agg/.test(s)),
   );
 
 it('the dashboard page of the log selects neither before nor after', async () => {
@@ -128,14 +128,14 @@ it('an unfiltered page is one statement on pg, with the rows and order Prisma gi
   expect(r.errors).toBeUndefined();
   expect(r.data!.auditEntriesPage.nodes).toHaveLength(2);
   expect(r.statements).toHaveLength(2);
-  expect(r.statements[1]).toContain('to_jsonb(x)');
+  expect(r.statements[1]).toContain('json_agg(x ORDER BY');
   const filtered = await h.gql(
     '{ auditEntriesPage(perPage: 2, filter: { entity: "ApiToken" }) { nodes { action } } }',
     {},
     admin,
   );
   expect(filtered.errors).toBeUndefined();
-  expect(filtered.statements.some((s) => s.includes('to_jsonb(x)'))).toBe(false);
+  expect(filtered.statements.some((s) => s.includes('json_agg(x ORDER BY'))).toBe(false);
 });
 
 it('a page with its total, unfiltered, is one statement besides authentication, in either order', async () => {

