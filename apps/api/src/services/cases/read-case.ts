@@ -32,8 +32,12 @@ const NOTICE_DAYS = ['issuedOn'] as const;
 // Enum arrays: a NULL column is an empty list to Prisma.
 const CASE_LISTS = ['conditionsMet', 'exclusions'] as const;
 
-const day = (text: string | null) => (text === null ? null : new Date(`${text}T00:00:00.000Z`));
-const instant = (text: string) => new Date(`${text}Z`);
+// A first page reads them as epoch milliseconds (pageParts): a Date from a number is cheaper than
+// one parsed from text.
+const day = (value: string | number | null) =>
+  value === null ? null : new Date(typeof value === 'number' ? value : `${value}T00:00:00.000Z`);
+const instant = (value: string | number) =>
+  new Date(typeof value === 'number' ? value : `${value}Z`);
 
 /** Converts the date and timestamp columns the row holds (a page may read only some columns). */
 function withDates<T>(
@@ -41,8 +45,8 @@ function withDates<T>(
   days: readonly string[],
   instants: readonly string[] = [],
 ): T {
-  for (const key of days) if (key in row) row[key] = day(row[key] as string | null);
-  for (const key of instants) if (key in row) row[key] = instant(row[key] as string);
+  for (const key of days) if (key in row) row[key] = day(row[key] as string | number | null);
+  for (const key of instants) if (key in row) row[key] = instant(row[key] as string | number);
   return row as T;
 }
 
@@ -81,6 +85,9 @@ const PAGE_COLUMNS: ReadonlySet<string> = new Set<CaseSortColumn>([
   'updatedAt',
 ]);
 
+/** Date and timestamp columns a first page reads as epoch milliseconds (exact in a double). */
+const EPOCH_COLUMNS: ReadonlySet<string> = new Set([...CASE_DAYS, ...CASE_INSTANTS]);
+
 const CASE_COLUMNS: ReadonlySet<string> = new Set(
   Object.values(Prisma.DiscretionCaseScalarFieldEnum),
 );
@@ -102,7 +109,13 @@ function pageParts(
     const all = [...new Set([...columns, column, 'id'])].sort();
     if (!all.every((c) => CASE_COLUMNS.has(c)))
       throw new Error(`not case columns: ${all.join(',')}`);
-    list = all.map((c) => `c."${c}"`).join(', ');
+    list = all
+      .map((c) =>
+        EPOCH_COLUMNS.has(c)
+          ? `(extract(epoch FROM c."${c}") * 1000)::float8 AS "${c}"`
+          : `c."${c}"`,
+      )
+      .join(', ');
   }
   const inner = `SELECT ${list} FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`;
   const outer = `x."${column}" ${dir}, x.id ASC`;
