@@ -2,6 +2,7 @@
 // before and after (large JSON) for a list of who, what and when.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  AUDIT_ENTRY_SELECT,
   auditPageColumns,
   readAuditPage,
   readAuditPageCounted,
@@ -70,16 +71,7 @@ it('an unfiltered page is one statement on pg, with the rows and order Prisma gi
     );
     expect(more.errors).toBeUndefined();
   }
-  const select = {
-    id: true,
-    publicId: true,
-    at: true,
-    actorId: true,
-    actorLabel: true,
-    action: true,
-    entity: true,
-    entityId: true,
-  } as const;
+  const select = { id: true, ...AUDIT_ENTRY_SELECT } as const;
   const columns = auditPageColumns({ select });
   expect(columns).not.toBeNull();
   for (const field of ['at', 'entity', 'action', 'actorLabel']) {

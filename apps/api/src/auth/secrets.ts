@@ -1,5 +1,4 @@
-import * as crypto from 'node:crypto';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Bearer secrets carry a kind prefix so the context knows which table to look in. */
 export const SESSION_PREFIX = 'gzs_';
@@ -11,15 +10,7 @@ export function newSecret(prefix: string): string {
 }
 
 /** Secrets are stored as sha256 hex: enough for 256-bit random input (no salt or slow hash needed). */
-export function sha256Hex(secret: string): string {
-  // Every signed-in request hashes its bearer secret: the one-shot `crypto.hash` (Node ≥ 20.12)
-  // skips the Hash object; createHash where it is missing (package.json allows Node 20.10).
-  return oneShot
-    ? oneShot('sha256', secret, 'hex')
-    : createHash('sha256').update(secret, 'utf8').digest('hex');
-}
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string })
-  .hash;
+export { sha256Hex } from '../platform/sha256.ts';
 
 /** The characters kept in clear so an administrator can recognise a token in a list. */
 export function displayPrefix(secret: string): string {

@@ -15,7 +15,6 @@
 //   POST /imports/inspection-annexes/<quarter>/<WEBSITE|NEW_MEDIA|DATA_COLLECTION|ADOPTION>.csv
 //        ?version=<round version>[&fileName=<name shown in errors>]
 //       → { data: { importInspectionAnnexes: { id, quarter, version } } }
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -39,6 +38,7 @@ import { importRateTableVersionCsv } from '../services/rates/import-rate-table-v
 import { MAX_RATE_CSV_FILE_BYTES } from '../services/rates/read-rate-csv-file.ts';
 import { fail, failWith, json } from './exports.ts';
 import { spoolBody, type SpooledBody } from './spool.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 
 export const IMPORTS_PREFIX = '/imports/';
 
@@ -209,9 +209,7 @@ export function createImportHandler(options: ImportHandlerOptions) {
       spooled = await spoolBody(limitedBody(req, limit, fileField(url.pathname)));
       if (key && caller) {
         // The key binds the import's target, arguments and file (as a mutation's binds its variables).
-        const hash = createHash('sha256')
-          .update(`POST ${url.pathname}${url.search}\u0000${spooled.sha256}`)
-          .digest('hex');
+        const hash = sha256Hex(`POST ${url.pathname}${url.search}\u0000${spooled.sha256}`);
         const started = await startIdempotent(prisma, caller, key, hash);
         if (!started.run) {
           if ('conflict' in started)

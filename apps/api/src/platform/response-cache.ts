@@ -38,7 +38,7 @@ import type { PrismaClient } from '@gazette/db';
 import { todayInShanghai } from '@gazette/domain';
 import { viewerOf, type GazetteContext, type Viewer } from '../context.ts';
 import type { ViewerCache } from '../auth/viewer-cache.ts';
-import { sha256Hex } from '../auth/secrets.ts';
+import { sha256Hex } from './sha256.ts';
 
 export const CACHE_CHANNEL = 'gazette_cache';
 /** Sent by a trigger on every change to sessions, users and API tokens (auth/viewer-cache.ts). */

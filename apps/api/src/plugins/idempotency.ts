@@ -7,10 +7,10 @@
 // after 24 hours. Anonymous callers are not keyed (there is no caller to bind a result to).
 // Limit: a process killed between the mutation's commit and storing its result leaves a pending
 // claim; after STALE_MS a retry runs the mutation again.
-import { createHash } from 'node:crypto';
 import { getOperationAST, print } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GazetteContext } from '../context.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -147,11 +147,7 @@ async function idempotent(
     });
     return;
   }
-  const hash = createHash('sha256')
-    .update(print(operation))
-    .update('\u0000')
-    .update(JSON.stringify(args.variableValues ?? {}))
-    .digest('hex');
+  const hash = sha256Hex(`${print(operation)}\u0000${JSON.stringify(args.variableValues ?? {})}`);
   const started = await startIdempotent(ctx.prisma, caller, key, hash);
   if (!started.run) {
     setResultAndStopExecution(

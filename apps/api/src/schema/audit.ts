@@ -3,6 +3,7 @@ import { builder, checkedMaxSize } from '../builder.ts';
 import { totalCount, TOTAL_COUNT_NOTE } from '../services/paging.ts';
 import { auditWhere, type AuditFilter } from '../services/audit/audit-where.ts';
 import {
+  AUDIT_ENTRY_SELECT,
   auditPageColumns,
   readAuditPage,
   readAuditPageCounted,
@@ -22,15 +23,7 @@ builder.prismaNode('AuditEntry', {
   // its own `select` (what `t.expose…` gives in select mode) is resolved through Pothos' per-row
   // loader check, which a page of 25 entries paid once per field and entry (≈ 6 % of the page's
   // CPU); plain resolvers over always-read columns skip it. Only the JSON columns are per field.
-  select: {
-    publicId: true,
-    at: true,
-    actorId: true,
-    actorLabel: true,
-    action: true,
-    entity: true,
-    entityId: true,
-  },
+  select: AUDIT_ENTRY_SELECT,
   fields: (t) => ({
     at: t.string({
       description: '发生时间(ISO 时间戳)',

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { badInput } from '@gazette/domain';
 import { directSql } from '@gazette/db';
 import type { GazetteContext } from '../context.ts';
+import { sha256Hex } from '../platform/sha256.ts';
 import { countRemembered } from '../platform/totals-cache.ts';
 
 /** react-admin's getList shape: a page number from 1, a page size, one sort field and a filter. */
@@ -108,7 +108,7 @@ export function statementName(prefix: string, text: string): string {
   const key = `${prefix}\0${text}`;
   let name = statementNames.get(key);
   if (name === undefined) {
-    name = `${prefix}_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    name = `${prefix}_${sha256Hex(text).slice(0, 16)}`;
     // A few dozen texts (column sets × sorts); the bound only guards against a leak.
     if (statementNames.size >= 1000) statementNames.clear();
     statementNames.set(key, name);

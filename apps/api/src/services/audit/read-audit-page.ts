@@ -5,17 +5,22 @@
 import { directSql, type PrismaClient } from '@gazette/db';
 import { EXACT_COUNT_LIMIT, statementName, unfilteredTotalSql } from '../paging.ts';
 
+/**
+ * The columns every read of an entry takes (the AuditEntry type's select-mode `select`): the
+ * small ones; the JSON before and after only when a field asks for them.
+ */
+export const AUDIT_ENTRY_SELECT = {
+  publicId: true,
+  at: true,
+  actorId: true,
+  actorLabel: true,
+  action: true,
+  entity: true,
+  entityId: true,
+} as const;
+
 /** Columns the fast path reads: the page's scalar columns (not the JSON before and after). */
-const COLUMNS: ReadonlySet<string> = new Set([
-  'id',
-  'publicId',
-  'at',
-  'actorId',
-  'actorLabel',
-  'action',
-  'entity',
-  'entityId',
-]);
+const COLUMNS: ReadonlySet<string> = new Set(['id', ...Object.keys(AUDIT_ENTRY_SELECT)]);
 /** The sorts auditEntriesPage offers. */
 const SORTS: ReadonlySet<string> = new Set(['at', 'entity', 'action', 'actorLabel']);
 
