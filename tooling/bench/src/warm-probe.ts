@@ -14,7 +14,11 @@
 // --base-flags="<node flags>" adds node flags to the other build's start script (base may then be
 // this build's own dist/server.mjs: an A/B comparison of a V8 setting).
 // --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
+// --phases preloads phases.mjs into the API: each request's server-side time split at its SQL
+// statements (before the first, the statements, after the last reply), medians printed per request.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -38,6 +42,7 @@ const base = arg('base');
 const baseFlags = arg('base-flags');
 // --scale: a second probe database with the bench's scaled history added (built once, kept).
 const scaled = process.argv.includes('--scale');
+const phases = process.argv.includes('--phases');
 const DB_NAME = scaled ? 'gazette_warm_probe_scale' : 'gazette_warm_probe';
 const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
 
@@ -76,9 +81,11 @@ async function probeDatabase(): Promise<string> {
 
 type Call = () => Promise<string>;
 
-function graphql(url: string, body: Record<string, unknown>, token?: string): Call {
+function graphql(url: string, body: Record<string, unknown>, token?: string, label?: string): Call {
   const text = JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // (phases.mjs groups the API's requests by it; ASCII only, as a header must be)
+  if (phases && label) headers['x-bench-label'] = encodeURIComponent(label);
   if (token) headers.authorization = `Bearer ${token}`;
   return async () => {
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: text });
@@ -103,7 +110,15 @@ async function main() {
     if (built.status !== 0) throw new Error('build failed');
   }
   const databaseUrl = await probeDatabase();
-  const api = await startApi(databaseUrl, { probe: false, cpuProf });
+  const phasesDir = phases ? mkdtempSync(path.join(tmpdir(), 'warm-probe-')) : undefined;
+  const phasesFile = phasesDir && path.join(phasesDir, 'phases.json');
+  if (phasesFile) process.env.BENCH_PHASES_FILE = phasesFile;
+  const api = await startApi(databaseUrl, {
+    probe: false,
+    cpuProf,
+    ...(phases && { nodeFlags: `--import ${path.join(HERE, 'phases.mjs')}` }),
+  });
+  delete process.env.BENCH_PHASES_FILE; // (the base build and the raw server run without it)
   const baseApi = base
     ? await startApi(databaseUrl, { probe: false, entry: base, nodeFlags: baseFlags })
     : undefined;
@@ -133,16 +148,17 @@ async function main() {
             url,
             { query: r.document, variables: r.variables(found), operationName: r.operationName },
             r.auth ? token : undefined,
+            name,
           ),
         ];
       };
       return [
-        ['anonymous { __typename }', graphql(url, { query: '{ __typename }' })],
-        ['signed-in { __typename }', graphql(url, { query: '{ __typename }' }, token)],
+        ['anonymous { __typename }', graphql(url, { query: '{ __typename }' }, undefined, 'anon')],
+        ['signed-in { __typename }', graphql(url, { query: '{ __typename }' }, token, 'signed-in')],
         fromRequests('Case'),
         fromRequests('cases (first 25)'),
         fromRequests('auditEntriesPage'),
-        ['{ me { email } }', graphql(url, { query: '{ me { email } }' }, token)],
+        ['{ me { email } }', graphql(url, { query: '{ me { email } }' }, token, 'me')],
       ];
     };
     const apis = [{ label: 'API', api, calls: requestsTo(api.url) }];
@@ -183,7 +199,38 @@ async function main() {
     raw.child.kill('SIGTERM');
     await api.stop();
     await baseApi?.stop();
+    if (phasesFile && phasesDir) {
+      // (written when the API exits; a killed API leaves none)
+      if (existsSync(phasesFile))
+        printPhases(JSON.parse(readFileSync(phasesFile, 'utf8')) as PhaseRecords);
+      else log('the API wrote no phases (it did not exit cleanly)');
+      rmSync(phasesDir, { recursive: true, force: true });
+    }
   }
+}
+
+/** label → [pre, db, post, statements] per request, as phases.mjs writes them. */
+type PhaseRecords = Record<string, Array<[number, number, number, number]>>;
+
+/** Medians of the measured requests (the last N of each label: the warm-up came first). */
+function printPhases(records: PhaseRecords) {
+  const lines = ['server-side phases of the API (p50 ms over the measured requests):'];
+  for (const [label, all] of Object.entries(records)) {
+    const measured = all.slice(-N);
+    const p50 = (k: number) =>
+      percentile(
+        measured.map((r) => r[k]!),
+        50,
+      ).toFixed(3);
+    const total = percentile(
+      measured.map((r) => r[0] + r[1] + r[2]),
+      50,
+    ).toFixed(3);
+    lines.push(
+      `${decodeURIComponent(label).padEnd(26)} pre ${p50(0)} | statements ${p50(1)} | post ${p50(2)} | total ${total} (${p50(3)} statements)`,
+    );
+  }
+  console.log(lines.join('\n'));
 }
 
 await main();
