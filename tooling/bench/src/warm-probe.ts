@@ -14,6 +14,9 @@
 // --base-flags="<node flags>" adds node flags to the other build's start script (base may then be
 // this build's own dist/server.mjs: an A/B comparison of a V8 setting).
 // --cpu-prof=<dir> starts the API with node --cpu-prof (the profile is written on its graceful stop).
+// --mix sends every other bench read (requests.ts, not informational ones) through the same side
+// before each measured call, untimed, as `pnpm bench` interleaves its ~35 reads: the measured call
+// then finds caches and code as cold as it does there (an A/B of what that interleaving costs).
 // --phases preloads phases.mjs into the API: each request's server-side time split at its SQL
 // statements (before the first, the statements, after the last reply), medians printed per request.
 import { spawnSync } from 'node:child_process';
@@ -43,6 +46,7 @@ const baseFlags = arg('base-flags');
 // --scale: a second probe database with the bench's scaled history added (built once, kept).
 const scaled = process.argv.includes('--scale');
 const phases = process.argv.includes('--phases');
+const mix = process.argv.includes('--mix');
 const DB_NAME = scaled ? 'gazette_warm_probe_scale' : 'gazette_warm_probe';
 const log = (m: string) => process.stderr.write(`[warm-probe] ${m}\n`);
 
@@ -161,6 +165,23 @@ async function main() {
         ['{ me { email } }', graphql(url, { query: '{ me { email } }' }, token, 'me')],
       ];
     };
+    /** --mix: the bench's other reads against one API (GraphQL) or the raw server (SQL). */
+    const noiseTo = (url: string | null, measured: string): Call[] =>
+      mix
+        ? REQUESTS.filter((r) => r.name !== measured && !r.informational).map((r) =>
+            url === null
+              ? rawCall(r.name)!
+              : graphql(
+                  url,
+                  {
+                    query: r.document,
+                    variables: r.variables(found),
+                    operationName: r.operationName,
+                  },
+                  r.auth ? token : undefined,
+                ),
+          )
+        : [];
     const apis = [{ label: 'API', api, calls: requestsTo(api.url) }];
     if (baseApi) apis.push({ label: 'base', api: baseApi, calls: requestsTo(baseApi.url) });
     const rows: string[] = [];
@@ -168,14 +189,30 @@ async function main() {
       if (only && !new RegExp(only).test(name)) continue;
       const rawC = rawCall(name);
       const sides = [
-        ...apis.map((a) => ({ label: a.label, call: a.calls[i]![1], cpu: a.api.cpuMs })),
-        ...(rawC ? [{ label: 'raw', call: rawC, cpu: () => cpuMsOf(raw.child.pid!) }] : []),
+        ...apis.map((a) => ({
+          label: a.label,
+          call: a.calls[i]![1],
+          cpu: a.api.cpuMs,
+          noise: noiseTo(a.api.url, name),
+        })),
+        ...(rawC
+          ? [
+              {
+                label: 'raw',
+                call: rawC,
+                cpu: () => cpuMsOf(raw.child.pid!),
+                noise: noiseTo(null, name),
+              },
+            ]
+          : []),
       ];
       for (let w = 0; w < WARMUP; w++) for (const side of sides) await side.call();
       const times = sides.map(() => [] as number[]);
       const cpuBefore = sides.map((side) => side.cpu?.() ?? 0);
+      // (with --mix the CPU per request includes the other reads' share: compare p50s then)
       for (let n = 0; n < N; n++) {
         for (const [k, side] of sides.entries()) {
+          for (const other of side.noise) await other().catch(() => '');
           const t = performance.now();
           await side.call();
           times[k]!.push(performance.now() - t);
