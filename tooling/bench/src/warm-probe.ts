@@ -20,8 +20,8 @@
 // --phases preloads phases.mjs into the API: each request's server-side time split at its SQL
 // statements (before the first, the statements, after the last reply), medians printed per request.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
