@@ -18,6 +18,8 @@ import { createLogger } from './http/logger.ts';
 import { closeGracefully, trackInFlight } from './http/shutdown.ts';
 import { startReviewTaskJob } from './services/review-tasks.ts';
 import { startWebhookWorker, webhookOptionsFrom } from './services/webhooks/worker.ts';
+import { reportWebhookSecrets } from './services/webhooks/seal-secrets.ts';
+import { loadSecretKey, SecretKeyConfigError, useSecretKey } from './platform/secret-box.ts';
 import { createGazetteYoga, responseCacheFrom } from './yoga.ts';
 import { loginThrottle } from './auth/throttle.ts';
 import { createRedisClient } from './platform/redis.ts';
@@ -73,6 +75,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       announce: options.announce,
     });
     if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
+    // Webhook signing secrets sealed at rest (platform/secret-box.ts); before the worker starts.
+    const secrets = loadSecretKey(env, db.embedded ? dataDir(env) : null);
+    useSecretKey(secrets.key);
+    await reportWebhookSecrets(prisma, secrets.key, secrets.source, logger);
     // Validity review tasks: now, then daily; one instance at a time (advisory lock).
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());
@@ -168,7 +174,8 @@ async function main(): Promise<void> {
     if (
       error instanceof DataDirLockedError ||
       error instanceof EditedMigrationError ||
-      error instanceof InvalidDatabaseUrlError
+      error instanceof InvalidDatabaseUrlError ||
+      error instanceof SecretKeyConfigError
     ) {
       process.stderr.write(`\n${error.message}\n\n`);
     } else {

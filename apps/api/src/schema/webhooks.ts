@@ -7,6 +7,7 @@ import { createWebhook } from '../services/webhooks/create-webhook.ts';
 import { deleteWebhook } from '../services/webhooks/delete-webhook.ts';
 import { replayWebhook } from '../services/webhooks/replay-webhook.ts';
 import { updateWebhook } from '../services/webhooks/update-webhook.ts';
+import { openSecret, secretKey, SecretUnreadableError } from '../platform/secret-box.ts';
 import { WEBHOOK_SECRET_PREFIX } from '../services/webhooks/sign-payload.ts';
 import { ChangeKindEnum } from './changes.ts';
 import { rawId } from './ids.ts';
@@ -37,7 +38,16 @@ export const Webhook = builder.prismaNode('Webhook', {
       description:
         '签名密钥的前几位(密钥仅在创建时显示一次) / the first characters of the signing secret',
       select: { secret: true },
-      resolve: (w) => `${w.secret.slice(0, WEBHOOK_SECRET_PREFIX.length + 4)}…`,
+      resolve: (w) => {
+        try {
+          const secret = openSecret(secretKey(), w.secret);
+          return `${secret.slice(0, WEBHOOK_SECRET_PREFIX.length + 4)}…`;
+        } catch (error) {
+          // (deliveries fail with the same reason in lastError)
+          if (error instanceof SecretUnreadableError) return '(密钥无法解密)';
+          throw error;
+        }
+      },
     }),
     cursor: t.string({
       nullable: true,

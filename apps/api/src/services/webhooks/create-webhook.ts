@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit.ts';
 import type { GazetteContext } from '../../context.ts';
 import { writeTransaction } from '../../schema/write-helpers.ts';
 import { webhookAuditView } from './audit-view.ts';
+import { sealSecret, secretKey } from '../../platform/secret-box.ts';
 import { newWebhookSecret } from './sign-payload.ts';
 import { checkWebhookDescription, checkWebhookKinds, checkWebhookUrl } from './validate-webhook.ts';
 import { notifyWebhookWorkers } from './wake.ts';
@@ -35,7 +36,8 @@ export async function createWebhook(
         url,
         kinds,
         description,
-        secret,
+        // Sealed under the server's key (platform/secret-box.ts); in clear without one.
+        secret: sealSecret(secretKey(), secret),
         active: input.active ?? true,
         cursor: last?.id ?? 0n,
         createdById,

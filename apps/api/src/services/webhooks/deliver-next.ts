@@ -6,6 +6,7 @@
 // dies mid-way the transaction rolls back and the change is sent again later (at least once; the
 // event header lets receivers de-duplicate).
 import type { PrismaClient } from '@gazette/db';
+import { openSecret, secretKey, SecretUnreadableError } from '../../platform/secret-box.ts';
 import { changeCursor } from '../changes/read-changes.ts';
 import { EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from './sign-payload.ts';
 
@@ -51,6 +52,16 @@ export function changeJson(row: {
     docNo: row.docNo,
     quarter: row.quarter,
   };
+}
+
+/** The webhook's signing secret in clear, or why it cannot be read. */
+function readSigningKey(stored: string): { secret: string } | { error: string } {
+  try {
+    return { secret: openSecret(secretKey(), stored) };
+  } catch (error) {
+    if (error instanceof SecretUnreadableError) return { error: error.message };
+    throw error;
+  }
 }
 
 interface Outcome {
@@ -130,14 +141,29 @@ export async function deliverNext(
         return true;
       }
       const body = JSON.stringify({ changes: [changeJson(event)] });
-      const headers = {
-        'content-type': 'application/json',
-        'user-agent': 'Gazette-Webhooks/1',
-        [SIGNATURE_HEADER]: signatureHeader(hook.secret, Math.floor(Date.now() / 1000), body),
-        [EVENT_HEADER]: changeCursor(event.id),
-      };
       const started = performance.now();
-      const outcome = await post(hook.url, body, headers, options.timeoutMs, stop);
+      const signingKey = readSigningKey(hook.secret);
+      // A key the server cannot open (no key configured, or another one) fails like an
+      // unreachable receiver: retried with backoff, then switched off, the reason in lastError.
+      const outcome =
+        'error' in signingKey
+          ? { ok: false, statusCode: null, error: signingKey.error }
+          : await post(
+              hook.url,
+              body,
+              {
+                'content-type': 'application/json',
+                'user-agent': 'Gazette-Webhooks/1',
+                [SIGNATURE_HEADER]: signatureHeader(
+                  signingKey.secret,
+                  Math.floor(Date.now() / 1000),
+                  body,
+                ),
+                [EVENT_HEADER]: changeCursor(event.id),
+              },
+              options.timeoutMs,
+              stop,
+            );
       const durationMs = Math.round(performance.now() - started);
       const attempt = hook.failures + 1;
       await tx.webhookDelivery.create({
