@@ -92,6 +92,7 @@ export type AuditPayloads = VersionedPayloads &
     'webhook.update': { entity: 'Webhook'; before: AuditedWebhook; after: AuditedWebhook };
     'webhook.delete': { entity: 'Webhook'; before: AuditedWebhook; after?: undefined };
     'webhook.replay': { entity: 'Webhook'; before: AuditedWebhook; after: AuditedWebhook };
+    'webhook.rotate_secret': { entity: 'Webhook'; before: AuditedWebhook; after: AuditedWebhook };
     'rateTableVersion.importCsv': {
       entity: 'RateTableVersion';
       before?: undefined;

@@ -26,6 +26,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { createApi, type Api } from './helpers.ts';
 
 const KEY = randomBytes(32);
+const NEW_KEY = randomBytes(32);
 
 describe('the sealing key', () => {
   let dir: string;
@@ -202,11 +203,64 @@ describe('webhooks with a sealing key', () => {
     worker.wake();
     await until(async () => {
       const hook = await api.db.prisma.webhook.findFirstOrThrow({ where: { url } });
-      return hook.failures > 0;
+      return !hook.active; // retried, then switched off (maxAttempts 2)
     });
     const hook = await api.db.prisma.webhook.findFirstOrThrow({ where: { url } });
+    expect(hook.active).toBe(false);
     expect(hook.lastError).toMatch(/GAZETTE_SECRET_KEY/);
     expect(receiver.received.length).toBe(before); // nothing unsigned or mis-signed was sent
-    useSecretKey(KEY);
+    // The operator sets a new key (the old one is lost): the old secret stays unreadable.
+    useSecretKey(NEW_KEY);
+  });
+
+  it('rotates a secret: the new one shown once, sealed under the new key, audited without it; deliveries resume signed with it', async () => {
+    const ROTATE = `mutation($id: ID!, $v: Int!) { rotateWebhookSecret(id: $id, version: $v) { secret webhook { id version secretHint } } }`;
+    const row = await api.db.prisma.webhook.findFirstOrThrow({ where: { url } });
+    const id = (
+      await api.gql<{ webhooks: { id: string; url: string }[] }>(
+        `{ webhooks { id url } }`,
+        {},
+        { token: admin },
+      )
+    ).data!.webhooks.find((w) => w.url === url)!.id;
+    expect(
+      (await api.gql(ROTATE, { id, v: row.version }, { token: await api.tokenFor('SUPERVISOR') }))
+        .codes,
+    ).toEqual(['FORBIDDEN']);
+    expect((await api.gql(ROTATE, { id, v: row.version + 5 }, { token: admin })).codes).toEqual([
+      'CONFLICT',
+    ]);
+    const r = await api.gql<{
+      rotateWebhookSecret: { secret: string; webhook: { version: number; secretHint: string } };
+    }>(ROTATE, { id, v: row.version }, { token: admin });
+    expect(r.errors).toBeUndefined();
+    const { secret, webhook } = r.data!.rotateWebhookSecret;
+    expect(secret).toMatch(/^whsec_[\w-]{40,}$/);
+    expect(webhook).toMatchObject({
+      version: row.version + 1,
+      secretHint: `${secret.slice(0, 10)}…`,
+    });
+    const stored = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: row.id } });
+    expect(openSecret(NEW_KEY, stored.secret)).toBe(secret);
+    const audit = await api.db.prisma.auditEntry.findFirstOrThrow({
+      where: { entity: 'Webhook', action: 'webhook.rotate_secret' },
+    });
+    expect(JSON.stringify([audit.before, audit.after])).not.toContain(secret.slice(6));
+    expect(JSON.stringify(audit.after)).not.toContain(stored.secret);
+    // Switched off after its failures: switched back on, it sends the change it stopped at.
+    {
+      const on = await api.gql(
+        `mutation($id: ID!, $v: Int!) { updateWebhook(id: $id, version: $v, input: { active: true }) { active } }`,
+        { id, v: stored.version },
+        { token: admin },
+      );
+      expect(on.errors).toBeUndefined();
+    }
+    const before = receiver.received.length;
+    worker.wake();
+    await until(() => receiver.received.length > before);
+    const got = receiver.received.at(-1)!;
+    expect(JSON.parse(got.body).changes[0].docNo).toBe('测试二');
+    expect(verifySignature(secret, got.signature, got.body)).toBe(true);
   });
 });

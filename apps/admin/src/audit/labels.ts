@@ -72,6 +72,7 @@ export const ACTIONS = [
   'webhook.update',
   'webhook.delete',
   'webhook.replay',
+  'webhook.rotate_secret',
   'session.login',
   'session.logout',
 ] as const;

@@ -895,6 +895,7 @@ export const appEn: Shape<typeof appZh> = {
       webhook_update: 'Changed a webhook',
       webhook_delete: 'Deleted a webhook',
       webhook_replay: 'Replayed a webhook',
+      webhook_rotate_secret: 'Rotated a webhook secret',
       session_login: 'Signed in',
       session_logout: 'Signed out',
     },

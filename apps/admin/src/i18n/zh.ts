@@ -851,6 +851,7 @@ export const appZh = {
       webhook_update: '修改网络钩子',
       webhook_delete: '删除网络钩子',
       webhook_replay: '重发网络钩子',
+      webhook_rotate_secret: '更换网络钩子签名密钥',
       session_login: '登录',
       session_logout: '退出登录',
     },

@@ -28,6 +28,7 @@ import './changes.ts';
 import './review-tasks.ts';
 import './review-task-writes.ts';
 import './webhooks.ts';
+import './webhook-secret-rotation.ts';
 
 builder.queryType({
   description: '查询入口:规范性文件、价格表与计算、检查结果、裁量审查评估案件等',

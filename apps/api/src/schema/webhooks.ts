@@ -7,8 +7,7 @@ import { createWebhook } from '../services/webhooks/create-webhook.ts';
 import { deleteWebhook } from '../services/webhooks/delete-webhook.ts';
 import { replayWebhook } from '../services/webhooks/replay-webhook.ts';
 import { updateWebhook } from '../services/webhooks/update-webhook.ts';
-import { openSecret, secretKey, SecretUnreadableError } from '../platform/secret-box.ts';
-import { WEBHOOK_SECRET_PREFIX } from '../services/webhooks/sign-payload.ts';
+import { secretHint } from '../services/webhooks/seal-secrets.ts';
 import { ChangeKindEnum } from './changes.ts';
 import { rawId } from './ids.ts';
 
@@ -38,16 +37,7 @@ export const Webhook = builder.prismaNode('Webhook', {
       description:
         '签名密钥的前几位(密钥仅在创建时显示一次) / the first characters of the signing secret',
       select: { secret: true },
-      resolve: (w) => {
-        try {
-          const secret = openSecret(secretKey(), w.secret);
-          return `${secret.slice(0, WEBHOOK_SECRET_PREFIX.length + 4)}…`;
-        } catch (error) {
-          // (deliveries fail with the same reason in lastError)
-          if (error instanceof SecretUnreadableError) return '(密钥无法解密)';
-          throw error;
-        }
-      },
+      resolve: (w) => secretHint(w.secret),
     }),
     cursor: t.string({
       nullable: true,
@@ -141,22 +131,27 @@ const UpdateWebhookInput = builder.inputType('UpdateWebhookInput', {
   }),
 });
 
-const CreateWebhookPayload = builder
-  .objectRef<{ webhookId: string; secret: string }>('CreateWebhookPayload')
-  .implement({
-    description: '登记网络钩子的结果:签名密钥只在此处出现一次',
+/** A webhook with its new signing secret, shown this once (createWebhook, rotateWebhookSecret). */
+export const webhookWithSecret = (name: string, description: string) =>
+  builder.objectRef<{ webhookId: string; secret: string }>(name).implement({
+    description,
     fields: (t) => ({
       secret: t.exposeString('secret', {
         description: '签名密钥,只在此显示一次 / the signing secret, shown this once',
       }),
       webhook: t.prismaField({
-        description: '登记的网络钩子',
+        description: '网络钩子',
         type: 'Webhook',
         resolve: (query, p, _a, ctx) =>
           ctx.prisma.webhook.findUniqueOrThrow({ ...query, where: { id: p.webhookId } }),
       }),
     }),
   });
+
+const CreateWebhookPayload = webhookWithSecret(
+  'CreateWebhookPayload',
+  '登记网络钩子的结果:签名密钥只在此处出现一次',
+);
 
 builder.queryFields((t) => ({
   webhooks: t.prismaField({

@@ -1,9 +1,27 @@
-// At start-up (server.ts): the webhook secrets stored in clear (before sealing existed, or while
+// A webhook secret's hint, and at start-up (server.ts): the webhook secrets stored in clear (before sealing existed, or while
 // the server ran without a key) are sealed under the key now configured; with no key, the server
 // says how many secrets it holds in clear or cannot read.
 import type { Logger } from 'pino';
 import type { PrismaClient } from '@gazette/db';
-import { SEALED_PREFIX, sealSecret } from '../../platform/secret-box.ts';
+import {
+  openSecret,
+  SEALED_PREFIX,
+  sealSecret,
+  secretKey,
+  SecretUnreadableError,
+} from '../../platform/secret-box.ts';
+import { WEBHOOK_SECRET_PREFIX } from './sign-payload.ts';
+
+/** What a list shows of a stored secret: its first characters, or that it cannot be opened. */
+export function secretHint(stored: string): string {
+  try {
+    return `${openSecret(secretKey(), stored).slice(0, WEBHOOK_SECRET_PREFIX.length + 4)}…`;
+  } catch (error) {
+    // (deliveries fail with the reason in lastError)
+    if (error instanceof SecretUnreadableError) return '(密钥无法解密)';
+    throw error;
+  }
+}
 
 /** Seals every clear secret under `key`; how many it sealed. */
 export async function sealClearWebhookSecrets(prisma: PrismaClient, key: Buffer): Promise<number> {

@@ -1,7 +1,12 @@
-// Shared pieces of the webhook writes: the transaction wrapper, lookups and version conflicts.
+// Shared pieces of the webhook writes: the transaction wrapper, lookups, version conflicts and
+// the version-checked, audited update.
 import { DomainError } from '@gazette/domain';
 import type { Prisma, Webhook } from '@gazette/db';
+import { recordAudit } from '../../audit.ts';
+import type { GazetteContext } from '../../context.ts';
 import { writeTransaction } from '../../schema/write-helpers.ts';
+import { webhookAuditView } from './audit-view.ts';
+import { notifyWebhookWorkers } from './wake.ts';
 
 export { writeTransaction };
 
@@ -34,4 +39,36 @@ export async function conflictError(
       details: { currentVersion, yourVersion },
     },
   );
+}
+
+/**
+ * A version-checked change of one webhook in `tx`, audited as `action` (before and after without
+ * the secret), the delivery workers woken: `data` is given the row as it was.
+ */
+export async function versionedWebhookUpdate(
+  tx: Tx,
+  ctx: GazetteContext,
+  id: string,
+  version: number,
+  action: 'webhook.update' | 'webhook.rotate_secret',
+  data: (before: Webhook) => Prisma.WebhookUpdateManyMutationInput,
+): Promise<Webhook> {
+  const before = await findOrThrowWebhook(tx, id);
+  if (before.version !== version) throw await conflictError(tx, id, before.version, version);
+  const { count } = await tx.webhook.updateMany({
+    where: { id, version },
+    data: { ...data(before), version: { increment: 1 } },
+  });
+  if (count === 0)
+    throw await conflictError(tx, id, (await findOrThrowWebhook(tx, id)).version, version);
+  const after = await findOrThrowWebhook(tx, id);
+  await recordAudit(tx, ctx, {
+    action,
+    entity: 'Webhook',
+    entityId: id,
+    before: webhookAuditView(before),
+    after: webhookAuditView(after),
+  });
+  await notifyWebhookWorkers(tx, id);
+  return after;
 }
