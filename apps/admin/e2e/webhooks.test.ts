@@ -96,7 +96,7 @@ const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 describe('网络钩子', () => {
-  it('registers a webhook showing its secret once, delivers a signed change, logs it, switches it off and on, and replays', async () => {
+  it('registers a webhook showing its secret once, delivers a signed change, logs it, switches it off and on, replays, and issues a new secret', async () => {
     const { page, context, errors } = await h.newPage({ width: 1366, height: 768 });
     await login(page, h.baseUrl, ADMIN);
     await page.getByRole('menuitem', { name: '网络钩子' }).click();
@@ -216,6 +216,25 @@ describe('网络钩子', () => {
       .map((c) => c.cursor);
     await waitFor(3 + expected.length);
     expect(received.slice(3).map((r) => r.event)).toEqual(expected);
+
+    // A new secret: shown once, the hint follows it, and the next change is signed with it.
+    await row.getByRole('button', { name: '更换密钥' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '生成新密钥' }).click();
+    const newSecretBox = page.getByRole('dialog').getByTestId('webhook-secret');
+    await newSecretBox.waitFor();
+    const newSecret = (await newSecretBox.textContent())!;
+    expect(newSecret).toMatch(/^whsec_[\w-]{40,}$/);
+    expect(newSecret).not.toBe(secret);
+    await page.getByRole('dialog').getByRole('button', { name: '我已保存' }).click();
+    await row.getByText(`${newSecret.slice(0, 10)}…`).waitFor();
+    const sent = received.length;
+    await renamePolicy(
+      '泸市府函〔2024〕270号',
+      '泸州市人民政府关于聘任第六届泸州仲裁委员会组成人员的通知(新密钥)',
+    );
+    const [afterRotation] = (await waitFor(sent + 1)).slice(sent);
+    expect(validSignature(newSecret, afterRotation!.signature, afterRotation!.body)).toBe(true);
+    expect(validSignature(secret, afterRotation!.signature, afterRotation!.body)).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -42,6 +42,19 @@ const Create = graphql(
   `,
   [WebhookFields],
 );
+const Rotate = graphql(
+  `
+    mutation RotateWebhookSecret($id: ID!, $version: Int!) {
+      rotateWebhookSecret(id: $id, version: $version) {
+        secret
+        webhook {
+          ...WebhookFields
+        }
+      }
+    }
+  `,
+  [WebhookFields],
+);
 const Update = graphql(
   `
     mutation UpdateWebhook($id: ID!, $version: Int!, $input: UpdateWebhookInput!) {
@@ -120,6 +133,13 @@ export const webhookMethods = {
   },
   async deleteWebhook(id: string, version: number): Promise<void> {
     await request(Delete, { id, version });
+  },
+  /** A new signing secret, shown once (the receiver must be given it). */
+  async rotateWebhookSecret(
+    id: string,
+    version: number,
+  ): Promise<{ secret: string; webhook: Webhook }> {
+    return (await request(Rotate, { id, version })).rotateWebhookSecret;
   },
   async replayWebhook(id: string, after: string | null): Promise<Webhook> {
     return (await request(Replay, { id, after })).replayWebhook;

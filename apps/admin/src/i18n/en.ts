@@ -998,6 +998,11 @@ export const appEn: Shape<typeof appZh> = {
     replayAfterThis: 'Replay after this',
     replayConfirm: 'Replay',
     replayed: 'Replay scheduled',
+    rotate: 'New secret',
+    rotateHelp:
+      'Issues %{url} a new signing secret: the old one stops signing at once, and the new one is shown once and must be given to the receiver. For a leaked secret, or one the server can no longer decrypt; switch a disabled webhook back on afterwards.',
+    rotateConfirm: 'Issue a new secret',
+    rotated: 'Signing secret replaced',
     saved: 'Webhook saved',
     deleted: 'Webhook deleted',
     confirmDelete: 'Delete %{url} and all its deliveries?',

@@ -951,6 +951,11 @@ export const appZh = {
     replayAfterThis: '自此之后重发',
     replayConfirm: '开始重发',
     replayed: '已安排重发',
+    rotate: '更换密钥',
+    rotateHelp:
+      '为 %{url} 生成新的签名密钥：旧密钥立即停止使用，新密钥只显示一次，须交给接收方替换。适用于密钥泄露，或服务器无法再解密旧密钥（显示“密钥无法解密”）时；已停用的钩子更换后请重新启用。',
+    rotateConfirm: '生成新密钥',
+    rotated: '签名密钥已更换',
     saved: '网络钩子已保存',
     deleted: '网络钩子已删除',
     confirmDelete: '删除 %{url} 及其全部投递记录，确定吗？',

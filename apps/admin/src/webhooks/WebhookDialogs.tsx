@@ -1,4 +1,5 @@
-// The webhook form (create and edit), the secret shown once, the delivery log and the replay dialog.
+// The webhook form (create and edit), the secret shown once (at creation and after a rotation),
+// the delivery log and the replay dialog.
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
@@ -37,6 +38,89 @@ import {
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 
 const URL_PATTERN = /^https?:\/\/[^\s/]+/i;
+
+/** A new signing secret, shown this once, with a copy button and how receivers check it. */
+function SecretShownOnce({ secret }: { secret: string }) {
+  const translate = useTranslate();
+  return (
+    <>
+      <Alert severity="warning" sx={{ mb: 1 }}>
+        {translate('webhooks.secretShownOnce')}
+      </Alert>
+      <Typography
+        component="code"
+        data-testid="webhook-secret"
+        sx={{
+          display: 'block',
+          wordBreak: 'break-all',
+          p: 1,
+          bgcolor: 'grey.100',
+          fontFamily: 'monospace',
+        }}
+      >
+        {secret}
+      </Typography>
+      <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>
+        {translate('tokens.copy')}
+      </Button>
+      <Typography variant="body2" sx={{ mt: 2 }}>
+        {translate('webhooks.signatureHelp')}
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * Issues a new signing secret (after a leak, or when the server can no longer read the old one):
+ * confirm, then the new secret is shown once; the old one stops signing at once.
+ */
+export function RotateSecretDialog({
+  record,
+  onClose,
+}: {
+  record: Webhook;
+  onClose: (changed: boolean) => void;
+}) {
+  const translate = useTranslate();
+  const dataProvider = useGazetteDataProvider();
+  const [secret, setSecret] = useState<string | null>(null);
+  const { submit, busy, error } = useSubmit(
+    async () =>
+      setSecret((await dataProvider.rotateWebhookSecret(record.id, record.version)).secret),
+    () => {},
+  );
+  if (secret)
+    return (
+      <Dialog open fullWidth maxWidth="sm">
+        <DialogTitle>{translate('webhooks.rotate')}</DialogTitle>
+        <DialogContent>
+          <SecretShownOnce secret={secret} />
+        </DialogContent>
+        <DialogActions>
+          <Button variant="contained" onClick={() => onClose(true)}>
+            {translate('tokens.done')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    );
+  return (
+    <FormDialog
+      title={translate('webhooks.rotate')}
+      onClose={() => onClose(false)}
+      error={error}
+      submit={{
+        label: translate('webhooks.rotateConfirm'),
+        onClick: () => void submit(),
+        disabled: busy,
+        testId: 'rotate-confirm',
+      }}
+    >
+      <Typography variant="body2">
+        {translate('webhooks.rotateHelp', { url: record.url })}
+      </Typography>
+    </FormDialog>
+  );
+}
 
 /** Create (record absent) or edit a webhook; on create, the secret is shown once before closing. */
 export function WebhookFormDialog({
@@ -98,30 +182,7 @@ export function WebhookFormDialog({
       <DialogTitle>{translate(record ? 'webhooks.edit' : 'webhooks.create')}</DialogTitle>
       <DialogContent>
         {secret ? (
-          <>
-            <Alert severity="warning" sx={{ mb: 1 }}>
-              {translate('webhooks.secretShownOnce')}
-            </Alert>
-            <Typography
-              component="code"
-              data-testid="webhook-secret"
-              sx={{
-                display: 'block',
-                wordBreak: 'break-all',
-                p: 1,
-                bgcolor: 'grey.100',
-                fontFamily: 'monospace',
-              }}
-            >
-              {secret}
-            </Typography>
-            <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>
-              {translate('tokens.copy')}
-            </Button>
-            <Typography variant="body2" sx={{ mt: 2 }}>
-              {translate('webhooks.signatureHelp')}
-            </Typography>
-          </>
+          <SecretShownOnce secret={secret} />
         ) : (
           <>
             <TextField

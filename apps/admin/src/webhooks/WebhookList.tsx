@@ -24,12 +24,18 @@ import { errorText } from '../shared/ErrorAlert.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import type { Webhook } from '../dataProvider/webhooks.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
-import { DeliveriesDialog, ReplayDialog, WebhookFormDialog } from './WebhookDialogs.tsx';
+import {
+  DeliveriesDialog,
+  ReplayDialog,
+  RotateSecretDialog,
+  WebhookFormDialog,
+} from './WebhookDialogs.tsx';
 
 type Open =
   | { kind: 'form'; record: Webhook | null }
   | { kind: 'deliveries'; record: Webhook }
   | { kind: 'replay'; record: Webhook; after: string }
+  | { kind: 'rotate'; record: Webhook }
   | null;
 
 function StateChip({ hook }: { hook: Webhook }) {
@@ -186,6 +192,13 @@ export function WebhookList() {
                         >
                           {translate('webhooks.replay')}
                         </Button>
+                        <Button
+                          size="small"
+                          data-testid="webhook-rotate"
+                          onClick={() => setOpen({ kind: 'rotate', record: hook })}
+                        >
+                          {translate('webhooks.rotate')}
+                        </Button>
                         <Button size="small" color="error" onClick={() => void remove(hook)}>
                           {translate('ra.action.delete')}
                         </Button>
@@ -209,6 +222,12 @@ export function WebhookList() {
           record={open.record}
           onClose={() => closed(true)}
           onReplay={(after) => setOpen({ kind: 'replay', record: open.record, after })}
+        />
+      )}
+      {open?.kind === 'rotate' && (
+        <RotateSecretDialog
+          record={open.record}
+          onClose={(changed) => closed(changed, 'webhooks.rotated')}
         />
       )}
       {open?.kind === 'replay' && (
