@@ -77,8 +77,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
     // Webhook signing secrets sealed at rest (platform/secret-box.ts); before the worker starts.
     const secrets = loadSecretKey(env, db.embedded ? dataDir(env) : null);
-    useSecretKey(secrets.key);
-    await reportWebhookSecrets(prisma, secrets.key, secrets.source, logger);
+    useSecretKey(secrets.key, secrets.previous);
+    await reportWebhookSecrets(prisma, secrets, logger);
     // Validity review tasks: now, then daily; one instance at a time (advisory lock).
     const reviewJob = await startReviewTaskJob(prisma, logger);
     closers.push(async () => reviewJob.stop());

@@ -39,6 +39,7 @@ describe('the sealing key', () => {
     expect(loadSecretKey({ GAZETTE_SECRET_KEY: KEY.toString('base64') }, null)).toEqual({
       key: KEY,
       source: 'GAZETTE_SECRET_KEY',
+      previous: null,
     });
     expect(loadSecretKey({ GAZETTE_SECRET_KEY: KEY.toString('hex') }, null).key).toEqual(KEY);
     expect(loadSecretKey({ GAZETTE_SECRET_KEY: KEY.toString('base64url') }, null).key).toEqual(KEY);
@@ -48,12 +49,27 @@ describe('the sealing key', () => {
     }
   });
 
+  it('takes the key being replaced from GAZETTE_SECRET_KEY_PREVIOUS, only beside a current key', () => {
+    const env = {
+      GAZETTE_SECRET_KEY: NEW_KEY.toString('base64'),
+      GAZETTE_SECRET_KEY_PREVIOUS: KEY.toString('hex'),
+    };
+    expect(loadSecretKey(env, null)).toMatchObject({ key: NEW_KEY, previous: KEY });
+    expect(() => loadSecretKey({ ...env, GAZETTE_SECRET_KEY_PREVIOUS: 'short' }, null)).toThrow(
+      /GAZETTE_SECRET_KEY_PREVIOUS/,
+    );
+    expect(() => loadSecretKey({ GAZETTE_SECRET_KEY_PREVIOUS: KEY.toString('hex') }, null)).toThrow(
+      /GAZETTE_SECRET_KEY_PREVIOUS.*当前密钥/,
+    );
+  });
+
   it('comes from GAZETTE_SECRET_KEY_FILE, which must exist and hold a key', () => {
     const file = path.join(dir, 'named.key');
     writeFileSync(file, `${KEY.toString('hex')}\n`);
     expect(loadSecretKey({ GAZETTE_SECRET_KEY_FILE: file }, null)).toEqual({
       key: KEY,
       source: file,
+      previous: null,
     });
     expect(() => loadSecretKey({ GAZETTE_SECRET_KEY_FILE: `${file}.missing` }, null)).toThrow(
       /GAZETTE_SECRET_KEY_FILE.*文件不存在/,
@@ -75,7 +91,7 @@ describe('the sealing key', () => {
   });
 
   it('is absent with DATABASE_URL and nothing named: secrets stay in clear', () => {
-    expect(loadSecretKey({}, null)).toEqual({ key: null, source: 'none' });
+    expect(loadSecretKey({}, null)).toEqual({ key: null, source: 'none', previous: null });
     expect(sealSecret(null, 'whsec_x')).toBe('whsec_x');
   });
 });
@@ -94,6 +110,9 @@ describe('a sealed secret', () => {
     const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');
     expect(() => openSecret(KEY, tampered)).toThrow(SecretUnreadableError);
     expect(() => openSecret(KEY, `${SEALED_PREFIX}abc`)).toThrow(/损坏/);
+    // During a key change: the current key first, then the one being replaced.
+    expect(openSecret([NEW_KEY, KEY], sealed)).toBe('whsec_秘密');
+    expect(() => openSecret([NEW_KEY], sealed)).toThrow(SecretUnreadableError);
   });
 });
 
@@ -176,19 +195,66 @@ describe('webhooks with a sealing key', () => {
     const created = await api.db.prisma.webhook.create({
       data: { url: 'https://example.org/old', kinds: ['RATES_PUBLISHED'], secret: 'whsec_old' },
     });
-    await reportWebhookSecrets(api.db.prisma, KEY, 'GAZETTE_SECRET_KEY', logger);
+    await reportWebhookSecrets(
+      api.db.prisma,
+      { key: KEY, previous: null, source: 'GAZETTE_SECRET_KEY' },
+      logger,
+    );
     const row = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.secret.startsWith(SEALED_PREFIX)).toBe(true);
     expect(openSecret(KEY, row.secret)).toBe('whsec_old');
     expect(logs.at(-1)).toMatchObject({ msg: 'webhook secrets are sealed at rest', sealed: 1 });
     // Nothing left in clear: a second start seals nothing.
-    await reportWebhookSecrets(api.db.prisma, KEY, 'GAZETTE_SECRET_KEY', logger);
+    await reportWebhookSecrets(
+      api.db.prisma,
+      { key: KEY, previous: null, source: 'GAZETTE_SECRET_KEY' },
+      logger,
+    );
     expect(logs.at(-1)).toMatchObject({ sealed: 0 });
+  });
+
+  it('re-seals under a new key what the previous key sealed, and counts what neither opens', async () => {
+    const old = await api.db.prisma.webhook.create({
+      data: {
+        url: 'https://example.org/under-old-key',
+        kinds: ['RATES_PUBLISHED'],
+        secret: sealSecret(KEY, 'whsec_under_old'),
+      },
+    });
+    const lost = await api.db.prisma.webhook.create({
+      data: {
+        url: 'https://example.org/under-lost-key',
+        kinds: ['RATES_PUBLISHED'],
+        secret: sealSecret(randomBytes(32), 'whsec_lost'),
+      },
+    });
+    const swapped = randomBytes(32);
+    await reportWebhookSecrets(
+      api.db.prisma,
+      { key: swapped, previous: KEY, source: 'GAZETTE_SECRET_KEY' },
+      logger,
+    );
+    expect(logs.at(-2)).toMatchObject({ sealed: 0, resealed: 3, unreadable: 1 });
+    expect(logs.at(-1)!.msg).toContain('1 个网络钩子');
+    const row = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: old.id } });
+    expect(openSecret(swapped, row.secret)).toBe('whsec_under_old');
+    // Back to KEY for the rest (re-sealed again, KEY as the previous key this time).
+    await reportWebhookSecrets(
+      api.db.prisma,
+      { key: KEY, previous: swapped, source: 'GAZETTE_SECRET_KEY' },
+      logger,
+    );
+    expect(logs.at(-2)).toMatchObject({ resealed: 3, unreadable: 1 });
+    await api.db.prisma.webhook.deleteMany({ where: { id: { in: [old.id, lost.id] } } });
   });
 
   it('without the key: says so at start, hints that it cannot read, and fails deliveries with the reason', async () => {
     useSecretKey(null);
-    await reportWebhookSecrets(api.db.prisma, null, 'none', logger);
+    await reportWebhookSecrets(
+      api.db.prisma,
+      { key: null, previous: null, source: 'none' },
+      logger,
+    );
     expect(logs.some((l) => l.level === 50 && l.msg.includes('GAZETTE_SECRET_KEY'))).toBe(true);
     expect(logs.at(-1)!.msg).toContain('明文');
     const list = await api.gql<{ webhooks: { url: string; secretHint: string }[] }>(

@@ -10,6 +10,9 @@
 //     start (mode 0600). Several instances of one deployment must share the same key, so a
 //     DATABASE_URL deployment names its key: without one, secrets stay in clear and the server
 //     warns at every start (sealing resumes, and existing secrets are sealed, once a key is set).
+//   - GAZETTE_SECRET_KEY_PREVIOUS (optional, either form): the key being replaced. Secrets sealed
+//     under it still open, and the next start re-seals them under the current key; once it has
+//     (the start-up log says how many), the variable can go.
 //
 // Stored form: `enc:v1:` + base64url(12-byte IV | 16-byte tag | ciphertext); a value without the
 // prefix is a secret from before sealing (read as is, sealed at the next start with a key).
@@ -58,6 +61,25 @@ export interface SecretKeySource {
   key: Buffer | null;
   /** Where it came from (for the start-up log): a variable, a file, or 'none'. */
   source: string;
+  /** GAZETTE_SECRET_KEY_PREVIOUS: the key being replaced (opens, never seals). */
+  previous: Buffer | null;
+}
+
+/** GAZETTE_SECRET_KEY_PREVIOUS, checked; only beside a current key. */
+function previousKey(env: NodeJS.ProcessEnv, current: Buffer | null): Buffer | null {
+  if (!env.GAZETTE_SECRET_KEY_PREVIOUS) return null;
+  const key = keyFromText(env.GAZETTE_SECRET_KEY_PREVIOUS);
+  if (!key)
+    throw new SecretKeyConfigError(
+      'GAZETTE_SECRET_KEY_PREVIOUS',
+      '须为 32 字节的 base64(44 个字符)或十六进制(64 个字符)',
+    );
+  if (!current)
+    throw new SecretKeyConfigError(
+      'GAZETTE_SECRET_KEY_PREVIOUS',
+      '只能与当前密钥(GAZETTE_SECRET_KEY 或 GAZETTE_SECRET_KEY_FILE)一起设置',
+    );
+  return key;
 }
 
 /**
@@ -68,6 +90,14 @@ export function loadSecretKey(
   env: NodeJS.ProcessEnv,
   embeddedDataDir: string | null,
 ): SecretKeySource {
+  const current = currentKeyFrom(env, embeddedDataDir);
+  return { ...current, previous: previousKey(env, current.key) };
+}
+
+function currentKeyFrom(
+  env: NodeJS.ProcessEnv,
+  embeddedDataDir: string | null,
+): Omit<SecretKeySource, 'previous'> {
   if (env.GAZETTE_SECRET_KEY) {
     const key = keyFromText(env.GAZETTE_SECRET_KEY);
     if (!key)
@@ -114,39 +144,54 @@ export function sealSecret(key: Buffer | null, clear: string): string {
   return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-/** The clear secret of a stored value (a value from before sealing is returned as is). */
-export function openSecret(key: Buffer | null, stored: string): string {
+/**
+ * The clear secret of a stored value (a value from before sealing is returned as is), opened with
+ * the first of `keys` that fits (the current key, then the one being replaced).
+ */
+export function openSecret(keys: Buffer | readonly Buffer[] | null, stored: string): string {
   if (!isSealed(stored)) return stored;
-  if (!key)
+  const candidates = keys === null ? [] : Buffer.isBuffer(keys) ? [keys] : keys;
+  if (candidates.length === 0)
     throw new SecretUnreadableError(
       '签名密钥已加密保存,但服务器未配置解密密钥(GAZETTE_SECRET_KEY 或 GAZETTE_SECRET_KEY_FILE)',
     );
   const raw = Buffer.from(stored.slice(PREFIX.length), 'base64url');
   if (raw.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadableError('签名密钥的密文已损坏');
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
-  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  try {
-    return Buffer.concat([
-      decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
-  } catch {
-    throw new SecretUnreadableError(
-      '签名密钥无法解密:服务器的解密密钥(GAZETTE_SECRET_KEY)与加密时所用的不同',
-    );
+  for (const key of candidates) {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    try {
+      return Buffer.concat([
+        decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      // not this key
+    }
   }
+  throw new SecretUnreadableError(
+    '签名密钥无法解密:服务器的解密密钥(GAZETTE_SECRET_KEY)与加密时所用的不同',
+  );
 }
 
 /**
- * The process's sealing key: set once at start-up (server.ts) before anything is served; null
- * (the default, and tests that do not set one) stores secrets in clear.
+ * The process's keys: set once at start-up (server.ts) before anything is served. No key (the
+ * default, and tests that do not set one) stores secrets in clear.
  */
 let currentKey: Buffer | null = null;
+let previous: Buffer | null = null;
 
-export function useSecretKey(key: Buffer | null): void {
+export function useSecretKey(key: Buffer | null, replaced: Buffer | null = null): void {
   currentKey = key;
+  previous = key ? replaced : null;
 }
 
+/** The key that seals. */
 export function secretKey(): Buffer | null {
   return currentKey;
+}
+
+/** The keys that open: the current one, then the one being replaced. */
+export function openingKeys(): Buffer[] {
+  return [currentKey, previous].filter((k): k is Buffer => k !== null);
 }

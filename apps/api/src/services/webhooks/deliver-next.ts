@@ -6,7 +6,7 @@
 // dies mid-way the transaction rolls back and the change is sent again later (at least once; the
 // event header lets receivers de-duplicate).
 import type { PrismaClient } from '@gazette/db';
-import { openSecret, secretKey, SecretUnreadableError } from '../../platform/secret-box.ts';
+import { openingKeys, openSecret, SecretUnreadableError } from '../../platform/secret-box.ts';
 import { changeCursor } from '../changes/read-changes.ts';
 import { EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from './sign-payload.ts';
 
@@ -57,7 +57,7 @@ export function changeJson(row: {
 /** The webhook's signing secret in clear, or why it cannot be read. */
 function readSigningKey(stored: string): { secret: string } | { error: string } {
   try {
-    return { secret: openSecret(secretKey(), stored) };
+    return { secret: openSecret(openingKeys(), stored) };
   } catch (error) {
     if (error instanceof SecretUnreadableError) return { error: error.message };
     throw error;
