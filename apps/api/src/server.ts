@@ -55,6 +55,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 
   try {
+    // A sealing key that cannot be used stops the start before anything is migrated or served.
+    const secrets = loadSecretKey(env, env.DATABASE_URL ? null : dataDir(env));
     const db = await openDatabase({ env, log: (m) => logger.info(m) });
     closers.push(() => db.close());
     logger.info(
@@ -76,7 +78,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     if (admin.created) logger.info({ email: admin.email }, 'created the first administrator');
     // Webhook signing secrets sealed at rest (platform/secret-box.ts); before the worker starts.
-    const secrets = loadSecretKey(env, db.embedded ? dataDir(env) : null);
     useSecretKey(secrets.key, secrets.previous);
     await reportWebhookSecrets(prisma, secrets, logger);
     // Validity review tasks: now, then daily; one instance at a time (advisory lock).

@@ -33,7 +33,7 @@ export class SecretKeyConfigError extends Error {
     readonly source: string,
     reason: string,
   ) {
-    super(`${source}:${reason}`);
+    super(`${source} 无效:${reason}(${source} is not a usable key: 32 bytes as base64 or hex)`);
     this.name = 'SecretKeyConfigError';
   }
 }
@@ -116,11 +116,16 @@ function currentKeyFrom(
     if (env.GAZETTE_SECRET_KEY_FILE) throw new SecretKeyConfigError(name, `文件不存在:${file}`);
     // The embedded default's own key, made once beside its data.
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, {
-      mode: 0o600,
-      flag: 'wx',
-    });
-    chmodSync(file, 0o600);
+    try {
+      writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
+      chmodSync(file, 0o600);
+    } catch (error) {
+      // Another start made it first: read that one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   const key = keyFromText(readFileSync(file, 'utf8'));
   if (!key)
