@@ -11,7 +11,6 @@ import {
   useTranslate,
 } from 'react-admin';
 import {
-  Alert,
   Button,
   Checkbox,
   Chip,
@@ -21,12 +20,12 @@ import {
   DialogTitle,
   FormControlLabel,
   TextField,
-  Typography,
 } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '../dataProvider/apiTokens.ts';
 import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.ts';
 import { useErrorText } from '../shared/errorText.ts';
+import { SecretShownOnce } from '../shared/SecretShownOnce.tsx';
 import { DateTimeField } from '../shared/fields.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { fieldOf } from '../shared/schemaNames.ts';
@@ -64,27 +63,11 @@ function CreateTokenButton() {
         <DialogTitle>{translate('tokens.create')}</DialogTitle>
         <DialogContent>
           {secret ? (
-            <>
-              <Alert severity="warning" sx={{ mb: 1 }}>
-                {translate('tokens.shownOnce')}
-              </Alert>
-              <Typography
-                component="code"
-                sx={{
-                  display: 'block',
-                  wordBreak: 'break-all',
-                  p: 1,
-                  bgcolor: 'grey.100',
-                  fontFamily: 'monospace',
-                }}
-                data-testid="token-secret"
-              >
-                {secret}
-              </Typography>
-              <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>
-                {translate('tokens.copy')}
-              </Button>
-            </>
+            <SecretShownOnce
+              secret={secret}
+              warning={translate('tokens.shownOnce')}
+              testId="token-secret"
+            />
           ) : (
             <>
               <TextField

@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
-  Alert,
   Box,
   Button,
   Checkbox,
@@ -26,6 +25,7 @@ import {
   Typography,
 } from '@mui/material';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
+import { SecretShownOnce } from '../shared/SecretShownOnce.tsx';
 import { FormDialog, useSubmit } from '../shared/FormDialog.tsx';
 import { useFormatters } from '../shared/fields.tsx';
 import {
@@ -39,34 +39,19 @@ import { useGazetteDataProvider } from '../dataProvider/useGazetteDataProvider.t
 
 const URL_PATTERN = /^https?:\/\/[^\s/]+/i;
 
-/** A new signing secret, shown this once, with a copy button and how receivers check it. */
-function SecretShownOnce({ secret }: { secret: string }) {
+/** A new signing secret, shown this once, and how receivers check it. */
+function SigningSecret({ secret }: { secret: string }) {
   const translate = useTranslate();
   return (
-    <>
-      <Alert severity="warning" sx={{ mb: 1 }}>
-        {translate('webhooks.secretShownOnce')}
-      </Alert>
-      <Typography
-        component="code"
-        data-testid="webhook-secret"
-        sx={{
-          display: 'block',
-          wordBreak: 'break-all',
-          p: 1,
-          bgcolor: 'grey.100',
-          fontFamily: 'monospace',
-        }}
-      >
-        {secret}
-      </Typography>
-      <Button sx={{ mt: 1 }} onClick={() => void navigator.clipboard?.writeText(secret)}>
-        {translate('tokens.copy')}
-      </Button>
+    <SecretShownOnce
+      secret={secret}
+      warning={translate('webhooks.secretShownOnce')}
+      testId="webhook-secret"
+    >
       <Typography variant="body2" sx={{ mt: 2 }}>
         {translate('webhooks.signatureHelp')}
       </Typography>
-    </>
+    </SecretShownOnce>
   );
 }
 
@@ -94,7 +79,7 @@ export function RotateSecretDialog({
       <Dialog open fullWidth maxWidth="sm">
         <DialogTitle>{translate('webhooks.rotate')}</DialogTitle>
         <DialogContent>
-          <SecretShownOnce secret={secret} />
+          <SigningSecret secret={secret} />
         </DialogContent>
         <DialogActions>
           <Button variant="contained" onClick={() => onClose(true)}>
@@ -182,7 +167,7 @@ export function WebhookFormDialog({
       <DialogTitle>{translate(record ? 'webhooks.edit' : 'webhooks.create')}</DialogTitle>
       <DialogContent>
         {secret ? (
-          <SecretShownOnce secret={secret} />
+          <SigningSecret secret={secret} />
         ) : (
           <>
             <TextField
