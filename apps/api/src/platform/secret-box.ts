@@ -22,7 +22,6 @@ import path from 'node:path';
 
 /** How a sealed value starts (what is stored without it is in clear). */
 export const SEALED_PREFIX = 'enc:v1:';
-const PREFIX = SEALED_PREFIX;
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -137,7 +136,7 @@ function currentKeyFrom(
 }
 
 export function isSealed(stored: string): boolean {
-  return stored.startsWith(PREFIX);
+  return stored.startsWith(SEALED_PREFIX);
 }
 
 /** `clear` sealed under `key`; in clear when there is no key. */
@@ -146,7 +145,7 @@ export function sealSecret(key: Buffer | null, clear: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()]);
-  return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
 /**
@@ -160,7 +159,7 @@ export function openSecret(keys: Buffer | readonly Buffer[] | null, stored: stri
     throw new SecretUnreadableError(
       '签名密钥已加密保存,但服务器未配置解密密钥(GAZETTE_SECRET_KEY 或 GAZETTE_SECRET_KEY_FILE)',
     );
-  const raw = Buffer.from(stored.slice(PREFIX.length), 'base64url');
+  const raw = Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64url');
   if (raw.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadableError('签名密钥的密文已损坏');
   for (const key of candidates) {
     const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));

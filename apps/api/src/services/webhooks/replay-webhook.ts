@@ -2,11 +2,8 @@
 // delivers every change after it again, in order (with the same event ids, so a receiver that
 // de-duplicates keeps one copy). Also switches a failed webhook back on. Audited.
 import type { Webhook } from '@gazette/db';
-import { recordAudit } from '../../audit.ts';
 import type { GazetteContext } from '../../context.ts';
-import { webhookAuditView } from './audit-view.ts';
-import { findOrThrowWebhook, writeTransaction } from './write.ts';
-import { notifyWebhookWorkers } from './wake.ts';
+import { findOrThrowWebhook, recordWebhookChange, writeTransaction } from './write.ts';
 
 export async function replayWebhook(
   ctx: GazetteContext,
@@ -29,14 +26,7 @@ export async function replayWebhook(
         version: { increment: 1 },
       },
     });
-    await recordAudit(tx, ctx, {
-      action: 'webhook.replay',
-      entity: 'Webhook',
-      entityId: id,
-      before: webhookAuditView(before),
-      after: webhookAuditView(after_),
-    });
-    await notifyWebhookWorkers(tx, id);
+    await recordWebhookChange(tx, ctx, 'webhook.replay', before, after_);
     return after_;
   });
 }

@@ -1,5 +1,5 @@
 // Shared pieces of the webhook writes: the transaction wrapper, lookups, version conflicts and
-// the version-checked, audited update.
+// the version-checked, audited update and the audit and wake-up after any change.
 import { DomainError } from '@gazette/domain';
 import type { Prisma, Webhook } from '@gazette/db';
 import { recordAudit } from '../../audit.ts';
@@ -62,13 +62,24 @@ export async function versionedWebhookUpdate(
   if (count === 0)
     throw await conflictError(tx, id, (await findOrThrowWebhook(tx, id)).version, version);
   const after = await findOrThrowWebhook(tx, id);
+  await recordWebhookChange(tx, ctx, action, before, after);
+  return after;
+}
+
+/** After a webhook changed in `tx`: audited as `action` (without the secret), the workers woken. */
+export async function recordWebhookChange(
+  tx: Tx,
+  ctx: GazetteContext,
+  action: 'webhook.update' | 'webhook.rotate_secret' | 'webhook.replay',
+  before: Webhook,
+  after: Webhook,
+): Promise<void> {
   await recordAudit(tx, ctx, {
     action,
     entity: 'Webhook',
-    entityId: id,
+    entityId: after.id,
     before: webhookAuditView(before),
     after: webhookAuditView(after),
   });
-  await notifyWebhookWorkers(tx, id);
-  return after;
+  await notifyWebhookWorkers(tx, after.id);
 }
