@@ -142,20 +142,24 @@ async function main() {
         return res.text();
       };
     };
+    /** A bench read (requests.ts) against one API; `label` groups it in --phases. */
+    const benchCall = (url: string, r: (typeof REQUESTS)[number], label?: string): Call =>
+      graphql(
+        url,
+        { query: r.document, variables: r.variables(found), operationName: r.operationName },
+        r.auth ? token : undefined,
+        label,
+      );
     /** The probe's requests against one API: name, call. */
     const requestsTo = (url: string): Array<[string, Call]> => {
-      const fromRequests = (name: string): [string, Call] => {
-        const r = REQUESTS.find((q) => q.name === name)!;
-        return [
+      const fromRequests = (name: string): [string, Call] => [
+        name,
+        benchCall(
+          url,
+          REQUESTS.find((q) => q.name === name)!,
           name,
-          graphql(
-            url,
-            { query: r.document, variables: r.variables(found), operationName: r.operationName },
-            r.auth ? token : undefined,
-            name,
-          ),
-        ];
-      };
+        ),
+      ];
       return [
         ['anonymous { __typename }', graphql(url, { query: '{ __typename }' }, undefined, 'anon')],
         ['signed-in { __typename }', graphql(url, { query: '{ __typename }' }, token, 'signed-in')],
@@ -169,17 +173,7 @@ async function main() {
     const noiseTo = (url: string | null, measured: string): Call[] =>
       mix
         ? REQUESTS.filter((r) => r.name !== measured && !r.informational).map((r) =>
-            url === null
-              ? rawCall(r.name)!
-              : graphql(
-                  url,
-                  {
-                    query: r.document,
-                    variables: r.variables(found),
-                    operationName: r.operationName,
-                  },
-                  r.auth ? token : undefined,
-                ),
+            url === null ? rawCall(r.name)! : benchCall(url, r),
           )
         : [];
     const apis = [{ label: 'API', api, calls: requestsTo(api.url) }];
