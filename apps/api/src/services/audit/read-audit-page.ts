@@ -3,7 +3,7 @@
 // columns Pothos asks for (select mode), in Prisma's shapes (`at` as a Date). The total is counted
 // beside it by services/paging.ts. test/audit-read.test.ts compares it with Prisma's answer.
 import { directSql, type PrismaClient } from '@gazette/db';
-import { EXACT_COUNT_LIMIT, statementName, unfilteredTotalSql } from '../paging.ts';
+import { EXACT_COUNT_LIMIT, epochMillisSql, statementName, unfilteredTotalSql } from '../paging.ts';
 
 /**
  * The columns every read of an entry takes (the AuditEntry type's select-mode `select`): the
@@ -57,11 +57,7 @@ function pageParts(columns: readonly string[], orderBy: Record<string, 'asc' | '
   const list = [...new Set([...columns, field, 'id'])]
     .sort()
     .map((c) =>
-      c === 'id'
-        ? 'e.id::text AS id'
-        : c === 'at'
-          ? '(extract(epoch FROM e.at) * 1000)::float8 AS at'
-          : `e."${c}"`,
+      c === 'id' ? 'e.id::text AS id' : c === 'at' ? epochMillisSql('e', 'at') : `e."${c}"`,
     )
     .join(', ');
   return {

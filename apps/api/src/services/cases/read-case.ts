@@ -12,7 +12,7 @@ import {
   type Notice,
   type PrismaClient,
 } from '@gazette/db';
-import { EXACT_COUNT_LIMIT, statementName, unfilteredTotalSql } from '../paging.ts';
+import { EXACT_COUNT_LIMIT, epochMillisSql, statementName, unfilteredTotalSql } from '../paging.ts';
 
 export type CaseWithNotices = DiscretionCase & { notices: Notice[] };
 
@@ -109,13 +109,7 @@ function pageParts(
     const all = [...new Set([...columns, column, 'id'])].sort();
     if (!all.every((c) => CASE_COLUMNS.has(c)))
       throw new Error(`not case columns: ${all.join(',')}`);
-    list = all
-      .map((c) =>
-        EPOCH_COLUMNS.has(c)
-          ? `(extract(epoch FROM c."${c}") * 1000)::float8 AS "${c}"`
-          : `c."${c}"`,
-      )
-      .join(', ');
+    list = all.map((c) => (EPOCH_COLUMNS.has(c) ? epochMillisSql('c', c) : `c."${c}"`)).join(', ');
   }
   const inner = `SELECT ${list} FROM "DiscretionCase" c ORDER BY c."${column}" ${dir}, c.id ASC LIMIT $1`;
   const outer = `x."${column}" ${dir}, x.id ASC`;
