@@ -6,7 +6,7 @@
 //
 // This file has its own server and database (startHarness).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
+import { ADMIN, SUPERVISOR, addUser, login, shot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let supToken: string;
@@ -14,13 +14,7 @@ let supToken: string;
 beforeAll(async () => {
   h = await startHarness();
   const admin = await h.token(ADMIN);
-  const made = await h.gql(
-    `mutation { createUser(input: { email: "${SUPERVISOR.email}", role: SUPERVISOR, password: "${SUPERVISOR.password}" }) { id } }`,
-    {},
-    admin,
-  );
-  if (made.errors && !JSON.stringify(made.errors).includes('已被使用'))
-    throw new Error(JSON.stringify(made.errors));
+  await addUser(h, admin, SUPERVISOR, 'SUPERVISOR');
   supToken = await h.token(SUPERVISOR);
 });
 afterAll(async () => {

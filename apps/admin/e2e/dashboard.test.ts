@@ -1,6 +1,6 @@
 // The dashboard in a real headless Chromium against the real API and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
+import { ADMIN, SUPERVISOR, addUser, login, shot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let adminToken: string;
@@ -8,19 +8,7 @@ let adminToken: string;
 beforeAll(async () => {
   h = await startHarness();
   adminToken = await h.token(ADMIN);
-  const created = await h.gql(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    {
-      input: {
-        email: SUPERVISOR.email,
-        password: SUPERVISOR.password,
-        role: 'SUPERVISOR',
-        name: '监督员',
-      },
-    },
-    adminToken,
-  );
-  expect(created.errors).toBeUndefined();
+  await addUser(h, adminToken, SUPERVISOR, 'SUPERVISOR', '监督员');
 });
 
 afterAll(async () => {

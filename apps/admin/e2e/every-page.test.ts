@@ -5,7 +5,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ARTIFACTS, SUPERVISOR, login, startHarness, type Harness } from './harness.ts';
+import {
+  ADMIN,
+  ARTIFACTS,
+  SUPERVISOR,
+  addUser,
+  login,
+  startHarness,
+  type Harness,
+} from './harness.ts';
 
 const VIEWER = { email: 'viewer@e2e.test', password: 'viewer-password-123' };
 
@@ -48,14 +56,8 @@ beforeAll(async () => {
   for (const [role, user] of [
     ['SUPERVISOR', SUPERVISOR],
     ['VIEWER', VIEWER],
-  ] as const) {
-    const r = await h.gql(
-      `mutation($e: String!, $p: String!) { createUser(input: { email: $e, role: ${role}, password: $p }) { id } }`,
-      { e: user.email, p: user.password },
-      admin,
-    );
-    expect(r.errors).toBeUndefined();
-  }
+  ] as const)
+    await addUser(h, admin, user, role);
 }, 180_000);
 
 afterAll(async () => {

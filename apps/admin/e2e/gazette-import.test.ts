@@ -13,7 +13,7 @@ import {
   garble,
   readFixtureIssue,
 } from '../../../packages/gazette/src/testing/index.ts';
-import { ADMIN, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
+import { ADMIN, SUPERVISOR, addUser, login, shot, startHarness, type Harness } from './harness.ts';
 
 const SEED = readFixtureIssue('luzhou-2024-12');
 const ISSUE_2025_03 = readFixtureIssue('luzhou-2025-03');
@@ -28,19 +28,7 @@ let adminToken: string;
 beforeAll(async () => {
   h = await startHarness();
   adminToken = await h.token(ADMIN);
-  const created = await h.gql(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    {
-      input: {
-        email: SUPERVISOR.email,
-        password: SUPERVISOR.password,
-        role: 'SUPERVISOR',
-        name: '监督员',
-      },
-    },
-    adminToken,
-  );
-  expect(created.errors).toBeUndefined();
+  await addUser(h, adminToken, SUPERVISOR, 'SUPERVISOR', '监督员');
 });
 
 afterAll(async () => {

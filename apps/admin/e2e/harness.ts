@@ -159,3 +159,20 @@ export async function login(
 export async function shot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
+
+/** Creates a user through the API as the administrator (the harness' database starts without one). */
+export async function addUser(
+  h: Harness,
+  adminToken: string,
+  user: { email: string; password: string },
+  role: 'ADMIN' | 'SUPERVISOR' | 'VIEWER',
+  name?: string,
+): Promise<void> {
+  const created = await h.gql(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email: user.email, password: user.password, role, ...(name ? { name } : {}) } },
+    adminToken,
+  );
+  if (created.errors)
+    throw new Error(`createUser ${user.email}: ${JSON.stringify(created.errors)}`);
+}

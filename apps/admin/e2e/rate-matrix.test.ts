@@ -12,6 +12,7 @@ import {
   ADMIN,
   ARTIFACTS,
   SUPERVISOR,
+  addUser,
   login,
   shot,
   startHarness,
@@ -24,19 +25,7 @@ let token: string;
 beforeAll(async () => {
   h = await startHarness();
   token = await h.token(ADMIN);
-  const created = await h.gql(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    {
-      input: {
-        email: SUPERVISOR.email,
-        password: SUPERVISOR.password,
-        role: 'SUPERVISOR',
-        name: '监督员',
-      },
-    },
-    token,
-  );
-  expect(created.errors).toBeUndefined();
+  await addUser(h, token, SUPERVISOR, 'SUPERVISOR', '监督员');
 });
 
 afterAll(async () => {

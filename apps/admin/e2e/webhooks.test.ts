@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, SUPERVISOR, login, shot, startHarness, type Harness } from './harness.ts';
+import { ADMIN, SUPERVISOR, addUser, login, shot, startHarness, type Harness } from './harness.ts';
 
 interface Received {
   event: string;
@@ -39,19 +39,7 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/gazette`;
   h = await startHarness();
   adminToken = await h.token(ADMIN);
-  const created = await h.gql(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    {
-      input: {
-        email: SUPERVISOR.email,
-        password: SUPERVISOR.password,
-        role: 'SUPERVISOR',
-        name: '监督员',
-      },
-    },
-    adminToken,
-  );
-  expect(created.errors).toBeUndefined();
+  await addUser(h, adminToken, SUPERVISOR, 'SUPERVISOR', '监督员');
 });
 
 afterAll(async () => {
