@@ -206,6 +206,12 @@ describe.each(VIEWPORTS)('the home work list at $width×$height', (viewport) => 
       })
       .toEqual(new Set(['公报导入']));
     expect(await page.getByTestId('audit-action').allTextContents()).toContain('应用公报导入');
+    // The import's summary in Chinese: every field named, counts in words, no JSON.
+    const fields = await page.getByTestId('audit-field').allTextContents();
+    expect(fields).toContain('政策文件');
+    expect(fields.filter((f) => /^[A-Za-z_]+$/.test(f))).toEqual([]);
+    const applied = page.getByTestId('audit-change-policies').first().getByTestId('audit-after');
+    expect(await applied.textContent()).toMatch(/^新增：\d+；更新：\d+$/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,10 @@
 // Every action an audit entry can record, with the entity it names and what it keeps before and
-// after. recordAudit accepts only these, so a new action is added here first (and the audit
-// log's Chinese names can be kept complete against this list).
+// after. recordAudit accepts only these, so a new action is added here first, and to the audit
+// vocabulary of @gazette/domain (AUDIT_ACTIONS, AUDIT_FIELDS), which the dashboard names in
+// Chinese: test/audit-vocabulary.test.ts fails `pnpm typecheck` and `pnpm test` until both agree.
 import type { ApiToken, DiscretionCase, ReviewTask, User, Webhook } from '@gazette/db';
 import type { CaseEventType } from '@gazette/domain';
+import type { GazetteImportApplied } from '@gazette/db/gazette-import';
 import type { AnnexFileFormat } from './inspection-annexes/table.ts';
 import type { AnnexKind } from './inspection-annexes/annexes.ts';
 import type { VersionedModel } from './schema/write-helpers.ts';
@@ -109,7 +111,7 @@ export type AuditPayloads = VersionedPayloads &
     'gazetteImport.apply': {
       entity: 'GazetteImport';
       before?: undefined;
-      after: { issueLabel: string } & Record<string, unknown>;
+      after: { issueLabel: string } & GazetteImportApplied;
     };
   };
 

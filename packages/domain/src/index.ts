@@ -7,3 +7,4 @@ export * from './rates/index.ts';
 export * from './cases/index.ts';
 export * from './inspections/index.ts';
 export * from './duties/index.ts';
+export * from './audit/vocabulary.ts';

@@ -220,7 +220,8 @@ async function closeOpenVersions(tx: Db, tableId: string, from: string) {
   }
 }
 
-interface Applied {
+/** What applying an issue changed: its audit entry's `after` (with the issue's label). */
+export interface GazetteImportApplied {
   policies: { created: number; updated: number };
   rateVersions: number;
   rounds: string[];
@@ -233,7 +234,7 @@ async function applyPlan(
   plan: IssuePlan,
   review: IssueReview,
   text: string,
-): Promise<{ issueId: string; applied: Applied }> {
+): Promise<{ issueId: string; applied: GazetteImportApplied }> {
   const label = plan.issue.label;
   const issue = await tx.gazetteIssue.upsert({
     where: { label },
@@ -253,7 +254,7 @@ async function applyPlan(
     },
     select: { id: true },
   });
-  const applied: Applied = {
+  const applied: GazetteImportApplied = {
     policies: { created: 0, updated: 0 },
     rateVersions: 0,
     rounds: [],

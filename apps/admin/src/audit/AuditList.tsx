@@ -5,6 +5,7 @@ import {
   List,
   SelectInput,
   TextInput,
+  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -20,6 +21,7 @@ import {
   entityKey,
   fieldChanges,
   showValue,
+  type ValueWords,
 } from './labels.ts';
 
 function ActionField() {
@@ -56,10 +58,19 @@ function EntityField() {
 function ChangesField() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!record) return null;
   const changes = fieldChanges(record as never);
   if (!changes.length) return null;
   const label = (f: string) => translate(`audit.fields.${f}`, { _: f });
+  const words: ValueWords = {
+    field: label,
+    code: (enumName, code) => translate(`enums.${enumName}.${code}`, { _: code }),
+    yes: translate('audit.yes'),
+    no: translate('audit.no'),
+    locale,
+  };
+  const entity = String(record.entity);
   // A grid, not a nested table: the list's own rows stay the page's only table rows.
   const cell = {
     border: '1px solid',
@@ -86,10 +97,10 @@ function ChangesField() {
             {label(c.field)}
           </Box>
           <Box sx={cell} data-testid="audit-before">
-            {showValue(c.before)}
+            {showValue(c.before, c.field, entity, words)}
           </Box>
           <Box sx={cell} data-testid="audit-after">
-            {showValue(c.after)}
+            {showValue(c.after, c.field, entity, words)}
           </Box>
         </Box>
       ))}

@@ -1,81 +1,25 @@
-// The audit log in people's words: every action the API writes (apps/api/src: updateVersioned,
-// deleteVersioned, createAudited, recordAudit; prisma/src/gazette-import) and every entity.
+// The audit log in people's words: every action, entity and field the API writes (the audit
+// vocabulary of @gazette/domain, checked against the API's writes by its test), and their values.
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  AUDIT_HIDDEN_FIELDS,
+  type AuditActionName,
+  type AuditEntityName,
+} from '@gazette/domain';
+import { formatDate, formatDateTime } from '../shared/format.ts';
 
-/** Entity names as the API writes them, with their translation keys (audit.entities.*). */
-export const ENTITIES = [
-  'Policy',
-  'Organization',
-  'OrganizationAlias',
-  'RateTable',
-  'RateTableVersion',
-  'RateEntry',
-  'InspectionRound',
-  'WebsiteFinding',
-  'NewMediaFinding',
-  'DiscretionCase',
-  'GazetteImport',
-  'User',
-  'ApiToken',
-  'Session',
-  'Webhook',
-] as const;
+/** Entity names as the API writes them (@gazette/domain's audit vocabulary; audit.entities.*). */
+export const ENTITIES: readonly AuditEntityName[] = AUDIT_ENTITIES;
 
-/** Every action the API writes today (audit.actions.* holds their names; `.` becomes `_`). */
-export const ACTIONS = [
-  'policy.create',
-  'policy.update',
-  'policy.delete',
-  'organization.create',
-  'organization.update',
-  'organization.delete',
-  'organizationAlias.create',
-  'organizationAlias.update',
-  'organizationAlias.delete',
-  'rateTable.create',
-  'rateTable.update',
-  'rateTable.delete',
-  'rateTableVersion.create',
-  'rateTableVersion.update',
-  'rateTableVersion.delete',
+/**
+ * Every action the API writes (@gazette/domain's AUDIT_ACTIONS), and the publication the list
+ * shows for a version's DRAFT → PUBLISHED update (audit.actions.* holds their names; `.` becomes `_`).
+ */
+export const ACTIONS: readonly string[] = [
+  ...(Object.keys(AUDIT_ACTIONS) as AuditActionName[]),
   'rateTableVersion.publish',
-  'rateTableVersion.importCsv',
-  'rateEntry.create',
-  'rateEntry.update',
-  'rateEntry.delete',
-  'inspectionRound.create',
-  'inspectionRound.update',
-  'inspectionRound.delete',
-  'inspectionRound.importAnnexes',
-  'inspectionRound.importCsv',
-  'websiteFinding.create',
-  'websiteFinding.update',
-  'websiteFinding.delete',
-  'newMediaFinding.create',
-  'newMediaFinding.update',
-  'newMediaFinding.delete',
-  'case.open',
-  'case.update',
-  'case.correct',
-  'case.accept',
-  'case.reject',
-  'case.terminate',
-  'case.decide',
-  'case.record_result',
-  'gazetteImport.create',
-  'gazetteImport.apply',
-  'user.create',
-  'user.update',
-  'user.deactivate',
-  'apiToken.create',
-  'apiToken.revoke',
-  'webhook.create',
-  'webhook.update',
-  'webhook.delete',
-  'webhook.replay',
-  'webhook.rotate_secret',
-  'session.login',
-  'session.logout',
-] as const;
+];
 
 export interface AuditEntryLike {
   action: string;
@@ -112,18 +56,6 @@ export function entityKey(entity: string): string | null {
   return (ENTITIES as readonly string[]).includes(entity) ? `audit.entities.${entity}` : null;
 }
 
-/** Bookkeeping fields that change on every write and say nothing to a reader. */
-const HIDDEN = new Set([
-  'version',
-  'updatedAt',
-  'createdAt',
-  'id',
-  'passwordHash',
-  'tokenHash',
-  'createdById',
-  'updatedById',
-]);
-
 export interface FieldChange {
   field: string;
   before: unknown;
@@ -140,7 +72,7 @@ export function fieldChanges(entry: Pick<AuditEntryLike, 'before' | 'after'>): F
   const after = asObject(entry.after);
   const both = entry.before != null && entry.after != null;
   const fields = Array.from(new Set([...Object.keys(before), ...Object.keys(after)])).filter(
-    (f) => !HIDDEN.has(f),
+    (f) => !AUDIT_HIDDEN_FIELDS.has(f),
   );
   return fields
     .filter((f) => !both || !same(before[f], after[f]))
@@ -151,12 +83,83 @@ export function fieldChanges(entry: Pick<AuditEntryLike, 'before' | 'after'>): F
     }));
 }
 
-/** A value as a short line of text. */
-export function showValue(value: unknown): string {
+/** Which of the dashboard's enums (enums.*) a field's codes come from: by field, or by entity. */
+const FIELD_ENUMS: Record<string, string | Partial<Record<AuditEntityName, string>>> = {
+  role: 'Role',
+  category: 'PolicyCategory',
+  kind: { RateTable: 'RateTableKind' },
+  type: { Organization: 'OrganizationType', DiscretionCase: 'CaseEventType' },
+  status: { RateTableVersion: 'RateVersionStatus' },
+  scopes: 'ApiTokenScope',
+  kinds: 'ChangeKind',
+  outcome: 'ReviewOutcome',
+  trigger: 'CaseTrigger',
+  state: 'CaseState',
+  fromState: 'CaseState',
+  toState: 'CaseState',
+  reviewMode: 'ReviewMode',
+  conditionsMet: 'ReviewCondition',
+  exclusions: 'ReviewExclusion',
+  terminationReason: 'TerminationReason',
+  // A rejection's reason is free text; a termination's is a TerminationReason code.
+  reason: 'TerminationReason',
+  decision: 'CaseDecision',
+};
+
+function enumOf(field: string, entity: string): string | undefined {
+  const e = FIELD_ENUMS[field];
+  return typeof e === 'string' ? e : e?.[entity as AuditEntityName];
+}
+
+/** How values are put into words: the field names, enum codes, yes/no and dates of a language. */
+export interface ValueWords {
+  field(name: string): string;
+  /** The name of an enum's code, or the code itself when the dashboard has none. */
+  code(enumName: string, code: string): string;
+  yes: string;
+  no: string;
+  locale: string;
+}
+
+/** The words without translations (field names and codes as written, ISO dates): tests and CSV. */
+export const PLAIN_WORDS: ValueWords = {
+  field: (name) => name,
+  code: (_e, code) => code,
+  yes: 'true',
+  no: 'false',
+  locale: 'iso',
+};
+
+const MIDNIGHT = /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * A value of `field` (of an entry about `entity`) as a short line of text: codes by their names,
+ * dates as the dashboard writes them, lists joined by 、, nested records as 名称：值 (hidden
+ * fields left out).
+ */
+export function showValue(
+  value: unknown,
+  field = '',
+  entity = '',
+  words: ValueWords = PLAIN_WORDS,
+): string {
   if (value === undefined) return '';
   if (value === null) return '—';
-  if (typeof value === 'string')
-    return /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/.test(value) ? value.slice(0, 10) : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => showValue(v, field, entity, words)).join('、') : '—';
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .filter(([k]) => !AUDIT_HIDDEN_FIELDS.has(k))
+      .map(([k, v]) => `${words.field(k)}：${showValue(v, k, entity, words)}`)
+      .join('；');
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (typeof value !== 'string') return String(value);
+  const iso = words.locale === 'iso';
+  // A date column (timestamp at UTC midnight) as a date; other timestamps on the Shanghai clock.
+  if (MIDNIGHT.test(value))
+    return iso ? value.slice(0, 10) : formatDate(value.slice(0, 10), words.locale);
+  if (TIMESTAMP.test(value) && !iso) return formatDateTime(value, words.locale);
+  const codes = enumOf(field, entity);
+  return codes ? words.code(codes, value) : value;
 }
