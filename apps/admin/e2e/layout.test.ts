@@ -109,6 +109,20 @@ const LISTS = [
   { route: '/users', opens: /#\/users\/[^/]+$/ },
 ] as const;
 
+describe('a page that does not exist', () => {
+  it('says so in Chinese under the application’s name, never a translation key', async () => {
+    const { page, context, errors } = await h.newPage({ width: 1366, height: 768 });
+    await login(page, h.baseUrl, ADMIN);
+    await page.goto(`${h.baseUrl}/#/no-such-page`);
+    await page.getByText('未找到').waitFor({ timeout: 20_000 });
+    const bar = (await page.locator('header').first().textContent()) ?? '';
+    expect(bar).toContain('泸州市政府公报数据管理');
+    expect(bar).not.toContain('app.title');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('every list row opens with the keyboard', () => {
   it.each([
     { width: 1366, height: 768 },

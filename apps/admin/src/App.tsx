@@ -1,5 +1,12 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Admin, CustomRoutes, Loading, Resource, reactRouterProvider } from 'react-admin';
+import {
+  Admin,
+  CustomRoutes,
+  Loading,
+  Resource,
+  reactRouterProvider,
+  useTranslate,
+} from 'react-admin';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import DescriptionIcon from '@mui/icons-material/Description';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -98,10 +105,19 @@ const ApprovalFormPrint = named(() => import('./cases/ApprovalFormPrint.tsx'), '
 
 const { Route } = reactRouterProvider;
 
+/**
+ * The application's name in the user's language. react-admin shows the Admin's title as given
+ * (not through translate) on its not-found and error pages: a key there would be shown as is.
+ */
+function AppTitle() {
+  const translate = useTranslate();
+  return <>{translate('app.title')}</>;
+}
+
 export function App() {
   return (
     <Admin
-      title="app.title"
+      title={<AppTitle />}
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
