@@ -40,6 +40,13 @@ describe('audit labels', () => {
     expect(fieldChanges({ before: null, after: { name: 'x', id: '1' } })).toEqual([
       { field: 'name', before: undefined, after: 'x' },
     ]);
+    // A new or deleted record: only the fields it had a value in.
+    expect(
+      fieldChanges({ before: null, after: { caseName: '某案', handler: null, exclusions: [] } }),
+    ).toEqual([{ field: 'caseName', before: undefined, after: '某案' }]);
+    expect(fieldChanges({ before: { alias: '别名', note: null }, after: null })).toEqual([
+      { field: 'alias', before: '别名', after: undefined },
+    ]);
     expect(showValue('2026-12-18T00:00:00.000Z')).toBe('2026-12-18');
     expect(showValue(null)).toBe('—');
   });
@@ -85,7 +92,7 @@ describe('audit labels', () => {
     expect(showValue({ created: 9, updated: 0 }, 'policies', 'GazetteImport', words)).toBe(
       '新增：9；更新：0',
     );
-    // A case event's row: its codes named, its bookkeeping (id, caseId) left out.
+    // A case event's row: its codes named, its bookkeeping (id, caseId, actorId) left out.
     expect(
       showValue(
         {

@@ -66,7 +66,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 const asObject = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-/** The fields an entry changed, side by side; for a creation or deletion, every field it had. */
+const blank = (v: unknown) => v == null || (Array.isArray(v) && v.length === 0);
+
+/**
+ * The fields an entry changed, side by side; for a creation or deletion, every field it had a
+ * value in (the empty ones of a new or deleted record say nothing).
+ */
 export function fieldChanges(entry: Pick<AuditEntryLike, 'before' | 'after'>): FieldChange[] {
   const before = asObject(entry.before);
   const after = asObject(entry.after);
@@ -75,7 +80,7 @@ export function fieldChanges(entry: Pick<AuditEntryLike, 'before' | 'after'>): F
     (f) => !AUDIT_HIDDEN_FIELDS.has(f),
   );
   return fields
-    .filter((f) => !both || !same(before[f], after[f]))
+    .filter((f) => (both ? !same(before[f], after[f]) : !blank(before[f]) || !blank(after[f])))
     .map((f) => ({
       field: f,
       before: entry.before == null ? undefined : before[f],

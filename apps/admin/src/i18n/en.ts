@@ -1031,7 +1031,6 @@ export const appEn: Shape<typeof appZh> = {
       fromState: 'From state',
       toState: 'To state',
       payload: 'Details',
-      actorId: 'By (id)',
       at: 'Time',
       corrections: 'Corrections',
       by: 'Corrected by',

@@ -987,7 +987,6 @@ export const appZh = {
       fromState: '原状态',
       toState: '新状态',
       payload: '填写内容',
-      actorId: '操作人（编号）',
       at: '时间',
       corrections: '更正记录',
       by: '更正人',

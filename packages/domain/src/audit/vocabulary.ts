@@ -85,6 +85,8 @@ export const AUDIT_HIDDEN_FIELDS: ReadonlySet<string> = new Set([
   'createdById',
   'updatedById',
   'caseId',
+  // A case event's actor: the entry itself names who acted.
+  'actorId',
 ]);
 
 /**
@@ -206,7 +208,6 @@ export const AUDIT_FIELDS = [
   'fromState',
   'toState',
   'payload',
-  'actorId',
   'at',
   'corrections',
   'by',
