@@ -4,7 +4,6 @@ import {
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
   AUDIT_HIDDEN_FIELDS,
-  type AuditActionName,
   type AuditEntityName,
 } from '@gazette/domain';
 import { formatDate, formatDateTime } from '../shared/format.ts';
@@ -17,7 +16,7 @@ export const ENTITIES: readonly AuditEntityName[] = AUDIT_ENTITIES;
  * shows for a version's DRAFT → PUBLISHED update (audit.actions.* holds their names; `.` becomes `_`).
  */
 export const ACTIONS: readonly string[] = [
-  ...(Object.keys(AUDIT_ACTIONS) as AuditActionName[]),
+  ...Object.keys(AUDIT_ACTIONS),
   'rateTableVersion.publish',
 ];
 
