@@ -108,6 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       databaseUrl: db.url,
       responseCache: responseCacheFrom(env),
       viewerCache: env.GAZETTE_SESSION_CACHE !== 'off',
+      personalCache: env.GAZETTE_PERSONAL_CACHE !== 'off',
       replica,
     });
     const server = createServer(

@@ -24,6 +24,7 @@ import {
   redisFlushableCache,
   flushAfterWrite,
   useGazetteResponseCache,
+  withPersonalAnswers,
   type FlushableCache,
 } from './platform/response-cache.ts';
 import { createRedisStore } from './platform/redis.ts';
@@ -58,6 +59,12 @@ export interface GazetteYogaOptions {
    * API's back). The server turns it on (GAZETTE_RESPONSE_CACHE=off turns it off).
    */
   responseCache?: { kind: 'memory' } | { kind: 'redis'; url: string };
+  /**
+   * Keep the confidential reads a person repeats (a case, the case lists, the audit log) for that
+   * person, in process, until a write could change them (platform/response-cache.ts); on by
+   * default with the response cache. GAZETTE_PERSONAL_CACHE=off turns it off in the server.
+   */
+  personalCache?: boolean;
   /**
    * Remember who a bearer secret is for a few seconds (auth/viewer-cache.ts); on by default with
    * the response cache and `databaseUrl` (its listener hears gazette_auth). GAZETTE_SESSION_CACHE=off
@@ -262,6 +269,7 @@ export function createGazetteYoga(options: GazetteYogaOptions) {
     } else {
       cacheStore = inMemoryFlushableCache();
     }
+    if (options.personalCache !== false) cacheStore = withPersonalAnswers(cacheStore);
     totals = createTotalsCache(cacheStore);
     if (options.databaseUrl) {
       if (options.viewerCache !== false) viewers = createViewerCache();

@@ -47,7 +47,10 @@ export async function postGraphql(
  */
 export interface CachingInstances {
   db: TestDatabase;
-  instance(options?: { viewerCache?: boolean }): ReturnType<typeof createGazetteYoga>;
+  instance(options?: {
+    viewerCache?: boolean;
+    personalCache?: boolean;
+  }): ReturnType<typeof createGazetteYoga>;
   /** postGraphql, with the statements the call ran. */
   gql(
     yoga: ReturnType<typeof createGazetteYoga>,
@@ -74,7 +77,7 @@ export async function createCachingInstances(): Promise<CachingInstances> {
   };
   return {
     db,
-    instance: ({ viewerCache = true } = {}) => {
+    instance: ({ viewerCache = true, personalCache = true } = {}) => {
       const yoga = createGazetteYoga({
         prisma: db.prisma,
         logger: pino({ level: 'silent' }),
@@ -82,6 +85,7 @@ export async function createCachingInstances(): Promise<CachingInstances> {
         databaseUrl: db.url,
         responseCache: { kind: 'memory' },
         viewerCache,
+        personalCache,
       });
       yogas.push(yoga);
       return yoga;

@@ -165,7 +165,12 @@ interface Target {
   rawUrl: string;
   found: Found;
   token: string;
+  /** The target's database (NOTIFY gazette_private for the `forget` requests). */
+  db: pg.Client;
 }
+
+/** How long the API is given to hear a NOTIFY before the next call (untimed). */
+const FORGET_SETTLE_MS = 3;
 
 /**
  * Every request against every target, interleaved call by call: within each round a request is
@@ -182,6 +187,13 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
         target: target.api,
         api: apiCaller(target.api, r, target.found, target.token),
         raw: rawCaller(target.rawUrl, i, r, target.found),
+        // Before each API call of a `forget` request (untimed): its personal answers forgotten.
+        forget: r.forget
+          ? async () => {
+              await target.db.query('NOTIFY gazette_private');
+              await sleep(FORGET_SETTLE_MS);
+            }
+          : async () => {},
         apiTimes: [] as number[],
         rawTimes: [] as number[],
         statements: 0,
@@ -193,6 +205,7 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
     );
   // Check each answer once, and count its statements alone (nothing else runs meanwhile).
   for (const row of rows) {
+    await row.forget();
     const before = (await probe(row.target)).statements;
     const t = performance.now();
     const text = await row.api();
@@ -214,11 +227,20 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
     const until = performance.now() + WARMUP_MS;
     for (let i = 0; i < WARMUP_MAX_CALLS; i++) {
       if (i > 0 && (row.firstMs > 1000 || performance.now() > until)) break;
+      await row.forget();
       const t = await timed(() => row.api().catch(() => ''));
       if (cold.length < COLD_CALLS) cold.push(t);
       await row.raw().catch(() => '');
     }
     row.coldTimes = cold;
+    // A `forget` request must run, not be answered from what the API kept.
+    if (row.r.forget && !row.error) {
+      await row.forget();
+      const before = (await probe(row.target)).statements;
+      await row.api();
+      if ((await probe(row.target)).statements === before)
+        row.error = 'answered without SQL after NOTIFY gazette_private: not measured afresh';
+    }
   }
   const spent = (row: { apiTimes: number[]; rawTimes: number[] }) =>
     [...row.apiTimes, ...row.rawTimes].reduce((a, b) => a + b, 0);
@@ -228,28 +250,35 @@ async function measure(targets: Target[]): Promise<Measured[][]> {
   const scaleFirst: typeof rows = [];
   for (let g = 0; g < rows.length; g += targets.length)
     scaleFirst.push(...rows.slice(g, g + targets.length).reverse());
-  const orders = [rows, scaleFirst];
-  for (let i = 0; i < ITERATIONS; i++) {
-    for (const row of orders[Math.floor(i / 2) % 2]!) {
-      if (row.apiTimes.length >= 5 && spent(row) > SAMPLE_BUDGET_MS) continue;
-      if (i % 2 === 0) {
-        row.apiTimes.push(await timed(row.api));
-        row.rawTimes.push(await timed(row.raw));
-      } else {
-        row.rawTimes.push(await timed(row.raw));
-        row.apiTimes.push(await timed(row.api));
+  // The `forget` requests last, in a loop of their own: their NOTIFY would otherwise make every
+  // other signed-in read of cases or the log run afresh too.
+  for (const forgetting of [false, true]) {
+    const orders = [rows, scaleFirst].map((o) => o.filter((row) => !!row.r.forget === forgetting));
+    for (let i = 0; i < ITERATIONS; i++) {
+      for (const row of orders[Math.floor(i / 2) % 2]!) {
+        if (row.apiTimes.length >= 5 && spent(row) > SAMPLE_BUDGET_MS) continue;
+        if (i % 2 === 0) {
+          await row.forget();
+          row.apiTimes.push(await timed(row.api));
+          row.rawTimes.push(await timed(row.raw));
+        } else {
+          row.rawTimes.push(await timed(row.raw));
+          await row.forget();
+          row.apiTimes.push(await timed(row.api));
+        }
       }
     }
   }
   const out: Measured[][] = targets.map(() => []);
   for (const row of rows) {
     await probe(row.target, true);
-    const apiRps = await throughput(row.api, THROUGHPUT_MS);
+    // Concurrent calls would answer each other from what the first one kept: no c16 figure.
+    const apiRps = row.r.forget ? Number.NaN : await throughput(row.api, THROUGHPUT_MS);
     const { rssPeak, heapTotalAtPeak, heapUsedAtPeak, externalAtPeak } = await probe(row.target);
     log(
       `${row.r.name}: c16 ${Math.round(apiRps)} req/s, RSS peak ${mb(rssPeak)} (V8 heap ${mb(heapTotalAtPeak)}, ${mb(heapUsedAtPeak)} used; external ${mb(externalAtPeak)})`,
     );
-    const rawRps = await throughput(row.raw, THROUGHPUT_MS);
+    const rawRps = row.r.forget ? Number.NaN : await throughput(row.raw, THROUGHPUT_MS);
     out[row.t]!.push({
       name: row.r.name,
       kind: row.r.kind,
@@ -792,7 +821,7 @@ async function main() {
       const found = await findValues(api, dbClient, token);
       const raw = await startRaw(databaseUrl);
       raws.push(raw);
-      return { target: { api, rawUrl: raw.url, found, token }, startupMs, idle };
+      return { target: { api, rawUrl: raw.url, found, token, db: dbClient }, startupMs, idle };
     };
     const seedSide = await startTarget(url, client);
     const startupSeed = seedSide.startupMs;
@@ -907,6 +936,9 @@ interface ReportInput {
 }
 
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
+/** API / raw throughput at c16, or a dash where none was measured (`forget` requests). */
+const rps = (m: Measured) =>
+  Number.isNaN(m.apiRps) ? '—' : `${Math.round(m.apiRps)} / ${Math.round(m.rawRps)}`;
 
 function render(r: ReportInput): string {
   const L: string[] = [];
@@ -936,7 +968,22 @@ function render(r: ReportInput): string {
     `Per request: ${ITERATIONS} interleaved sequential calls on each size (API, raw, alternating which goes first; seed and scale side by side, alternating which goes first every other round) after each request's own warm-up (${WARMUP_MS / 1000} s or ${WARMUP_MAX_CALLS} calls of each side, whichever comes first; a request slower than 1 s: one call), and at least 5 samples until ${SAMPLE_BUDGET_MS / 1000} s are spent on it; ` +
       `throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS / 1000} s each. "raw" is the same answer from one hand-written ` +
       'SQL statement (tooling/bench/src/requests.ts) served by a bare node:http server; statements are counted in the API process by wrapping ' +
-      "`pg`'s Client#query (tooling/bench/src/probe.mjs). Targets: scale p50 ≤ 1.3× seed p50, API/raw p50 ≤ 1.5× at both sizes, RSS under c16 ≤ 400 MB.",
+      "`pg`'s Client#query (tooling/bench/src/probe.mjs), on each request's first call. Targets: scale p50 ≤ 1.3× seed p50, API/raw p50 ≤ 1.5× at both sizes, RSS under c16 ≤ 400 MB.",
+    '',
+    'A repeated read is answered as the API answers it in use: published reads from the response cache (per role, flushed by every write); ' +
+      "a signed-in person's reads of cases and the audit log (`Case`, `cases`, `auditEntriesPage`) from the answers kept for that person " +
+      '(flushed by every write to cases or the log, wherever it is made). The same three reads run afresh, as the first read after a write, ' +
+      'are the rows "…, first read after a write" (not targets)' +
+      (process.env.GAZETTE_PERSONAL_CACHE === 'off' || process.env.GAZETTE_RESPONSE_CACHE === 'off'
+        ? '. **This run: ' +
+          [
+            process.env.GAZETTE_RESPONSE_CACHE === 'off' ? 'GAZETTE_RESPONSE_CACHE=off' : '',
+            process.env.GAZETTE_PERSONAL_CACHE === 'off' ? 'GAZETTE_PERSONAL_CACHE=off' : '',
+          ]
+            .filter(Boolean)
+            .join(', ') +
+          ', nothing of that kind is kept.**'
+        : '.'),
     '',
   );
   L.push(
@@ -957,7 +1004,7 @@ function render(r: ReportInput): string {
       !b.error;
     if (s.informational && !s.error && !b.error) {
       L.push(
-        `| ${s.name} | ${ms(s.apiP50)} / ${ms(s.apiP95)} | ${ms(s.rawP50)} | ${seedRatio.toFixed(1)}× | ${ms(b.apiP50)} / ${ms(b.apiP95)} | ${ms(b.rawP50)} | ${scaleRatio.toFixed(1)}× | ${flat.toFixed(1)}× | ${Math.round(b.apiRps)} / ${Math.round(b.rawRps)} | ${s.statements} → ${b.statements} | ${mb(b.rssPeak)} | — ${s.informational} |`,
+        `| ${s.name} | ${ms(s.apiP50)} / ${ms(s.apiP95)} | ${ms(s.rawP50)} | ${seedRatio.toFixed(1)}× | ${ms(b.apiP50)} / ${ms(b.apiP95)} | ${ms(b.rawP50)} | ${scaleRatio.toFixed(1)}× | ${flat.toFixed(1)}× | ${rps(b)} | ${s.statements} → ${b.statements} | ${mb(b.rssPeak)} | — ${s.informational} |`,
       );
       continue;
     }
@@ -971,7 +1018,7 @@ function render(r: ReportInput): string {
       .filter(Boolean)
       .join(', ');
     L.push(
-      `| ${s.name} | ${ms(s.apiP50)} / ${ms(s.apiP95)} | ${ms(s.rawP50)} | ${seedRatio.toFixed(1)}× | ${ms(b.apiP50)} / ${ms(b.apiP95)} | ${ms(b.rawP50)} | ${scaleRatio.toFixed(1)}× | ${flat.toFixed(1)}× | ${Math.round(b.apiRps)} / ${Math.round(b.rawRps)} | ${s.statements} → ${b.statements} | ${mb(b.rssPeak)} | ${mark(ok)}${why ? ` ${why}` : ''} |`,
+      `| ${s.name} | ${ms(s.apiP50)} / ${ms(s.apiP95)} | ${ms(s.rawP50)} | ${seedRatio.toFixed(1)}× | ${ms(b.apiP50)} / ${ms(b.apiP95)} | ${ms(b.rawP50)} | ${scaleRatio.toFixed(1)}× | ${flat.toFixed(1)}× | ${rps(b)} | ${s.statements} → ${b.statements} | ${mb(b.rssPeak)} | ${mark(ok)}${why ? ` ${why}` : ''} |`,
     );
   }
   const searchOk = r.searchSeed.p50 <= 20;

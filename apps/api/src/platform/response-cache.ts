@@ -1,6 +1,14 @@
 // Response cache for published reads (@graphql-yoga/plugin-response-cache), keyed by the caller's
-// role (anonymous, a role, or a token's scopes), never by person: results that hold a User, a
-// case, an audit entry, a token, or root fields that need a scope are not cached at all.
+// role (anonymous, a role, or a token's scopes): results that hold a User, a case, an audit entry,
+// a token, or root fields that need a scope are never stored under a role.
+//
+// Personal answers: the confidential reads a signed-in desk repeats (a case, the case lists, the
+// audit log: PERSONAL_ROOT_FIELDS) are kept per person (an account with its role, or a token with
+// its scopes), in this process only (never in Redis), and forgotten on every write that could
+// change them: every mutation and streamed import (as above), every sign-in and sign-out (they
+// write audit entries), and every change to the tables they read made anywhere (NOTIFY
+// gazette_private from a trigger: migration personal_notify). GAZETTE_PERSONAL_CACHE=off turns
+// them off.
 //
 // Invalidation, coarse and safe: every successful mutation flushes the whole cache before its
 // response is sent, and notifies the other instances (NOTIFY gazette_cache); changes to published
@@ -41,6 +49,8 @@ import type { ViewerCache } from '../auth/viewer-cache.ts';
 import { sha256Hex } from './sha256.ts';
 
 export const CACHE_CHANNEL = 'gazette_cache';
+/** Sent by a trigger on every change to cases, their events and notices, and the audit log. */
+export const PRIVATE_CHANNEL = 'gazette_private';
 /** Sent by a trigger on every change to sessions, users and API tokens (auth/viewer-cache.ts). */
 export const AUTH_CHANNEL = 'gazette_auth';
 /** Safety net: an entry lives at most this long even if no write ever flushes it. */
@@ -109,6 +119,45 @@ const PRIVATE_TYPES = [
   'ReviewTask',
   'GazetteImport',
 ];
+/**
+ * Root fields whose answers are kept per person (see the top of this file). Everything such an
+ * answer can hold comes from the tables whose trigger sends gazette_private
+ * (test/adversarial/platform-personal-cache.test.ts walks the schema from these fields and fails
+ * on any type outside PERSONAL_TYPES: a new field reaching other data needs its own invalidation
+ * first).
+ */
+export const PERSONAL_ROOT_FIELDS = [
+  'case',
+  'cases',
+  'casesPage',
+  'auditEntriesPage',
+  'auditEntries',
+];
+/**
+ * The object types a personal answer may hold: their data is in the gazette_private tables (the
+ * forms and prints are a case's and its events' fields laid out as the gazette's annexes).
+ */
+export const PERSONAL_TYPES = [
+  'DiscretionCase',
+  'CaseEvent',
+  'Notice',
+  'NoticePrint',
+  'ApplicationForm',
+  'ApplicationParagraph',
+  'ApprovalForm',
+  'ApprovalFormRow',
+  'AuditEntry',
+  'QueryCasesConnection',
+  'QueryCasesConnectionEdge',
+  'CasePage',
+  'AuditEntryPage',
+  'QueryAuditEntriesConnection',
+  'QueryAuditEntriesConnectionEdge',
+  'PageInfo',
+];
+/** Personal answers kept at most (least recently used dropped first). */
+export const PERSONAL_MAX_ENTRIES = 256;
+
 /** Mutations that change no data a cached read shows (sessions only): no flush. */
 const SESSION_MUTATIONS = new Set(['login', 'logout']);
 /**
@@ -122,6 +171,14 @@ export function cacheSession(viewer: Viewer): string {
   if (viewer.kind === 'user') return `role:${viewer.role}`;
   if (viewer.kind === 'token') return `token:${[...viewer.scopes].sort().join(',')}`;
   return 'anonymous';
+}
+
+/** Whose personal answers these are: the account and its role, or the token and its scopes. */
+export function cachePerson(viewer: Viewer): string | null {
+  if (viewer.kind === 'user') return `user:${viewer.userId}:${viewer.role}`;
+  if (viewer.kind === 'token')
+    return `token:${viewer.tokenId}:${[...viewer.scopes].sort().join(',')}`;
+  return null;
 }
 
 /** TTL 0 (not cached) for private types, per-person root fields and every root field with a scope. */
@@ -142,21 +199,23 @@ export function privateCoordinates(schema: GraphQLSchema): Record<string, number
 const MAX_REMEMBERED_DOCUMENTS = 1000;
 
 /** What the cache makes of an operation (see operationJudge). */
-export type OperationVerdict = 'uncached' | 'query' | 'other';
+export type OperationVerdict = 'uncached' | 'personal' | 'query' | 'other';
 
 /**
  * Whether the cache can never store the answer to an operation ('uncached': a query selecting a
- * root field whose TTL is 0 — `ttl`: privateCoordinates, plus the plugin's own Query.__schema), may
- * store it ('query'), or it is not a query the cache judges here ('other': a mutation, a
- * subscription, a document that does not parse or names no operation, left to yoga, which runs or
- * reports it). For an 'uncached' operation the plugin would give the whole operation TTL 0 and
- * drop its answer, after keying it (a hash of the whole document), looking it up, executing a
+ * root field whose TTL is 0 — `ttl`: privateCoordinates, plus the plugin's own Query.__schema —
+ * other than the `personal` ones), may store it per person ('personal': its TTL-0 root fields are
+ * all personal), may store it per role ('query'), or it is not a query the cache judges here
+ * ('other': a mutation, a subscription, a document that does not parse or names no operation,
+ * left to yoga, which runs or reports it). For an 'uncached' operation the plugin would give the
+ * whole operation TTL 0 and drop its answer, after keying it (a hash of the whole document), looking it up, executing a
  * rewritten document (a __typename and an id added to every selection) and walking the result to
  * strip them again: such a request skips all of that. Only root fields are looked at, so a 'query'
  * is still judged by the plugin. Remembered per document text and operation name.
  */
 export function operationJudge(
   ttl: Readonly<Record<string, number>>,
+  personal: ReadonlySet<string> = new Set(),
 ): (documentString: string, operationName: string | null | undefined) => OperationVerdict {
   const remembered = new Map<string, Map<string, OperationVerdict>>();
   const judge = (
@@ -175,16 +234,23 @@ export function operationJudge(
     for (const d of document.definitions)
       if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     const seen = new Set<string>();
-    const selects = (set: SelectionSetNode): boolean =>
-      set.selections.some((s) => {
-        if (s.kind === Kind.FIELD) return ttl[`Query.${s.name.value}`] === 0;
-        if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet);
-        if (seen.has(s.name.value)) return false;
-        seen.add(s.name.value);
-        const fragment = fragments.get(s.name.value);
-        return fragment !== undefined && selects(fragment.selectionSet);
-      });
-    return selects(operation.selectionSet) ? 'uncached' : 'query';
+    let verdict: OperationVerdict = 'query';
+    const visit = (set: SelectionSetNode): void => {
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) {
+          if (ttl[`Query.${s.name.value}`] !== 0) continue;
+          if (!personal.has(s.name.value)) verdict = 'uncached';
+          else if (verdict === 'query') verdict = 'personal';
+        } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet);
+        else if (!seen.has(s.name.value)) {
+          seen.add(s.name.value);
+          const fragment = fragments.get(s.name.value);
+          if (fragment) visit(fragment.selectionSet);
+        }
+      }
+    };
+    visit(operation.selectionSet);
+    return verdict;
   };
   return (documentString, operationName) => {
     let byName = remembered.get(documentString);
@@ -284,6 +350,11 @@ export interface FlushableCache {
   readonly generation: number;
   /** False while cross-instance invalidation is not heard (the cache is then bypassed). */
   active: boolean;
+  /**
+   * Present when the store also keeps personal answers (withPersonalAnswers): empties those only
+   * (a sign-in, a change heard on gazette_private).
+   */
+  flushPersonal?: () => Promise<void>;
 }
 
 const MAX_TRACKED = 10_000;
@@ -316,9 +387,9 @@ function generations(): {
   };
 }
 
-export function inMemoryFlushableCache(): FlushableCache {
+export function inMemoryFlushableCache(max = 5000): FlushableCache {
   const gens = generations();
-  let inner = createInMemoryCache({ max: 5000 });
+  let inner = createInMemoryCache({ max });
   return {
     cache: {
       get: (key) => inner.get(key),
@@ -329,7 +400,7 @@ export function inMemoryFlushableCache(): FlushableCache {
     started: (key) => gens.started(key),
     flush: async () => {
       gens.bump();
-      inner = createInMemoryCache({ max: 5000 });
+      inner = createInMemoryCache({ max });
     },
     get generation() {
       return gens.generation;
@@ -364,6 +435,47 @@ export function redisFlushableCache(store: Cache, namespace: string): FlushableC
   };
 }
 
+/** Keys of personal answers start with this (withPersonalAnswers files them apart). */
+export const PERSONAL_KEY_PREFIX = 'personal:';
+
+/**
+ * `shared` (published answers per role) together with a store of personal answers kept in this
+ * process only, whatever `shared` is: confidential data never goes to Redis. Keys starting with
+ * PERSONAL_KEY_PREFIX go to the personal store. `flush` empties both, `flushPersonal` the personal
+ * one; `generation` moves with either (remembered totals are dropped by both).
+ */
+export function withPersonalAnswers(
+  shared: FlushableCache,
+  personal: FlushableCache = inMemoryFlushableCache(PERSONAL_MAX_ENTRIES),
+): FlushableCache {
+  const of = (key: string) => (key.startsWith(PERSONAL_KEY_PREFIX) ? personal : shared);
+  return {
+    cache: {
+      get: (key) => of(key).cache.get(key),
+      set: (key, data, entities, ttl) => of(key).cache.set(key, data, entities, ttl),
+      invalidate: async (entities) => {
+        const list = [...entities];
+        await Promise.all([shared.cache.invalidate(list), personal.cache.invalidate(list)]);
+      },
+    },
+    started: (key) => of(key).started(key),
+    flush: async () => {
+      await Promise.all([personal.flush(), shared.flush()]);
+    },
+    flushPersonal: () => personal.flush(),
+    get generation() {
+      return shared.generation + personal.generation;
+    },
+    get active() {
+      return shared.active;
+    },
+    set active(value: boolean) {
+      shared.active = value;
+      personal.active = value;
+    },
+  };
+}
+
 export interface ResponseCacheOptions {
   prisma: PrismaClient;
   /** Separates deployments (databases) sharing one Redis. */
@@ -388,10 +500,27 @@ export function useGazetteResponseCache(
   const isUpload = (request: Request) =>
     request.headers.get('content-type')?.startsWith('multipart/') ?? false;
   const ttlPerSchemaCoordinate = privateCoordinates(schema);
-  const verdict = operationJudge({ 'Query.__schema': 0, ...ttlPerSchemaCoordinate });
+  // Personal answers only where the store keeps them apart (withPersonalAnswers).
+  const personal = new Set(store.flushPersonal ? PERSONAL_ROOT_FIELDS : []);
+  const verdict = operationJudge({ 'Query.__schema': 0, ...ttlPerSchemaCoordinate }, personal);
   // Requests whose operation the cache can never store (see operationJudge): no key, no lookup.
   const uncached = new WeakSet<Request>();
+  // Requests whose answer is kept for their caller alone (a personal key, its own TTL).
+  const personalRequests = new WeakSet<Request>();
   const flights = options.flights ?? singleFlight();
+  const neverStored = (request: Request) => {
+    uncached.add(request);
+    return `uncached:${randomUUID()}`;
+  };
+  const keyOf = (parts: readonly string[]) =>
+    sha256Hex([options.namespace, ...parts, todayInShanghai()].join('\u0000'));
+  /** Noted as started, and joined to an identical read in flight (see singleFlight). */
+  const lookUp = (request: Request, key: string) => {
+    store.started(key);
+    if (!store.active || isStream(request)) return key;
+    const waiting = flights.join(request, key);
+    return waiting ? waiting.then(() => key) : key;
+  };
   return [
     useResponseCache<Record<string, unknown>>({
       cache: store.cache,
@@ -403,6 +532,10 @@ export function useGazetteResponseCache(
       // The writer flushes everything itself (below): entity-level invalidation adds nothing.
       invalidateViaMutation: false,
       includeExtensionMetadata: false,
+      // A personal answer holds private types (TTL 0 for every role-keyed entry): its key names
+      // the person, so it is kept as long as a published one.
+      onTtl: ({ ttl, context }) =>
+        personalRequests.has((context as { request: Request }).request) ? CACHE_TTL_MS : ttl,
       // node:crypto's synchronous hash: WebCrypto's digest (the plugin's hashSHA256) costs a thread
       // pool round trip, about 0.2 ms on every request.
       buildResponseCacheKey: ({
@@ -417,26 +550,28 @@ export function useGazetteResponseCache(
         // operation whose answer can never be stored (decided once per document and name).
         if (isUpload(request)) return `upload:${randomUUID()}`;
         const kind = verdict(documentString, operationName);
-        if (kind === 'uncached') {
-          uncached.add(request);
-          return `uncached:${randomUUID()}`;
+        if (kind === 'uncached') return neverStored(request);
+        // An omitted `asOf` means today (Asia/Shanghai): an answer never outlives its day.
+        const parts = [
+          documentString,
+          operationName ?? '',
+          JSON.stringify(variableValues ?? {}),
+          sessionId ?? '',
+        ];
+        if (kind === 'personal')
+          return viewerOf(prisma, request, options.viewers).then((viewer) => {
+            const person = cachePerson(viewer);
+            // Nobody's: refused by the fields' scopes anyway, and an answer with errors is not kept.
+            if (person === null || !store.active) return neverStored(request);
+            personalRequests.add(request);
+            return lookUp(request, PERSONAL_KEY_PREFIX + keyOf([...parts, person]));
+          });
+        const key = keyOf(parts);
+        if (kind !== 'query') {
+          store.started(key);
+          return key;
         }
-        const key = sha256Hex(
-          [
-            options.namespace,
-            documentString,
-            operationName ?? '',
-            JSON.stringify(variableValues ?? {}),
-            sessionId ?? '',
-            // An omitted `asOf` means today (Asia/Shanghai): an answer never outlives its day.
-            todayInShanghai(),
-          ].join('\u0000'),
-        );
-        store.started(key);
-        if (kind !== 'query' || !store.active || isStream(request)) return key;
-        // An identical read in flight: look the cache up once it has answered (see singleFlight).
-        const waiting = flights.join(request, key);
-        return waiting ? waiting.then(() => key) : key;
+        return lookUp(request, key);
       },
     }),
     {
@@ -459,7 +594,10 @@ export function useGazetteResponseCache(
         const fields = operation.selectionSet.selections.map((s) =>
           s.kind === Kind.FIELD ? s.name.value : '',
         );
-        if (fields.every((f) => SESSION_MUTATIONS.has(f))) return;
+        if (fields.every((f) => SESSION_MUTATIONS.has(f)))
+          // Signing in or out writes an audit entry: personal answers (the log) are forgotten,
+          // whatever the outcome, before the response; published answers survive.
+          return store.flushPersonal ? { onExecuteDone: () => store.flushPersonal?.() } : undefined;
         return {
           async onExecuteDone({ result }) {
             if (Symbol.asyncIterator in (result as object)) return;
@@ -495,7 +633,8 @@ export async function flushAfterWrite(
 
 /**
  * Flushes this instance's cache when another instance wrote (gazette_cache) or when published data
- * changed anywhere (gazette_changes, the change feed), and forgets remembered viewers when a
+ * changed anywhere (gazette_changes, the change feed), its personal answers when a case or the
+ * audit log changed anywhere (gazette_private), and forgets remembered viewers when a
  * session, user or token changed anywhere (gazette_auth). Reconnects after a failure; while it is
  * down both are bypassed, and flushed on reconnect.
  */
@@ -523,6 +662,10 @@ export function listenForInvalidations(
     });
     c.on('notification', (message) => {
       if (message.channel === AUTH_CHANNEL) return viewers?.clear();
+      if (message.channel === PRIVATE_CHANNEL) {
+        onWrite?.();
+        return void store.flushPersonal?.();
+      }
       if (message.channel === CACHE_CHANNEL && message.payload === instanceId) return;
       onWrite?.();
       void store.flush();
@@ -538,6 +681,7 @@ export function listenForInvalidations(
       await c.connect();
       await c.query(`LISTEN ${CACHE_CHANNEL}`);
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
+      if (store.flushPersonal) await c.query(`LISTEN ${PRIVATE_CHANNEL}`);
       if (viewers) await c.query(`LISTEN ${AUTH_CHANNEL}`);
       client = c;
       await store.flush(); // anything may have changed while no one listened
