@@ -45,6 +45,16 @@ export async function postGraphql(
  * statements are recorded per call: the tests of what an instance remembers between requests and
  * of how another instance learns that it changed. `close` disposes of them and drops the database.
  */
+/** Until `check` holds (true), or false after `ms`: what another instance hears arrives a little later. */
+export async function waitUntil(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
 export interface CachingInstances {
   db: TestDatabase;
   instance(options?: {

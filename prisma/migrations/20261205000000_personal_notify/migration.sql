@@ -9,19 +9,17 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "DiscretionCase_private_changed" AFTER INSERT OR UPDATE OR DELETE ON "DiscretionCase"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "DiscretionCase_private_truncated" AFTER TRUNCATE ON "DiscretionCase"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "CaseEvent_private_changed" AFTER INSERT OR UPDATE OR DELETE ON "CaseEvent"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "CaseEvent_private_truncated" AFTER TRUNCATE ON "CaseEvent"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "Notice_private_changed" AFTER INSERT OR UPDATE OR DELETE ON "Notice"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "Notice_private_truncated" AFTER TRUNCATE ON "Notice"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "AuditEntry_private_changed" AFTER INSERT OR UPDATE OR DELETE ON "AuditEntry"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
-CREATE TRIGGER "AuditEntry_private_truncated" AFTER TRUNCATE ON "AuditEntry"
-  FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"();
+-- On each table: "<table>_private_changed" (insert, update, delete) and "<table>_private_truncated".
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['DiscretionCase', 'CaseEvent', 'Notice', 'AuditEntry'] LOOP
+    EXECUTE format(
+      'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"()',
+      t || '_private_changed', t);
+    EXECUTE format(
+      'CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION "gazette_private_changed"()',
+      t || '_private_truncated', t);
+  END LOOP;
+END $$;

@@ -21,7 +21,12 @@ import {
   type FlushableCache,
 } from '../../src/platform/response-cache.ts';
 import { schema } from '../../src/schema/index.ts';
-import { createCachingInstances, PASSWORD, type CachingInstances } from '../helpers.ts';
+import {
+  createCachingInstances,
+  PASSWORD,
+  waitUntil,
+  type CachingInstances,
+} from '../helpers.ts';
 
 const CASE = `query Case($id: ID!) {
   case(id: $id) { id caseName state reviewDeadline notices { kind number issuedOn } }
@@ -55,14 +60,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const waitUntil = async (check: () => Promise<boolean>, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-};
 
 /** An instance whose invalidation listener is up (a repeated published read runs no SQL). */
 async function ready(options?: { personalCache?: boolean }) {

@@ -14,7 +14,7 @@ import { seedDatabase } from '../../../../prisma/src/seed.ts';
 import { createGazetteYoga, type GazetteYogaOptions } from '../../src/yoga.ts';
 import { hashPassword } from '../../src/auth/password.ts';
 import { recordChange } from '@gazette/db/changes/record';
-import { postGraphql } from '../helpers.ts';
+import { postGraphql, waitUntil } from '../helpers.ts';
 
 const CONTRACT = readFileSync(
   new URL('../../contract/operations.graphql', import.meta.url),
@@ -94,14 +94,6 @@ const rename = (yoga: Yoga, token: string, id: string, version: number, name: st
     { id, v: version, n: name },
     token,
   );
-const waitUntil = async (check: () => Promise<boolean>, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-};
 
 describe('in process', () => {
   it('serves a repeated anonymous read with no SQL, per role, and never a per-person field', async () => {
