@@ -21,12 +21,7 @@ import {
   type FlushableCache,
 } from '../../src/platform/response-cache.ts';
 import { schema } from '../../src/schema/index.ts';
-import {
-  createCachingInstances,
-  PASSWORD,
-  waitUntil,
-  type CachingInstances,
-} from '../helpers.ts';
+import { createCachingInstances, PASSWORD, waitUntil, type CachingInstances } from '../helpers.ts';
 
 const CASE = `query Case($id: ID!) {
   case(id: $id) { id caseName state reviewDeadline notices { kind number issuedOn } }
@@ -59,7 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
 
 /** An instance whose invalidation listener is up (a repeated published read runs no SQL). */
 async function ready(options?: { personalCache?: boolean }) {
