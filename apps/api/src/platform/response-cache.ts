@@ -23,6 +23,7 @@
 // executing too (singleFlight, per instance): an expired or flushed expensive read asked by many
 // clients at once runs once.
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import {
@@ -157,6 +158,8 @@ export const PERSONAL_TYPES = [
 ];
 /** Personal answers kept at most (least recently used dropped first). */
 export const PERSONAL_MAX_ENTRIES = 256;
+/** Their size at most, counted as their JSON text in UTF-16 (two bytes a character). */
+export const PERSONAL_MAX_BYTES = 32 * 1024 * 1024;
 
 /** Mutations that change no data a cached read shows (sessions only): no flush. */
 const SESSION_MUTATIONS = new Set(['login', 'logout']);
@@ -435,6 +438,47 @@ export function redisFlushableCache(store: Cache, namespace: string): FlushableC
   };
 }
 
+type CachedResult = Parameters<Cache['set']>[1];
+
+/**
+ * The store of personal answers: in this process, at most `max` answers and `maxBytes` (an
+ * answer's JSON text, two bytes a character; one answer larger than an eighth of that is not
+ * kept), the least recently used dropped first; flushed whole (no entity invalidation). Measuring
+ * an answer costs one JSON.stringify when it is stored, not when it is served.
+ */
+export function personalAnswersStore(
+  maxBytes = PERSONAL_MAX_BYTES,
+  max = PERSONAL_MAX_ENTRIES,
+): FlushableCache {
+  const gens = generations();
+  const create = () =>
+    new LRUCache<string, CachedResult>({
+      max,
+      maxSize: maxBytes,
+      maxEntrySize: Math.floor(maxBytes / 8),
+      sizeCalculation: (result) => Math.max(1, 2 * JSON.stringify(result).length),
+    });
+  let inner = create();
+  return {
+    cache: {
+      get: (key) => inner.get(key) ?? null,
+      set: (key, data, _entities, ttl) => {
+        if (gens.mayStore(key)) inner.set(key, data, { ttl });
+      },
+      invalidate: () => {},
+    },
+    started: (key) => gens.started(key),
+    flush: async () => {
+      gens.bump();
+      inner = create();
+    },
+    get generation() {
+      return gens.generation;
+    },
+    active: true,
+  };
+}
+
 /** Keys of personal answers start with this (withPersonalAnswers files them apart). */
 export const PERSONAL_KEY_PREFIX = 'personal:';
 
@@ -446,7 +490,7 @@ export const PERSONAL_KEY_PREFIX = 'personal:';
  */
 export function withPersonalAnswers(
   shared: FlushableCache,
-  personal: FlushableCache = inMemoryFlushableCache(PERSONAL_MAX_ENTRIES),
+  personal: FlushableCache = personalAnswersStore(),
 ): FlushableCache {
   const of = (key: string) => (key.startsWith(PERSONAL_KEY_PREFIX) ? personal : shared);
   return {

@@ -17,6 +17,7 @@ import {
   PERSONAL_TYPES,
   withPersonalAnswers,
   inMemoryFlushableCache,
+  personalAnswersStore,
   PERSONAL_KEY_PREFIX,
   type FlushableCache,
 } from '../../src/platform/response-cache.ts';
@@ -268,5 +269,25 @@ describe('withPersonalAnswers', () => {
     await store.flushPersonal!();
     await store.cache.set(key, { data: {} }, [], 60_000);
     expect(await store.cache.get(key)).toBeNull();
+  });
+
+  it('bounds the personal store by size: no huge answer, the oldest dropped first', async () => {
+    const store = personalAnswersStore(80_000, 100); // at most 10,000 bytes per answer
+    const answer = (chars: number) => ({ data: { text: 'x'.repeat(chars) } });
+    const keep = async (key: string, chars: number, ttl = 60_000) => {
+      store.started(key);
+      await store.cache.set(key, answer(chars), [], ttl);
+    };
+    await keep('huge', 6_000); // ≈ 12,000 bytes: more than an eighth of the store
+    expect(await store.cache.get('huge')).toBeNull();
+    for (let i = 0; i < 12; i++) await keep(`k${i}`, 3_900); // 7,840 bytes each with its JSON
+    // Ten fit in 80,000 bytes: the two oldest are gone, the newest are there.
+    expect(await store.cache.get('k0')).toBeNull();
+    expect(await store.cache.get('k1')).toBeNull();
+    expect(await store.cache.get('k11')).toEqual(answer(3_900));
+    expect(await store.cache.get('k2')).toEqual(answer(3_900));
+    await keep('brief', 10, 1);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await store.cache.get('brief')).toBeNull(); // past its TTL
   });
 });
