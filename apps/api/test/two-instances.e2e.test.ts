@@ -1,9 +1,10 @@
 // Two API processes on one database, as behind a load balancer: notice numbers stay gapless when
 // both accept cases at once, a change written through one is streamed to a subscriber of the
 // other (LISTEN/NOTIFY), a sign-in throttle hit on one is seen by the other, and the daily
-// review-task job creates each task once, and a response-cache entry is invalidated on both by a
-// write through one. The database is a fresh one on DATABASE_URL's server,
-// or a throwaway embedded PostgreSQL when DATABASE_URL is unset. Both stop cleanly on SIGTERM.
+// review-task job creates each task once, and a response-cache entry (published, or a person's
+// case read) is invalidated on both by a write through one. The database is a fresh one on
+// DATABASE_URL's server, or a throwaway embedded PostgreSQL when DATABASE_URL is unset. Both stop
+// cleanly on SIGTERM.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -243,6 +244,67 @@ describe('two API processes on one database', () => {
       fresh = await read(b);
     }
     expect(fresh.body!.data!.policy.summary).toBe(`${summary ?? ''}(缓存测试)`);
+  });
+
+  it("keeps a person's case read on each instance, and a change through one reaches the other", async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const opened = await gql(
+      a,
+      'mutation($input: OpenDiscretionReviewInput!) { openDiscretionReview(input: $input) { case { id version } } }',
+      {
+        input: {
+          caseName: '双实例个人缓存案',
+          subjectName: '泸州市某经营者',
+          trigger: 'SUBJECT_APPLICATION',
+          filedOn: '2025-01-06',
+        },
+      },
+    );
+    expect(opened.errors).toBeUndefined();
+    const { id, version } = opened.data!.openDiscretionReview.case;
+    const query = 'query($id: ID!) { case(id: $id) { caseName } }';
+    const read = async (i: Instance, etag?: string) => {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      };
+      if (etag) headers['if-none-match'] = etag;
+      const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables: { id } }),
+      });
+      return {
+        status: res.status,
+        etag: res.headers.get('etag'),
+        body: res.status === 304 ? null : ((await res.json()) as Gql),
+      };
+    };
+    // Kept by each instance for this person (personal answers): each answers 304 to its own ETag
+    // (the notification of the case's own opening may flush them once: read until kept).
+    const kept = async (i: Instance) => {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const first = await read(i);
+        expect(first.body!.data!.case.caseName).toBe('双实例个人缓存案');
+        if (first.etag && (await read(i, first.etag)).status === 304) return first.etag;
+        if (Date.now() > deadline) throw new Error('the case read was never kept');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const etagB = await kept(b);
+    await kept(a);
+    const update = await gql(
+      a,
+      'mutation($id: ID!, $v: Int!) { updateCase(id: $id, version: $v, input: { caseName: "双实例个人缓存案(更正)" }) { version } }',
+      { id, v: version },
+    );
+    expect(update.errors).toBeUndefined();
+    expect((await read(a)).body!.data!.case.caseName).toBe('双实例个人缓存案(更正)');
+    const deadline = Date.now() + 5_000;
+    while ((await read(b, etagB)).status === 304 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await read(b)).body!.data!.case.caseName).toBe('双实例个人缓存案(更正)');
   });
 
   it('shares the sign-in throttle: failures counted on both, refused on both (RATE_LIMITED)', async () => {
