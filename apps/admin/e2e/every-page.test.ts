@@ -69,6 +69,22 @@ describe.each(Object.keys(ROLES) as (keyof typeof ROLES)[])('every page as %s', 
     'at $width×$height: renders, fits the width, no console errors',
     async (viewport) => {
       const { page, context, errors } = await h.newPage(viewport);
+      // Requests the page has not had answered yet: a page is screenshot once none has been out
+      // for 300 ms (its chunk and its queries in), not merely once no progress bar shows (a list
+      // whose query has not started yet shows none).
+      const pending = new Set<unknown>();
+      page.on('request', (r) => pending.add(r));
+      page.on('requestfinished', (r) => pending.delete(r));
+      page.on('requestfailed', (r) => pending.delete(r));
+      const quiet = async () => {
+        const end = Date.now() + 20_000;
+        let since = Date.now();
+        while (Date.now() < end) {
+          if (pending.size > 0) since = Date.now();
+          else if (Date.now() - since >= 300) return;
+          await page.waitForTimeout(50);
+        }
+      };
       await login(page, h.baseUrl, ROLES[role]);
       const overflowing: string[] = [];
       for (const p of PAGES.filter((x) => (x.roles as readonly string[]).includes(role))) {
@@ -80,7 +96,7 @@ describe.each(Object.keys(ROLES) as (keyof typeof ROLES)[])('every page as %s', 
           .first()
           .waitFor({ state: 'detached', timeout: 20_000 })
           .catch(() => undefined);
-        await page.waitForTimeout(300);
+        await quiet();
         expect(page.url(), `${p.name} must not bounce to login`).not.toMatch(/#\/login$/);
         const { scrollWidth, innerWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
