@@ -39,12 +39,6 @@ export async function postGraphql(
   return (await res.json()) as { data?: any; errors?: GqlError[] };
 }
 
-/**
- * Instances of the API as production runs them (the in-process response cache, its listener and
- * the remembered viewers and totals that come with it) over one fresh database whose SQL
- * statements are recorded per call: the tests of what an instance remembers between requests and
- * of how another instance learns that it changed. `close` disposes of them and drops the database.
- */
 /** Until `check` holds (true), or false after `ms`: what another instance hears arrives a little later. */
 export async function waitUntil(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
   const end = Date.now() + ms;
@@ -55,6 +49,12 @@ export async function waitUntil(check: () => Promise<boolean>, ms = 3000): Promi
   return false;
 }
 
+/**
+ * Instances of the API as production runs them (the in-process response cache, its listener and
+ * the remembered viewers and totals that come with it) over one fresh database whose SQL
+ * statements are recorded per call: the tests of what an instance remembers between requests and
+ * of how another instance learns that it changed. `close` disposes of them and drops the database.
+ */
 export interface CachingInstances {
   db: TestDatabase;
   instance(options?: {

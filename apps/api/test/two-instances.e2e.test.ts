@@ -66,6 +66,28 @@ async function gql(
   return (await res.json()) as Gql;
 }
 
+/** A read sent with `If-None-Match: etag` when given: its status, ETag and body (none on 304). */
+async function conditionalRead(
+  i: Instance,
+  request: { query: string; variables?: Record<string, unknown> },
+  auth: string | null,
+  etag?: string,
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (auth) headers.authorization = `Bearer ${auth}`;
+  if (etag) headers['if-none-match'] = etag;
+  const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(request),
+  });
+  return {
+    status: res.status,
+    etag: res.headers.get('etag'),
+    body: res.status === 304 ? null : ((await res.json()) as Gql),
+  };
+}
+
 const codes = (r: Gql) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 beforeAll(async () => {
@@ -202,20 +224,7 @@ describe('two API processes on one database', () => {
   it('invalidates a cached published read on both instances when one of them writes', async () => {
     const [a, b] = instances as [Instance, Instance];
     const query = '{ policy(docNo: "泸市府规〔2024〕4号") { id version summary } }';
-    const read = async (i: Instance, etag?: string) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (etag) headers['if-none-match'] = etag;
-      const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query }),
-      });
-      return {
-        status: res.status,
-        etag: res.headers.get('etag'),
-        body: res.status === 304 ? null : ((await res.json()) as Gql),
-      };
-    };
+    const read = (i: Instance, etag?: string) => conditionalRead(i, { query }, null, etag);
     // Cached on both (anonymous): each answers 304 to its own entry's ETag.
     const onA = await read(a);
     const onB = await read(b);
@@ -263,23 +272,8 @@ describe('two API processes on one database', () => {
     expect(opened.errors).toBeUndefined();
     const { id, version } = opened.data!.openDiscretionReview.case;
     const query = 'query($id: ID!) { case(id: $id) { caseName } }';
-    const read = async (i: Instance, etag?: string) => {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-      };
-      if (etag) headers['if-none-match'] = etag;
-      const res = await fetch(`http://127.0.0.1:${i.port}/graphql`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables: { id } }),
-      });
-      return {
-        status: res.status,
-        etag: res.headers.get('etag'),
-        body: res.status === 304 ? null : ((await res.json()) as Gql),
-      };
-    };
+    const read = (i: Instance, etag?: string) =>
+      conditionalRead(i, { query, variables: { id } }, token, etag);
     // Kept by each instance for this person (personal answers): each answers 304 to its own ETag
     // (the notification of the case's own opening may flush them once: read until kept).
     const kept = async (i: Instance) => {

@@ -390,9 +390,10 @@ function generations(): {
   };
 }
 
-export function inMemoryFlushableCache(max = 5000): FlushableCache {
+/** A store in this process: `create` makes an empty cache; a flush swaps in a new one. */
+function flushableInProcess(create: () => Cache): FlushableCache {
   const gens = generations();
-  let inner = createInMemoryCache({ max });
+  let inner = create();
   return {
     cache: {
       get: (key) => inner.get(key),
@@ -403,13 +404,17 @@ export function inMemoryFlushableCache(max = 5000): FlushableCache {
     started: (key) => gens.started(key),
     flush: async () => {
       gens.bump();
-      inner = createInMemoryCache({ max });
+      inner = create();
     },
     get generation() {
       return gens.generation;
     },
     active: true,
   };
+}
+
+export function inMemoryFlushableCache(max = 5000): FlushableCache {
+  return flushableInProcess(() => createInMemoryCache({ max }));
 }
 
 /**
@@ -450,33 +455,21 @@ export function personalAnswersStore(
   maxBytes = PERSONAL_MAX_BYTES,
   max = PERSONAL_MAX_ENTRIES,
 ): FlushableCache {
-  const gens = generations();
-  const create = () =>
-    new LRUCache<string, CachedResult>({
+  return flushableInProcess(() => {
+    const answers = new LRUCache<string, CachedResult>({
       max,
       maxSize: maxBytes,
       maxEntrySize: Math.floor(maxBytes / 8),
       sizeCalculation: (result) => Math.max(1, 2 * JSON.stringify(result).length),
     });
-  let inner = create();
-  return {
-    cache: {
-      get: (key) => inner.get(key) ?? null,
+    return {
+      get: (key) => answers.get(key) ?? null,
       set: (key, data, _entities, ttl) => {
-        if (gens.mayStore(key)) inner.set(key, data, { ttl });
+        answers.set(key, data, { ttl });
       },
       invalidate: () => {},
-    },
-    started: (key) => gens.started(key),
-    flush: async () => {
-      gens.bump();
-      inner = create();
-    },
-    get generation() {
-      return gens.generation;
-    },
-    active: true,
-  };
+    };
+  });
 }
 
 /** Keys of personal answers start with this (withPersonalAnswers files them apart). */
